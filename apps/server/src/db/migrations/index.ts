@@ -1,0 +1,10 @@
+/**
+ * Forward-only migrations, applied in name order. Each stays within PostgreSQL 15 features so the
+ * same file runs on the server and on PGlite. Never edit a migration that has landed: add one.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

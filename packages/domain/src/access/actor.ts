@@ -1,0 +1,45 @@
+/**
+ * Who is acting, and over which part of the agency tree. Staff roles are assigned per agency and
+ * reach its whole subtree (a province manager sees every commune of the province).
+ */
+export const staffRoles = ['officer', 'specialist', 'leader', 'manager', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export interface RoleAssignment {
+  role: StaffRole;
+  agencyId: string;
+  /** Materialised path of the agency, `/<root id>/.../<agency id>/`. */
+  agencyPath: string;
+}
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'staff'; userId: string; username: string; assignments: RoleAssignment[] }
+  | { kind: 'citizen'; citizenId: string };
+
+export const anonymous: Actor = { kind: 'anonymous' };
+
+/** True when `path` is the agency at `scopePath` or inside its subtree. */
+export function isWithin(path: string, scopePath: string): boolean {
+  return path.startsWith(scopePath);
+}
+
+/** True when the actor holds one of `roles` on an agency whose subtree contains `agencyPath`. */
+export function hasRoleOver(actor: Actor, roles: readonly StaffRole[], agencyPath: string): boolean {
+  if (actor.kind !== 'staff') return false;
+  return actor.assignments.some((a) => roles.includes(a.role) && isWithin(agencyPath, a.agencyPath));
+}
+
+/** True when the actor holds one of `roles` anywhere. */
+export function hasAnyRole(actor: Actor, roles: readonly StaffRole[]): boolean {
+  return actor.kind === 'staff' && actor.assignments.some((a) => roles.includes(a.role));
+}
+
+/** The subtree roots (agency paths) where the actor holds one of `roles`; used to scope lists. */
+export function scopePaths(actor: Actor, roles: readonly StaffRole[]): string[] {
+  if (actor.kind !== 'staff') return [];
+  const paths = actor.assignments.filter((a) => roles.includes(a.role)).map((a) => a.agencyPath);
+  // Drop paths already covered by a broader one.
+  return paths.filter((p, i) => !paths.some((q, j) => j !== i && q !== p && isWithin(p, q)))
+    .filter((p, i, all) => all.indexOf(p) === i);
+}

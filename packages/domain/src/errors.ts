@@ -1,0 +1,69 @@
+/**
+ * The one error type of the product. Codes are stable and dotted (`dossier.not_found`); the HTTP
+ * status is decided at the HTTP edge only. Every code has a Vietnamese and an English message.
+ */
+export const errorMessages = {
+  'request.invalid': { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid' },
+  'request.not_found': { vi: 'Không tìm thấy địa chỉ yêu cầu', en: 'No such route' },
+  'request.too_large': { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
+  'request.rate_limited': { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, please try again later' },
+  'request.idempotency_conflict': {
+    vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
+    en: 'The Idempotency-Key was already used for a different request',
+  },
+  'internal.unexpected': { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' },
+  'auth.unauthenticated': { vi: 'Vui lòng đăng nhập', en: 'Please sign in' },
+  'auth.invalid_credentials': { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  'auth.throttled': {
+    vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau',
+    en: 'Too many failed sign-in attempts, please try again later',
+  },
+  'auth.account_disabled': { vi: 'Tài khoản đã bị khóa', en: 'The account is disabled' },
+  'auth.csrf_invalid': {
+    vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF), vui lòng tải lại trang',
+    en: 'Missing or invalid CSRF token, please reload the page',
+  },
+  'auth.forbidden': { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  'agency.not_found': { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
+  'user.not_found': { vi: 'Không tìm thấy tài khoản', en: 'User not found' },
+  'audit.immutable': { vi: 'Nhật ký không được sửa hoặc xóa', en: 'The audit log is append-only' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages | (string & {});
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `applicant.name` or `line 12: dueAt`. */
+  path: string;
+  message: string;
+}
+
+export interface Messages {
+  vi: string;
+  en: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messages: Messages;
+  readonly issues: FieldIssue[];
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { messages?: Messages; issues?: FieldIssue[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    const messages =
+      options.messages ??
+      (errorMessages as Record<string, Messages>)[code] ?? { vi: 'Lỗi: ' + code, en: 'Error: ' + code };
+    super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.messages = messages;
+    this.issues = options.issues ?? [];
+    this.details = options.details;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

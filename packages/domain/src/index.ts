@@ -1,0 +1,3 @@
+export * from './errors.ts';
+export * from './text/fold.ts';
+export * from './access/actor.ts';
