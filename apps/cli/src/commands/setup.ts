@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { readBundle } from '@motcua/server/modules/setup/bundle.read.ts';
+import { loadBundle } from '@motcua/server/modules/setup/setup.usecases.ts';
+import { bundlePartLoaders } from '@motcua/server/modules/setup/bundle-parts.ts';
+import { withDatabase, type GlobalOptions } from '../context.ts';
+
+export function registerSetupCommand(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('setup')
+    .description('load a configuration bundle (agencies.json, procedures.json, holidays.json, users.json); idempotent')
+    .requiredOption('--bundle <dir>', 'bundle directory')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { bundle: string; json?: boolean }) => {
+      const bundle = readBundle(path.resolve(options.bundle));
+      await withDatabase(globals(), async (handle) => {
+        const summary = await loadBundle(bundle, { db: handle.db }, { extraLoaders: bundlePartLoaders, actorName: 'motcua setup' });
+        const { createdWithPassword, ...users } = summary.users;
+        const printable = { ...summary, users: { ...users, createdWithPassword: createdWithPassword.map((u) => u.username) } };
+        if (options.json) console.log(JSON.stringify(printable, null, 2));
+        else {
+          for (const [section, counts] of Object.entries(printable)) console.log(`${section}: ${JSON.stringify(counts)}`);
+        }
+      });
+    });
+}

@@ -1,0 +1,29 @@
+/** `motcua`: the command line of the one-stop shop (SPEC §7). */
+import { Command, CommanderError } from 'commander';
+import { describeError, type GlobalOptions } from './context.ts';
+import { registerDbCommands } from './commands/db.ts';
+import { registerSetupCommand } from './commands/setup.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('motcua')
+    .description('Motcua — electronic one-stop shop (một cửa điện tử) for administrative procedures')
+    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the embedded database in ./data)')
+    .showHelpAfterError()
+    .exitOverride();
+  const globals = () => program.opts<GlobalOptions>();
+  registerDbCommands(program, globals);
+  registerSetupCommand(program, globals);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    console.error(describeError(error));
+    return 1;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Demo data for a first start on a bare machine: a demo province with communes and staff accounts
+ * (bundles/demo). Loaded once, when the database has no agency yet; the accounts are printed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { readBundle } from '../modules/setup/bundle.read.ts';
+import { loadBundle } from '../modules/setup/setup.usecases.ts';
+
+export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
+
+export async function loadDemoDataOnFirstStart(deps: Deps, log: FastifyBaseLogger): Promise<void> {
+  const any = await deps.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
+  if (!any) {
+    const summary = await loadBundle(readBundle(demoBundleDir), deps, { actorName: 'demo data' });
+    log.info({ agencies: summary.agencies, users: summary.users.created }, 'demo data loaded');
+  }
+  printDemoAccounts(log);
+}
+
+function printDemoAccounts(log: FastifyBaseLogger): void {
+  const users = JSON.parse(fs.readFileSync(path.join(demoBundleDir, 'users.json'), 'utf8')) as Array<{
+    username: string; fullName: string; password?: string; roles: Array<{ role: string; agency: string }>;
+  }>;
+  const lines = users.map((u) => `  ${u.username.padEnd(22)} ${u.password ?? '(hash)'}  ${u.roles.map((r) => `${r.role}@${r.agency}`).join(', ')}  — ${u.fullName}`);
+  log.info({ accounts: users.map((u) => u.username) }, 'demo staff accounts');
+  // Plain text on stdout as well: the first thing a newcomer needs is a way to sign in.
+  console.log('\nDemo staff accounts (tài khoản cán bộ demo) — change or disable them before real use:\n' + lines.join('\n') + '\n');
+}

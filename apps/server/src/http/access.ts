@@ -1,0 +1,53 @@
+/**
+ * Every API route states who may call it, in its `config.access`. A route without one refuses to
+ * register, so nothing is exposed by accident. Resource-level rules (which agency's data) are
+ * decided by the policy functions of each module, called from its use cases.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, hasAnyRole, type Actor, type StaffRole } from '@motcua/domain';
+
+export type Access =
+  /** Anyone, without signing in (the public portal). */
+  | { kind: 'public' }
+  /** Signed-in staff holding at least one of `roles` somewhere (any role when omitted). */
+  | { kind: 'staff'; roles?: readonly StaffRole[] }
+  /** Anyone signed in: staff or citizen. */
+  | { kind: 'signed_in' };
+
+export const publicAccess: Access = { kind: 'public' };
+export const anyStaff: Access = { kind: 'staff' };
+export const staffWith = (...roles: StaffRole[]): Access => ({ kind: 'staff', roles });
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Routes that must be callable without a CSRF token even with a session (none today). */
+    csrfExempt?: boolean;
+  }
+}
+
+/** Throws unless the request's actor satisfies the route's declared access. */
+export function checkAccess(access: Access, actor: Actor): void {
+  if (access.kind === 'public') return;
+  if (actor.kind === 'anonymous') throw new AppError('auth.unauthenticated');
+  if (access.kind === 'signed_in') return;
+  if (actor.kind !== 'staff') throw new AppError('auth.forbidden');
+  if (access.roles && !hasAnyRole(actor, access.roles)) throw new AppError('auth.forbidden');
+}
+
+/** Routes outside these prefixes (static files, docs, health) need no declaration. */
+const declaredPrefixes = ['/api/v1/'];
+
+export function registerAccessControl(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!declaredPrefixes.some((p) => url.startsWith(p))) return;
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`Route ${route.method} ${url} does not declare config.access`);
+  });
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    checkAccess(access, request.actor);
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Builds the Fastify application: validation and OpenAPI from zod, security headers, cookies,
+ * sessions, access control, error mapping, the API modules and the web app. No listening here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '@motcua/domain';
+import type { Deps } from '../deps.ts';
+import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { registerAccessControl } from './access.ts';
+import { registerErrorHandling } from './problem.ts';
+import { registerSessions } from './session.ts';
+
+export interface AppOptions {
+  logger?: boolean | object;
+  /** Serve the built web app from this directory when it exists. */
+  webDistDir?: string | undefined;
+  ready?: () => boolean;
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: deps.config.publicBaseUrl.startsWith('https://'),
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('request.rate_limited'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Motcua API',
+        description:
+          'Hệ thống một cửa điện tử — the electronic one-stop shop for administrative procedures. ' +
+          'Errors are RFC 9457 problem+json with Vietnamese and English messages.',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessions(app, deps);
+  registerAccessControl(app);
+
+  registerHealthRoutes(app, { ...deps, ready: options.ready ?? (() => true) });
+  registerAuthRoutes(app, deps);
+  registerAgencyRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  registerWebApp(app, options.webDistDir);
+  return app;
+}
+
+/** The React app: static files, and index.html for any other non-API GET (client-side routes). */
+function registerWebApp(app: FastifyInstance, webDistDir: string | undefined): void {
+  const index = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
+  if (!webDistDir || !index || !fs.existsSync(index)) return;
+  void app.register(fastifyStatic, { root: webDistDir, serve: false });
+  const indexHtml = fs.readFileSync(index, 'utf8');
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (url.startsWith('/api/') || url === '/healthz') throw new AppError('request.not_found');
+    const file = path.join(webDistDir, path.normalize(decodeURIComponent(url)).replace(/^(\.\.[/\\])+/, ''));
+    if (file.startsWith(webDistDir) && file !== webDistDir && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      const rel = path.relative(webDistDir, file);
+      const immutable = rel.startsWith('assets' + path.sep);
+      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300').sendFile(rel);
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * The HTTP edge's error mapping: AppError codes → HTTP status, rendered as RFC 9457 problem+json
+ * with a Vietnamese and an English message. Unknown errors become 500 with a request id, never a
+ * stack trace.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errorMessages, type FieldIssue } from '@motcua/domain';
+
+const statusByCode: Record<string, number> = {
+  'request.invalid': 400,
+  'request.not_found': 404,
+  'request.too_large': 413,
+  'request.rate_limited': 429,
+  'request.idempotency_conflict': 409,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.throttled': 429,
+  'auth.account_disabled': 403,
+  'auth.csrf_invalid': 403,
+  'auth.forbidden': 403,
+  'internal.unexpected': 500,
+};
+
+/** Status for a code: explicit table first, then conventions on the code's last segment. */
+export function statusFor(code: string): number {
+  const explicit = statusByCode[code];
+  if (explicit) return explicit;
+  if (code.endsWith('.not_found')) return 404;
+  if (code.endsWith('.conflict') || code.endsWith('.duplicate') || code.endsWith('.already_exists')) return 409;
+  if (code.endsWith('.transition_not_allowed') || code.endsWith('.not_allowed')) return 409;
+  if (code.endsWith('.forbidden')) return 403;
+  return 400;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  messages: { vi: string; en: string };
+  issues?: FieldIssue[];
+  instance?: string;
+  requestId: string;
+  [key: string]: unknown;
+}
+
+export function problemFromAppError(error: AppError, requestId: string, instance?: string): Problem {
+  const status = statusFor(error.code);
+  return {
+    type: `https://motcua.gov.vn/problems/${error.code}`,
+    title: error.messages.en,
+    status,
+    detail: error.messages.vi,
+    code: error.code,
+    messages: error.messages,
+    ...(error.issues.length ? { issues: error.issues } : {}),
+    ...(error.details ? { details: error.details } : {}),
+    ...(instance ? { instance } : {}),
+    requestId,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** Converts any thrown value to an AppError; framework errors keep their meaning. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fe = error as FastifyError & { validation?: unknown[]; validationContext?: string };
+  if (fe && typeof fe === 'object') {
+    if (fe.code === 'FST_ERR_VALIDATION' && Array.isArray(fe.validation)) {
+      const issues = (fe.validation as Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }>).map(
+        (v) => {
+          const zodPath = v.params?.issue?.path;
+          const path = Array.isArray(zodPath) && zodPath.length
+            ? zodPath.join('.')
+            : (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+          return { path: [fe.validationContext, path].filter(Boolean).join('.'), message: v.message ?? 'invalid' };
+        },
+      );
+      return new AppError('request.invalid', { issues });
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) return new AppError('request.too_large');
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        (fe.statusCode === 400 && typeof fe.code === 'string' && fe.code.startsWith('FST_'))) {
+      return new AppError('request.invalid', { issues: [{ path: 'body', message: fe.message }] });
+    }
+    if (fe.statusCode === 429) return new AppError('request.rate_limited');
+    if (fe.statusCode === 404) return new AppError('request.not_found');
+  }
+  return new AppError('internal.unexpected', { cause: error });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request: FastifyRequest, reply) => {
+    const appError = toAppError(error);
+    const problem = problemFromAppError(appError, request.id, request.url);
+    if (problem.status >= 500) {
+      request.log.error({ err: error, requestId: request.id }, 'unexpected error');
+    } else {
+      request.log.info({ code: appError.code, requestId: request.id }, 'request refused');
+    }
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problemFromAppError(new AppError('request.not_found'), request.id, request.url)),
+  );
+}
+
+export const knownErrorCodes = Object.keys(errorMessages);

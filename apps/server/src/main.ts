@@ -1,0 +1,56 @@
+/**
+ * Composition root: config → database (migrated) → demo data on first start → HTTP. The only
+ * place where things are wired together.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { systemClock, type Deps } from './deps.ts';
+import { buildApp } from './http/app.ts';
+import { loadDemoDataOnFirstStart } from './demo/demo.ts';
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  let ready = false;
+  const started = Date.now();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const migration = await migrateToLatest(handle.db);
+  const deps: Deps = { config, db: handle.db, clock: systemClock };
+  const app = await buildApp(deps, {
+    logger: { level: config.logLevel },
+    webDistDir: config.webDistDir,
+    ready: () => ready,
+  });
+  app.log.info({ database: handle.kind, location: handle.location, migrationsApplied: migration.applied }, 'database ready');
+  if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
+    app.log.warn({ webDistDir: config.webDistDir }, 'web app not built: run `npm run build` (npm start does it)');
+  }
+  if (config.demoData) await loadDemoDataOnFirstStart(deps, app.log);
+  await app.listen({ host: config.host, port: config.port });
+  ready = true;
+  app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    ready = false;
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

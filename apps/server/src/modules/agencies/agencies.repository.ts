@@ -1,0 +1,84 @@
+/** SQL for the agency tree. Paths are materialised: `/<root id>/<child id>/.../`. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export interface AgencyRow {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  path: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+const columns = ['id', 'code', 'name', 'level', 'parent_id', 'path', 'valid_from', 'valid_to'] as const;
+
+function toRow(r: {
+  id: string; code: string; name: string; level: string; parent_id: string | null; path: string; valid_from: string | null; valid_to: string | null;
+}): AgencyRow {
+  return { id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id, path: r.path, validFrom: r.valid_from, validTo: r.valid_to };
+}
+
+export async function findAgencyById(db: Kysely<Database>, id: string): Promise<AgencyRow | undefined> {
+  const r = await db.selectFrom('agencies').select(columns).where('id', '=', id).executeTakeFirst();
+  return r && toRow(r);
+}
+
+export async function findAgencyByCode(db: Kysely<Database>, code: string): Promise<AgencyRow | undefined> {
+  const r = await db.selectFrom('agencies').select(columns).where('code', '=', code).executeTakeFirst();
+  return r && toRow(r);
+}
+
+/** Agencies inside any of the subtrees, in tree order. */
+export async function listAgenciesWithin(
+  db: Kysely<Database>,
+  filter: { scopePaths: string[]; level?: string | undefined; q?: string | undefined; limit: number; offset: number },
+): Promise<{ items: AgencyRow[]; total: number }> {
+  if (filter.scopePaths.length === 0) return { items: [], total: 0 };
+  let query = db
+    .selectFrom('agencies')
+    .where((eb) => eb.or(filter.scopePaths.map((p) => eb(eb.fn('starts_with', ['path', eb.val(p)]), '=', true))));
+  if (filter.level) query = query.where('level', '=', filter.level);
+  if (filter.q) {
+    const q = filter.q;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`motcua_fold(name)`, 'like', sql`'%' || motcua_fold(${q}) || '%'`),
+        eb('code', 'ilike', `%${q.replace(/[%_\\]/g, '\\$&')}%`),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query.select(columns).orderBy('path').limit(filter.limit).offset(filter.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toRow), total: Number(count.n) };
+}
+
+/** Inserts an agency under its parent (or as a root) and computes its path. */
+export async function insertAgency(
+  db: Kysely<Database>,
+  input: { code: string; name: string; level: string; parentId: string | null; validFrom?: string | null; validTo?: string | null },
+): Promise<AgencyRow> {
+  const parentPath = input.parentId
+    ? (await db.selectFrom('agencies').select('path').where('id', '=', input.parentId).executeTakeFirstOrThrow()).path
+    : '/';
+  const id = crypto.randomUUID();
+  const r = await db
+    .insertInto('agencies')
+    .values({
+      id,
+      code: input.code,
+      name: input.name,
+      level: input.level,
+      parent_id: input.parentId,
+      path: `${parentPath}${id}/`,
+      valid_from: input.validFrom ?? null,
+      valid_to: input.validTo ?? null,
+    })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return toRow(r);
+}

@@ -1,0 +1,99 @@
+/**
+ * The append-only audit trail. Rows are only ever inserted (the database refuses updates and
+ * deletes). Write them in the same transaction as the change they record.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '@motcua/domain';
+import type { Database } from '../../db/schema.ts';
+
+export interface AuditContext {
+  actor: Actor;
+  actorName?: string | undefined;
+  ip?: string | undefined;
+  requestId?: string | undefined;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  agencyId?: string | null;
+  details?: Record<string, unknown>;
+  at?: Date;
+}
+
+export async function recordAudit(db: Kysely<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
+  const actor = context.actor;
+  await db
+    .insertInto('audit_events')
+    .values({
+      ...(entry.at ? { at: entry.at } : {}),
+      actor_kind: actor.kind,
+      actor_id: actor.kind === 'staff' ? actor.userId : actor.kind === 'citizen' ? actor.citizenId : null,
+      actor_name: context.actorName ?? (actor.kind === 'staff' ? actor.username : null),
+      action: entry.action,
+      entity_type: entry.entityType ?? null,
+      entity_id: entry.entityId ?? null,
+      agency_id: entry.agencyId ?? null,
+      ip: context.ip ?? null,
+      request_id: context.requestId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}
+
+export interface AuditEventRow {
+  id: number;
+  at: Date;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  agencyId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Audit events of agencies inside the given subtrees (paths), newest first. */
+export async function listAuditEvents(
+  db: Kysely<Database>,
+  filter: { scopePaths: string[]; entityType?: string | undefined; entityId?: string | undefined; limit: number; offset: number },
+): Promise<{ items: AuditEventRow[]; total: number }> {
+  if (filter.scopePaths.length === 0) return { items: [], total: 0 };
+  let query = db
+    .selectFrom('audit_events as e')
+    .innerJoin('agencies as a', 'a.id', 'e.agency_id')
+    .where((eb) => eb.or(filter.scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))));
+  if (filter.entityType) query = query.where('e.entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('e.entity_id', '=', filter.entityId);
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'e.id', 'e.at', 'e.actor_kind', 'e.actor_id', 'e.actor_name', 'e.action', 'e.entity_type', 'e.entity_id',
+        'e.agency_id', 'e.ip', 'e.details',
+      ])
+      .orderBy('e.id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorKind: r.actor_kind,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      agencyId: r.agency_id,
+      ip: r.ip,
+      details: r.details,
+    })),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Staff sign-in, sessions and sign-out. A session is a random token in an HttpOnly cookie; the
+ * database keeps only its SHA-256. Each session has its own CSRF token, rotated with the session
+ * at sign-in.
+ */
+import { AppError, type Actor } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { decoyHash, verifyPassword } from '../../infra/passwords.ts';
+import { randomToken, sha256 } from '../../infra/tokens.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import * as repo from './auth.repository.ts';
+
+export interface StaffProfile {
+  user: { id: string; username: string; fullName: string };
+  assignments: Array<{ role: repo.AssignmentRow['role']; agencyId: string; agencyCode: string; agencyName: string }>;
+  csrfToken: string;
+}
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+  /** The session cookie presented with the sign-in, ended so that a fixated id is useless. */
+  previousSessionToken: string | undefined;
+}
+
+/** An IP address gets this many times the per-account allowance (a shared counter NAT). */
+const ipAllowanceFactor = 4;
+
+export async function signIn(input: SignInInput, deps: Deps): Promise<{ sessionToken: string; profile: StaffProfile }> {
+  const { db, clock, config } = deps;
+  const now = clock();
+  const since = new Date(now.getTime() - config.login.lockMs);
+  const failures = await repo.countRecentFailures(db, input.username, input.ip, since);
+  const anonymousContext = { actor: { kind: 'anonymous' } as Actor, actorName: input.username, ip: input.ip ?? undefined, requestId: input.requestId };
+  if (failures.byUser >= config.login.maxFailures || failures.byIp >= config.login.maxFailures * ipAllowanceFactor) {
+    await recordAudit(db, anonymousContext, { action: 'auth.sign_in_throttled', entityType: 'user', details: { username: input.username } });
+    throw new AppError('auth.throttled', { details: { retryAfterSeconds: Math.ceil(config.login.lockMs / 1000) } });
+  }
+  const user = await repo.findUserByUsername(db, input.username);
+  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await verifyPassword(await decoyHash(), input.password), false);
+  if (!user || !ok) {
+    await db.transaction().execute(async (tx) => {
+      await repo.insertLoginFailure(tx, input.username, input.ip, now);
+      await recordAudit(tx, anonymousContext, {
+        action: 'auth.sign_in_failed',
+        entityType: 'user',
+        ...(user ? { entityId: user.id } : {}),
+        details: { username: input.username },
+      });
+    });
+    throw new AppError('auth.invalid_credentials');
+  }
+  if (user.disabled) {
+    await recordAudit(db, anonymousContext, { action: 'auth.sign_in_refused_disabled', entityType: 'user', entityId: user.id });
+    throw new AppError('auth.account_disabled');
+  }
+
+  const sessionToken = randomToken();
+  const csrfToken = randomToken();
+  const assignments = await repo.findAssignments(db, user.id);
+  await db.transaction().execute(async (tx) => {
+    if (input.previousSessionToken) await repo.deleteSession(tx, sha256(input.previousSessionToken));
+    await repo.insertSession(tx, {
+      id: sha256(sessionToken),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(now.getTime() + config.sessionTtlMs),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+      now,
+    });
+    await repo.clearLoginFailures(tx, input.username);
+    await recordAudit(
+      tx,
+      { actor: { kind: 'staff', userId: user.id, username: user.username, assignments: [] }, ip: input.ip ?? undefined, requestId: input.requestId },
+      { action: 'auth.signed_in', entityType: 'user', entityId: user.id, agencyId: assignments[0]?.agencyId ?? null },
+    );
+  });
+  return { sessionToken, profile: toProfile(user.id, user.username, user.full_name, assignments, csrfToken) };
+}
+
+export interface ResolvedSession {
+  actor: Actor & { kind: 'staff' };
+  fullName: string;
+  csrfToken: string;
+  sessionId: string;
+  assignments: repo.AssignmentRow[];
+}
+
+/** The staff member behind a session cookie, or undefined when it is unknown or expired. */
+export async function resolveSession(sessionToken: string, deps: Deps): Promise<ResolvedSession | undefined> {
+  const now = deps.clock();
+  const sessionId = sha256(sessionToken);
+  const session = await repo.findLiveSession(deps.db, sessionId, now);
+  if (!session || session.disabled) return undefined;
+  const assignments = await repo.findAssignments(deps.db, session.user_id);
+  // Sliding expiry, written at most once a minute.
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
+    await repo.touchSession(deps.db, sessionId, now, new Date(now.getTime() + deps.config.sessionTtlMs));
+  }
+  return {
+    actor: {
+      kind: 'staff',
+      userId: session.user_id,
+      username: session.username,
+      assignments: assignments.map((a) => ({ role: a.role, agencyId: a.agencyId, agencyPath: a.agencyPath })),
+    },
+    fullName: session.full_name,
+    csrfToken: session.csrf_token,
+    sessionId,
+    assignments,
+  };
+}
+
+export async function signOut(
+  session: ResolvedSession,
+  context: { ip: string | null; requestId: string },
+  deps: Deps,
+): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.deleteSession(tx, session.sessionId);
+    await recordAudit(tx, { actor: session.actor, ip: context.ip ?? undefined, requestId: context.requestId }, {
+      action: 'auth.signed_out',
+      entityType: 'user',
+      entityId: session.actor.userId,
+      agencyId: session.assignments[0]?.agencyId ?? null,
+    });
+  });
+}
+
+export function profileOf(session: ResolvedSession): StaffProfile {
+  return toProfile(session.actor.userId, session.actor.username, session.fullName, session.assignments, session.csrfToken);
+}
+
+function toProfile(id: string, username: string, fullName: string, assignments: repo.AssignmentRow[], csrfToken: string): StaffProfile {
+  return {
+    user: { id, username, fullName },
+    assignments: assignments.map(({ role, agencyId, agencyCode, agencyName }) => ({ role, agencyId, agencyCode, agencyName })),
+    csrfToken,
+  };
+}

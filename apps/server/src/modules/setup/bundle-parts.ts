@@ -1,0 +1,7 @@
+/**
+ * The loaders for bundle parts beyond agencies and staff, in order. Each feature that reads a part
+ * of the bundle (procedures, holiday schedules) adds its loader here.
+ */
+import type { BundlePartLoader } from './setup.usecases.ts';
+
+export const bundlePartLoaders: BundlePartLoader[] = [];

@@ -1,0 +1,37 @@
+/**
+ * The configuration bundle (SPEC §7): `agencies.json`, `procedures.json`, optional
+ * `holidays.json`, `users.json`. Unknown keys are allowed and ignored unless documented.
+ */
+import { z } from 'zod';
+import { staffRoles } from '@motcua/domain';
+
+const PlainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+export const AgencyBundleEntry = z.looseObject({
+  code: z.string().trim().min(1).max(64).regex(/^[^/\s]+$/, 'no spaces or slashes'),
+  name: z.string().trim().min(1).max(300),
+  level: z.string().trim().min(1).max(50),
+  parentCode: z.string().trim().min(1).nullable().optional().transform((v) => v ?? null),
+  validFrom: PlainDate.nullable().optional(),
+  validTo: PlainDate.nullable().optional(),
+});
+export const AgencyBundle = z.array(AgencyBundleEntry);
+export type AgencyBundleEntry = z.infer<typeof AgencyBundleEntry>;
+
+export const UserBundleEntry = z
+  .looseObject({
+    username: z.string().trim().min(3).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
+    fullName: z.string().trim().min(1).max(200),
+    email: z.email().optional(),
+    phone: z.string().optional(),
+    /** Demo and first-install only: prefer `passwordHash` (argon2id) in real bundles. */
+    password: z.string().min(8).max(200).optional(),
+    passwordHash: z.string().startsWith('$argon2').optional(),
+    roles: z.array(z.object({ role: z.enum(staffRoles), agency: z.string().min(1) })).min(1),
+  })
+  .refine((u) => Boolean(u.password) !== Boolean(u.passwordHash), {
+    message: 'exactly one of password or passwordHash is required',
+    path: ['password'],
+  });
+export const UserBundle = z.array(UserBundleEntry);
+export type UserBundleEntry = z.infer<typeof UserBundleEntry>;

@@ -1,0 +1,96 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  disabled: boolean;
+  assignments: Array<{ role: string; agencyId: string; agencyCode: string; agencyName: string; agencyPath: string }>;
+}
+
+/** Users with at least one role inside the given subtrees. */
+export async function listUsersWithin(
+  db: Kysely<Database>,
+  filter: { scopePaths: string[]; limit: number; offset: number },
+): Promise<{ items: UserRow[]; total: number }> {
+  if (filter.scopePaths.length === 0) return { items: [], total: 0 };
+  const inScope = db
+    .selectFrom('role_assignments as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select('r.user_id')
+    .where((eb) => eb.or(filter.scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))));
+  const base = db.selectFrom('users as u').where('u.id', 'in', inScope);
+  const [rows, count] = await Promise.all([
+    base.select('u.id').orderBy(sql`lower(u.username)`).limit(filter.limit).offset(filter.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items = await findUsersByIds(db, rows.map((r) => r.id));
+  return { items, total: Number(count.n) };
+}
+
+export async function findUsersByIds(db: Kysely<Database>, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'full_name', 'email', 'phone', 'disabled'])
+    .where('id', 'in', ids)
+    .orderBy(sql`lower(username)`)
+    .execute();
+  const roles = await db
+    .selectFrom('role_assignments as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['r.user_id', 'r.role', 'a.id as agency_id', 'a.code', 'a.name', 'a.path'])
+    .where('r.user_id', 'in', ids)
+    .orderBy('a.path')
+    .execute();
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    fullName: u.full_name,
+    email: u.email,
+    phone: u.phone,
+    disabled: u.disabled,
+    assignments: roles
+      .filter((r) => r.user_id === u.id)
+      .map((r) => ({ role: r.role, agencyId: r.agency_id, agencyCode: r.code, agencyName: r.name, agencyPath: r.path })),
+  }));
+}
+
+export async function insertUser(
+  db: Kysely<Database>,
+  input: { username: string; fullName: string; email?: string | null; phone?: string | null; passwordHash: string },
+): Promise<string> {
+  const r = await db
+    .insertInto('users')
+    .values({
+      username: input.username,
+      full_name: input.fullName,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      password_hash: input.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function insertAssignments(
+  db: Kysely<Database>,
+  userId: string,
+  assignments: Array<{ role: 'officer' | 'specialist' | 'leader' | 'manager' | 'admin'; agencyId: string }>,
+): Promise<void> {
+  if (assignments.length === 0) return;
+  await db
+    .insertInto('role_assignments')
+    .values(assignments.map((a) => ({ user_id: userId, role: a.role, agency_id: a.agencyId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function usernameTaken(db: Kysely<Database>, username: string): Promise<boolean> {
+  const r = await db.selectFrom('users').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  return Boolean(r);
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { staffRoles } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { staffWith } from '../../http/access.ts';
+import { auditContextOf } from '../../http/context.ts';
+import { IdParams, listOf, Pagination } from '../../http/schemas.ts';
+import type { UserRow } from './users.repository.ts';
+import { createStaff, getUser, listUsers } from './users.usecases.ts';
+
+const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  disabled: z.boolean(),
+  assignments: z.array(z.object({ role: z.string(), agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
+});
+
+export const CreateStaffBody = z.object({
+  username: z.string().trim().min(3).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
+  fullName: z.string().trim().min(1).max(200),
+  email: z.email().optional(),
+  phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/).optional(),
+  password: z.string().min(10, 'at least 10 characters').max(200),
+  assignments: z.array(z.object({ role: z.enum(staffRoles), agencyId: z.uuid() })).min(1).max(50),
+});
+
+const present = (u: UserRow) => ({
+  id: u.id,
+  username: u.username,
+  fullName: u.fullName,
+  email: u.email,
+  phone: u.phone,
+  disabled: u.disabled,
+  assignments: u.assignments.map(({ role, agencyId, agencyCode, agencyName }) => ({ role, agencyId, agencyCode, agencyName })),
+});
+
+export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/users', {
+    config: { access: staffWith('admin') },
+    schema: { tags: ['users'], summary: 'Staff accounts in the admin’s subtree', querystring: Pagination, response: { 200: listOf(UserSchema) } },
+    handler: async (request) => {
+      const page = await listUsers(request.actor, request.query, deps);
+      return { items: page.items.map(present), total: page.total };
+    },
+  });
+
+  r.get('/api/v1/users/:id', {
+    config: { access: staffWith('admin') },
+    schema: { tags: ['users'], summary: 'One staff account', params: IdParams, response: { 200: UserSchema } },
+    handler: async (request) => present(await getUser(request.actor, request.params.id, deps)),
+  });
+
+  r.post('/api/v1/users', {
+    config: { access: staffWith('admin') },
+    schema: { tags: ['users'], summary: 'Create a staff account', body: CreateStaffBody, response: { 201: UserSchema } },
+    handler: async (request, reply) => {
+      const user = await createStaff(auditContextOf(request), request.body, deps);
+      return reply.status(201).send(present(user));
+    },
+  });
+}
