@@ -38,14 +38,33 @@ export function checkAccess(access: Access, actor: Actor): void {
 /** Routes outside these prefixes (static files, docs, health) need no declaration. */
 const declaredPrefixes = ['/api/v1/'];
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access, for the authorization matrix test and docs. */
+    apiRoutes: DeclaredRoute[];
+  }
+}
+
 export function registerAccessControl(app: FastifyInstance): void {
+  const routes: DeclaredRoute[] = [];
+  app.decorate('apiRoutes', routes);
   app.addHook('onRoute', (route) => {
     const url = route.url;
     if (!declaredPrefixes.some((p) => url.startsWith(p))) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`Route ${route.method} ${url} does not declare config.access`);
+    for (const method of ([] as string[]).concat(route.method)) {
+      if (method !== 'HEAD') routes.push({ method, url, access });
+    }
   });
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Before body validation: an anonymous caller learns nothing about a route's input.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
     checkAccess(access, request.actor);

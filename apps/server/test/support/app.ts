@@ -1,0 +1,101 @@
+/**
+ * An application on a fresh database with the demo bundle loaded, driven in process through
+ * `app.inject`. `signIn(username)` returns an agent that carries the session cookie and CSRF token.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { DatabaseKind } from '../../src/db/database.ts';
+import type { Clock, Deps } from '../../src/deps.ts';
+import { demoBundleDir } from '../../src/demo/demo.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { readBundle } from '../../src/modules/setup/bundle.read.ts';
+import { loadBundle } from '../../src/modules/setup/setup.usecases.ts';
+import { bundlePartLoaders } from '../../src/modules/setup/bundle-parts.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
+
+export const demoPassword = 'Motcua@2026';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  database: TestDatabase;
+  /** Agency id by bundle code. */
+  agencyId(code: string): Promise<string>;
+  signIn(username: string, password?: string): Promise<Agent>;
+  anonymous(): Agent;
+  close(): Promise<void>;
+}
+
+export interface Agent {
+  cookies: Record<string, string>;
+  csrfToken: string | undefined;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: { config?: Record<string, string>; clock?: Clock; demo?: boolean; extraRoutes?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.config });
+  const deps: Deps = { config, db: database.db, clock: options.clock ?? (() => new Date()) };
+  if (options.demo !== false) {
+    await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
+  }
+  const app = await buildApp(deps, { logger: false });
+  options.extraRoutes?.(app);
+  await app.ready();
+
+  const makeAgent = (): Agent => {
+    const agent: Agent = {
+      cookies: {},
+      csrfToken: undefined,
+      async request(method, url, body, headers = {}) {
+        const res = await app.inject({
+          method: method as 'GET',
+          url,
+          cookies: agent.cookies,
+          headers: {
+            ...(agent.csrfToken && method !== 'GET' ? { 'x-csrf-token': agent.csrfToken } : {}),
+            ...headers,
+          },
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
+        for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
+          if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) delete agent.cookies[c.name];
+          else agent.cookies[c.name] = c.value;
+        }
+        return res;
+      },
+      get: (url) => agent.request('GET', url),
+      post: (url, body, headers) => agent.request('POST', url, body, headers),
+    };
+    return agent;
+  };
+
+  return {
+    app,
+    deps,
+    database,
+    async agencyId(code) {
+      const row = await database.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+      return row.id;
+    },
+    anonymous: makeAgent,
+    async signIn(username, password = demoPassword) {
+      const agent = makeAgent();
+      const csrf = await agent.get('/api/v1/auth/csrf');
+      agent.csrfToken = csrf.json().csrfToken;
+      const res = await agent.post('/api/v1/auth/login', { username, password });
+      if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      agent.csrfToken = res.json().csrfToken;
+      return agent;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
