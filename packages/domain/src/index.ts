@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './text/fold.ts';
 export * from './access/actor.ts';
 export * from './agencies/tree.ts';
+export * from './dossier/index.ts';

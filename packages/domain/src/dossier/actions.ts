@@ -1,0 +1,110 @@
+/**
+ * The dossier's transition table (SPEC §4, Decree 118/2025 art. 17–22): for each action, the
+ * statuses it may start from, the status it leads to, who may take it and what it must carry.
+ * The server refuses anything else; the console asks the same table which buttons to show.
+ */
+import type { StaffRole } from '../access/actor.ts';
+import type { DossierStatus } from './statuses.ts';
+
+/** Who acts: a staff role, the applicant (citizen), or the system (imports, schedulers). */
+export type ActorRole = StaffRole | 'citizen' | 'system';
+
+export type DossierFormNumber = '01' | '02' | '03' | '04' | '05' | '06' | '07';
+
+export interface ActionRule {
+  /** Statuses the action may be taken from; `null` creates the dossier. */
+  from: ReadonlyArray<DossierStatus | null>;
+  /** The status after the action; `'same'` keeps the current one. */
+  to: DossierStatus | 'same';
+  /** Roles that may take it. `step` means: the role of the dossier's current workflow step. */
+  by: ReadonlyArray<ActorRole | 'step'>;
+  /** The regulated form the action issues (Circular 03/2025 Annex I). */
+  form?: DossierFormNumber;
+  /** Reasons the applicant must be told (a list, printed on the form). */
+  needsReasons?: boolean;
+  /** A free-text note is mandatory. */
+  needsNote?: boolean;
+  labels: { vi: string; en: string };
+}
+
+export const actionRules = {
+  submit: {
+    from: [null, 'draft'], to: 'submitted', by: ['citizen', 'officer'],
+    labels: { vi: 'Nộp hồ sơ', en: 'Submit' },
+  },
+  receive: {
+    from: ['submitted'], to: 'received', by: ['officer'], form: '01',
+    labels: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' },
+  },
+  request_completion: {
+    // Incomplete at intake: not received, no clock starts; every missing item is listed (form 02).
+    from: ['submitted'], to: 'draft', by: ['officer'], form: '02', needsReasons: true,
+    labels: { vi: 'Yêu cầu bổ sung, hoàn thiện trước khi tiếp nhận', en: 'Ask to complete before reception' },
+  },
+  refuse: {
+    from: ['submitted'], to: 'refused', by: ['officer'], form: '03', needsReasons: true,
+    labels: { vi: 'Từ chối tiếp nhận', en: 'Refuse' },
+  },
+  transfer: {
+    // Decree 118/2025 art. 18: hand the dossier to the competent unit with the control sheet.
+    from: ['received'], to: 'processing', by: ['officer'],
+    labels: { vi: 'Chuyển xử lý', en: 'Transfer for processing' },
+  },
+  assign: {
+    from: ['processing'], to: 'same', by: ['leader'],
+    labels: { vi: 'Phân công', en: 'Assign' },
+  },
+  forward: {
+    from: ['processing'], to: 'same', by: ['step'],
+    labels: { vi: 'Chuyển bước tiếp theo', en: 'Forward to the next step' },
+  },
+  send_back: {
+    from: ['processing'], to: 'same', by: ['step', 'leader'], needsNote: true,
+    labels: { vi: 'Trả lại bước trước', en: 'Send back to the previous step' },
+  },
+  request_supplement: {
+    from: ['processing'], to: 'supplement_requested', by: ['step', 'leader'], form: '02', needsReasons: true,
+    labels: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Request a supplement' },
+  },
+  receive_supplement: {
+    from: ['supplement_requested'], to: 'processing', by: ['officer'],
+    labels: { vi: 'Tiếp nhận hồ sơ bổ sung', en: 'Receive the supplement' },
+  },
+  pause: {
+    from: ['processing'], to: 'paused', by: ['leader'], needsNote: true,
+    labels: { vi: 'Tạm dừng giải quyết', en: 'Suspend' },
+  },
+  resume: {
+    from: ['paused'], to: 'processing', by: ['leader'],
+    labels: { vi: 'Tiếp tục giải quyết', en: 'Resume' },
+  },
+  apologize: {
+    // Allowed once; the dossier still counts as overdue (DOMAIN §2.5).
+    from: ['received', 'processing', 'supplement_requested', 'paused'], to: 'same', by: ['leader', 'officer'], form: '04', needsNote: true,
+    labels: { vi: 'Xin lỗi và hẹn lại ngày trả', en: 'Apologise and set a new date' },
+  },
+  resolve: {
+    from: ['processing'], to: 'resolved', by: ['step', 'leader'],
+    labels: { vi: 'Có kết quả', en: 'Result ready' },
+  },
+  reject: {
+    from: ['processing'], to: 'rejected', by: ['leader'], needsReasons: true,
+    labels: { vi: 'Từ chối giải quyết (có văn bản)', en: 'Refusal decision' },
+  },
+  return_result: {
+    from: ['resolved', 'rejected'], to: 'returned', by: ['officer'],
+    labels: { vi: 'Trả kết quả', en: 'Return the result' },
+  },
+  withdraw: {
+    // Decree 118/2025 art. 21: the applicant may ask to stop before a result exists (form 05).
+    from: ['submitted', 'received', 'processing', 'supplement_requested', 'paused'], to: 'withdrawn', by: ['officer', 'citizen'], form: '05',
+    labels: { vi: 'Dừng xử lý theo đề nghị', en: 'Stop at the applicant’s request' },
+  },
+  record_digitization: {
+    from: ['submitted', 'received', 'processing', 'supplement_requested', 'paused', 'resolved', 'rejected'], to: 'same', by: ['officer', 'specialist'],
+    labels: { vi: 'Cập nhật số hóa', en: 'Record digitization' },
+  },
+} as const satisfies Record<string, ActionRule>;
+
+export type DossierAction = keyof typeof actionRules;
+export const dossierActionNames = Object.keys(actionRules) as DossierAction[];

@@ -1,0 +1,255 @@
+/**
+ * A dossier's state is derived from its append-only action log: `replay(events)` folds the log
+ * into the current status, workflow step, pauses and key instants; `decide(...)` checks one new
+ * action against the transition table and the workflow and says what it changes.
+ */
+import type { RoleAssignment } from '../access/actor.ts';
+import { AppError } from '../errors.ts';
+import { actionRules, type ActorRole, type DossierAction } from './actions.ts';
+import type { DossierStatus } from './statuses.ts';
+
+/** The part of a workflow step the state machine needs (see catalogue for the full step). */
+export interface WorkflowStepRef {
+  role: 'officer' | 'specialist' | 'leader';
+  /** Index of the inter-agency participant that does this step (0 = the receiving agency). */
+  participant?: number | undefined;
+}
+
+export interface DossierEvent {
+  action: DossierAction;
+  /** Epoch milliseconds. */
+  at: number;
+  actorRole: ActorRole;
+  actorId?: string | null | undefined;
+  assigneeId?: string | null | undefined;
+  reasons?: string[] | undefined;
+  note?: string | null | undefined;
+  /** Apology (form 04): the new appointment. */
+  newDueAt?: number | null | undefined;
+  /** Digitization record: whether the components are now digitized. */
+  digitized?: boolean | undefined;
+}
+
+export interface Pause {
+  from: number;
+  /** `null` while the pause is still running. */
+  to: number | null;
+  kind: 'supplement' | 'suspension';
+}
+
+export interface DossierState {
+  status: DossierStatus | null;
+  /** Index into the workflow; 0 is intake, the last step is the return of the result. */
+  stepIndex: number | null;
+  participant: number;
+  assigneeId: string | null;
+  submittedAt: number | null;
+  receivedAt: number | null;
+  resultAt: number | null;
+  returnedAt: number | null;
+  withdrawnAt: number | null;
+  pauses: Pause[];
+  lastSupplementReceivedAt: number | null;
+  apology: { at: number; newDueAt: number } | null;
+  digitized: boolean;
+}
+
+export const initialDossierState: DossierState = {
+  status: null,
+  stepIndex: null,
+  participant: 0,
+  assigneeId: null,
+  submittedAt: null,
+  receivedAt: null,
+  resultAt: null,
+  returnedAt: null,
+  withdrawnAt: null,
+  pauses: [],
+  lastSupplementReceivedAt: null,
+  apology: null,
+  digitized: false,
+};
+
+/** Folds the action log (in order) into the dossier's state. */
+export function replay(events: readonly DossierEvent[], workflow: readonly WorkflowStepRef[]): DossierState {
+  let state = initialDossierState;
+  for (const event of events) state = apply(state, event, workflow);
+  return state;
+}
+
+/** The state after one action that has already been accepted. */
+export function apply(state: DossierState, event: DossierEvent, workflow: readonly WorkflowStepRef[]): DossierState {
+  const rule = actionRules[event.action];
+  const status = rule.to === 'same' ? state.status : rule.to;
+  const next: DossierState = { ...state, status, pauses: state.pauses };
+  const moveTo = (index: number) => {
+    next.stepIndex = index;
+    next.participant = workflow[index]?.participant ?? 0;
+    next.assigneeId = null;
+  };
+  const closePause = () => {
+    next.pauses = state.pauses.map((p) => (p.to === null ? { ...p, to: Math.max(p.from, event.at) } : p));
+  };
+  switch (event.action) {
+    case 'submit':
+      next.submittedAt = event.at;
+      break;
+    case 'receive':
+      next.receivedAt = event.at;
+      moveTo(0);
+      break;
+    case 'transfer':
+      moveTo(1);
+      break;
+    case 'forward':
+      moveTo((state.stepIndex ?? 0) + 1);
+      break;
+    case 'send_back':
+      moveTo(Math.max(1, (state.stepIndex ?? 1) - 1));
+      break;
+    case 'assign':
+      next.assigneeId = event.assigneeId ?? null;
+      break;
+    case 'request_supplement':
+      next.pauses = [...state.pauses, { from: event.at, to: null, kind: 'supplement' }];
+      break;
+    case 'pause':
+      next.pauses = [...state.pauses, { from: event.at, to: null, kind: 'suspension' }];
+      break;
+    case 'receive_supplement':
+      closePause();
+      next.lastSupplementReceivedAt = event.at;
+      break;
+    case 'resume':
+      closePause();
+      break;
+    case 'apologize':
+      if (event.newDueAt != null) next.apology = { at: event.at, newDueAt: event.newDueAt };
+      break;
+    case 'resolve':
+    case 'reject':
+      next.resultAt ??= event.at;
+      moveTo(Math.max(0, workflow.length - 1));
+      break;
+    case 'return_result':
+      next.returnedAt = event.at;
+      break;
+    case 'withdraw':
+      closePause();
+      next.withdrawnAt = event.at;
+      break;
+    case 'record_digitization':
+      next.digitized = event.digitized ?? true;
+      break;
+    case 'refuse':
+    case 'request_completion':
+      break;
+  }
+  return next;
+}
+
+export interface Decision {
+  action: DossierAction;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  stepIndex: number | null;
+  participant: number;
+}
+
+/** The roles an actor holds over the agency that currently handles the dossier. */
+export type RolesHere = ReadonlySet<ActorRole>;
+
+/** The roles of `assignments` that reach `agencyPath` (the handling agency). */
+export function rolesOver(assignments: readonly RoleAssignment[], agencyPath: string): Set<ActorRole> {
+  return new Set(assignments.filter((a) => agencyPath.startsWith(a.agencyPath)).map((a) => a.role));
+}
+
+function refuse(action: DossierAction, status: DossierStatus | null, why: string, whyVi: string): never {
+  throw new AppError('dossier.transition_not_allowed', {
+    messages: {
+      vi: `Không thể thực hiện thao tác "${actionRules[action].labels.vi}": ${whyVi}`,
+      en: `Cannot ${actionRules[action].labels.en.toLowerCase()}: ${why}`,
+    },
+    details: { action, status },
+  });
+}
+
+/**
+ * Checks `event` against the table, the workflow and the actor's roles here; returns what it
+ * changes or throws `dossier.transition_not_allowed` / `auth.forbidden` / `request.invalid`.
+ */
+export function decide(
+  state: DossierState,
+  event: DossierEvent,
+  workflow: readonly WorkflowStepRef[],
+  rolesHere: RolesHere,
+): Decision {
+  const action = event.action;
+  const rule: { from: ReadonlyArray<DossierStatus | null>; by: ReadonlyArray<string>; needsReasons?: boolean; needsNote?: boolean } =
+    actionRules[action];
+  if (!rule.from.includes(state.status)) {
+    refuse(action, state.status, `not allowed while the dossier is "${state.status ?? 'new'}"`, `hồ sơ đang ở trạng thái không cho phép`);
+  }
+  const step = state.stepIndex === null ? undefined : workflow[state.stepIndex];
+  const byStep = rule.by.includes('step') && step !== undefined && rolesHere.has(step.role);
+  const byRole = rule.by.some((r) => r !== 'step' && rolesHere.has(r as ActorRole));
+  if (!byStep && !byRole) {
+    throw new AppError('auth.forbidden', { details: { action, status: state.status } });
+  }
+  // An assigned step is done by its assignee (or a leader).
+  if (byStep && !byRole && state.assigneeId && event.actorId && event.actorId !== state.assigneeId && !rolesHere.has('leader')) {
+    throw new AppError('auth.forbidden', {
+      messages: { vi: 'Hồ sơ đã được phân công cho cán bộ khác', en: 'The dossier is assigned to someone else' },
+      details: { action },
+    });
+  }
+  if (rule.needsReasons && !(event.reasons ?? []).some((r) => r.trim())) {
+    throw new AppError('request.invalid', { issues: [{ path: 'reasons', message: 'at least one reason is required' }] });
+  }
+  if (rule.needsNote && !event.note?.trim()) {
+    throw new AppError('request.invalid', { issues: [{ path: 'note', message: 'a note is required' }] });
+  }
+  const last = workflow.length - 1;
+  const at = state.stepIndex ?? 0;
+  switch (action) {
+    case 'forward':
+      if (at + 1 >= last) refuse(action, state.status, 'this is the last processing step: record the result instead', 'đây là bước xử lý cuối, hãy cập nhật kết quả');
+      break;
+    case 'send_back':
+      if (at <= 1) refuse(action, state.status, 'there is no previous processing step', 'không có bước xử lý trước');
+      break;
+    case 'resolve':
+      if (at !== last - 1 && !rolesHere.has('leader')) refuse(action, state.status, 'the dossier has not reached its last processing step', 'hồ sơ chưa đến bước xử lý cuối');
+      break;
+    case 'apologize':
+      if (state.apology) refuse(action, state.status, 'the appointment may be moved only once', 'chỉ được hẹn lại một lần');
+      if (event.newDueAt == null) throw new AppError('request.invalid', { issues: [{ path: 'newDueAt', message: 'the new appointment is required' }] });
+      break;
+    case 'assign':
+      if (!event.assigneeId) throw new AppError('request.invalid', { issues: [{ path: 'assigneeId', message: 'required' }] });
+      break;
+    case 'transfer':
+      if (workflow.length < 3) refuse(action, state.status, 'the procedure has no processing step', 'thủ tục không có bước xử lý');
+      break;
+  }
+  const after = apply(state, event, workflow);
+  return { action, fromStatus: state.status, toStatus: after.status!, stepIndex: after.stepIndex, participant: after.participant };
+}
+
+/** The actions an actor with `rolesHere` may take now: the console's buttons. */
+export function allowedActions(
+  state: DossierState,
+  workflow: readonly WorkflowStepRef[],
+  rolesHere: RolesHere,
+  actorId?: string,
+): DossierAction[] {
+  return (Object.keys(actionRules) as DossierAction[]).filter((action) => {
+    if (action === 'submit') return false;
+    try {
+      decide(state, { action, at: 0, actorRole: 'system', actorId, reasons: ['x'], note: 'x', newDueAt: 1, assigneeId: 'x' }, workflow, rolesHere);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The statuses of a dossier (SPEC §4), their citizen-facing labels and the national status codes
+ * used to synchronise with the national portal.
+ */
+export const dossierStatuses = [
+  'draft',
+  'submitted',
+  'received',
+  'processing',
+  'supplement_requested',
+  'paused',
+  'resolved',
+  'rejected',
+  'returned',
+  'refused',
+  'withdrawn',
+] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+
+/** Labels shown to citizens and staff, Vietnamese first. */
+export const statusLabels: Record<DossierStatus, { vi: string; en: string }> = {
+  draft: { vi: 'Đang soạn', en: 'Draft' },
+  submitted: { vi: 'Chờ tiếp nhận', en: 'Awaiting reception' },
+  received: { vi: 'Đã tiếp nhận', en: 'Received' },
+  processing: { vi: 'Đang xử lý', en: 'Processing' },
+  supplement_requested: { vi: 'Chờ bổ sung', en: 'Supplement requested' },
+  paused: { vi: 'Tạm dừng', en: 'Suspended' },
+  resolved: { vi: 'Đã có kết quả', en: 'Result ready' },
+  rejected: { vi: 'Đã có kết quả (từ chối giải quyết)', en: 'Result ready (refusal decision)' },
+  returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
+  refused: { vi: 'Từ chối tiếp nhận', en: 'Not received' },
+  withdrawn: { vi: 'Đã dừng xử lý (rút hồ sơ)', en: 'Stopped at the applicant’s request' },
+};
+
+/**
+ * National status codes (SPEC §4): 1 submitted online · 2 received · 3 not received ·
+ * 4 processing · 5 supplement requested · 6 financial obligation requested · 7 withdrawal
+ * requested · 8 processing stopped · 9 result ready · 10 result returned.
+ */
+export const nationalStatusCode: Record<DossierStatus, number | null> = {
+  draft: null,
+  submitted: 1,
+  received: 2,
+  refused: 3,
+  processing: 4,
+  // A legally allowed suspension is still "being processed" for the national portal.
+  paused: 4,
+  supplement_requested: 5,
+  withdrawn: 8,
+  resolved: 9,
+  rejected: 9,
+  returned: 10,
+};
+
+/** Statuses in which the dossier has a result (national status 9 or 10). */
+export const resultStatuses: ReadonlySet<DossierStatus> = new Set(['resolved', 'rejected', 'returned']);
+
+/** Statuses after which nothing more happens. */
+export const finalStatuses: ReadonlySet<DossierStatus> = new Set(['returned', 'refused', 'withdrawn']);
+
+/** Statuses during which the legal clock is stopped (SPEC §5 pauses). */
+export const clockStoppedStatuses: ReadonlySet<DossierStatus> = new Set(['supplement_requested', 'paused']);
