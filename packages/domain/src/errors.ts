@@ -27,6 +27,23 @@ export const errorMessages = {
   'agency.not_found': { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
   'user.not_found': { vi: 'Không tìm thấy tài khoản', en: 'User not found' },
   'audit.immutable': { vi: 'Nhật ký không được sửa hoặc xóa', en: 'The audit log is append-only' },
+  'calendar.invalid_instant': {
+    vi: 'Thời điểm không hợp lệ (cần dạng ISO 8601 có múi giờ, ví dụ 2025-03-04T09:00:00+07:00)',
+    en: 'Invalid instant (expected ISO 8601 with an offset, e.g. 2025-03-04T09:00:00+07:00)',
+  },
+  'calendar.invalid_date': { vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD)', en: 'Invalid date (expected YYYY-MM-DD)' },
+  'calendar.invalid_time_of_day': { vi: 'Giờ không hợp lệ (cần dạng HH:mm)', en: 'Invalid time of day (expected HH:mm)' },
+  'calendar.invalid_lunar_date': { vi: 'Ngày âm lịch không tồn tại', en: 'No such lunar date' },
+  'calendar.invalid_config': { vi: 'Cấu hình lịch làm việc không hợp lệ', en: 'Invalid working calendar configuration' },
+  'calendar.invalid_schedule': { vi: 'Lịch nghỉ lễ không hợp lệ', en: 'Invalid holiday schedule' },
+  'calendar.schedule_conflict': {
+    vi: 'Lịch nghỉ lễ mâu thuẫn: một ngày vừa là ngày nghỉ vừa là ngày làm bù',
+    en: 'Conflicting holiday schedule: a date is both a day off and a working day',
+  },
+  'calendar.invalid_duration': { vi: 'Thời hạn giải quyết không hợp lệ', en: 'Invalid processing time' },
+  'calendar.invalid_pause': { vi: 'Khoảng tạm dừng không hợp lệ', en: 'Invalid pause interval' },
+  'calendar.invalid_period': { vi: 'Kỳ báo cáo không hợp lệ', en: 'Invalid reporting period' },
+  'calendar.out_of_range': { vi: 'Ngày nằm ngoài phạm vi lịch hỗ trợ', en: 'Date outside the supported calendar range' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages | (string & {});

@@ -3,3 +3,4 @@ export * from './text/fold.ts';
 export * from './access/actor.ts';
 export * from './agencies/tree.ts';
 export * from './dossier/index.ts';
+export * from './calendar/index.ts';
