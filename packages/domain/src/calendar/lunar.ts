@@ -31,8 +31,6 @@ export interface LunarMonth {
 }
 
 const SYNODIC_MONTH = 29.530588853;
-/** Julian date of new moon number 0 (1900-01-01, about 13:52 UT), counted from that origin. */
-const FIRST_NEW_MOON_JD = 2415021.076998695;
 /** Julian day number of 1970-01-01, the origin of epoch days. */
 const EPOCH_JDN = 2_440_588;
 const RAD = Math.PI / 180;
