@@ -4,3 +4,4 @@ export * from './access/actor.ts';
 export * from './agencies/tree.ts';
 export * from './dossier/index.ts';
 export * from './calendar/index.ts';
+export * from './catalogue/index.ts';

@@ -1,0 +1,132 @@
+/**
+ * From a bundle entry (shape already checked at the boundary) to what is stored: defaults filled
+ * in, fees normalised, the default workflow when none is given, and the canonical form whose hash
+ * tells whether a procedure changed.
+ */
+import { DEFAULT_SAME_DAY_CUTOFF, defaultWorkflow } from './budgets.ts';
+import { shiftDate } from './dates.ts';
+import {
+  isEndEntry, type Fee, type FeeInput, type LegalProcessingTime, type ProcedureContent, type ProcedureDefinitionInput,
+  type ProcedureEntryInput,
+} from './procedure.ts';
+import { validateProcedure, type CatalogueContext, type ProcedureIssue } from './validate.ts';
+
+/** An entry that (re)defines a procedure's content. */
+export interface DefinitionEntry {
+  kind: 'definition';
+  code: string;
+  content: ProcedureContent;
+  /** `null` on a first version: in force since before the catalogue recorded it. */
+  validFrom: string | null;
+  changeNote: string | null;
+}
+
+/** An entry that ends a procedure: `lastDay` is the last day it is in force. */
+export interface EndEntry {
+  kind: 'end';
+  code: string;
+  status: 'abolished' | 'replaced';
+  replacedBy: string | null;
+  lastDay: string;
+  changeNote: string | null;
+}
+
+export type ParsedProcedureEntry = DefinitionEntry | EndEntry;
+
+export type ParseResult = { ok: true; entry: ParsedProcedureEntry } | { ok: false; issues: ProcedureIssue[] };
+
+/**
+ * Validates an entry (see `validateProcedure`) and, when it has no issue, returns it in stored
+ * form. The shape (types, required fields, enums) is the boundary's job (zod); this is the meaning.
+ */
+export function parseProcedureBundleEntry(entry: ProcedureEntryInput, context: CatalogueContext = {}): ParseResult {
+  const issues = validateProcedure(entry, context);
+  if (issues.length) return { ok: false, issues };
+  if (isEndEntry(entry)) {
+    return {
+      ok: true,
+      entry: {
+        kind: 'end',
+        code: entry.code,
+        status: entry.status,
+        replacedBy: entry.status === 'replaced' ? entry.replacedBy ?? null : null,
+        lastDay: entry.validTo ?? shiftDate(entry.validFrom!, -1),
+        changeNote: entry.changeNote ?? null,
+      },
+    };
+  }
+  return {
+    ok: true,
+    entry: { kind: 'definition', code: entry.code, content: procedureContentOf(entry), validFrom: entry.validFrom ?? null, changeNote: entry.changeNote ?? null },
+  };
+}
+
+/** The stored content of a definition entry, with every default made explicit. */
+export function procedureContentOf(entry: ProcedureDefinitionInput): ProcedureContent {
+  const processingTime: LegalProcessingTime = entry.processingTime.unit === 'same_day'
+    ? { value: 0, unit: 'same_day', cutoff: entry.processingTime.cutoff ?? DEFAULT_SAME_DAY_CUTOFF }
+    : { value: entry.processingTime.value, unit: entry.processingTime.unit };
+  const interAgency = (entry.interAgency ?? []).map((p) => ({ agency: p.agency, name: p.name, share: { value: p.share.value, unit: p.share.unit } }));
+  const workflow = entry.workflow
+    ? entry.workflow.map((s) => ({
+      key: s.key, name: s.name, role: s.role,
+      ...(s.participant !== undefined && interAgency.length ? { participant: s.participant } : {}),
+      budget: { value: s.budget.value, unit: s.budget.unit },
+    }))
+    : defaultWorkflow(processingTime, interAgency);
+  return {
+    name: entry.name,
+    field: entry.field,
+    levels: [...entry.levels],
+    agencies: [...(entry.agencies ?? [])],
+    processingTime,
+    restartAfterSupplement: entry.restartAfterSupplement ?? false,
+    lateReceiptWindowMinutes: entry.lateReceiptWindowMinutes ?? null,
+    fee: feeOf(entry.fee),
+    components: entry.components.map((c) => ({
+      name: c.name, kind: c.kind, count: c.count, required: c.required, ...(c.template ? { template: c.template } : {}),
+    })),
+    resultType: entry.resultType ?? null,
+    legalBasis: entry.legalBasis ?? null,
+    fullyOnline: entry.fullyOnline,
+    interAgency,
+    workflow,
+  };
+}
+
+/** Absent or zero: free; an amount (with an optional reduced online amount); or a table. */
+export function feeOf(input: FeeInput | undefined): Fee {
+  if (!input) return { kind: 'free' };
+  if ('table' in input) {
+    return {
+      kind: 'table',
+      currency: 'VND',
+      table: input.table.map((r) => ({ label: r.label, amount: r.amount, ...(r.onlineAmount === undefined ? {} : { onlineAmount: r.onlineAmount }) })),
+    };
+  }
+  if (input.amount === 0 && !input.onlineAmount) return { kind: 'free' };
+  return { kind: 'fixed', currency: 'VND', amount: input.amount, ...(input.onlineAmount === undefined ? {} : { onlineAmount: input.onlineAmount }) };
+}
+
+/**
+ * The canonical text of a version's content: JSON with sorted keys, sets (levels, agencies) sorted,
+ * lists that carry an order (components, chain, workflow) kept in order. Equal text = same rules;
+ * hash it to get `content_hash`. Validity dates, status and notes are not content.
+ */
+export function canonicalVersionContent(content: ProcedureContent): string {
+  const normalised = { ...content, levels: [...content.levels].sort(), agencies: [...new Set(content.agencies)].sort() };
+  return JSON.stringify(sortKeys(normalised));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}

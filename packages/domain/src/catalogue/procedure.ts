@@ -1,0 +1,165 @@
+/**
+ * The procedure catalogue (SPEC §3): what a procedure version says. A version is immutable once
+ * published — a dossier keeps the version it was received under — so every change of content is a
+ * new version, and only a version's end (validTo, status) is ever recorded afterwards.
+ */
+
+/** Units of a legal processing time (SPEC §5). */
+export const timeUnits = ['working_days', 'working_hours', 'days', 'same_day'] as const;
+export type ProcessingTimeUnit = (typeof timeUnits)[number];
+
+/** Units of a step budget or an agency's share: a processing time without `same_day`. */
+export const budgetUnits = ['working_days', 'working_hours', 'days'] as const;
+export type BudgetUnit = (typeof budgetUnits)[number];
+
+export interface LegalProcessingTime {
+  value: number;
+  unit: ProcessingTimeUnit;
+  /** `same_day` only: dossiers received after this local time ("HH:MM") are due the next working day. */
+  cutoff?: string | undefined;
+}
+
+export interface TimeBudget {
+  value: number;
+  unit: BudgetUnit;
+}
+
+/** The kind of copy a dossier component must be (thành phần hồ sơ). */
+export const componentKinds = ['original', 'certified_copy', 'copy', 'electronic'] as const;
+export type ComponentKind = (typeof componentKinds)[number];
+
+export interface DossierComponent {
+  name: string;
+  kind: ComponentKind;
+  count: number;
+  required: boolean;
+  /** A form template (file name or URL) the applicant fills in, when there is one. */
+  template?: string | undefined;
+}
+
+export interface FeeRow {
+  label: string;
+  amount: number;
+  /** A reduced amount when the dossier is filed online (DOMAIN §9: fees often differ by channel). */
+  onlineAmount?: number | undefined;
+}
+
+/** Fees and charges (phí, lệ phí), in whole đồng. */
+export type Fee =
+  | { kind: 'free' }
+  | { kind: 'fixed'; currency: 'VND'; amount: number; onlineAmount?: number | undefined }
+  /** The amount depends on the case (per page, per copy, per area…): one row is chosen at intake. */
+  | { kind: 'table'; currency: 'VND'; table: FeeRow[] };
+
+/** One agency in an inter-agency chain (liên thông), with its share of the legal time. */
+export interface InterAgencyParticipant {
+  /** An agency level (`commune`, `province`, …) or an agency code. */
+  agency: string;
+  name: string;
+  share: TimeBudget;
+}
+
+export const workflowRoles = ['officer', 'specialist', 'leader'] as const;
+export type WorkflowRole = (typeof workflowRoles)[number];
+
+/** One step of the internal workflow, with its time budget (the per-step due time of form 06). */
+export interface WorkflowStep {
+  key: string;
+  /** Vietnamese, as printed on the control sheet. */
+  name: string;
+  role: WorkflowRole;
+  /** Index into `interAgency`; 0 (the default) is the receiving agency. */
+  participant?: number | undefined;
+  budget: TimeBudget;
+}
+
+/** Everything a version says about how a dossier is handled: the part that is hashed and frozen. */
+export interface ProcedureContent {
+  name: string;
+  field: string;
+  /** Agency levels that implement the procedure. */
+  levels: string[];
+  /** Explicit agency codes, when only some agencies of those levels implement it; empty = all. */
+  agencies: string[];
+  processingTime: LegalProcessingTime;
+  /** Whether the whole legal time counts again from the receipt of a supplement (SPEC §5). */
+  restartAfterSupplement: boolean;
+  /** A dossier received within this many minutes before the end of the working day counts as received the next period. */
+  lateReceiptWindowMinutes: number | null;
+  fee: Fee;
+  components: DossierComponent[];
+  resultType: string | null;
+  legalBasis: string | null;
+  /** Online service "toàn trình" (Decree 42/2022/NĐ-CP). */
+  fullyOnline: boolean;
+  /** Ordered; empty unless the procedure is inter-agency. Participant 0 is the receiving agency. */
+  interAgency: InterAgencyParticipant[];
+  workflow: WorkflowStep[];
+}
+
+export const procedureStatuses = ['active', 'amended', 'replaced', 'abolished'] as const;
+export type ProcedureStatus = (typeof procedureStatuses)[number];
+
+/** Dates are local plain dates `YYYY-MM-DD`; `validTo` is the last day in force (inclusive). */
+export interface VersionValidity {
+  version: number;
+  /** `null`: in force since before the catalogue recorded it. */
+  validFrom: string | null;
+  validTo: string | null;
+  status: ProcedureStatus;
+}
+
+export interface ProcedureVersion extends ProcedureContent, VersionValidity {
+  id: string;
+  code: string;
+  /** For a `replaced` version: the code of the procedure that replaces it. */
+  replacedBy: string | null;
+  changeNote: string | null;
+  contentHash: string;
+}
+
+/** Optional fields of a bundle entry that describes a procedure (SPEC §7, `procedures.json`). */
+export interface ProcedureDefinitionInput {
+  code: string;
+  status?: 'active' | undefined;
+  name: string;
+  field: string;
+  levels: string[];
+  agencies?: string[] | undefined;
+  processingTime: LegalProcessingTime;
+  restartAfterSupplement?: boolean | undefined;
+  lateReceiptWindowMinutes?: number | undefined;
+  /** Absent: free. `{amount, currency, onlineAmount?}` or `{table: [{label, amount, onlineAmount?}]}`. */
+  fee?: FeeInput | undefined;
+  components: DossierComponent[];
+  resultType?: string | undefined;
+  legalBasis?: string | undefined;
+  fullyOnline: boolean;
+  interAgency?: InterAgencyParticipant[] | undefined;
+  /** Absent: `defaultWorkflow` of the processing time and the inter-agency chain. */
+  workflow?: WorkflowStep[] | undefined;
+  validFrom?: string | undefined;
+  validTo?: string | undefined;
+  changeNote?: string | undefined;
+}
+
+/** A bundle entry that ends a procedure: abolished, or replaced by another one. */
+export interface ProcedureEndInput {
+  code: string;
+  status: 'abolished' | 'replaced';
+  replacedBy?: string | undefined;
+  /** The last day in force… */
+  validTo?: string | undefined;
+  /** …or the first day no longer in force. One of the two is required. */
+  validFrom?: string | undefined;
+  changeNote?: string | undefined;
+}
+
+export type ProcedureEntryInput = ProcedureDefinitionInput | ProcedureEndInput;
+
+export type FeeInput =
+  | { amount: number; currency?: 'VND' | undefined; onlineAmount?: number | undefined }
+  | { table: FeeRow[]; currency?: 'VND' | undefined };
+
+export const isEndEntry = (entry: ProcedureEntryInput): entry is ProcedureEndInput =>
+  entry.status === 'abolished' || entry.status === 'replaced';
