@@ -1,0 +1,59 @@
+/**
+ * Every route of the app. Pages are lazy: the citizen portal and the staff console are separate
+ * chunks, so a citizen never downloads the console and the first load stays small.
+ *
+ *   /                      portal home: procedure search, dossier lookup, common procedures
+ *   /thu-tuc?q=            procedure catalogue search
+ *   /tra-cuu, /tra-cuu/:code  dossier lookup
+ *   /console/dang-nhap     staff sign-in (?next= the console page to return to)
+ *   /console               workspace (requires a session)
+ *   /console/ho-so         dossier inbox          officer, specialist, leader
+ *   /console/tiep-nhan     intake                 officer
+ *   /console/bao-cao       reports                leader, manager
+ *   /console/quan-tri      administration         admin
+ *   anything else          404
+ */
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../shared/ui/NotFoundPage.tsx';
+import { PageLoader } from '../shared/ui/PageLoader.tsx';
+
+/** `React.lazy` for a named export. */
+function named<P extends object, K extends string>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const PortalLayout = named(() => import('../portal/PortalLayout.tsx'), 'PortalLayout');
+const PortalHome = named(() => import('../portal/PortalHome.tsx'), 'PortalHome');
+const ProceduresPage = named(() => import('../portal/ProceduresPage.tsx'), 'ProceduresPage');
+const DossierLookupPage = named(() => import('../portal/DossierLookupPage.tsx'), 'DossierLookupPage');
+
+const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
+const ConsoleLayout = named(() => import('../console/ConsoleLayout.tsx'), 'ConsoleLayout');
+const ConsoleHome = named(() => import('../console/ConsoleHome.tsx'), 'ConsoleHome');
+const SectionPage = named(() => import('../console/SectionPage.tsx'), 'SectionPage');
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoader minHeight="100vh" />}>
+      <Routes>
+        <Route element={<PortalLayout />}>
+          <Route index element={<PortalHome />} />
+          <Route path="thu-tuc" element={<ProceduresPage />} />
+          <Route path="tra-cuu" element={<DossierLookupPage />} />
+          <Route path="tra-cuu/:code" element={<DossierLookupPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="console/dang-nhap" element={<LoginPage />} />
+        <Route path="console" element={<ConsoleLayout />}>
+          <Route index element={<ConsoleHome />} />
+          <Route path="ho-so" element={<SectionPage section="inbox" />} />
+          <Route path="tiep-nhan" element={<SectionPage section="intake" />} />
+          <Route path="bao-cao" element={<SectionPage section="reports" />} />
+          <Route path="quan-tri" element={<SectionPage section="admin" />} />
+          <Route path="*" element={<NotFoundPage homePath="/console" />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

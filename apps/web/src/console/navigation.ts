@@ -1,0 +1,48 @@
+/**
+ * Console sections and the roles that see them. The server enforces access on every route; this
+ * table only decides what the navigation offers.
+ */
+import type { StaffRole } from '@motcua/domain';
+import {
+  IconChartBar, IconFilePlus, IconInbox, IconLayoutDashboard, IconSettings, type Icon,
+} from '@tabler/icons-react';
+import type { StaffAssignment } from './auth/session.ts';
+
+export type SectionKey = 'home' | 'inbox' | 'intake' | 'reports' | 'admin';
+
+export interface Section {
+  key: SectionKey;
+  path: string;
+  icon: Icon;
+  /** Roles that see the section; `'any'` for every signed-in staff member. */
+  roles: readonly StaffRole[] | 'any';
+}
+
+export const sections: readonly Section[] = [
+  { key: 'home', path: '/console', icon: IconLayoutDashboard, roles: 'any' },
+  // Those who handle dossiers: the counter, the specialists who examine them, the leaders who sign.
+  { key: 'inbox', path: '/console/ho-so', icon: IconInbox, roles: ['officer', 'specialist', 'leader'] },
+  { key: 'intake', path: '/console/tiep-nhan', icon: IconFilePlus, roles: ['officer'] },
+  { key: 'reports', path: '/console/bao-cao', icon: IconChartBar, roles: ['manager', 'leader'] },
+  { key: 'admin', path: '/console/quan-tri', icon: IconSettings, roles: ['admin'] },
+];
+
+export function canSee(section: Section, assignments: readonly StaffAssignment[]): boolean {
+  const roles = section.roles;
+  return roles === 'any' || assignments.some((assignment) => roles.includes(assignment.role));
+}
+
+export function visibleSections(assignments: readonly StaffAssignment[]): Section[] {
+  return sections.filter((section) => canSee(section, assignments));
+}
+
+export function sectionOf(key: SectionKey): Section {
+  return sections.find((section) => section.key === key)!;
+}
+
+/** Where sign-in may send the user back to: console pages only (no open redirect). */
+export function safeNextPath(next: string | null): string {
+  if (!next || next.includes('//') || next.includes('\\')) return '/console';
+  const inConsole = next === '/console' || next.startsWith('/console/') || next.startsWith('/console?');
+  return inConsole && !next.startsWith('/console/dang-nhap') ? next : '/console';
+}

@@ -1,0 +1,178 @@
+/**
+ * The one way the web app talks to the server: JSON in and out under `/api/v1`, cookies on the
+ * same origin, the CSRF token on every state-changing request, and RFC 9457 problem+json errors
+ * turned into `ApiError`s that carry the server's Vietnamese and English messages.
+ */
+import { errorMessages, type ErrorCode, type FieldIssue, type Messages } from '@motcua/domain';
+import { en } from './i18n/en.ts';
+import { vi } from './i18n/vi.ts';
+
+export const apiBase = '/api/v1';
+
+/** The problem+json body every API error has (apps/server/src/http/problem.ts). */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: ErrorCode;
+  messages: Messages;
+  issues?: FieldIssue[];
+  requestId?: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly type: string | undefined;
+  readonly messages: Messages;
+  readonly issues: FieldIssue[];
+  readonly requestId: string | undefined;
+
+  constructor(problem: Problem) {
+    super(problem.messages.en || problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.type = problem.type;
+    this.messages = problem.messages;
+    this.issues = problem.issues ?? [];
+    this.requestId = problem.requestId;
+  }
+}
+
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** Code of the error raised when the server cannot be reached at all (no HTTP response). */
+export const networkErrorCode = 'network.unreachable';
+
+// ---- CSRF token -------------------------------------------------------------------------------
+// The server keeps the token in an httpOnly cookie (double submit before sign-in) and in the
+// session; the page holds its copy in memory and echoes it in `x-csrf-token`.
+
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export function hasCsrfToken(): boolean {
+  return csrfToken !== undefined;
+}
+
+/** Fetches a fresh CSRF token (`GET /auth/csrf`) and keeps it. */
+export async function refreshCsrfToken(): Promise<string> {
+  const { csrfToken: token } = await api.get<{ csrfToken: string }>('/auth/csrf');
+  csrfToken = token;
+  return token;
+}
+
+// ---- Requests ---------------------------------------------------------------------------------
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function urlOf(path: string, query: Record<string, QueryValue> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${apiBase}${path}${search ? `?${search}` : ''}`;
+}
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers = new Headers(options.headers);
+  headers.set('accept', 'application/json, application/problem+json');
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (method !== 'GET' && csrfToken !== undefined) headers.set('x-csrf-token', csrfToken);
+
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError({
+      title: 'Network error',
+      status: 0,
+      code: networkErrorCode,
+      messages: { vi: vi.errors.network, en: en.errors.network },
+    });
+  }
+
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};
+
+/** Codes used when a failed response is not problem+json (a proxy page, an empty body). */
+const fallbackCodes: Record<number, keyof typeof errorMessages> = {
+  400: 'request.invalid',
+  401: 'auth.unauthenticated',
+  403: 'auth.forbidden',
+  404: 'request.not_found',
+  413: 'request.too_large',
+  429: 'request.rate_limited',
+};
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Problem>;
+  return typeof v.code === 'string' && typeof v.messages === 'object' && v.messages !== null
+    && typeof v.messages.vi === 'string' && typeof v.messages.en === 'string';
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (isProblem(body)) return new ApiError({ ...body, status: body.status || response.status });
+  if (response.status === 502 || response.status === 503 || response.status === 504) {
+    // A gateway (the dev proxy, a reverse proxy) answered for a server that is down.
+    return new ApiError({
+      title: response.statusText || 'Bad gateway',
+      status: response.status,
+      code: networkErrorCode,
+      messages: { vi: vi.errors.network, en: en.errors.network },
+    });
+  }
+  const code = fallbackCodes[response.status] ?? 'internal.unexpected';
+  return new ApiError({
+    title: response.statusText || code,
+    status: response.status,
+    code,
+    messages: errorMessages[code],
+  });
+}

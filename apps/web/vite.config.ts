@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The Fastify server (port 3000) serves the API and, in production, this app's `dist` with an SPA
+// fallback. In development and preview, Vite forwards the API to it.
+const apiTarget = 'http://localhost:3000';
+const proxy = {
+  '/api': { target: apiTarget, changeOrigin: false },
+  '/healthz': { target: apiTarget, changeOrigin: false },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  // `@motcua/domain` is a workspace symlink whose package exports TypeScript source
+  // (`./src/index.ts`); Vite follows the symlink and compiles it like our own code.
+  server: { port: 5173, strictPort: true, proxy },
+  preview: { port: 4173, strictPort: true, proxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+});
