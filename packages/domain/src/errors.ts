@@ -27,6 +27,15 @@ export const errorMessages = {
   'agency.not_found': { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
   'user.not_found': { vi: 'Không tìm thấy tài khoản', en: 'User not found' },
   'audit.immutable': { vi: 'Nhật ký không được sửa hoặc xóa', en: 'The audit log is append-only' },
+  'procedure.not_found': { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' },
+  'procedure.invalid': {
+    vi: 'Thủ tục hành chính không hợp lệ, không có thay đổi nào được lưu',
+    en: 'The procedure is invalid; nothing was changed',
+  },
+  'procedure.version_frozen': {
+    vi: 'Nội dung một phiên bản thủ tục không được sửa hoặc xóa; hãy tạo phiên bản mới',
+    en: 'A procedure version cannot be changed or deleted; add a new version',
+  },
   'calendar.invalid_instant': {
     vi: 'Thời điểm không hợp lệ (cần dạng ISO 8601 có múi giờ, ví dụ 2025-03-04T09:00:00+07:00)',
     en: 'Invalid instant (expected ISO 8601 with an offset, e.g. 2025-03-04T09:00:00+07:00)',

@@ -72,6 +72,46 @@ export interface AuditEventsTable {
   details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface ProceduresTable {
+  id: Generated<string>;
+  code: string;
+  code_verified: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One version of a procedure: content frozen by a trigger; only valid_to, status, replaced_by, end_note change. */
+export interface ProcedureVersionsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  procedure_code: string;
+  version: number;
+  name: string;
+  field: string;
+  levels: ColumnType<string[], string[], string[]>;
+  agency_codes: ColumnType<string[], string[] | undefined, string[]>;
+  processing_time: JSONColumnType<import('@motcua/domain').LegalProcessingTime, string, string>;
+  restart_after_supplement: Generated<boolean>;
+  late_receipt_window_minutes: number | null;
+  fee: JSONColumnType<import('@motcua/domain').Fee, string, string>;
+  components: JSONColumnType<import('@motcua/domain').DossierComponent[], string, string>;
+  result_type: string | null;
+  legal_basis: string | null;
+  fully_online: boolean;
+  inter_agency: JSONColumnType<import('@motcua/domain').InterAgencyParticipant[], string | undefined, string>;
+  workflow: JSONColumnType<import('@motcua/domain').WorkflowStep[], string, string>;
+  valid_from: PlainDateColumn | null;
+  valid_to: PlainDateColumn | null;
+  status: Generated<import('@motcua/domain').ProcedureStatus>;
+  replaced_by: string | null;
+  end_note: string | null;
+  content_hash: string;
+  change_note: string | null;
+  created_at: Timestamp;
+  name_folded: ColumnType<string, never, never>;
+  search_text: ColumnType<string, never, never>;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -79,4 +119,6 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_events: AuditEventsTable;
+  procedures: ProceduresTable;
+  procedure_versions: ProcedureVersionsTable;
 }

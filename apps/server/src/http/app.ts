@@ -19,6 +19,7 @@ import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandling } from './problem.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAgencyRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerProcedureRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

@@ -87,6 +87,30 @@ const matrix: Record<string, Case> = {
       expect((await a.officer.get('/api/v1/audit-events')).statusCode).toBe(403);
     },
   },
+  'GET /api/v1/public/procedures': { scoped: false, why: 'the public catalogue of procedures (SPEC §7): published to everyone' },
+  'GET /api/v1/public/procedures/:code': { scoped: false, why: 'a published procedure and its version history' },
+  'GET /api/v1/public/procedure-changes': { scoped: false, why: 'the published list of catalogue changes' },
+  'GET /api/v1/public/procedure-fields': { scoped: false, why: 'fields of the published catalogue, with counts' },
+  'POST /api/v1/procedures': {
+    scoped: true,
+    check: async ({ t, a }) => {
+      const entry = (code: string, agencies?: string[]) => ({
+        code, name: 'Thủ tục thử quyền', field: 'Hộ tịch', levels: ['commune'], processingTime: { value: 3, unit: 'working_days' },
+        components: [], fullyOnline: false, ...(agencies ? { agencies } : {}),
+      });
+      // Commune A's administrator may not publish for commune B, nor for every commune.
+      expect((await a.admin.post('/api/v1/procedures', entry('AUTHZ.B', [communeB]))).statusCode).toBe(403);
+      expect((await a.admin.post('/api/v1/procedures', entry('AUTHZ.ALL'))).statusCode).toBe(403);
+      expect((await a.admin.post('/api/v1/procedures', entry('AUTHZ.AB', [communeA, communeB]))).statusCode).toBe(403);
+      for (const role of ['officer', 'specialist', 'leader'] as const) {
+        expect((await a[role].post('/api/v1/procedures', entry('AUTHZ.A', [communeA]))).statusCode).toBe(403);
+      }
+      const created = await t.database.db.selectFrom('procedures').select('code').where('code', 'like', 'AUTHZ.%').execute();
+      expect(created).toEqual([]);
+      // Its own commune it may.
+      expect((await a.admin.post('/api/v1/procedures', entry('AUTHZ.A', [communeA]))).statusCode).toBe(201);
+    },
+  },
 };
 
 describe.each(databaseKinds)('authorization matrix on %s', (kind) => {

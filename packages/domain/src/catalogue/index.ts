@@ -9,3 +9,4 @@ export * from './validate.ts';
 export * from './entries.ts';
 export * from './versions.ts';
 export * from './fees.ts';
+export * from './labels.ts';

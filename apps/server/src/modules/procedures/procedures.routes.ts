@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isCatalogueDate, isCatalogueMonth } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { publicAccess, staffWith } from '../../http/access.ts';
+import { auditContextOf } from '../../http/context.ts';
+import { listOf, Pagination } from '../../http/schemas.ts';
+import {
+  CatalogueChangeSchema, CatalogueItemSchema, presentCatalogueItem, presentChange, presentProcedure, ProcedureSchema,
+} from './procedures.presenter.ts';
+import { ProcedureEntry, toEntryInput } from './procedures.schemas.ts';
+import {
+  currentMonthOf, getProcedure, listCatalogueChanges, listProcedureFields, publishProcedureEntry, searchProcedures,
+} from './procedures.usecases.ts';
+
+/** Public lookups are cheap but open to anyone: a generous per-IP budget that still stops scraping loops. */
+const publicRateLimit = { max: 300, timeWindow: '1 minute' };
+
+const Filter = (max: number) => z.string().trim().min(1).max(max).optional();
+const LocalDate = z.string().refine(isCatalogueDate, 'expected a date YYYY-MM-DD');
+
+export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/public/procedures', {
+    config: { access: publicAccess, rateLimit: publicRateLimit },
+    schema: {
+      tags: ['procedures'],
+      summary: 'Search the procedures in force (Tra cứu thủ tục hành chính)',
+      description:
+        'Searches name, code and field, with or without diacritics and in any case ("dang ky khai sinh" finds "Đăng ký khai sinh"). ' +
+        'Best matches first: the code, the exact name, names starting with the words, names containing them, then looser matches.',
+      querystring: Pagination.extend({
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        q: z.string().trim().max(200).optional(),
+        field: Filter(200),
+        level: Filter(50),
+        agency: Filter(64),
+      }),
+      response: { 200: listOf(CatalogueItemSchema) },
+    },
+    handler: async (request) => {
+      const page = await searchProcedures(request.query, deps);
+      return { items: page.items.map(presentCatalogueItem), total: page.total };
+    },
+  });
+
+  r.get('/api/v1/public/procedures/:code', {
+    config: { access: publicAccess, rateLimit: publicRateLimit },
+    schema: {
+      tags: ['procedures'],
+      summary: 'One procedure as in force, with its components, fees, time, workflow and history',
+      params: z.object({ code: z.string().min(1).max(64) }),
+      querystring: z.object({ at: LocalDate.optional().describe('a local date: the version in force that day (default: today)') }),
+      response: { 200: ProcedureSchema },
+    },
+    handler: async (request) => presentProcedure(await getProcedure(request.params.code, { date: request.query.at }, deps)),
+  });
+
+  r.get('/api/v1/public/procedure-changes', {
+    config: { access: publicAccess, rateLimit: publicRateLimit },
+    schema: {
+      tags: ['procedures'],
+      summary: 'What changed in the catalogue in a month: new, amended, replaced and abolished procedures',
+      querystring: z.object({ month: z.string().refine(isCatalogueMonth, 'expected a month YYYY-MM').optional() }),
+      response: { 200: listOf(CatalogueChangeSchema).extend({ month: z.string() }) },
+    },
+    handler: async (request) => {
+      const month = request.query.month ?? currentMonthOf(deps.clock);
+      const items = (await listCatalogueChanges(month, deps)).map(presentChange);
+      return { month, items, total: items.length };
+    },
+  });
+
+  r.get('/api/v1/public/procedure-fields', {
+    config: { access: publicAccess, rateLimit: publicRateLimit },
+    schema: {
+      tags: ['procedures'],
+      summary: 'Fields (lĩnh vực) of the procedures in force, with counts',
+      response: { 200: listOf(z.object({ field: z.string(), count: z.number().int() })) },
+    },
+    handler: async () => {
+      const items = await listProcedureFields(deps);
+      return { items, total: items.length };
+    },
+  });
+
+  r.post('/api/v1/procedures', {
+    config: { access: staffWith('admin') },
+    schema: {
+      tags: ['procedures'],
+      summary: 'Publish a procedure version, or end a procedure (one entry of procedures.json)',
+      description:
+        'Same rules as `motcua setup`: unchanged content changes nothing (200), new content is a new version (201) and the ' +
+        'previous one ends the day before; `status: "abolished"` or `"replaced"` ends the procedure (200).',
+      body: ProcedureEntry,
+      response: {
+        200: z.object({ outcome: z.enum(['unchanged', 'abolished', 'replaced']), procedure: ProcedureSchema }),
+        201: z.object({ outcome: z.enum(['created', 'amended']), procedure: ProcedureSchema }),
+      },
+    },
+    handler: async (request, reply) => {
+      const { outcome, code, version } = await publishProcedureEntry(
+        auditContextOf(request),
+        { entry: toEntryInput(request.body), codeVerified: request.body.codeVerified },
+        deps,
+      );
+      // The version just published, which may take effect later than today.
+      const procedure = presentProcedure(await getProcedure(code, { version: version ?? undefined }, deps));
+      if (outcome === 'created' || outcome === 'amended') return reply.status(201).send({ outcome, procedure });
+      return reply.status(200).send({ outcome, procedure });
+    },
+  });
+}

@@ -1,0 +1,121 @@
+/**
+ * The shape of a procedure entry, as in `procedures.json` (SPEC §7) and in the body of
+ * `POST /api/v1/procedures`: one schema for both, so the bundle and the API accept the same thing.
+ * Meaning (budgets that add up, known levels, dates in order) is checked by the domain afterwards.
+ * Documented in docs/bundle-format.md.
+ */
+import { z } from 'zod';
+import {
+  budgetUnits, componentKinds, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
+} from '@motcua/domain';
+
+const Code = z.string().trim().min(1).max(64).regex(/^[^\s/]+$/, 'no spaces or slashes');
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const PlainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const Amount = z.number().int('a whole number of đồng').min(0).max(1_000_000_000_000);
+const listOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+const oneOf = (what: string, values: readonly string[]) =>
+  ({ error: (issue: { input?: unknown }) => `unknown ${what} ${JSON.stringify(issue.input)}; expected one of ${listOf(values)}` });
+
+export const TimeBudgetInput = z.object({
+  value: z.number().min(0).max(100_000),
+  unit: z.enum(budgetUnits, oneOf('unit', budgetUnits)),
+});
+
+export const ProcessingTimeInput = z.object({
+  value: z.number().min(0).max(10_000),
+  unit: z.enum(timeUnits, oneOf('unit', timeUnits)),
+  cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:MM').optional(),
+});
+
+const FeeRowInput = z.object({ label: Text(200), amount: Amount, onlineAmount: Amount.optional() });
+
+export const FeeInputSchema = z
+  .looseObject({
+    amount: Amount.optional(),
+    onlineAmount: Amount.optional(),
+    currency: z.literal('VND', { error: 'fees are in VND' }).optional(),
+    table: z.array(FeeRowInput).min(1).max(100).optional(),
+  })
+  .refine((f) => (f.amount === undefined) !== (f.table === undefined), { message: 'a fee has either an amount or a table', path: ['amount'] })
+  .refine((f) => f.table === undefined || f.onlineAmount === undefined, {
+    message: 'a fee table gives online amounts per row', path: ['onlineAmount'],
+  });
+
+const ComponentInput = z.looseObject({
+  name: Text(500),
+  kind: z.enum(componentKinds, oneOf('kind', componentKinds)),
+  count: z.number().int().min(1).max(100),
+  required: z.boolean(),
+  template: Text(500).optional(),
+});
+
+const ParticipantInput = z.object({ agency: Text(64), name: Text(300), share: TimeBudgetInput });
+
+const StepInput = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+  name: Text(300),
+  role: z.enum(workflowRoles, oneOf('role', workflowRoles)),
+  participant: z.number().int().min(0).max(19).optional(),
+  budget: TimeBudgetInput,
+});
+
+/** A procedure (or a new version of one). `status` may be left out. */
+export const ProcedureDefinitionEntry = z.looseObject({
+  code: Code,
+  /** Whether the national code was checked against the national database of procedures. */
+  codeVerified: z.boolean().optional(),
+  status: z.literal('active').optional(),
+  name: Text(500),
+  field: Text(200),
+  levels: z.array(Text(50)).min(1).max(20),
+  agencies: z.array(Code).max(1000).optional(),
+  processingTime: ProcessingTimeInput,
+  restartAfterSupplement: z.boolean().optional(),
+  lateReceiptWindowMinutes: z.number().int().optional(),
+  fee: FeeInputSchema.optional(),
+  components: z.array(ComponentInput).max(100),
+  resultType: Text(500).optional(),
+  legalBasis: Text(2000).optional(),
+  fullyOnline: z.boolean(),
+  interAgency: z.array(ParticipantInput).max(20).optional(),
+  workflow: z.array(StepInput).min(1).max(50).optional(),
+  validFrom: PlainDate.optional(),
+  validTo: PlainDate.optional(),
+  changeNote: Text(2000).optional(),
+});
+
+/** The end of a procedure: abolished, or replaced by another procedure. */
+export const ProcedureEndEntry = z.looseObject({
+  code: Code,
+  codeVerified: z.boolean().optional(),
+  status: z.enum(['abolished', 'replaced']),
+  replacedBy: Code.optional(),
+  validFrom: PlainDate.optional(),
+  validTo: PlainDate.optional(),
+  changeNote: Text(2000).optional(),
+});
+
+export const ProcedureEntry = z.discriminatedUnion('status', [ProcedureDefinitionEntry, ProcedureEndEntry], {
+  error: 'status is "active" (or left out), "abolished" or "replaced"',
+});
+export type ProcedureEntry = z.infer<typeof ProcedureEntry>;
+
+/** The domain's view of a shape-checked entry. */
+export function toEntryInput(entry: ProcedureEntry): ProcedureEntryInput {
+  if (entry.status === 'abolished' || entry.status === 'replaced') return entry;
+  const definition = entry as z.infer<typeof ProcedureDefinitionEntry>;
+  const fee = definition.fee as z.infer<typeof FeeInputSchema> | undefined;
+  return { ...definition, fee: fee && toFeeInput(fee) };
+}
+
+function toFeeInput(fee: z.infer<typeof FeeInputSchema>): FeeInput {
+  if (fee.table) return { table: fee.table, currency: 'VND' };
+  return { amount: fee.amount!, currency: 'VND', onlineAmount: fee.onlineAmount };
+}
+
+/** Zod issue → message: a missing field says so plainly. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'required field is missing';
+  return issue.message;
+}
