@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@motcua/domain';
 import { demoBundleDir } from '../../src/demo/demo.ts';
 import { procedureBundleLoader } from '../../src/modules/procedures/procedures.bundle.ts';
+import { findVersionById } from '../../src/modules/procedures/procedures.repository.ts';
 import { procedureVersionInForce } from '../../src/modules/procedures/procedures.usecases.ts';
 import { readBundle } from '../../src/modules/setup/bundle.read.ts';
 import { loadBundle, type SetupSummary } from '../../src/modules/setup/setup.usecases.ts';
@@ -294,6 +295,9 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       expect((await procedureVersionInForce('1.000894', '2026-04-01', t.deps))?.processingTime).toEqual({ value: 3, unit: 'working_days' });
       expect(await procedureVersionInForce('DEMO.016', '2026-05-01', t.deps)).toBeUndefined();
       expect(await procedureVersionInForce('DEMO.101', '2026-04-14', t.deps)).toBeUndefined();
+      // The dossier keeps the id; the version behind it never changes.
+      const bound = (await procedureVersionInForce('1.000894', '2026-03-31', t.deps))!;
+      expect(await findVersionById(t.database.db, bound.id)).toEqual(bound);
     });
 
     it('shows today’s version with the history, and another date’s version on request', async () => {
@@ -393,6 +397,9 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       const shape = await admin.post('/api/v1/procedures', { ...entry, code: 'DEMO.203', processingTime: { value: 2, unit: 'weeks' } });
       expect(shape.statusCode).toBe(400);
       expect(shape.json().issues[0]).toMatchObject({ path: 'body.processingTime.unit' });
+      const { name: _name, ...nameless } = entry;
+      const missing = await admin.post('/api/v1/procedures', { ...nameless, code: 'DEMO.205' });
+      expect(missing.json().issues).toEqual([{ path: 'body.name', message: 'required field is missing' }]);
       expect(await counts()).toEqual(before);
     });
 

@@ -77,6 +77,15 @@ export function formatProcessingTime(time: LegalProcessingTime | TimeBudget): { 
       en: `Same day (if received by ${cutoff}; otherwise the next working day)`,
     };
   }
+  if (time.unit === 'working_hours' && !Number.isInteger(time.value)) {
+    // 1.25 working hours reads as "1 giờ 15 phút làm việc", not "1,25 giờ".
+    const total = Math.round(time.value * 60);
+    const [h, m] = [Math.floor(total / 60), total % 60];
+    return {
+      vi: `${h ? `${h} giờ ` : ''}${m ? `${m} phút ` : ''}làm việc`,
+      en: `${h ? `${h} h ` : ''}${m ? `${m} min ` : ''}of working time`,
+    };
+  }
   const label = unitLabels[time.unit];
   return { vi: `${viNumber(time.value)} ${label.vi}`, en: `${formatNumber(time.value)} ${time.value === 1 ? label.enOne : label.en}` };
 }

@@ -62,7 +62,7 @@ export function planCatalogueChange(
     if (!latest) return refuse(['code'], `unknown procedure "${entry.code}": there is nothing to end`);
     if (latest.status === 'abolished' || latest.status === 'replaced') {
       if (latest.status === entry.status && latest.validTo === entry.lastDay && latest.replacedBy === entry.replacedBy) return { action: 'unchanged' };
-      return refuse(['status'], `procedure "${entry.code}" already ended: ${latest.status} after ${latest.validTo}`);
+      return refuse(['status'], `procedure "${entry.code}" is already ${latest.status} from ${latest.validTo ? shiftDate(latest.validTo, 1) : '?'} (last day in force ${latest.validTo})`);
     }
     if (latest.validFrom !== null && entry.lastDay < latest.validFrom) {
       return refuse(['validTo'], `the last day ${entry.lastDay} is before the current version ${latest.version} takes effect (${latest.validFrom})`);
@@ -74,7 +74,7 @@ export function planCatalogueChange(
   if (latest.status === 'abolished' || latest.status === 'replaced') {
     // Bringing an ended procedure back is deliberate: it needs its own start date after the end.
     if (!entry.validFrom || (latest.validTo !== null && entry.validFrom <= latest.validTo)) {
-      return refuse(['validFrom'], `procedure "${entry.code}" was ${latest.status} after ${latest.validTo}; give a validFrom after that date to bring it back`);
+      return refuse(['validFrom'], `procedure "${entry.code}" is ${latest.status} from ${latest.validTo ? shiftDate(latest.validTo, 1) : '?'}; give a validFrom on or after that date to bring it back`);
     }
     return { action: 'create', version: latest.version + 1, validFrom: entry.validFrom };
   }

@@ -133,15 +133,16 @@ describe('the default workflow', () => {
     [{ value: 5, unit: 'working_days' }, ['4 giờ làm việc', '3 ngày làm việc', '1 ngày làm việc', '4 giờ làm việc']],
     [{ value: 1, unit: 'working_days' }, ['1 giờ làm việc', '5 giờ làm việc', '1 giờ làm việc', '1 giờ làm việc']],
     [{ value: 20, unit: 'working_days' }, ['1 ngày làm việc', '14 ngày làm việc', '4 ngày làm việc', '1 ngày làm việc']],
-    [{ value: 3, unit: 'working_hours' }, ['0,25 giờ làm việc', '2 giờ làm việc', '0,5 giờ làm việc', '0,25 giờ làm việc']],
+    [{ value: 3, unit: 'working_hours' }, ['15 phút làm việc', '2 giờ làm việc', '30 phút làm việc', '15 phút làm việc']],
     [{ value: 15, unit: 'days' }, ['1 ngày', '10 ngày', '3 ngày', '1 ngày']],
     [{ value: 2, unit: 'days' }, ['0,25 ngày', '1,25 ngày', '0,25 ngày', '0,25 ngày']],
-    [{ value: 0, unit: 'same_day', cutoff: '15:00' }, ['0,25 giờ làm việc', '1,25 giờ làm việc', '0,25 giờ làm việc', '0,25 giờ làm việc']],
+    [{ value: 0, unit: 'same_day', cutoff: '15:00' }, ['15 phút làm việc', '1 giờ 15 phút làm việc', '15 phút làm việc', '15 phút làm việc']],
   ];
   it.each(times)('splits %j into intake, appraisal, approval and return that add up exactly', (time, texts) => {
     const workflow = defaultWorkflow(time);
     expect(workflow.map((s) => [s.key, s.role])).toEqual([['intake', 'officer'], ['appraisal', 'specialist'], ['approval', 'leader'], ['return', 'officer']]);
     expect(workflow.map((s) => formatProcessingTime(s.budget).vi)).toEqual(texts);
+    expect(formatProcessingTime({ value: 1.25, unit: 'working_hours' }).en).toBe('1 h 15 min of working time');
     expect(validateProcedure({ ...marriage, processingTime: time, workflow })).toEqual([]);
   });
 
@@ -228,6 +229,8 @@ describe('versions over time', () => {
     ['abolishes the current version', head(), end('abolished', '2026-06-30'), null,
       { action: 'end', status: 'abolished', version: 1, validTo: '2026-06-30', replacedBy: null }],
     ['abolishes only once', head({ status: 'abolished', validTo: '2026-06-30' }), end('abolished', '2026-06-30'), null, { action: 'unchanged' }],
+    ['refuses to abolish again from another date', head({ status: 'abolished', validTo: '2026-06-30' }), end('abolished', '2026-07-31'), null,
+      { action: 'refuse', issue: expect.objectContaining({ path: 'status', message: 'procedure "X" is already abolished from 2026-07-01 (last day in force 2026-06-30)' }) }],
     ['refuses to end an unknown procedure', undefined, end('replaced', '2026-06-30', 'Y'), null,
       { action: 'refuse', issue: expect.objectContaining({ path: 'code' }) }],
     ['needs a start date to bring back an abolished procedure', head({ status: 'abolished', validTo: '2026-06-30' }), definition(), 'h2',

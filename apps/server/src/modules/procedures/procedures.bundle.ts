@@ -29,7 +29,8 @@ export function procedureBundleLoader(clock: Clock = systemClock): BundlePartLoa
     const entries = shapeCheck(bundle, raw.value);
     const { plans, issues } = await planProcedureEntries(tx, entries, todayOf(clock), (index) => bundle.locate(file, [index]));
     if (issues.length) {
-      throw bundleError(issues.map(({ index, issue }) => ({ path: bundle.locate(file, [index, ...issue.at]), message: issue.message })));
+      const inFileOrder = [...issues].sort((a, b) => a.index - b.index);
+      throw bundleError(inFileOrder.map(({ index, issue }) => ({ path: bundle.locate(file, [index, ...issue.at]), message: issue.message })));
     }
     const outcomes = await applyProcedurePlans(tx, plans, { actor: { kind: 'anonymous' }, actorName: 'motcua setup' });
     const counts: ProcedureSummary = { created: 0, amended: 0, unchanged: 0, abolished: 0, replaced: 0 };

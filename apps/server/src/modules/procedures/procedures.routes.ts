@@ -64,7 +64,7 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
       tags: ['procedures'],
       summary: 'What changed in the catalogue in a month: new, amended, replaced and abolished procedures',
       querystring: z.object({ month: z.string().refine(isCatalogueMonth, 'expected a month YYYY-MM').optional() }),
-      response: { 200: listOf(CatalogueChangeSchema).extend({ month: z.string() }) },
+      response: { 200: z.object({ month: z.string(), items: z.array(CatalogueChangeSchema), total: z.number().int() }) },
     },
     handler: async (request) => {
       const month = request.query.month ?? currentMonthOf(deps.clock);

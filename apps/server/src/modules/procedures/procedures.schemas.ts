@@ -9,24 +9,29 @@ import {
   budgetUnits, componentKinds, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
 } from '@motcua/domain';
 
-const Code = z.string().trim().min(1).max(64).regex(/^[^\s/]+$/, 'no spaces or slashes');
-const Text = (max: number) => z.string().trim().min(1).max(max);
+/** A missing field says so plainly; a wrong type keeps zod's message. */
+const required = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required field is missing' : undefined) };
+const Code = z.string(required).trim().min(1).max(64).regex(/^[^\s/]+$/, 'no spaces or slashes');
+const Text = (max: number) => z.string(required).trim().min(1).max(max);
 const PlainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const Amount = z.number().int('a whole number of đồng').min(0).max(1_000_000_000_000);
 const listOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 const oneOf = (what: string, values: readonly string[]) =>
-  ({ error: (issue: { input?: unknown }) => `unknown ${what} ${JSON.stringify(issue.input)}; expected one of ${listOf(values)}` });
+  ({
+    error: (issue: { input?: unknown }) =>
+      issue.input === undefined ? 'required field is missing' : `unknown ${what} ${JSON.stringify(issue.input)}; expected one of ${listOf(values)}`,
+  });
 
 export const TimeBudgetInput = z.object({
-  value: z.number().min(0).max(100_000),
+  value: z.number(required).min(0).max(100_000),
   unit: z.enum(budgetUnits, oneOf('unit', budgetUnits)),
-});
+}, required);
 
 export const ProcessingTimeInput = z.object({
-  value: z.number().min(0).max(10_000),
+  value: z.number(required).min(0).max(10_000),
   unit: z.enum(timeUnits, oneOf('unit', timeUnits)),
   cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:MM').optional(),
-});
+}, required);
 
 const FeeRowInput = z.object({ label: Text(200), amount: Amount, onlineAmount: Amount.optional() });
 
@@ -45,8 +50,8 @@ export const FeeInputSchema = z
 const ComponentInput = z.looseObject({
   name: Text(500),
   kind: z.enum(componentKinds, oneOf('kind', componentKinds)),
-  count: z.number().int().min(1).max(100),
-  required: z.boolean(),
+  count: z.number(required).int().min(1).max(100),
+  required: z.boolean(required),
   template: Text(500).optional(),
 });
 
@@ -68,16 +73,16 @@ export const ProcedureDefinitionEntry = z.looseObject({
   status: z.literal('active').optional(),
   name: Text(500),
   field: Text(200),
-  levels: z.array(Text(50)).min(1).max(20),
+  levels: z.array(Text(50), required).min(1).max(20),
   agencies: z.array(Code).max(1000).optional(),
   processingTime: ProcessingTimeInput,
   restartAfterSupplement: z.boolean().optional(),
   lateReceiptWindowMinutes: z.number().int().optional(),
   fee: FeeInputSchema.optional(),
-  components: z.array(ComponentInput).max(100),
+  components: z.array(ComponentInput, required).max(100),
   resultType: Text(500).optional(),
   legalBasis: Text(2000).optional(),
-  fullyOnline: z.boolean(),
+  fullyOnline: z.boolean(required),
   interAgency: z.array(ParticipantInput).max(20).optional(),
   workflow: z.array(StepInput).min(1).max(50).optional(),
   validFrom: PlainDate.optional(),
