@@ -383,6 +383,11 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       const again = await admin.post('/api/v1/procedures', entry);
       expect(again.statusCode).toBe(200);
       expect(again.json().outcome).toBe('unchanged');
+      // Marking the code as verified is no new version, but it is recorded.
+      const verified = await admin.post('/api/v1/procedures', { ...entry, codeVerified: true });
+      expect(verified.json()).toMatchObject({ outcome: 'unchanged', procedure: { codeVerified: true, version: 1 } });
+      const actions = await t.database.db.selectFrom('audit_events').select('action').where('entity_id', '=', 'DEMO.201').orderBy('id').execute();
+      expect(actions.map((a) => a.action)).toEqual(['procedure.created', 'procedure.code_verified']);
     });
 
     it('answers an entry that breaks the rules with 400 and the path of each problem, writing nothing', async () => {

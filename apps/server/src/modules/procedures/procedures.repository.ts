@@ -88,16 +88,21 @@ export async function agencyReferences(db: Kysely<Database>): Promise<{ levels: 
 }
 
 /** The procedure's id, creating its row on first sight; keeps `code_verified` up to date. */
-export async function ensureProcedure(db: Kysely<Database>, code: string, codeVerified: boolean | undefined): Promise<string> {
+export async function ensureProcedure(
+  db: Kysely<Database>,
+  code: string,
+  codeVerified: boolean | undefined,
+): Promise<{ id: string; codeVerifiedChanged: boolean }> {
   const existing = await db.selectFrom('procedures').select(['id', 'code_verified']).where('code', '=', code).executeTakeFirst();
   if (!existing) {
     const r = await db.insertInto('procedures').values({ code, code_verified: codeVerified ?? false }).returning('id').executeTakeFirstOrThrow();
-    return r.id;
+    return { id: r.id, codeVerifiedChanged: false };
   }
   if (codeVerified !== undefined && codeVerified !== existing.code_verified) {
     await db.updateTable('procedures').set({ code_verified: codeVerified, updated_at: new Date() }).where('id', '=', existing.id).execute();
+    return { id: existing.id, codeVerifiedChanged: true };
   }
-  return existing.id;
+  return { id: existing.id, codeVerifiedChanged: false };
 }
 
 export async function insertVersion(

@@ -91,7 +91,11 @@ export async function applyProcedurePlans(db: Kysely<Database>, plans: readonly 
   const outcomes: EntryOutcome[] = [];
   for (const plan of plans) {
     const { entry, decision } = plan;
-    const procedureId = await repo.ensureProcedure(db, entry.code, plan.codeVerified);
+    const { id: procedureId, codeVerifiedChanged } = await repo.ensureProcedure(db, entry.code, plan.codeVerified);
+    if (codeVerifiedChanged) {
+      // Not a new version (the code is not a rule of the procedure), but a change all the same.
+      await recordAudit(db, audit, { action: 'procedure.code_verified', entityType: 'procedure', entityId: entry.code, details: { codeVerified: plan.codeVerified } });
+    }
     let outcome: EntryOutcome = 'unchanged';
     let details: Record<string, unknown> = {};
     if (decision.action === 'create' || decision.action === 'amend') {
