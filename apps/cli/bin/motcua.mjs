@@ -4,4 +4,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { run } = await import('../src/main.ts');
-process.exitCode = await run(process.argv);
+const code = await run(process.argv);
+// A command may already have set a failure code (some lines failed) without throwing.
+process.exitCode = Math.max(Number(process.exitCode ?? 0), code);

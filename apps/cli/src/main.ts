@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError, type GlobalOptions } from './context.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerSetupCommand } from './commands/setup.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 
 export function buildProgram(): Command {
   const program = new Command('motcua')
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   const globals = () => program.opts<GlobalOptions>();
   registerDbCommands(program, globals);
   registerSetupCommand(program, globals);
+  registerCalendarCommands(program, globals);
   return program;
 }
 

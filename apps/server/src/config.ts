@@ -26,6 +26,7 @@ export const ConfigSchema = z
     DEMO_DATA: booleanFromEnv.optional(),
     TRUST_PROXY: booleanFromEnv.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
     WEB_DIST_DIR: z.string().optional(),
   });
 
@@ -43,6 +44,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDistDir: string;
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -1,9 +1,12 @@
 /**
- * What use cases receive: explicit dependencies, wired once in main.ts. Tests build their own.
+ * What use cases receive: explicit dependencies, wired once by `buildDeps` (called from main.ts,
+ * the CLI and the tests, so that all three run the same wiring).
  */
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
+import { localFileStorage, type FileStorage } from './infra/storage.ts';
+import { createCalendarProvider, type CalendarProvider } from './modules/calendar/calendar.provider.ts';
 
 /** The current instant. Injected so that tests can fix time; the domain never reads the clock. */
 export type Clock = () => Date;
@@ -14,4 +17,10 @@ export interface Deps {
   config: Config;
   db: Kysely<Database>;
   clock: Clock;
+  calendars: CalendarProvider;
+  storage: FileStorage;
+}
+
+export function buildDeps(config: Config, db: Kysely<Database>, clock: Clock = systemClock): Deps {
+  return { config, db, clock, calendars: createCalendarProvider(db), storage: localFileStorage(config.dataDir) };
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { systemClock, type Deps } from './deps.ts';
+import { buildDeps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
 
@@ -26,7 +26,7 @@ export async function main(): Promise<void> {
   const started = Date.now();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migration = await migrateToLatest(handle.db);
-  const deps: Deps = { config, db: handle.db, clock: systemClock };
+  const deps = buildDeps(config, handle.db);
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,

@@ -26,6 +26,10 @@ export const errorMessages = {
   'auth.forbidden': { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
   'agency.not_found': { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
   'user.not_found': { vi: 'Không tìm thấy tài khoản', en: 'User not found' },
+  'bundle.invalid': {
+    vi: 'Gói cấu hình không hợp lệ, không có thay đổi nào được lưu',
+    en: 'The configuration bundle is invalid; nothing was changed',
+  },
   'audit.immutable': { vi: 'Nhật ký không được sửa hoặc xóa', en: 'The audit log is append-only' },
   'procedure.not_found': { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' },
   'procedure.invalid': {

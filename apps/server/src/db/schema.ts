@@ -3,6 +3,7 @@
  * the live database so they cannot drift.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { DossierTables } from './schema-dossiers.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -17,8 +18,57 @@ export interface AgenciesTable {
   path: string;
   valid_from: PlainDateColumn | null;
   valid_to: PlainDateColumn | null;
+  successor_code: string | null;
+  short_name: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface HolidaySchedulesTable {
+  year: number;
+  days_off: ColumnType<string[], string[], string[]>;
+  working_days: ColumnType<string[], string[], string[]>;
+  confidence: string | null;
+  notes: string | null;
+  source: string;
+  loaded_at: Timestamp;
+  loaded_by: string | null;
+}
+
+export interface CalendarSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface AgencyCalendarsTable {
+  agency_id: string;
+  periods: JSONColumnType<Array<{ start: string; end: string }> | null, string | null, string | null>;
+  weekly_days_off: number[] | null;
+  updated_at: Timestamp;
+}
+
+export interface CountersTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  name: string;
+  address: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface UnitsTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -29,6 +79,7 @@ export interface UsersTable {
   phone: string | null;
   password_hash: string;
   disabled: Generated<boolean>;
+  unit_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -112,13 +163,18 @@ export interface ProcedureVersionsTable {
   search_text: ColumnType<string, never, never>;
 }
 
-export interface Database {
+export interface Database extends DossierTables {
   agencies: AgenciesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_events: AuditEventsTable;
+  holiday_schedules: HolidaySchedulesTable;
+  calendar_settings: CalendarSettingsTable;
+  agency_calendars: AgencyCalendarsTable;
+  counters: CountersTable;
+  units: UnitsTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,8 +19,12 @@ import type { Deps } from '../deps.ts';
 import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
+import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
+import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers.routes.ts';
+import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandling } from './problem.ts';
@@ -68,6 +73,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     hsts: deps.config.publicBaseUrl.startsWith('https://'),
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('request.rate_limited'),
@@ -101,8 +107,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAuthRoutes(app, deps);
   registerAgencyRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerProcedureRoutes(app, deps);
+  registerDossierRoutes(app, deps);
+  registerPublicDossierRoutes(app, deps);
+  registerFileRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

@@ -19,6 +19,10 @@ const statusByCode: Record<string, number> = {
   'auth.csrf_invalid': 403,
   'auth.forbidden': 403,
   'internal.unexpected': 500,
+  'file.too_large': 413,
+  'file.unsupported_type': 415,
+  'rating.already_rated': 409,
+  'rating.too_early': 409,
 };
 
 /** Status for a code: explicit table first, then conventions on the code's last segment. */

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
+import { multipartFile, samplePdf } from '../support/multipart.ts';
 
 const communeA = '000.41.00.H40';
 const communeB = '000.42.00.H40';
@@ -15,6 +16,9 @@ interface Ctx {
   a: Record<'officer' | 'specialist' | 'leader' | 'admin', Agent>;
   bAgencyId: string;
   bUserId: string;
+  /** A dossier received at commune B, with a scan attached. */
+  bDossier: { id: number; code: string };
+  bFileId: string;
 }
 
 type Case = { scoped: true; check: (ctx: Ctx) => Promise<void> } | { scoped: false; why: string };
@@ -111,6 +115,80 @@ const matrix: Record<string, Case> = {
       expect((await a.admin.post('/api/v1/procedures', entry('AUTHZ.A', [communeA]))).statusCode).toBe(201);
     },
   },
+  'POST /api/v1/dossiers': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      const res = await a.officer.post('/api/v1/dossiers', {
+        procedureCode: '1.000894', agencyId: bAgencyId, applicant: { name: 'Không được nhận' },
+        components: [{ index: 0, received: true }],
+      });
+      expect(res.statusCode).toBe(403);
+      const atB = await t.database.db.selectFrom('dossiers').select('code').where('agency_id', '=', bAgencyId).execute();
+      expect(atB).toHaveLength(1);
+    },
+  },
+  'GET /api/v1/dossiers': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        for (const view of ['inbox', 'all']) {
+          const res = await agent.get(`/api/v1/dossiers?view=${view}&limit=200`);
+          expect(res.statusCode).toBe(200);
+          expect(res.json().items.map((i: { code: string }) => i.code)).not.toContain(bDossier.code);
+        }
+        const search = await agent.get(`/api/v1/dossiers?view=all&q=${encodeURIComponent(bDossier.code)}`);
+        expect(search.json().total).toBe(0);
+      }
+    },
+  },
+  'GET /api/v1/dossiers/:id': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        const res = await agent.get(`/api/v1/dossiers/${bDossier.id}`);
+        expect(res.statusCode).toBe(404);
+        expect(res.body).not.toContain('Giao Minh');
+      }
+    },
+  },
+  'GET /api/v1/dossiers/by-code/:code': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/dossiers/by-code/${bDossier.code}`)).statusCode).toBe(404);
+    },
+  },
+  'POST /api/v1/dossiers/:id/actions': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      for (const [role, action] of [['officer', 'transfer'], ['officer', 'withdraw'], ['leader', 'pause'], ['specialist', 'forward']] as const) {
+        const res = await a[role].post(`/api/v1/dossiers/${bDossier.id}/actions`, { action, note: 'x', reasons: ['x'] });
+        expect(res.statusCode, `${role} ${action}`).toBe(404);
+      }
+      const events = await t.database.db.selectFrom('dossier_events').select('seq').where('dossier_id', '=', bDossier.id).execute();
+      expect(events).toHaveLength(2);
+    },
+  },
+  'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },
+  'GET /api/v1/files/:id': {
+    scoped: true,
+    check: async ({ a, bFileId }) => {
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/files/${bFileId}`)).statusCode).toBe(404);
+    },
+  },
+  'POST /api/v1/public/files': { scoped: false, why: 'public upload for online submission; owned through its upload token' },
+  'GET /api/v1/public/dossiers/:code': { scoped: false, why: 'the public status page, initials only (SPEC §7)' },
+  'POST /api/v1/public/dossiers': { scoped: false, why: 'online submission by citizens' },
+  'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },
+  'GET /api/v1/public/holidays/:year': { scoped: false, why: 'the public calendar of days off' },
+  'GET /api/v1/calendar/schedules': { scoped: false, why: 'holiday schedules are national, the same for every agency' },
+  'PUT /api/v1/calendar/schedules/:year': {
+    scoped: true,
+    check: async ({ t, a }) => {
+      const res = await a.admin.request('PUT', '/api/v1/calendar/schedules/2031', { daysOff: ['2031-01-01'], workingDays: [] });
+      expect(res.statusCode).toBe(403);
+      expect(await t.database.db.selectFrom('holiday_schedules').select('year').where('year', '=', 2031).executeTakeFirst()).toBeUndefined();
+    },
+  },
 };
 
 describe.each(databaseKinds)('authorization matrix on %s', (kind) => {
@@ -134,6 +212,17 @@ describe.each(databaseKinds)('authorization matrix on %s', (kind) => {
     await ctx.t.signIn('canbo.giaominh');
     ctx.bAgencyId = await ctx.t.agencyId(communeB);
     ctx.bUserId = (await ctx.t.database.db.selectFrom('users').select('id').where('username', '=', 'canbo.giaominh').executeTakeFirstOrThrow()).id;
+    const bOfficer = await ctx.t.signIn('canbo.giaominh');
+    const file = multipartFile('giay-to-khai.pdf', samplePdf, 'application/pdf');
+    const uploaded = await bOfficer.request('POST', '/api/v1/files', file.payload, file.headers);
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    ctx.bFileId = uploaded.json().id;
+    const dossier = await bOfficer.post('/api/v1/dossiers', {
+      procedureCode: '1.000894', applicant: { name: 'Trần Văn Bình', idNumber: '036080009999' },
+      components: [{ index: 0, received: true, fileIds: [ctx.bFileId] }],
+    });
+    expect(dossier.statusCode, dossier.body).toBe(201);
+    ctx.bDossier = { id: dossier.json().id, code: dossier.json().code };
   });
   afterAll(async () => ctx.t?.close());
 

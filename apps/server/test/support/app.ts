@@ -5,7 +5,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { DatabaseKind } from '../../src/db/database.ts';
-import type { Clock, Deps } from '../../src/deps.ts';
+import { buildDeps, type Clock, type Deps } from '../../src/deps.ts';
 import { demoBundleDir } from '../../src/demo/demo.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { readBundle } from '../../src/modules/setup/bundle.read.ts';
@@ -40,7 +40,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.config });
-  const deps: Deps = { config, db: database.db, clock: options.clock ?? (() => new Date()) };
+  const deps: Deps = buildDeps(config, database.db, options.clock);
   if (options.demo !== false) {
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }

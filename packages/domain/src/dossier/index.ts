@@ -2,3 +2,4 @@ export * from './statuses.ts';
 export * from './actions.ts';
 export * from './state.ts';
 export * from './code.ts';
+export * from './clock.ts';

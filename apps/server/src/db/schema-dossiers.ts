@@ -1,0 +1,127 @@
+/** Table types of migration 0004 (dossiers, their log, files, counters, idempotency keys). */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
+
+export interface DossiersTable {
+  id: Generated<number>;
+  code: string;
+  agency_id: string;
+  handling_agency_id: string;
+  counter_id: string | null;
+  procedure_version_id: string;
+  procedure_code: string;
+  field: string;
+  channel: 'counter' | 'online' | 'postal';
+  result_delivery: ColumnType<'counter' | 'post' | 'online', 'counter' | 'post' | 'online' | undefined, 'counter' | 'post' | 'online'>;
+  status: string;
+  national_status: number | null;
+  step_index: number | null;
+  participant: Generated<number>;
+  assignee_id: string | null;
+  applicant_kind: 'citizen' | 'organization';
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant_address: string | null;
+  applicant: Json<Record<string, unknown>>;
+  components: Json<unknown[]>;
+  sets: Generated<number>;
+  fee_amount: Generated<number>;
+  fee_paid: Generated<boolean>;
+  submitted_at: NullableTimestamp;
+  received_at: NullableTimestamp;
+  due_at: NullableTimestamp;
+  clock_due_at: NullableTimestamp;
+  apology_due_at: NullableTimestamp;
+  result_at: NullableTimestamp;
+  returned_at: NullableTimestamp;
+  withdrawn_at: NullableTimestamp;
+  refused_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  result_class: 'ahead' | 'on_time' | 'overdue' | null;
+  digitized: Generated<boolean>;
+  imported: Generated<boolean>;
+  import_hash: string | null;
+  access_secret_hash: string | null;
+  lock_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  dossier_id: number;
+  seq: number;
+  action: string;
+  at: ColumnType<Date, Date | string, Date | string>;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  from_status: string | null;
+  to_status: string;
+  step_index: number | null;
+  step_name: string | null;
+  participant: number | null;
+  handling_agency_id: string | null;
+  assignee_id: string | null;
+  step_due_at: NullableTimestamp;
+  clock_due_at: NullableTimestamp;
+  note: string | null;
+  reasons: JSONColumnType<string[] | null, string | null, string | null>;
+  data: Json<Record<string, unknown>>;
+  form: string | null;
+  request_id: string | null;
+}
+
+export interface DossierCodeCountersTable {
+  agency_id: string;
+  local_date: string;
+  last_value: number;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  dossier_id: number | null;
+  purpose: 'component' | 'supplement' | 'result' | 'attachment';
+  component_index: number | null;
+  original_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  upload_token_hash: string | null;
+  uploaded_by_kind: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+}
+
+export interface DossierRatingsTable {
+  dossier_id: number;
+  score: number;
+  comment: string | null;
+  rated_at: Timestamp;
+  ip: string | null;
+}
+
+export interface DossierTables {
+  dossier_ratings: DossierRatingsTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_code_counters: DossierCodeCountersTable;
+  files: FilesTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,78 @@
+/**
+ * `Idempotency-Key` for intake and actions: the key row is inserted in the same transaction as
+ * the change, so a retried request (after a timeout, a crash, a double click) creates nothing twice
+ * and gets the first answer back. A key reused with a different request is refused (409).
+ */
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { AppError } from '@motcua/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { fixedCalendars } from '../modules/calendar/calendar.provider.ts';
+
+export const idempotencyHeader = 'idempotency-key';
+
+class Replay extends Error {}
+
+export interface IdempotentResult<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+/**
+ * Runs `work` (given a transaction-bound `db`) once per key and caller. Without a key, it simply
+ * runs in a transaction.
+ */
+export async function idempotent<T>(
+  request: FastifyRequest,
+  deps: Deps,
+  status: number,
+  work: (txDeps: Deps) => Promise<T>,
+): Promise<IdempotentResult<T>> {
+  // Everything the work needs beyond the transaction is taken before it opens (the embedded
+  // database has one connection: a query outside the transaction would wait for it forever).
+  const calendars = fixedCalendars(await deps.calendars.current());
+  const run = (tx: Kysely<Database>) => work({ ...deps, db: tx, calendars });
+  const header = request.headers[idempotencyHeader];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key) return { status, body: await deps.db.transaction().execute(run), replayed: false };
+  if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new AppError('request.invalid', { issues: [{ path: 'headers.idempotency-key', message: 'at most 200 visible ASCII characters' }] });
+  }
+  const actor = request.actor;
+  const who = actor.kind === 'staff' ? `staff:${actor.userId}` : actor.kind === 'citizen' ? `citizen:${actor.citizenId}` : `ip:${request.ip}`;
+  const scope = `${who} ${request.routeOptions.method} ${request.routeOptions.url}`;
+  const hash = createHash('sha256').update(JSON.stringify([request.url, request.body ?? null])).digest('hex');
+  try {
+    const body = await deps.db.transaction().execute(async (tx) => {
+      const inserted = await tx
+        .insertInto('idempotency_keys')
+        .values({ scope, key, request_hash: hash, status_code: null, response: null })
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!inserted) throw new Replay();
+      const result = await run(tx);
+      await tx
+        .updateTable('idempotency_keys')
+        .set({ status_code: status, response: JSON.stringify(result) })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .execute();
+      return result;
+    });
+    return { status, body, replayed: false };
+  } catch (error) {
+    if (!(error instanceof Replay)) throw error;
+  }
+  const stored = await deps.db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  if (stored.request_hash !== hash) throw new AppError('request.idempotency_conflict');
+  return { status: stored.status_code ?? status, body: stored.response as T, replayed: true };
+}

@@ -1,0 +1,142 @@
+/**
+ * One action on a dossier (SPEC §4): checked against the transition table, the workflow and the
+ * actor's roles where it is taken; its log row, the projection and the audit row are written in
+ * one transaction, with the dossier row locked so that two officers cannot act at once.
+ */
+import {
+  AppError, actionRules, apply, decide, formatInstant, parseInstant,
+  type Actor, type DossierAction, type DossierEvent,
+} from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { CalendarSet } from '../calendar/calendar.provider.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
+import { loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
+import { effectsOf } from './dossier.effects.ts';
+import { rolesForAction } from './dossiers.policies.ts';
+import * as repo from './dossiers.repository.ts';
+import { handlingAgencyFor } from './participants.ts';
+
+export interface ActionCommand {
+  action: Exclude<DossierAction, 'submit'>;
+  note?: string | undefined;
+  reasons?: string[] | undefined;
+  /** Apology (form 04): the new appointment, ISO 8601 with offset. */
+  newDueAt?: string | undefined;
+  assigneeId?: string | undefined;
+  /** Inter-agency hand-off: the agency of the next participant, when the chain leaves a choice. */
+  targetAgencyId?: string | undefined;
+  digitized?: boolean | undefined;
+}
+
+export function actorName(actor: Actor): string | null {
+  return actor.kind === 'staff' ? actor.username : actor.kind === 'citizen' ? 'citizen' : null;
+}
+
+export async function performAction(context: AuditContext, dossierId: number, command: ActionCommand, deps: Deps): Promise<number> {
+  const calendars = await deps.calendars.current();
+  return inTransaction(deps.db, async (tx) => {
+    const ctx = await loadDossierContext(tx, context.actor, dossierId, { lock: true });
+    await applyAction(tx, context, ctx, command, { clock: deps.clock, calendars });
+    return ctx.dossier.id;
+  });
+}
+
+/** Applies one action to a loaded (and locked) dossier inside the caller's transaction. */
+export async function applyAction(
+  tx: Deps['db'],
+  context: AuditContext,
+  ctx: DossierContext,
+  command: ActionCommand,
+  deps: { clock: Deps['clock']; calendars: CalendarSet },
+  atOverride?: number,
+): Promise<void> {
+  const now = atOverride ?? deps.clock().getTime();
+  const actor = context.actor;
+  const before = stateOf(ctx);
+  const roles = rolesForAction(actor, command.action, ctx.agencies);
+  const event: DossierEvent = {
+    action: command.action,
+    at: now,
+    actorRole: pickRole(roles, command.action, before.stepIndex === null ? undefined : ctx.version.workflow[before.stepIndex]?.role),
+    actorId: actor.kind === 'staff' ? actor.userId : null,
+    assigneeId: command.assigneeId ?? null,
+    reasons: command.reasons?.map((r) => r.trim()).filter(Boolean),
+    note: command.note?.trim() || null,
+    newDueAt: command.newDueAt ? parseInstant(command.newDueAt) : null,
+    digitized: command.digitized,
+  };
+  if (actor.kind === 'citizen') event.actorRole = 'citizen';
+  decide(before, event, ctx.version.workflow, actor.kind === 'citizen' ? new Set(['citizen']) : roles);
+  const calendar = deps.calendars.forAgency(ctx.dossier.agency_id);
+  if (command.action === 'apologize' && event.newDueAt != null && ctx.dossier.clock_due_at && event.newDueAt <= ctx.dossier.clock_due_at.getTime()) {
+    throw new AppError('request.invalid', { issues: [{ path: 'newDueAt', message: 'the new appointment must be after the current one' }] });
+  }
+  if (command.action === 'assign' && command.assigneeId) await assertAssignable(tx, command.assigneeId, ctx);
+  const after = apply(before, event, ctx.version.workflow);
+  const handling = after.participant !== before.participant
+    ? await handlingAgencyFor(tx, ctx.version, after.participant, ctx.agencies.receiving, ctx.agencies.handling, command.targetAgencyId)
+    : ctx.agencies.handling;
+  const effects = effectsOf({
+    version: ctx.version, before, after, event, calendar, recordedDueAt: ctx.dossier.due_at, handlingAgencyId: handling.id,
+  });
+  const rule = actionRules[command.action] as { form?: string };
+  await repo.insertEvents(tx, [{
+    dossier_id: ctx.dossier.id,
+    seq: ctx.events.length + 1,
+    action: command.action,
+    at: new Date(now),
+    actor_kind: actor.kind,
+    actor_id: event.actorId ?? null,
+    actor_name: context.actorName ?? actorName(actor),
+    actor_role: event.actorRole,
+    from_status: before.status,
+    to_status: after.status!,
+    step_index: after.stepIndex,
+    step_name: effects.stepName,
+    participant: after.participant,
+    handling_agency_id: handling.id,
+    assignee_id: after.assigneeId,
+    step_due_at: effects.stepDueAt,
+    clock_due_at: effects.clockDueAt,
+    note: event.note ?? null,
+    reasons: event.reasons?.length ? event.reasons : null,
+    data: {
+      ...(event.newDueAt != null ? { newDueAt: formatInstant(event.newDueAt) } : {}),
+      ...(command.digitized !== undefined ? { digitized: command.digitized } : {}),
+      ...(handling.id !== ctx.agencies.handling.id ? { fromAgency: ctx.agencies.handling.code, toAgency: handling.code } : {}),
+    },
+    form: rule.form ?? null,
+    request_id: context.requestId ?? null,
+  }]);
+  await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
+  await recordAudit(tx, context, {
+    action: `dossier.${command.action}`,
+    entityType: 'dossier',
+    entityId: ctx.dossier.code,
+    agencyId: ctx.dossier.agency_id,
+    at: new Date(now),
+    details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}) },
+  });
+}
+
+/** The role recorded on the log row: the workflow step's role when the actor has it. */
+function pickRole(roles: ReadonlySet<string>, action: DossierAction, stepRole: string | undefined) {
+  const by = actionRules[action].by as readonly string[];
+  if (stepRole && by.includes('step') && roles.has(stepRole)) return stepRole as DossierEvent['actorRole'];
+  const match = by.find((r) => r !== 'step' && roles.has(r));
+  return (match ?? [...roles][0] ?? 'system') as DossierEvent['actorRole'];
+}
+
+async function assertAssignable(tx: Deps['db'], userId: string, ctx: DossierContext): Promise<void> {
+  const rows = await tx
+    .selectFrom('role_assignments as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['a.path', 'r.role'])
+    .where('r.user_id', '=', userId)
+    .execute();
+  const ok = rows.some((r) => ctx.agencies.handlingPath.startsWith(r.path) && r.role !== 'manager' && r.role !== 'admin');
+  if (!ok) {
+    throw new AppError('request.invalid', { issues: [{ path: 'assigneeId', message: 'not a staff member of the agency that holds the dossier' }] });
+  }
+}

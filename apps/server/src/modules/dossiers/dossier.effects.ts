@@ -1,0 +1,80 @@
+/**
+ * What an accepted action changes besides its log row: the projection columns (status, step,
+ * appointment as moved by pauses, result classification) and the per-step due time recorded on
+ * the hand-off. Pure apart from the calendar passed in.
+ */
+import {
+  classifyResult, clockDueAt, nationalStatusCode, stepDueAt,
+  type DossierEvent, type DossierState, type WorkingCalendar,
+} from '@motcua/domain';
+import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
+import type { ProjectionUpdate } from './dossiers.repository.ts';
+
+const handOffActions = new Set(['receive', 'transfer', 'forward', 'send_back', 'resolve', 'reject']);
+
+export interface Effects {
+  projection: ProjectionUpdate;
+  stepDueAt: Date | null;
+  clockDueAt: Date | null;
+  stepName: string | null;
+}
+
+export function effectsOf(args: {
+  version: Pick<ProcedureVersionRow, 'workflow' | 'processingTime' | 'restartAfterSupplement' | 'lateReceiptWindowMinutes'>;
+  before: DossierState;
+  after: DossierState;
+  event: DossierEvent;
+  calendar: WorkingCalendar;
+  /** The appointment printed on form 01, if already recorded. */
+  recordedDueAt: Date | null;
+  handlingAgencyId: string;
+}): Effects {
+  const { version, before, after, event, calendar } = args;
+  const now = event.at;
+  const rules = {
+    processingTime: version.processingTime,
+    restartAfterSupplement: version.restartAfterSupplement,
+    lateReceiptWindowMinutes: version.lateReceiptWindowMinutes,
+  };
+  const clockDue = clockDueAt(calendar, rules, after, now);
+  const step = after.stepIndex === null ? undefined : version.workflow[after.stepIndex];
+  const handedOff = handOffActions.has(event.action) && step !== undefined;
+  const stepDue = handedOff && step && after.status !== 'resolved' && after.status !== 'rejected'
+    ? new Date(stepDueAt(calendar, now, step.budget))
+    : null;
+  const projection: ProjectionUpdate = {
+    status: after.status!,
+    national_status: nationalStatusCode[after.status!],
+    step_index: after.stepIndex,
+    participant: after.participant,
+    handling_agency_id: args.handlingAgencyId,
+    assignee_id: after.assigneeId,
+    digitized: after.digitized,
+    clock_due_at: clockDue === null ? null : new Date(clockDue),
+  };
+  if (after.submittedAt !== before.submittedAt) projection.submitted_at = toDate(after.submittedAt);
+  if (after.receivedAt !== before.receivedAt) {
+    projection.received_at = toDate(after.receivedAt);
+    // The appointment printed on the receipt: recorded once, never recomputed (SPEC §5).
+    if (!args.recordedDueAt && clockDue !== null) projection.due_at = new Date(clockDue);
+  }
+  if (after.resultAt !== null && before.resultAt === null) {
+    projection.result_at = new Date(after.resultAt);
+    const dueAtResult = clockDueAt(calendar, rules, after, after.resultAt);
+    projection.result_class = dueAtResult === null ? null : classifyResult(after.resultAt, dueAtResult);
+  }
+  if (after.returnedAt !== before.returnedAt) projection.returned_at = toDate(after.returnedAt);
+  if (after.withdrawnAt !== before.withdrawnAt) projection.withdrawn_at = toDate(after.withdrawnAt);
+  if (after.apology && !before.apology) projection.apology_due_at = new Date(after.apology.newDueAt);
+  if (event.action === 'refuse') projection.refused_at = new Date(now);
+  const closes = [after.resultAt, after.withdrawnAt].filter((v): v is number => v !== null);
+  if (closes.length && (before.resultAt === null && before.withdrawnAt === null)) projection.closed_at = new Date(Math.min(...closes));
+  return {
+    projection,
+    stepDueAt: stepDue,
+    clockDueAt: clockDue === null ? null : new Date(clockDue),
+    stepName: step?.name ?? null,
+  };
+}
+
+const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));

@@ -1,0 +1,229 @@
+/**
+ * What the API says about dossiers: the staff detail view (with the timeline and the buttons the
+ * transition table allows), list items, and the public status view (no personal data beyond the
+ * applicant's initials).
+ */
+import { z } from 'zod';
+import {
+  actionRules, allowedActions, formatInstant, initialsOf, outcomeAgainst, statusLabels, workingTimeBetween,
+  type Actor, type DossierAction, type DossierStatus, type WorkingCalendar,
+} from '@motcua/domain';
+import { iso, stateOf, type DossierContext } from './dossier.context.ts';
+import { rolesForAction } from './dossiers.policies.ts';
+
+const Labels = z.object({ vi: z.string(), en: z.string() });
+const Instant = z.string().nullable();
+
+export const ClockSchema = z.object({
+  state: z.enum(['not_started', 'running', 'stopped', 'closed']),
+  dueAt: Instant.describe('the appointment as moved by pauses'),
+  overdue: z.boolean(),
+  workingMinutesLeft: z.number().nullable().describe('working time left until the appointment (negative: overdue)'),
+});
+
+export const TimelineEntrySchema = z.object({
+  seq: z.number(),
+  action: z.string(),
+  actionLabel: Labels,
+  at: z.string(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  stepName: z.string().nullable(),
+  stepDueAt: Instant,
+  agencyCode: z.string().nullable(),
+  note: z.string().nullable(),
+  reasons: z.array(z.string()).nullable(),
+  form: z.string().nullable(),
+  newDueAt: Instant,
+});
+
+export const DossierDetailSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  status: z.string(),
+  statusLabel: Labels,
+  nationalStatus: z.number().nullable(),
+  channel: z.string(),
+  resultDelivery: z.string(),
+  procedure: z.object({ code: z.string(), name: z.string(), version: z.number(), field: z.string(), processingTime: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().optional() }) }),
+  agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  handlingAgency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  applicant: z.record(z.string(), z.unknown()),
+  components: z.array(z.record(z.string(), z.unknown())),
+  sets: z.number(),
+  fee: z.object({ amount: z.number(), paid: z.boolean() }),
+  submittedAt: Instant,
+  receivedAt: Instant,
+  dueAt: Instant.describe('the appointment printed on the receipt (form 01)'),
+  apologyDueAt: Instant,
+  resultAt: Instant,
+  returnedAt: Instant,
+  withdrawnAt: Instant,
+  resultClass: z.enum(['ahead', 'on_time', 'overdue']).nullable(),
+  digitized: z.boolean(),
+  clock: ClockSchema,
+  step: z.object({ index: z.number(), name: z.string(), role: z.string(), dueAt: Instant, assigneeId: z.string().nullable() }).nullable(),
+  workflow: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), participant: z.number(), budget: z.object({ value: z.number(), unit: z.string() }) })),
+  timeline: z.array(TimelineEntrySchema),
+  allowedActions: z.array(z.object({ action: z.string(), label: Labels, form: z.string().nullable(), needsReasons: z.boolean(), needsNote: z.boolean() })),
+  forms: z.array(z.string()),
+});
+export type DossierDetail = z.infer<typeof DossierDetailSchema>;
+
+export function clockOf(ctx: Pick<DossierContext, 'dossier'>, status: DossierStatus, now: number, calendar: WorkingCalendar): z.infer<typeof ClockSchema> {
+  const d = ctx.dossier;
+  const due = d.clock_due_at?.getTime() ?? null;
+  if (!d.received_at || due === null) return { state: 'not_started', dueAt: null, overdue: false, workingMinutesLeft: null };
+  if (d.closed_at) {
+    return { state: 'closed', dueAt: iso(d.clock_due_at), overdue: d.result_class === 'overdue', workingMinutesLeft: null };
+  }
+  const stopped = status === 'supplement_requested' || status === 'paused';
+  const left = now <= due ? workingTimeBetween(calendar, now, due) : -workingTimeBetween(calendar, due, now);
+  return { state: stopped ? 'stopped' : 'running', dueAt: iso(d.clock_due_at), overdue: now > due, workingMinutesLeft: Math.round(left / 60_000) };
+}
+
+/** The forms that can be printed for the dossier now. */
+export function formsOf(ctx: DossierContext): string[] {
+  const done = new Set(ctx.events.map((e) => e.action));
+  const forms: string[] = [];
+  if (done.has('receive')) forms.push('01');
+  if (done.has('request_completion') || done.has('request_supplement')) forms.push('02');
+  if (done.has('refuse') || done.has('reject')) forms.push('03');
+  if (done.has('apologize')) forms.push('04');
+  if (done.has('withdraw')) forms.push('05');
+  if (done.has('receive')) forms.push('06');
+  return forms;
+}
+
+export function presentDossier(ctx: DossierContext, actor: Actor, now: number, calendar: WorkingCalendar, agencyCodes: Map<string, string>): DossierDetail {
+  const d = ctx.dossier;
+  const state = stateOf(ctx);
+  const status = d.status as DossierStatus;
+  const workflow = ctx.version.workflow;
+  const step = d.step_index === null ? null : workflow[d.step_index];
+  const lastHandOff = [...ctx.events].reverse().find((e) => e.step_due_at);
+  const roles = new Set([...rolesForAction(actor, 'forward', ctx.agencies), ...rolesForAction(actor, 'receive', ctx.agencies)]);
+  const actions = allowedActions(state, workflow, roles, actor.kind === 'staff' ? actor.userId : undefined)
+    .filter((a) => rolesForAction(actor, a, ctx.agencies).size > 0);
+  return {
+    id: d.id,
+    code: d.code,
+    status,
+    statusLabel: statusLabels[status],
+    nationalStatus: d.national_status,
+    channel: d.channel,
+    resultDelivery: d.result_delivery,
+    procedure: {
+      code: ctx.version.code, name: ctx.version.name, version: ctx.version.version, field: ctx.version.field,
+      processingTime: { value: ctx.version.processingTime.value, unit: ctx.version.processingTime.unit, ...(ctx.version.processingTime.cutoff ? { cutoff: ctx.version.processingTime.cutoff } : {}) },
+    },
+    agency: { id: ctx.agencies.receiving.id, code: ctx.agencies.receiving.code, name: ctx.agencies.receiving.name },
+    handlingAgency: { id: ctx.agencies.handling.id, code: ctx.agencies.handling.code, name: ctx.agencies.handling.name },
+    applicant: d.applicant,
+    components: d.components as Array<Record<string, unknown>>,
+    sets: d.sets,
+    fee: { amount: d.fee_amount, paid: d.fee_paid },
+    submittedAt: iso(d.submitted_at),
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+    apologyDueAt: iso(d.apology_due_at),
+    resultAt: iso(d.result_at),
+    returnedAt: iso(d.returned_at),
+    withdrawnAt: iso(d.withdrawn_at),
+    resultClass: d.result_class,
+    digitized: d.digitized,
+    clock: clockOf(ctx, status, now, calendar),
+    step: step && d.step_index !== null
+      ? { index: d.step_index, name: step.name, role: step.role, dueAt: iso(lastHandOff?.step_due_at), assigneeId: d.assignee_id }
+      : null,
+    workflow: workflow.map((s) => ({ key: s.key, name: s.name, role: s.role, participant: s.participant ?? 0, budget: { value: s.budget.value, unit: s.budget.unit } })),
+    timeline: ctx.events.map((e) => ({
+      seq: e.seq,
+      action: e.action,
+      actionLabel: actionRules[e.action as DossierAction]?.labels ?? { vi: e.action, en: e.action },
+      at: formatInstant(e.at.getTime()),
+      actorName: e.actor_name,
+      actorRole: e.actor_role,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      stepName: e.step_name,
+      stepDueAt: iso(e.step_due_at),
+      agencyCode: e.handling_agency_id ? agencyCodes.get(e.handling_agency_id) ?? null : null,
+      note: e.note,
+      reasons: e.reasons,
+      form: e.form,
+      newDueAt: typeof e.data?.newDueAt === 'string' ? e.data.newDueAt : null,
+    })),
+    allowedActions: actions.map((a) => {
+      const rule = actionRules[a] as { form?: string; needsReasons?: boolean; needsNote?: boolean; labels: { vi: string; en: string } };
+      return { action: a, label: rule.labels, form: rule.form ?? null, needsReasons: Boolean(rule.needsReasons), needsNote: Boolean(rule.needsNote) };
+    }),
+    forms: formsOf(ctx),
+  };
+}
+
+export const PublicDossierSchema = z.object({
+  code: z.string(),
+  status: z.string(),
+  statusLabel: Labels,
+  nationalStatus: z.number().nullable(),
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  agency: z.object({ code: z.string(), name: z.string() }),
+  applicantInitials: z.string(),
+  submittedAt: Instant,
+  receivedAt: Instant,
+  dueAt: Instant.describe('the appointment on the receipt'),
+  newDueAt: Instant.describe('a new appointment given with an apology letter (form 04), if any'),
+  resultAt: Instant,
+  returnedAt: Instant,
+  currentStep: z.string().nullable(),
+  clock: ClockSchema,
+  steps: z.array(z.object({ label: Labels, at: z.string(), status: z.string(), statusLabel: Labels })),
+  rated: z.boolean(),
+});
+
+/** The public status page: status, step, appointment, time left; initials only. */
+export function presentPublicDossier(ctx: DossierContext, now: number, calendar: WorkingCalendar, rated: boolean): z.infer<typeof PublicDossierSchema> {
+  const d = ctx.dossier;
+  const status = d.status as DossierStatus;
+  const step = d.step_index === null || ['resolved', 'rejected', 'returned', 'refused', 'withdrawn'].includes(status) ? null : ctx.version.workflow[d.step_index];
+  return {
+    code: d.code,
+    status,
+    statusLabel: statusLabels[status],
+    nationalStatus: d.national_status,
+    procedure: { code: ctx.version.code, name: ctx.version.name },
+    agency: { code: ctx.agencies.receiving.code, name: ctx.agencies.receiving.name },
+    applicantInitials: initialsOf(d.applicant_name),
+    submittedAt: iso(d.submitted_at),
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+    newDueAt: iso(d.apology_due_at),
+    resultAt: iso(d.result_at),
+    returnedAt: iso(d.returned_at),
+    currentStep: step?.name ?? null,
+    clock: clockOf(ctx, status, now, calendar),
+    steps: ctx.events
+      .filter((e) => e.from_status !== e.to_status || e.action === 'apologize')
+      .map((e) => ({
+        label: actionRules[e.action as DossierAction]?.labels ?? { vi: e.action, en: e.action },
+        at: formatInstant(e.at.getTime()),
+        status: e.to_status,
+        statusLabel: statusLabels[e.to_status as DossierStatus] ?? { vi: e.to_status, en: e.to_status },
+      })),
+    rated,
+  };
+}
+
+/** Outcome of each hand-off against the due time of the step it closed (form 06). */
+export function handOffOutcomes(ctx: DossierContext): Array<'ahead' | 'on_time' | 'late' | null> {
+  let openDue: number | null = null;
+  return ctx.events.map((e) => {
+    const outcome = openDue === null ? null : outcomeAgainst(e.at.getTime(), openDue);
+    if (e.step_due_at) openDue = e.step_due_at.getTime();
+    else if (['resolve', 'reject', 'return_result'].includes(e.action)) openDue = null;
+    return e.step_due_at || ['resolve', 'reject'].includes(e.action) ? outcome : null;
+  });
+}

@@ -1,0 +1,77 @@
+/** Reading dossiers: the staff detail view, lists, and the public status page. */
+import { AppError, parseDossierCode, type Actor } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
+import { contextOf, loadDossierContext, notFound } from './dossier.context.ts';
+import { listDossiers, type DossierListFilter } from './dossiers.list.ts';
+import { presentDossier, presentPublicDossier } from './dossiers.presenter.ts';
+import * as repo from './dossiers.repository.ts';
+
+export async function dossierDetail(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'clock' | 'calendars'>) {
+  const calendars = await deps.calendars.current();
+  const ctx = await loadDossierContext(deps.db, actor, id);
+  const codes = new Map<string, string>();
+  const ids = [...new Set(ctx.events.flatMap((e) => (e.handling_agency_id ? [e.handling_agency_id] : [])))];
+  if (ids.length) {
+    for (const r of await deps.db.selectFrom('agencies').select(['id', 'code']).where('id', 'in', ids).execute()) codes.set(r.id, r.code);
+  }
+  return presentDossier(ctx, actor, deps.clock().getTime(), calendars.forAgency(ctx.dossier.agency_id), codes);
+}
+
+export async function dossierList(actor: Actor, filter: DossierListFilter, deps: Pick<Deps, 'db' | 'clock'>) {
+  return listDossiers(deps.db, actor, filter, deps.clock());
+}
+
+const invalidCode = () =>
+  new AppError('dossier.invalid_code', {
+    messages: { vi: 'Mã hồ sơ không đúng định dạng (ví dụ: 000.00.12.H40-250304-0007)', en: 'Not a dossier code (e.g. 000.00.12.H40-250304-0007)' },
+    issues: [{ path: 'code', message: 'expected <agency id>-<YYMMDD>-<sequence>' }],
+  });
+
+/** Finds a dossier by code for staff: one they may not see answers "not found". */
+export async function dossierIdByCode(actor: Actor, code: string, deps: Pick<Deps, 'db'>): Promise<number> {
+  if (!parseDossierCode(code)) throw invalidCode();
+  const row = await repo.findDossierByCode(deps.db, code);
+  if (!row) throw notFound();
+  await loadDossierContext(deps.db, actor, row.id);
+  return row.id;
+}
+
+/** The public status page of a dossier, reached by its code (or the QR code on any form). */
+export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock' | 'calendars'>) {
+  if (!parseDossierCode(code)) throw invalidCode();
+  const calendars = await deps.calendars.current();
+  const row = await repo.findDossierByCode(deps.db, code);
+  if (!row || row.status === 'draft') throw notFound();
+  const ctx = await contextOf(deps.db, row);
+  const rated = Boolean(await deps.db.selectFrom('dossier_ratings').select('dossier_id').where('dossier_id', '=', row.id).executeTakeFirst());
+  return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(row.agency_id), rated);
+}
+
+/**
+ * The applicant rates the handling of a dossier once it has a result: five levels, 5 = very
+ * satisfied … 1 = very dissatisfied. One rating per dossier.
+ */
+export async function rateDossier(context: AuditContext, code: string, input: { score: number; comment?: string | undefined }, deps: Pick<Deps, 'db'>) {
+  if (!parseDossierCode(code)) throw invalidCode();
+  const row = await repo.findDossierByCode(deps.db, code);
+  if (!row || row.status === 'draft') throw notFound();
+  if (!['resolved', 'rejected', 'returned'].includes(row.status)) {
+    throw new AppError('rating.too_early', {
+      messages: { vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
+    });
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    const inserted = await tx
+      .insertInto('dossier_ratings')
+      .values({ dossier_id: row.id, score: input.score, comment: input.comment?.trim() || null, ip: context.ip ?? null })
+      .onConflict((oc) => oc.column('dossier_id').doNothing())
+      .returning('dossier_id')
+      .executeTakeFirst();
+    if (!inserted) {
+      throw new AppError('rating.already_rated', { messages: { vi: 'Hồ sơ này đã được đánh giá', en: 'This dossier has already been rated' } });
+    }
+    await recordAudit(tx, context, { action: 'dossier.rated', entityType: 'dossier', entityId: row.code, agencyId: row.agency_id, details: { score: input.score } });
+  });
+  return { code: row.code, score: input.score };
+}

@@ -1,0 +1,90 @@
+/**
+ * SQL for dossiers: the projection row, the append-only action log, daily code counters. No rules
+ * here; the use cases decide, these functions store.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { DossiersTable, DossierEventsTable } from '../../db/schema-dossiers.ts';
+
+export type DossierRow = Selectable<DossiersTable>;
+export type DossierEventRow = Selectable<DossierEventsTable>;
+
+/** The next daily sequence number of an agency's dossier codes (never reused). */
+export async function nextCodeSequence(db: Kysely<Database>, agencyId: string, localDate: string): Promise<number> {
+  const r = await db
+    .insertInto('dossier_code_counters')
+    .values({ agency_id: agencyId, local_date: localDate, last_value: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'local_date']).doUpdateSet({ last_value: sql`dossier_code_counters.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return r.last_value;
+}
+
+export type NewDossier = Omit<
+  DossierRow,
+  'id' | 'participant' | 'sets' | 'fee_amount' | 'fee_paid' | 'digitized' | 'imported' | 'lock_version' | 'created_at' | 'updated_at' | 'applicant' | 'components' | 'result_delivery'
+> & {
+  applicant: Record<string, unknown>;
+  components: unknown[];
+  result_delivery: 'counter' | 'post' | 'online';
+  participant: number;
+  sets: number;
+  fee_amount: number;
+  fee_paid: boolean;
+  digitized: boolean;
+  imported: boolean;
+};
+
+export async function insertDossier(db: Kysely<Database>, row: NewDossier): Promise<number> {
+  const r = await db
+    .insertInto('dossiers')
+    .values({ ...row, applicant: JSON.stringify(row.applicant), components: JSON.stringify(row.components) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export type NewEvent = Omit<DossierEventRow, 'id' | 'reasons' | 'data'> & { reasons: string[] | null; data: Record<string, unknown> };
+
+export async function insertEvents(db: Kysely<Database>, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('dossier_events')
+    .values(events.map((e) => ({ ...e, reasons: e.reasons ? JSON.stringify(e.reasons) : null, data: JSON.stringify(e.data) })))
+    .execute();
+}
+
+/** The dossier row, locked for the rest of the transaction (one action at a time per dossier). */
+export async function lockDossier(db: Kysely<Database>, id: number): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findDossier(db: Kysely<Database>, id: number): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDossierByCode(db: Kysely<Database>, code: string): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function eventsOf(db: Kysely<Database>, dossierId: number): Promise<DossierEventRow[]> {
+  return db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+}
+
+export type ProjectionUpdate = Partial<Omit<DossierRow, 'id' | 'code' | 'created_at' | 'applicant' | 'components'>> & {
+  components?: unknown[];
+};
+
+export async function updateProjection(db: Kysely<Database>, id: number, changes: ProjectionUpdate): Promise<void> {
+  const { components, ...rest } = changes;
+  await db
+    .updateTable('dossiers')
+    .set({
+      ...rest,
+      ...(components ? { components: JSON.stringify(components) } : {}),
+      updated_at: new Date(),
+      lock_version: sql`lock_version + 1`,
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addDays, formatInstant, startOfLocalDay, type PlainDate } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { anyStaff, staffWith } from '../../http/access.ts';
+import { auditContextOf } from '../../http/context.ts';
+import { idempotent } from '../../http/idempotency.ts';
+import { performAction } from './actions.usecases.ts';
+import { receiveAtCounter } from './intake.usecases.ts';
+import { DossierDetailSchema } from './dossiers.presenter.ts';
+import { dossierDetail, dossierIdByCode, dossierList } from './dossiers.queries.ts';
+import { ActionBody, CounterIntakeBody, DossierCodeParams, DossierIdParams, ListQuery } from './dossiers.schemas.ts';
+
+const ListItem = z.object({
+  id: z.number(), code: z.string(), status: z.string(), procedureCode: z.string(), procedureName: z.string(),
+  applicantName: z.string(), channel: z.string(), submittedAt: z.string().nullable(), receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(), clockDueAt: z.string().nullable(), stepName: z.string().nullable(), stepRole: z.string().nullable(),
+  assigneeId: z.string().nullable(), agencyName: z.string(), handlingAgencyName: z.string(), overdue: z.boolean(),
+});
+
+const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().max(200).optional().describe('retrying with the same key creates nothing twice'),
+});
+
+export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/dossiers', {
+    config: { access: staffWith('officer') },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Counter intake: receive, refuse (form 03) or ask to complete (form 02) a dossier',
+      headers: idempotencyHeaders,
+      body: CounterIntakeBody,
+      response: { 201: DossierDetailSchema },
+    },
+    handler: async (request, reply) => {
+      const result = await idempotent(request, deps, 201, async (txDeps) => {
+        const { id } = await receiveAtCounter(auditContextOf(request), request.body, txDeps);
+        return dossierDetail(request.actor, id, txDeps);
+      });
+      return reply.status(result.status as 201).header('idempotent-replayed', String(result.replayed)).send(result.body);
+    },
+  });
+
+  r.get('/api/v1/dossiers', {
+    config: { access: anyStaff },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Inbox (hồ sơ chờ xử lý, most urgent first) or all dossiers of the caller’s agencies',
+      querystring: ListQuery,
+      response: { 200: z.object({ items: z.array(ListItem), total: z.number() }) },
+    },
+    handler: async (request) => {
+      const q = request.query;
+      const now = deps.clock();
+      const page = await dossierList(request.actor, {
+        view: q.view,
+        status: q.status?.split(',').map((s) => s.trim()).filter(Boolean),
+        procedureCode: q.procedure,
+        q: q.q,
+        due: q.due,
+        receivedFrom: q.receivedFrom ? new Date(startOfLocalDay(q.receivedFrom as PlainDate)) : undefined,
+        receivedTo: q.receivedTo ? new Date(startOfLocalDay(addDays(q.receivedTo as PlainDate, 1))) : undefined,
+        limit: q.limit,
+        offset: q.offset,
+      }, deps);
+      const iso = (d: Date | null) => (d ? formatInstant(d.getTime()) : null);
+      return {
+        total: page.total,
+        items: page.items.map((i) => ({
+          ...i,
+          submittedAt: iso(i.submittedAt), receivedAt: iso(i.receivedAt), dueAt: iso(i.dueAt), clockDueAt: iso(i.clockDueAt),
+          overdue: Boolean(i.clockDueAt && i.clockDueAt < now && !['resolved', 'rejected', 'returned'].includes(i.status)),
+        })),
+      };
+    },
+  });
+
+  r.get('/api/v1/dossiers/:id', {
+    config: { access: anyStaff },
+    schema: { tags: ['dossiers'], summary: 'One dossier with its timeline and the actions allowed now', params: DossierIdParams, response: { 200: DossierDetailSchema } },
+    handler: async (request) => dossierDetail(request.actor, request.params.id, deps),
+  });
+
+  r.get('/api/v1/dossiers/by-code/:code', {
+    config: { access: anyStaff },
+    schema: { tags: ['dossiers'], summary: 'Find a dossier of the caller’s agencies by its code', params: DossierCodeParams, response: { 200: DossierDetailSchema } },
+    handler: async (request) => dossierDetail(request.actor, await dossierIdByCode(request.actor, request.params.code, deps), deps),
+  });
+
+  r.post('/api/v1/dossiers/:id/actions', {
+    config: { access: anyStaff },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Take an action on a dossier (transfer, forward, supplement request, result, return, …)',
+      headers: idempotencyHeaders,
+      params: DossierIdParams,
+      body: ActionBody,
+      response: { 200: DossierDetailSchema },
+    },
+    handler: async (request, reply) => {
+      const result = await idempotent(request, deps, 200, async (txDeps) => {
+        await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps);
+        return dossierDetail(request.actor, request.params.id, txDeps);
+      });
+      return reply.status(result.status as 200).header('idempotent-replayed', String(result.replayed)).send(result.body);
+    },
+  });
+}

@@ -1,0 +1,76 @@
+/** Input schemas of the dossier API (they also document it in OpenAPI). */
+import { z } from 'zod';
+import { componentKinds, dossierActionNames } from '@motcua/domain';
+
+export const ApplicantInput = z.object({
+  kind: z.enum(['citizen', 'organization']).default('citizen'),
+  name: z.string().trim().min(1).max(200).describe('full name, or the organization’s name'),
+  idNumber: z.string().trim().regex(/^[0-9A-Z]{6,20}$/, 'ID number: 6–20 digits or capital letters').optional(),
+  phone: z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/, 'phone number').optional(),
+  email: z.email().optional(),
+  address: z.string().trim().max(300).optional(),
+  representative: z.string().trim().max(200).optional(),
+});
+
+export const CounterIntakeBody = z.object({
+  procedureCode: z.string().trim().min(1).max(50),
+  agencyId: z.uuid().optional().describe('receiving agency; implied when the officer has a single counter'),
+  counterId: z.uuid().optional(),
+  channel: z.enum(['counter', 'postal']).default('counter'),
+  applicant: ApplicantInput,
+  components: z
+    .array(
+      z.object({
+        index: z.number().int().min(0).max(200),
+        received: z.boolean(),
+        kind: z.enum(componentKinds).optional(),
+        count: z.number().int().min(1).max(100).optional(),
+        fileIds: z.array(z.uuid()).max(20).optional(),
+        note: z.string().max(500).optional(),
+      }),
+    )
+    .max(100),
+  sets: z.number().int().min(1).max(50).default(1),
+  resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
+  feeRow: z.string().max(200).optional(),
+  decision: z.enum(['receive', 'refuse', 'request_completion']).default('receive'),
+  reasons: z.array(z.string().trim().min(1).max(500)).max(30).optional(),
+  note: z.string().max(2000).optional(),
+});
+
+export const OnlineSubmissionBody = z.object({
+  procedureCode: z.string().trim().min(1).max(50),
+  agencyCode: z.string().trim().min(1).max(64),
+  applicant: ApplicantInput.extend({ phone: ApplicantInput.shape.phone.unwrap() }).describe('a phone number is required online, to be reached'),
+  components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20), note: z.string().max(500).optional() })).max(100),
+  resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
+  feeRow: z.string().max(200).optional(),
+  uploadTokens: z.record(z.uuid(), z.string().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
+});
+
+const actionNames = dossierActionNames.filter((a) => a !== 'submit') as [string, ...string[]];
+
+export const ActionBody = z.object({
+  action: z.enum(actionNames),
+  note: z.string().max(2000).optional(),
+  reasons: z.array(z.string().trim().min(1).max(500)).max(30).optional(),
+  newDueAt: z.iso.datetime({ offset: true }).optional().describe('apology (form 04): the new appointment'),
+  assigneeId: z.uuid().optional(),
+  targetAgencyId: z.uuid().optional(),
+  digitized: z.boolean().optional(),
+});
+
+export const ListQuery = z.object({
+  view: z.enum(['inbox', 'all']).default('inbox'),
+  status: z.string().max(200).optional().describe('comma-separated statuses'),
+  procedure: z.string().max(50).optional(),
+  q: z.string().max(200).optional().describe('dossier code, ID number, phone, or part of the applicant’s name'),
+  due: z.enum(['overdue', 'soon']).optional(),
+  receivedFrom: z.iso.date().optional(),
+  receivedTo: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const DossierCodeParams = z.object({ code: z.string().min(1).max(80) });
+export const DossierIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

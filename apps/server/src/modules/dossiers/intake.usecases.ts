@@ -1,0 +1,329 @@
+/**
+ * Intake (Decree 118/2025 art. 17): an officer receives a dossier at the counter (or refuses it,
+ * or asks to complete it first), and a citizen submits one online, to be received later by an
+ * officer, which starts the clock. The dossier is bound to the procedure version in force on the
+ * day, and gets its code from the agency's daily counter.
+ */
+import type { Kysely } from 'kysely';
+import {
+  AppError, apply, decide, feeFor, formatDossierCode, localDateOf, replay, versionInForce,
+  type Actor, type ActorRole, type ComponentKind, type DossierEvent, type DossierState,
+} from '@motcua/domain';
+import type { Database } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { randomToken, sha256 } from '../../infra/tokens.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
+import { findVersionsOfProcedure, type ProcedureVersionRow } from '../procedures/procedures.repository.ts';
+import { agencyRefs, type AgencyRef } from './dossier.context.ts';
+import { effectsOf } from './dossier.effects.ts';
+import { canReceiveAt } from './dossiers.policies.ts';
+import * as repo from './dossiers.repository.ts';
+import { claimFiles } from '../files/files.usecases.ts';
+
+export interface ApplicantInput {
+  kind: 'citizen' | 'organization';
+  name: string;
+  idNumber?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  address?: string | undefined;
+  /** For an organization: the person filing on its behalf. */
+  representative?: string | undefined;
+}
+
+export interface ComponentInput {
+  /** Index into the procedure version's components. */
+  index: number;
+  received: boolean;
+  kind?: ComponentKind | undefined;
+  count?: number | undefined;
+  fileIds?: string[] | undefined;
+  note?: string | undefined;
+}
+
+/** A component as stored on the dossier. */
+export interface StoredComponent {
+  index: number;
+  name: string;
+  kind: ComponentKind;
+  count: number;
+  required: boolean;
+  received: boolean;
+  fileIds: string[];
+  digitized: boolean;
+  note?: string;
+}
+
+export interface CounterIntakeInput {
+  procedureCode: string;
+  agencyId?: string | undefined;
+  counterId?: string | undefined;
+  channel: 'counter' | 'postal';
+  applicant: ApplicantInput;
+  components: ComponentInput[];
+  sets: number;
+  resultDelivery: 'counter' | 'post' | 'online';
+  feeRow?: string | undefined;
+  decision: 'receive' | 'refuse' | 'request_completion';
+  reasons?: string[] | undefined;
+  note?: string | undefined;
+}
+
+const procedureNotFound = (code: string) =>
+  new AppError('procedure.not_found', {
+    messages: { vi: `Không tìm thấy thủ tục "${code}" đang có hiệu lực`, en: `No procedure "${code}" is in force` },
+    issues: [{ path: 'procedureCode', message: 'unknown or not in force' }],
+  });
+
+/** The version of `code` in force on `date` that `agency` implements. */
+export async function versionForIntake(db: Kysely<Database>, code: string, agency: AgencyRef, date: string): Promise<ProcedureVersionRow> {
+  const version = versionInForce(await findVersionsOfProcedure(db, code), date);
+  if (!version || version.status === 'abolished') throw procedureNotFound(code);
+  const implemented = version.levels.includes(agency.level) && (version.agencies.length === 0 || version.agencies.includes(agency.code));
+  if (!implemented) {
+    throw new AppError('procedure.not_implemented_here', {
+      messages: {
+        vi: `Thủ tục "${version.name}" không thuộc thẩm quyền của ${agency.name}`,
+        en: `"${version.name}" is not handled by ${agency.name}`,
+      },
+      issues: [{ path: 'procedureCode', message: `implemented at levels ${version.levels.join(', ')}` }],
+    });
+  }
+  return version;
+}
+
+/** Matches the received components to the version's list; missing required ones are listed. */
+export function componentsFor(version: ProcedureVersionRow, input: ComponentInput[], requireAll: boolean): StoredComponent[] {
+  const issues: Array<{ path: string; message: string }> = [];
+  input.forEach((c, i) => {
+    if (!version.components[c.index]) issues.push({ path: `components.${i}.index`, message: `no component ${c.index} in this procedure` });
+  });
+  if (issues.length) throw new AppError('request.invalid', { issues });
+  const stored = version.components.map((spec, index) => {
+    const given = input.find((c) => c.index === index);
+    const fileIds = given?.fileIds ?? [];
+    return {
+      index,
+      name: spec.name,
+      kind: given?.kind ?? spec.kind,
+      count: given?.count ?? spec.count,
+      required: spec.required,
+      received: Boolean(given?.received),
+      fileIds,
+      digitized: fileIds.length > 0,
+      ...(given?.note ? { note: given.note } : {}),
+    };
+  });
+  if (requireAll) {
+    const missing = stored.filter((c) => c.required && !c.received);
+    if (missing.length) {
+      throw new AppError('dossier.missing_components', {
+        messages: {
+          vi: `Hồ sơ còn thiếu thành phần bắt buộc: ${missing.map((m) => m.name).join('; ')}`,
+          en: `Required components are missing: ${missing.map((m) => m.name).join('; ')}`,
+        },
+        issues: missing.map((m) => ({ path: `components.${m.index}`, message: `required: ${m.name}` })),
+      });
+    }
+  }
+  return stored;
+}
+
+/** Staff of the counter: the agency where they receive, given or implied by a single assignment. */
+async function receivingAgency(db: Kysely<Database>, actor: Actor, agencyId: string | undefined): Promise<AgencyRef> {
+  if (actor.kind !== 'staff') throw new AppError('auth.forbidden');
+  const officerAt = actor.assignments.filter((a) => a.role === 'officer');
+  const id = agencyId ?? (officerAt.length === 1 ? officerAt[0]!.agencyId : undefined);
+  if (!id) throw new AppError('request.invalid', { issues: [{ path: 'agencyId', message: 'choose the receiving agency' }] });
+  const agency = (await agencyRefs(db, [id])).get(id);
+  if (!agency || !canReceiveAt(actor, agency)) throw new AppError('auth.forbidden', { issues: [{ path: 'agencyId', message: 'not your counter' }] });
+  return agency;
+}
+
+export async function receiveAtCounter(context: AuditContext, input: CounterIntakeInput, deps: Deps): Promise<{ id: number; code: string }> {
+  const { db } = deps;
+  const agency = await receivingAgency(db, context.actor, input.agencyId);
+  const now = deps.clock().getTime();
+  const version = await versionForIntake(db, input.procedureCode, agency, localDateOf(now));
+  const components = componentsFor(version, input.components, input.decision === 'receive');
+  const fee = feeFor(version, input.channel, input.feeRow);
+  if (fee.amount === null) {
+    throw new AppError('request.invalid', { issues: [{ path: 'feeRow', message: `choose one of: ${fee.options.map((o) => o.label).join('; ')}` }] });
+  }
+  const officer: ActorRole = 'officer';
+  const roles = new Set<ActorRole>(['officer']);
+  const submit: DossierEvent = { action: 'submit', at: now, actorRole: officer, actorId: staffId(context.actor) };
+  const decision: DossierEvent = {
+    action: input.decision, at: now, actorRole: officer, actorId: staffId(context.actor),
+    reasons: input.reasons?.map((r) => r.trim()).filter(Boolean), note: input.note?.trim() || null,
+  };
+  return createDossier(context, deps, {
+    agency, version, components, now, channel: input.channel, applicant: input.applicant, sets: input.sets,
+    resultDelivery: input.resultDelivery, feeAmount: fee.amount, counterId: input.counterId ?? null,
+    events: [submit, decision], roles, accessSecret: null,
+  });
+}
+
+export interface OnlineSubmissionInput {
+  procedureCode: string;
+  agencyCode: string;
+  applicant: ApplicantInput;
+  components: Array<{ index: number; fileIds: string[]; note?: string | undefined }>;
+  resultDelivery: 'counter' | 'post' | 'online';
+  feeRow?: string | undefined;
+  /** Upload tokens returned with each public upload, proving the files are the submitter's. */
+  uploadTokens: Record<string, string>;
+}
+
+/** A citizen submits a dossier online (national status 1); an officer receives it later. */
+export async function submitOnline(
+  context: AuditContext,
+  input: OnlineSubmissionInput,
+  deps: Deps,
+): Promise<{ id: number; code: string; accessSecret: string }> {
+  const { db } = deps;
+  const row = await db.selectFrom('agencies').select('id').where('code', '=', input.agencyCode).executeTakeFirst();
+  if (!row) throw new AppError('agency.not_found', { issues: [{ path: 'agencyCode', message: 'unknown agency' }] });
+  const agency = (await agencyRefs(db, [row.id])).get(row.id)!;
+  const now = deps.clock().getTime();
+  const version = await versionForIntake(db, input.procedureCode, agency, localDateOf(now));
+  // Online, every component is an electronic file (Decree 45/2020 art. 9): received means uploaded.
+  const components = componentsFor(
+    version,
+    input.components.map((c) => ({ index: c.index, received: c.fileIds.length > 0, kind: 'electronic' as const, fileIds: c.fileIds, note: c.note })),
+    true,
+  );
+  const fee = feeFor(version, 'online', input.feeRow);
+  const accessSecret = randomToken(18);
+  const submit: DossierEvent = { action: 'submit', at: now, actorRole: 'citizen' };
+  const created = await createDossier(context, deps, {
+    agency, version, components, now, channel: 'online', applicant: input.applicant, sets: 1,
+    resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
+    events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret, uploadTokens: input.uploadTokens,
+  });
+  return { ...created, accessSecret };
+}
+
+const staffId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
+
+interface NewDossierPlan {
+  agency: AgencyRef;
+  version: ProcedureVersionRow;
+  components: StoredComponent[];
+  now: number;
+  channel: 'counter' | 'online' | 'postal';
+  applicant: ApplicantInput;
+  sets: number;
+  resultDelivery: 'counter' | 'post' | 'online';
+  feeAmount: number;
+  counterId: string | null;
+  events: DossierEvent[];
+  roles: Set<ActorRole>;
+  accessSecret: string | null;
+  uploadTokens?: Record<string, string>;
+}
+
+async function createDossier(context: AuditContext, deps: Deps, plan: NewDossierPlan): Promise<{ id: number; code: string }> {
+  const { version, now } = plan;
+  const workflow = version.workflow;
+  // Decide every initial action on the domain's table before touching the database.
+  let state = replay([], workflow);
+  const effects: Array<{ event: DossierEvent; before: DossierState; after: DossierState; e: ReturnType<typeof effectsOf> }> = [];
+  const calendar = (await deps.calendars.current()).forAgency(plan.agency.id);
+  let recordedDue: Date | null = null;
+  for (const event of plan.events) {
+    decide(state, event, workflow, plan.roles);
+    const after = apply(state, event, workflow);
+    const e = effectsOf({ version, before: state, after, event, calendar, recordedDueAt: recordedDue, handlingAgencyId: plan.agency.id });
+    recordedDue ??= (e.projection.due_at as Date | undefined) ?? null;
+    effects.push({ event, before: state, after, e });
+    state = after;
+  }
+  const projection = Object.assign({}, ...effects.map((x) => x.e.projection));
+  const online = plan.channel === 'online';
+  const digitized = online || plan.components.filter((c) => c.received).every((c) => c.digitized) && plan.components.some((c) => c.received);
+  const fileIds = plan.components.flatMap((c) => c.fileIds.map((id) => ({ id, index: c.index })));
+  const localDate = localDateOf(now);
+  return inTransaction(deps.db, async (tx) => {
+    // The counter row is locked until commit: take it late to keep concurrent intakes flowing.
+    const sequence = await repo.nextCodeSequence(tx, plan.agency.id, localDate);
+    const code = formatDossierCode(plan.agency.code, localDate, sequence);
+    const id = await repo.insertDossier(tx, {
+      code,
+      agency_id: plan.agency.id,
+      handling_agency_id: plan.agency.id,
+      counter_id: plan.counterId,
+      procedure_version_id: version.id,
+      procedure_code: version.code,
+      field: version.field,
+      channel: plan.channel,
+      result_delivery: plan.resultDelivery,
+      status: state.status!,
+      national_status: projection.national_status ?? null,
+      step_index: state.stepIndex,
+      participant: 0,
+      assignee_id: null,
+      applicant_kind: plan.applicant.kind,
+      applicant_name: plan.applicant.name,
+      applicant_id_number: plan.applicant.idNumber ?? null,
+      applicant_phone: plan.applicant.phone ?? null,
+      applicant_email: plan.applicant.email ?? null,
+      applicant_address: plan.applicant.address ?? null,
+      applicant: { ...plan.applicant },
+      components: plan.components,
+      sets: plan.sets,
+      fee_amount: plan.feeAmount,
+      fee_paid: false,
+      submitted_at: new Date(now),
+      received_at: projection.received_at ?? null,
+      due_at: projection.due_at ?? null,
+      clock_due_at: projection.clock_due_at ?? null,
+      apology_due_at: null,
+      result_at: null,
+      returned_at: null,
+      withdrawn_at: null,
+      refused_at: projection.refused_at ?? null,
+      closed_at: null,
+      result_class: null,
+      digitized,
+      imported: false,
+      import_hash: null,
+      access_secret_hash: plan.accessSecret ? sha256(plan.accessSecret) : null,
+    });
+    if (fileIds.length) await claimFiles(tx, context.actor, id, fileIds, plan.uploadTokens);
+    await repo.insertEvents(tx, effects.map(({ event, before, after, e }, i) => ({
+      dossier_id: id,
+      seq: i + 1,
+      action: event.action,
+      at: new Date(now),
+      actor_kind: context.actor.kind,
+      actor_id: event.actorId ?? null,
+      actor_name: context.actorName ?? (context.actor.kind === 'staff' ? context.actor.username : plan.applicant.name),
+      actor_role: event.actorRole,
+      from_status: before.status,
+      to_status: after.status!,
+      step_index: after.stepIndex,
+      step_name: e.stepName,
+      participant: after.participant,
+      handling_agency_id: plan.agency.id,
+      assignee_id: null,
+      step_due_at: e.stepDueAt,
+      clock_due_at: e.clockDueAt,
+      note: event.note ?? null,
+      reasons: event.reasons?.length ? event.reasons : null,
+      data: event.action === 'submit' ? { channel: plan.channel } : {},
+      form: event.action === 'receive' ? '01' : event.action === 'refuse' ? '03' : event.action === 'request_completion' ? '02' : null,
+      request_id: context.requestId ?? null,
+    })));
+    await recordAudit(tx, context, {
+      action: 'dossier.created',
+      entityType: 'dossier',
+      entityId: code,
+      agencyId: plan.agency.id,
+      at: new Date(now),
+      details: { channel: plan.channel, procedure: version.code, status: state.status },
+    });
+    return { id, code };
+  });
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { publicAccess } from '../../http/access.ts';
+import { auditContextOf } from '../../http/context.ts';
+import { idempotent } from '../../http/idempotency.ts';
+import { submitOnline } from './intake.usecases.ts';
+import { PublicDossierSchema } from './dossiers.presenter.ts';
+import { publicDossier, rateDossier } from './dossiers.queries.ts';
+import { DossierCodeParams, OnlineSubmissionBody } from './dossiers.schemas.ts';
+
+export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/public/dossiers/:code', {
+    config: { access: publicAccess, rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'],
+      summary: 'Public status of a dossier (tra cứu hồ sơ): status, step, appointment, time left; initials only',
+      params: DossierCodeParams,
+      response: { 200: PublicDossierSchema },
+    },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return publicDossier(request.params.code, deps);
+    },
+  });
+
+  r.post('/api/v1/public/dossiers', {
+    config: { access: publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'],
+      summary: 'Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock',
+      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+      body: OnlineSubmissionBody,
+      response: { 201: z.object({ id: z.number(), code: z.string(), accessSecret: z.string(), statusUrl: z.string() }) },
+    },
+    handler: async (request, reply) => {
+      const result = await idempotent(request, deps, 201, async (txDeps) => {
+        const created = await submitOnline(auditContextOf(request), request.body, txDeps);
+        return { ...created, statusUrl: `${deps.config.publicBaseUrl}/tra-cuu/${encodeURIComponent(created.code)}` };
+      });
+      return reply.status(result.status as 201).send(result.body);
+    },
+  });
+
+  r.post('/api/v1/public/dossiers/:code/rating', {
+    config: { access: publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'],
+      summary: 'Rate the handling of a dossier (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied',
+      params: DossierCodeParams,
+      body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+      response: { 201: z.object({ code: z.string(), score: z.number() }) },
+    },
+    handler: async (request, reply) => reply.status(201).send(await rateDossier(auditContextOf(request), request.params.code, request.body, deps)),
+  });
+}

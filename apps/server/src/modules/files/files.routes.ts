@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { anyStaff, publicAccess } from '../../http/access.ts';
+import { loadDossierContext } from '../dossiers/dossier.context.ts';
+import { fileErrors, storeUpload } from './files.usecases.ts';
+
+const UploadedSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadToken: z.string().optional().describe('public uploads: present it with the submission'),
+});
+
+async function upload(request: FastifyRequest, deps: Deps) {
+  if (!request.isMultipart()) throw fileErrors.missing();
+  const part = await request.file({ limits: { fileSize: deps.config.maxUploadBytes + 1, files: 1 } });
+  if (!part) throw fileErrors.missing();
+  const uploaded = await storeUpload(deps.db, deps.storage, request.actor, { filename: part.filename, stream: part.file }, { maxBytes: deps.config.maxUploadBytes });
+  if (part.file.truncated) throw fileErrors.tooLarge(deps.config.maxUploadBytes);
+  return uploaded;
+}
+
+export function registerFileRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const multipartDoc = { consumes: ['multipart/form-data'] };
+
+  r.post('/api/v1/files', {
+    config: { access: anyStaff },
+    schema: { tags: ['files'], summary: 'Upload a scan (PDF, JPEG, PNG; field "file")', ...multipartDoc, response: { 201: UploadedSchema } },
+    handler: async (request, reply) => reply.status(201).send(await upload(request, deps)),
+  });
+
+  r.post('/api/v1/public/files', {
+    config: { access: publicAccess, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags: ['public'], summary: 'Upload a file for an online submission (PDF, JPEG, PNG; field "file")', ...multipartDoc, response: { 201: UploadedSchema } },
+    handler: async (request, reply) => reply.status(201).send(await upload(request, deps)),
+  });
+
+  r.get('/api/v1/files/:id', {
+    config: { access: anyStaff },
+    schema: { tags: ['files'], summary: 'Download a file of a dossier the caller may see', params: z.object({ id: z.uuid() }) },
+    handler: async (request, reply) => {
+      const file = await deps.db.selectFrom('files').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+      const notFound = new AppError('file.not_found', { messages: { vi: 'Không tìm thấy tệp', en: 'File not found' } });
+      if (!file) throw notFound;
+      const actor = request.actor;
+      if (file.dossier_id === null) {
+        if (actor.kind !== 'staff' || file.uploaded_by !== actor.userId) throw notFound;
+      } else {
+        await loadDossierContext(deps.db, actor, file.dossier_id).catch(() => {
+          throw notFound;
+        });
+      }
+      return reply
+        .type(file.media_type)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.original_name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(deps.storage.read(file.storage_key));
+    },
+  });
+}
