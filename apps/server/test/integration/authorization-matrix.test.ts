@@ -168,6 +168,17 @@ const matrix: Record<string, Case> = {
       expect(events).toHaveLength(2);
     },
   },
+  'GET /api/v1/agencies/:id/staff': {
+    scoped: true,
+    check: async ({ a, bAgencyId }) => {
+      for (const agent of Object.values(a)) {
+        const res = await agent.get(`/api/v1/agencies/${bAgencyId}/staff?role=specialist`);
+        expect(res.statusCode).toBe(404);
+        expect(res.body).not.toContain('Hoàng Văn Nam');
+      }
+    },
+  },
+  'GET /api/v1/public/agencies': { scoped: false, why: 'the public directory of agencies where dossiers can be filed' },
   'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },
   'GET /api/v1/files/:id': {
     scoped: true,

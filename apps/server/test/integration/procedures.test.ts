@@ -21,9 +21,13 @@ type Entry = Record<string, unknown> & { code: string };
 
 const demoProcedures = (): Entry[] => JSON.parse(fs.readFileSync(path.join(demoBundleDir, 'procedures.json'), 'utf8')) as Entry[];
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A bundle directory with the demo agencies and the given procedures (a list, or raw text). */
 function bundleDir(procedures: Entry[] | string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-procedures-'));
+  tempDirs.push(dir);
   fs.copyFileSync(path.join(demoBundleDir, 'agencies.json'), path.join(dir, 'agencies.json'));
   fs.writeFileSync(path.join(dir, 'procedures.json'), typeof procedures === 'string' ? procedures : JSON.stringify(procedures, null, 2));
   return dir;

@@ -82,3 +82,32 @@ export async function insertAgency(
     .executeTakeFirstOrThrow();
   return toRow(r);
 }
+
+/** Agencies in force on a local date (the public directory: where to file a dossier). */
+export async function listAgenciesInForce(
+  db: Kysely<Database>,
+  filter: { date: string; level?: string | undefined; q?: string | undefined; procedureCode?: string | undefined },
+): Promise<AgencyRow[]> {
+  let query = db
+    .selectFrom('agencies')
+    .select(columns)
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', filter.date)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', filter.date)]));
+  if (filter.level) query = query.where('level', '=', filter.level);
+  if (filter.q) query = query.where(sql`motcua_fold(name)`, 'like', sql`'%' || motcua_fold(${filter.q}) || '%'`);
+  const rows = await query.orderBy('path').limit(2000).execute();
+  return rows.map(toRow);
+}
+
+/** Active staff holding `role` on the agency itself (for assignment by a leader). */
+export async function staffOfAgency(db: Kysely<Database>, agencyId: string, role: string) {
+  return db
+    .selectFrom('role_assignments as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['u.id', 'u.username', 'u.full_name'])
+    .where('r.agency_id', '=', agencyId)
+    .where('r.role', '=', role as 'specialist')
+    .where('u.disabled', '=', false)
+    .orderBy('u.full_name')
+    .execute();
+}

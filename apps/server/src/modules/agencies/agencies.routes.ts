@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { anyStaff } from '../../http/access.ts';
+import { localDateOf } from '@motcua/domain';
+import { anyStaff, publicAccess } from '../../http/access.ts';
+import { listAgenciesInForce } from './agencies.repository.ts';
 import { IdParams, listOf, Pagination } from '../../http/schemas.ts';
 import { AgencySchema, presentAgency } from './agencies.presenter.ts';
-import { getAgency, listAgencies } from './agencies.usecases.ts';
+import { agencyStaff, getAgency, listAgencies } from './agencies.usecases.ts';
 
 export function registerAgencyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,5 +30,34 @@ export function registerAgencyRoutes(app: FastifyInstance, deps: Deps): void {
     config: { access: anyStaff },
     schema: { tags: ['agencies'], summary: 'One agency', params: IdParams, response: { 200: AgencySchema } },
     handler: async (request) => presentAgency(await getAgency(request.actor, request.params.id, deps)),
+  });
+
+  r.get('/api/v1/agencies/:id/staff', {
+    config: { access: anyStaff },
+    schema: {
+      tags: ['agencies'],
+      summary: 'Staff of an agency holding a role (for assigning dossiers)',
+      params: IdParams,
+      querystring: z.object({ role: z.enum(['officer', 'specialist', 'leader']).default('specialist') }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), username: z.string(), fullName: z.string() })), total: z.number() }) },
+    },
+    handler: async (request) => {
+      const rows = await agencyStaff(request.actor, request.params.id, request.query.role, deps);
+      return { items: rows.map((r) => ({ id: r.id, username: r.username, fullName: r.full_name })), total: rows.length };
+    },
+  });
+
+  r.get('/api/v1/public/agencies', {
+    config: { access: publicAccess, rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'],
+      summary: 'Agencies in force today, where dossiers can be filed (danh bạ cơ quan)',
+      querystring: z.object({ level: z.string().max(50).optional(), q: z.string().max(200).optional() }),
+      response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })), total: z.number() }) },
+    },
+    handler: async (request) => {
+      const rows = await listAgenciesInForce(deps.db, { date: localDateOf(deps.clock().getTime()), ...request.query });
+      return { items: rows.map((a) => ({ code: a.code, name: a.name, level: a.level })), total: rows.length };
+    },
   });
 }

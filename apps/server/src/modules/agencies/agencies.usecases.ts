@@ -17,3 +17,9 @@ export async function getAgency(actor: Actor, id: string, deps: Pick<Deps, 'db'>
   if (!agency || !canReadAgency(actor, agency)) throw new AppError('agency.not_found');
   return agency;
 }
+
+/** Staff of an agency with a role, for leaders assigning dossiers; only inside the caller's subtree. */
+export async function agencyStaff(actor: Actor, agencyId: string, role: string, deps: Pick<Deps, 'db'>) {
+  await getAgency(actor, agencyId, deps);
+  return repo.staffOfAgency(deps.db, agencyId, role);
+}
