@@ -8,13 +8,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { readBundle } from '../modules/setup/bundle.read.ts';
 import { loadBundle } from '../modules/setup/setup.usecases.ts';
+import { bundlePartLoaders } from '../modules/setup/bundle-parts.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
 export async function loadDemoDataOnFirstStart(deps: Deps, log: FastifyBaseLogger): Promise<void> {
   const any = await deps.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (!any) {
-    const summary = await loadBundle(readBundle(demoBundleDir), deps, { actorName: 'demo data' });
+    const summary = await loadBundle(readBundle(demoBundleDir), deps, { actorName: 'demo data', extraLoaders: bundlePartLoaders });
     log.info({ agencies: summary.agencies, users: summary.users.created }, 'demo data loaded');
   }
   printDemoAccounts(log);

@@ -49,9 +49,10 @@ export function effectsOf(args: {
     participant: after.participant,
     handling_agency_id: args.handlingAgencyId,
     assignee_id: after.assigneeId,
-    digitized: after.digitized,
     clock_due_at: clockDue === null ? null : new Date(clockDue),
   };
+  // Digitization is recorded at intake from the scans; afterwards only an explicit record changes it.
+  if (event.action === 'record_digitization') projection.digitized = after.digitized;
   if (after.submittedAt !== before.submittedAt) projection.submitted_at = toDate(after.submittedAt);
   if (after.receivedAt !== before.receivedAt) {
     projection.received_at = toDate(after.receivedAt);

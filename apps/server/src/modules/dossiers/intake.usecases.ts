@@ -79,7 +79,8 @@ const procedureNotFound = (code: string) =>
 /** The version of `code` in force on `date` that `agency` implements. */
 export async function versionForIntake(db: Kysely<Database>, code: string, agency: AgencyRef, date: string): Promise<ProcedureVersionRow> {
   const version = versionInForce(await findVersionsOfProcedure(db, code), date);
-  if (!version || version.status === 'abolished') throw procedureNotFound(code);
+  // In force by its dates alone: an abolition scheduled for later does not stop intake today.
+  if (!version) throw procedureNotFound(code);
   const implemented = version.levels.includes(agency.level) && (version.agencies.length === 0 || version.agencies.includes(agency.code));
   if (!implemented) {
     throw new AppError('procedure.not_implemented_here', {

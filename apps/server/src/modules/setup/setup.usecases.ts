@@ -40,7 +40,11 @@ export async function loadBundle(
     for (const loader of options.extraLoaders ?? []) await loader(tx, bundle, summary);
     await recordAudit(tx, { actor: systemActor, actorName: options.actorName ?? 'motcua setup' }, {
       action: 'setup.bundle_loaded',
-      details: { dir: bundle.dir, agencies: summary.agencies, users: { created: summary.users.created, unchanged: summary.users.unchanged } },
+      details: {
+        dir: bundle.dir,
+        ...summary,
+        users: { created: summary.users.created, unchanged: summary.users.unchanged },
+      },
     });
     return summary;
   });
