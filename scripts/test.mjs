@@ -11,6 +11,8 @@ const steps = extra.length
   : [
       ['eslint', ['.'], {}],
       ['npm', ['run', '--silent', 'typecheck'], {}],
+      // Built once here, so that browser tests starting servers in parallel never build it twice.
+      ['npm', ['run', '--silent', 'build'], {}],
       ['vitest', ['run'], { TZ: 'UTC' }],
       ['vitest', ['run', '--project', 'unit'], { TZ: 'America/New_York' }],
     ];

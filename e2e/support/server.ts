@@ -15,6 +15,10 @@ export interface RunningServer {
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown hook runs (a crash). The data directory is kept. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same data directory and port. */
+  restart(): Promise<RunningServer>;
 }
 
 async function freePort(): Promise<number> {
@@ -29,9 +33,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
+export async function startServer(
+  env: Record<string, string> = {},
+  reuse?: { port: number; dataDir: string },
+): Promise<RunningServer> {
+  const port = reuse?.port ?? (await freePort());
+  const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'apps/server/bin/start.mjs')], {
     cwd: repoRoot,
@@ -74,6 +81,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         await new Promise((r) => child.once('exit', r));
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+      }
+    },
+    restart() {
+      return startServer(env, { port, dataDir });
     },
   };
 }
