@@ -26,6 +26,7 @@ export const ConfigSchema = z
     DEMO_DATA: booleanFromEnv.optional(),
     TRUST_PROXY: booleanFromEnv.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
     MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
     WEB_DIST_DIR: z.string().optional(),
   });
@@ -45,6 +46,8 @@ export interface Config {
   logLevel: string;
   webDistDir: string;
   maxUploadBytes: number;
+  /** Public dossier lookups allowed per minute and IP address. */
+  publicLookupRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    publicLookupRateLimit: e.PUBLIC_LOOKUP_RATE_LIMIT,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
   };

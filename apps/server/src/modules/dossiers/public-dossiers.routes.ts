@@ -14,7 +14,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/public/dossiers/:code', {
-    config: { access: publicAccess, rateLimit: { max: 60, timeWindow: '1 minute' } },
+    config: { access: publicAccess, rateLimit: { max: deps.config.publicLookupRateLimit, timeWindow: '1 minute' } },
     schema: {
       tags: ['public'],
       summary: 'Public status of a dossier (tra cứu hồ sơ): status, step, appointment, time left; initials only',
