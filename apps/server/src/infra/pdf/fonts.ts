@@ -1,0 +1,62 @@
+/**
+ * The typeface of the forms. Official documents are set in Times New Roman (Decree 30/2020/NĐ-CP);
+ * no free Times clone with every Vietnamese glyph ships on npm (Debian's Liberation Serif 1.x lacks
+ * ạ, ặ, ư, ơ, ỹ …), so the forms use Source Serif 4 (SIL OFL), a book serif that covers Vietnamese
+ * fully and sets only a few percent wider than Times. It comes from an npm package, so no system
+ * font is needed anywhere. Each document embeds only the glyphs it uses.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+export type FontSet = Record<FontStyle, PDFFont>;
+
+/** Raw font files, one per style; a caller may supply its own (e.g. licensed Times New Roman). */
+export type FontFiles = Record<FontStyle, Uint8Array>;
+
+const files: Record<FontStyle, string> = {
+  regular: '400Regular/SourceSerif4_400Regular.ttf',
+  bold: '700Bold/SourceSerif4_700Bold.ttf',
+  italic: '400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
+  boldItalic: '700Bold_Italic/SourceSerif4_700Bold_Italic.ttf',
+};
+
+let cached: Promise<FontFiles> | undefined;
+
+/** Reads the bundled font files once per process. */
+export function defaultFontFiles(): Promise<FontFiles> {
+  cached ??= (async () => {
+    const root = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/source-serif-4/package.json'));
+    const read = async (style: FontStyle) => new Uint8Array(await readFile(join(root, files[style])));
+    const [regular, bold, italic, boldItalic] = await Promise.all([read('regular'), read('bold'), read('italic'), read('boldItalic')]);
+    return { regular, bold, italic, boldItalic };
+  })();
+  cached.catch(() => {
+    cached = undefined; // let a later call retry after a transient read error
+  });
+  return cached;
+}
+
+/**
+ * Embeds the four styles into `pdf`, subset to the glyphs used. Each font is named with a subset
+ * tag derived from `seed` (six capitals and "+", ISO 32000-1 §9.6.4) instead of pdf-lib's
+ * counter, so the same form always renders to the same bytes and tools see the fonts as subsets.
+ */
+export async function embedFonts(pdf: PDFDocument, fontFiles: FontFiles, seed: string): Promise<FontSet> {
+  pdf.registerFontkit(fontkit);
+  const digest = createHash('sha256').update(seed).digest();
+  const styles = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+  const [regular, bold, italic, boldItalic] = await Promise.all(
+    styles.map((style, i) => {
+      const tag = Array.from(digest.subarray(i * 6, i * 6 + 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+      const name = fontkit.create(fontFiles[style]).postscriptName ?? `Font-${style}`;
+      return pdf.embedFont(fontFiles[style], { subset: true, customName: `${tag}+${name}` });
+    }),
+  );
+  return { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! };
+}

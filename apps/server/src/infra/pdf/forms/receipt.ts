@@ -1,0 +1,104 @@
+/** Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Circular 03/2025/TT-VPCP, Annex I). */
+import { drawApplicant, drawField, drawHeader, drawSignatures, drawTitle, field, FIELD_GAP } from '../blocks.ts';
+import { newDocument, type RenderOptions } from '../document.ts';
+import { count2, longDateTime, money } from '../format.ts';
+import { drawTable } from '../table.ts';
+import type { ReceiptForm, ReceivedComponent, ResultDelivery } from '../types.ts';
+
+const kindLabels: Record<ReceivedComponent['kind'], string> = {
+  original: 'Bản chính',
+  certified_copy: 'Bản sao có chứng thực',
+  copy: 'Bản sao',
+  electronic: 'Bản điện tử',
+};
+
+function delivery(form: ReceiptForm): string {
+  const labels: Record<ResultDelivery, string> = {
+    counter: form.counterName ?? 'Bộ phận Một cửa',
+    post: 'Qua dịch vụ bưu chính công ích',
+    online: 'Trực tuyến, vào kho dữ liệu điện tử của cá nhân, tổ chức',
+  };
+  const base = labels[form.resultDelivery];
+  return form.deliveryAddress ? `${base}: ${form.deliveryAddress}` : base;
+}
+
+export async function renderReceipt(form: ReceiptForm, options?: RenderOptions): Promise<Uint8Array> {
+  const { pdf, flow } = await newDocument(
+    {
+      title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+      subject: form.dossierCode,
+      author: form.issuingBody.name,
+      issuedAt: form.issuedAt,
+      seed: form,
+    },
+    undefined,
+    options,
+  );
+  drawHeader(flow, form);
+  drawTitle(flow, {
+    title: ['GIẤY TIẾP NHẬN HỒ SƠ', 'VÀ HẸN TRẢ KẾT QUẢ'],
+    notes: form.copyLabel ? [`(${form.copyLabel})`] : [],
+    dossierCode: form.dossierCode,
+    statusUrl: form.statusUrl,
+  });
+
+  if (form.counterName) drawField(flow, field('Nơi tiếp nhận hồ sơ', form.counterName));
+  drawApplicant(flow, form.applicant, 'Tiếp nhận hồ sơ của');
+  drawField(flow, field('Nội dung yêu cầu giải quyết', form.procedureName, 'bold'));
+  drawField(flow, [{ text: '1. Thành phần hồ sơ nộp gồm:' }]);
+  drawTable(
+    flow,
+    {
+      columns: [
+        { weight: 0.55, align: 'center' },
+        { weight: 5 },
+        { weight: 2, align: 'center' },
+        { weight: 1, align: 'center' },
+        { weight: 1.8 },
+      ],
+      header: [
+        { text: 'TT', row: 0, col: 0 },
+        { text: 'Tên loại giấy tờ', row: 0, col: 1 },
+        { text: 'Hình thức', row: 0, col: 2 },
+        { text: 'Số lượng', row: 0, col: 3 },
+        { text: 'Ghi chú', row: 0, col: 4 },
+      ],
+      size: 11.5,
+      headerSize: 11.5,
+    },
+    form.components.map((c, i) => [String(i + 1), c.name, kindLabels[c.kind], count2(c.count), c.note ?? '']),
+  );
+  flow.y += FIELD_GAP + 2;
+  drawField(flow, [{ text: `2. Số lượng hồ sơ: ${count2(form.sets)} (bộ)` }]);
+  drawField(flow, [{ text: '3. Thời gian giải quyết hồ sơ theo quy định là: ' }, { text: form.legalTime }]);
+  drawField(flow, [{ text: '4. Thời gian nhận hồ sơ: ' }, { text: longDateTime(form.receivedAt, 'receivedAt'), keep: true }]);
+  drawField(flow, [
+    { text: '5. Thời gian trả kết quả giải quyết hồ sơ: ' },
+    { text: `Vào hồi ${longDateTime(form.appointmentAt, 'appointmentAt')}`, style: 'bold', keep: true },
+  ]);
+  drawField(flow, [{ text: '6. Đăng ký nhận kết quả tại: ' }, { text: delivery(form) }]);
+  if (form.fee) {
+    drawField(flow, [
+      { text: '7. Phí, lệ phí: ' },
+      { text: `${money(form.fee.amount, 'fee.amount')} (${form.fee.paid ? 'đã nộp' : 'chưa nộp'})` },
+    ]);
+  }
+  drawField(flow, [
+    { text: 'Vào Sổ theo dõi hồ sơ, Quyển số: ' },
+    ...(form.trackingBook.volume ? [{ text: form.trackingBook.volume }] : [{ dots: 70 as const }]),
+    { gap: 14 },
+    { text: 'Số thứ tự: ' },
+    ...(form.trackingBook.line ? [{ text: form.trackingBook.line }] : [{ dots: 70 as const }]),
+  ]);
+
+  drawSignatures(flow, [
+    { title: 'NGƯỜI NỘP HỒ SƠ', hint: '(Ký và ghi rõ họ tên)', name: form.applicant.name },
+    {
+      title: form.signer?.title ?? 'NGƯỜI TIẾP NHẬN HỒ SƠ',
+      hint: '(Ký và ghi rõ họ tên)',
+      ...(form.signer?.name ? { name: form.signer.name } : {}),
+    },
+  ]);
+  flow.footers(`Mã hồ sơ ${form.dossierCode}`);
+  return pdf.save();
+}

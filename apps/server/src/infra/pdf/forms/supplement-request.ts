@@ -1,0 +1,53 @@
+/** Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Circular 03/2025/TT-VPCP, Annex I). */
+import { drawApplicant, drawField, drawHeader, drawNumbered, drawSignatures, drawTitle, field } from '../blocks.ts';
+import { newDocument, type RenderOptions } from '../document.ts';
+import { longDateTime } from '../format.ts';
+import type { Inline } from '../text.ts';
+import type { SupplementRequestForm } from '../types.ts';
+
+export async function renderSupplementRequest(form: SupplementRequestForm, options?: RenderOptions): Promise<Uint8Array> {
+  const { pdf, flow } = await newDocument(
+    {
+      title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+      subject: form.dossierCode,
+      author: form.issuingBody.name,
+      issuedAt: form.issuedAt,
+      seed: form,
+    },
+    undefined,
+    options,
+  );
+  drawHeader(flow, form);
+  drawTitle(flow, {
+    title: ['PHIẾU YÊU CẦU BỔ SUNG,', 'HOÀN THIỆN HỒ SƠ'],
+    dossierCode: form.dossierCode,
+    statusUrl: form.statusUrl,
+  });
+
+  if (form.counterName) drawField(flow, field('Nơi tiếp nhận hồ sơ', form.counterName));
+  drawApplicant(flow, form.applicant, 'Hồ sơ của');
+  drawField(flow, field('Nội dung yêu cầu giải quyết', form.procedureName, 'bold'));
+  drawField(flow, [{ text: 'Thời gian yêu cầu: ' }, { text: longDateTime(form.requestedAt, 'requestedAt'), keep: true }]);
+  drawField(flow, [{ text: 'Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:' }]);
+  drawNumbered(flow, form.items);
+  drawField(flow, field('Lý do', form.reason), { align: 'justify' });
+
+  const contact: Inline[] = [
+    { text: 'Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với ' },
+    { text: form.contact.name },
+    { text: ', số điện thoại ' },
+    ...(form.contact.phone ? [{ text: form.contact.phone, keep: true }] : [{ dots: 90 as const }]),
+    { text: ' để được hướng dẫn./.' },
+  ];
+  drawField(flow, contact, { align: 'justify' });
+
+  drawSignatures(flow, [
+    {
+      title: form.signer?.title ?? 'NGƯỜI HƯỚNG DẪN',
+      hint: '(Ký và ghi rõ họ tên)',
+      ...(form.signer?.name ? { name: form.signer.name } : {}),
+    },
+  ]);
+  flow.footers(`Mã hồ sơ ${form.dossierCode}`);
+  return pdf.save();
+}
