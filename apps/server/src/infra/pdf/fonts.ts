@@ -26,6 +26,15 @@ const files: Record<FontStyle, string> = {
   boldItalic: '700Bold_Italic/SourceSerif4_700Bold_Italic.ttf',
 };
 
+/**
+ * OpenType features switched off: pdf-lib draws glyphs at their plain advances (no kerning or
+ * mark positioning), and text is NFC-normalised so every Vietnamese letter has its own glyph, so
+ * shaping only costs time (two thirds of a long tracking book's rendering).
+ */
+const PLAIN = Object.fromEntries(
+  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'dist', 'abvm', 'blwm'].map((f) => [f, false]),
+);
+
 let cached: Promise<FontFiles> | undefined;
 
 /** Reads the bundled font files once per process. */
@@ -55,7 +64,7 @@ export async function embedFonts(pdf: PDFDocument, fontFiles: FontFiles, seed: s
     styles.map((style, i) => {
       const tag = Array.from(digest.subarray(i * 6, i * 6 + 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
       const name = fontkit.create(fontFiles[style]).postscriptName ?? `Font-${style}`;
-      return pdf.embedFont(fontFiles[style], { subset: true, customName: `${tag}+${name}` });
+      return pdf.embedFont(fontFiles[style], { subset: true, customName: `${tag}+${name}`, features: PLAIN });
     }),
   );
   return { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! };

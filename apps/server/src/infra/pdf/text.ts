@@ -70,8 +70,22 @@ export function clean(text: string, font: PDFFont): string {
   return out;
 }
 
+/** Widths at 1 pt per font and text: shaping a word with fontkit is the slow part of a long book. */
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+
 export function measure(fonts: FontSet, style: FontStyle, size: number, text: string): number {
-  return fonts[style].widthOfTextAtSize(text, size);
+  const font = fonts[style];
+  let cache = widths.get(font);
+  if (!cache) {
+    cache = new Map();
+    widths.set(font, cache);
+  }
+  let width = cache.get(text);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, 1);
+    cache.set(text, width);
+  }
+  return width * size;
 }
 
 type Token =
@@ -194,8 +208,14 @@ export function wrap(inlines: Inline[], fonts: FontSet, size: number, width: num
         place(token.text, token.style, token.width);
         continue;
       }
-      // A word longer than a whole line (a URL, a long code): break it between characters.
-      const pieces = splitWord(token.text, fonts, token.style, size, fragments.length > 0 ? room() - x - gap : room(), width);
+      // A word longer than a whole line (a URL, a long code): break it between characters,
+      // starting on this line if a fair piece still fits there.
+      let first = fragments.length > 0 ? room() - x - gap : room();
+      if (fragments.length > 0 && first < Math.max(width / 4, measure(fonts, token.style, size, [...token.text][0]!))) {
+        finish(false);
+        first = room();
+      }
+      const pieces = splitWord(token.text, fonts, token.style, size, first, width);
       pieces.forEach((piece, i) => {
         if (i > 0) finish(false);
         place(piece, token.style, measure(fonts, token.style, size, piece));
