@@ -17,6 +17,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { AppError } from '@motcua/domain';
 import type { Deps } from '../deps.ts';
 import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.ts';
+import { registerAgencyAdminRoutes } from '../modules/agencies/agencies.admin.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerHealthRoutes(app, { ...deps, ready: options.ready ?? (() => true) });
   registerAuthRoutes(app, deps);
   registerAgencyRoutes(app, deps);
+  registerAgencyAdminRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -178,6 +178,52 @@ const matrix: Record<string, Case> = {
       }
     },
   },
+  'POST /api/v1/agencies': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      const res = await a.admin.post('/api/v1/agencies', { code: 'X.UNDER.B', name: 'Thôn thuộc xã B', level: 'village', parentId: bAgencyId });
+      expect(res.statusCode).toBe(404);
+      expect(await t.database.db.selectFrom('agencies').select('id').where('code', '=', 'X.UNDER.B').executeTakeFirst()).toBeUndefined();
+      expect((await a.officer.post('/api/v1/agencies', { code: 'X2', name: 'x', level: 'x', parentId: bAgencyId })).statusCode).toBe(403);
+    },
+  },
+  'PATCH /api/v1/agencies/:id': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      expect((await a.admin.request('PATCH', `/api/v1/agencies/${bAgencyId}`, { name: 'Đổi tên trái phép' })).statusCode).toBe(404);
+      const b = await t.database.db.selectFrom('agencies').select('name').where('id', '=', bAgencyId).executeTakeFirstOrThrow();
+      expect(b.name).toBe('Ủy ban nhân dân xã Giao Minh');
+    },
+  },
+  'PUT /api/v1/agencies/:id/calendar': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      expect((await a.admin.request('PUT', `/api/v1/agencies/${bAgencyId}/calendar`, { weeklyDaysOff: [0] })).statusCode).toBe(404);
+      expect(await t.database.db.selectFrom('agency_calendars').select('agency_id').where('agency_id', '=', bAgencyId).executeTakeFirst()).toBeUndefined();
+    },
+  },
+  'POST /api/v1/agencies/:id/counters': {
+    scoped: true,
+    check: async ({ a, bAgencyId }) => {
+      expect((await a.admin.post(`/api/v1/agencies/${bAgencyId}/counters`, { code: 'Q9', name: 'Quầy lạ' })).statusCode).toBe(404);
+    },
+  },
+  'POST /api/v1/agencies/:id/units': {
+    scoped: true,
+    check: async ({ a, bAgencyId }) => {
+      expect((await a.admin.post(`/api/v1/agencies/${bAgencyId}/units`, { code: 'P9', name: 'Phòng lạ' })).statusCode).toBe(404);
+    },
+  },
+  'GET /api/v1/agencies/:id/offices': {
+    scoped: true,
+    check: async ({ a, bAgencyId }) => {
+      for (const agent of Object.values(a)) {
+        const res = await agent.get(`/api/v1/agencies/${bAgencyId}/offices`);
+        expect(res.statusCode).toBe(404);
+        expect(res.body).not.toContain('Giao Minh');
+      }
+    },
+  },
   'GET /api/v1/public/agencies': { scoped: false, why: 'the public directory of agencies where dossiers can be filed' },
   'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },
   'GET /api/v1/files/:id': {

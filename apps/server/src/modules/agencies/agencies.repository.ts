@@ -11,14 +11,23 @@ export interface AgencyRow {
   path: string;
   validFrom: string | null;
   validTo: string | null;
+  successorCode: string | null;
+  shortName: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
 }
 
-const columns = ['id', 'code', 'name', 'level', 'parent_id', 'path', 'valid_from', 'valid_to'] as const;
+const columns = ['id', 'code', 'name', 'level', 'parent_id', 'path', 'valid_from', 'valid_to', 'successor_code', 'short_name', 'address', 'phone', 'email'] as const;
 
 function toRow(r: {
   id: string; code: string; name: string; level: string; parent_id: string | null; path: string; valid_from: string | null; valid_to: string | null;
+  successor_code: string | null; short_name: string | null; address: string | null; phone: string | null; email: string | null;
 }): AgencyRow {
-  return { id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id, path: r.path, validFrom: r.valid_from, validTo: r.valid_to };
+  return {
+    id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id, path: r.path, validFrom: r.valid_from, validTo: r.valid_to,
+    successorCode: r.successor_code, shortName: r.short_name, address: r.address, phone: r.phone, email: r.email,
+  };
 }
 
 export async function findAgencyById(db: Kysely<Database>, id: string): Promise<AgencyRow | undefined> {

@@ -152,6 +152,7 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   if (fee.amount === null) {
     throw new AppError('request.invalid', { issues: [{ path: 'feeRow', message: `choose one of: ${fee.options.map((o) => o.label).join('; ')}` }] });
   }
+  const counterId = await counterOf(db, agency.id, input.counterId);
   const officer: ActorRole = 'officer';
   const roles = new Set<ActorRole>(['officer']);
   const submit: DossierEvent = { action: 'submit', at: now, actorRole: officer, actorId: staffId(context.actor) };
@@ -161,7 +162,7 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   };
   return createDossier(context, deps, {
     agency, version, components, now, channel: input.channel, applicant: input.applicant, sets: input.sets,
-    resultDelivery: input.resultDelivery, feeAmount: fee.amount, counterId: input.counterId ?? null,
+    resultDelivery: input.resultDelivery, feeAmount: fee.amount, counterId,
     events: [submit, decision], roles, accessSecret: null,
   });
 }
@@ -204,6 +205,14 @@ export async function submitOnline(
     events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret, uploadTokens: input.uploadTokens,
   });
   return { ...created, accessSecret };
+}
+
+/** The counter that receives: the one given (it must belong to the agency), else the agency's first. */
+async function counterOf(db: Kysely<Database>, agencyId: string, counterId: string | undefined): Promise<string | null> {
+  const counters = await db.selectFrom('counters').select('id').where('agency_id', '=', agencyId).where('active', '=', true).orderBy('code').execute();
+  if (counterId === undefined) return counters[0]?.id ?? null;
+  if (!counters.some((c) => c.id === counterId)) throw new AppError('request.invalid', { issues: [{ path: 'counterId', message: 'not a counter of the receiving agency' }] });
+  return counterId;
 }
 
 const staffId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);

@@ -14,6 +14,18 @@ export const AgencyBundleEntry = z.looseObject({
   parentCode: z.string().trim().min(1).nullable().optional().transform((v) => v ?? null),
   validFrom: PlainDate.nullable().optional(),
   validTo: PlainDate.nullable().optional(),
+  shortName: z.string().trim().min(1).max(100).optional(),
+  address: z.string().trim().max(300).optional(),
+  phone: z.string().trim().max(50).optional(),
+  email: z.email().optional(),
+  /** The agency that took over after a merger or abolition (its history stays under this code). */
+  successorCode: z.string().trim().min(1).max(64).optional(),
+  /** Working periods of this agency's calendar, when they differ from 08:00–12:00, 13:00–17:00. */
+  workingPeriods: z.array(z.object({ start: z.string(), end: z.string() })).min(1).max(6).optional(),
+  /** Weekly rest days (0 = Sunday … 6 = Saturday), when they differ from Saturday and Sunday. */
+  weeklyDaysOff: z.array(z.number().int().min(0).max(6)).max(6).optional(),
+  counters: z.array(z.object({ code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(300), address: z.string().max(300).optional() })).max(50).optional(),
+  units: z.array(z.object({ code: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(300) })).max(200).optional(),
 });
 export const AgencyBundle = z.array(AgencyBundleEntry);
 export type AgencyBundleEntry = z.infer<typeof AgencyBundleEntry>;

@@ -3,7 +3,7 @@
  * holiday schedules) in one transaction. Idempotent: loading the same bundle twice changes
  * nothing; an invalid bundle changes nothing either.
  */
-import { orderParentsFirst, validateAgencyTree, type Actor } from '@motcua/domain';
+import { AppError, createWorkingCalendar, orderParentsFirst, validateAgencyTree, type Actor } from '@motcua/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { hashPassword } from '../../infra/passwords.ts';
@@ -53,21 +53,36 @@ export async function loadBundle(
 async function loadAgencies(tx: Kysely<Database>, bundle: Bundle, summary: SetupSummary): Promise<void> {
   const existing = await allAgencyCodes(tx);
   const issues = validateAgencyTree(bundle.agencies, new Set(existing.keys()), (i) => bundle.locate('agencies.json', [i]));
+  const known = new Set([...existing.keys(), ...bundle.agencies.map((a) => a.code)]);
+  bundle.agencies.forEach((a, i) => {
+    if (a.successorCode && !known.has(a.successorCode)) {
+      issues.push({ path: bundle.locate('agencies.json', [i, 'successorCode']), message: `unknown successor "${a.successorCode}"` });
+    }
+  });
   if (issues.length) throw bundleError(issues);
   for (const entry of orderParentsFirst(bundle.agencies)) {
     const current = await tx.selectFrom('agencies').selectAll().where('code', '=', entry.code).executeTakeFirst();
     const parent = entry.parentCode ? (await allAgencyCodes(tx)).get(entry.parentCode) : undefined;
     const parentId = parent?.id ?? null;
+    const details = {
+      short_name: entry.shortName ?? null, address: entry.address ?? null, phone: entry.phone ?? null,
+      email: entry.email ?? null, successor_code: entry.successorCode ?? null,
+    };
     if (!current) {
-      await insertAgency(tx, { code: entry.code, name: entry.name, level: entry.level, parentId, validFrom: entry.validFrom ?? null, validTo: entry.validTo ?? null });
+      const created = await insertAgency(tx, { code: entry.code, name: entry.name, level: entry.level, parentId, validFrom: entry.validFrom ?? null, validTo: entry.validTo ?? null });
+      await tx.updateTable('agencies').set(details).where('id', '=', created.id).execute();
+      await loadOffices(tx, created.id, entry, bundle);
       summary.agencies.created++;
       continue;
     }
+    const officesChanged = await loadOffices(tx, current.id, entry, bundle);
     const same =
       current.name === entry.name && current.level === entry.level && current.parent_id === parentId &&
-      (current.valid_from ?? null) === (entry.validFrom ?? null) && (current.valid_to ?? null) === (entry.validTo ?? null);
+      (current.valid_from ?? null) === (entry.validFrom ?? null) && (current.valid_to ?? null) === (entry.validTo ?? null) &&
+      (Object.keys(details) as Array<keyof typeof details>).every((k) => (current[k] ?? null) === details[k]);
     if (same) {
-      summary.agencies.unchanged++;
+      if (officesChanged) summary.agencies.updated++;
+      else summary.agencies.unchanged++;
       continue;
     }
     if (current.parent_id !== parentId) {
@@ -79,11 +94,53 @@ async function loadAgencies(tx: Kysely<Database>, bundle: Bundle, summary: Setup
     }
     await tx
       .updateTable('agencies')
-      .set({ name: entry.name, level: entry.level, parent_id: parentId, valid_from: entry.validFrom ?? null, valid_to: entry.validTo ?? null, updated_at: new Date() })
+      .set({ name: entry.name, level: entry.level, parent_id: parentId, valid_from: entry.validFrom ?? null, valid_to: entry.validTo ?? null, ...details, updated_at: new Date() })
       .where('id', '=', current.id)
       .execute();
     summary.agencies.updated++;
   }
+}
+
+/** An agency's own calendar, counters and units; true when anything changed. Nothing is deleted. */
+async function loadOffices(tx: Kysely<Database>, agencyId: string, entry: Bundle['agencies'][number], bundle: Bundle): Promise<boolean> {
+  let changed = false;
+  if (entry.workingPeriods || entry.weeklyDaysOff) {
+    const index = bundle.agencies.indexOf(entry);
+    try {
+      createWorkingCalendar({
+        ...(entry.workingPeriods ? { periods: entry.workingPeriods } : {}),
+        ...(entry.weeklyDaysOff ? { weeklyDaysOff: entry.weeklyDaysOff } : {}),
+      });
+    } catch (error) {
+      const issues = error instanceof AppError ? error.issues : [{ path: '', message: String(error) }];
+      throw bundleError(issues.map((i) => ({ path: bundle.locate('agencies.json', [index]) + '.' + i.path, message: i.message })));
+    }
+    const periods = entry.workingPeriods ? JSON.stringify(entry.workingPeriods) : null;
+    const days = entry.weeklyDaysOff ?? null;
+    const current = await tx.selectFrom('agency_calendars').select(['periods', 'weekly_days_off']).where('agency_id', '=', agencyId).executeTakeFirst();
+    if (!current || JSON.stringify(current.periods) !== (periods ?? 'null') || JSON.stringify(current.weekly_days_off) !== JSON.stringify(days)) {
+      await tx
+        .insertInto('agency_calendars')
+        .values({ agency_id: agencyId, periods, weekly_days_off: days })
+        .onConflict((oc) => oc.column('agency_id').doUpdateSet({ periods, weekly_days_off: days, updated_at: new Date() }))
+        .execute();
+      changed = true;
+    }
+  }
+  for (const [table, list] of [['counters', entry.counters ?? []], ['units', entry.units ?? []]] as const) {
+    for (const office of list) {
+      const existing = await tx.selectFrom(table).selectAll().where('agency_id', '=', agencyId).where('code', '=', office.code).executeTakeFirst();
+      const address = table === 'counters' ? ((office as { address?: string }).address ?? null) : undefined;
+      if (!existing) {
+        await tx.insertInto(table).values({ agency_id: agencyId, code: office.code, name: office.name, ...(table === 'counters' ? { address } : {}) } as never).execute();
+        changed = true;
+      } else if (existing.name !== office.name || (table === 'counters' && (existing as { address: string | null }).address !== address)) {
+        await tx.updateTable(table).set({ name: office.name, ...(table === 'counters' ? { address } : {}) } as never).where('id', '=', existing.id).execute();
+        changed = true;
+      }
+    }
+  }
+  return changed;
 }
 
 async function loadUsers(tx: Kysely<Database>, bundle: Bundle, summary: SetupSummary): Promise<void> {

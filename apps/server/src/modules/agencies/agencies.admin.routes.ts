@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { anyStaff, staffWith } from '../../http/access.ts';
+import { auditContextOf } from '../../http/context.ts';
+import { IdParams } from '../../http/schemas.ts';
+import { AgencySchema, presentAgency } from './agencies.presenter.ts';
+import { addOffice, createAgency, officesOf, setAgencyCalendar, updateAgency } from './agencies.admin.usecases.ts';
+import { getAgency } from './agencies.usecases.ts';
+
+const PlainDate = z.iso.date();
+const Code = z.string().trim().min(1).max(64).regex(/^[^/\s]+$/, 'no spaces or slashes');
+const Office = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/agencies', {
+    config: { access: staffWith('admin') },
+    schema: {
+      tags: ['agencies'],
+      summary: 'Add an agency under one the administrator manages',
+      body: z.object({ code: Code, name: z.string().trim().min(1).max(300), level: z.string().trim().min(1).max(50), parentId: z.uuid(), validFrom: PlainDate.optional() }),
+      response: { 201: AgencySchema },
+    },
+    handler: async (request, reply) => reply.status(201).send(presentAgency(await createAgency(auditContextOf(request), request.body, deps))),
+  });
+
+  r.patch('/api/v1/agencies/:id', {
+    config: { access: staffWith('admin') },
+    schema: {
+      tags: ['agencies'],
+      summary: 'Rename an agency, or end it (merged or abolished: validTo and a successor; it is never deleted)',
+      params: IdParams,
+      body: z.object({
+        name: z.string().trim().min(1).max(300).optional(),
+        shortName: z.string().trim().max(100).nullable().optional(),
+        address: z.string().trim().max(300).nullable().optional(),
+        phone: z.string().trim().max(50).nullable().optional(),
+        email: z.email().nullable().optional(),
+        validTo: PlainDate.nullable().optional(),
+        successorCode: Code.nullable().optional(),
+      }),
+      response: { 200: AgencySchema },
+    },
+    handler: async (request) => presentAgency(await updateAgency(auditContextOf(request), request.params.id, request.body, deps)),
+  });
+
+  r.put('/api/v1/agencies/:id/calendar', {
+    config: { access: staffWith('admin') },
+    schema: {
+      tags: ['agencies'],
+      summary: 'Set the working periods and weekly rest days of an agency (null: the standard ones)',
+      params: IdParams,
+      body: z.object({
+        periods: z.array(z.object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })).min(1).max(6).nullable().optional(),
+        weeklyDaysOff: z.array(z.number().int().min(0).max(6)).max(6).nullable().optional(),
+      }),
+    },
+    handler: async (request, reply) => {
+      await setAgencyCalendar(auditContextOf(request), request.params.id, request.body, deps);
+      return reply.status(204).send();
+    },
+  });
+
+  for (const kind of ['counters', 'units'] as const) {
+    r.post(`/api/v1/agencies/:id/${kind}`, {
+      config: { access: staffWith('admin') },
+      schema: {
+        tags: ['agencies'],
+        summary: kind === 'counters' ? 'Add a one-stop counter to an agency' : 'Add a unit (phòng ban) to an agency',
+        params: IdParams,
+        body: z.object({ code: Code, name: z.string().trim().min(1).max(300), address: z.string().max(300).optional() }),
+        response: { 201: Office },
+      },
+      handler: async (request, reply) => reply.status(201).send(await addOffice(auditContextOf(request), request.params.id, kind, request.body, deps)),
+    });
+  }
+
+  r.get('/api/v1/agencies/:id/offices', {
+    config: { access: anyStaff },
+    schema: {
+      tags: ['agencies'],
+      summary: 'Counters, units and working calendar of an agency',
+      params: IdParams,
+      response: {
+        200: z.object({
+          counters: z.array(Office.extend({ address: z.string().nullable(), active: z.boolean() })),
+          units: z.array(Office.extend({ active: z.boolean() })),
+          calendar: z.object({ periods: z.array(z.object({ start: z.string(), end: z.string() })).nullable(), weeklyDaysOff: z.array(z.number()).nullable() }).nullable(),
+        }),
+      },
+    },
+    handler: async (request) => {
+      await getAgency(request.actor, request.params.id, deps);
+      return officesOf(request.params.id, deps);
+    },
+  });
+}
