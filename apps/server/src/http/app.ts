@@ -25,6 +25,7 @@ import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
 import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers.routes.ts';
+import { registerDossierFormRoutes } from '../modules/dossiers/dossier-forms.routes.ts';
 import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerAccessControl } from './access.ts';
@@ -114,6 +115,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerProcedureRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerPublicDossierRoutes(app, deps);
+  registerDossierFormRoutes(app, deps);
   registerFileRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);

@@ -23,6 +23,7 @@ const statusByCode: Record<string, number> = {
   'file.unsupported_type': 415,
   'rating.already_rated': 409,
   'rating.too_early': 409,
+  'dossier.form_not_issued': 404,
 };
 
 /** Status for a code: explicit table first, then conventions on the code's last segment. */

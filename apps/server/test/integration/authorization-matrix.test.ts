@@ -225,6 +225,23 @@ const matrix: Record<string, Case> = {
     },
   },
   'GET /api/v1/public/agencies': { scoped: false, why: 'the public directory of agencies where dossiers can be filed' },
+  'GET /api/v1/dossiers/:id/forms/:form': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        for (const form of ['01', '06']) expect((await agent.get(`/api/v1/dossiers/${bDossier.id}/forms/${form}`)).statusCode).toBe(404);
+      }
+    },
+  },
+  'GET /api/v1/counters/:id/tracking-book': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      const counter = await t.database.db.selectFrom('counters').select('id').where('agency_id', '=', bAgencyId).executeTakeFirstOrThrow();
+      for (const agent of Object.values(a)) {
+        expect((await agent.get(`/api/v1/counters/${counter.id}/tracking-book?from=2025-01-01&to=2025-12-31`)).statusCode).toBe(404);
+      }
+    },
+  },
   'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },
   'GET /api/v1/files/:id': {
     scoped: true,

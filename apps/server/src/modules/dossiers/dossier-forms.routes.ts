@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { PlainDate } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { anyStaff } from '../../http/access.ts';
+import { dossierForm } from './dossier.forms.ts';
+import { DossierIdParams } from './dossiers.schemas.ts';
+import { trackingBook } from './tracking-book.ts';
+
+const pdf = (reply: import('fastify').FastifyReply, body: { pdf: Uint8Array; fileName: string }) =>
+  reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${body.fileName}"`)
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(body.pdf));
+
+export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/dossiers/:id/forms/:form', {
+    config: { access: anyStaff },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet)',
+      params: DossierIdParams.extend({ form: z.enum(['01', '02', '03', '04', '05', '06']) }),
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) => pdf(reply, await dossierForm(request.actor, request.params.id, request.params.form, deps)),
+  });
+
+  r.get('/api/v1/counters/:id/tracking-book', {
+    config: { access: anyStaff },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Form 07: the tracking book of a counter for a period (sổ theo dõi hồ sơ), as PDF',
+      params: z.object({ id: z.uuid() }),
+      querystring: z.object({ from: z.iso.date(), to: z.iso.date() }),
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) =>
+      pdf(reply, await trackingBook(request.actor, request.params.id, { from: request.query.from as PlainDate, to: request.query.to as PlainDate }, deps)),
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * The regulated forms of one dossier (Circular 03/2025/TT-VPCP Annex I: 01–06) assembled from its
+ * record and rendered as PDF. Each form is printed from the log row of the action that issued it,
+ * so a reprint shows what was decided then.
+ */
+import type { Kysely } from 'kysely';
+import {
+  AppError, formatInstant, formatProcessingTime, localDateOf, outcomeAgainst, statusLabels, workflowRoleLabels,
+  type Actor, type DossierStatus,
+} from '@motcua/domain';
+import type { Database } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { renderForm, type Applicant, type FormDocument, type FormHeader } from '../../infra/pdf/index.ts';
+import { agencyRefs, loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
+import type { StoredComponent } from './intake.usecases.ts';
+import type { DossierEventRow } from './dossiers.repository.ts';
+
+export type DossierFormNumber = '01' | '02' | '03' | '04' | '05' | '06';
+
+const notIssued = (form: string) =>
+  new AppError('dossier.form_not_issued', {
+    messages: { vi: `Hồ sơ chưa có mẫu ${form}`, en: `Form ${form} has not been issued for this dossier` },
+  });
+
+/** "Ủy ban nhân dân xã Giao Thủy" → "Giao Thủy": the place printed before the date. */
+export function placeOf(agencyName: string): string {
+  const m = /(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$/iu.exec(agencyName);
+  return (m?.[1] ?? agencyName).trim();
+}
+
+/** "Ủy ban nhân dân xã Giao Thủy" → "UBND XÃ GIAO THỦY": the issuing body line of the header. */
+export function issuingName(agency: { name: string }): string {
+  return agency.name.replace(/^Ủy ban nhân dân/iu, 'UBND').toLocaleUpperCase('vi');
+}
+
+async function fullNames(db: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => Boolean(i)))].filter((i) => /^[0-9a-f-]{36}$/.test(i));
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+const at = (d: Date) => formatInstant(d.getTime());
+
+export async function dossierForm(actor: Actor, id: number, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const ctx = await loadDossierContext(deps.db, actor, id);
+  const document = await formDocument(ctx, form, deps);
+  return { pdf: await renderForm(document), fileName: `mau-${form}-${ctx.dossier.code}.pdf` };
+}
+
+export async function formDocument(ctx: DossierContext, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config'>): Promise<FormDocument> {
+  const d = ctx.dossier;
+  const last = (...actions: string[]) => [...ctx.events].reverse().find((e) => actions.includes(e.action));
+  const names = await fullNames(deps.db, ctx.events.map((e) => e.actor_id));
+  const nameOf = (e: DossierEventRow | undefined) => (e?.actor_id && names.get(e.actor_id)) || e?.actor_name || undefined;
+  const receiving = ctx.agencies.receiving;
+  const parent = receiving.parentId ? (await agencyRefs(deps.db, [receiving.parentId])).get(receiving.parentId) : undefined;
+  const counter = d.counter_id ? await deps.db.selectFrom('counters').select(['name']).where('id', '=', d.counter_id).executeTakeFirst() : undefined;
+  const counterName = counter?.name;
+  const applicant: Applicant = {
+    name: d.applicant_name,
+    ...(d.applicant_id_number ? { idNumber: d.applicant_id_number } : {}),
+    ...(d.applicant_address ? { address: d.applicant_address } : {}),
+    ...(d.applicant_phone ? { phone: d.applicant_phone } : {}),
+    ...(d.applicant_email ? { email: d.applicant_email } : {}),
+  };
+  const header = (issuedBy: DossierEventRow | undefined, signerTitle: string, byHead = false): FormHeader => ({
+    issuingBody: byHead
+      ? { ...(parent ? { parentName: issuingName(parent) } : {}), name: issuingName(receiving) }
+      : { parentName: issuingName(receiving), name: (counterName ?? 'Bộ phận Một cửa').toLocaleUpperCase('vi') },
+    place: placeOf(receiving.name),
+    issuedAt: at(issuedBy?.at ?? d.created_at),
+    dossierCode: d.code,
+    statusUrl: `${deps.config.publicBaseUrl}/tra-cuu/${encodeURIComponent(d.code)}`,
+    signer: { title: signerTitle, ...(!byHead && nameOf(issuedBy) ? { name: nameOf(issuedBy)! } : {}) },
+  });
+  const procedureName = ctx.version.name;
+
+  switch (form) {
+    case '01': {
+      const receipt = last('receive');
+      if (!receipt || !d.received_at || !d.due_at) throw notIssued(form);
+      const components = (d.components as StoredComponent[]).filter((c) => c.received);
+      const sequence = d.code.split('-').pop();
+      return {
+        form, ...header(receipt, 'NGƯỜI TIẾP NHẬN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
+        components: components.map((c) => ({ name: c.name, kind: c.kind, count: c.count, ...(c.note ? { note: c.note } : {}) })),
+        sets: d.sets,
+        legalTime: formatProcessingTime(ctx.version.processingTime).vi,
+        receivedAt: at(d.received_at),
+        appointmentAt: at(d.due_at),
+        resultDelivery: d.result_delivery,
+        trackingBook: { volume: localDateOf(d.received_at.getTime()).slice(0, 4), ...(sequence ? { line: sequence } : {}) },
+        ...(d.fee_amount > 0 ? { fee: { amount: d.fee_amount, paid: d.fee_paid } } : {}),
+      };
+    }
+    case '02': {
+      const request = last('request_supplement', 'request_completion');
+      if (!request) throw notIssued(form);
+      return {
+        form, ...header(request, 'NGƯỜI HƯỚNG DẪN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
+        items: request.reasons ?? [],
+        ...(request.note ? { reason: request.note } : {}),
+        contact: { name: nameOf(request) ?? 'Bộ phận Một cửa', ...(await agencyPhone(deps.db, receiving)) },
+        requestedAt: at(request.at),
+      };
+    }
+    case '03': {
+      const refusal = last('refuse', 'reject');
+      if (!refusal) throw notIssued(form);
+      return {
+        form, ...header(refusal, refusal.action === 'reject' ? 'NGƯỜI CÓ THẨM QUYỀN' : 'NGƯỜI TIẾP NHẬN'), applicant, procedureName,
+        ...(counterName ? { counterName } : {}), reasons: refusal.reasons ?? [],
+      };
+    }
+    case '04': {
+      const apology = last('apologize');
+      const newDue = typeof apology?.data?.newDueAt === 'string' ? apology.data.newDueAt : undefined;
+      if (!apology || !newDue || !d.received_at || !d.due_at) throw notIssued(form);
+      return {
+        form, ...header(apology, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', true), addressee: d.applicant_name, agencyName: receiving.name,
+        receivedAt: at(d.received_at), procedureName, originalAppointmentAt: at(d.due_at), reason: apology.note ?? '', newAppointmentAt: newDue,
+      };
+    }
+    case '05': {
+      const stop = last('withdraw');
+      if (!stop) throw notIssued(form);
+      const reached = statusLabels[(stop.from_status ?? 'submitted') as DossierStatus]?.vi ?? stop.from_status ?? '';
+      return {
+        form, ...header(stop, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', true), applicant, procedureName, agencyName: receiving.name,
+        ...(d.received_at ? { receivedAt: at(d.received_at) } : {}),
+        requestedAt: at(stop.at),
+        stateReached: `${reached}${stop.step_name ? ` (${stop.step_name})` : ''}`,
+        confirmation: `${receiving.name} dừng giải quyết hồ sơ theo đề nghị của người nộp hồ sơ; hồ sơ và giấy tờ đã nộp được trả lại theo quy định.`,
+      };
+    }
+    case '06':
+      return controlSheet(ctx, header(last('receive'), 'NGƯỜI LẬP PHIẾU'), nameOf, deps);
+  }
+}
+
+async function agencyPhone(db: Kysely<Database>, agency: AgencyRef): Promise<{ phone?: string }> {
+  const r = await db.selectFrom('agencies').select('phone').where('id', '=', agency.id).executeTakeFirst();
+  return r?.phone ? { phone: r.phone } : {};
+}
+
+/** Form 06: one row per hand-over, with the due time of the step it closed and the outcome. */
+async function controlSheet(
+  ctx: DossierContext,
+  header: FormHeader,
+  nameOf: (e: DossierEventRow | undefined) => string | undefined,
+  deps: Pick<Deps, 'db'>,
+): Promise<FormDocument> {
+  const d = ctx.dossier;
+  if (!d.received_at || !d.due_at) throw notIssued('06');
+  const agencyIds = [...new Set(ctx.events.flatMap((e) => (e.handling_agency_id ? [e.handling_agency_id] : [])))];
+  const agencies = await agencyRefs(deps.db, agencyIds);
+  const roleOf = (index: number | null) => (index === null ? undefined : ctx.version.workflow[index]?.role);
+  const rows = [];
+  let previous: DossierEventRow | undefined;
+  for (const e of ctx.events) {
+    const unit = (e.handling_agency_id && agencies.get(e.handling_agency_id)?.name) || ctx.agencies.receiving.name;
+    const giver = `${nameOf(e) ?? ''}${e.actor_role && e.actor_role in workflowRoleLabels ? ` (${workflowRoleLabels[e.actor_role as 'officer'].vi})` : ''}`.trim();
+    const nextRole = roleOf(e.step_index);
+    const receiver = nextRole ? workflowRoleLabels[nextRole].vi : 'Người nộp hồ sơ';
+    const due = previous?.step_due_at ?? null;
+    switch (e.action) {
+      case 'receive':
+        rows.push({ step: 'Tiếp nhận hồ sơ', unit, handedAt: at(e.at), giver: 'Người nộp hồ sơ', receiver: `${nameOf(e) ?? ''} (Cán bộ một cửa)`, outcome: null });
+        break;
+      case 'transfer':
+      case 'forward':
+      case 'send_back':
+      case 'resolve':
+      case 'reject':
+        rows.push({
+          step: previous?.step_name ?? '—', unit, handedAt: at(e.at), giver, receiver,
+          ...(due ? { dueAt: at(due) } : {}),
+          outcome: due ? (outcomeAgainst(e.at.getTime(), due.getTime()) as 'ahead' | 'on_time' | 'late') : null,
+          ...(e.note ? { note: e.note } : e.action === 'send_back' ? { note: 'Trả lại bước trước' } : {}),
+        });
+        break;
+      case 'return_result':
+        rows.push({ step: 'Trả kết quả', unit: ctx.agencies.receiving.name, handedAt: at(e.at), giver, receiver: 'Người nộp hồ sơ', outcome: null });
+        break;
+      case 'request_supplement':
+      case 'receive_supplement':
+      case 'pause':
+      case 'resume':
+        rows.push({ step: e.step_name ?? '—', unit, handedAt: at(e.at), giver, receiver: e.action === 'request_supplement' ? 'Người nộp hồ sơ' : receiver, outcome: null, note: (e.action === 'request_supplement' ? 'Yêu cầu bổ sung' : e.action === 'receive_supplement' ? 'Nhận hồ sơ bổ sung' : e.action === 'pause' ? 'Tạm dừng' : 'Tiếp tục') + (e.note ? `: ${e.note}` : '') });
+        break;
+    }
+    if (e.step_due_at || ['resolve', 'reject', 'return_result'].includes(e.action)) previous = e;
+  }
+  const others = [...agencies.values()].filter((a) => a.id !== ctx.agencies.receiving.id).map((a) => a.name);
+  return {
+    form: '06', ...header, leadAgency: ctx.agencies.receiving.name, coordinatingAgencies: others,
+    applicantName: d.applicant_name, procedureName: ctx.version.name, receiptNumber: d.code.split('-').pop() ?? '',
+    appointmentAt: at(d.due_at), rows,
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The regulated forms as the applicant holds them: `pdftotext` gives back the Vietnamese text
+ * exactly, and the QR code on each form decodes to the dossier's public status page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
+import { flat, pdfText, qrCodes } from '../support/pdf-tools.ts';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('forms 01–07 as PDF', () => {
+  let t: TestApp;
+  let now = at('2025-03-03T09:00:00+07:00');
+  let officer: Agent;
+  let specialist: Agent;
+  let leader: Agent;
+  const applicant = { name: 'Nguyễn Thị Ánh Tuyết', idNumber: '036190001234', phone: '0912345678', address: 'Xóm 3, xã Giao Thủy' };
+  const ids: Record<string, { id: number; code: string }> = {};
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { clock: () => new Date(now), config: { SESSION_TTL_HOURS: '720', PUBLIC_BASE_URL: 'https://dichvucong.ninhbinh.example' } });
+    officer = await t.signIn('canbo.giaothuy');
+    specialist = await t.signIn('chuyenvien.giaothuy');
+    leader = await t.signIn('lanhdao.giaothuy');
+    const act = async (agent: Agent, id: number, action: string, body: Record<string, unknown> = {}) => {
+      const res = await agent.post(`/api/v1/dossiers/${id}/actions`, { action, ...body });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const main = (await officer.post('/api/v1/dossiers', {
+      procedureCode: 'DEMO.003', applicant, components: [0, 1, 2, 3].map((index) => ({ index, received: true })),
+    })).json();
+    ids.main = main;
+    now = at('2025-03-03T10:00:00+07:00');
+    await act(officer, main.id, 'transfer');
+    now = at('2025-03-04T14:00:00+07:00');
+    await act(specialist, main.id, 'request_supplement', { reasons: ['Bản dịch hộ chiếu có chứng thực', 'Giấy xác nhận của tổ chức y tế còn hiệu lực'], note: 'Giấy tờ nước ngoài chưa được hợp pháp hóa lãnh sự' });
+    now = at('2025-03-06T09:00:00+07:00');
+    await act(officer, main.id, 'receive_supplement');
+    now = at('2025-03-17T08:00:00+07:00');
+    await act(leader, main.id, 'apologize', { note: 'Cần xác minh thông tin với cơ quan đại diện nước ngoài', newDueAt: '2025-03-24T17:00:00+07:00' });
+    now = at('2025-03-18T10:00:00+07:00');
+    await act(specialist, main.id, 'forward');
+    now = at('2025-03-20T15:30:00+07:00');
+    await act(leader, main.id, 'resolve');
+    now = at('2025-03-03T11:00:00+07:00');
+    ids.refused = (await officer.post('/api/v1/dossiers', {
+      procedureCode: '1.000894', applicant, components: [], decision: 'refuse', reasons: ['Việc kết hôn có yếu tố nước ngoài thuộc thẩm quyền của UBND xã nơi cư trú của công dân Việt Nam'],
+    })).json();
+    const stopped = (await officer.post('/api/v1/dossiers', { procedureCode: '1.000894', applicant, components: [{ index: 0, received: true }] })).json();
+    ids.stopped = stopped;
+    now = at('2025-03-04T08:15:00+07:00');
+    await act(officer, stopped.id, 'withdraw', { note: 'Người nộp đề nghị rút hồ sơ' });
+  });
+  afterAll(async () => t?.close());
+
+  const form = async (key: string, number: string) => {
+    const res = await officer.get(`/api/v1/dossiers/${ids[key]!.id}/forms/${number}`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    return res.rawPayload;
+  };
+  const statusUrl = (key: string) => `https://dichvucong.ninhbinh.example/tra-cuu/${ids[key]!.code}`;
+
+  it('prints form 01 with the applicant, the papers, the appointment and a QR code to the status page', async () => {
+    const pdf = await form('main', '01');
+    const text = pdfText(pdf);
+    for (const expected of [
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      `Mã hồ sơ: ${ids.main!.code}`, 'Tiếp nhận hồ sơ của: Nguyễn Thị Ánh Tuyết', 'Số định danh cá nhân: 036190001234',
+      'Nội dung yêu cầu giải quyết: Đăng ký kết hôn có yếu tố nước ngoài', 'Tờ khai đăng ký kết hôn', 'Bản chính',
+      'Thời gian giải quyết hồ sơ theo quy định là: 10 ngày làm việc', 'Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 03 tháng 3 năm 2025',
+      'Vào hồi 09 giờ 00 phút, ngày 17 tháng 3 năm 2025', '7. Phí, lệ phí: 1.500.000 đồng', 'Phạm Thị Thu', 'Giao Thủy, ngày 03 tháng 3 năm 2025',
+    ]) expect(text).toContain(expected);
+    expect(flat(pdfText(pdf, { layout: false }))).toContain('Giấy tờ chứng minh tình trạng hôn nhân của người nước ngoài');
+    expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
+  });
+
+  it('prints form 02 with the numbered list of items to add and the reason', async () => {
+    const pdf = await form('main', '02');
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    expect(text).toContain('Bản dịch hộ chiếu có chứng thực');
+    expect(text).toContain('Giấy xác nhận của tổ chức y tế còn hiệu lực');
+    expect(text).toContain('Giấy tờ nước ngoài chưa được hợp pháp hóa lãnh sự');
+    expect(text).toContain('Vũ Đức Minh');
+    expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
+  });
+
+  it('prints form 03 with the reason for refusal', async () => {
+    const pdf = await form('refused', '03');
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('thuộc thẩm quyền của UBND xã nơi cư trú của công dân Việt Nam');
+    expect(qrCodes(pdf)).toEqual([statusUrl('refused')]);
+  });
+
+  it('prints form 04 with the original and the new appointment', async () => {
+    const pdf = await form('main', '04');
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(text).toContain('Cần xác minh thông tin với cơ quan đại diện nước ngoài');
+    expect(text).toContain('ngày 24 tháng 3 năm 2025');
+    expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
+  });
+
+  it('prints form 05 confirming that processing stops', async () => {
+    const pdf = await form('stopped', '05');
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('dừng giải quyết hồ sơ theo đề nghị của người nộp hồ sơ');
+    expect(qrCodes(pdf)).toEqual([statusUrl('stopped')]);
+  });
+
+  it('prints form 06 with every hand-over, its due time and whether it was on time', async () => {
+    const pdf = await form('main', '06');
+    const text = flat(pdfText(pdf, { layout: false }));
+    expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('Tiếp nhận hồ sơ');
+    expect(text).toContain('Vũ Đức Minh');
+    expect(text).toContain('Đỗ Văn Hùng');
+    expect(text).toMatch(/Yêu cầu bổ sung/);
+    expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
+  });
+
+  it('refuses a form that was not issued for the dossier', async () => {
+    const res = await officer.get(`/api/v1/dossiers/${ids.refused!.id}/forms/01`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('dossier.form_not_issued');
+  });
+
+  it('prints form 07, the counter’s tracking book for the period, listing every dossier received', async () => {
+    const counter = (await officer.get(`/api/v1/agencies/${await t.agencyId('000.41.00.H40')}/offices`)).json().counters[0];
+    const res = await officer.get(`/api/v1/counters/${counter.id}/tracking-book?from=2025-03-01&to=2025-03-31`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    // A code wraps after its dash inside the narrow column.
+    const text = flat(pdfText(res.rawPayload, { layout: false })).replace(/- /g, '-');
+    expect(text).toContain('SỔ THEO DÕI HỒ SƠ');
+    expect(text).toContain(ids.main!.code);
+    expect(text).toContain(ids.stopped!.code);
+    expect(text).not.toContain(ids.refused!.code);
+    const other = await t.signIn('canbo.giaominh');
+    expect((await other.get(`/api/v1/counters/${counter.id}/tracking-book?from=2025-03-01&to=2025-03-31`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,39 @@
+/** poppler and zbar, to read back generated PDFs as a person (or a phone camera) would. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+function tool(name: string, pkg: string): string {
+  for (const dir of ['/usr/bin', '/usr/local/bin']) if (fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+  throw new Error(`${name} is missing: install it with \`apt-get install ${pkg}\` (.ci/run does it)`);
+}
+
+export function pdfText(pdf: Uint8Array, options: { layout?: boolean } = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-pdf-'));
+  const file = path.join(dir, 'f.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync(tool('pdftotext', 'poppler-utils'), [...(options.layout === false ? ['-raw'] : ['-layout']), file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The QR codes on the first page, decoded. */
+export function qrCodes(pdf: Uint8Array): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-qr-'));
+  const file = path.join(dir, 'f.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    execFileSync(tool('pdftoppm', 'poppler-utils'), ['-png', '-r', '150', '-f', '1', '-l', '1', file, path.join(dir, 'p')]);
+    const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
+    const out = execFileSync(tool('zbarimg', 'zbar-tools'), ['--raw', '-q', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.split('\n').filter(Boolean);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Text with runs of spaces and line breaks folded, to find phrases that wrap in table cells. */
+export const flat = (text: string) => text.replace(/\s+/g, ' ');
