@@ -59,12 +59,12 @@ describe.each(databaseKinds)('motcua setup on %s', (kind) => {
   it('loads the demo bundle, then loading it again changes nothing', async () => {
     const first = await setup(demo);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ agencies: { created: 10 }, procedures: { created: 18 }, holidays: { created: 4 } });
+    expect(JSON.parse(first.stdout)).toMatchObject({ agencies: { created: 12 }, procedures: { created: 19 }, holidays: { created: 4 } });
     const again = JSON.parse((await setup(demo)).stdout);
     expect(again).toMatchObject({
-      agencies: { created: 0, updated: 0, unchanged: 10 },
-      users: { created: 0, unchanged: 9 },
-      procedures: { created: 0, amended: 0, unchanged: 18 },
+      agencies: { created: 0, updated: 0, unchanged: 12 },
+      users: { created: 0, unchanged: 15 },
+      procedures: { created: 0, amended: 0, unchanged: 19 },
       holidays: { created: 0, updated: 0, unchanged: 4 },
     });
   });
@@ -90,8 +90,8 @@ describe.each(databaseKinds)('motcua setup on %s', (kind) => {
     expect(result.stderr).toMatch(/nothing was changed/);
     expect(result.stderr).toMatch(message);
     const after = await snapshot();
-    expect(before.agencies.length).toBe(10);
-    expect(before.versions.length).toBe(18);
+    expect(before.agencies.length).toBe(12);
+    expect(before.versions.length).toBe(19);
     expect(after).toEqual(before);
   });
 });

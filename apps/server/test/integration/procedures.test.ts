@@ -97,13 +97,13 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
 
     it('pages through every procedure in force with a stable order and a total', async () => {
       const all = await search('limit=100');
-      expect(all.total).toBe(18);
+      expect(all.total).toBe(19);
       const pages = [];
-      for (let offset = 0; offset < 18; offset += 5) pages.push(...(await search(`limit=5&offset=${offset}`)).items);
+      for (let offset = 0; offset < 19; offset += 5) pages.push(...(await search(`limit=5&offset=${offset}`)).items);
       expect(pages.map((i: { code: string }) => i.code)).toEqual(all.items.map((i: { code: string }) => i.code));
-      expect(new Set(pages.map((i: { code: string }) => i.code)).size).toBe(18);
-      expect((await search('limit=5&offset=15')).items).toHaveLength(3);
-      expect((await search('limit=5&offset=15')).total).toBe(18);
+      expect(new Set(pages.map((i: { code: string }) => i.code)).size).toBe(19);
+      expect((await search('limit=5&offset=15')).items).toHaveLength(4);
+      expect((await search('limit=5&offset=15')).total).toBe(19);
     });
 
     it('filters by field (with or without diacritics), level and agency', async () => {
@@ -114,7 +114,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       const province = await search('level=province&limit=100');
       expect(province.items.map((i: { code: string }) => i.code).sort()).toEqual(['2.000635', 'DEMO.014', 'DEMO.016', 'DEMO.017']);
       expect((await search('agency=000.00.00.H40')).total).toBe(4);
-      expect((await search('agency=000.41.00.H40')).total).toBe(15);
+      expect((await search('agency=000.41.00.H40')).total).toBe(16);
       expect((await search('agency=000.41.00.H40&q=khai+tu')).items[0].code).toBe('1.000656');
       expect((await search('agency=NO.SUCH')).total).toBe(0);
     });
@@ -137,7 +137,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       expect(res.statusCode).toBe(200);
       const fields = res.json().items as Array<{ field: string; count: number }>;
       expect(fields).toEqual(expect.arrayContaining([{ field: 'Hộ tịch', count: 6 }, { field: 'Chứng thực', count: 5 }, { field: 'Đất đai', count: 2 }]));
-      expect(fields.reduce((n, f) => n + f.count, 0)).toBe(18);
+      expect(fields.reduce((n, f) => n + f.count, 0)).toBe(19);
     });
 
     it('refuses a limit above 100 with a problem naming the parameter', async () => {
@@ -231,7 +231,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       entries.push({ ...entries[1]!, name: 'Đăng ký kết hôn (bản trùng)' });
       const { issues } = await refused(entries);
       expect(issues).toEqual([{
-        path: expect.stringMatching(/^procedures\.json:\d+ \[18\]\.code$/),
+        path: expect.stringMatching(/^procedures\.json:\d+ \[19\]\.code$/),
         message: expect.stringMatching(/^duplicate code "1\.000894" \(first at procedures\.json:\d+ \[1\]\)$/),
       }]);
     });
@@ -253,7 +253,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       const { issues } = await refused(entries);
       expect(issues.map((i) => [i.path.replace(/^procedures\.json:\d+ /, ''), i.message])).toEqual([
         ['[10].interAgency[1].agency', 'unknown agency level or agency code "ministry"'],
-        ['[12].levels[1]', 'unknown agency level "ward" (known: commune, department, district, province)'],
+        ['[12].levels[1]', 'unknown agency level "ward" (known: commune, department, district, police, province)'],
       ]);
     });
   });
@@ -274,13 +274,13 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
         { code: 'DEMO.016', status: 'abolished', validTo: '2026-04-30', changeNote: 'Bãi bỏ theo quyết định công bố' },
       );
       // The replaced and abolished procedures are ended by their own entries: drop their definitions.
-      return bundleDir(entries.filter((e, i) => !(['DEMO.015', 'DEMO.016'].includes(e.code) && i < 18)));
+      return bundleDir(entries.filter((e, i) => !(['DEMO.015', 'DEMO.016'].includes(e.code) && i < 19)));
     };
 
     it('adds a new version for changed content and closes the previous one the day before', async () => {
       const lastAudit = (await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
       const summary = await load(amendedDir());
-      expect(summary.procedures).toEqual({ created: 1, amended: 1, unchanged: 15, abolished: 1, replaced: 1 });
+      expect(summary.procedures).toEqual({ created: 1, amended: 1, unchanged: 16, abolished: 1, replaced: 1 });
       const versions = await t.database.db.selectFrom('procedure_versions').select(['version', 'valid_from', 'valid_to', 'status', 'change_note'])
         .where('procedure_code', '=', '1.000894').orderBy('version').execute();
       expect(versions).toEqual([
@@ -316,7 +316,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
     it('changes nothing when the same bundle is loaded again', async () => {
       const before = await counts();
       const summary = await load(amendedDir());
-      expect(summary.procedures).toEqual({ created: 0, amended: 0, unchanged: 19, abolished: 0, replaced: 0 });
+      expect(summary.procedures).toEqual({ created: 0, amended: 0, unchanged: 20, abolished: 0, replaced: 0 });
       expect(await counts()).toEqual(before);
     });
 
