@@ -5,3 +5,4 @@ export * from './agencies/tree.ts';
 export * from './dossier/index.ts';
 export * from './calendar/index.ts';
 export * from './catalogue/index.ts';
+export * from './reports/index.ts';

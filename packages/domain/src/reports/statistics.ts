@@ -1,0 +1,128 @@
+/**
+ * The official statistics of dossier handling (SPEC §6, DOMAIN §5): which dossier counts where,
+ * for a period of local dates. This is the reference definition; the database's incrementally
+ * maintained aggregates must give the same numbers (the tests compare them).
+ */
+import { classifyResult, type ResultClass } from '../calendar/classify.ts';
+import { periodInstants, type DateRange } from '../calendar/periods.ts';
+import type { Instant } from '../calendar/time.ts';
+
+export type Channel = 'counter' | 'online' | 'postal';
+
+/** What the statistics need to know about one received dossier. */
+export interface DossierFacts {
+  receivedAt: Instant;
+  channel: Channel;
+  /** The appointment as moved only by pauses (imports: the recorded one); never an apology's date. */
+  dueAt: Instant;
+  /** Earliest `resolved`/`rejected` (imports without either: earliest `returned`), or null. */
+  resultAt: Instant | null;
+  /** Earliest `withdrawn`, or null. */
+  withdrawnAt: Instant | null;
+  digitized: boolean;
+}
+
+/** The keys of SPEC §6, in the order of the official table. */
+export const statisticsKeys = [
+  'received', 'carriedOver', 'receivedInPeriod', 'online', 'counter', 'postal',
+  'resolved', 'resolvedAhead', 'resolvedOnTime', 'resolvedOverdue',
+  'withdrawn', 'inProgress', 'inProgressOnTime', 'inProgressOverdue', 'digitized',
+] as const;
+export type StatisticsKey = (typeof statisticsKeys)[number];
+
+export type Counts = Record<StatisticsKey, number>;
+
+export interface Rates {
+  /** digitized / receivedInPeriod. */
+  digitizationRate: number | null;
+  /** online / receivedInPeriod. */
+  onlineRate: number | null;
+  /** (ahead + on time) / resolved. */
+  onTimeRate: number | null;
+}
+
+export type Statistics = Counts & Rates;
+
+export const emptyCounts = (): Counts => Object.fromEntries(statisticsKeys.map((k) => [k, 0])) as Counts;
+
+/**
+ * The close instant: the earlier of the result and the withdrawal; a withdrawal at or after the
+ * result changes nothing (SPEC §6).
+ */
+export function closeOf(f: Pick<DossierFacts, 'resultAt' | 'withdrawnAt'>): { at: Instant; kind: 'resolved' | 'withdrawn' } | null {
+  if (f.resultAt !== null && (f.withdrawnAt === null || f.resultAt <= f.withdrawnAt)) return { at: f.resultAt, kind: 'resolved' };
+  if (f.withdrawnAt !== null) return { at: f.withdrawnAt, kind: 'withdrawn' };
+  return null;
+}
+
+/**
+ * The keys a dossier counts in for the period (each 0 or 1). `received` = `carriedOver` +
+ * `receivedInPeriod` = `resolved` + `withdrawn` + `inProgress`.
+ */
+export function contributionOf(f: DossierFacts, period: DateRange): Counts {
+  const { start, end } = periodInstants(period);
+  const c = emptyCounts();
+  if (f.receivedAt >= end) return c;
+  const close = closeOf(f);
+  if (close && close.at < start) return c;
+  // Received before the end and not closed before the start.
+  c.received = 1;
+  if (f.receivedAt >= start) {
+    c.receivedInPeriod = 1;
+    c[f.channel] = 1;
+    if (f.digitized) c.digitized = 1;
+  } else {
+    c.carriedOver = 1;
+  }
+  if (close && close.at < end) {
+    if (close.kind === 'withdrawn') c.withdrawn = 1;
+    else {
+      c.resolved = 1;
+      const cls: ResultClass = classifyResult(close.at, f.dueAt);
+      c[cls === 'ahead' ? 'resolvedAhead' : cls === 'on_time' ? 'resolvedOnTime' : 'resolvedOverdue'] = 1;
+    }
+  } else {
+    c.inProgress = 1;
+    // Overdue when the recorded appointment is strictly before the end of the period.
+    c[f.dueAt < end ? 'inProgressOverdue' : 'inProgressOnTime'] = 1;
+  }
+  return c;
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  const out = emptyCounts();
+  for (const k of statisticsKeys) out[k] = a[k] + b[k];
+  return out;
+}
+
+/** A fraction rounded to 4 decimals, or null when the denominator is 0. */
+export function rate(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000;
+}
+
+export function withRates(c: Counts): Statistics {
+  return {
+    ...c,
+    digitizationRate: rate(c.digitized, c.receivedInPeriod),
+    onlineRate: rate(c.online, c.receivedInPeriod),
+    onTimeRate: rate(c.resolvedAhead + c.resolvedOnTime, c.resolved),
+  };
+}
+
+/** The statistics of a set of dossiers for a period: the reference implementation. */
+export function statisticsOf(dossiers: Iterable<DossierFacts>, period: DateRange): Statistics {
+  let total = emptyCounts();
+  for (const f of dossiers) total = addCounts(total, contributionOf(f, period));
+  return withRates(total);
+}
+
+/** The identities every report satisfies; a report that breaks one is wrong. */
+export function checkIdentities(c: Counts): string[] {
+  const problems: string[] = [];
+  if (c.received !== c.carriedOver + c.receivedInPeriod) problems.push('received ≠ carriedOver + receivedInPeriod');
+  if (c.received !== c.resolved + c.withdrawn + c.inProgress) problems.push('received ≠ resolved + withdrawn + inProgress');
+  if (c.receivedInPeriod !== c.online + c.counter + c.postal) problems.push('receivedInPeriod ≠ online + counter + postal');
+  if (c.resolved !== c.resolvedAhead + c.resolvedOnTime + c.resolvedOverdue) problems.push('resolved ≠ ahead + on time + overdue');
+  if (c.inProgress !== c.inProgressOnTime + c.inProgressOverdue) problems.push('inProgress ≠ on time + overdue');
+  return problems;
+}

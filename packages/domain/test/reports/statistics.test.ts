@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkIdentities, contributionOf, parseInstant, rate, statisticsOf, type Counts, type DateRange, type DossierFacts,
+} from '../../src/index.ts';
+
+const q3: DateRange = { from: '2023-07-01', to: '2023-09-30' };
+const i = parseInstant;
+const facts = (over: Partial<DossierFacts>): DossierFacts => ({
+  receivedAt: i('2023-08-01T09:00:00+07:00'), channel: 'counter', dueAt: i('2023-08-08T09:00:00+07:00'),
+  resultAt: null, withdrawnAt: null, digitized: false, ...over,
+});
+const counted = (c: Counts) => Object.entries(c).filter(([, v]) => v).map(([k]) => k).sort();
+
+describe('which dossier counts where (SPEC §6)', () => {
+  it('counts a dossier received and resolved ahead of time within the period', () => {
+    expect(counted(contributionOf(facts({ resultAt: i('2023-08-03T10:00:00+07:00'), digitized: true }), q3)))
+      .toEqual(['counter', 'digitized', 'received', 'receivedInPeriod', 'resolved', 'resolvedAhead']);
+  });
+
+  it('counts a result ready early in the morning of the appointment day, written in UTC, as on time', () => {
+    // 23:30Z on 7 Aug is 06:30 on 8 Aug in Vietnam: the appointment day, before its instant.
+    expect(contributionOf(facts({ resultAt: i('2023-08-07T23:30:00Z') }), q3)).toMatchObject({ resolvedOnTime: 1, resolvedAhead: 0 });
+  });
+
+  it('counts a result after the appointment instant as overdue, even on the same day', () => {
+    expect(contributionOf(facts({ resultAt: i('2023-08-08T09:00:01+07:00') }), q3)).toMatchObject({ resolvedOverdue: 1 });
+    expect(contributionOf(facts({ resultAt: i('2023-08-08T09:00:00+07:00') }), q3)).toMatchObject({ resolvedOnTime: 1 });
+  });
+
+  it('carries over a dossier received before the period and still open at its start', () => {
+    const c = contributionOf(facts({ receivedAt: i('2023-06-20T09:00:00+07:00'), dueAt: i('2023-06-27T17:00:00+07:00'), resultAt: i('2023-07-03T08:00:00+07:00') }), q3);
+    expect(counted(c)).toEqual(['carriedOver', 'received', 'resolved', 'resolvedOverdue']);
+  });
+
+  it('leaves out a dossier closed before the period, and one received after it', () => {
+    expect(counted(contributionOf(facts({ receivedAt: i('2023-06-01T09:00:00+07:00'), resultAt: i('2023-06-30T23:59:59+07:00') }), q3))).toEqual([]);
+    expect(counted(contributionOf(facts({ receivedAt: i('2023-10-01T00:00:00+07:00') }), q3))).toEqual([]);
+    // 30 Sep 23:59 local is inside the period even when written as 16:59Z.
+    expect(contributionOf(facts({ receivedAt: i('2023-09-30T16:59:00Z'), dueAt: i('2023-10-05T17:00:00+07:00') }), q3).receivedInPeriod).toBe(1);
+  });
+
+  it('counts a withdrawal before the result as withdrawn, and one at or after it as nothing', () => {
+    expect(counted(contributionOf(facts({ withdrawnAt: i('2023-08-02T09:00:00+07:00') }), q3))).toEqual(['counter', 'received', 'receivedInPeriod', 'withdrawn']);
+    const result = i('2023-08-03T09:00:00+07:00');
+    expect(contributionOf(facts({ resultAt: result, withdrawnAt: result }), q3)).toMatchObject({ resolved: 1, withdrawn: 0 });
+    expect(contributionOf(facts({ resultAt: result, withdrawnAt: result + 1 }), q3)).toMatchObject({ resolved: 1, withdrawn: 0 });
+  });
+
+  it('counts an open dossier as in progress, overdue only when its appointment is strictly before the end', () => {
+    expect(contributionOf(facts({ dueAt: i('2023-09-30T17:00:00+07:00') }), q3)).toMatchObject({ inProgress: 1, inProgressOverdue: 1 });
+    expect(contributionOf(facts({ dueAt: i('2023-10-01T00:00:00+07:00') }), q3)).toMatchObject({ inProgress: 1, inProgressOnTime: 1 });
+    expect(contributionOf(facts({ dueAt: i('2023-10-02T08:00:00+07:00'), resultAt: i('2023-10-01T08:00:00+07:00') }), q3)).toMatchObject({ inProgressOnTime: 1 });
+  });
+
+  it('rounds rates to 4 decimals and gives null for an empty denominator (2.670 / 3.884 = 0.6874)', () => {
+    expect(rate(2670, 3884)).toBe(0.6874);
+    expect(rate(46166, 47219)).toBe(0.9777);
+    expect(rate(1, 0)).toBeNull();
+    expect(statisticsOf([], q3)).toMatchObject({ received: 0, digitizationRate: null, onlineRate: null, onTimeRate: null });
+  });
+
+  it('keeps the identities of the official table for any set of dossiers', () => {
+    const day = 86_400_000;
+    const base = i('2023-05-01T00:00:00+07:00');
+    const dossier = fc.record({
+      received: fc.integer({ min: 0, max: 200 * day }),
+      due: fc.integer({ min: 0, max: 30 * day }),
+      result: fc.option(fc.integer({ min: 0, max: 60 * day }), { nil: null }),
+      withdrawn: fc.option(fc.integer({ min: 0, max: 60 * day }), { nil: null }),
+      channel: fc.constantFrom('counter' as const, 'online' as const, 'postal' as const),
+      digitized: fc.boolean(),
+    }).map((r): DossierFacts => ({
+      receivedAt: base + r.received, dueAt: base + r.received + r.due, channel: r.channel, digitized: r.digitized,
+      resultAt: r.result === null ? null : base + r.received + r.result,
+      withdrawnAt: r.withdrawn === null ? null : base + r.received + r.withdrawn,
+    }));
+    fc.assert(fc.property(fc.array(dossier, { maxLength: 60 }), (list) => {
+      expect(checkIdentities(statisticsOf(list, q3))).toEqual([]);
+    }));
+  });
+});
