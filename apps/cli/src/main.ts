@@ -4,6 +4,8 @@ import { describeError, type GlobalOptions } from './context.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerSetupCommand } from './commands/setup.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
+import { registerDossierCommands } from './commands/dossiers.ts';
+import { registerReportCommand } from './commands/report.ts';
 
 export function buildProgram(): Command {
   const program = new Command('motcua')
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerDbCommands(program, globals);
   registerSetupCommand(program, globals);
   registerCalendarCommands(program, globals);
+  registerDossierCommands(program, globals);
+  registerReportCommand(program, globals);
   return program;
 }
 

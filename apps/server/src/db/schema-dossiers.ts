@@ -117,7 +117,25 @@ export interface DossierRatingsTable {
   ip: string | null;
 }
 
+export interface ReportAggregateTable {
+  agency_id: string;
+  field: string;
+  procedure_code: string;
+  channel: string;
+  day: string;
+  received: number;
+  digitized: number;
+  resolved_ahead: number;
+  resolved_on_time: number;
+  resolved_overdue: number;
+  withdrawn: number;
+  due: number;
+  due_closed: number;
+}
+
 export interface DossierTables {
+  report_daily: ReportAggregateTable;
+  report_monthly: ReportAggregateTable;
   dossier_ratings: DossierRatingsTable;
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;

@@ -7,10 +7,12 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_catalogue.ts';
 import * as m0003 from './0003_calendar_and_offices.ts';
 import * as m0004 from './0004_dossiers.ts';
+import * as m0005 from './0005_report_aggregates.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_catalogue': m0002,
   '0003_calendar_and_offices': m0003,
   '0004_dossiers': m0004,
+  '0005_report_aggregates': m0005,
 };

@@ -1,0 +1,152 @@
+/**
+ * One line of the dossier import format (SPEC §7), checked and turned into the rows it becomes.
+ * A line is rejected, with its reason, when it is not valid JSON, misses a required field, names
+ * an unknown procedure or agency, has an instant without an offset, or a `dueAt` or an event before
+ * `receivedAt`. Imported history keeps its recorded appointment: it is never recomputed.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { classifyResult, closeOf, formatInstant, nationalStatusCode, type DossierStatus } from '@motcua/domain';
+
+/** ISO 8601 with an explicit offset or Z (a local time without offset is ambiguous). */
+const Instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/, 'an ISO 8601 instant with an offset (Z or +07:00)')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date and time');
+
+export const importEventTypes = [
+  'supplement_requested', 'supplement_received', 'paused', 'resumed', 'apology', 'resolved', 'rejected', 'returned', 'withdrawn',
+] as const;
+
+const ImportEvent = z.looseObject({
+  type: z.enum(importEventTypes),
+  at: Instant,
+  newDueAt: Instant.optional(),
+  note: z.string().max(2000).optional(),
+  reasons: z.array(z.string().max(500)).max(30).optional(),
+});
+
+export const ImportLine = z.looseObject({
+  code: z.string().trim().regex(/^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,9}$/, 'a dossier code <agency>-<YYMMDD>-<sequence>').optional(),
+  procedure: z.string().trim().min(1).max(50),
+  agency: z.string().trim().min(1).max(64),
+  channel: z.enum(['counter', 'online', 'postal']),
+  applicant: z.looseObject({
+    kind: z.enum(['citizen', 'organization']),
+    name: z.string().trim().min(1).max(200),
+    idNumber: z.string().max(20).optional(),
+    phone: z.string().max(30).optional(),
+    email: z.string().max(200).optional(),
+    address: z.string().max(300).optional(),
+  }),
+  receivedAt: Instant,
+  dueAt: Instant,
+  digitized: z.boolean(),
+  events: z.array(ImportEvent).max(200),
+});
+export type ImportLine = z.infer<typeof ImportLine>;
+
+/** Import event type → the action of the dossier's log, and the status it leads to. */
+export const importActions: Record<(typeof importEventTypes)[number], { action: string; to: DossierStatus | 'same' }> = {
+  supplement_requested: { action: 'request_supplement', to: 'supplement_requested' },
+  supplement_received: { action: 'receive_supplement', to: 'processing' },
+  paused: { action: 'pause', to: 'paused' },
+  resumed: { action: 'resume', to: 'processing' },
+  apology: { action: 'apologize', to: 'same' },
+  resolved: { action: 'resolve', to: 'resolved' },
+  rejected: { action: 'reject', to: 'rejected' },
+  returned: { action: 'return_result', to: 'returned' },
+  withdrawn: { action: 'withdraw', to: 'withdrawn' },
+};
+
+export type Checked =
+  | { ok: true; line: ImportLine; hash: string; facts: ImportFacts }
+  | { ok: false; reason: string };
+
+export interface ImportFacts {
+  receivedAt: number;
+  dueAt: number;
+  resultAt: number | null;
+  withdrawnAt: number | null;
+  closedAt: number | null;
+  resultClass: 'ahead' | 'on_time' | 'overdue' | null;
+  returnedAt: number | null;
+  apologyDueAt: number | null;
+  status: DossierStatus;
+  nationalStatus: number | null;
+  /** Events in time order, each with the status it leaves the dossier in. */
+  events: Array<{ event: z.infer<typeof ImportEvent>; at: number; action: string; from: DossierStatus; to: DossierStatus }>;
+}
+
+/** The same content always hashes the same, whatever the key order of the line. */
+export function canonicalHash(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
+
+/** Parses and checks one line; says why when it cannot be imported. */
+export function checkImportLine(text: string): Checked {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON: ${(error as Error).message}` };
+  }
+  const parsed = ImportLine.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.join('.') || '(line)';
+    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    return { ok: false, reason: missing ? `missing required field ${path}` : `${path}: ${issue.message}` };
+  }
+  const line = parsed.data;
+  const receivedAt = Date.parse(line.receivedAt);
+  const dueAt = Date.parse(line.dueAt);
+  if (dueAt < receivedAt) return { ok: false, reason: 'dueAt is before receivedAt' };
+  const sorted = line.events
+    .map((event, index) => ({ event, index, at: Date.parse(event.at) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  const early = sorted.find((e) => e.at < receivedAt);
+  if (early) return { ok: false, reason: `events.${early.index} (${early.event.type}) is before receivedAt` };
+  const apology = sorted.find((e) => e.event.type === 'apology');
+  if (apology && !apology.event.newDueAt) return { ok: false, reason: `events.${apology.index}: an apology needs its newDueAt` };
+
+  const earliest = (...types: string[]) => sorted.find((e) => types.includes(e.event.type))?.at ?? null;
+  const resultAt = earliest('resolved', 'rejected') ?? earliest('returned');
+  const withdrawnAt = earliest('withdrawn');
+  const close = closeOf({ resultAt, withdrawnAt });
+  let status: DossierStatus = 'received';
+  const events = sorted.map(({ event, at }) => {
+    const { action, to } = importActions[event.type];
+    const from = status;
+    if (to !== 'same') status = to;
+    return { event, at, action, from, to: status };
+  });
+  return {
+    ok: true,
+    line,
+    // Instants normalised: the same dossier written with Z or +07:00 is the same content.
+    hash: canonicalHash({
+      ...line,
+      receivedAt: formatInstant(receivedAt),
+      dueAt: formatInstant(dueAt),
+      events: sorted.map(({ event, at }) => ({ ...event, at: formatInstant(at), ...(event.newDueAt ? { newDueAt: formatInstant(Date.parse(event.newDueAt)) } : {}) })),
+    }),
+    facts: {
+      receivedAt,
+      dueAt,
+      resultAt,
+      withdrawnAt,
+      closedAt: close?.at ?? null,
+      resultClass: resultAt === null ? null : classifyResult(resultAt, dueAt),
+      returnedAt: earliest('returned'),
+      apologyDueAt: apology?.event.newDueAt ? Date.parse(apology.event.newDueAt) : null,
+      status,
+      nationalStatus: nationalStatusCode[status],
+      events,
+    },
+  };
+}

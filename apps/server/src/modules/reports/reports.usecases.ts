@@ -1,0 +1,106 @@
+/**
+ * The official statistics report (SPEC §6): for a period, an agency subtree and filters, every key
+ * per receiving agency and in total, with rates and the figures reported beside it (refusals,
+ * satisfaction). The same object feeds the API, the CLI (`motcua report`) and the XLSX/PDF exports.
+ */
+import type { Kysely } from 'kysely';
+import {
+  AppError, addCounts, checkIdentities, emptyCounts, formatInstant, withRates,
+  type Counts, type PlainDate, type Statistics,
+} from '@motcua/domain';
+import type { Database } from '../../db/schema.ts';
+import { ratingsByAgency, refusalsByAgency, statisticsByAgency, type ReportFilter } from './reports.repository.ts';
+
+export interface ReportRequest {
+  from: PlainDate;
+  to: PlainDate;
+  /** The root of the subtree (agency code); default: every agency in scope. */
+  agencyCode?: string | undefined;
+  level?: string | undefined;
+  field?: string | undefined;
+  procedureCode?: string | undefined;
+  channel?: 'counter' | 'online' | 'postal' | undefined;
+}
+
+export interface Beside {
+  refused: number;
+  ratings: { count: number; average: number | null; byScore: { '5': number; '4': number; '3': number; '2': number; '1': number } };
+}
+
+export interface ReportRow extends Statistics, Beside {
+  agency: string;
+  agencyName: string;
+  level: string;
+}
+
+export interface StatisticsReport {
+  period: { from: PlainDate; to: PlainDate };
+  filters: { agency: string | null; level: string | null; field: string | null; procedure: string | null; channel: string | null };
+  generatedAt: string;
+  total: Statistics & Beside;
+  rows: ReportRow[];
+}
+
+function beside(refused: number, scores: number[] | undefined): Beside {
+  const s = scores ?? [0, 0, 0, 0, 0];
+  const count = s.reduce((a, b) => a + b, 0);
+  const sum = s.reduce((a, n, i) => a + n * (i + 1), 0);
+  return {
+    refused,
+    ratings: { count, average: count ? Math.round((sum / count) * 100) / 100 : null, byScore: { '5': s[4]!, '4': s[3]!, '3': s[2]!, '2': s[1]!, '1': s[0]! } },
+  };
+}
+
+/** Builds the report for the agencies inside `scopePaths` (the caller's, or every root for the CLI). */
+export async function statisticsReport(
+  db: Kysely<Database>,
+  scopePaths: string[],
+  request: ReportRequest,
+  now: number,
+): Promise<StatisticsReport> {
+  if (request.to < request.from) {
+    throw new AppError('report.invalid_period', {
+      messages: { vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
+      issues: [{ path: 'to', message: 'before from' }],
+    });
+  }
+  let paths = scopePaths;
+  if (request.agencyCode) {
+    const agency = await db.selectFrom('agencies').select('path').where('code', '=', request.agencyCode).executeTakeFirst();
+    if (!agency || !scopePaths.some((p) => agency.path.startsWith(p))) {
+      throw new AppError('agency.not_found', { issues: [{ path: 'agency', message: `unknown agency "${request.agencyCode}"` }] });
+    }
+    paths = [agency.path];
+  }
+  const filter: ReportFilter = { ...request, scopePaths: paths };
+  const [rows, refusals, ratings] = await Promise.all([
+    statisticsByAgency(db, filter),
+    refusalsByAgency(db, filter),
+    ratingsByAgency(db, filter),
+  ]);
+  let total: Counts = emptyCounts();
+  const reportRows: ReportRow[] = rows.map((r) => {
+    const { agencyId, agencyCode, agencyName, level, path: _path, ...counts } = r;
+    total = addCounts(total, counts);
+    return { agency: agencyCode, agencyName, level, ...withRates(counts), ...beside(refusals.get(agencyId) ?? 0, ratings.get(agencyId)) };
+  });
+  const problems = checkIdentities(total);
+  if (problems.length) throw new AppError('internal.unexpected', { details: { reportIdentities: problems } });
+  const allScores = [...ratings.values()].reduce((acc, s) => acc.map((v, i) => v + s[i]!), [0, 0, 0, 0, 0]);
+  return {
+    period: { from: request.from, to: request.to },
+    filters: {
+      agency: request.agencyCode ?? null, level: request.level ?? null, field: request.field ?? null,
+      procedure: request.procedureCode ?? null, channel: request.channel ?? null,
+    },
+    generatedAt: formatInstant(now),
+    total: { ...withRates(total), ...beside([...refusals.values()].reduce((a, b) => a + b, 0), allScores) },
+    rows: reportRows,
+  };
+}
+
+/** Every root agency: the scope of the command line, which runs with the installation's authority. */
+export async function installationScope(db: Kysely<Database>): Promise<string[]> {
+  const roots = await db.selectFrom('agencies').select('path').where('parent_id', 'is', null).execute();
+  return roots.map((r) => r.path);
+}
