@@ -1,0 +1,142 @@
+/**
+ * Public status lookup (SPEC §8: p99 under 20 ms with the province's dossiers in the database):
+ * `GET /api/v1/public/dossiers/:code` on the real server (separate process, PostgreSQL), with
+ * 1 000 000 generated dossiers (bench/datasets.ts; BENCH_LOOKUP_DOSSIERS changes the count).
+ * 8 concurrent clients (keep-alive connections) fetch random existing codes, uniformly over the
+ * whole dataset, for BENCH_SECONDS (10) after a BENCH_WARMUP_SECONDS (2) warm-up.
+ * Baseline (same run, same database, same concurrency): the queries the endpoint runs — dossier by
+ * code, its events, its agencies, its procedure version, its rating — sent directly through a
+ * pg.Pool of 8, one lookup after the other per client.
+ * The database `motcua_bench_lookup` is kept between runs: the dataset is generated only when it
+ * does not hold the requested count.
+ */
+import os from 'node:os';
+import pg from 'pg';
+import { initialsOf } from '@motcua/domain';
+import { record } from './lib.ts';
+import { DatasetMismatch, ensureDossierDataset, type DossierDataset } from './datasets.ts';
+import {
+  Client, closedLoop, cpuMeter, dropDatabase, latencySummary, machineContext, ms, prepareDatabase, startBenchServer,
+} from './support.ts';
+
+const bench = 'lookup';
+const dbName = 'motcua_bench_lookup';
+const count = Number(process.env.BENCH_LOOKUP_DOSSIERS ?? 1_000_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const clients = 8;
+
+console.log(`  ${machineContext()}`);
+const tPrepare = performance.now();
+let prepared = await prepareDatabase(dbName, { fresh: false });
+let dataset: DossierDataset;
+try {
+  dataset = await ensureDossierDataset(prepared.url, { count });
+} catch (error) {
+  if (!(error instanceof DatasetMismatch)) throw error;
+  console.log(`  ${error.message}: recreating ${dbName}`);
+  await prepared.handle.close();
+  await dropDatabase(dbName);
+  prepared = await prepareDatabase(dbName, { fresh: true });
+  dataset = await ensureDossierDataset(prepared.url, { count });
+}
+await prepared.handle.close();
+const { url } = prepared;
+console.log(`  dataset: ${dataset.description} (ready in ${((performance.now() - tPrepare) / 1000).toFixed(1)} s)`);
+if (dataset.generated) {
+  record({ bench, metric: 'dataset_rows_per_s', value: dataset.rowsPerSecond, unit: 'rows/s', dataset: `${dataset.written} dossiers + ${dataset.eventsWritten} events generated in ${dataset.seconds.toFixed(1)} s (indexes and ANALYZE included)` });
+}
+
+const pool = new pg.Pool({ connectionString: url, max: clients, application_name: 'motcua-bench-lookup' });
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run asks for the same codes. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+const rand = random(20_260_701);
+const maxId = Number((await pool.query('SELECT max(id) AS m FROM dossiers')).rows[0].m);
+const ids = Array.from({ length: 200_000 }, () => 1 + Math.floor(rand() * maxId));
+const codes: string[] = (await pool.query<{ code: string }>('SELECT code FROM dossiers WHERE id = ANY ($1)', [ids])).rows.map((r) => r.code);
+for (let i = codes.length - 1; i > 0; i--) {
+  const j = Math.floor(rand() * (i + 1));
+  [codes[i], codes[j]] = [codes[j]!, codes[i]!];
+}
+console.log(`  ${codes.length.toLocaleString('en-US')} distinct random codes drawn uniformly from ${maxId.toLocaleString('en-US')} dossiers`);
+const dataLabel = `${dataset.count.toLocaleString('en-US')} generated dossiers (~${dataset.events.toLocaleString('en-US')} events; ${dataset.generated ? 'generated in this run' : 'already in the database, generation skipped'}), random codes, ${clients} clients`;
+
+// ─── Through the HTTP API ────────────────────────────────────────────────────────────────────
+const server = await startBenchServer(url, bench);
+let http: ReturnType<typeof latencySummary>;
+let httpRate: number;
+try {
+  const conns = Array.from({ length: clients }, () => new Client(server.baseUrl));
+
+  // Correctness of one answer: the code, the status, initials only.
+  const sample = (await pool.query(`SELECT * FROM dossiers WHERE code = $1`, [codes[0]])).rows[0];
+  const res = await conns[0]!.request('GET', `/api/v1/public/dossiers/${encodeURIComponent(sample.code)}`);
+  if (res.status !== 200) throw new Error(`lookup of ${sample.code}: ${res.status} ${res.body}`);
+  const body = JSON.parse(res.body) as { code: string; status: string; applicantInitials: string; steps: unknown[] };
+  const nEvents = Number((await pool.query(`SELECT count(*) FILTER (WHERE from_status IS DISTINCT FROM to_status OR action = 'apologize') AS n FROM dossier_events WHERE dossier_id = $1`, [sample.id])).rows[0].n);
+  const leaks = [sample.applicant_name, sample.applicant_id_number, sample.applicant_phone, sample.applicant_address].filter((v) => v && res.body.includes(v));
+  if (body.code !== sample.code || body.status !== sample.status || body.applicantInitials !== initialsOf(sample.applicant_name) || leaks.length || body.steps.length !== nEvents) {
+    throw new Error(`wrong public answer for ${sample.code}: ${res.body}`);
+  }
+  console.log(`  checked ${sample.code}: status ${body.status}, initials ${body.applicantInitials} for "${sample.applicant_name}", ${body.steps.length} steps, no name, ID number, phone or address in the answer`);
+
+  let next = 0;
+  const meter = await cpuMeter(pool, dbName, warmup * 1000);
+  const result = await closedLoop(clients, warmup * 1000, seconds * 1000, async (c) => {
+    const code = codes[next++ % codes.length]!;
+    const r = await conns[c]!.request('GET', `/api/v1/public/dossiers/${encodeURIComponent(code)}`);
+    return r.status === 200 && r.body.startsWith(`{"code":"${code}"`) ? true : `${code}: ${r.status} ${r.body.slice(0, 200)}`;
+  });
+  const cpu = await meter.stop(result.completed);
+  if (result.failed) throw new Error(`${result.failed} lookups failed, first: ${result.firstError}`);
+  http = latencySummary(result.latencies);
+  httpRate = result.perSecond;
+  console.log(`  HTTP: ${result.completed.toLocaleString('en-US')} lookups in ${seconds} s = ${Math.round(httpRate).toLocaleString('en-US')}/s; ` +
+    `p50 ${ms(http.p50)}, p99 ${ms(http.p99)}, p99.9 ${ms(http.p999)}, max ${ms(http.max)}`);
+  console.log(`  ${cpu.text}`);
+  conns.forEach((c) => c.close());
+} finally {
+  await server.stop();
+}
+
+// ─── Baseline: the endpoint's queries, directly ──────────────────────────────────────────────
+const versionSql = `SELECT v.id, v.procedure_code, p.code_verified, v.version, v.name, v.field, v.levels, v.agency_codes, v.processing_time,
+  v.restart_after_supplement, v.late_receipt_window_minutes, v.fee, v.components, v.result_type, v.legal_basis, v.fully_online,
+  v.inter_agency, v.workflow, v.valid_from, v.valid_to, v.status, v.replaced_by, v.content_hash, v.change_note, v.end_note, v.created_at
+  FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id WHERE v.id = $1`;
+let nextSql = 0;
+const sqlMeter = await cpuMeter(pool, dbName, warmup * 1000);
+const sqlResult = await closedLoop(clients, warmup * 1000, seconds * 1000, async () => {
+  const code = codes[nextSql++ % codes.length]!;
+  const d = (await pool.query('SELECT * FROM dossiers WHERE code = $1', [code])).rows[0];
+  if (!d) return `${code} not found`;
+  const events = (await pool.query('SELECT * FROM dossier_events WHERE dossier_id = $1 ORDER BY seq', [d.id])).rows;
+  const agencyIds = [...new Set([d.agency_id, d.handling_agency_id, ...events.map((e) => e.handling_agency_id).filter(Boolean)])];
+  await pool.query('SELECT id, code, name, level, path, parent_id FROM agencies WHERE id = ANY ($1)', [agencyIds]);
+  await pool.query(versionSql, [d.procedure_version_id]);
+  await pool.query('SELECT dossier_id FROM dossier_ratings WHERE dossier_id = $1', [d.id]);
+  return true;
+});
+const sqlCpu = await sqlMeter.stop(sqlResult.completed);
+if (sqlResult.failed) throw new Error(`${sqlResult.failed} SQL lookups failed, first: ${sqlResult.firstError}`);
+const sql = latencySummary(sqlResult.latencies);
+console.log(`  SQL baseline: ${sqlResult.completed.toLocaleString('en-US')} lookups in ${seconds} s = ${Math.round(sqlResult.perSecond).toLocaleString('en-US')}/s; ` +
+  `p50 ${ms(sql.p50)}, p99 ${ms(sql.p99)}, p99.9 ${ms(sql.p999)}, max ${ms(sql.max)}`);
+console.log(`  ${sqlCpu.text}`);
+await pool.end();
+
+record({ bench, metric: 'http_p50_ms', value: http.p50, unit: 'ms', baseline: sql.p50, dataset: dataLabel });
+record({ bench, metric: 'http_p99_ms', value: http.p99, unit: 'ms', baseline: sql.p99, dataset: dataLabel });
+record({ bench, metric: 'http_p99.9_ms', value: http.p999, unit: 'ms', baseline: sql.p999, dataset: dataLabel });
+record({ bench, metric: 'http_lookups_per_s', value: httpRate, unit: 'lookups/s', baseline: sqlResult.perSecond, dataset: dataLabel });
+console.log(`  target p99 < 20 ms: ${http.p99 < 20 ? 'met' : 'NOT met'} (${ms(http.p99)} on ${os.cpus().length} cores, load generator on the same machine)`);
