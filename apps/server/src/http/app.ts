@@ -27,6 +27,7 @@ import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers.routes.ts';
 import { registerDossierFormRoutes } from '../modules/dossiers/dossier-forms.routes.ts';
 import { registerFileRoutes } from '../modules/files/files.routes.ts';
+import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandling } from './problem.ts';
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerPublicDossierRoutes(app, deps);
   registerDossierFormRoutes(app, deps);
   registerFileRoutes(app, deps);
+  registerReportRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

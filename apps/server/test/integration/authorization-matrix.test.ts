@@ -242,6 +242,42 @@ const matrix: Record<string, Case> = {
       }
     },
   },
+  'GET /api/v1/reports/statistics': {
+    scoped: true,
+    check: async ({ a }) => {
+      const period = 'from=2020-01-01&to=2030-12-31';
+      const res = await a.leader.get(`/api/v1/reports/statistics?${period}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().rows.map((r: { agency: string }) => r.agency)).not.toContain('000.42.00.H40');
+      expect(res.json().total.received).toBe(0);
+      expect((await a.leader.get(`/api/v1/reports/statistics?${period}&agency=000.42.00.H40`)).statusCode).toBe(404);
+      for (const role of ['officer', 'specialist'] as const) expect((await a[role].get(`/api/v1/reports/statistics?${period}`)).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/reports/statistics.:format': {
+    scoped: true,
+    check: async ({ a }) => {
+      expect((await a.leader.get('/api/v1/reports/statistics.xlsx?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
+      expect((await a.officer.get('/api/v1/reports/statistics.pdf?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/reports/trend': {
+    scoped: true,
+    check: async ({ a }) => {
+      expect((await a.leader.get('/api/v1/reports/trend?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
+      const own = (await a.leader.get('/api/v1/reports/trend?from=2020-01-01&to=2030-12-31')).json();
+      expect(own.items.reduce((n: number, m: { receivedInPeriod: number }) => n + m.receivedInPeriod, 0)).toBe(0);
+    },
+  },
+  'GET /api/v1/reports/dossiers': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      const res = await a.leader.get('/api/v1/reports/dossiers?from=2020-01-01&to=2030-12-31&key=received');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.map((d: { code: string }) => d.code)).not.toContain(bDossier.code);
+      expect((await a.leader.get('/api/v1/reports/dossiers?from=2020-01-01&to=2030-12-31&key=received&agency=000.42.00.H40')).statusCode).toBe(404);
+    },
+  },
   'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },
   'GET /api/v1/files/:id': {
     scoped: true,

@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, formatInstant, statisticsKeys, type PlainDate } from '@motcua/domain';
+import type { Deps } from '../../deps.ts';
+import { staffWith } from '../../http/access.ts';
+import { reportScope } from './reports.policies.ts';
+import { dossiersBehind, monthlyTrend } from './reports.drilldown.ts';
+import { renderReport } from './report-files.ts';
+import { statisticsReport, type ReportRequest } from './reports.usecases.ts';
+
+const Filters = z.object({
+  from: z.iso.date().describe('first local date of the period'),
+  to: z.iso.date().describe('last local date of the period (included)'),
+  agency: z.string().max(64).optional().describe('agency code: the subtree to report'),
+  level: z.string().max(50).optional(),
+  field: z.string().max(200).optional(),
+  procedure: z.string().max(50).optional(),
+  channel: z.enum(['counter', 'online', 'postal']).optional(),
+});
+
+const Counts = Object.fromEntries(statisticsKeys.map((k) => [k, z.number()])) as Record<(typeof statisticsKeys)[number], z.ZodNumber>;
+const Beside = {
+  refused: z.number(),
+  ratings: z.object({ count: z.number(), average: z.number().nullable(), byScore: z.record(z.string(), z.number()) }),
+};
+const Rates = { digitizationRate: z.number().nullable(), onlineRate: z.number().nullable(), onTimeRate: z.number().nullable() };
+const ReportSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  filters: z.record(z.string(), z.string().nullable()),
+  generatedAt: z.string(),
+  total: z.object({ ...Counts, ...Rates, ...Beside }),
+  rows: z.array(z.object({ agency: z.string(), agencyName: z.string(), level: z.string(), ...Counts, ...Rates, ...Beside })),
+});
+
+const requestOf = (q: z.infer<typeof Filters>): ReportRequest => ({
+  from: q.from as PlainDate, to: q.to as PlainDate, agencyCode: q.agency, level: q.level, field: q.field, procedureCode: q.procedure, channel: q.channel,
+});
+
+export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const readers = staffWith('manager', 'leader', 'admin');
+
+  r.get('/api/v1/reports/statistics', {
+    config: { access: readers },
+    schema: {
+      tags: ['reports'],
+      summary: 'The official statistics (SPEC §6) for a period, per receiving agency and in total (Báo cáo tình hình giải quyết TTHC)',
+      querystring: Filters,
+      response: { 200: ReportSchema },
+    },
+    handler: async (request) => statisticsReport(deps.db, reportScope(request.actor), requestOf(request.query), deps.clock().getTime()),
+  });
+
+  r.get('/api/v1/reports/statistics.:format', {
+    config: { access: readers },
+    schema: {
+      tags: ['reports'],
+      summary: 'The same report as an XLSX workbook (official columns and a chart) or a PDF',
+      params: z.object({ format: z.enum(['xlsx', 'pdf']) }),
+      querystring: Filters,
+    },
+    handler: async (request, reply) => {
+      const report = await statisticsReport(deps.db, reportScope(request.actor), requestOf(request.query), deps.clock().getTime());
+      const bytes = await renderReport(report, request.params.format);
+      const type = request.params.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf';
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="bao-cao-${report.period.from}-${report.period.to}.${request.params.format}"`)
+        .send(Buffer.from(bytes));
+    },
+  });
+
+  r.get('/api/v1/reports/trend', {
+    config: { access: readers },
+    schema: {
+      tags: ['reports'],
+      summary: 'Month by month: received, online, digitized, resolved ahead / on time / overdue, withdrawn',
+      querystring: Filters,
+      response: { 200: z.object({ items: z.array(z.record(z.string(), z.union([z.string(), z.number()]))) }) },
+    },
+    handler: async (request) => {
+      const q = requestOf(request.query);
+      const scope = await scopeFor(request.actor, q.agencyCode, deps);
+      return { items: await monthlyTrend(deps.db, { ...q, scopePaths: scope }) };
+    },
+  });
+
+  r.get('/api/v1/reports/dossiers', {
+    config: { access: readers },
+    schema: {
+      tags: ['reports'],
+      summary: 'The dossiers behind one number of the report (drill-down)',
+      querystring: Filters.extend({
+        key: z.enum(statisticsKeys),
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+        offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+      }),
+    },
+    handler: async (request) => {
+      const q = requestOf(request.query);
+      const scope = await scopeFor(request.actor, q.agencyCode, deps);
+      const page = await dossiersBehind(deps.db, { ...q, key: request.query.key, scopePaths: scope, limit: request.query.limit, offset: request.query.offset });
+      const iso = (d: Date | null) => (d ? formatInstant(d.getTime()) : null);
+      return {
+        total: page.total,
+        items: page.items.map((d) => ({
+          id: d.id, code: d.code, status: d.status, procedureCode: d.procedure_code, applicantName: d.applicant_name, channel: d.channel,
+          agency: d.agency_code, receivedAt: iso(d.received_at), dueAt: iso(d.clock_due_at), resultAt: iso(d.result_at),
+          withdrawnAt: iso(d.withdrawn_at), resultClass: d.result_class,
+        })),
+      };
+    },
+  });
+}
+
+/** The caller's subtrees, narrowed to one agency when asked (which must be inside them). */
+async function scopeFor(actor: Parameters<typeof reportScope>[0], agencyCode: string | undefined, deps: Deps): Promise<string[]> {
+  const scope = reportScope(actor);
+  if (!agencyCode) return scope;
+  const agency = await deps.db.selectFrom('agencies').select('path').where('code', '=', agencyCode).executeTakeFirst();
+  if (!agency || !scope.some((p) => agency.path.startsWith(p))) throw new AppError('agency.not_found');
+  return [agency.path];
+}

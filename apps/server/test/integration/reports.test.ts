@@ -1,0 +1,173 @@
+/**
+ * The report from the database aggregates equals the domain's reference definition (SPEC §6) for
+ * random histories and random periods, for imported history and for live dossiers changed by
+ * actions; plus the cases the issue names: carried over, withdrawn, overdue in progress, pauses,
+ * apologies (which do not change classification), filters, and the API's access rules.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addDays, formatInstant, localDateOf, statisticsOf, statisticsKeys, type DateRange, type DossierFacts, type PlainDate,
+} from '@motcua/domain';
+import { importDossiers } from '../../src/modules/imports/import.usecases.ts';
+import { installationScope, statisticsReport } from '../../src/modules/reports/reports.usecases.ts';
+import { databaseKinds } from '../support/databases.ts';
+import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
+
+const DAY = 86_400_000;
+const base = Date.parse('2024-01-01T00:00:00+07:00');
+const agencies = ['000.41.00.H40', '000.31.12.H40', '000.00.12.H40'];
+
+async function* linesOf(lines: string[]) {
+  yield* lines;
+}
+
+/** Facts as the database holds them, read back for the oracle. */
+async function factsOf(t: TestApp, agencyCodes: string[]): Promise<DossierFacts[]> {
+  const rows = await t.database.db
+    .selectFrom('dossiers as d').innerJoin('agencies as a', 'a.id', 'd.agency_id')
+    .select(['d.received_at', 'd.channel', 'd.clock_due_at', 'd.result_at', 'd.withdrawn_at', 'd.digitized'])
+    .where('a.code', 'in', agencyCodes).where('d.received_at', 'is not', null).execute();
+  return rows.map((r) => ({
+    receivedAt: r.received_at!.getTime(), channel: r.channel, dueAt: r.clock_due_at!.getTime(),
+    resultAt: r.result_at?.getTime() ?? null, withdrawnAt: r.withdrawn_at?.getTime() ?? null, digitized: r.digitized,
+  }));
+}
+
+describe.each(databaseKinds)('statistics on %s', (kind) => {
+  let t: TestApp;
+  let now = Date.parse('2025-06-02T09:00:00+07:00');
+  beforeAll(async () => {
+    t = await startTestApp(kind, { clock: () => new Date(now), config: { SESSION_TTL_HOURS: '720' } });
+  });
+  afterAll(async () => t?.close());
+
+  const report = async (period: DateRange, extra: Record<string, string> = {}) =>
+    statisticsReport(t.database.db, await installationScope(t.database.db), { ...period, ...extra } as never, now);
+
+  it('equals the reference definition for random imported histories and periods', async () => {
+    const event = (type: string, at: number) => ({ type, at: formatInstant(at) });
+    const dossier = fc.record({
+      agency: fc.constantFrom(...agencies),
+      received: fc.integer({ min: 0, max: 500 * DAY }),
+      due: fc.integer({ min: 0, max: 40 * DAY }),
+      result: fc.option(fc.integer({ min: 0, max: 80 * DAY }), { nil: null }),
+      withdrawn: fc.option(fc.integer({ min: 0, max: 80 * DAY }), { nil: null }),
+      returnedOnly: fc.boolean(),
+      channel: fc.constantFrom('counter', 'online', 'postal'),
+      digitized: fc.boolean(),
+      utc: fc.boolean(),
+    });
+    const histories = fc.sample(fc.array(dossier, { minLength: 50, maxLength: 120 }), { numRuns: 3, seed: 42 });
+    const periods = fc.sample(fc.record({ from: fc.integer({ min: 0, max: 520 }), length: fc.integer({ min: 0, max: 200 }) }), { numRuns: 8, seed: 7 })
+      .map(({ from, length }) => {
+        const f = localDateOf(base + from * DAY);
+        return { from: f, to: addDays(f, length) } as DateRange;
+      });
+    let offset = 0;
+    for (const history of histories) {
+      const lines = history.map((h, i) => {
+        const receivedAt = base + h.received;
+        const write = (ms: number) => (h.utc ? new Date(ms).toISOString() : formatInstant(ms));
+        const events = [
+          ...(h.result === null ? [] : [h.returnedOnly ? event('returned', receivedAt + h.result) : event('resolved', receivedAt + h.result)]),
+          ...(h.withdrawn === null ? [] : [event('withdrawn', receivedAt + h.withdrawn)]),
+        ];
+        return JSON.stringify({
+          code: `${h.agency}-${localDateOf(receivedAt).slice(2).replaceAll('-', '')}-${String(90000 + offset + i)}`,
+          procedure: '1.000894', agency: h.agency, channel: h.channel, applicant: { kind: 'citizen', name: 'Người thử' },
+          receivedAt: write(receivedAt), dueAt: write(receivedAt + h.due), digitized: h.digitized, events,
+        });
+      });
+      offset += history.length;
+      const summary = await importDossiers(t.database.db, linesOf(lines));
+      expect(summary.rejected).toBe(0);
+      const facts = await factsOf(t, agencies);
+      for (const period of periods) {
+        const expected = statisticsOf(facts, period);
+        const actual = (await report(period)).total;
+        for (const key of [...statisticsKeys, 'digitizationRate', 'onlineRate', 'onTimeRate'] as const) {
+          expect(actual[key], `${key} for ${period.from}..${period.to}`).toBe(expected[key]);
+        }
+      }
+    }
+  });
+
+  it('follows live dossiers through their actions: carried over, withdrawn, resolved overdue, in progress overdue', async () => {
+    const officer: Agent = await t.signIn('canbo.giaominh');
+    const specialist: Agent = await t.signIn('chuyenvien.giaominh');
+    const leader: Agent = await t.signIn('lanhdao.giaominh');
+    const act = async (agent: Agent, id: number, action: string, body: Record<string, unknown> = {}) => {
+      const res = await agent.post(`/api/v1/dossiers/${id}/actions`, { action, ...body });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const intake = async () => (await officer.post('/api/v1/dossiers', { procedureCode: '1.000894', applicant: { name: 'Đặng Văn Sáng' }, components: [{ index: 0, received: true }] })).json().id as number;
+    const may: DateRange = { from: '2025-05-01', to: '2025-05-31' };
+    const june: DateRange = { from: '2025-06-01', to: '2025-06-30' };
+    now = Date.parse('2025-05-26T09:00:00+07:00');
+    const carried = await intake(); // resolved in June, late
+    const withdrawn = await intake();
+    const lateOpen = await intake(); // still open at the end of June, overdue
+    const paused = await intake();
+    for (const id of [carried, withdrawn, lateOpen, paused]) await act(officer, id, 'transfer');
+    now = Date.parse('2025-05-27T09:00:00+07:00');
+    await act(specialist, paused, 'request_supplement', { reasons: ['Thiếu giấy tờ'] });
+    now = Date.parse('2025-06-03T09:00:00+07:00');
+    await act(officer, withdrawn, 'withdraw');
+    await act(officer, paused, 'receive_supplement');
+    await act(leader, carried, 'apologize', { note: 'Chậm do xác minh', newDueAt: '2025-06-20T17:00:00+07:00' });
+    // The supplement stopped the clock for 5 working days: that dossier is now due on 9 June.
+    now = Date.parse('2025-06-06T09:00:00+07:00');
+    await act(specialist, paused, 'forward');
+    await act(leader, paused, 'resolve');
+    // The other one was due on 2 June (the apology's new date does not count).
+    now = Date.parse('2025-06-10T09:00:00+07:00');
+    await act(specialist, carried, 'forward');
+    await act(leader, carried, 'resolve');
+    const facts = await factsOf(t, ['000.42.00.H40']);
+    for (const period of [may, june]) {
+      const actual = (await report(period, { agencyCode: '000.42.00.H40' })).total;
+      const expected = statisticsOf(facts, period);
+      for (const key of statisticsKeys) expect(actual[key], `${key} in ${period.from}`).toBe(expected[key]);
+    }
+    const juneTotal = (await report(june, { agencyCode: '000.42.00.H40' })).total;
+    expect(juneTotal).toMatchObject({ carriedOver: 4, receivedInPeriod: 0, withdrawn: 1, resolved: 2, resolvedOverdue: 1, inProgress: 1, inProgressOverdue: 1 });
+    // The supplement moved that dossier's appointment past the printed one.
+    const pausedRow = await t.database.db.selectFrom('dossiers').select(['result_class', 'due_at', 'clock_due_at']).where('id', '=', paused).executeTakeFirstOrThrow();
+    expect(pausedRow.result_class).toBe('ahead');
+    expect(formatInstant(pausedRow.clock_due_at!.getTime())).toBe('2025-06-09T09:00:00+07:00');
+    expect(pausedRow.clock_due_at!.getTime()).toBeGreaterThan(pausedRow.due_at!.getTime());
+  });
+
+  it('filters by level, field, procedure and channel, and counts an inter-agency dossier once at the receiving agency', async () => {
+    const period: DateRange = { from: '2024-01-01', to: '2026-12-31' };
+    const all = await report(period);
+    const byLevel = await report(period, { level: 'commune' });
+    expect(byLevel.rows.every((r) => r.level === 'commune')).toBe(true);
+    const online = await report(period, { channel: 'online' });
+    expect(online.total.receivedInPeriod).toBe(online.total.online);
+    expect(online.total.counter).toBe(0);
+    const byProcedure = await report(period, { procedureCode: '9.999999' });
+    expect(byProcedure.total.received).toBe(0);
+    const byField = await report(period, { field: 'Hộ tịch' });
+    expect(byField.total.received).toBe(all.total.received);
+    expect(all.total.received).toBe(all.rows.reduce((n, r) => n + r.received, 0));
+  });
+
+  it('serves the report to managers of the subtree only, with the same numbers as the command line', async () => {
+    const period: DateRange = { from: '2025-06-01', to: '2025-06-30' };
+    const manager = await t.signIn('quanly.tinh');
+    const res = await manager.get(`/api/v1/reports/statistics?from=${period.from}&to=${period.to}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const viaCli = await report(period);
+    expect(res.json().total).toEqual(viaCli.total);
+    const communeLeader = await t.signIn('lanhdao.giaothuy');
+    const scoped = (await communeLeader.get(`/api/v1/reports/statistics?from=${period.from}&to=${period.to}`)).json();
+    expect(scoped.rows.map((r: { agency: string }) => r.agency)).not.toContain('000.42.00.H40');
+    expect((await communeLeader.get(`/api/v1/reports/statistics?from=${period.from}&to=${period.to}&agency=000.42.00.H40`)).statusCode).toBe(404);
+    const officer = await t.signIn('canbo.giaothuy');
+    expect((await officer.get(`/api/v1/reports/statistics?from=${period.from}&to=${period.to}`)).statusCode).toBe(403);
+    expect((await manager.get(`/api/v1/reports/statistics?from=2025-07-01&to=2025-06-01`)).statusCode).toBe(400);
+    void ([] as PlainDate[]);
+  });
+});
