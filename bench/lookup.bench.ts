@@ -16,7 +16,7 @@ import { initialsOf } from '@motcua/domain';
 import { record } from './lib.ts';
 import { DatasetMismatch, ensureDossierDataset, type DossierDataset } from './datasets.ts';
 import {
-  Client, closedLoop, cpuMeter, dropDatabase, latencySummary, machineContext, ms, prepareDatabase, startBenchServer,
+  Client, closedLoop, cpuMeter, type CpuReport, dropDatabase, latencySummary, machineContext, ms, prepareDatabase, startBenchServer,
 } from './support.ts';
 
 const bench = 'lookup';
@@ -75,6 +75,7 @@ const dataLabel = `${dataset.count.toLocaleString('en-US')} generated dossiers (
 const server = await startBenchServer(url, bench);
 let http: ReturnType<typeof latencySummary>;
 let httpRate: number;
+let cpu: CpuReport;
 try {
   const conns = Array.from({ length: clients }, () => new Client(server.baseUrl));
 
@@ -97,7 +98,7 @@ try {
     const r = await conns[c]!.request('GET', `/api/v1/public/dossiers/${encodeURIComponent(code)}`);
     return r.status === 200 && r.body.startsWith(`{"code":"${code}"`) ? true : `${code}: ${r.status} ${r.body.slice(0, 200)}`;
   });
-  const cpu = await meter.stop(result.completed);
+  cpu = await meter.stop(result.completed);
   if (result.failed) throw new Error(`${result.failed} lookups failed, first: ${result.firstError}`);
   http = latencySummary(result.latencies);
   httpRate = result.perSecond;
@@ -139,4 +140,12 @@ record({ bench, metric: 'http_p50_ms', value: http.p50, unit: 'ms', baseline: sq
 record({ bench, metric: 'http_p99_ms', value: http.p99, unit: 'ms', baseline: sql.p99, dataset: dataLabel });
 record({ bench, metric: 'http_p99.9_ms', value: http.p999, unit: 'ms', baseline: sql.p999, dataset: dataLabel });
 record({ bench, metric: 'http_lookups_per_s', value: httpRate, unit: 'lookups/s', baseline: sqlResult.perSecond, dataset: dataLabel });
+// CPU per lookup (less sensitive than rates to what else runs on the machine): the server process and
+// the PostgreSQL backends of the bench database, against the PostgreSQL CPU of the direct SQL.
+if (cpu.serverMsPerOp !== undefined) {
+  record({ bench, metric: 'server_cpu_ms_per_lookup', value: cpu.serverMsPerOp, unit: 'ms', dataset: dataLabel });
+}
+if (cpu.pgMsPerOp && sqlCpu.pgMsPerOp) {
+  record({ bench, metric: 'postgres_cpu_ms_per_lookup', value: cpu.pgMsPerOp, unit: 'ms', baseline: sqlCpu.pgMsPerOp, dataset: dataLabel });
+}
 console.log(`  target p99 < 20 ms: ${http.p99 < 20 ? 'met' : 'NOT met'} (${ms(http.p99)} on ${os.cpus().length} cores, load generator on the same machine)`);

@@ -310,6 +310,14 @@ function childNodePids(): number[] {
   return pids;
 }
 
+export interface CpuReport {
+  text: string;
+  /** CPU milliseconds per operation of the server process (when one was found). */
+  serverMsPerOp?: number | undefined;
+  /** CPU milliseconds per operation of the PostgreSQL backends of the database. */
+  pgMsPerOp?: number | undefined;
+}
+
 /**
  * CPU used during a measured window (from `delayMs` after the call until `stop()`) by the load
  * generator (this process), the server process and the PostgreSQL backends serving `database`
@@ -336,7 +344,7 @@ export async function cpuMeter(pool: pg.Pool, database: string, delayMs = 0) {
   }, delayMs));
   return {
     /** `operations`: how many were completed in the window, for the CPU cost of one. */
-    async stop(operations?: number) {
+    async stop(operations?: number): Promise<CpuReport> {
       const a = await first;
       const b = await snapshot();
       const seconds = (b.t - a.t) / 1000;
