@@ -69,9 +69,18 @@ async function stubApi(page, scenario) {
     }
     if (p === '/api/v1/public/procedures') {
       if (!scenario.catalogue) return route.fulfill(problem(404, 'request.not_found', 'Không tìm thấy địa chỉ yêu cầu', 'No such route'));
-      const items = demoProcedures.slice(0, 8);
+      // The bundle's entries, shaped as the API answers them (fee and time carry their text).
+      const items = demoProcedures.slice(0, 8).map((p) => ({
+        ...p, version: 1, validFrom: null,
+        processingTime: { ...p.processingTime, cutoff: p.processingTime.cutoff ?? null, text: { vi: '', en: '' } },
+        fee: {
+          kind: p.fee?.amount ? 'fixed' : 'free', currency: 'VND', amount: p.fee?.amount ?? 0, onlineAmount: null, table: [],
+          text: p.fee?.amount ? { vi: `${p.fee.amount.toLocaleString('vi-VN')} đồng`, en: `${p.fee.amount} VND` } : { vi: 'Miễn phí', en: 'Free of charge' },
+        },
+      }));
       return route.fulfill(json({ items, total: 27 }));
     }
+    if (p === '/api/v1/dossiers') return route.fulfill(json({ items: [], total: 0 }));
     if (p.startsWith('/api/v1/public/dossiers/')) {
       if (!scenario.dossier) return route.fulfill(problem(404, 'dossier.not_found', 'Không tìm thấy hồ sơ', 'Dossier not found'));
       return route.fulfill(json(scenario.dossier));
@@ -139,13 +148,17 @@ try {
     path: '/tra-cuu/000.41.00.H40-250304-0007',
     scenario: {
       dossier: {
-        code: '000.41.00.H40-250304-0007', status: 'processing',
-        procedure: { code: '1.000894', name: 'Đăng ký kết hôn' }, applicantInitials: 'N.V.A.',
-        receivedAt: '2025-03-04T01:30:00Z', dueAt: '2025-03-11T10:00:00Z',
+        code: '000.41.00.H40-250304-0007', status: 'processing', statusLabel: { vi: 'Đang xử lý', en: 'Processing' }, nationalStatus: 4,
+        procedure: { code: '1.000894', name: 'Đăng ký kết hôn' }, agency: { code: '000.41.00.H40', name: 'Ủy ban nhân dân xã Giao Thủy' },
+        applicantInitials: 'N.V.A.', submittedAt: '2025-03-04T01:30:00Z', receivedAt: '2025-03-04T01:30:00Z', dueAt: '2025-03-11T01:30:00Z',
+        newDueAt: null, resultAt: null, returnedAt: null, currentStep: 'Thẩm định, xử lý hồ sơ',
+        clock: { state: 'running', dueAt: '2025-03-11T01:30:00Z', overdue: false, workingMinutesLeft: 1620 },
         steps: [
-          { name: 'Tiếp nhận hồ sơ', agencyName: 'Bộ phận một cửa xã Giao Thủy', at: '2025-03-04T01:30:00Z' },
-          { name: 'Thẩm định hồ sơ', agencyName: 'Công chức tư pháp – hộ tịch', at: '2025-03-05T02:15:00Z' },
+          { label: { vi: 'Nộp hồ sơ', en: 'Submit' }, at: '2025-03-04T01:30:00Z', status: 'submitted', statusLabel: { vi: 'Chờ tiếp nhận', en: 'Awaiting reception' } },
+          { label: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' }, at: '2025-03-04T01:30:00Z', status: 'received', statusLabel: { vi: 'Đã tiếp nhận', en: 'Received' } },
+          { label: { vi: 'Chuyển xử lý', en: 'Transfer for processing' }, at: '2025-03-05T02:15:00Z', status: 'processing', statusLabel: { vi: 'Đang xử lý', en: 'Processing' } },
         ],
+        rated: false,
       },
     },
   });

@@ -4,11 +4,14 @@
  *
  *   /                      portal home: procedure search, dossier lookup, common procedures
  *   /thu-tuc?q=            procedure catalogue search
- *   /tra-cuu, /tra-cuu/:code  dossier lookup
+ *   /thu-tuc/:code         one procedure: papers, fee, legal time, basis, steps
+ *   /nop-ho-so/:code       online submission of a dossier for a procedure
+ *   /tra-cuu, /tra-cuu/:code  dossier lookup (public status, rating)
  *   /console/dang-nhap     staff sign-in (?next= the console page to return to)
  *   /console               workspace (requires a session)
  *   /console/ho-so         dossier inbox          officer, specialist, leader
- *   /console/tiep-nhan     intake                 officer
+ *   /console/ho-so/:id     one dossier and its actions
+ *   /console/tiep-nhan     counter intake         officer
  *   /console/bao-cao       reports                leader, manager
  *   /console/quan-tri      administration         admin
  *   anything else          404
@@ -27,11 +30,16 @@ const PortalLayout = named(() => import('../portal/PortalLayout.tsx'), 'PortalLa
 const PortalHome = named(() => import('../portal/PortalHome.tsx'), 'PortalHome');
 const ProceduresPage = named(() => import('../portal/ProceduresPage.tsx'), 'ProceduresPage');
 const DossierLookupPage = named(() => import('../portal/DossierLookupPage.tsx'), 'DossierLookupPage');
+const ProcedurePage = named(() => import('../portal/ProcedurePage.tsx'), 'ProcedurePage');
+const SubmissionPage = named(() => import('../portal/SubmissionPage.tsx'), 'SubmissionPage');
 
 const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
 const ConsoleLayout = named(() => import('../console/ConsoleLayout.tsx'), 'ConsoleLayout');
 const ConsoleHome = named(() => import('../console/ConsoleHome.tsx'), 'ConsoleHome');
 const SectionPage = named(() => import('../console/SectionPage.tsx'), 'SectionPage');
+const InboxPage = named(() => import('../console/dossiers/InboxPage.tsx'), 'InboxPage');
+const DossierPage = named(() => import('../console/dossiers/DossierPage.tsx'), 'DossierPage');
+const IntakePage = named(() => import('../console/intake/IntakePage.tsx'), 'IntakePage');
 
 export function AppRoutes() {
   return (
@@ -40,6 +48,8 @@ export function AppRoutes() {
         <Route element={<PortalLayout />}>
           <Route index element={<PortalHome />} />
           <Route path="thu-tuc" element={<ProceduresPage />} />
+          <Route path="thu-tuc/:code" element={<ProcedurePage />} />
+          <Route path="nop-ho-so/:code" element={<SubmissionPage />} />
           <Route path="tra-cuu" element={<DossierLookupPage />} />
           <Route path="tra-cuu/:code" element={<DossierLookupPage />} />
           <Route path="*" element={<NotFoundPage />} />
@@ -47,8 +57,9 @@ export function AppRoutes() {
         <Route path="console/dang-nhap" element={<LoginPage />} />
         <Route path="console" element={<ConsoleLayout />}>
           <Route index element={<ConsoleHome />} />
-          <Route path="ho-so" element={<SectionPage section="inbox" />} />
-          <Route path="tiep-nhan" element={<SectionPage section="intake" />} />
+          <Route path="ho-so" element={<InboxPage />} />
+          <Route path="ho-so/:id" element={<DossierPage />} />
+          <Route path="tiep-nhan" element={<IntakePage />} />
           <Route path="bao-cao" element={<SectionPage section="reports" />} />
           <Route path="quan-tri" element={<SectionPage section="admin" />} />
           <Route path="*" element={<NotFoundPage homePath="/console" />} />

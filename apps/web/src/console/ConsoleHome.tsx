@@ -1,20 +1,21 @@
-import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { Card, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlarm, IconAlertTriangle, IconInbox } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatNumber } from '../shared/format.ts';
 import { usePageTitle } from '../shared/ui/page.ts';
-import { visibleSections } from './navigation.ts';
+import { fetchDossiers } from './dossiers/dossiers.api.ts';
+import { canSee, sectionOf, visibleSections } from './navigation.ts';
 import { useStaff } from './useStaff.ts';
 
-/**
- * The workspace ("Bàn làm việc"). Its summary figures arrive with the inbox, intake and reports
- * features; until then it says so plainly instead of showing made-up numbers.
- */
+/** The workspace ("Bàn làm việc"): what waits for the user, what is late, what is due soon. */
 export function ConsoleHome() {
   const { t } = useTranslation();
   usePageTitle(t('console.home.title'));
   const staff = useStaff();
-  const sections = visibleSections(staff.assignments).filter((section) => section.key !== 'home');
+  const handlesDossiers = canSee(sectionOf('inbox'), staff.assignments);
+  const sections = visibleSections(staff.assignments).filter((section) => section.key !== 'home' && section.key !== 'inbox');
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -23,30 +24,26 @@ export function ConsoleHome() {
         <Text c="gray.7">{t('console.home.greeting', { name: staff.user.fullName })}</Text>
       </Stack>
 
-      <Stack gap="sm" component="section" aria-labelledby="summary-title">
-        <Title order={2} id="summary-title" fz="h3">{t('console.home.summaryTitle')}</Title>
-        <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden="true" />}>
-          <Text size="sm">{t('console.home.summaryNotice')}</Text>
-        </Alert>
-        {sections.length > 0 && (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-            {sections.map((section) => (
-              <Card key={section.key} component={Link} to={section.path} padding="md" style={{ color: 'inherit', textDecoration: 'none' }}>
-                <Group gap="sm" wrap="nowrap" align="flex-start">
-                  <ThemeIcon variant="light" color="gray" size={36} radius="md">
-                    <section.icon size={20} stroke={1.7} aria-hidden="true" />
-                  </ThemeIcon>
-                  <Stack gap={2}>
-                    <Text fw={650}>{t(`console.nav.${section.key}`)}</Text>
-                    <Text size="sm" c="gray.7">{t(`console.home.cards.${section.key as 'inbox'}`)}</Text>
-                    <Text size="xs" c="gray.6" fs="italic">{t('common.comingLater')}</Text>
-                  </Stack>
-                </Group>
-              </Card>
-            ))}
-          </SimpleGrid>
-        )}
-      </Stack>
+      {handlesDossiers && <InboxCounts />}
+
+      {sections.length > 0 && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          {sections.map((section) => (
+            <Card key={section.key} component={Link} to={section.path} padding="md" style={{ color: 'inherit', textDecoration: 'none' }}>
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon variant="light" color="gray" size={36} radius="md">
+                  <section.icon size={20} stroke={1.7} aria-hidden="true" />
+                </ThemeIcon>
+                <Stack gap={2}>
+                  <Text fw={650}>{t(`console.nav.${section.key}`)}</Text>
+                  <Text size="sm" c="gray.7">{t(`console.home.cards.${section.key as 'intake'}`)}</Text>
+                  {(section.key === 'reports' || section.key === 'admin') && <Text size="xs" c="gray.6" fs="italic">{t('common.comingLater')}</Text>}
+                </Stack>
+              </Group>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
 
       <Stack gap="sm" component="section" aria-labelledby="assignments-title">
         <Title order={2} id="assignments-title" fz="h3">{t('console.home.assignmentsTitle')}</Title>
@@ -78,5 +75,51 @@ export function ConsoleHome() {
         )}
       </Stack>
     </Stack>
+  );
+}
+
+const countCards = [
+  { name: 'inbox', due: undefined, icon: IconInbox, color: 'blue', href: '/console/ho-so' },
+  { name: 'overdue', due: 'overdue', icon: IconAlertTriangle, color: 'red', href: '/console/ho-so?due=overdue' },
+  { name: 'soon', due: 'soon', icon: IconAlarm, color: 'yellow', href: '/console/ho-so?due=soon' },
+] as const;
+
+/** Three figures from the inbox itself (`total` of a one-row page), each a link to the filtered list. */
+function InboxCounts() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="counts-title">
+      <Title order={2} id="counts-title" fz="h3">{t('console.home.countsTitle')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        {countCards.map((card) => <CountCard key={card.name} {...card} />)}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function CountCard({ name, due, icon: Icon, color, href }: (typeof countCards)[number]) {
+  const { t } = useTranslation();
+  const count = useQuery({
+    queryKey: ['dossiers', 'list', { view: 'inbox', due, limit: 1, offset: 0, count: true }],
+    queryFn: ({ signal }) => fetchDossiers({ view: 'inbox', ...(due ? { due } : {}), limit: 1, offset: 0 }, signal),
+    refetchInterval: 60_000,
+  });
+  const total = count.data?.total;
+  const alarming = name !== 'inbox' && (total ?? 0) > 0;
+  return (
+    <Card component={Link} to={href} padding="md" style={{ color: 'inherit', textDecoration: 'none' }} data-count={name}>
+      <Group gap="sm" wrap="nowrap">
+        <ThemeIcon variant={alarming ? 'filled' : 'light'} color={color} size={44} radius="md">
+          <Icon size={24} stroke={1.7} aria-hidden="true" />
+        </ThemeIcon>
+        <Stack gap={0}>
+          <Text fz={30} fw={700} lh={1.1} className="motcua-figures" c={alarming && name === 'overdue' ? 'red.8' : undefined}>
+            {count.isError ? '—' : total === undefined ? '…' : formatNumber(total)}
+          </Text>
+          <Text size="sm" fw={600}>{t(`console.home.counts.${name}`)}</Text>
+          <Text size="xs" c="gray.7">{t(`console.home.counts.${name}Hint`)}</Text>
+        </Stack>
+      </Group>
+    </Card>
   );
 }

@@ -1,29 +1,39 @@
 /**
- * Public dossier status (`GET /api/v1/public/dossiers/{code}`, SPEC §7): status, appointment and
- * steps, no personal data beyond initials. The server side is not written yet, so the response
- * shape below is the web app's expectation; every field but `code` and `status` is optional and
- * read defensively until the OpenAPI document fixes it.
+ * The citizen's side of dossiers: the public status (`GET /public/dossiers/:code`, no personal
+ * data beyond initials), the rating, and online submission. Shapes follow the OpenAPI document.
  */
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../shared/api.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Messages } from '@motcua/domain';
+import { api, isApiError } from '../shared/api.ts';
+import { idempotencyHeader } from '../shared/idempotency.ts';
 
 export interface PublicDossierStep {
-  name?: string;
-  agencyName?: string;
-  status?: string;
-  at?: string;
-  dueAt?: string;
+  label: Messages;
+  at: string;
+  status: string;
+  statusLabel: Messages;
 }
 
 export interface PublicDossier {
   code: string;
   status: string;
-  procedure?: { code: string; name: string };
-  agencyName?: string;
-  applicantInitials?: string;
-  receivedAt?: string;
-  dueAt?: string;
-  steps?: PublicDossierStep[];
+  statusLabel: Messages;
+  nationalStatus: number | null;
+  procedure: { code: string; name: string };
+  agency: { code: string; name: string };
+  applicantInitials: string;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  /** The appointment on the receipt. */
+  dueAt: string | null;
+  /** A new appointment given with an apology (form 04). */
+  newDueAt: string | null;
+  resultAt: string | null;
+  returnedAt: string | null;
+  currentStep: string | null;
+  clock: { state: 'not_started' | 'running' | 'stopped' | 'closed'; dueAt: string | null; overdue: boolean; workingMinutesLeft: number | null };
+  steps: PublicDossierStep[];
+  rated: boolean;
 }
 
 export function usePublicDossier(code: string | undefined) {
@@ -31,5 +41,41 @@ export function usePublicDossier(code: string | undefined) {
     queryKey: ['public', 'dossier', code],
     queryFn: ({ signal }) => api.get<PublicDossier>(`/public/dossiers/${encodeURIComponent(code ?? '')}`, { signal }),
     enabled: Boolean(code),
+    // A wrong code answers the same every time.
+    retry: (count, error) => count < 2 && !(isApiError(error) && error.status < 500),
+  });
+}
+
+export function useRating(code: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { score: number; comment?: string }) => api.post<{ code: string; score: number }>(`/public/dossiers/${encodeURIComponent(code)}/rating`, input),
+    onSuccess: () => {
+      queryClient.setQueryData<PublicDossier>(['public', 'dossier', code], (current) => (current ? { ...current, rated: true } : current));
+    },
+  });
+}
+
+export interface SubmissionBody {
+  procedureCode: string;
+  agencyCode: string;
+  applicant: { kind: 'citizen' | 'organization'; name: string; idNumber?: string; phone?: string; email?: string; address?: string; representative?: string };
+  components: Array<{ index: number; fileIds: string[] }>;
+  resultDelivery: 'counter' | 'post' | 'online';
+  feeRow?: string;
+  uploadTokens: Record<string, string>;
+}
+
+export interface SubmissionReceipt {
+  id: number;
+  code: string;
+  accessSecret: string;
+  statusUrl: string;
+}
+
+export function useSubmission() {
+  return useMutation({
+    mutationFn: ({ body, key }: { body: SubmissionBody; key: string }) =>
+      api.post<SubmissionReceipt>('/public/dossiers', body, { headers: { [idempotencyHeader]: key } }),
   });
 }

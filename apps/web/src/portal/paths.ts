@@ -15,3 +15,11 @@ export function dossierLookupPath(code: string): string {
 export function normalizeDossierCode(input: string): string {
   return input.replace(/\s+/g, '').toUpperCase();
 }
+
+export function procedurePath(code: string): string {
+  return `/thu-tuc/${encodeURIComponent(code)}`;
+}
+
+export function submissionPath(code: string): string {
+  return `/nop-ho-so/${encodeURIComponent(code)}`;
+}

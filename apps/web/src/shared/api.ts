@@ -66,6 +66,11 @@ export function hasCsrfToken(): boolean {
   return csrfToken !== undefined;
 }
 
+/** The token to echo in `x-csrf-token` (uploads send it themselves, outside `request`). */
+export function currentCsrfToken(): string | undefined {
+  return csrfToken;
+}
+
 /** Fetches a fresh CSRF token (`GET /auth/csrf`) and keeps it. */
 export async function refreshCsrfToken(): Promise<string> {
   const { csrfToken: token } = await api.get<{ csrfToken: string }>('/auth/csrf');
@@ -158,20 +163,25 @@ async function problemOf(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  if (isProblem(body)) return new ApiError({ ...body, status: body.status || response.status });
-  if (response.status === 502 || response.status === 503 || response.status === 504) {
+  return problemFromBody(response.status, response.statusText, body);
+}
+
+/** The `ApiError` for a failed response whose body (parsed JSON, or undefined) is known. */
+export function problemFromBody(status: number, statusText: string, body: unknown): ApiError {
+  if (isProblem(body)) return new ApiError({ ...body, status: body.status || status });
+  if (status === 502 || status === 503 || status === 504) {
     // A gateway (the dev proxy, a reverse proxy) answered for a server that is down.
     return new ApiError({
-      title: response.statusText || 'Bad gateway',
-      status: response.status,
+      title: statusText || 'Bad gateway',
+      status,
       code: networkErrorCode,
       messages: { vi: vi.errors.network, en: en.errors.network },
     });
   }
-  const code = fallbackCodes[response.status] ?? 'internal.unexpected';
+  const code = fallbackCodes[status] ?? 'internal.unexpected';
   return new ApiError({
-    title: response.statusText || code,
-    status: response.status,
+    title: statusText || code,
+    status,
     code,
     messages: errorMessages[code],
   });

@@ -1,3 +1,7 @@
+import { dossierPageEn, homeCountsEn, inboxEn } from './parts/console.en.ts';
+import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
+import { intakeEn } from './parts/intake.en.ts';
+import { lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import type { vi } from './vi.ts';
 
 /** Every language has exactly the keys of the Vietnamese source; the compiler checks it. */
@@ -22,7 +26,11 @@ export const en: Translation = {
     skipToContent: 'Skip to main content',
     requestId: 'Request ID: {{id}}',
     comingLater: 'Coming in a later update',
+    cancel: 'Cancel',
   },
+  time: timeEn,
+  upload: uploadEn,
+  dossier: dossierEn,
   language: {
     label: 'Language',
     vi: 'Tiếng Việt',
@@ -106,25 +114,13 @@ export const en: Translation = {
         same_day: 'Same day (if received by {{cutoff}})',
       },
     },
-    lookup: {
-      title: 'Track a dossier',
-      codeLabel: 'Dossier code',
-      codeRequired: 'Please enter the dossier code.',
-      formatHint: 'A dossier code looks like 000.00.12.H40-250304-0007.',
-      notFoundTitle: 'No dossier {{code}}',
-      notFoundBody: 'Please check the dossier code printed on your receipt. If the code is right and the dossier still cannot be found, please contact the one-stop counter where you applied.',
-      errorTitle: 'Could not look up the dossier',
-      procedure: 'Procedure',
-      applicant: 'Applicant',
-      status: 'Status',
-      receivedAt: 'Received on',
-      dueAt: 'Result promised on',
-      steps: 'Processing history',
-      noSteps: 'No processing step has been recorded yet.',
-    },
+    lookup: lookupEn,
+    procedure: procedureEn,
+    submit: submitEn,
+    rating: ratingEn,
   },
   dossierStatus: {
-    draft: 'Draft',
+    draft: 'Awaiting completion',
     submitted: 'Awaiting reception',
     received: 'Received',
     processing: 'Being processed',
@@ -176,11 +172,10 @@ export const en: Translation = {
     home: {
       title: 'Workspace',
       greeting: 'Hello, {{name}}.',
-      summaryTitle: 'Work overview',
-      summaryNotice: 'Dossier figures (to handle, due soon, overdue) will appear here once the inbox, intake and reports features are in use. No figure is computed yet.',
+      ...homeCountsEn,
       cards: {
         inbox: 'Dossiers you need to handle and those due soon.',
-        intake: 'Receive dossiers at the counter and online submissions.',
+        intake: 'Receive dossiers at the counter or by post; print the receipt.',
         reports: 'How dossiers are being resolved, per reporting period.',
         admin: 'Agencies, staff accounts, procedure catalogue, working calendar.',
       },
@@ -193,6 +188,9 @@ export const en: Translation = {
     placeholder: {
       body: 'This feature is being built and will come in a later update.',
     },
+    inbox: inboxEn,
+    dossier: dossierPageEn,
+    intake: intakeEn,
     forbidden: {
       title: 'Access denied',
       body: 'Your role does not give access to this feature. If you need it, please contact the system administrator.',

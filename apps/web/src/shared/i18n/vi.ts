@@ -2,7 +2,13 @@
  * Vietnamese UI strings: the source language. Its shape is the type every other language must
  * match (see `en.ts`) and the type `t()` checks keys against (see `i18next.d.ts`).
  * Plural keys carry `_one`/`_other`; Vietnamese has no plural forms, so only `_other` is used.
+ * The dossier screens' strings live in `parts/` (one file a feature) and are assembled here.
  */
+import { dossierPageVi, homeCountsVi, inboxVi } from './parts/console.vi.ts';
+import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
+import { intakeVi } from './parts/intake.vi.ts';
+import { lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
+
 export const vi = {
   app: {
     name: 'Motcua',
@@ -17,7 +23,11 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
     requestId: 'Mã yêu cầu: {{id}}',
     comingLater: 'Sẽ có trong các bản cập nhật tiếp theo',
+    cancel: 'Hủy',
   },
+  time: timeVi,
+  upload: uploadVi,
+  dossier: dossierVi,
   language: {
     label: 'Ngôn ngữ',
     vi: 'Tiếng Việt',
@@ -101,25 +111,13 @@ export const vi = {
         same_day: 'Trong ngày (nhận trước {{cutoff}})',
       },
     },
-    lookup: {
-      title: 'Tra cứu hồ sơ',
-      codeLabel: 'Mã hồ sơ',
-      codeRequired: 'Vui lòng nhập mã hồ sơ.',
-      formatHint: 'Mã hồ sơ có dạng 000.00.12.H40-250304-0007.',
-      notFoundTitle: 'Không tìm thấy hồ sơ {{code}}',
-      notFoundBody: 'Vui lòng kiểm tra lại mã hồ sơ in trên giấy tiếp nhận và hẹn trả kết quả. Nếu mã đúng mà vẫn không tra cứu được, xin liên hệ Bộ phận một cửa nơi nộp hồ sơ.',
-      errorTitle: 'Không tra cứu được hồ sơ',
-      procedure: 'Thủ tục',
-      applicant: 'Người nộp',
-      status: 'Tình trạng',
-      receivedAt: 'Ngày tiếp nhận',
-      dueAt: 'Ngày hẹn trả kết quả',
-      steps: 'Quá trình xử lý',
-      noSteps: 'Chưa có bước xử lý nào được ghi nhận.',
-    },
+    lookup: lookupVi,
+    procedure: procedureVi,
+    submit: submitVi,
+    rating: ratingVi,
   },
   dossierStatus: {
-    draft: 'Chưa nộp',
+    draft: 'Chờ hoàn thiện hồ sơ',
     submitted: 'Chờ tiếp nhận',
     received: 'Đã tiếp nhận',
     processing: 'Đang xử lý',
@@ -171,11 +169,10 @@ export const vi = {
     home: {
       title: 'Bàn làm việc',
       greeting: 'Xin chào, {{name}}.',
-      summaryTitle: 'Tổng quan công việc',
-      summaryNotice: 'Số liệu hồ sơ (cần xử lý, sắp đến hạn, quá hạn) sẽ hiển thị tại đây khi các chức năng hộp thư, tiếp nhận và báo cáo được đưa vào sử dụng. Hiện chưa có số liệu nào được tính.',
+      ...homeCountsVi,
       cards: {
         inbox: 'Hồ sơ cần xử lý và sắp đến hạn của bạn.',
-        intake: 'Tiếp nhận hồ sơ tại quầy và hồ sơ nộp trực tuyến.',
+        intake: 'Tiếp nhận hồ sơ tại quầy, qua bưu chính; in phiếu hẹn.',
         reports: 'Tình hình giải quyết hồ sơ theo kỳ báo cáo.',
         admin: 'Cơ quan, tài khoản cán bộ, danh mục thủ tục, lịch làm việc.',
       },
@@ -188,6 +185,9 @@ export const vi = {
     placeholder: {
       body: 'Chức năng này đang được xây dựng và sẽ có trong các bản cập nhật tiếp theo.',
     },
+    inbox: inboxVi,
+    dossier: dossierPageVi,
+    intake: intakeVi,
     forbidden: {
       title: 'Không có quyền truy cập',
       body: 'Vai trò của bạn không được dùng chức năng này. Nếu cần, vui lòng liên hệ quản trị hệ thống.',

@@ -1,0 +1,182 @@
+import '@mantine/dates/styles.css';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { DatesProvider, DateTimePicker } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconFileText, IconInfoCircle } from '@tabler/icons-react';
+import 'dayjs/locale/vi';
+import { actionRules, type DossierAction } from '@motcua/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/format.ts';
+import { localized, useLanguage } from '../../shared/i18n/index.ts';
+import { newIdempotencyKey } from '../../shared/idempotency.ts';
+import { toVietnamWallTime, vietnamWallTimeToIso } from '../../shared/vietnamTime.ts';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
+import { isKnownStatus } from './DossierStatusBadge.tsx';
+import { useAgencyStaff, useDossierAction, type ActionInput, type AllowedAction, type DossierDetail } from './dossiers.api.ts';
+import { isFormNumber } from './forms.ts';
+import { cleanReasons, ReasonsInput } from './ReasonsInput.tsx';
+
+interface Props {
+  dossier: DossierDetail;
+  action: AllowedAction;
+  onClose: () => void;
+}
+
+type Errors = Partial<Record<'reasons' | 'note' | 'newDueAt' | 'assigneeId', string>>;
+
+/**
+ * Confirms one action of the transition table, asking only for what it needs: reasons (a
+ * numbered list) when they are printed on a form, a note when it is mandatory, the new
+ * appointment for an apology, the specialist for an assignment.
+ */
+export function ActionDialog({ dossier, action, onClose }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const mutation = useDossierAction(dossier.id);
+  // One key per opened dialog: a retry after a network failure repeats the same intent.
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const [reasons, setReasons] = useState<string[]>(['']);
+  const [note, setNote] = useState('');
+  const [newDueAt, setNewDueAt] = useState<string | null>(null);
+  const [assigneeId, setAssigneeId] = useState<string | null>(dossier.step?.assigneeId ?? null);
+  const [digitized, setDigitized] = useState(true);
+  const [errors, setErrors] = useState<Errors>({});
+
+  const name = action.action;
+  const label = localized(action.label, language);
+  const isAssign = name === 'assign';
+  const isApology = name === 'apologize';
+  const staff = useAgencyStaff(dossier.handlingAgency.id, 'specialist', isAssign);
+  const currentDue = dossier.apologyDueAt ?? dossier.dueAt;
+  const target = name in actionRules ? actionRules[name as DossierAction].to : 'same';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const next: Errors = {};
+    const input: ActionInput = { action: name };
+    if (action.needsReasons) {
+      const list = cleanReasons(reasons);
+      if (!list.length) next.reasons = t('console.dossier.dialog.reasonsRequired');
+      input.reasons = list;
+    }
+    if (note.trim()) input.note = note.trim();
+    else if (action.needsNote) next.note = t('console.dossier.dialog.noteRequired');
+    if (isApology) {
+      const iso = newDueAt ? vietnamWallTimeToIso(newDueAt) : undefined;
+      if (!iso) next.newDueAt = t('console.dossier.dialog.newDueAtRequired');
+      else if (currentDue && Date.parse(iso) <= Date.parse(currentDue)) {
+        next.newDueAt = t('console.dossier.dialog.newDueAtAfter', { at: formatDateTime(currentDue) });
+      } else input.newDueAt = iso;
+    }
+    if (isAssign) {
+      if (!assigneeId) next.assigneeId = t('console.dossier.dialog.assigneeRequired');
+      else input.assigneeId = assigneeId;
+    }
+    if (name === 'record_digitization') input.digitized = digitized;
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    mutation.mutate(
+      { input, idempotencyKey: idempotencyKey.current },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('console.dossier.dialog.done', { action: label }) });
+          onClose();
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={<Text fw={650}>{label}</Text>} size={action.needsReasons ? 'lg' : 'md'} closeOnClickOutside={!mutation.isPending}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm" c="gray.7">
+            {t('console.dossier.dialog.intro', { code: dossier.code })}
+          </Text>
+          {target !== 'same' && isKnownStatus(target) && (
+            <Text size="sm">
+              {t('console.dossier.dialog.nextStatus')} <b>{t(`dossierStatus.${target}`)}</b>
+            </Text>
+          )}
+          {action.form && isFormNumber(action.form) && (
+            <Alert variant="light" color="blue" icon={<IconFileText size={18} aria-hidden="true" />} py={8}>
+              <Text size="sm">{t('console.dossier.dialog.issuesForm', { name: t(`dossier.forms.${action.form}`), form: action.form })}</Text>
+            </Alert>
+          )}
+          {isAssign && (
+            <Select
+              label={t('console.dossier.dialog.assignee')}
+              placeholder={t('console.dossier.dialog.assigneePlaceholder')}
+              data={(staff.data?.items ?? []).map((member) => ({ value: member.id, label: `${member.fullName} (${member.username})` }))}
+              value={assigneeId}
+              onChange={setAssigneeId}
+              error={errors.assigneeId}
+              nothingFoundMessage={staff.isPending ? t('common.loading') : t('console.dossier.dialog.noSpecialists')}
+              searchable
+              required
+              data-autofocus
+            />
+          )}
+          {isApology && (
+            <DatesProvider settings={{ locale: language === 'vi' ? 'vi' : 'en', firstDayOfWeek: 1 }}>
+              <DateTimePicker
+                label={t('console.dossier.dialog.newDueAt')}
+                description={t('console.dossier.dialog.newDueAtHint', { at: formatDateTime(currentDue) })}
+                valueFormat="DD/MM/YYYY HH:mm"
+                placeholder="dd/mm/yyyy hh:mm"
+                value={newDueAt}
+                onChange={setNewDueAt}
+                minDate={currentDue ? toVietnamWallTime(currentDue) : undefined}
+                error={errors.newDueAt}
+                required
+                clearable
+                data-autofocus
+              />
+            </DatesProvider>
+          )}
+          {action.needsReasons && (
+            <ReasonsInput
+              label={t(name === 'refuse' || name === 'reject' ? 'console.dossier.dialog.refuseReasons' : 'console.dossier.dialog.reasons')}
+              description={t('console.dossier.dialog.reasonsHint')}
+              value={reasons}
+              onChange={setReasons}
+              error={errors.reasons}
+              autoFocus={!isAssign && !isApology}
+            />
+          )}
+          {name === 'record_digitization' && (
+            <Checkbox label={t('console.dossier.dialog.digitized')} checked={digitized} onChange={(event) => setDigitized(event.currentTarget.checked)} />
+          )}
+          <Textarea
+            label={t(action.needsNote ? (isApology ? 'console.dossier.dialog.apologyReason' : 'console.dossier.dialog.note') : 'console.dossier.dialog.noteOptional')}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+            error={errors.note}
+            required={action.needsNote}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={2000}
+            data-autofocus={!action.needsReasons && !isAssign && !isApology ? true : undefined}
+          />
+          {isApology && (
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <IconInfoCircle size={16} color="var(--mantine-color-gray-6)" aria-hidden="true" style={{ flex: 'none', marginTop: 2 }} />
+              <Text size="xs" c="gray.7">{t('console.dossier.dialog.apologyOnce')}</Text>
+            </Group>
+          )}
+          {mutation.isError && <ProblemAlert title={t('console.dossier.dialog.failed')} error={mutation.error} />}
+          <Group justify="flex-end" gap="sm" mt="xs">
+            <Button variant="default" onClick={onClose} disabled={mutation.isPending}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={mutation.isPending} color={dangerActions.has(name) ? 'red' : undefined}>{label}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Actions that end or turn down a dossier: their buttons are red. */
+export const dangerActions = new Set(['refuse', 'reject', 'withdraw']);

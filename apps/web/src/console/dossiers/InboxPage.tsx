@@ -1,0 +1,133 @@
+import { Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { IconFilePlus, IconInbox, IconRefresh, IconSearchOff } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { formatNumber } from '../../shared/format.ts';
+import { ErrorState } from '../../shared/ui/ErrorState.tsx';
+import { PageLoader } from '../../shared/ui/PageLoader.tsx';
+import { usePageTitle } from '../../shared/ui/page.ts';
+import { useNow } from '../../shared/useNow.ts';
+import { SectionGuard } from '../SectionGuard.tsx';
+import { useStaff } from '../useStaff.ts';
+import { useDossierList } from './dossiers.api.ts';
+import { InboxFilters } from './InboxFilters.tsx';
+import {
+  defaultInboxFilters, inboxPageSize, inboxSearch, isFiltered, listQueryOf, nextSort, parseInboxFilters, sortRows, type InboxFilters as Filters,
+  type SortState,
+} from './inboxQuery.ts';
+import { InboxTable } from './InboxTable.tsx';
+import { rememberInboxSearch } from './inboxReturn.ts';
+
+export function InboxPage() {
+  return (
+    <SectionGuard section="inbox">
+      <Inbox />
+    </SectionGuard>
+  );
+}
+
+/** `/console/ho-so`: what waits for the user's roles, most urgent first; or every dossier they may see. */
+function Inbox() {
+  const { t } = useTranslation();
+  usePageTitle(t('console.nav.inbox'));
+  const staff = useStaff();
+  const isOfficer = staff.assignments.some((a) => a.role === 'officer');
+  const [params, setParams] = useSearchParams();
+  const filters = parseInboxFilters(params);
+  const list = useDossierList(listQueryOf(filters), { refetchInterval: 60_000 });
+  const [sort, setSort] = useState<SortState>();
+  const now = useNow();
+  const search = inboxSearch(filters);
+  useEffect(() => rememberInboxSearch(search), [search]);
+
+  const update = (patch: Partial<Filters>) => setParams(inboxSearch({ ...filters, page: 1, ...patch }).slice(1));
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / inboxPageSize));
+  const rows = sortRows(list.data?.items ?? [], sort);
+  const first = (filters.page - 1) * inboxPageSize + 1;
+
+  return (
+    <Stack gap="md" maw={1600}>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Stack gap={2}>
+          <Title order={1} data-testid="console-inbox">{t('console.nav.inbox')}</Title>
+          <Text size="sm" c="gray.7">{t(filters.view === 'inbox' ? 'console.inbox.inboxIntro' : 'console.inbox.allIntro')}</Text>
+        </Stack>
+        {isOfficer && (
+          <Button component={Link} to="/console/tiep-nhan" leftSection={<IconFilePlus size={16} aria-hidden="true" />}>
+            {t('console.inbox.newIntake')}
+          </Button>
+        )}
+      </Group>
+
+      <Group gap="sm" justify="space-between">
+        <SegmentedControl
+          aria-label={t('console.inbox.viewLabel')}
+          value={filters.view}
+          onChange={(view) => update({ view: view as Filters['view'] })}
+          data={[
+            { value: 'inbox', label: t('console.inbox.views.inbox') },
+            { value: 'all', label: t('console.inbox.views.all') },
+          ]}
+        />
+        <Text size="xs" c="gray.6" visibleFrom="md">{t('console.inbox.keyboardHint')}</Text>
+      </Group>
+
+      <InboxFilters filters={filters} onChange={update} onClear={() => setParams(inboxSearch({ ...defaultInboxFilters, view: filters.view }).slice(1))} />
+
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <ErrorState title={t('console.inbox.errorTitle')} error={list.error} onRetry={() => void list.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState
+          align="left"
+          icon={isFiltered(filters) ? <IconSearchOff size={28} aria-hidden="true" /> : <IconInbox size={28} aria-hidden="true" />}
+          withIndicatorBackground
+          title={t(isFiltered(filters) ? 'console.inbox.emptyFiltered.title' : filters.view === 'inbox' ? 'console.inbox.emptyInbox.title' : 'console.inbox.emptyAll.title')}
+          description={t(isFiltered(filters) ? 'console.inbox.emptyFiltered.body' : filters.view === 'inbox' ? 'console.inbox.emptyInbox.body' : 'console.inbox.emptyAll.body')}
+        />
+      ) : (
+        <Paper withBorder pos="relative" style={{ overflow: 'hidden' }}>
+          <LoadingOverlay visible={list.isPlaceholderData} overlayProps={{ blur: 0, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+          <InboxTable
+            rows={rows}
+            now={now}
+            sort={sort}
+            onSort={(column) => setSort((current) => nextSort(current, column))}
+            linkOf={(row) => `/console/ho-so/${row.id}`}
+          />
+        </Paper>
+      )}
+
+      {total > 0 && (
+        <Group justify="space-between" gap="sm">
+          <Group gap="xs">
+            <Text size="sm" c="gray.7" className="motcua-figures" role="status">
+              {t('console.inbox.range', {
+                from: formatNumber(first),
+                to: formatNumber(Math.min(total, first + inboxPageSize - 1)),
+                total: formatNumber(total),
+              })}
+            </Text>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              leftSection={<IconRefresh size={14} aria-hidden="true" />}
+              loading={list.isFetching && !list.isPlaceholderData}
+              onClick={() => void list.refetch()}
+            >
+              {t('console.inbox.refresh')}
+            </Button>
+          </Group>
+          {pages > 1 && (
+            <Pagination size="sm" total={pages} value={filters.page} onChange={(page) => update({ page })} aria-label={t('console.inbox.pagination')} />
+          )}
+        </Group>
+      )}
+      {sort && <Text size="xs" c="gray.6">{t('console.inbox.sortNote')}</Text>}
+    </Stack>
+  );
+}

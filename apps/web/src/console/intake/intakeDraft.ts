@@ -1,0 +1,86 @@
+/**
+ * The counter intake as data: what the officer has entered so far, the checks the screen makes
+ * before sending (the server makes them again), the items missing from the dossier, and the
+ * request body of `POST /dossiers`.
+ */
+import type { ComponentKind, ProcedureDetail } from '../../shared/catalogue.ts';
+import { applicantBody, emptyApplicant, type ApplicantDraft } from '../../shared/applicant.ts';
+import type { UploadedFile } from '../../shared/upload.ts';
+
+export type Decision = 'receive' | 'request_completion' | 'refuse';
+export type Channel = 'counter' | 'postal';
+export type ResultDelivery = 'counter' | 'post' | 'online';
+
+export interface ComponentDraft {
+  index: number;
+  name: string;
+  required: boolean;
+  received: boolean;
+  kind: ComponentKind;
+  count: number;
+  files: UploadedFile[];
+  note: string;
+}
+
+export interface IntakeDraft {
+  agencyId: string | undefined;
+  procedure: ProcedureDetail | undefined;
+  applicant: ApplicantDraft;
+  components: ComponentDraft[];
+  channel: Channel;
+  sets: number;
+  resultDelivery: ResultDelivery;
+  feeRow: string;
+  decision: Decision;
+  reasons: string[];
+  note: string;
+}
+
+export function emptyDraft(agencyId: string | undefined): IntakeDraft {
+  return {
+    agencyId, procedure: undefined, applicant: emptyApplicant, components: [], channel: 'counter', sets: 1,
+    resultDelivery: 'counter', feeRow: '', decision: 'receive', reasons: [''], note: '',
+  };
+}
+
+/** The checklist of a procedure's papers, nothing ticked yet: the officer ticks what is handed over. */
+export function componentsOf(procedure: ProcedureDetail): ComponentDraft[] {
+  return procedure.components.map((component, index) => ({
+    index, name: component.name, required: component.required, received: false, kind: component.kind,
+    count: component.count, files: [], note: '',
+  }));
+}
+
+/** Required papers not (yet) received: they block reception and fill the supplement request. */
+export function missingRequired(components: readonly ComponentDraft[]): ComponentDraft[] {
+  return components.filter((component) => component.required && !component.received);
+}
+
+/** The body of `POST /dossiers` for the counter. */
+export function intakeBody(draft: IntakeDraft) {
+  if (!draft.procedure) throw new Error('intakeBody: no procedure chosen');
+  const reasons = draft.reasons.map((r) => r.trim()).filter(Boolean);
+  return {
+    procedureCode: draft.procedure.code,
+    ...(draft.agencyId ? { agencyId: draft.agencyId } : {}),
+    channel: draft.channel,
+    applicant: applicantBody(draft.applicant),
+    components: draft.components.map((c) => ({
+      index: c.index,
+      received: c.received,
+      kind: c.kind,
+      count: c.count,
+      ...(c.files.length ? { fileIds: c.files.map((f) => f.id) } : {}),
+      ...(c.note.trim() ? { note: c.note.trim() } : {}),
+    })),
+    sets: draft.sets,
+    resultDelivery: draft.resultDelivery,
+    ...(draft.feeRow ? { feeRow: draft.feeRow } : {}),
+    decision: draft.decision,
+    ...(draft.decision !== 'receive' && reasons.length ? { reasons } : {}),
+    ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+  };
+}
+
+/** Which form the decision issues (Circular 03/2025 Annex I). */
+export const formOfDecision: Record<Decision, '01' | '02' | '03'> = { receive: '01', request_completion: '02', refuse: '03' };

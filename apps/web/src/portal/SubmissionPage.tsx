@@ -1,0 +1,208 @@
+import { Alert, Anchor, Button, Checkbox, Container, Group, Paper, Radio, Select, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { applicantBody, checkApplicant, emptyApplicant, type ApplicantErrors } from '../shared/applicant.ts';
+import { componentKindLabel, useProcedure, usePublicAgencies, type ProcedureDetail } from '../shared/catalogue.ts';
+import { newIdempotencyKey } from '../shared/idempotency.ts';
+import { ApplicantFields } from '../shared/ui/ApplicantFields.tsx';
+import { ErrorState } from '../shared/ui/ErrorState.tsx';
+import { FileAttach } from '../shared/ui/FileAttach.tsx';
+import { PageLoader } from '../shared/ui/PageLoader.tsx';
+import { ProblemAlert } from '../shared/ui/ProblemAlert.tsx';
+import { usePageTitle } from '../shared/ui/page.ts';
+import type { UploadedFile } from '../shared/upload.ts';
+import { useSubmission, type SubmissionBody } from './dossiers.api.ts';
+import { procedurePath } from './paths.ts';
+import { SubmissionReceipt } from './SubmissionReceipt.tsx';
+
+/** `/nop-ho-so/:code`: filing a dossier online — where, who, the papers as files, how the result comes back. */
+export function SubmissionPage() {
+  const { t } = useTranslation();
+  const { code } = useParams();
+  const procedure = useProcedure(code);
+  usePageTitle(t('portal.submit.title'));
+  return (
+    <Container size="md" py="lg">
+      <Stack gap="md">
+        <Anchor component={Link} to={procedurePath(code ?? '')} size="sm" c="gray.8">
+          <Group gap={4}><IconArrowLeft size={16} aria-hidden="true" />{t('portal.submit.back')}</Group>
+        </Anchor>
+        <Stack gap={2}>
+          <Title order={1} data-testid="submission-page">{t('portal.submit.title')}</Title>
+          {procedure.data && <Text fw={600} fz="lg">{procedure.data.name}</Text>}
+        </Stack>
+        {procedure.isPending ? <PageLoader /> : procedure.isError ? (
+          <ErrorState title={t('portal.procedure.errorTitle')} error={procedure.error} onRetry={() => void procedure.refetch()} />
+        ) : !procedure.data.inForce ? (
+          <Alert color="orange" variant="light">{t('portal.procedure.notInForce')}</Alert>
+        ) : (
+          <SubmissionForm procedure={procedure.data} />
+        )}
+      </Stack>
+    </Container>
+  );
+}
+
+type Delivery = SubmissionBody['resultDelivery'];
+
+function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
+  const { t } = useTranslation();
+  const agencies = usePublicAgencies();
+  const submission = useSubmission();
+  const [agencyCode, setAgencyCode] = useState<string | null>(null);
+  const [applicant, setApplicant] = useState({ ...emptyApplicant });
+  const [files, setFiles] = useState<UploadedFile[][]>(() => procedure.components.map(() => []));
+  const [delivery, setDelivery] = useState<Delivery>('online');
+  const [feeRow, setFeeRow] = useState<string | null>(null);
+  const [pledge, setPledge] = useState(false);
+  const [uploading, setUploading] = useState<Record<number, number>>({});
+  // After the first attempt, the marks follow the form: a field turns back to normal once fixed.
+  const [tried, setTried] = useState(false);
+  const attempt = useRef<{ key: string; body: string }>(undefined);
+
+  const eligible = (agencies.data?.items ?? []).filter((agency) =>
+    procedure.agencies.length ? procedure.agencies.includes(agency.code) : procedure.levels.includes(agency.level));
+  const busy = Object.values(uploading).some((n) => n > 0);
+  const agencyName = eligible.find((a) => a.code === agencyCode)?.name ?? '';
+  const check = () => ({
+    agency: !agencyCode,
+    applicant: checkApplicant(applicant, { phoneRequired: true }),
+    files: procedure.components.flatMap((c, i) => (c.required && files[i]!.length === 0 ? [i] : [])),
+    pledge: !pledge,
+    feeRow: procedure.fee.kind === 'table' && !feeRow,
+  });
+  const errors: ReturnType<typeof check> = tried ? check() : { agency: false, applicant: {} as ApplicantErrors, files: [], pledge: false, feeRow: false };
+  const invalid = errors.agency || Object.keys(errors.applicant).length > 0 || errors.files.length > 0 || errors.pledge || errors.feeRow;
+
+  if (submission.isSuccess) {
+    return <SubmissionReceipt receipt={submission.data} procedureName={procedure.name} agencyName={agencyName} />;
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (submission.isPending || busy) return;
+    const next = check();
+    setTried(true);
+    if (next.agency || Object.keys(next.applicant).length || next.files.length || next.pledge || next.feeRow) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]')?.focus());
+      return;
+    }
+    const all = files.flat();
+    const body: SubmissionBody = {
+      procedureCode: procedure.code,
+      agencyCode: agencyCode!,
+      applicant: applicantBody(applicant),
+      components: files.flatMap((list, index) => (list.length ? [{ index, fileIds: list.map((f) => f.id) }] : [])),
+      resultDelivery: delivery,
+      ...(feeRow ? { feeRow } : {}),
+      uploadTokens: Object.fromEntries(all.filter((f) => f.uploadToken).map((f) => [f.id, f.uploadToken!])),
+    };
+    const serialized = JSON.stringify(body);
+    if (attempt.current?.body !== serialized) attempt.current = { key: newIdempotencyKey(), body: serialized };
+    submission.mutate({ body, key: attempt.current.key });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {!procedure.fullyOnline && (
+          <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden="true" />}>{t('portal.procedure.onlinePartly')}</Alert>
+        )}
+        <Section title={t('portal.submit.agency')} number={1}>
+          <Select
+            label={t('portal.submit.agencyLabel')}
+            placeholder={t('portal.submit.agencyPlaceholder')}
+            data={eligible.map((a) => ({ value: a.code, label: a.name }))}
+            value={agencyCode}
+            onChange={setAgencyCode}
+            searchable
+            openOnFocus={false}
+            required
+            error={errors.agency ? t('portal.submit.agencyRequired') : undefined}
+            nothingFoundMessage={agencies.isPending ? t('common.loading') : t('portal.submit.noAgency')}
+          />
+        </Section>
+        <Section title={t('portal.submit.applicant')} number={2}>
+          <ApplicantFields value={applicant} onChange={setApplicant} errors={errors.applicant} phoneRequired />
+          <Text size="xs" c="gray.7" mt="xs">{t('portal.submit.phoneWhy')}</Text>
+        </Section>
+        <Section title={t('portal.submit.components')} number={3}>
+          <Text size="sm" c="gray.7" mb="sm">{t('portal.submit.componentsHint')}</Text>
+          <Stack gap="sm">
+            {procedure.components.map((component, index) => {
+              const missing = errors.files.includes(index);
+              return (
+                <Paper key={index} withBorder p="sm" data-invalid={missing || undefined} tabIndex={missing ? -1 : undefined} style={missing ? { borderColor: 'var(--mantine-color-error)' } : undefined}>
+                  <Stack gap={6}>
+                    <Text size="sm" fw={600}>
+                      {index + 1}. {component.name}
+                      {component.required ? <Text span c="red.8"> *</Text> : <Text span size="xs" c="gray.7" fw={400}> ({t('portal.procedure.ifAny')})</Text>}
+                    </Text>
+                    <Text size="xs" c="gray.7">{componentKindLabel(t, component.kind)} · {t('portal.submit.copies', { count: component.count })}</Text>
+                    <FileAttach
+                      files={files[index]!}
+                      onChange={(list) => setFiles((current) => current.map((l, i) => (i === index ? list : l)))}
+                      publicUpload
+                      onBusyChange={(n) => setUploading((current) => ({ ...current, [index]: n }))}
+                      label={t('portal.submit.attach')}
+                      accessibleName={t('console.intake.components.attachFor', { name: component.name })}
+                      size="sm"
+                    />
+                    {missing && <Text size="xs" c="red.8" role="alert">{t('portal.submit.fileRequired')}</Text>}
+                  </Stack>
+                </Paper>
+              );
+            })}
+          </Stack>
+        </Section>
+        <Section title={t('portal.submit.delivery')} number={4}>
+          <Radio.Group value={delivery} onChange={(value) => setDelivery(value as Delivery)} aria-label={t('portal.submit.delivery')}>
+            <Stack gap="xs">
+              {(['online', 'counter', 'post'] as const).map((value) => (
+                <Radio key={value} value={value} label={t(`dossier.delivery.${value}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {procedure.fee.kind === 'table' && (
+            <Select
+              mt="sm"
+              label={t('console.intake.feeRow')}
+              data={procedure.fee.table.map((row) => row.label)}
+              value={feeRow}
+              onChange={setFeeRow}
+              required
+              error={errors.feeRow ? t('console.intake.feeRowRequired') : undefined}
+            />
+          )}
+        </Section>
+        <Checkbox
+          label={t('portal.submit.pledge')}
+          checked={pledge}
+          onChange={(event) => setPledge(event.currentTarget.checked)}
+          error={errors.pledge ? t('portal.submit.pledgeRequired') : undefined}
+        />
+        {invalid && <Text size="sm" c="red.8" role="alert">{t('portal.submit.fixErrors')}</Text>}
+        {submission.isError && <ProblemAlert title={t('portal.submit.failed')} error={submission.error} />}
+        <Group>
+          <Button type="submit" size="md" loading={submission.isPending} disabled={busy} leftSection={<IconSend size={18} aria-hidden="true" />}>
+            {t('portal.submit.submit')}
+          </Button>
+          {busy && <Text size="sm" c="gray.7">{t('console.intake.waitUploads')}</Text>}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Section({ title, number, children }: { title: string; number: number; children: ReactNode }) {
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="fieldset" style={{ margin: 0 }}>
+      <Text component="legend" fz="h3" fw={650} mb="sm" style={{ float: 'left', width: '100%', padding: 0 }}>
+        <Text span inherit c="brand.7" fw={700} mr={6} className="motcua-figures">{number}.</Text>{title}
+      </Text>
+      <div style={{ clear: 'both' }}>{children}</div>
+    </Paper>
+  );
+}
