@@ -188,7 +188,17 @@ try {
   await leader.getByRole('dialog').locator('button[type=submit]').click();
   await leader.getByText('Vui lòng chọn ngày, giờ hẹn trả mới.').waitFor();
   await shot(leader, '45-dialog-apology-errors', { fullPage: false });
-  await leader.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+  await leader.getByRole('dialog').getByLabel(/Ngày, giờ hẹn trả mới/).click();
+  await leader.locator('.mantine-DateTimePicker-day:not([data-outside]):not([data-disabled])', { hasText: /^9$/ }).click();
+  await shot(leader, '45b-dialog-apology-picker', { fullPage: false });
+  await leader.locator('.mantine-DateTimePicker-submitButton').click();
+  await leader.getByRole('dialog').getByRole('textbox', { name: /Lý do chậm/ }).fill('Chờ xác minh thông tin hộ tịch của bên nữ tại địa phương khác.');
+  await leader.getByRole('dialog').locator('button[type=submit]').click();
+  await leader.getByRole('dialog').waitFor({ state: 'detached' });
+  await shot(leader, '45c-dossier-after-apology');
+  await citizen.goto(`${base}/tra-cuu/${online}`);
+  await citizen.getByRole('heading', { name: online }).waitFor();
+  await shot(citizen, '67b-public-apology');
 
   // ---- 9. Counter intake with a missing paper: supplement request (form 02) -------------------
   step('intake, incomplete');
@@ -235,6 +245,21 @@ try {
   await english.goto(`${base}/tra-cuu/${online}`);
   await english.getByRole('heading', { name: online }).waitFor();
   await shot(english, '68-public-en');
+
+  // A week later, as the screen would show it (only the browser's clock moves: rows turn red or
+  // amber from the appointment the server sent; the server's own overdue flag is not involved).
+  const later = await newPage(browser, { name: 'later' });
+  await later.clock.install({ time: new Date(Date.now() + 6 * 86_400_000) });
+  await signIn(later, 'canbo.giaothuy');
+  await later.goto(`${base}/console/ho-so?view=all`);
+  await later.getByTestId('console-inbox').waitFor();
+  await later.waitForLoadState('networkidle');
+  await shot(later, '49b-inbox-a-week-later', { fullPage: false });
+  await later.clock.setFixedTime(new Date(Date.now() + 5 * 86_400_000));
+  await later.reload();
+  await later.getByTestId('console-inbox').waitFor();
+  await later.waitForLoadState('networkidle');
+  await shot(later, '49c-inbox-due-soon', { fullPage: false });
 
   // ---- 11. Lookup errors ----------------------------------------------------------------------
   step('lookup errors');

@@ -26,9 +26,10 @@ export function splitWorkingMinutes(total: number, dayMinutes = workingDayMinute
 
 /**
  * The two largest units worth saying: days and hours when a day or more is left, hours and
- * minutes under a day, minutes alone under an hour.
+ * minutes under a day, minutes alone under an hour. `coarse` (list rows) drops the minutes once
+ * there is an hour or more.
  */
-export function formatWorkingDuration(t: TFunction, total: number): string {
+export function formatWorkingDuration(t: TFunction, total: number, coarse = false): string {
   const { days, hours, minutes } = splitWorkingMinutes(total);
   const parts: string[] = [];
   if (days > 0) {
@@ -36,7 +37,7 @@ export function formatWorkingDuration(t: TFunction, total: number): string {
     if (hours > 0) parts.push(t('time.hours', { count: hours }));
   } else if (hours > 0) {
     parts.push(t('time.hours', { count: hours }));
-    if (minutes > 0) parts.push(t('time.minutes', { count: minutes }));
+    if (minutes > 0 && !coarse) parts.push(t('time.minutes', { count: minutes }));
   } else {
     parts.push(t('time.minutes', { count: minutes }));
   }
@@ -44,9 +45,9 @@ export function formatWorkingDuration(t: TFunction, total: number): string {
 }
 
 /** "còn 1 ngày 3 giờ làm việc", "quá hạn 2 giờ làm việc", "đến hạn". */
-export function formatWorkingTimeLeft(t: TFunction, minutesLeft: number): string {
+export function formatWorkingTimeLeft(t: TFunction, minutesLeft: number, coarse = false): string {
   if (Math.round(minutesLeft) === 0) return t('time.dueNow');
-  const duration = formatWorkingDuration(t, minutesLeft);
+  const duration = formatWorkingDuration(t, minutesLeft, coarse);
   return minutesLeft > 0 ? t('time.left', { duration }) : t('time.overdue', { duration });
 }
 

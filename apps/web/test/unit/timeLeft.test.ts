@@ -33,13 +33,18 @@ describe('working time left', () => {
     expect(formatWorkingTimeLeft(tVi, 45)).toBe('còn 45 phút làm việc');
   });
 
+  it('drops the minutes in list rows once there is an hour or more', () => {
+    expect(formatWorkingTimeLeft(tVi, -288, true)).toBe('quá hạn 4 giờ làm việc');
+    expect(formatWorkingTimeLeft(tVi, 40, true)).toBe('còn 40 phút làm việc');
+  });
+
   it('says how late an overdue dossier is', () => {
     expect(formatWorkingTimeLeft(tVi, -120)).toBe('quá hạn 2 giờ làm việc');
-    expect(formatWorkingTimeLeft(tEn, -120)).toBe('overdue by 2 hours of working time');
+    expect(formatWorkingTimeLeft(tEn, -120)).toBe('2 hours overdue');
   });
 
   it('uses English plurals in English', () => {
-    expect(formatWorkingTimeLeft(tEn, 480 + 60)).toBe('1 day 1 hour of working time left');
+    expect(formatWorkingTimeLeft(tEn, 480 + 60)).toBe('1 day 1 hour left');
   });
 
   it('says "due now" at zero', () => {

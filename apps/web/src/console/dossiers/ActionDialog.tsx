@@ -129,6 +129,8 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
                 value={newDueAt}
                 onChange={setNewDueAt}
                 minDate={currentDue ? toVietnamWallTime(currentDue) : undefined}
+                // The new appointment keeps the hour of the old one unless changed.
+                defaultTimeValue={currentDue ? toVietnamWallTime(currentDue)?.slice(11, 16) : undefined}
                 error={errors.newDueAt}
                 required
                 clearable

@@ -105,7 +105,7 @@ function ClockText({ dossier }: { dossier: DossierDetail }) {
     <Stack gap={0}>
       <Text size="sm" fw={600} c={clock.overdue ? 'red.8' : clock.workingMinutesLeft < 960 ? 'yellow.9' : undefined}>{text}</Text>
       {clock.state === 'stopped' && <Text size="xs" c="orange.8">{t('dossier.clock.stopped')}</Text>}
-      {clock.dueAt && formatDateTime(clock.dueAt) !== formatDateTime(dossier.apologyDueAt ?? dossier.dueAt) && (
+      {clock.dueAt && formatDateTime(clock.dueAt) !== formatDateTime(dossier.dueAt) && (
         <Text size="xs" c="gray.7">{t('console.dossier.clockDueAt', { at: formatDateTime(clock.dueAt) })}</Text>
       )}
     </Stack>

@@ -11,7 +11,7 @@ import { useNow } from '../../shared/useNow.ts';
 import { SectionGuard } from '../SectionGuard.tsx';
 import { useStaff } from '../useStaff.ts';
 import { useDossierList } from './dossiers.api.ts';
-import { InboxFilters } from './InboxFilters.tsx';
+import { DueFilter, InboxFilters } from './InboxFilters.tsx';
 import {
   defaultInboxFilters, inboxPageSize, inboxSearch, isFiltered, listQueryOf, nextSort, parseInboxFilters, sortRows, type InboxFilters as Filters,
   type SortState,
@@ -62,16 +62,19 @@ function Inbox() {
       </Group>
 
       <Group gap="sm" justify="space-between">
-        <SegmentedControl
-          aria-label={t('console.inbox.viewLabel')}
-          value={filters.view}
-          onChange={(view) => update({ view: view as Filters['view'] })}
-          data={[
-            { value: 'inbox', label: t('console.inbox.views.inbox') },
-            { value: 'all', label: t('console.inbox.views.all') },
-          ]}
-        />
-        <Text size="xs" c="gray.6" visibleFrom="md">{t('console.inbox.keyboardHint')}</Text>
+        <Group gap="sm">
+          <SegmentedControl
+            aria-label={t('console.inbox.viewLabel')}
+            value={filters.view}
+            onChange={(view) => update({ view: view as Filters['view'] })}
+            data={[
+              { value: 'inbox', label: t('console.inbox.views.inbox') },
+              { value: 'all', label: t('console.inbox.views.all') },
+            ]}
+          />
+          <DueFilter value={filters.due} onChange={(due) => update({ due })} />
+        </Group>
+        <Text size="xs" c="gray.6" visibleFrom="lg">{t('console.inbox.keyboardHint')}</Text>
       </Group>
 
       <InboxFilters filters={filters} onChange={update} onClear={() => setParams(inboxSearch({ ...defaultInboxFilters, view: filters.view }).slice(1))} />

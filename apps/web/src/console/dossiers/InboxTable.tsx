@@ -55,7 +55,7 @@ export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
 
   return (
     <Table.ScrollContainer minWidth={980}>
-      <Table className={classes.table} stickyHeader verticalSpacing={6} horizontalSpacing="sm" fz="sm">
+      <Table className={classes.table} stickyHeader verticalSpacing={6} horizontalSpacing="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>
             {header('code', t('console.inbox.columns.code'))}
@@ -99,9 +99,9 @@ export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
                 <Table.Td miw={200} maw={300}>
                   <Text size="sm" lineClamp={2} title={row.procedureName}>{row.procedureName}</Text>
                 </Table.Td>
-                <Table.Td miw={170} maw={240}>
+                <Table.Td miw={180} maw={230}>
                   <Stack gap={2} align="flex-start">
-                    <Group gap={4} wrap="nowrap">
+                    <Group gap={4} wrap="wrap">
                       <DossierStatusBadge status={row.status} size="sm" />
                       {(state === 'overdue' || state === 'soon') && <DueBadge state={state} size="sm" />}
                     </Group>
@@ -114,8 +114,8 @@ export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
                   {formatDateTime(row.receivedAt ?? row.submittedAt)}
                   {!row.receivedAt && row.submittedAt && <Text span size="xs" c="gray.6" display="block">{t('console.inbox.notReceivedYet')}</Text>}
                 </Table.Td>
-                <Table.Td className={classes.nowrap}>
-                  <Text size="sm" className="motcua-figures" fw={state === 'overdue' ? 650 : undefined}>{formatDateTime(row.clockDueAt)}</Text>
+                <Table.Td miw={150}>
+                  <Text size="sm" className={`${classes.nowrap} motcua-figures`} fw={state === 'overdue' ? 650 : undefined}>{formatDateTime(row.clockDueAt)}</Text>
                   <TimeLeftCell state={state} dueAt={row.clockDueAt} now={now} />
                 </Table.Td>
               </Table.Tr>
@@ -136,7 +136,7 @@ function TimeLeftCell({ state, dueAt, now }: { state: DueState; dueAt: string | 
   if (minutes === undefined) return null;
   return (
     <Text size="xs" c={state === 'overdue' ? 'red.8' : state === 'soon' ? 'yellow.9' : 'gray.8'} fw={state === 'on_track' ? 400 : 600}>
-      {formatWorkingTimeLeft(t, minutes)}
+      {formatWorkingTimeLeft(t, minutes, true)}
     </Text>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Group, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReasonsInput } from '../dossiers/ReasonsInput.tsx';
 import { missingRequired, type Decision, type IntakeDraft } from './intakeDraft.ts';
@@ -19,6 +20,9 @@ const decisions: Decision[] = ['receive', 'request_completion', 'refuse'];
  */
 export function DecisionStep({ draft, onChange, reasonsError }: Props) {
   const { t } = useTranslation();
+  // The keyboard lands on the proposed decision: Enter confirms it, Space and a click change it.
+  const chosen = useRef<HTMLButtonElement>(null);
+  useEffect(() => chosen.current?.focus(), []);
   const missing = missingRequired(draft.components);
   const received = draft.components.filter((c) => c.received).length;
   const scans = draft.components.reduce((n, c) => n + c.files.length, 0);
@@ -35,7 +39,24 @@ export function DecisionStep({ draft, onChange, reasonsError }: Props) {
           {decisions.map((decision) => {
             const blocked = decision === 'receive' && missing.length > 0;
             return (
-              <Radio.Card key={decision} value={decision} p="sm" radius="md" disabled={blocked} data-decision={decision} style={blocked ? { opacity: 0.6 } : undefined}>
+              <Radio.Card
+                key={decision}
+                ref={decision === draft.decision ? chosen : undefined}
+                value={decision}
+                p="sm"
+                radius="md"
+                disabled={blocked}
+                data-decision={decision}
+                style={blocked ? { opacity: 0.6 } : undefined}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  onChange({ decision });
+                  // Submit once the choice is in the state the form will read.
+                  const form = event.currentTarget.form;
+                  requestAnimationFrame(() => form?.requestSubmit());
+                }}
+              >
                 <Group wrap="nowrap" align="flex-start" gap="sm">
                   <Radio.Indicator disabled={blocked} />
                   <Stack gap={2}>

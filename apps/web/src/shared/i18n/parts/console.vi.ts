@@ -32,7 +32,7 @@ export const inboxVi = {
     procedure: 'Thủ tục',
     status: 'Trạng thái',
     received: 'Tiếp nhận',
-    appointment: 'Hẹn trả · còn lại',
+    appointment: 'Hẹn trả',
   },
   notReceivedYet: 'ngày nộp, chưa tiếp nhận',
   sortBy: 'Sắp xếp theo {{column}}',

@@ -2,8 +2,9 @@ import type { Translation } from '../en.ts';
 
 /** English: the vocabulary of dossiers shared by the portal and the console. */
 export const timeEn: Translation['time'] = {
-  left: '{{duration}} of working time left',
-  overdue: 'overdue by {{duration}} of working time',
+  // Short for the list's column; the labels around it say the time is working time.
+  left: '{{duration}} left',
+  overdue: '{{duration}} overdue',
   dueNow: 'due now',
   days_one: '{{count}} day',
   days_other: '{{count}} days',

@@ -96,7 +96,7 @@ export const lookupEn: Portal['lookup'] = {
   dueAfterReception: 'Set when the dossier is received',
   newDueAt: 'New appointment',
   currentStep: 'Current step',
-  timeLeft: 'Time left',
+  timeLeft: 'Working time left',
   clockStopped: 'Clock stopped',
   resultAt: 'Result ready on',
   returnedAt: 'Result returned on',

@@ -89,7 +89,7 @@ export const lookupVi = {
   receivedAt: 'Ngày tiếp nhận',
   notReceived: 'Chưa tiếp nhận',
   dueAt: 'Ngày hẹn trả kết quả',
-  dueAfterReception: 'Có khi hồ sơ được tiếp nhận',
+  dueAfterReception: 'Sẽ có sau khi hồ sơ được tiếp nhận',
   newDueAt: 'Ngày hẹn trả mới',
   currentStep: 'Đang ở bước',
   timeLeft: 'Thời gian còn lại',
