@@ -34,8 +34,8 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const mutation = useDossierAction(dossier.id);
-  // One key per opened dialog: a retry after a network failure repeats the same intent.
-  const idempotencyKey = useRef(newIdempotencyKey());
+  // One key per intent: retrying the same input after a failure reuses it; changed input is a new intent.
+  const attempt = useRef<{ key: string; body: string }>(undefined);
   const [reasons, setReasons] = useState<string[]>(['']);
   const [note, setNote] = useState('');
   const [newDueAt, setNewDueAt] = useState<string | null>(null);
@@ -77,8 +77,10 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
     if (name === 'record_digitization') input.digitized = digitized;
     setErrors(next);
     if (Object.keys(next).length) return;
+    const body = JSON.stringify(input);
+    if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
     mutation.mutate(
-      { input, idempotencyKey: idempotencyKey.current },
+      { input, idempotencyKey: attempt.current.key },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('console.dossier.dialog.done', { action: label }) });

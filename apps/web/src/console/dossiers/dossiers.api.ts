@@ -5,7 +5,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Messages } from '@motcua/domain';
-import { api } from '../../shared/api.ts';
+import { api, isApiError } from '../../shared/api.ts';
 import { idempotencyHeader } from '../../shared/idempotency.ts';
 
 export type ClockState = 'not_started' | 'running' | 'stopped' | 'closed';
@@ -186,6 +186,13 @@ export function useDossierAction(id: number) {
     onSuccess: (detail) => {
       queryClient.setQueryData(dossierKeys.detail(id), detail);
       void queryClient.invalidateQueries({ queryKey: [...dossierKeys.all, 'list'] });
+    },
+    onError: (error) => {
+      // Someone else acted first (409) or the user's rights changed (403): the buttons shown are
+      // stale, so fetch the dossier again; the dialog keeps the server's explanation.
+      if (isApiError(error) && (error.status === 409 || error.status === 403)) {
+        void queryClient.invalidateQueries({ queryKey: dossierKeys.detail(id) });
+      }
     },
   });
 }
