@@ -204,10 +204,10 @@ export function decide(
     });
   }
   if (rule.needsReasons && !(event.reasons ?? []).some((r) => r.trim())) {
-    throw new AppError('request.invalid', { issues: [{ path: 'reasons', message: 'at least one reason is required' }] });
+    throw missing('reasons', 'Cần nêu ít nhất một lý do', 'At least one reason is required');
   }
   if (rule.needsNote && !event.note?.trim()) {
-    throw new AppError('request.invalid', { issues: [{ path: 'note', message: 'a note is required' }] });
+    throw missing('note', 'Cần nhập nội dung ghi chú', 'A note is required');
   }
   const last = workflow.length - 1;
   const at = state.stepIndex ?? 0;
@@ -223,10 +223,10 @@ export function decide(
       break;
     case 'apologize':
       if (state.apology) refuse(action, state.status, 'the appointment may be moved only once', 'chỉ được hẹn lại một lần');
-      if (event.newDueAt == null) throw new AppError('request.invalid', { issues: [{ path: 'newDueAt', message: 'the new appointment is required' }] });
+      if (event.newDueAt == null) throw missing('newDueAt', 'Cần chọn ngày hẹn trả kết quả mới', 'The new appointment is required');
       break;
     case 'assign':
-      if (!event.assigneeId) throw new AppError('request.invalid', { issues: [{ path: 'assigneeId', message: 'required' }] });
+      if (!event.assigneeId) throw missing('assigneeId', 'Cần chọn cán bộ được phân công', 'Choose whom to assign');
       break;
     case 'transfer':
       if (workflow.length < 3) refuse(action, state.status, 'the procedure has no processing step', 'thủ tục không có bước xử lý');
@@ -234,6 +234,11 @@ export function decide(
   }
   const after = apply(state, event, workflow);
   return { action, fromStatus: state.status, toStatus: after.status!, stepIndex: after.stepIndex, participant: after.participant };
+}
+
+/** Invalid input to an action, with a Vietnamese and English message naming what is missing. */
+function missing(path: string, vi: string, en: string): AppError {
+  return new AppError('request.invalid', { messages: { vi, en }, issues: [{ path, message: en }] });
 }
 
 /** The actions an actor with `rolesHere` may take now: the console's buttons. */

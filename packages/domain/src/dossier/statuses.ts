@@ -19,7 +19,8 @@ export type DossierStatus = (typeof dossierStatuses)[number];
 
 /** Labels shown to citizens and staff, Vietnamese first. */
 export const statusLabels: Record<DossierStatus, { vi: string; en: string }> = {
-  draft: { vi: 'Đang soạn', en: 'Draft' },
+  // A dossier not (yet) received: being drafted online, or returned at intake to be completed (form 02).
+  draft: { vi: 'Chờ hoàn thiện hồ sơ', en: 'Awaiting completion' },
   submitted: { vi: 'Chờ tiếp nhận', en: 'Awaiting reception' },
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
   processing: { vi: 'Đang xử lý', en: 'Processing' },

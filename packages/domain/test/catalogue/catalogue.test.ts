@@ -35,7 +35,7 @@ const karaoke: ProcedureDefinitionInput = {
   ],
 };
 
-const context = { levels: new Set(['province', 'commune', 'police']), agencyCodes: new Set(['000.41.00.H40']), procedureCodes: new Set(['1.000894', 'NEW.1']) };
+const context = { levels: new Set(['province', 'commune', 'police']), agencyCodes: new Set(['000.41.00.H40', '000.22.00.H40']), procedureCodes: new Set(['1.000894', 'NEW.1']) };
 
 describe('validating a procedure entry', () => {
   const cases: Array<[string, ProcedureEntryInput, Array<{ path: string; message: string }>]> = [

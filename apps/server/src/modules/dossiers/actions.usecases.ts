@@ -11,6 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { CalendarSet } from '../calendar/calendar.provider.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
+import { claimFiles } from '../files/files.usecases.ts';
 import { loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
 import { rolesForAction } from './dossiers.policies.ts';
@@ -27,6 +28,8 @@ export interface ActionCommand {
   /** Inter-agency hand-off: the agency of the next participant, when the chain leaves a choice. */
   targetAgencyId?: string | undefined;
   digitized?: boolean | undefined;
+  /** Scans attached with the action (the supplement received, a result), uploaded by the actor. */
+  fileIds?: string[] | undefined;
 }
 
 export function actorName(actor: Actor): string | null {
@@ -70,7 +73,10 @@ export async function applyAction(
   decide(before, event, ctx.version.workflow, actor.kind === 'citizen' ? new Set(['citizen']) : roles);
   const calendar = deps.calendars.forAgency(ctx.dossier.agency_id);
   if (command.action === 'apologize' && event.newDueAt != null && ctx.dossier.clock_due_at && event.newDueAt <= ctx.dossier.clock_due_at.getTime()) {
-    throw new AppError('request.invalid', { issues: [{ path: 'newDueAt', message: 'the new appointment must be after the current one' }] });
+    throw new AppError('request.invalid', {
+      messages: { vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại', en: 'The new appointment must be after the current one' },
+      issues: [{ path: 'newDueAt', message: 'the new appointment must be after the current one' }],
+    });
   }
   if (command.action === 'assign' && command.assigneeId) await assertAssignable(tx, command.assigneeId, ctx);
   const after = apply(before, event, ctx.version.workflow);
@@ -104,11 +110,15 @@ export async function applyAction(
     data: {
       ...(event.newDueAt != null ? { newDueAt: formatInstant(event.newDueAt) } : {}),
       ...(command.digitized !== undefined ? { digitized: command.digitized } : {}),
+      ...(command.fileIds?.length ? { files: command.fileIds } : {}),
       ...(handling.id !== ctx.agencies.handling.id ? { fromAgency: ctx.agencies.handling.code, toAgency: handling.code } : {}),
     },
     form: rule.form ?? null,
     request_id: context.requestId ?? null,
   }]);
+  if (command.fileIds?.length) {
+    await claimFiles(tx, actor, ctx.dossier.id, command.fileIds.map((id) => ({ id, index: null })), {}, command.action === 'receive_supplement' ? 'supplement' : 'attachment');
+  }
   await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
   await recordAudit(tx, context, {
     action: `dossier.${command.action}`,
@@ -137,6 +147,9 @@ async function assertAssignable(tx: Deps['db'], userId: string, ctx: DossierCont
     .execute();
   const ok = rows.some((r) => ctx.agencies.handlingPath.startsWith(r.path) && r.role !== 'manager' && r.role !== 'admin');
   if (!ok) {
-    throw new AppError('request.invalid', { issues: [{ path: 'assigneeId', message: 'not a staff member of the agency that holds the dossier' }] });
+    throw new AppError('request.invalid', {
+      messages: { vi: 'Cán bộ được chọn không thuộc cơ quan đang giữ hồ sơ', en: 'The assignee is not a staff member of the agency that holds the dossier' },
+      issues: [{ path: 'assigneeId', message: 'not a staff member of the agency that holds the dossier' }],
+    });
   }
 }

@@ -39,9 +39,8 @@ export function effectsOf(args: {
   const clockDue = clockDueAt(calendar, rules, after, now);
   const step = after.stepIndex === null ? undefined : version.workflow[after.stepIndex];
   const handedOff = handOffActions.has(event.action) && step !== undefined;
-  const stepDue = handedOff && step && after.status !== 'resolved' && after.status !== 'rejected'
-    ? new Date(stepDueAt(calendar, now, step.budget))
-    : null;
+  // The result's return is a step too (its budget is part of the legal time).
+  const stepDue = handedOff && step ? new Date(stepDueAt(calendar, now, step.budget)) : null;
   const projection: ProjectionUpdate = {
     status: after.status!,
     national_status: nationalStatusCode[after.status!],

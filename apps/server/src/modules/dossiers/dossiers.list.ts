@@ -36,6 +36,7 @@ export interface DossierListItem {
   stepName: string | null;
   stepRole: string | null;
   assigneeId: string | null;
+  agencyId: string;
   agencyName: string;
   handlingAgencyName: string;
 }
@@ -95,7 +96,7 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
     query
       .select([
         'd.id', 'd.code', 'd.status', 'd.procedure_code', 'v.name as procedure_name', 'd.applicant_name', 'd.channel', 'd.submitted_at',
-        'd.received_at', 'd.due_at', 'd.clock_due_at', 'd.assignee_id', 'ra.name as agency_name', 'ha.name as handling_agency_name',
+        'd.received_at', 'd.due_at', 'd.clock_due_at', 'd.assignee_id', 'd.agency_id', 'ra.name as agency_name', 'ha.name as handling_agency_name',
         sql<string | null>`(v.workflow -> d.step_index ->> 'name')`.as('step_name'),
         stepRole.as('step_role'),
       ])
@@ -113,7 +114,7 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
     items: rows.map((r) => ({
       id: r.id, code: r.code, status: r.status, procedureCode: r.procedure_code, procedureName: r.procedure_name,
       applicantName: r.applicant_name, channel: r.channel, submittedAt: r.submitted_at, receivedAt: r.received_at, dueAt: r.due_at,
-      clockDueAt: r.clock_due_at, stepName: r.step_name, stepRole: r.step_role, assigneeId: r.assignee_id, agencyName: r.agency_name,
+      clockDueAt: r.clock_due_at, stepName: r.step_name, stepRole: r.step_role, assigneeId: r.assignee_id, agencyId: r.agency_id, agencyName: r.agency_name,
       handlingAgencyName: r.handling_agency_name,
     })),
   };

@@ -69,6 +69,7 @@ export const DossierDetailSchema = z.object({
   timeline: z.array(TimelineEntrySchema),
   allowedActions: z.array(z.object({ action: z.string(), label: Labels, form: z.string().nullable(), needsReasons: z.boolean(), needsNote: z.boolean() })),
   forms: z.array(z.string()),
+  files: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), purpose: z.string(), componentIndex: z.number().nullable() })),
 });
 export type DossierDetail = z.infer<typeof DossierDetailSchema>;
 
@@ -80,8 +81,13 @@ export function clockOf(ctx: Pick<DossierContext, 'dossier'>, status: DossierSta
     return { state: 'closed', dueAt: iso(d.clock_due_at), overdue: d.result_class === 'overdue', workingMinutesLeft: null };
   }
   const stopped = status === 'supplement_requested' || status === 'paused';
-  const left = now <= due ? workingTimeBetween(calendar, now, due) : -workingTimeBetween(calendar, due, now);
-  return { state: stopped ? 'stopped' : 'running', dueAt: iso(d.clock_due_at), overdue: now > due, workingMinutesLeft: Math.round(left / 60_000) };
+  return { state: stopped ? 'stopped' : 'running', dueAt: iso(d.clock_due_at), overdue: now > due, workingMinutesLeft: workingMinutesLeft(calendar, now, due) };
+}
+
+/** Working time from now to the appointment, in minutes; negative once it has passed. */
+export function workingMinutesLeft(calendar: WorkingCalendar, now: number, due: number): number {
+  const ms = now <= due ? workingTimeBetween(calendar, now, due) : -workingTimeBetween(calendar, due, now);
+  return Math.round(ms / 60_000);
 }
 
 /** The forms that can be printed for the dossier now. */
@@ -97,7 +103,17 @@ export function formsOf(ctx: DossierContext): string[] {
   return forms;
 }
 
-export function presentDossier(ctx: DossierContext, actor: Actor, now: number, calendar: WorkingCalendar, agencyCodes: Map<string, string>): DossierDetail {
+export interface DetailExtras {
+  agencyCodes: Map<string, string>;
+  /** Full names of the staff who acted, by user id. */
+  names: Map<string, string>;
+  files: DossierDetail['files'];
+}
+
+const finished = new Set(['returned', 'refused', 'withdrawn']);
+
+export function presentDossier(ctx: DossierContext, actor: Actor, now: number, calendar: WorkingCalendar, extras: DetailExtras): DossierDetail {
+  const { agencyCodes, names } = extras;
   const d = ctx.dossier;
   const state = stateOf(ctx);
   const status = d.status as DossierStatus;
@@ -135,7 +151,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     resultClass: d.result_class,
     digitized: d.digitized,
     clock: clockOf(ctx, status, now, calendar),
-    step: step && d.step_index !== null
+    step: step && d.step_index !== null && !finished.has(status)
       ? { index: d.step_index, name: step.name, role: step.role, dueAt: iso(lastHandOff?.step_due_at), assigneeId: d.assignee_id }
       : null,
     workflow: workflow.map((s) => ({ key: s.key, name: s.name, role: s.role, participant: s.participant ?? 0, budget: { value: s.budget.value, unit: s.budget.unit } })),
@@ -144,7 +160,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
       action: e.action,
       actionLabel: actionRules[e.action as DossierAction]?.labels ?? { vi: e.action, en: e.action },
       at: formatInstant(e.at.getTime()),
-      actorName: e.actor_name,
+      actorName: (e.actor_id && names.get(e.actor_id)) || e.actor_name,
       actorRole: e.actor_role,
       fromStatus: e.from_status,
       toStatus: e.to_status,
@@ -161,6 +177,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
       return { action: a, label: rule.labels, form: rule.form ?? null, needsReasons: Boolean(rule.needsReasons), needsNote: Boolean(rule.needsNote) };
     }),
     forms: formsOf(ctx),
+    files: extras.files,
   };
 }
 
@@ -181,6 +198,8 @@ export const PublicDossierSchema = z.object({
   currentStep: z.string().nullable(),
   clock: ClockSchema,
   steps: z.array(z.object({ label: Labels, at: z.string(), status: z.string(), statusLabel: Labels })),
+  /** While the applicant must complete the dossier: what to bring (not personal data). */
+  supplementRequest: z.object({ at: z.string(), items: z.array(z.string()), note: z.string().nullable() }).nullable(),
   rated: z.boolean(),
 });
 
@@ -213,8 +232,15 @@ export function presentPublicDossier(ctx: DossierContext, now: number, calendar:
         status: e.to_status,
         statusLabel: statusLabels[e.to_status as DossierStatus] ?? { vi: e.to_status, en: e.to_status },
       })),
+    supplementRequest: supplementRequestOf(ctx),
     rated,
   };
+}
+
+function supplementRequestOf(ctx: DossierContext) {
+  if (ctx.dossier.status !== 'supplement_requested' && ctx.dossier.status !== 'draft') return null;
+  const e = [...ctx.events].reverse().find((x) => x.action === 'request_supplement' || x.action === 'request_completion');
+  return e ? { at: formatInstant(e.at.getTime()), items: e.reasons ?? [], note: e.note } : null;
 }
 
 /** Outcome of each hand-off against the due time of the step it closed (form 06). */

@@ -15,7 +15,21 @@ export async function dossierDetail(actor: Actor, id: number, deps: Pick<Deps, '
   if (ids.length) {
     for (const r of await deps.db.selectFrom('agencies').select(['id', 'code']).where('id', 'in', ids).execute()) codes.set(r.id, r.code);
   }
-  return presentDossier(ctx, actor, deps.clock().getTime(), calendars.forAgency(ctx.dossier.agency_id), codes);
+  const actorIds = [...new Set(ctx.events.flatMap((e) => (e.actor_id && /^[0-9a-f-]{36}$/.test(e.actor_id) ? [e.actor_id] : [])))];
+  const names = new Map(
+    actorIds.length ? (await deps.db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', actorIds).execute()).map((u) => [u.id, u.full_name]) : [],
+  );
+  const files = await deps.db
+    .selectFrom('files')
+    .select(['id', 'original_name', 'media_type', 'size_bytes', 'purpose', 'component_index'])
+    .where('dossier_id', '=', ctx.dossier.id)
+    .orderBy('created_at')
+    .execute();
+  return presentDossier(ctx, actor, deps.clock().getTime(), calendars.forAgency(ctx.dossier.agency_id), {
+    agencyCodes: codes,
+    names,
+    files: files.map((f) => ({ id: f.id, name: f.original_name, mediaType: f.media_type, size: Number(f.size_bytes), purpose: f.purpose, componentIndex: f.component_index })),
+  });
 }
 
 export async function dossierList(actor: Actor, filter: DossierListFilter, deps: Pick<Deps, 'db' | 'clock'>) {
@@ -42,8 +56,10 @@ export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock
   if (!parseDossierCode(code)) throw invalidCode();
   const calendars = await deps.calendars.current();
   const row = await repo.findDossierByCode(deps.db, code);
-  if (!row || row.status === 'draft') throw notFound();
+  if (!row) throw notFound();
   const ctx = await contextOf(deps.db, row);
+  // A draft is public only once an officer has asked to complete it (the code is on form 02).
+  if (row.status === 'draft' && !ctx.events.some((e) => e.action === 'request_completion')) throw notFound();
   const rated = Boolean(await deps.db.selectFrom('dossier_ratings').select('dossier_id').where('dossier_id', '=', row.id).executeTakeFirst());
   return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(row.agency_id), rated);
 }

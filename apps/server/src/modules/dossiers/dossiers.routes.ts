@@ -8,7 +8,7 @@ import { auditContextOf } from '../../http/context.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { performAction } from './actions.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
-import { DossierDetailSchema } from './dossiers.presenter.ts';
+import { DossierDetailSchema, workingMinutesLeft } from './dossiers.presenter.ts';
 import { dossierDetail, dossierIdByCode, dossierList } from './dossiers.queries.ts';
 import { ActionBody, CounterIntakeBody, DossierCodeParams, DossierIdParams, ListQuery } from './dossiers.schemas.ts';
 
@@ -17,6 +17,7 @@ const ListItem = z.object({
   applicantName: z.string(), channel: z.string(), submittedAt: z.string().nullable(), receivedAt: z.string().nullable(),
   dueAt: z.string().nullable(), clockDueAt: z.string().nullable(), stepName: z.string().nullable(), stepRole: z.string().nullable(),
   assigneeId: z.string().nullable(), agencyName: z.string(), handlingAgencyName: z.string(), overdue: z.boolean(),
+  workingMinutesLeft: z.number().nullable().describe('working time to the appointment on the agency’s calendar; negative when overdue; null when the clock is not running'),
 });
 
 const idempotencyHeaders = z.object({
@@ -55,6 +56,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async (request) => {
       const q = request.query;
       const now = deps.clock();
+      const calendars = await deps.calendars.current();
       const page = await dossierList(request.actor, {
         view: q.view,
         status: q.status?.split(',').map((s) => s.trim()).filter(Boolean),
@@ -69,8 +71,11 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       const iso = (d: Date | null) => (d ? formatInstant(d.getTime()) : null);
       return {
         total: page.total,
-        items: page.items.map((i) => ({
+        items: page.items.map(({ agencyId, ...i }) => ({
           ...i,
+          workingMinutesLeft: i.clockDueAt && !['resolved', 'rejected', 'returned', 'withdrawn', 'supplement_requested', 'paused'].includes(i.status)
+            ? workingMinutesLeft(calendars.forAgency(agencyId), now.getTime(), i.clockDueAt.getTime())
+            : null,
           submittedAt: iso(i.submittedAt), receivedAt: iso(i.receivedAt), dueAt: iso(i.dueAt), clockDueAt: iso(i.clockDueAt),
           overdue: Boolean(i.clockDueAt && i.clockDueAt < now && !['resolved', 'rejected', 'returned'].includes(i.status)),
         })),

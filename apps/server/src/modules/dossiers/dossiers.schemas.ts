@@ -58,6 +58,7 @@ export const ActionBody = z.object({
   assigneeId: z.uuid().optional(),
   targetAgencyId: z.uuid().optional(),
   digitized: z.boolean().optional(),
+  fileIds: z.array(z.uuid()).max(20).optional().describe('scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files'),
 });
 
 export const ListQuery = z.object({
