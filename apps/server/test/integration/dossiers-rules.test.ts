@@ -83,9 +83,15 @@ describe.each(databaseKinds)('dossier rules on %s', (kind) => {
     const asked = await act(specialist, d.id, 'request_supplement', { reasons: ['Bổ sung Giấy xác nhận tình trạng hôn nhân'] });
     expect(asked.statusCode).toBe(200);
     expect(asked.json()).toMatchObject({ status: 'supplement_requested', nationalStatus: 5, clock: { state: 'stopped' } });
+    const pub = (await t.anonymous().get(`/api/v1/public/dossiers/${d.code}`)).json();
+    expect(pub.supplementRequest).toMatchObject({ items: ['Bổ sung Giấy xác nhận tình trạng hôn nhân'] });
     // Two working days later the applicant brings the paper: the appointment moves by two working days.
     now = at('2025-03-06T09:00:00+07:00');
-    const back = (await act(officer, d.id, 'receive_supplement')).json();
+    const scan = multipartFile('giay-xac-nhan.pdf', samplePdf, 'application/pdf');
+    const fileId = (await officer.request('POST', '/api/v1/files', scan.payload, scan.headers)).json().id;
+    const back = (await act(officer, d.id, 'receive_supplement', { fileIds: [fileId] })).json();
+    expect(back.files).toEqual([expect.objectContaining({ id: fileId, name: 'giay-xac-nhan.pdf', purpose: 'supplement' })]);
+    expect((await t.anonymous().get(`/api/v1/public/dossiers/${d.code}`)).json().supplementRequest).toBeNull();
     expect(back).toMatchObject({ status: 'processing', clock: { state: 'running' } });
     expect(Date.parse(back.clock.dueAt)).toBe(at('2025-03-12T09:00:00+07:00'));
     // The appointment printed on the receipt is never recomputed.
