@@ -142,7 +142,7 @@ function resultsOption(total: Statistics): EChartsCoreOption {
       {
         type: 'pie',
         center: [260, '50%'],
-        radius: [118, 178],
+        radius: [86, 130],
         startAngle: 90,
         label: { show: false },
         labelLine: { show: false },
@@ -275,7 +275,7 @@ export async function reportCharts(report: { total: Statistics; rows: ChartRow[]
     jobs.push({
       key: 'results',
       title: 'Kết quả giải quyết hồ sơ trong kỳ: trước hạn, đúng hạn, quá hạn',
-      render: () => renderChart(resultsOption(report.total), WIDTH, 420),
+      render: () => renderChart(resultsOption(report.total), WIDTH, 290),
     });
   }
   pages.forEach((rows, i) => {

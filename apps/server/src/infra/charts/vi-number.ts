@@ -31,3 +31,13 @@ export function viPercent(fraction: number | null): string {
 export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }
+
+/** A decimal with a fixed number of digits after the comma: 4.62 → "4,62", null → "—". */
+export function viDecimal(value: number | null, digits: number): string {
+  if (value === null || !Number.isFinite(value)) return NO_VALUE;
+  const scale = 10 ** digits;
+  const scaled = Math.round(Math.abs(value) * scale);
+  const sign = value < 0 && scaled !== 0 ? '-' : '';
+  const whole = viInteger(Math.floor(scaled / scale));
+  return digits === 0 ? `${sign}${whole}` : `${sign}${whole},${String(scaled % scale).padStart(digits, '0')}`;
+}

@@ -1,13 +1,23 @@
 /**
- * The statistics report as a file: XLSX (official columns and a chart) or PDF (the same table and
- * charts). The numbers are those of the JSON report, never recomputed.
+ * The statistics report as a file: an XLSX workbook laid out like the official periodic form (the
+ * table, the charts as pictures, the figures beside the table) or a PDF with the same table and
+ * charts. The numbers are those of the JSON report, never recomputed; both formats take their
+ * columns from one list (`infra/xlsx/report-layout.ts`) and their charts from one rendering.
+ *
+ * The renderers are loaded on first use: exceljs and ECharts would otherwise slow the start of
+ * the server and of every CLI command.
  */
-import { AppError } from '@motcua/domain';
+import type { ReportData } from '../../infra/xlsx/report-layout.ts';
 import type { StatisticsReport } from './reports.usecases.ts';
 
 export async function renderReport(report: StatisticsReport, format: 'xlsx' | 'pdf'): Promise<Uint8Array> {
-  void report;
-  throw new AppError('report.format_unavailable', {
-    messages: { vi: `Chưa hỗ trợ xuất định dạng ${format}`, en: `Export to ${format} is not available yet` },
-  });
+  const data: ReportData = report;
+  const { reportCharts } = await import('../../infra/charts/report-charts.ts');
+  const charts = await reportCharts(data);
+  if (format === 'xlsx') {
+    const { renderReportWorkbook } = await import('../../infra/xlsx/report-workbook.ts');
+    return renderReportWorkbook(data, charts);
+  }
+  const { renderReportPdf } = await import('../../infra/pdf/report/report-pdf.ts');
+  return renderReportPdf(data, charts);
 }

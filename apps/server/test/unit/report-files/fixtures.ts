@@ -105,17 +105,20 @@ export function largeReport(n: number): StatisticsReport {
   const rows: ReportRow[] = [];
   for (let i = 0; i < n; i++) {
     const empty = i % 17 === 16;
-    const c = counts({
-      carriedOver: int(20, 400), online: empty ? 0 : int(300, 9000), counter: empty ? 0 : int(500, 12_000), postal: empty ? 0 : int(1, 150),
-      ahead: 0, onTime: 0, overdue: 0, withdrawn: int(1, 30), inProgressOverdue: 0, digitized: 0,
-    });
-    const resolved = Math.floor(c.received * (0.85 + rnd() * 0.12));
+    const carriedOver = int(20, 400);
+    const online = empty ? 0 : int(300, 9000);
+    const counter = empty ? 0 : int(500, 12_000);
+    const postal = empty ? 0 : int(1, 150);
+    const received = carriedOver + online + counter + postal;
+    const resolved = Math.floor(received * (0.85 + rnd() * 0.12));
+    const open = received - resolved; // withdrawn + in progress, at least 1
+    const withdrawn = int(1, Math.min(30, open - 1));
     const overdue = int(1, Math.max(2, Math.floor(resolved * 0.06)));
     const onTime = int(Math.floor(resolved * 0.1), Math.floor(resolved * 0.35));
     const full = counts({
-      carriedOver: c.carriedOver, online: c.online, counter: c.counter, postal: c.postal,
-      ahead: resolved - onTime - overdue, onTime, overdue, withdrawn: c.withdrawn,
-      inProgressOverdue: int(1, 8), digitized: empty ? 0 : Math.floor(c.receivedInPeriod * (0.4 + rnd() * 0.59)),
+      carriedOver, online, counter, postal, ahead: resolved - onTime - overdue, onTime, overdue, withdrawn,
+      inProgressOverdue: Math.min(int(1, 8), open - withdrawn),
+      digitized: empty ? 0 : Math.floor((online + counter + postal) * (0.4 + rnd() * 0.59)),
     });
     const place = places[i % places.length]!;
     const name = i === 0

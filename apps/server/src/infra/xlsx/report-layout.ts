@@ -1,0 +1,184 @@
+/**
+ * What the statistics report shows and in which order, for the XLSX workbook (the official
+ * periodic form, "Biểu tình hình giải quyết TTHC") and for the PDF alike: the lines above the
+ * table, the columns of the table under their multi-level heading, the columns of the figures
+ * reported beside it (refusals, satisfaction). Both documents draw these lists, so they can never
+ * disagree on a heading or an order. The values are the report's, never recomputed.
+ */
+import type { Statistics, StatisticsKey } from '@motcua/domain';
+import { localParts, shortPlainDate } from '../pdf/format.ts';
+
+/** The figures reported beside the table (SPEC §6): refusals (form 03) and satisfaction ratings. */
+export interface BesideFigures {
+  refused: number;
+  ratings: { count: number; average: number | null; byScore: Record<'5' | '4' | '3' | '2' | '1', number> };
+}
+
+/** One agency's row, as the report API returns it. */
+export interface ReportRowData extends Statistics, BesideFigures {
+  agency: string;
+  agencyName: string;
+  level: string;
+}
+
+/** The statistics report as the API returns it (`StatisticsReport` in the reports module). */
+export interface ReportData {
+  period: { from: string; to: string };
+  filters: { agency: string | null; level: string | null; field: string | null; procedure: string | null; channel: string | null };
+  generatedAt: string;
+  total: Statistics & BesideFigures;
+  rows: ReportRowData[];
+}
+
+export type CellValue = string | number | null;
+
+/** How a value is written: an ordinal, text, a count of dossiers, a rate (fraction), a mean score. */
+export type ColumnKind = 'index' | 'text' | 'count' | 'rate' | 'score';
+
+export interface ReportColumn {
+  /** Heading labels from the top row down; a shorter path spans the rows below it. */
+  path: string[];
+  kind: ColumnKind;
+  /** The value for an agency's row (`index` counts from 1) or for the total row (`index` null). */
+  value: (row: ReportRowData | (Statistics & BesideFigures), index: number | null) => CellValue;
+  /** Width in the workbook, in characters of the default font. */
+  width: number;
+  /** The statistics key, for count and rate columns of the main table. */
+  key?: StatisticsKey | 'digitizationRate' | 'onlineRate' | 'onTimeRate';
+}
+
+export const REPORT_TITLE = 'BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
+export const TOTAL_LABEL = 'Tổng cộng';
+
+const isRow = (row: object): row is ReportRowData => 'agency' in row;
+
+const index: ReportColumn = { path: ['STT'], kind: 'index', width: 5, value: (_, i) => (i === null ? null : i) };
+const agencyName: ReportColumn = {
+  path: ['Đơn vị', 'Tên đơn vị'], kind: 'text', width: 34,
+  value: (row) => (isRow(row) ? row.agencyName : TOTAL_LABEL),
+};
+const agencyCode: ReportColumn = { path: ['Đơn vị', 'Mã đơn vị'], kind: 'text', width: 15, value: (row) => (isRow(row) ? row.agency : null) };
+
+const count = (path: string[], key: StatisticsKey, width = 10): ReportColumn => ({ path, kind: 'count', key, width, value: (row) => row[key] });
+const rate = (path: string[], key: 'digitizationRate' | 'onlineRate' | 'onTimeRate'): ReportColumn => ({ path, kind: 'rate', key, width: 9, value: (row) => row[key] });
+
+const RECEIVED = 'Số hồ sơ nhận giải quyết';
+const RESOLVED = 'Số hồ sơ đã giải quyết';
+const IN_PROGRESS = 'Số hồ sơ đang giải quyết';
+const DIGITIZED = 'Số hóa hồ sơ';
+
+/** The columns of the official table, in its order (SPEC §6: every key and every rate). */
+export const reportColumns: readonly ReportColumn[] = [
+  index,
+  agencyName,
+  agencyCode,
+  count([RECEIVED, 'Tổng số'], 'received', 11),
+  count([RECEIVED, 'Kỳ trước chuyển qua'], 'carriedOver'),
+  count([RECEIVED, 'Trong kỳ', 'Tổng số'], 'receivedInPeriod', 11),
+  count([RECEIVED, 'Trong kỳ', 'Trực tuyến'], 'online'),
+  count([RECEIVED, 'Trong kỳ', 'Trực tiếp'], 'counter'),
+  count([RECEIVED, 'Trong kỳ', 'Dịch vụ bưu chính'], 'postal'),
+  count([RESOLVED, 'Tổng số'], 'resolved', 11),
+  count([RESOLVED, 'Trước hạn'], 'resolvedAhead'),
+  count([RESOLVED, 'Đúng hạn'], 'resolvedOnTime'),
+  count([RESOLVED, 'Quá hạn'], 'resolvedOverdue'),
+  count(['Rút hồ sơ'], 'withdrawn', 8),
+  count([IN_PROGRESS, 'Tổng số'], 'inProgress'),
+  count([IN_PROGRESS, 'Trong hạn'], 'inProgressOnTime'),
+  count([IN_PROGRESS, 'Quá hạn'], 'inProgressOverdue'),
+  count([DIGITIZED, 'Số hồ sơ'], 'digitized'),
+  rate([DIGITIZED, 'Tỷ lệ'], 'digitizationRate'),
+  rate(['Tỷ lệ trực tuyến'], 'onlineRate'),
+  rate(['Tỷ lệ đúng hạn'], 'onTimeRate'),
+];
+
+const RATINGS = 'Đánh giá mức độ hài lòng';
+const score = (path: string[], s: '5' | '4' | '3' | '2' | '1'): ReportColumn => ({ path, kind: 'count', width: 11, value: (row) => row.ratings.byScore[s] });
+
+/** The figures beside the table: refusals and satisfaction ratings, per agency and in total. */
+export const besideColumns: readonly ReportColumn[] = [
+  index,
+  agencyName,
+  agencyCode,
+  { path: ['Số hồ sơ từ chối tiếp nhận'], kind: 'count', width: 13, value: (row) => row.refused },
+  { path: [RATINGS, 'Số lượt đánh giá'], kind: 'count', width: 11, value: (row) => row.ratings.count },
+  { path: [RATINGS, 'Điểm trung bình (1–5)'], kind: 'score', width: 11, value: (row) => row.ratings.average },
+  score([RATINGS, 'Rất hài lòng'], '5'),
+  score([RATINGS, 'Hài lòng'], '4'),
+  score([RATINGS, 'Bình thường'], '3'),
+  score([RATINGS, 'Không hài lòng'], '2'),
+  score([RATINGS, 'Rất không hài lòng'], '1'),
+];
+
+/** A heading cell: its text, top row and left column (from 0) and how far it spans. */
+export interface HeadingCell {
+  text: string;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/**
+ * The cells of a multi-level heading: a label spans the neighbouring columns whose paths share it
+ * and everything above it, and a path that ends early spans down to the last heading row.
+ */
+export function headingCells(columns: readonly ReportColumn[]): { cells: HeadingCell[]; rows: number } {
+  const rows = Math.max(...columns.map((c) => c.path.length));
+  const cells: HeadingCell[] = [];
+  for (let level = 0; level < rows; level++) {
+    let col = 0;
+    while (col < columns.length) {
+      const path = columns[col]!.path;
+      if (path.length <= level) {
+        col++;
+        continue;
+      }
+      const prefix = path.slice(0, level + 1).join('\u0000');
+      let end = col + 1;
+      while (end < columns.length && columns[end]!.path.length > level && columns[end]!.path.slice(0, level + 1).join('\u0000') === prefix) end++;
+      const last = path.length === level + 1;
+      cells.push({ text: path[level]!, row: level, col, rowSpan: last ? rows - level : 1, colSpan: end - col });
+      col = end;
+    }
+  }
+  return { cells, rows };
+}
+
+const LEVELS: Record<string, string> = { province: 'cấp tỉnh', department: 'sở, ngành', district: 'cấp huyện', commune: 'cấp xã' };
+const CHANNELS: Record<string, string> = { online: 'trực tuyến', counter: 'trực tiếp', postal: 'dịch vụ bưu chính' };
+
+/** "Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023". */
+export function periodLine(report: Pick<ReportData, 'period'>): string {
+  return `Kỳ báo cáo: từ ngày ${shortPlainDate(report.period.from, 'period.from')} đến ngày ${shortPlainDate(report.period.to, 'period.to')}`;
+}
+
+/** The scope and the filters, in words: "Phạm vi: Ủy ban nhân dân huyện Giao Thủy (000.00.12.H40) và các đơn vị trực thuộc; …". */
+export function filtersLine(report: Pick<ReportData, 'filters' | 'rows'>): string {
+  const f = report.filters;
+  const root = f.agency ? report.rows.find((r) => r.agency === f.agency) : undefined;
+  const parts = [
+    f.agency ? `Phạm vi: ${root ? `${root.agencyName} (${f.agency})` : `đơn vị ${f.agency}`} và các đơn vị trực thuộc` : 'Phạm vi: tất cả các đơn vị',
+  ];
+  if (f.level) parts.push(`cấp đơn vị tiếp nhận: ${LEVELS[f.level] ?? f.level}`);
+  if (f.field) parts.push(`lĩnh vực: ${f.field}`);
+  if (f.procedure) parts.push(`thủ tục: ${f.procedure}`);
+  if (f.channel) parts.push(`hình thức tiếp nhận: ${CHANNELS[f.channel] ?? f.channel}`);
+  return parts.join('; ');
+}
+
+/** "Ngày xuất báo cáo: 15/09/2023, lúc 08:30" (Vietnam time, from the report's `generatedAt`). */
+export function generatedLine(report: Pick<ReportData, 'generatedAt'>): string {
+  const p = localParts(report.generatedAt, 'generatedAt');
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `Ngày xuất báo cáo: ${two(p.day)}/${two(p.month)}/${p.year}, lúc ${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** What the rates are, printed under the table. */
+export const RATE_NOTES = [
+  'Tỷ lệ số hóa = số hồ sơ được số hóa / số hồ sơ tiếp nhận trong kỳ; tỷ lệ trực tuyến = số hồ sơ tiếp nhận trực tuyến / số hồ sơ tiếp nhận trong kỳ; tỷ lệ đúng hạn = (số hồ sơ giải quyết trước hạn + đúng hạn) / số hồ sơ đã giải quyết.',
+  '"—": không có hồ sơ để tính tỷ lệ. Số hồ sơ nhận giải quyết = đã giải quyết + rút hồ sơ + đang giải quyết.',
+];
+
+export const BESIDE_TITLE = 'CÁC SỐ LIỆU NGOÀI BẢNG: TỪ CHỐI TIẾP NHẬN VÀ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG';
+export const BESIDE_NOTE = 'Hồ sơ từ chối tiếp nhận (Mẫu số 03) không tính vào số hồ sơ nhận giải quyết. Điểm đánh giá: 5 = rất hài lòng … 1 = rất không hài lòng.';

@@ -1,0 +1,76 @@
+/**
+ * The statistics report as an XLSX workbook (exceljs): "Báo cáo", the official table; "Biểu đồ",
+ * the charts as pictures (exceljs cannot write native charts); "Ngoài bảng", refusals and
+ * satisfaction ratings per agency.
+ */
+import ExcelJS from 'exceljs';
+import { parseInstant } from '@motcua/domain';
+import type { ReportChart } from '../charts/report-charts.ts';
+import {
+  BESIDE_NOTE, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, besideColumns, filtersLine, generatedLine, periodLine, reportColumns,
+  type ReportColumn, type ReportData,
+} from './report-layout.ts';
+import { FONT, bannerRow, printSetup, setColumnWidths, writeTable } from './table-sheet.ts';
+
+/** Sheet names, as the tests and users look them up. */
+export const SHEETS = { table: 'Báo cáo', charts: 'Biểu đồ', beside: 'Ngoài bảng' } as const;
+
+/** Title lines above a table: the title, the period, the scope and filters, the export date. */
+function banners(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn[], report: ReportData, title: string): number {
+  const width = columns.length;
+  bannerRow(sheet, 1, width, title, { size: 14, bold: true, height: 24 });
+  bannerRow(sheet, 2, width, periodLine(report), { size: 12, bold: true });
+  bannerRow(sheet, 3, width, filtersLine(report), { size: 11, height: 30 });
+  bannerRow(sheet, 4, width, generatedLine(report), { size: 11, italic: true });
+  return 6; // a blank row, then the table
+}
+
+function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly ReportColumn[], report: ReportData, title: string, notes: string[]): void {
+  const sheet = workbook.addWorksheet(name, { properties: { defaultRowHeight: 15 } });
+  setColumnWidths(sheet, columns);
+  const top = banners(sheet, columns, report, title);
+  const layout = writeTable(sheet, top, columns, report);
+  notes.forEach((note, i) => bannerRow(sheet, layout.totalRow + 2 + i, columns.length, note, { size: 10, italic: true, align: 'left', height: 28 }));
+  // The heading and the agency columns stay in view while scrolling.
+  sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: layout.headingRows[1], topLeftCell: `D${layout.firstBodyRow}`, activeCell: `D${layout.firstBodyRow}` }];
+  printSetup(sheet, layout.headingRows);
+}
+
+/** Default row height in pixels (15 pt at 96 dpi): how the chart sheet steps down between pictures. */
+const ROW_PX = 20;
+
+function chartSheet(workbook: ExcelJS.Workbook, report: ReportData, charts: ReportChart[]): void {
+  const sheet = workbook.addWorksheet(SHEETS.charts, { properties: { defaultRowHeight: 15 } });
+  sheet.getColumn(1).width = 2;
+  const title = (row: number, text: string, size: number, bold: boolean) => {
+    const cell = sheet.getCell(row, 2);
+    cell.value = text;
+    cell.font = { name: FONT, size, bold };
+  };
+  title(1, 'BIỂU ĐỒ TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH', 14, true);
+  title(2, `${periodLine(report)}. ${filtersLine(report)}.`, 11, false);
+  let row = 4;
+  if (charts.length === 0) title(row, 'Không có hồ sơ trong kỳ để vẽ biểu đồ.', 11, false);
+  for (const [i, chart] of charts.entries()) {
+    if (i > 0) sheet.getRow(row - 1).addPageBreak();
+    title(row, chart.title, 12, true);
+    const image = workbook.addImage({ buffer: Buffer.from(chart.image.png) as unknown as ExcelJS.Buffer, extension: 'png' });
+    // Anchored below its title at its size in CSS pixels; a oneCell anchor keeps that size.
+    sheet.addImage(image, { tl: { col: 1, row }, ext: { width: chart.image.width, height: chart.image.height }, editAs: 'oneCell' });
+    row += Math.ceil(chart.image.height / ROW_PX) + 3;
+  }
+  printSetup(sheet);
+}
+
+/** The whole workbook as bytes. */
+export async function renderReportWorkbook(report: ReportData, charts: ReportChart[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Motcua';
+  workbook.title = 'Báo cáo tình hình, kết quả giải quyết thủ tục hành chính';
+  // The report's own date, not the clock's: the same report gives the same properties.
+  workbook.created = workbook.modified = new Date(parseInstant(report.generatedAt));
+  tableSheet(workbook, SHEETS.table, reportColumns, report, REPORT_TITLE, RATE_NOTES);
+  chartSheet(workbook, report, charts);
+  tableSheet(workbook, SHEETS.beside, besideColumns, report, BESIDE_TITLE, [BESIDE_NOTE]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

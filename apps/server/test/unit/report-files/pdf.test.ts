@@ -1,0 +1,122 @@
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../../src/modules/reports/report-files.ts';
+import type { StatisticsReport } from '../../../src/modules/reports/reports.usecases.ts';
+import { flat, pdfText, requireTools } from '../pdf/poppler.ts';
+import { besideFigures, figureColumns } from './expected.ts';
+import { largeReport, seedReport } from './fixtures.ts';
+import { pdfImages } from './read.ts';
+
+/** Vietnamese figures written out by hand, independently of the code under test. */
+const vi = (n: number) => n.toLocaleString('de-DE'); // 3884 → "3.884": the same grouping as vi-VN, without decimals
+const pct = (rate: number | null) => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1).replace('.', ',')}%`);
+
+/** The figures of one row in the order of the table, as the PDF must print them. */
+function printed(row: Record<string, unknown>): string[] {
+  return figureColumns.map((c) => (c.rate ? pct(row[c.key] as number | null) : vi(row[c.key] as number)));
+}
+
+/** The words after `anchor` (an agency code, "Tổng cộng") on the first layout line where figures follow it. */
+function figuresAfter(text: string, anchor: string): string[] {
+  const followed = new RegExp(`${anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+[\\d—]`);
+  const line = text.split('\n').find((l) => followed.test(l));
+  if (!line) throw new Error(`no line with ${anchor}`);
+  return line.slice(line.indexOf(anchor) + anchor.length).trim().split(/\s+/);
+}
+
+describe('the statistics report as PDF', () => {
+  let seed: Uint8Array;
+  let large: Uint8Array;
+  const big = largeReport(60);
+  let seedText: string;
+  beforeAll(async () => {
+    requireTools('pdftotext');
+    seed = await renderReport(seedReport, 'pdf');
+    large = await renderReport(big, 'pdf');
+    seedText = await pdfText(seed);
+  }, 60_000);
+
+  it('is A4 landscape on every page', async () => {
+    for (const bytes of [seed, large]) {
+      for (const page of (await PDFDocument.load(bytes)).getPages()) {
+        expect(page.getWidth()).toBeCloseTo(841.89, 1);
+        expect(page.getHeight()).toBeCloseTo(595.28, 1);
+      }
+    }
+  });
+
+  it('opens with the title, the official period, the scope and the export date', async () => {
+    const first = await pdfText(seed, 'layout', 1);
+    for (const line of [
+      'BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+      'Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023',
+      'Phạm vi: Ủy ban nhân dân huyện Giao Thủy (000.00.12.H40) và các đơn vị trực thuộc',
+      'Ngày xuất báo cáo: 15/09/2023, lúc 08:30',
+    ]) {
+      expect(first).toContain(line);
+    }
+  });
+
+  it('names every agency with its diacritics and prints the published figures the Vietnamese way', () => {
+    const text = flat(seedText);
+    for (const name of ['Ủy ban nhân dân huyện Giao Thủy', 'Ủy ban nhân dân xã Giao Thiện', 'Ủy ban nhân dân xã Giao Hương', 'Ủy ban nhân dân xã Giao Yến']) {
+      expect(text).toContain(name);
+    }
+    for (const figure of ['3.884', '3.839', '3.517', '322', '2.670', '68,7%', '16.205', 'Tổng cộng', '51.103']) expect(text).toContain(figure);
+  });
+
+  it('prints every figure of every row and of the total in the order of the official columns', async () => {
+    for (const [bytes, report] of [[seed, seedReport], [large, big]] as [Uint8Array, StatisticsReport][]) {
+      const text = await pdfText(bytes);
+      for (const row of report.rows) expect(figuresAfter(text, row.agency), row.agencyName).toEqual(printed(row as never));
+      expect(figuresAfter(text, 'Tổng cộng')).toEqual(printed(report.total as never));
+    }
+    // The district as published.
+    expect(figuresAfter(seedText, '000.00.12.H40')).toEqual(['3.884', '0', '3.884', '1.165', '2.603', '116', '3.839', '3.517', '322', '0', '0', '45', '41', '4', '2.670', '68,7%', '30,0%', '100,0%']);
+  });
+
+  it('prints "—" for a rate without a denominator', async () => {
+    const empty = big.rows.find((r) => r.receivedInPeriod === 0)!;
+    expect(empty.digitizationRate).toBeNull();
+    const figures = figuresAfter(await pdfText(large), empty.agency);
+    expect(figures[15]).toBe('—');
+    expect(figures[16]).toBe('—');
+  });
+
+  it('reports refusals and satisfaction ratings beside the table', async () => {
+    const pages = (await PDFDocument.load(seed)).getPageCount();
+    const last = await pdfText(seed, 'layout', pages);
+    expect(last).toContain('CÁC SỐ LIỆU NGOÀI BẢNG: TỪ CHỐI TIẾP NHẬN VÀ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG');
+    const score = (v: number | null) => (v === null ? '—' : v.toFixed(2).replace('.', ','));
+    for (const row of seedReport.rows) {
+      const expected = besideFigures.map((f, i) => (i === 2 ? score(f.value(row)) : vi(f.value(row)!)));
+      expect(figuresAfter(last, row.agency)).toEqual(expected);
+    }
+  });
+
+  it('embeds the charts as pictures at about 190 dpi', async () => {
+    const images = await pdfImages(seed);
+    expect(images).toHaveLength(3);
+    for (const image of images) expect(image.width).toBe(2000);
+    expect(new Set(images.map((i) => i.page)).size).toBeGreaterThanOrEqual(2);
+    expect(await pdfImages(large)).toHaveLength(11);
+  });
+
+  it('runs a 60-agency table over several pages, the heading repeated and every page numbered', async () => {
+    const pages = (await PDFDocument.load(large)).getPageCount();
+    const tablePages: number[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const text = await pdfText(large, 'layout', page);
+      expect(text).toContain(`Trang ${page}/${pages}`);
+      if (text.includes('Số hồ sơ nhận giải quyết')) {
+        tablePages.push(page);
+        expect(text).toMatch(/\(1\)\s+\(2\)\s+\(3\)\s+\(4\).*\(21\)/);
+        expect(text).toContain('Số hồ sơ đã giải quyết');
+      }
+    }
+    expect(tablePages.length).toBeGreaterThanOrEqual(3);
+    expect(tablePages).toEqual(tablePages.map((_, i) => i + 1)); // consecutive, from the first page
+    const all = await pdfText(large);
+    big.rows.forEach((row) => expect(all).toContain(row.agency));
+  });
+});
