@@ -9,8 +9,10 @@
 import { renderAsync } from '@resvg/resvg-js';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CHART_FONT_FAMILY, chartFontFiles, measureChartText } from './chart-fonts.ts';
+import { encodeOpaquePng } from './png.ts';
 
 export interface ChartImage {
+  /** 8-bit RGB, no alpha (drawn on white). */
   png: Uint8Array;
   /** Size in CSS pixels (96 per inch): how large the chart is meant to be shown. */
   width: number;
@@ -73,5 +75,5 @@ export async function renderChart(option: EChartsCoreOption, width: number, heig
       sansSerifFamily: CHART_FONT_FAMILY,
     },
   });
-  return { png: new Uint8Array(image.asPng()), width, height, scale };
+  return { png: await encodeOpaquePng(image.pixels, image.width, image.height), width, height, scale };
 }

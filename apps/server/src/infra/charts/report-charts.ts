@@ -106,7 +106,7 @@ function resultsOption(total: Statistics): EChartsCoreOption {
     color: parts.map((p) => p.color),
     legend: {
       orient: 'vertical',
-      left: 520,
+      left: 500,
       top: 'middle',
       itemWidth: 22,
       itemHeight: 16,
@@ -116,9 +116,9 @@ function resultsOption(total: Statistics): EChartsCoreOption {
       textStyle: {
         color: INK,
         rich: {
-          name: { fontSize: 17, width: 150, color: INK },
-          value: { fontSize: 17, width: 110, align: 'right', fontWeight: 'bold', color: INK },
-          share: { fontSize: 17, width: 100, align: 'right', color: INK },
+          name: { fontSize: 17, width: 130, color: INK },
+          value: { fontSize: 17, width: 100, align: 'right', fontWeight: 'bold', color: INK },
+          share: { fontSize: 17, width: 90, align: 'right', color: INK },
         },
       },
     },
@@ -224,7 +224,9 @@ function resultsByAgencyOption(rows: ChartRow[], total: Statistics): EChartsCore
         const value = share(s[p.key], s.resolved);
         if (value === null) return p.key === 'resolvedAhead' ? { value: 0, label: none } : { value: 0, label: { show: false } };
         if (p.key === 'resolvedOverdue') {
-          const label = { show: value > 0, position: 'right', color: p.color, fontSize: 12, fontWeight: 'bold', formatter: viPercent(value) };
+          // A few overdue dossiers among thousands still show, as "<0,1%" rather than a reassuring 0,0%.
+          const text = viPercent(value) === '0,0%' ? '<0,1%' : viPercent(value);
+          const label = { show: s.resolvedOverdue > 0, position: 'right', color: p.color, fontSize: 12, fontWeight: 'bold', formatter: text };
           return { value, label };
         }
         return { value, label: { ...inside, show: value >= 0.07, formatter: viPercent(value) } };

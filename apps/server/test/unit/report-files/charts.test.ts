@@ -1,7 +1,9 @@
 import { emptyCounts, withRates, type PlainDate } from '@motcua/domain';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
 import { measureChartText } from '../../../src/infra/charts/chart-fonts.ts';
+import { encodeOpaquePng, readOpaquePng } from '../../../src/infra/charts/png.ts';
 import { chunks, reportCharts, shortAgencyName, wrapLabel } from '../../../src/infra/charts/report-charts.ts';
 import { viDecimal, viInteger, viPercent } from '../../../src/infra/charts/vi-number.ts';
 import { headingCells, reportColumns } from '../../../src/infra/xlsx/report-layout.ts';
@@ -47,6 +49,17 @@ describe('the layout both documents share', () => {
     expect(at('Rút hồ sơ', 0)).toEqual({ text: 'Rút hồ sơ', row: 0, col: 13, rowSpan: 3, colSpan: 1 });
     // Three "Tổng số" under three different groups stay three cells.
     expect(cells.filter((c) => c.text === 'Tổng số')).toHaveLength(4);
+  });
+});
+
+describe('chart pictures', () => {
+  it('are RGB PNGs laid on white, whose compressed rows the PDF can take as they are', async () => {
+    // Two pixels: opaque red, and black at half opacity (premultiplied, as resvg gives it) → grey on white.
+    const png = await encodeOpaquePng(Uint8Array.of(255, 0, 0, 255, 0, 0, 0, 128), 2, 1);
+    expect(png[25]).toBe(2); // colour type RGB
+    const { width, height, data } = readOpaquePng(png);
+    expect([width, height]).toEqual([2, 1]);
+    expect([...inflateSync(data)]).toEqual([0, 255, 0, 0, 127, 127, 127]);
   });
 });
 

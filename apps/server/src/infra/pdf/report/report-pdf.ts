@@ -4,7 +4,7 @@
  * reported beside it, the same chart pictures, and "Trang n/N" on every page. It reuses the forms'
  * fonts (Source Serif 4), page flow, text and table helpers.
  */
-import type { PDFImage } from 'pdf-lib';
+import type { PDFRef } from 'pdf-lib';
 import type { ReportChart } from '../../charts/report-charts.ts';
 import { NO_VALUE, viDecimal, viInteger, viPercent } from '../../charts/vi-number.ts';
 import {
@@ -16,6 +16,7 @@ import { A4_LANDSCAPE, MM, type Flow } from '../flow.ts';
 import { shortPlainDate } from '../format.ts';
 import { drawTable, type Cell, type Column, type HeaderCell } from '../table.ts';
 import { measure } from '../text.ts';
+import { drawChartImage, embedChartPng } from './chart-image.ts';
 
 const BODY_SIZE = 8;
 const HEADING_SIZE = 7.5;
@@ -95,7 +96,7 @@ function heading(flow: Flow, text: string, size = 12): void {
 }
 
 /** A chart with its title, kept together, shrunk to the page if taller than it. */
-function drawChart(flow: Flow, chart: ReportChart, image: PDFImage): void {
+function drawChart(flow: Flow, chart: ReportChart, image: PDFRef): void {
   const titleSize = 11;
   const titleHeight = flow.measureParagraph(chart.title, { size: titleSize }) + 4;
   const maxHeight = flow.bottom - flow.margins.top - titleHeight;
@@ -107,7 +108,7 @@ function drawChart(flow: Flow, chart: ReportChart, image: PDFImage): void {
   }
   flow.ensure(titleHeight + height + 6);
   flow.paragraph([{ text: chart.title, style: 'bold' }], { size: titleSize, align: 'center', spaceAfter: 4 });
-  flow.page.drawImage(image, { x: flow.left + (flow.contentWidth - width) / 2, y: flow.pdfY(flow.y + height), width, height });
+  drawChartImage(flow.page, image, flow.left + (flow.contentWidth - width) / 2, flow.pdfY(flow.y + height), width, height);
   flow.y += height + 14;
 }
 
@@ -132,7 +133,7 @@ export async function renderReportPdf(report: ReportData, charts: ReportChart[],
   drawReportTable(flow, reportColumns, report);
   notes(flow, RATE_NOTES);
 
-  const images = await Promise.all(charts.map((c) => pdf.embedPng(c.image.png)));
+  const images = charts.map((c) => embedChartPng(pdf, c.image.png));
   if (charts.length > 0) {
     // The charts start on a page of their own; each title says what its chart shows.
     flow.newPage();
