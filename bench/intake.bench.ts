@@ -19,7 +19,7 @@ import { formatDossierCode, localDateOf } from '@motcua/domain';
 import { record } from './lib.ts';
 import { femaleGivenNames, femaleMiddleNames, familyNames, maleGivenNames, maleMiddleNames, villages } from './datasets.ts';
 import {
-  benchCommunes, closedLoop, cpuMeter, type CpuReport, latencySummary, machineContext, ms, prepareDatabase, signIn, startBenchServer, type Client,
+  benchCommunes, closedLoop, cpuMeter, type CpuReport, latencySummary, machineContext, ms, postgresSettings, prepareDatabase, signIn, startBenchServer, type Client,
 } from './support.ts';
 
 const bench = 'intake';
@@ -33,6 +33,7 @@ console.log(`  ${machineContext()}`);
 const { url, handle } = await prepareDatabase(dbName, { fresh: true });
 await handle.close();
 const pool = new pg.Pool({ connectionString: url, max: clients, application_name: 'motcua-bench-intake' });
+console.log(`  ${await postgresSettings(pool)}`);
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {

@@ -16,7 +16,8 @@ import { initialsOf } from '@motcua/domain';
 import { record } from './lib.ts';
 import { DatasetMismatch, ensureDossierDataset, type DossierDataset } from './datasets.ts';
 import {
-  Client, closedLoop, cpuMeter, type CpuReport, dropDatabase, latencySummary, machineContext, ms, prepareDatabase, startBenchServer,
+  Client, closedLoop, cpuMeter, type CpuReport, dropDatabase, latencySummary, machineContext, ms, postgresSettings, prepareDatabase,
+  startBenchServer,
 } from './support.ts';
 
 const bench = 'lookup';
@@ -48,6 +49,7 @@ if (dataset.generated) {
 }
 
 const pool = new pg.Pool({ connectionString: url, max: clients, application_name: 'motcua-bench-lookup' });
+console.log(`  ${await postgresSettings(pool)}`);
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run asks for the same codes. */
 function random(seed: number): () => number {

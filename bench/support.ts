@@ -380,7 +380,10 @@ export function machineContext(): string {
 /** PostgreSQL settings worth printing next to the figures. */
 export async function postgresSettings(pool: pg.Pool): Promise<string> {
   const r = await pool.query<{ name: string; setting: string; unit: string | null }>(
-    `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers','synchronous_commit','max_connections','server_version') ORDER BY name`,
+    `SELECT name, setting, unit FROM pg_settings
+     WHERE name IN ('server_version', 'shared_buffers', 'synchronous_commit', 'max_connections') ORDER BY name`,
   );
-  return r.rows.map((x) => `${x.name}=${x.setting}${x.unit && x.name === 'shared_buffers' ? ` (×${x.unit})` : ''}`).join(', ');
+  const show = (x: { name: string; setting: string; unit: string | null }) =>
+    x.name === 'shared_buffers' && x.unit === '8kB' ? `${x.name}=${Math.round((Number(x.setting) * 8) / 1024)}MB` : `${x.name}=${x.setting}`;
+  return `PostgreSQL: ${r.rows.map(show).join(', ')}`;
 }
