@@ -43,6 +43,8 @@ export interface ReportColumn {
   value: (row: ReportRowData | (Statistics & BesideFigures), index: number | null) => CellValue;
   /** Width in the workbook, in characters of the default font. */
   width: number;
+  /** The column that takes the width left over on paper (and wraps): the agency name. */
+  fill?: true;
   /** The statistics key, for count and rate columns of the main table. */
   key?: StatisticsKey | 'digitizationRate' | 'onlineRate' | 'onTimeRate';
 }
@@ -54,7 +56,7 @@ const isRow = (row: object): row is ReportRowData => 'agency' in row;
 
 const index: ReportColumn = { path: ['STT'], kind: 'index', width: 5, value: (_, i) => (i === null ? null : i) };
 const agencyName: ReportColumn = {
-  path: ['Đơn vị', 'Tên đơn vị'], kind: 'text', width: 34,
+  path: ['Đơn vị', 'Tên đơn vị'], kind: 'text', width: 34, fill: true,
   value: (row) => (isRow(row) ? row.agencyName : TOTAL_LABEL),
 };
 const agencyCode: ReportColumn = { path: ['Đơn vị', 'Mã đơn vị'], kind: 'text', width: 15, value: (row) => (isRow(row) ? row.agency : null) };

@@ -47,14 +47,14 @@ export function cellText(kind: ColumnKind, value: CellValue): string {
  */
 function columnWidths(flow: Flow, columns: readonly ReportColumn[], body: string[][], total: string[]): number[] {
   const widths = columns.map((column, i) => {
-    if (column.path.at(-1) === 'Tên đơn vị') return 0;
+    if (column.fill) return 0;
     const values = body.map((r) => measure(flow.fonts, 'regular', BODY_SIZE, r[i]!));
     values.push(measure(flow.fonts, 'bold', BODY_SIZE, total[i]!));
     const words = column.path.at(-1)!.split(/\s+/).map((w) => measure(flow.fonts, 'bold', HEADING_SIZE, w));
     words.push(measure(flow.fonts, 'italic', HEADING_SIZE, `(${i + 1})`));
     return Math.ceil(Math.max(...values, ...words) + 2 * PAD_X + 1);
   });
-  const nameAt = widths.indexOf(0);
+  const nameAt = columns.findIndex((c) => c.fill);
   const rest = flow.contentWidth - widths.reduce((a, b) => a + b, 0);
   widths[nameAt] = Math.min(Math.max(rest, 80), MAX_NAME_WIDTH);
   // A table with few columns (the figures beside) gives the room left to its figures, not to the names.
