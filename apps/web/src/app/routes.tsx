@@ -12,7 +12,7 @@
  *   /console/ho-so         dossier inbox          officer, specialist, leader
  *   /console/ho-so/:id     one dossier and its actions
  *   /console/tiep-nhan     counter intake         officer
- *   /console/bao-cao       reports                leader, manager
+ *   /console/bao-cao       reports dashboard      leader, manager
  *   /console/quan-tri      administration         admin
  *   anything else          404
  */
@@ -40,6 +40,7 @@ const SectionPage = named(() => import('../console/SectionPage.tsx'), 'SectionPa
 const InboxPage = named(() => import('../console/dossiers/InboxPage.tsx'), 'InboxPage');
 const DossierPage = named(() => import('../console/dossiers/DossierPage.tsx'), 'DossierPage');
 const IntakePage = named(() => import('../console/intake/IntakePage.tsx'), 'IntakePage');
+const ReportsPage = named(() => import('../console/reports/ReportsPage.tsx'), 'ReportsPage');
 
 export function AppRoutes() {
   return (
@@ -60,7 +61,7 @@ export function AppRoutes() {
           <Route path="ho-so" element={<InboxPage />} />
           <Route path="ho-so/:id" element={<DossierPage />} />
           <Route path="tiep-nhan" element={<IntakePage />} />
-          <Route path="bao-cao" element={<SectionPage section="reports" />} />
+          <Route path="bao-cao" element={<ReportsPage />} />
           <Route path="quan-tri" element={<SectionPage section="admin" />} />
           <Route path="*" element={<NotFoundPage homePath="/console" />} />
         </Route>

@@ -2,6 +2,7 @@ import { dossierPageEn, homeCountsEn, inboxEn } from './parts/console.en.ts';
 import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
 import { lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
+import { reportsEn } from './parts/reports.en.ts';
 import type { vi } from './vi.ts';
 
 /** Every language has exactly the keys of the Vietnamese source; the compiler checks it. */
@@ -191,6 +192,7 @@ export const en: Translation = {
     inbox: inboxEn,
     dossier: dossierPageEn,
     intake: intakeEn,
+    reports: reportsEn,
     forbidden: {
       title: 'Access denied',
       body: 'Your role does not give access to this feature. If you need it, please contact the system administrator.',

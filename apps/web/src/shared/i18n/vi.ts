@@ -8,6 +8,7 @@ import { dossierPageVi, homeCountsVi, inboxVi } from './parts/console.vi.ts';
 import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
 import { lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
+import { reportsVi } from './parts/reports.vi.ts';
 
 export const vi = {
   app: {
@@ -188,6 +189,7 @@ export const vi = {
     inbox: inboxVi,
     dossier: dossierPageVi,
     intake: intakeVi,
+    reports: reportsVi,
     forbidden: {
       title: 'Không có quyền truy cập',
       body: 'Vai trò của bạn không được dùng chức năng này. Nếu cần, vui lòng liên hệ quản trị hệ thống.',
