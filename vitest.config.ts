@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'apps/*/test/unit/**/*.test.ts'],
           environment: 'node',
+          // A few unit tests start child processes (PDF rendering under other time zones, poppler).
+          testTimeout: 30_000,
         },
       },
       {
