@@ -1,0 +1,195 @@
+/**
+ * A provincial manager opens the reports dashboard on a server loaded with the seed district's
+ * history (imported with `motcua import dossiers`, as a province migrating from its old system
+ * would), picks "9 tháng 2023" and reads the published figures of Giao Thủy district, switches to
+ * quarter 1 and sees the table and the charts follow, then downloads the XLSX and finds in it the
+ * numbers of the JSON report for the same query.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type ExcelJSModule from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seedDatasetLines } from '../apps/cli/test/fixtures/seed-dataset.ts';
+import { formatNumber, formatPercent } from '../apps/web/src/shared/format.ts';
+import { launchBrowser } from './support/browser.ts';
+import { repoRoot, startServer, type RunningServer } from './support/server.ts';
+
+// exceljs belongs to the server workspace (it writes the workbook); read it back with the same library.
+const ExcelJS = createRequire(path.join(repoRoot, 'apps/server/package.json'))('exceljs') as typeof ExcelJSModule;
+
+const district = '000.00.12.H40';
+const nineMonths = { from: '2022-12-15', to: '2023-09-14' };
+const quarter1 = { from: '2022-12-15', to: '2023-03-14' };
+
+/** The keys of the official table, in its order (SPEC §6), then its rates. */
+const tableKeys = [
+  'received', 'carriedOver', 'receivedInPeriod', 'online', 'counter', 'postal', 'resolved', 'resolvedAhead', 'resolvedOnTime',
+  'resolvedOverdue', 'withdrawn', 'inProgress', 'inProgressOnTime', 'inProgressOverdue', 'digitized',
+  'digitizationRate', 'onlineRate', 'onTimeRate',
+] as const;
+
+type Figures = Record<(typeof tableKeys)[number], number | null> & { resolvedAhead: number };
+interface Report {
+  period: { from: string; to: string };
+  total: Figures;
+  rows: Array<Figures & { agency: string; agencyName: string }>;
+}
+
+function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/motcua.mjs'), ...args], {
+      cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the managers’ reports dashboard', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-dashboard-'));
+
+  beforeAll(async () => {
+    // History first, into the data directory the server will open (the embedded database allows
+    // one process at a time): the demo province, then the seed district's dossiers.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
+    const env = { DATA_DIR: dataDir, DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', LOG_LEVEL: 'warn' };
+    const file = path.join(work, 'giao-thuy-2023.ndjson');
+    fs.writeFileSync(file, [...seedDatasetLines()].join('\n') + '\n');
+    const setup = await run(['setup', '--bundle', path.join(repoRoot, 'bundles/demo')], env);
+    expect(setup.code, setup.stderr).toBe(0);
+    const load = await run(['import', 'dossiers', '--file', file, '--json'], env);
+    // The seed carries 7 lines the importer must refuse, so the command ends with 1.
+    const summary = JSON.parse(load.stdout.trim().split('\n').at(-1)!);
+    expect(summary.imported + summary.skipped, load.stderr).toBe(51403);
+
+    [server, browser] = await Promise.all([startServer({}, { port: await freePort(), dataDir }), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const cell = (agency: string, key: string) => page.locator(`tr[data-agency="${agency}"] [data-key="${key}"]`);
+  /** Waits until the table cell reads exactly `text`. */
+  const cellReads = (agency: string, key: string, text: string) =>
+    page.locator(`tr[data-agency="${agency}"] [data-key="${key}"]`, { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
+  const report = async (period: { from: string; to: string }): Promise<Report> => {
+    const response = await page.request.get(`${server.baseUrl}/api/v1/reports/statistics?from=${period.from}&to=${period.to}`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as Report;
+  };
+  /** Every text of the chart's SVG (ECharts' SVG renderer keeps labels as text). */
+  const chartText = (name: string) => page.locator(`[data-chart="${name}"][data-ready="true"] svg`).textContent();
+  const choosePeriod = async (label: string) => {
+    await page.getByTestId('report-period-select').click();
+    await page.getByTestId('report-period-select').fill(label);
+    await page.getByRole('option', { name: new RegExp(`^${label.replace('/', '\\/')}`) }).click();
+  };
+
+  it('shows the published 9-month figures of the district, then quarter 1 in the table and the charts', async () => {
+    await page.goto(`${server.baseUrl}/console/dang-nhap?next=/console/bao-cao`);
+    await page.getByRole('textbox', { name: /Tên đăng nhập/ }).fill('quanly.tinh');
+    await page.locator('input[name=password]').fill('Motcua@2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('console-reports').waitFor();
+
+    await choosePeriod('9 tháng 2023');
+    await page.waitForURL((url) => url.searchParams.get('from') === nineMonths.from && url.searchParams.get('to') === nineMonths.to);
+    await cellReads(district, 'received', '3.884');
+    expect(await cell(district, 'resolved').textContent()).toBe('3.839');
+    expect(await cell(district, 'resolvedAhead').textContent()).toBe('3.517');
+    expect(await cell(district, 'resolvedOnTime').textContent()).toBe('322');
+    expect(await cell(district, 'resolvedOverdue').textContent()).toBe('0');
+    expect(await cell(district, 'digitized').textContent()).toBe('2.670');
+    expect(await cell(district, 'digitizationRate').textContent()).toBe('68,7%');
+    expect(await page.getByTestId('report-period').textContent()).toContain('9 tháng 2023: từ 15/12/2022 đến 14/09/2023');
+
+    const nine = await report(nineMonths);
+    await page.locator('[data-chart="trend"][data-ready="true"]').waitFor();
+    await page.locator('[data-chart="share"][data-ready="true"]').waitFor();
+    expect(await chartText('trend')).toContain('09/2023');
+    expect(await chartText('share')).toContain(`Trước hạn: ${formatNumber(nine.total.resolvedAhead)}`);
+
+    // Quarter 1 (official: 15/12/2022–14/03/2023): other numbers, from the API, in the table and the charts.
+    await choosePeriod('Quý I/2023');
+    await page.waitForURL((url) => url.searchParams.get('to') === quarter1.to);
+    const q1 = await report(quarter1);
+    const q1District = q1.rows.find((r) => r.agency === district)!;
+    const nineDistrict = nine.rows.find((r) => r.agency === district)!;
+    expect(q1District.received).not.toBe(nineDistrict.received);
+    await cellReads(district, 'received', formatNumber(q1District.received));
+    // Every column of the screen's table (the form shows the period's intake through its split, and no online rate).
+    for (const key of tableKeys.filter((k) => k !== 'receivedInPeriod' && k !== 'onlineRate')) {
+      const value = q1District[key];
+      const text = key.endsWith('Rate') ? formatPercent(value) : formatNumber(value);
+      expect(await cell(district, key).textContent(), key).toBe(text);
+    }
+    expect(await cell('total', 'received').textContent()).toBe(formatNumber(q1.total.received));
+    await page.waitForFunction(() => !document.querySelector('[data-chart="trend"] svg')?.textContent?.includes('09/2023'));
+    const trend = await chartText('trend');
+    expect(trend).toContain('03/2023');
+    expect(trend).not.toContain('04/2023');
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-chart="share"] svg')?.textContent?.includes(text) ?? false,
+      `Trước hạn: ${formatNumber(q1.total.resolvedAhead)}`,
+    );
+    expect(await chartText('rates')).toContain(formatPercent(q1District.digitizationRate));
+  });
+
+  it('downloads the XLSX of the same query, whose numbers are the JSON report’s', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-${quarter1.from}-${quarter1.to}.xlsx`);
+    const file = path.join(work, 'report.xlsx');
+    await download.saveAs(file);
+    const json = await report(quarter1);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Báo cáo') ?? workbook.worksheets[0]!;
+    /** The numbers of the sheet's row whose cells include `label` (an agency code, or the total's label), left to right after it. */
+    const numbersAfter = (label: string): number[] => {
+      let found: number[] | undefined;
+      sheet.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        const at = values.findIndex((v) => v === label);
+        if (at >= 0 && !found) found = values.slice(at + 1).filter((v): v is number => typeof v === 'number');
+      });
+      expect(found, `a row for ${label}`).toBeDefined();
+      return found!;
+    };
+    const expected = (figures: Figures) => tableKeys.map((k) => figures[k]).filter((v): v is number => v !== null);
+
+    expect(json.rows.length).toBeGreaterThan(1);
+    for (const row of json.rows) expect(numbersAfter(row.agency), row.agencyName).toEqual(expected(row));
+    expect(numbersAfter('Tổng cộng')).toEqual(expected(json.total));
+  });
+});
