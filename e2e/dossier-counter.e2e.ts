@@ -1,0 +1,184 @@
+/**
+ * The counter journey, in real Chromium against the real server (`npm start`, fresh demo
+ * database): a one-stop officer of xã Giao Thủy receives an "Đăng ký kết hôn" (1.000894) dossier
+ * at the counter with a scanned paper, prints the receipt and appointment (form 01: its text and
+ * its QR code are read back), transfers it; the specialist forwards it from the inbox, the leader
+ * records the result, the officer returns it. After every step an anonymous visitor looks the
+ * dossier up on the public portal and sees the right status, with the applicant's initials only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { flat, pdfText, qrCodes } from '../apps/server/test/support/pdf-tools.ts';
+import { launchBrowser } from './support/browser.ts';
+import {
+  actionButtons, appointmentWording, attachFile, consoleNav, expectConsoleStatus, journeySteps, lookUpPublicly, newPerson,
+  openFromInbox, samplePdf, signIn, startJourneyServer, takeAction, vietnamToday, workarounds, type Person, type StatusLabel,
+} from './support/journey.ts';
+import type { RunningServer } from './support/server.ts';
+
+const applicant = { fullName: 'Nguyễn Văn Hưởng', initials: 'N.V.H.', private: ['036090001234', '0912 345 678', '0912345678'] };
+const scan = { name: 'to-khai-dang-ky-ket-hon.pdf', mimeType: 'application/pdf', buffer: samplePdf('TO KHAI DANG KY KET HON - NGUYEN VAN HUONG') };
+
+describe('counter journey: Đăng ký kết hôn received at the counter, processed, returned', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let officer: Person;
+  let specialist: Person;
+  let leader: Person;
+  let visitor: Person;
+  const step = journeySteps(() => [officer, specialist, leader, visitor]);
+  let code = '';
+  let appointment = '';
+  let statusUrl = '';
+
+  const publicStatus = (status: StatusLabel) => lookUpPublicly(visitor, code, { via: 'lookup-box', status, applicant });
+
+  beforeAll(async () => {
+    server = await startJourneyServer();
+    browser = await launchBrowser();
+    officer = await newPerson(browser, server.baseUrl, 'officer');
+    specialist = await newPerson(browser, server.baseUrl, 'specialist');
+    leader = await newPerson(browser, server.baseUrl, 'leader');
+    visitor = await newPerson(browser, server.baseUrl, 'visitor');
+  });
+
+  afterAll(async () => {
+    const people = [officer, specialist, leader, visitor].filter(Boolean);
+    const errors = people.flatMap((p) => p.consoleErrors);
+    if (errors.length) console.warn(`browser console errors:\n  ${errors.join('\n  ')}`);
+    if (workarounds.length) console.warn(`workarounds (known problems):\n  ${workarounds.join('\n  ')}`);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the officer receives the dossier at the counter with a scanned paper', () => step('intake', async () => {
+    const { page } = officer;
+    await signIn(officer, 'canbo.giaothuy');
+    await consoleNav(page).getByRole('link', { name: 'Tiếp nhận', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ' }).waitFor();
+
+    // 1. The procedure, found as the officer types.
+    await page.getByRole('combobox', { name: 'Tìm thủ tục' }).fill('kết hôn');
+    await page.getByRole('option').filter({ hasText: '1.000894' }).filter({ hasText: 'Đăng ký kết hôn' }).click();
+
+    // 2. The applicant.
+    await page.getByRole('textbox', { name: 'Họ và tên' }).fill(applicant.fullName);
+    await page.getByRole('textbox', { name: 'Số định danh cá nhân (CCCD)' }).fill('036090001234');
+    await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('0912 345 678');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 3. The papers: both ticked, the declaration scanned.
+    await page.getByText('Còn thiếu 1 thành phần bắt buộc (đánh dấu *).').waitFor();
+    await page.getByRole('checkbox', { name: 'Đã nhận: Tờ khai đăng ký kết hôn' }).check();
+    await page.getByRole('checkbox', { name: 'Đã nhận: Giấy xác nhận tình trạng hôn nhân' }).check();
+    await attachFile(page, page.getByRole('button', { name: 'Đính kèm bản quét: Tờ khai đăng ký kết hôn' }), scan);
+    await page.getByRole('link', { name: scan.name }).waitFor();
+    await page.getByText('Đã nhận đủ thành phần bắt buộc.').waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // 4. The decision: receive.
+    await page.getByText(`${applicant.fullName} · đã nhận 2/2 thành phần · 1 tệp quét · 1 bộ`).waitFor();
+    expect(await page.getByRole('radio', { name: /^Tiếp nhận/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp phiếu hẹn' }).click();
+
+    // The result card: the code and the appointment, large.
+    // (The card's title is announced as a status: role="status" on the <h2>, so it is no heading for assistive technology.)
+    await page.getByRole('status').filter({ hasText: /^Đã tiếp nhận hồ sơ$/ }).waitFor();
+    const card = page.getByTestId('intake-result');
+    await expect.poll(() => card.innerText()).toContain(applicant.fullName);
+    code = (await page.getByTestId('intake-code').innerText()).trim();
+    expect(code).toMatch(new RegExp(`^000\\.41\\.00\\.H40-${vietnamToday()}-\\d{4,}$`));
+    appointment = (await page.getByTestId('intake-appointment').innerText()).trim();
+    const [, d, mo, y, h, mi] = (/^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/.exec(appointment) ?? []).map(Number);
+    // Vietnam's wall time (UTC+7), 5 working days ahead: later than 5 calendar days from now.
+    expect(Date.UTC(y!, mo! - 1, d!, h! - 7, mi!)).toBeGreaterThan(Date.now() + 5 * 86_400_000 - 120_000);
+    const text = await card.innerText();
+    expect(text).toContain('Mã hồ sơ');
+    expect(text).toContain('Hẹn trả kết quả');
+  }));
+
+  it('the officer prints form 01: its Vietnamese text and its QR code are right', () => step('form 01', async () => {
+    const { page, context } = officer;
+    const print = page.getByRole('link', { name: 'In phiếu hẹn (mẫu 01)' });
+    const href = await print.getAttribute('href');
+    expect(href).toMatch(/^\/api\/v1\/dossiers\/\d+\/forms\/01$/);
+    // The link opens the PDF in a new tab (Chromium's viewer, which hands Playwright its own
+    // HTML as the body); the bytes are fetched again with the officer's session.
+    const [popup, shown] = await Promise.all([
+      context.waitForEvent('page'),
+      context.waitForEvent('response', (r) => new URL(r.url()).pathname === href),
+      print.click(),
+    ]);
+    expect(shown.status()).toBe(200);
+    expect(shown.headers()['content-type']).toContain('application/pdf');
+    expect(new URL(popup.url()).pathname).toBe(href);
+    const res = await page.request.get(href!);
+    expect(res.status()).toBe(200);
+    const pdf = await res.body();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = flat(pdfText(pdf));
+    for (const phrase of [
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      applicant.fullName,
+      code,
+      'Đăng ký kết hôn',
+      'Tờ khai đăng ký kết hôn',
+      `5. Thời gian trả kết quả giải quyết hồ sơ: ${appointmentWording(appointment)}`,
+    ]) expect(text).toContain(phrase);
+    const qr = qrCodes(pdf);
+    expect(qr).toEqual([`${server.baseUrl}/tra-cuu/${code}`]);
+    statusUrl = qr[0]!;
+    await popup.close();
+  }));
+
+  it('a visitor opens the QR code\'s address and looks the code up: "Đã tiếp nhận"', () => step('public: received', async () => {
+    await lookUpPublicly(visitor, code, { via: { url: statusUrl }, status: 'Đã tiếp nhận', applicant });
+    await publicStatus('Đã tiếp nhận');
+  }));
+
+  it('the officer opens the dossier, sees the scan, and transfers it: "Đang xử lý"', () => step('transfer', async () => {
+    const { page } = officer;
+    await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
+    await expectConsoleStatus(page, code, 'Đã tiếp nhận');
+    // The scan is kept with its paper, byte for byte. (The page lists it as "Tệp 1"; the API now
+    // has the file's name, which the page may show instead.)
+    const file = page.getByRole('row').filter({ hasText: 'Tờ khai đăng ký kết hôn' }).getByRole('link', { name: /^(Tệp 1|to-khai-dang-ky-ket-hon\.pdf)$/ });
+    const stored = await page.request.get((await file.getAttribute('href'))!);
+    expect(stored.status()).toBe(200);
+    expect(Buffer.compare(await stored.body(), scan.buffer)).toBe(0);
+    await takeAction(page, 'Chuyển xử lý');
+    await expectConsoleStatus(page, code, 'Đang xử lý');
+    await expect.poll(() => actionButtons(page)).not.toContain('Chuyển xử lý');
+    await publicStatus('Đang xử lý');
+  }));
+
+  it('the specialist finds it in the inbox and forwards it to the leader', () => step('forward', async () => {
+    const { page } = specialist;
+    await signIn(specialist, 'chuyenvien.giaothuy');
+    await openFromInbox(page, code, 'Đang xử lý');
+    expect(await actionButtons(page)).toContain('Chuyển bước tiếp theo');
+    await takeAction(page, 'Chuyển bước tiếp theo', (dialog) => dialog.getByRole('textbox', { name: 'Ghi chú (không bắt buộc)' }).fill('Hồ sơ đầy đủ, hợp lệ; đề nghị lãnh đạo ký.'));
+    await expectConsoleStatus(page, code, 'Đang xử lý');
+    // The step is the leader's now: the specialist can no longer forward it.
+    await expect.poll(() => actionButtons(page)).not.toContain('Chuyển bước tiếp theo');
+    await publicStatus('Đang xử lý');
+  }));
+
+  it('the leader records the result: "Đã có kết quả"', () => step('resolve', async () => {
+    const { page } = leader;
+    await signIn(leader, 'lanhdao.giaothuy');
+    await openFromInbox(page, code, 'Đang xử lý');
+    await takeAction(page, 'Có kết quả');
+    await expectConsoleStatus(page, code, 'Đã có kết quả');
+    await publicStatus('Đã có kết quả');
+  }));
+
+  it('the officer returns the result: "Đã trả kết quả"', () => step('return', async () => {
+    const { page } = officer;
+    await openFromInbox(page, code, 'Đã có kết quả');
+    await takeAction(page, 'Trả kết quả');
+    await expectConsoleStatus(page, code, 'Đã trả kết quả');
+    await publicStatus('Đã trả kết quả');
+    expect([officer, specialist, leader, visitor].flatMap((p) => p.pageErrors)).toEqual([]);
+  }));
+});
