@@ -76,7 +76,7 @@ export function ReportFilters({ filters, tree, agencies, fields, procedures, onC
         clearable
         nothingFoundMessage={t('console.reports.filters.nothingFound')}
         comboboxProps={{ width: 280, position: 'bottom-start' }}
-        w={160}
+        w={150}
       />
       <Select
         label={t('console.reports.filters.procedure')}
@@ -88,7 +88,7 @@ export function ReportFilters({ filters, tree, agencies, fields, procedures, onC
         clearable
         nothingFoundMessage={t('console.reports.filters.nothingFound')}
         comboboxProps={{ width: 420, position: 'bottom-start' }}
-        w={180}
+        w={170}
       />
       <Select
         label={t('console.reports.filters.channel')}

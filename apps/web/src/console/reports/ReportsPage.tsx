@@ -89,6 +89,11 @@ function Reports() {
   const periodText = t('console.reports.periodLine', { period: periodName, from: formatPlainDate(filters.from), to: formatPlainDate(filters.to) });
   const path = tree && filters.agency ? agencyPath(tree, filters.agency) : [];
   const scopeName = root ? root.name : t('console.reports.scopeAll');
+  // From the top of the caller's scope ("all my agencies" when it has several tops) to the drilled agency.
+  const crumbs = [
+    ...(tree && tree.roots.length > 1 ? [{ code: '', label: t('console.reports.scopeAll') }] : []),
+    ...path.map((node, i) => ({ code: i === 0 && tree?.roots.length === 1 ? '' : node.code, label: shortAgencyName(node.name, node.shortName) })),
+  ];
   const agencyLabel = (code: string) => {
     const node = tree?.byCode.get(code);
     return node ? shortAgencyName(node.name, node.shortName) : code;
@@ -129,20 +134,16 @@ function Reports() {
         </Stack>
       </Paper>
 
-      {tree && (path.length > 0 || root) && (
+      {/* The way back up, once drilled down (the scope itself is named under the title). */}
+      {crumbs.length > 1 && (
         <Group gap={6} wrap="nowrap">
           <Text size="sm" c="gray.7">{t('console.reports.scope')}</Text>
           <Breadcrumbs aria-label={t('console.reports.breadcrumb')} separatorMargin={6} data-testid="report-breadcrumb">
-            {(path.length ? path : root ? [root] : []).map((node, i, all) => (i === all.length - 1 ? (
-              <Text key={node.code} size="sm" fw={600} aria-current="page">{shortAgencyName(node.name, node.shortName)}</Text>
+            {crumbs.map((crumb, i) => (i === crumbs.length - 1 ? (
+              <Text key={crumb.code || 'all'} size="sm" fw={600} aria-current="page">{crumb.label}</Text>
             ) : (
-              <Anchor
-                key={node.code}
-                component={Link}
-                size="sm"
-                to={{ search: reportSearch({ filters: { ...filters, agency: i === 0 && tree.roots.length === 1 ? '' : node.code }, list: null }) }}
-              >
-                {shortAgencyName(node.name, node.shortName)}
+              <Anchor key={crumb.code || 'all'} component={Link} size="sm" to={{ search: reportSearch({ filters: { ...filters, agency: crumb.code }, list: null }) }}>
+                {crumb.label}
               </Anchor>
             )))}
           </Breadcrumbs>
