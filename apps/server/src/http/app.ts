@@ -133,12 +133,15 @@ function registerWebApp(app: FastifyInstance, webDistDir: string | undefined): v
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (url.startsWith('/api/') || url === '/healthz') throw new AppError('request.not_found');
+    const isAsset = url.startsWith('/assets/');
     const file = path.join(webDistDir, path.normalize(decodeURIComponent(url)).replace(/^(\.\.[/\\])+/, ''));
     if (file.startsWith(webDistDir) && file !== webDistDir && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const rel = path.relative(webDistDir, file);
       const immutable = rel.startsWith('assets' + path.sep);
       return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300').sendFile(rel);
     }
+    // A missing script or style of a previous build is a 404, never the app's page.
+    if (isAsset) throw new AppError('request.not_found');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 }

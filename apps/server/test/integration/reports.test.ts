@@ -167,6 +167,16 @@ describe.each(databaseKinds)('statistics on %s', (kind) => {
     expect((await communeLeader.get(`/api/v1/reports/statistics?from=${period.from}&to=${period.to}&agency=000.42.00.H40`)).statusCode).toBe(404);
     const officer = await t.signIn('canbo.giaothuy');
     expect((await officer.get(`/api/v1/reports/statistics?from=${period.from}&to=${period.to}`)).statusCode).toBe(403);
+    // Behind a row: the agency's own dossiers, as the row counts them; behind the subtree: all of them.
+    const wide: DateRange = { from: '2024-01-01', to: '2026-12-31' };
+    const district = (await report(wide, { agencyCode: '000.00.12.H40' })).rows;
+    const own = district.find((r) => r.agency === '000.00.12.H40')!;
+    const behind = (key: string, only: boolean) => manager.get(`/api/v1/reports/dossiers?from=${wide.from}&to=${wide.to}&agency=000.00.12.H40&key=${key}&agencyOnly=${only}&limit=1`);
+    for (const key of ['received', 'resolved', 'inProgressOverdue'] as const) {
+      expect((await behind(key, true)).json().total, key).toBe(own[key]);
+      expect((await behind(key, false)).json().total, key).toBe(district.reduce((n, r) => n + r[key], 0));
+    }
+    expect(district.length).toBeGreaterThan(1);
     expect((await manager.get(`/api/v1/reports/statistics?from=2025-07-01&to=2025-06-01`)).statusCode).toBe(400);
     void ([] as PlainDate[]);
   });

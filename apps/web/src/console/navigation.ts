@@ -23,7 +23,7 @@ export const sections: readonly Section[] = [
   // Those who handle dossiers: the counter, the specialists who examine them, the leaders who sign.
   { key: 'inbox', path: '/console/ho-so', icon: IconInbox, roles: ['officer', 'specialist', 'leader'] },
   { key: 'intake', path: '/console/tiep-nhan', icon: IconFilePlus, roles: ['officer'] },
-  { key: 'reports', path: '/console/bao-cao', icon: IconChartBar, roles: ['manager', 'leader'] },
+  { key: 'reports', path: '/console/bao-cao', icon: IconChartBar, roles: ['manager', 'leader', 'admin'] },
   { key: 'admin', path: '/console/quan-tri', icon: IconSettings, roles: ['admin'] },
 ];
 

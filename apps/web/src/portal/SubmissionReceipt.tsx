@@ -19,7 +19,7 @@ export function SubmissionReceipt({ receipt, procedureName, agencyName }: { rece
             <IconCircleCheck size={26} aria-hidden="true" />
           </ThemeIcon>
           <Stack gap={2}>
-            <Title order={2} ref={heading} tabIndex={-1} role="status">{t('portal.submit.done.title')}</Title>
+            <Title order={2} ref={heading} tabIndex={-1} aria-live="polite">{t('portal.submit.done.title')}</Title>
             <Text size="sm" c="gray.7">{procedureName}</Text>
           </Stack>
         </Group>

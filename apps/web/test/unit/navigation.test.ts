@@ -18,8 +18,8 @@ describe('console navigation', () => {
     expect(keys([at('manager')])).toEqual(['home', 'reports']);
   });
 
-  it('offers administration to administrators only', () => {
-    expect(keys([at('admin')])).toEqual(['home', 'admin']);
+  it('offers administration to administrators only, with the reports of their agencies', () => {
+    expect(keys([at('admin')])).toEqual(['home', 'reports', 'admin']);
     expect(keys([at('specialist')])).toEqual(['home', 'inbox']);
   });
 

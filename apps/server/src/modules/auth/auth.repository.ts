@@ -93,3 +93,23 @@ export async function insertLoginFailure(db: Kysely<Database>, username: string,
 export async function clearLoginFailures(db: Kysely<Database>, username: string): Promise<void> {
   await db.deleteFrom('login_failures').where(sql`lower(username)`, '=', username.toLowerCase()).execute();
 }
+
+/**
+ * A live session with its user and role assignments, in one round trip (every request asks).
+ */
+export async function findLiveSessionWithAssignments(db: Kysely<Database>, sessionId: string, now: Date) {
+  const r = await sql<{
+    id: string; user_id: string; csrf_token: string; last_seen_at: Date; username: string; full_name: string; disabled: boolean;
+    assignments: AssignmentRow[];
+  }>`
+    SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, u.username, u.full_name, u.disabled,
+           coalesce(json_agg(json_build_object('role', r.role, 'agencyId', a.id, 'agencyCode', a.code, 'agencyName', a.name, 'agencyPath', a.path)
+                             ORDER BY a.path, r.role) FILTER (WHERE r.role IS NOT NULL), '[]'::json) AS assignments
+      FROM sessions s
+      JOIN users u ON u.id = s.user_id
+      LEFT JOIN role_assignments r ON r.user_id = u.id
+      LEFT JOIN agencies a ON a.id = r.agency_id
+     WHERE s.id = ${sessionId} AND s.expires_at > ${now}
+     GROUP BY s.id, u.id`.execute(db);
+  return r.rows[0];
+}

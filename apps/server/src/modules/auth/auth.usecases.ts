@@ -94,9 +94,9 @@ export interface ResolvedSession {
 export async function resolveSession(sessionToken: string, deps: Deps): Promise<ResolvedSession | undefined> {
   const now = deps.clock();
   const sessionId = sha256(sessionToken);
-  const session = await repo.findLiveSession(deps.db, sessionId, now);
+  const session = await repo.findLiveSessionWithAssignments(deps.db, sessionId, now);
   if (!session || session.disabled) return undefined;
-  const assignments = await repo.findAssignments(deps.db, session.user_id);
+  const assignments = session.assignments;
   // Sliding expiry, written at most once a minute.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
     await repo.touchSession(deps.db, sessionId, now, new Date(now.getTime() + deps.config.sessionTtlMs));

@@ -36,12 +36,15 @@ export function conditionFor(key: StatisticsKey, from: PlainDate, to: PlainDate)
 export async function dossiersBehind(
   db: Kysely<Database>,
   q: {
-    key: StatisticsKey; from: PlainDate; to: PlainDate; scopePaths: string[]; level?: string | undefined; field?: string | undefined;
+    key: StatisticsKey; from: PlainDate; to: PlainDate; scopePaths: string[]; agencyOnly?: boolean; level?: string | undefined; field?: string | undefined;
     procedureCode?: string | undefined; channel?: string | undefined; limit: number; offset: number;
   },
 ) {
   if (!q.scopePaths.length) return { items: [], total: 0 };
-  const scope = sql.join(q.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
+  // A row of the report counts its own agency's dossiers; the total counts the subtree.
+  const scope = q.agencyOnly
+    ? sql.join(q.scopePaths.map((p) => sql`a.path = ${p}`), sql` OR `)
+    : sql.join(q.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
   const where = sql.join([
     sql`(${scope})`,
     conditionFor(q.key, q.from, q.to),

@@ -77,7 +77,14 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['reports'],
       summary: 'Month by month: received, online, digitized, resolved ahead / on time / overdue, withdrawn',
       querystring: Filters,
-      response: { 200: z.object({ items: z.array(z.record(z.string(), z.union([z.string(), z.number()]))) }) },
+      response: {
+        200: z.object({
+          items: z.array(z.object({
+            month: z.string().describe('YYYY-MM'), receivedInPeriod: z.number(), online: z.number(), digitized: z.number(),
+            resolvedAhead: z.number(), resolvedOnTime: z.number(), resolvedOverdue: z.number(), withdrawn: z.number(),
+          })),
+        }),
+      },
     },
     handler: async (request) => {
       const q = requestOf(request.query);
@@ -93,6 +100,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       summary: 'The dossiers behind one number of the report (drill-down)',
       querystring: Filters.extend({
         key: z.enum(statisticsKeys),
+        agencyOnly: z.stringbool().default(false).describe('count the dossiers of `agency` itself, as its row in the report does, not of its subtree'),
         limit: z.coerce.number().int().min(1).max(500).default(50),
         offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
       }),
@@ -100,7 +108,10 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async (request) => {
       const q = requestOf(request.query);
       const scope = await scopeFor(request.actor, q.agencyCode, deps);
-      const page = await dossiersBehind(deps.db, { ...q, key: request.query.key, scopePaths: scope, limit: request.query.limit, offset: request.query.offset });
+      const page = await dossiersBehind(deps.db, {
+        ...q, key: request.query.key, scopePaths: scope, agencyOnly: request.query.agencyOnly && Boolean(q.agencyCode),
+        limit: request.query.limit, offset: request.query.offset,
+      });
       const iso = (d: Date | null) => (d ? formatInstant(d.getTime()) : null);
       return {
         total: page.total,

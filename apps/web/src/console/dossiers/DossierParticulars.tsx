@@ -102,7 +102,7 @@ export function DossierComponents({ dossier }: { dossier: DossierDetail }) {
                     <Group gap="xs">
                       {component.fileIds.map((id, n) => (
                         <Anchor key={id} href={fileUrl(id)} target="_blank" rel="noopener" size="sm">
-                          <Group gap={2} wrap="nowrap"><IconPaperclip size={14} aria-hidden="true" />{t('console.dossier.components.file', { n: n + 1 })}</Group>
+                          <Group gap={2} wrap="nowrap"><IconPaperclip size={14} aria-hidden="true" />{dossier.files.find((f) => f.id === id)?.name ?? t('console.dossier.components.file', { n: n + 1 })}</Group>
                         </Anchor>
                       ))}
                     </Group>

@@ -129,6 +129,7 @@ export interface DossierDetail {
   timeline: TimelineEntry[];
   allowedActions: AllowedAction[];
   forms: string[];
+  files: Array<{ id: string; name: string; mediaType: string; size: number; purpose: string; componentIndex: number | null }>;
 }
 
 export interface ActionInput {
@@ -174,6 +175,9 @@ export function useDossier(id: number) {
     queryKey: dossierKeys.detail(id),
     queryFn: ({ signal }) => api.get<DossierDetail>(`/dossiers/${id}`, { signal }),
     enabled: Number.isInteger(id) && id > 0,
+    // Others act on the same dossier: always fetch it afresh when its page opens.
+    staleTime: 0,
+    refetchOnMount: 'always',
   });
 }
 

@@ -31,7 +31,7 @@ export function IntakeResult({ dossier, decision, onNew }: Props) {
             {received ? <IconCircleCheck size={24} aria-hidden="true" /> : <IconFileAlert size={24} aria-hidden="true" />}
           </ThemeIcon>
           <Stack gap={0}>
-            <Title order={2} fz="h3" role="status">{t(`console.intake.result.${decision}`)}</Title>
+            <Title order={2} fz="h3" aria-live="polite">{t(`console.intake.result.${decision}`)}</Title>
             <Text size="sm" c="gray.7">{dossier.procedure.name} · {dossier.applicant.name}</Text>
           </Stack>
         </Group>

@@ -129,12 +129,11 @@ export const dossierPageSize = 20;
 
 /**
  * The query of `/reports/dossiers` behind a number. For the total it is the report's own query.
- * For an agency's row it must count that agency alone, as the row does, but the endpoint's
- * `agency` takes the whole subtree: the row's level is added, which leaves out its subordinate
- * agencies (a different level in every tree configured so far). See the report to the server team.
+ * For an agency's row it counts that agency alone (`agencyOnly`), as the row does.
  */
 export function dossierListQuery(filters: ReportFilters, list: DossierListState, row: ListRow | undefined): Record<string, QueryValue> {
   const base: Record<string, QueryValue> = { ...reportApiQuery(filters), key: list.key, limit: dossierPageSize, offset: (list.page - 1) * dossierPageSize };
   if (!list.agency) return base;
-  return { ...base, agency: list.agency, level: row?.level ?? filters.level };
+  void row;
+  return { ...base, agency: list.agency, agencyOnly: true };
 }
