@@ -8,7 +8,7 @@ import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 
 describe.each(databaseKinds)('the official schedule of a new year on %s', (kind) => {
   let t: TestApp;
-  let now = Date.parse('2027-02-03T09:00:00+07:00');
+  const now = Date.parse('2027-02-03T09:00:00+07:00');
   let admin: Agent;
   let officer: Agent;
   beforeAll(async () => {
