@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { localFileStorage, type FileStorage } from './infra/storage.ts';
 import { createCalendarProvider, type CalendarProvider } from './modules/calendar/calendar.provider.ts';
+import { createReferenceCache, type ReferenceCache } from './modules/reference/reference.cache.ts';
 
 /** The current instant. Injected so that tests can fix time; the domain never reads the clock. */
 export type Clock = () => Date;
@@ -19,8 +20,9 @@ export interface Deps {
   clock: Clock;
   calendars: CalendarProvider;
   storage: FileStorage;
+  references: ReferenceCache;
 }
 
 export function buildDeps(config: Config, db: Kysely<Database>, clock: Clock = systemClock): Deps {
-  return { config, db, clock, calendars: createCalendarProvider(db), storage: localFileStorage(config.dataDir) };
+  return { config, db, clock, calendars: createCalendarProvider(db), storage: localFileStorage(config.dataDir), references: createReferenceCache() };
 }

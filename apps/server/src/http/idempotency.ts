@@ -45,27 +45,28 @@ export async function idempotent<T>(
   const who = actor.kind === 'staff' ? `staff:${actor.userId}` : actor.kind === 'citizen' ? `citizen:${actor.citizenId}` : `ip:${request.ip}`;
   const scope = `${who} ${request.routeOptions.method} ${request.routeOptions.url}`;
   const hash = createHash('sha256').update(JSON.stringify([request.url, request.body ?? null])).digest('hex');
+  // The key is written last, with the answer, in the same transaction as the work: one statement
+  // instead of two. A concurrent request with the same key waits on its unique index, then finds
+  // it and rolls its own work back; one that failed because the first changed the dossier first
+  // (a retried action, say) also answers with the first's result.
   try {
     const body = await deps.db.transaction().execute(async (tx) => {
+      const result = await run(tx);
       const inserted = await tx
         .insertInto('idempotency_keys')
-        .values({ scope, key, request_hash: hash, status_code: null, response: null })
+        .values({ scope, key, request_hash: hash, status_code: status, response: JSON.stringify(result) })
         .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
         .returning('key')
         .executeTakeFirst();
       if (!inserted) throw new Replay();
-      const result = await run(tx);
-      await tx
-        .updateTable('idempotency_keys')
-        .set({ status_code: status, response: JSON.stringify(result) })
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .execute();
       return result;
     });
     return { status, body, replayed: false };
   } catch (error) {
-    if (!(error instanceof Replay)) throw error;
+    if (!(error instanceof Replay)) {
+      const earlier = await deps.db.selectFrom('idempotency_keys').select('key').where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+      if (!earlier) throw error;
+    }
   }
   const stored = await deps.db
     .selectFrom('idempotency_keys')

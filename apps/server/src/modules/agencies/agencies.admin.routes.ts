@@ -24,7 +24,11 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
       body: z.object({ code: Code, name: z.string().trim().min(1).max(300), level: z.string().trim().min(1).max(50), parentId: z.uuid(), validFrom: PlainDate.optional() }),
       response: { 201: AgencySchema },
     },
-    handler: async (request, reply) => reply.status(201).send(presentAgency(await createAgency(auditContextOf(request), request.body, deps))),
+    handler: async (request, reply) => {
+      const agency = await createAgency(auditContextOf(request), request.body, deps);
+      deps.references.invalidate();
+      return reply.status(201).send(presentAgency(agency));
+    },
   });
 
   r.patch('/api/v1/agencies/:id', {
@@ -44,7 +48,11 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
       }),
       response: { 200: AgencySchema },
     },
-    handler: async (request) => presentAgency(await updateAgency(auditContextOf(request), request.params.id, request.body, deps)),
+    handler: async (request) => {
+      const agency = await updateAgency(auditContextOf(request), request.params.id, request.body, deps);
+      deps.references.invalidate();
+      return presentAgency(agency);
+    },
   });
 
   r.put('/api/v1/agencies/:id/calendar', {
@@ -74,7 +82,11 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
         body: z.object({ code: Code, name: z.string().trim().min(1).max(300), address: z.string().max(300).optional() }),
         response: { 201: Office },
       },
-      handler: async (request, reply) => reply.status(201).send(await addOffice(auditContextOf(request), request.params.id, kind, request.body, deps)),
+      handler: async (request, reply) => {
+        const office = await addOffice(auditContextOf(request), request.params.id, kind, request.body, deps);
+        deps.references.invalidate();
+        return reply.status(201).send(office);
+      },
     });
   }
 

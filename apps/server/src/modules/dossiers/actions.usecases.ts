@@ -12,7 +12,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { CalendarSet } from '../calendar/calendar.provider.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { claimFiles } from '../files/files.usecases.ts';
-import { loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
+import { contextOf, loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
@@ -36,12 +36,12 @@ export function actorName(actor: Actor): string | null {
   return actor.kind === 'staff' ? actor.username : actor.kind === 'citizen' ? 'citizen' : null;
 }
 
-export async function performAction(context: AuditContext, dossierId: number, command: ActionCommand, deps: Deps): Promise<number> {
+/** Takes one action; returns the dossier as it is afterwards (for the answer, without reading it again). */
+export async function performAction(context: AuditContext, dossierId: number, command: ActionCommand, deps: Deps): Promise<DossierContext> {
   const calendars = await deps.calendars.current();
   return inTransaction(deps.db, async (tx) => {
-    const ctx = await loadDossierContext(tx, context.actor, dossierId, { lock: true });
-    await applyAction(tx, context, ctx, command, { clock: deps.clock, calendars });
-    return ctx.dossier.id;
+    const ctx = await loadDossierContext(tx, deps.references, context.actor, dossierId, { lock: true });
+    return applyAction(tx, context, ctx, command, { clock: deps.clock, calendars, references: deps.references });
   });
 }
 
@@ -51,9 +51,9 @@ export async function applyAction(
   context: AuditContext,
   ctx: DossierContext,
   command: ActionCommand,
-  deps: { clock: Deps['clock']; calendars: CalendarSet },
+  deps: { clock: Deps['clock']; calendars: CalendarSet; references: Deps['references'] },
   atOverride?: number,
-): Promise<void> {
+): Promise<DossierContext> {
   const now = atOverride ?? deps.clock().getTime();
   const actor = context.actor;
   const before = stateOf(ctx);
@@ -81,13 +81,13 @@ export async function applyAction(
   if (command.action === 'assign' && command.assigneeId) await assertAssignable(tx, command.assigneeId, ctx);
   const after = apply(before, event, ctx.version.workflow);
   const handling = after.participant !== before.participant
-    ? await handlingAgencyFor(tx, ctx.version, after.participant, ctx.agencies.receiving, ctx.agencies.handling, command.targetAgencyId)
+    ? await handlingAgencyFor(tx, deps.references, ctx.version, after.participant, ctx.agencies.receiving, ctx.agencies.handling, command.targetAgencyId)
     : ctx.agencies.handling;
   const effects = effectsOf({
     version: ctx.version, before, after, event, calendar, recordedDueAt: ctx.dossier.due_at, handlingAgencyId: handling.id,
   });
   const rule = actionRules[command.action] as { form?: string };
-  await repo.insertEvents(tx, [{
+  const [logged] = await repo.insertEvents(tx, [{
     dossier_id: ctx.dossier.id,
     seq: ctx.events.length + 1,
     action: command.action,
@@ -119,7 +119,7 @@ export async function applyAction(
   if (command.fileIds?.length) {
     await claimFiles(tx, actor, ctx.dossier.id, command.fileIds.map((id) => ({ id, index: null })), {}, command.action === 'receive_supplement' ? 'supplement' : 'attachment');
   }
-  await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
+  const dossier = await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
   await recordAudit(tx, context, {
     action: `dossier.${command.action}`,
     entityType: 'dossier',
@@ -128,6 +128,7 @@ export async function applyAction(
     at: new Date(now),
     details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}) },
   });
+  return contextOf(tx, deps.references, dossier, [...ctx.events, logged!]);
 }
 
 /** The role recorded on the log row: the workflow step's role when the actor has it. */

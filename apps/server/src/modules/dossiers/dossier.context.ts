@@ -7,31 +7,19 @@ import {
   AppError, formatInstant, replay, type Actor, type ActorRole, type DossierAction, type DossierEvent,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
-import { findVersionById, type ProcedureVersionRow } from '../procedures/procedures.repository.ts';
+import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
+import type { AgencyRef, ReferenceCache } from '../reference/reference.cache.ts';
 import { canViewDossier, type DossierAgencies } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
+
+export type { AgencyRef } from '../reference/reference.cache.ts';
 
 export interface DossierContext {
   dossier: repo.DossierRow;
   version: ProcedureVersionRow;
   events: repo.DossierEventRow[];
   domainEvents: DossierEvent[];
-  agencies: DossierAgencies & { receiving: AgencyRef; handling: AgencyRef };
-}
-
-export interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-  parentId: string | null;
-}
-
-export async function agencyRefs(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, AgencyRef>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('agencies').select(['id', 'code', 'name', 'level', 'path', 'parent_id']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, code: r.code, name: r.name, level: r.level, path: r.path, parentId: r.parent_id }]));
+  agencies: DossierAgencies & { receiving: AgencyRef; handling: AgencyRef; byId: Map<string, AgencyRef> };
 }
 
 /** The action log row as the domain's event. */
@@ -56,34 +44,46 @@ export function toDomainEvent(row: repo.DossierEventRow): DossierEvent {
  */
 export async function loadDossierContext(
   db: Kysely<Database>,
+  refs: ReferenceCache,
   actor: Actor,
   dossierId: number,
   options: { lock?: boolean } = {},
 ): Promise<DossierContext> {
   const dossier = options.lock ? await repo.lockDossier(db, dossierId) : await repo.findDossier(db, dossierId);
   if (!dossier) throw notFound();
-  const ctx = await contextOf(db, dossier);
+  const ctx = await contextOf(db, refs, dossier);
   if (!canViewDossier(actor, ctx.agencies)) throw notFound();
   return ctx;
 }
 
-/** The context of a dossier row, with no access check: for the public status page only. */
-export async function contextOf(db: Kysely<Database>, dossier: repo.DossierRow): Promise<DossierContext> {
-  const events = await repo.eventsOf(db, dossier.id);
+/** The context of a dossier row (and its log, when already at hand), with no access check. */
+export async function contextOf(
+  db: Kysely<Database>,
+  refs: ReferenceCache,
+  dossier: repo.DossierRow,
+  knownEvents?: repo.DossierEventRow[],
+): Promise<DossierContext> {
+  const events = knownEvents ?? (await repo.eventsOf(db, dossier.id));
   const involved = [dossier.agency_id, dossier.handling_agency_id, ...events.flatMap((e) => (e.handling_agency_id ? [e.handling_agency_id] : []))];
-  const refs = await agencyRefs(db, involved);
-  const receiving = refs.get(dossier.agency_id)!;
-  const handling = refs.get(dossier.handling_agency_id)!;
-  const agencies = {
-    receiving,
-    handling,
-    receivingPath: receiving.path,
-    handlingPath: handling.path,
-    involvedPaths: [...new Set(involved)].map((id) => refs.get(id)!.path),
-  };
-  const version = await findVersionById(db, dossier.procedure_version_id);
+  const byId = await refs.agencies(db, involved);
+  const receiving = byId.get(dossier.agency_id)!;
+  const handling = byId.get(dossier.handling_agency_id)!;
+  const version = await refs.version(db, dossier.procedure_version_id);
   if (!version) throw new AppError('internal.unexpected', { details: { reason: 'procedure version missing' } });
-  return { dossier, version, events, domainEvents: events.map(toDomainEvent), agencies };
+  return {
+    dossier,
+    version,
+    events,
+    domainEvents: events.map(toDomainEvent),
+    agencies: {
+      receiving,
+      handling,
+      byId,
+      receivingPath: receiving.path,
+      handlingPath: handling.path,
+      involvedPaths: [...new Set(involved)].map((id) => byId.get(id)!.path),
+    },
+  };
 }
 
 export function stateOf(context: Pick<DossierContext, 'domainEvents' | 'version'>) {

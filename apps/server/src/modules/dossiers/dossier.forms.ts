@@ -11,7 +11,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { renderForm, type Applicant, type FormDocument, type FormHeader } from '../../infra/pdf/index.ts';
-import { agencyRefs, loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
+import { loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
 import type { StoredComponent } from './intake.usecases.ts';
 import type { DossierEventRow } from './dossiers.repository.ts';
 
@@ -33,28 +33,21 @@ export function issuingName(agency: { name: string }): string {
   return agency.name.replace(/^Ủy ban nhân dân/iu, 'UBND').toLocaleUpperCase('vi');
 }
 
-async function fullNames(db: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => Boolean(i)))].filter((i) => /^[0-9a-f-]{36}$/.test(i));
-  if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.full_name]));
-}
-
 const at = (d: Date) => formatInstant(d.getTime());
 
-export async function dossierForm(actor: Actor, id: number, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config'>): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const ctx = await loadDossierContext(deps.db, actor, id);
+export async function dossierForm(actor: Actor, id: number, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const ctx = await loadDossierContext(deps.db, deps.references, actor, id);
   const document = await formDocument(ctx, form, deps);
   return { pdf: await renderForm(document), fileName: `mau-${form}-${ctx.dossier.code}.pdf` };
 }
 
-export async function formDocument(ctx: DossierContext, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config'>): Promise<FormDocument> {
+export async function formDocument(ctx: DossierContext, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references'>): Promise<FormDocument> {
   const d = ctx.dossier;
   const last = (...actions: string[]) => [...ctx.events].reverse().find((e) => actions.includes(e.action));
-  const names = await fullNames(deps.db, ctx.events.map((e) => e.actor_id));
+  const names = await deps.references.userNames(deps.db, ctx.events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
   const nameOf = (e: DossierEventRow | undefined) => (e?.actor_id && names.get(e.actor_id)) || e?.actor_name || undefined;
   const receiving = ctx.agencies.receiving;
-  const parent = receiving.parentId ? (await agencyRefs(deps.db, [receiving.parentId])).get(receiving.parentId) : undefined;
+  const parent = receiving.parentId ? (await deps.references.agencies(deps.db, [receiving.parentId])).get(receiving.parentId) : undefined;
   const counter = d.counter_id ? await deps.db.selectFrom('counters').select(['name']).where('id', '=', d.counter_id).executeTakeFirst() : undefined;
   const counterName = counter?.name;
   const applicant: Applicant = {
@@ -135,7 +128,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       };
     }
     case '06':
-      return controlSheet(ctx, header(last('receive'), 'NGƯỜI LẬP PHIẾU'), nameOf, deps);
+      return controlSheet(ctx, header(last('receive'), 'NGƯỜI LẬP PHIẾU'), nameOf);
   }
 }
 
@@ -149,12 +142,10 @@ async function controlSheet(
   ctx: DossierContext,
   header: FormHeader,
   nameOf: (e: DossierEventRow | undefined) => string | undefined,
-  deps: Pick<Deps, 'db'>,
 ): Promise<FormDocument> {
   const d = ctx.dossier;
   if (!d.received_at || !d.due_at) throw notIssued('06');
-  const agencyIds = [...new Set(ctx.events.flatMap((e) => (e.handling_agency_id ? [e.handling_agency_id] : [])))];
-  const agencies = await agencyRefs(deps.db, agencyIds);
+  const agencies = ctx.agencies.byId;
   const roleOf = (index: number | null) => (index === null ? undefined : ctx.version.workflow[index]?.role);
   const rows = [];
   let previous: DossierEventRow | undefined;

@@ -2,34 +2,34 @@
 import { AppError, parseDossierCode, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
-import { contextOf, loadDossierContext, notFound } from './dossier.context.ts';
+import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
 import { listDossiers, type DossierListFilter } from './dossiers.list.ts';
 import { presentDossier, presentPublicDossier } from './dossiers.presenter.ts';
 import * as repo from './dossiers.repository.ts';
 
-export async function dossierDetail(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'clock' | 'calendars'>) {
+/** The staff view of a loaded dossier (names and file details from the reference cache and one query). */
+export async function presentContext(actor: Actor, ctx: DossierContext, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>) {
   const calendars = await deps.calendars.current();
-  const ctx = await loadDossierContext(deps.db, actor, id);
-  const codes = new Map<string, string>();
-  const ids = [...new Set(ctx.events.flatMap((e) => (e.handling_agency_id ? [e.handling_agency_id] : [])))];
-  if (ids.length) {
-    for (const r of await deps.db.selectFrom('agencies').select(['id', 'code']).where('id', 'in', ids).execute()) codes.set(r.id, r.code);
-  }
-  const actorIds = [...new Set(ctx.events.flatMap((e) => (e.actor_id && /^[0-9a-f-]{36}$/.test(e.actor_id) ? [e.actor_id] : [])))];
-  const names = new Map(
-    actorIds.length ? (await deps.db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', actorIds).execute()).map((u) => [u.id, u.full_name]) : [],
-  );
-  const files = await deps.db
-    .selectFrom('files')
-    .select(['id', 'original_name', 'media_type', 'size_bytes', 'purpose', 'component_index'])
-    .where('dossier_id', '=', ctx.dossier.id)
-    .orderBy('created_at')
-    .execute();
+  const codes = new Map([...ctx.agencies.byId.values()].map((a) => [a.id, a.code]));
+  const names = await deps.references.userNames(deps.db, ctx.events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
+  const hasFiles = (ctx.dossier.components as Array<{ fileIds?: string[] }>).some((c) => c.fileIds?.length) || ctx.events.some((e) => Array.isArray(e.data?.files));
+  const files = hasFiles
+    ? await deps.db
+      .selectFrom('files')
+      .select(['id', 'original_name', 'media_type', 'size_bytes', 'purpose', 'component_index'])
+      .where('dossier_id', '=', ctx.dossier.id)
+      .orderBy('created_at')
+      .execute()
+    : [];
   return presentDossier(ctx, actor, deps.clock().getTime(), calendars.forAgency(ctx.dossier.agency_id), {
     agencyCodes: codes,
     names,
     files: files.map((f) => ({ id: f.id, name: f.original_name, mediaType: f.media_type, size: Number(f.size_bytes), purpose: f.purpose, componentIndex: f.component_index })),
   });
+}
+
+export async function dossierDetail(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>) {
+  return presentContext(actor, await loadDossierContext(deps.db, deps.references, actor, id), deps);
 }
 
 export async function dossierList(actor: Actor, filter: DossierListFilter, deps: Pick<Deps, 'db' | 'clock'>) {
@@ -43,25 +43,24 @@ const invalidCode = () =>
   });
 
 /** Finds a dossier by code for staff: one they may not see answers "not found". */
-export async function dossierIdByCode(actor: Actor, code: string, deps: Pick<Deps, 'db'>): Promise<number> {
+export async function dossierIdByCode(actor: Actor, code: string, deps: Pick<Deps, 'db' | 'references'>): Promise<number> {
   if (!parseDossierCode(code)) throw invalidCode();
   const row = await repo.findDossierByCode(deps.db, code);
   if (!row) throw notFound();
-  await loadDossierContext(deps.db, actor, row.id);
+  await loadDossierContext(deps.db, deps.references, actor, row.id);
   return row.id;
 }
 
 /** The public status page of a dossier, reached by its code (or the QR code on any form). */
-export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock' | 'calendars'>) {
+export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>) {
   if (!parseDossierCode(code)) throw invalidCode();
   const calendars = await deps.calendars.current();
-  const row = await repo.findDossierByCode(deps.db, code);
-  if (!row) throw notFound();
-  const ctx = await contextOf(deps.db, row);
+  const found = await repo.findDossierWithLogByCode(deps.db, code);
+  if (!found) throw notFound();
+  const ctx = await contextOf(deps.db, deps.references, found.dossier, found.events);
   // A draft is public only once an officer has asked to complete it (the code is on form 02).
-  if (row.status === 'draft' && !ctx.events.some((e) => e.action === 'request_completion')) throw notFound();
-  const rated = Boolean(await deps.db.selectFrom('dossier_ratings').select('dossier_id').where('dossier_id', '=', row.id).executeTakeFirst());
-  return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(row.agency_id), rated);
+  if (found.dossier.status === 'draft' && !ctx.events.some((e) => e.action === 'request_completion')) throw notFound();
+  return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated);
 }
 
 /**

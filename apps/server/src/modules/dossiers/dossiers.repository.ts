@@ -35,22 +35,22 @@ export type NewDossier = Omit<
   imported: boolean;
 };
 
-export async function insertDossier(db: Kysely<Database>, row: NewDossier): Promise<number> {
-  const r = await db
+export async function insertDossier(db: Kysely<Database>, row: NewDossier): Promise<DossierRow> {
+  return db
     .insertInto('dossiers')
     .values({ ...row, applicant: JSON.stringify(row.applicant), components: JSON.stringify(row.components) })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return r.id;
 }
 
 export type NewEvent = Omit<DossierEventRow, 'id' | 'reasons' | 'data'> & { reasons: string[] | null; data: Record<string, unknown> };
 
-export async function insertEvents(db: Kysely<Database>, events: NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await db
+export async function insertEvents(db: Kysely<Database>, events: NewEvent[]): Promise<DossierEventRow[]> {
+  if (events.length === 0) return [];
+  return db
     .insertInto('dossier_events')
     .values(events.map((e) => ({ ...e, reasons: e.reasons ? JSON.stringify(e.reasons) : null, data: JSON.stringify(e.data) })))
+    .returningAll()
     .execute();
 }
 
@@ -75,9 +75,9 @@ export type ProjectionUpdate = Partial<Omit<DossierRow, 'id' | 'code' | 'created
   components?: unknown[];
 };
 
-export async function updateProjection(db: Kysely<Database>, id: number, changes: ProjectionUpdate): Promise<void> {
+export async function updateProjection(db: Kysely<Database>, id: number, changes: ProjectionUpdate): Promise<DossierRow> {
   const { components, ...rest } = changes;
-  await db
+  return db
     .updateTable('dossiers')
     .set({
       ...rest,
@@ -86,5 +86,27 @@ export async function updateProjection(db: Kysely<Database>, id: number, changes
       lock_version: sql`lock_version + 1`,
     })
     .where('id', '=', id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * A dossier by code with its action log and whether it was rated, in one round trip (the public
+ * status page is the most frequent request of all).
+ */
+export async function findDossierWithLogByCode(
+  db: Kysely<Database>,
+  code: string,
+): Promise<{ dossier: DossierRow; events: DossierEventRow[]; rated: boolean } | undefined> {
+  const r = await sql<DossierRow & { log: Array<Record<string, unknown>>; rated: boolean }>`
+    SELECT d.*,
+           EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id) AS rated,
+           (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json) FROM dossier_events e WHERE e.dossier_id = d.id) AS log
+      FROM dossiers d WHERE d.code = ${code}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { log, rated, ...dossier } = row;
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  const events = log.map((e) => ({ ...e, at: new Date(e.at as string), step_due_at: date(e.step_due_at), clock_due_at: date(e.clock_due_at) }) as unknown as DossierEventRow);
+  return { dossier: dossier as DossierRow, events, rated };
 }

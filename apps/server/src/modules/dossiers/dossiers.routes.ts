@@ -9,7 +9,7 @@ import { idempotent } from '../../http/idempotency.ts';
 import { performAction } from './actions.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
 import { DossierDetailSchema, workingMinutesLeft } from './dossiers.presenter.ts';
-import { dossierDetail, dossierIdByCode, dossierList } from './dossiers.queries.ts';
+import { dossierDetail, dossierIdByCode, dossierList, presentContext } from './dossiers.queries.ts';
 import { ActionBody, CounterIntakeBody, DossierCodeParams, DossierIdParams, ListQuery } from './dossiers.schemas.ts';
 
 const ListItem = z.object({
@@ -38,8 +38,8 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (request, reply) => {
       const result = await idempotent(request, deps, 201, async (txDeps) => {
-        const { id } = await receiveAtCounter(auditContextOf(request), request.body, txDeps);
-        return dossierDetail(request.actor, id, txDeps);
+        const ctx = await receiveAtCounter(auditContextOf(request), request.body, txDeps);
+        return presentContext(request.actor, ctx, txDeps);
       });
       return reply.status(result.status as 201).header('idempotent-replayed', String(result.replayed)).send(result.body);
     },
@@ -107,8 +107,8 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (request, reply) => {
       const result = await idempotent(request, deps, 200, async (txDeps) => {
-        await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps);
-        return dossierDetail(request.actor, request.params.id, txDeps);
+        const ctx = await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps);
+        return presentContext(request.actor, ctx, txDeps);
       });
       return reply.status(result.status as 200).header('idempotent-replayed', String(result.replayed)).send(result.body);
     },

@@ -14,8 +14,9 @@ import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { randomToken, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
-import { findVersionsOfProcedure, type ProcedureVersionRow } from '../procedures/procedures.repository.ts';
-import { agencyRefs, type AgencyRef } from './dossier.context.ts';
+import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
+import type { ReferenceCache } from '../reference/reference.cache.ts';
+import { contextOf, type AgencyRef, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
 import { canReceiveAt } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
@@ -77,8 +78,8 @@ const procedureNotFound = (code: string) =>
   });
 
 /** The version of `code` in force on `date` that `agency` implements. */
-export async function versionForIntake(db: Kysely<Database>, code: string, agency: AgencyRef, date: string): Promise<ProcedureVersionRow> {
-  const version = versionInForce(await findVersionsOfProcedure(db, code), date);
+export async function versionForIntake(db: Kysely<Database>, refs: ReferenceCache, code: string, agency: AgencyRef, date: string): Promise<ProcedureVersionRow> {
+  const version = versionInForce(await refs.versionsOf(db, code), date);
   // In force by its dates alone: an abolition scheduled for later does not stop intake today.
   if (!version) throw procedureNotFound(code);
   const implemented = version.levels.includes(agency.level) && (version.agencies.length === 0 || version.agencies.includes(agency.code));
@@ -132,27 +133,27 @@ export function componentsFor(version: ProcedureVersionRow, input: ComponentInpu
 }
 
 /** Staff of the counter: the agency where they receive, given or implied by a single assignment. */
-async function receivingAgency(db: Kysely<Database>, actor: Actor, agencyId: string | undefined): Promise<AgencyRef> {
+async function receivingAgency(db: Kysely<Database>, refs: ReferenceCache, actor: Actor, agencyId: string | undefined): Promise<AgencyRef> {
   if (actor.kind !== 'staff') throw new AppError('auth.forbidden');
   const officerAt = actor.assignments.filter((a) => a.role === 'officer');
   const id = agencyId ?? (officerAt.length === 1 ? officerAt[0]!.agencyId : undefined);
   if (!id) throw new AppError('request.invalid', { issues: [{ path: 'agencyId', message: 'choose the receiving agency' }] });
-  const agency = (await agencyRefs(db, [id])).get(id);
+  const agency = (await refs.agencies(db, [id])).get(id);
   if (!agency || !canReceiveAt(actor, agency)) throw new AppError('auth.forbidden', { issues: [{ path: 'agencyId', message: 'not your counter' }] });
   return agency;
 }
 
-export async function receiveAtCounter(context: AuditContext, input: CounterIntakeInput, deps: Deps): Promise<{ id: number; code: string }> {
+export async function receiveAtCounter(context: AuditContext, input: CounterIntakeInput, deps: Deps): Promise<DossierContext> {
   const { db } = deps;
-  const agency = await receivingAgency(db, context.actor, input.agencyId);
+  const agency = await receivingAgency(db, deps.references, context.actor, input.agencyId);
   const now = deps.clock().getTime();
-  const version = await versionForIntake(db, input.procedureCode, agency, localDateOf(now));
+  const version = await versionForIntake(db, deps.references, input.procedureCode, agency, localDateOf(now));
   const components = componentsFor(version, input.components, input.decision === 'receive');
   const fee = feeFor(version, input.channel, input.feeRow);
   if (fee.amount === null) {
     throw new AppError('request.invalid', { issues: [{ path: 'feeRow', message: `choose one of: ${fee.options.map((o) => o.label).join('; ')}` }] });
   }
-  const counterId = await counterOf(db, agency.id, input.counterId);
+  const counterId = await counterOf(db, deps.references, agency.id, input.counterId);
   const officer: ActorRole = 'officer';
   const roles = new Set<ActorRole>(['officer']);
   const submit: DossierEvent = { action: 'submit', at: now, actorRole: officer, actorId: staffId(context.actor) };
@@ -185,11 +186,10 @@ export async function submitOnline(
   deps: Deps,
 ): Promise<{ id: number; code: string; accessSecret: string }> {
   const { db } = deps;
-  const row = await db.selectFrom('agencies').select('id').where('code', '=', input.agencyCode).executeTakeFirst();
-  if (!row) throw new AppError('agency.not_found', { issues: [{ path: 'agencyCode', message: 'unknown agency' }] });
-  const agency = (await agencyRefs(db, [row.id])).get(row.id)!;
+  const agency = await deps.references.agencyByCode(db, input.agencyCode);
+  if (!agency) throw new AppError('agency.not_found', { issues: [{ path: 'agencyCode', message: 'unknown agency' }] });
   const now = deps.clock().getTime();
-  const version = await versionForIntake(db, input.procedureCode, agency, localDateOf(now));
+  const version = await versionForIntake(db, deps.references, input.procedureCode, agency, localDateOf(now));
   // Online, every component is an electronic file (Decree 45/2020 art. 9): received means uploaded.
   const components = componentsFor(
     version,
@@ -204,12 +204,12 @@ export async function submitOnline(
     resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
     events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret, uploadTokens: input.uploadTokens,
   });
-  return { ...created, accessSecret };
+  return { id: created.dossier.id, code: created.dossier.code, accessSecret };
 }
 
 /** The counter that receives: the one given (it must belong to the agency), else the agency's first. */
-async function counterOf(db: Kysely<Database>, agencyId: string, counterId: string | undefined): Promise<string | null> {
-  const counters = await db.selectFrom('counters').select('id').where('agency_id', '=', agencyId).where('active', '=', true).orderBy('code').execute();
+async function counterOf(db: Kysely<Database>, refs: ReferenceCache, agencyId: string, counterId: string | undefined): Promise<string | null> {
+  const counters = await refs.counters(db, agencyId);
   if (counterId === undefined) return counters[0]?.id ?? null;
   if (!counters.some((c) => c.id === counterId)) throw new AppError('request.invalid', { issues: [{ path: 'counterId', message: 'not a counter of the receiving agency' }] });
   return counterId;
@@ -234,7 +234,7 @@ interface NewDossierPlan {
   uploadTokens?: Record<string, string>;
 }
 
-async function createDossier(context: AuditContext, deps: Deps, plan: NewDossierPlan): Promise<{ id: number; code: string }> {
+async function createDossier(context: AuditContext, deps: Deps, plan: NewDossierPlan): Promise<DossierContext> {
   const { version, now } = plan;
   const workflow = version.workflow;
   // Decide every initial action on the domain's table before touching the database.
@@ -259,7 +259,7 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
     // The counter row is locked until commit: take it late to keep concurrent intakes flowing.
     const sequence = await repo.nextCodeSequence(tx, plan.agency.id, localDate);
     const code = formatDossierCode(plan.agency.code, localDate, sequence);
-    const id = await repo.insertDossier(tx, {
+    const dossier = await repo.insertDossier(tx, {
       code,
       agency_id: plan.agency.id,
       handling_agency_id: plan.agency.id,
@@ -301,8 +301,9 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
       import_hash: null,
       access_secret_hash: plan.accessSecret ? sha256(plan.accessSecret) : null,
     });
+    const id = dossier.id;
     if (fileIds.length) await claimFiles(tx, context.actor, id, fileIds, plan.uploadTokens);
-    await repo.insertEvents(tx, effects.map(({ event, before, after, e }, i) => ({
+    const logged = await repo.insertEvents(tx, effects.map(({ event, before, after, e }, i) => ({
       dossier_id: id,
       seq: i + 1,
       action: event.action,
@@ -334,6 +335,6 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
       at: new Date(now),
       details: { channel: plan.channel, procedure: version.code, status: state.status },
     });
-    return { id, code };
+    return contextOf(tx, deps.references, dossier, logged);
   });
 }

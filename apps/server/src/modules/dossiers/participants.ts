@@ -7,10 +7,11 @@ import type { Kysely } from 'kysely';
 import { AppError } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
-import { agencyRefs, type AgencyRef } from './dossier.context.ts';
+import type { AgencyRef, ReferenceCache } from '../reference/reference.cache.ts';
 
 export async function handlingAgencyFor(
   db: Kysely<Database>,
+  refs: ReferenceCache,
   version: Pick<ProcedureVersionRow, 'interAgency'>,
   participant: number,
   receiving: AgencyRef,
@@ -21,7 +22,7 @@ export async function handlingAgencyFor(
   const wanted = version.interAgency[participant];
   if (!wanted) return currentHandling;
   if (targetAgencyId) {
-    const target = (await agencyRefs(db, [targetAgencyId])).get(targetAgencyId);
+    const target = (await refs.agencies(db, [targetAgencyId])).get(targetAgencyId);
     if (!target || (target.code !== wanted.agency && target.level !== wanted.agency)) {
       throw new AppError('dossier.invalid_target_agency', {
         messages: { vi: `Cơ quan nhận không phù hợp (cần: ${wanted.name})`, en: `The receiving agency does not match the chain (expected: ${wanted.name})` },
@@ -30,8 +31,8 @@ export async function handlingAgencyFor(
     }
     return target;
   }
-  const byCode = await db.selectFrom('agencies').select('id').where('code', '=', wanted.agency).executeTakeFirst();
-  if (byCode) return (await agencyRefs(db, [byCode.id])).get(byCode.id)!;
+  const byCode = await refs.agencyByCode(db, wanted.agency);
+  if (byCode) return byCode;
   const rootId = receiving.path.split('/').filter(Boolean)[0]!;
   const candidates = await db
     .selectFrom('agencies')
@@ -50,5 +51,5 @@ export async function handlingAgencyFor(
       issues: [{ path: 'targetAgencyId', message: `${candidates.length} agencies of level "${wanted.agency}" match` }],
     });
   }
-  return (await agencyRefs(db, [chosen.id])).get(chosen.id)!;
+  return (await refs.agencies(db, [chosen.id])).get(chosen.id)!;
 }

@@ -52,7 +52,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: Deps): void {
       if (file.dossier_id === null) {
         if (actor.kind !== 'staff' || file.uploaded_by !== actor.userId) throw notFound;
       } else {
-        await loadDossierContext(deps.db, actor, file.dossier_id).catch(() => {
+        await loadDossierContext(deps.db, deps.references, actor, file.dossier_id).catch(() => {
           throw notFound;
         });
       }
