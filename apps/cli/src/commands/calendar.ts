@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { computeDueAt, formatInstant, parseInstant } from '@motcua/domain';
 import { createCalendarProvider } from '@motcua/server/modules/calendar/calendar.provider.ts';
+import { readLines } from '@motcua/server/infra/lines.ts';
 import { describeError, withDatabase, type GlobalOptions } from '../context.ts';
 
 /** One line of the deadline vector format (SPEC §5). */
@@ -32,7 +32,7 @@ export function registerCalendarCommands(program: Command, globals: () => Global
         const cal = await createCalendarProvider(handle.db).standard();
         const input = options.input === '-' ? process.stdin : fs.createReadStream(options.input, 'utf8');
         let lineNo = 0;
-        for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
+        for await (const raw of readLines(input)) {
           lineNo++;
           if (!raw.trim()) continue;
           let name: string | undefined;

@@ -1,20 +1,12 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { exportDossiers } from '@motcua/server/modules/imports/export.usecases.ts';
 import { importDossiers } from '@motcua/server/modules/imports/import.usecases.ts';
+import { readLines } from '@motcua/server/infra/lines.ts';
 import type { PlainDate } from '@motcua/domain';
 import { withDatabase, type GlobalOptions } from '../context.ts';
 
-/** Counts bytes as lines go by, for the progress bar. */
-async function* linesOf(stream: NodeJS.ReadableStream, onBytes: (n: number) => void): AsyncGenerator<string> {
-  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  for await (const line of rl) {
-    onBytes(Buffer.byteLength(line) + 1);
-    yield line;
-  }
-}
 
 export function registerDossierCommands(program: Command, globals: () => GlobalOptions): void {
   const imp = program.command('import').description('import data');
@@ -35,7 +27,7 @@ export function registerDossierCommands(program: Command, globals: () => GlobalO
       bar?.start(total, 0, { lines: 0, imported: 0, rejected: 0 });
       const started = performance.now();
       const summary = await withDatabase(globals(), (handle) =>
-        importDossiers(handle.db, linesOf(input, (n) => (bytes += n)), {
+        importDossiers(handle, readLines(input, (n) => (bytes += n)), {
           batchSize: options.batchSize,
           // Reported as they come (not kept), so that memory stays constant for any file.
           onRejected: (line, reason) => {

@@ -12,6 +12,8 @@ export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /** The node-postgres pool under Kysely, for bulk work Kysely does not do (COPY). */
+  pool: pg.Pool;
   kind: DatabaseKind;
   /** Where it lives: the server URL without password, or the PGlite data directory. */
   location: string;
@@ -44,7 +46,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const client = await pool.connect();
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
+    return { db, pool, kind: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? './data';
   const { PGlite } = await import('@electric-sql/pglite');
@@ -58,6 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    pool,
     kind: 'pglite',
     location: target,
     close: async () => {

@@ -80,7 +80,7 @@ describe.each(databaseKinds)('statistics on %s', (kind) => {
         });
       });
       offset += history.length;
-      const summary = await importDossiers(t.database.db, linesOf(lines));
+      const summary = await importDossiers(t.database, linesOf(lines));
       expect(summary.rejected).toBe(0);
       const facts = await factsOf(t, agencies);
       for (const period of periods) {

@@ -8,6 +8,8 @@ import * as m0002 from './0002_catalogue.ts';
 import * as m0003 from './0003_calendar_and_offices.ts';
 import * as m0004 from './0004_dossiers.ts';
 import * as m0005 from './0005_report_aggregates.ts';
+import * as m0006 from './0006_import_speed.ts';
+import * as m0007 from './0007_dossier_ids_by_default.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003_calendar_and_offices': m0003,
   '0004_dossiers': m0004,
   '0005_report_aggregates': m0005,
+  '0006_import_speed': m0006,
+  '0007_dossier_ids_by_default': m0007,
 };

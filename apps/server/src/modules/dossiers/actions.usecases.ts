@@ -19,7 +19,7 @@ import * as repo from './dossiers.repository.ts';
 import { handlingAgencyFor } from './participants.ts';
 
 export interface ActionCommand {
-  action: Exclude<DossierAction, 'submit'>;
+  action: Exclude<DossierAction, 'submit' | 'import'>;
   note?: string | undefined;
   reasons?: string[] | undefined;
   /** Apology (form 04): the new appointment, ISO 8601 with offset. */

@@ -63,7 +63,7 @@ export async function contextOf(
   dossier: repo.DossierRow,
   knownEvents?: repo.DossierEventRow[],
 ): Promise<DossierContext> {
-  const events = knownEvents ?? (await repo.eventsOf(db, dossier.id));
+  const events = withImportRow(dossier, knownEvents ?? (await repo.eventsOf(db, dossier.id)));
   const involved = [dossier.agency_id, dossier.handling_agency_id, ...events.flatMap((e) => (e.handling_agency_id ? [e.handling_agency_id] : []))];
   const byId = await refs.agencies(db, involved);
   const receiving = byId.get(dossier.agency_id)!;
@@ -84,6 +84,21 @@ export async function contextOf(
       involvedPaths: [...new Set(involved)].map((id) => byId.get(id)!.path),
     },
   };
+}
+
+/**
+ * Imported history starts its log at row 2: row 1, the receipt recorded by the previous system,
+ * is the dossier row's own data and is not stored (a row less for each of millions of dossiers).
+ */
+function withImportRow(dossier: repo.DossierRow, events: repo.DossierEventRow[]): repo.DossierEventRow[] {
+  if (!dossier.imported || !dossier.received_at || events[0]?.seq === 1) return events;
+  const row: repo.DossierEventRow = {
+    id: 0, dossier_id: dossier.id, seq: 1, action: 'import', at: dossier.received_at, actor_kind: 'system', actor_id: null,
+    actor_name: 'import', actor_role: 'system', from_status: null, to_status: 'received', step_index: 0, step_name: null, participant: 0,
+    handling_agency_id: dossier.agency_id, assignee_id: null, step_due_at: null, clock_due_at: dossier.due_at, note: null, reasons: null,
+    data: { channel: dossier.channel }, form: null, request_id: null,
+  };
+  return [row, ...events];
 }
 
 export function stateOf(context: Pick<DossierContext, 'domainEvents' | 'version'>) {

@@ -48,7 +48,7 @@ export const OnlineSubmissionBody = z.object({
   uploadTokens: z.record(z.uuid(), z.string().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
 });
 
-const actionNames = dossierActionNames.filter((a) => a !== 'submit') as [string, ...string[]];
+const actionNames = dossierActionNames.filter((a) => a !== 'submit' && a !== 'import') as [string, ...string[]];
 
 export const ActionBody = z.object({
   action: z.enum(actionNames),

@@ -80,7 +80,8 @@ export interface ImportFacts {
 
 /** The same content always hashes the same, whatever the key order of the line. */
 export function canonicalHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(sortedKeys(value))).digest('hex');
+  // 128 bits of SHA-256 are plenty to tell dossiers apart, and keep the unique index small.
+  return createHash('sha256').update(JSON.stringify(sortedKeys(value))).digest('hex').slice(0, 32);
 }
 
 function sortedKeys(v: unknown): unknown {

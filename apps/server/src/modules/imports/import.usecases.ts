@@ -5,10 +5,12 @@
  * twice imports nothing twice: a code already imported with the same content is skipped, with
  * other content rejected; a line without a code is recognised by its content.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import { formatDossierCode, formatInstant, localDateOf, versionInForce } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { checkImportLine, type ImportFacts, type ImportLine } from './import-line.ts';
+import { isUniqueViolation, withBatchWriter, type BatchWriter } from './batch-writer.ts';
 
 export interface ImportSummary {
   lines: number;
@@ -50,19 +52,42 @@ async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
   return { agencies, versions };
 }
 
-export async function importDossiers(db: Kysely<Database>, lines: AsyncIterable<string>, options: ImportOptions = {}): Promise<ImportSummary> {
+/** Where to import: Kysely for reading, and the node-postgres pool for the bulk writes. */
+export interface ImportTarget {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  kind: 'postgres' | 'pglite';
+}
+
+export async function importDossiers(target: ImportTarget, lines: AsyncIterable<string>, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 2000;
-  const catalogue = await loadCatalogue(db);
+  const catalogue = await loadCatalogue(target.db);
   const summary: ImportSummary = { lines: 0, imported: 0, skipped: 0, rejected: 0 };
   const reject = (n: number, reason: string) => {
     summary.rejected++;
     options.onRejected?.(n, reason);
   };
   let batch: Accepted[] = [];
+  // Two batches in flight: while PostgreSQL writes one, the next is parsed, checked and sent on a
+  // second connection (the embedded database, with one connection, simply takes them in turn).
+  const inFlight = new Set<Promise<void>>();
   const flush = async () => {
-    if (batch.length) await importBatch(db, batch, summary, reject);
+    const current = batch;
     batch = [];
-    options.onBatch?.({ ...summary });
+    if (current.length) {
+      const copy = target.kind === 'postgres';
+      const p = withBatchWriter(target.pool, copy, (writer) => importBatch(writer, current, summary, reject, false))
+        .catch((error) => {
+          if (!isUniqueViolation(error)) throw error;
+          return withBatchWriter(target.pool, copy, (writer) => importBatch(writer, current, summary, reject, true));
+        })
+        .then(() => {
+        inFlight.delete(p);
+        options.onBatch?.({ ...summary });
+      });
+      inFlight.add(p);
+    }
+    while (inFlight.size >= 2) await Promise.race(inFlight);
   };
   for await (const text of lines) {
     summary.lines++;
@@ -94,70 +119,82 @@ export async function importDossiers(db: Kysely<Database>, lines: AsyncIterable<
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await Promise.all(inFlight);
+  options.onBatch?.({ ...summary });
   return summary;
 }
 
-async function importBatch(db: Kysely<Database>, batch: Accepted[], summary: ImportSummary, reject: (n: number, reason: string) => void): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    // The same code twice in the batch: later copies are compared with the first.
-    const byCode = new Map<string, Accepted>();
-    const byHash = new Map<string, Accepted>();
-    const fresh: Accepted[] = [];
-    for (const a of batch) {
-      const first = a.code ? byCode.get(a.code) : byHash.get(a.hash);
-      if (first) {
-        if (first.hash === a.hash) summary.skipped++;
-        else reject(a.lineNumber, `code ${a.code} appears earlier in the file (line ${first.lineNumber}) with different content`);
-        continue;
-      }
-      if (a.code) byCode.set(a.code, a);
-      else byHash.set(a.hash, a);
-      fresh.push(a);
+/**
+ * One batch. The fast way (`careful` false): codes and contents already in the database are
+ * looked up first, ids are taken from the sequence, and the new rows are written plainly (COPY).
+ * If another writer inserts one of them meanwhile, a unique index refuses the batch and it is
+ * run again the careful way: rows written with ON CONFLICT DO NOTHING, conflicts sorted after.
+ */
+async function importBatch(
+  writer: BatchWriter,
+  batch: Accepted[],
+  summary: ImportSummary,
+  reject: (n: number, reason: string) => void,
+  careful: boolean,
+): Promise<void> {
+  // The same code (or, without a code, the same content) twice in the batch: compared with the first.
+  const byKey = new Map<string, Accepted>();
+  const fresh: Accepted[] = [];
+  let skipped = 0;
+  const rejected: Array<[number, string]> = [];
+  for (const a of batch) {
+    const key = a.code ?? `#${a.hash}`;
+    const first = byKey.get(key);
+    if (first) {
+      if (first.hash === a.hash) skipped++;
+      else rejected.push([a.lineNumber, `code ${a.code} appears earlier in the file (line ${first.lineNumber}) with different content`]);
+      continue;
     }
-    // Lines without a code that were imported before are recognised by their content.
-    const codeless = fresh.filter((a) => !a.code);
-    let toInsert = fresh;
-    if (codeless.length) {
-      const seen = new Set(
-        (await tx.selectFrom('dossiers').select('import_hash').where('import_hash', 'in', codeless.map((a) => a.hash)).execute()).map((r) => r.import_hash),
-      );
-      toInsert = fresh.filter((a) => {
-        if (a.code || !seen.has(a.hash)) return true;
-        summary.skipped++;
-        return false;
-      });
-      await assignCodes(tx, toInsert.filter((a) => !a.code));
-    }
-    if (!toInsert.length) return;
-    const rows = toInsert.map((a) => dossierRow(a));
-    const inserted = await sql<{ id: number; code: string }>`
-      INSERT INTO dossiers (${sql.raw(dossierColumns.join(', '))})
-      SELECT ${sql.raw(dossierColumns.join(', '))} FROM json_populate_recordset(NULL::dossiers, ${JSON.stringify(rows)})
-      ON CONFLICT (code) DO NOTHING
-      RETURNING id, code`.execute(tx);
-    const ids = new Map(inserted.rows.map((r) => [r.code, Number(r.id)]));
-    const conflicts = toInsert.filter((a) => !ids.has(a.code!));
-    if (conflicts.length) {
-      const existing = new Map(
-        (await tx.selectFrom('dossiers').select(['code', 'import_hash']).where('code', 'in', conflicts.map((a) => a.code!)).execute()).map((r) => [r.code, r.import_hash]),
-      );
-      for (const a of conflicts) {
-        if (existing.get(a.code!) === a.hash) summary.skipped++;
-        else reject(a.lineNumber, `code ${a.code} was already imported with different content`);
-      }
-    }
-    const events = toInsert.filter((a) => ids.has(a.code!)).flatMap((a) => eventRows(a, ids.get(a.code!)!));
-    for (let i = 0; i < events.length; i += 20_000) {
-      await sql`
-        INSERT INTO dossier_events (${sql.raw(eventColumns.join(', '))})
-        SELECT ${sql.raw(eventColumns.join(', '))} FROM json_populate_recordset(NULL::dossier_events, ${JSON.stringify(events.slice(i, i + 20_000))})`.execute(tx);
-    }
-    summary.imported += ids.size;
+    byKey.set(key, a);
+    fresh.push(a);
+  }
+  // The same content already imported is skipped. (A code already there with other content makes
+  // the fast write fail on the code's unique index: the careful way then rejects that line.)
+  const known = new Set(
+    (await writer.query<{ import_hash: string }>('SELECT import_hash FROM dossiers WHERE import_hash = ANY($1::text[])', [fresh.map((a) => a.hash)]))
+      .map((k) => k.import_hash),
+  );
+  const toInsert = fresh.filter((a) => {
+    if (!known.has(a.hash)) return true;
+    skipped++;
+    return false;
   });
+  await assignCodes(writer, toInsert.filter((a) => !a.code));
+  let ids: Map<string, number>;
+  if (!careful) {
+    const reserved = await writer.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('dossiers', 'id')) AS id FROM generate_series(1, $1::int)", [toInsert.length]);
+    ids = new Map(toInsert.map((a, i) => [a.code!, Number(reserved[i]!.id)]));
+    await writer.insert('dossiers', ['id', ...dossierColumns], toInsert.map((a) => [ids.get(a.code!), ...dossierRow(a)]));
+  } else {
+    const inserted = await writer.insertSkippingConflicts<{ id: string | number; code: string }>('dossiers', dossierColumns, toInsert.map(dossierRow), 'id, code');
+    ids = new Map(inserted.map((r) => [r.code, Number(r.id)]));
+    const lost = toInsert.filter((x) => !ids.has(x.code!));
+    if (lost.length) {
+      const now = new Map(
+        (await writer.query<{ code: string; import_hash: string | null }>('SELECT code, import_hash FROM dossiers WHERE code = ANY($1::text[])', [lost.map((a) => a.code!)]))
+          .map((r) => [r.code, r.import_hash]),
+      );
+      for (const a of lost) {
+        // Beaten by another writer: the same content (or its code with this content) is there now.
+        if (!now.has(a.code!) || now.get(a.code!) === a.hash) skipped++;
+        else rejected.push([a.lineNumber, `code ${a.code} was already imported with different content`]);
+      }
+    }
+  }
+  await writer.insert('dossier_events', eventColumns, toInsert.filter((a) => ids.has(a.code!)).flatMap((a) => eventRows(a, ids.get(a.code!)!)));
+  // Counted once the batch is written (the caller's transaction commits it, or nothing counts).
+  summary.imported += ids.size;
+  summary.skipped += skipped;
+  for (const [line, reason] of rejected) reject(line, reason);
 }
 
 /** Codes for lines without one, from the agencies' daily counters (the same as live intake). */
-async function assignCodes(tx: Kysely<Database>, lines: Accepted[]): Promise<void> {
+async function assignCodes(writer: BatchWriter, lines: Accepted[]): Promise<void> {
   if (!lines.length) return;
   const groups = new Map<string, Accepted[]>();
   for (const a of lines) {
@@ -168,13 +205,15 @@ async function assignCodes(tx: Kysely<Database>, lines: Accepted[]): Promise<voi
     const [agency_id, local_date] = key.split('|');
     return { agency_id, local_date, last_value: list.length };
   });
-  const reserved = await sql<{ agency_id: string; local_date: string; last_value: number }>`
-    INSERT INTO dossier_code_counters (agency_id, local_date, last_value)
-    SELECT agency_id, local_date, last_value FROM json_populate_recordset(NULL::dossier_code_counters, ${JSON.stringify(wanted)})
-    ORDER BY agency_id, local_date
-    ON CONFLICT (agency_id, local_date) DO UPDATE SET last_value = dossier_code_counters.last_value + EXCLUDED.last_value
-    RETURNING agency_id, local_date::text, last_value`.execute(tx);
-  for (const r of reserved.rows) {
+  const reserved = await writer.query<{ agency_id: string; local_date: string; last_value: number }>(
+    `INSERT INTO dossier_code_counters (agency_id, local_date, last_value)
+     SELECT agency_id, local_date, last_value FROM json_populate_recordset(NULL::dossier_code_counters, $1)
+     ORDER BY agency_id, local_date
+     ON CONFLICT (agency_id, local_date) DO UPDATE SET last_value = dossier_code_counters.last_value + EXCLUDED.last_value
+     RETURNING agency_id, local_date::text, last_value`,
+    [JSON.stringify(wanted)],
+  );
+  for (const r of reserved) {
     const list = groups.get(`${r.agency_id}|${r.local_date}`)!;
     list.forEach((a, i) => {
       a.code = formatDossierCode(a.line.agency, r.local_date, r.last_value - list.length + 1 + i);
@@ -192,20 +231,18 @@ const dossierColumns = [
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
 
-function dossierRow(a: Accepted) {
+/** The dossier row, in the order of `dossierColumns`. */
+function dossierRow(a: Accepted): unknown[] {
   const { line, facts } = a;
-  return {
-    code: a.code, agency_id: a.agencyId, handling_agency_id: a.agencyId, procedure_version_id: a.versionId, procedure_code: line.procedure,
-    field: a.field, channel: line.channel, result_delivery: 'counter', status: facts.status, national_status: facts.nationalStatus,
-    step_index: null, participant: 0, applicant_kind: line.applicant.kind, applicant_name: line.applicant.name,
-    applicant_id_number: line.applicant.idNumber ?? null, applicant_phone: line.applicant.phone ?? null,
-    applicant_email: line.applicant.email ?? null, applicant_address: line.applicant.address ?? null, applicant: line.applicant,
-    components: [], sets: 1, fee_amount: 0, fee_paid: false, submitted_at: line.receivedAt, received_at: line.receivedAt,
+  const p = line.applicant;
+  return [
+    a.code, a.agencyId, a.agencyId, a.versionId, line.procedure, a.field, line.channel, 'counter', facts.status, facts.nationalStatus,
+    null, 0, p.kind, p.name, p.idNumber ?? null, p.phone ?? null, p.email ?? null, p.address ?? null, p,
+    [], 1, 0, false, line.receivedAt, line.receivedAt,
     // The appointment the legacy system recorded, pauses included: kept, never recomputed.
-    due_at: line.dueAt, clock_due_at: line.dueAt, apology_due_at: iso(facts.apologyDueAt), result_at: iso(facts.resultAt),
-    returned_at: iso(facts.returnedAt), withdrawn_at: iso(facts.withdrawnAt), closed_at: iso(facts.closedAt), result_class: facts.resultClass,
-    digitized: line.digitized, imported: true, import_hash: a.hash,
-  };
+    line.dueAt, line.dueAt, iso(facts.apologyDueAt), iso(facts.resultAt), iso(facts.returnedAt), iso(facts.withdrawnAt),
+    iso(facts.closedAt), facts.resultClass, line.digitized, true, a.hash,
+  ];
 }
 
 const eventColumns = [
@@ -213,19 +250,17 @@ const eventColumns = [
   'clock_due_at', 'note', 'reasons', 'data',
 ];
 
-function eventRows(a: Accepted, dossierId: number) {
-  const base = { dossier_id: dossierId, actor_kind: 'system', actor_name: 'import', actor_role: 'system', handling_agency_id: a.agencyId, clock_due_at: a.line.dueAt };
-  const rows: Array<Record<string, unknown>> = [
-    { ...base, seq: 1, action: 'submit', at: a.line.receivedAt, from_status: null, to_status: 'submitted', note: null, reasons: null, data: { channel: a.line.channel, imported: true } },
-    { ...base, seq: 2, action: 'receive', at: a.line.receivedAt, from_status: 'submitted', to_status: 'received', note: null, reasons: null, data: {} },
-  ];
+/** The action log rows, in the order of `eventColumns`. */
+function eventRows(a: Accepted, dossierId: number): unknown[][] {
+  const agency = a.agencyId;
+  const due = a.line.dueAt;
+  // Row 1 (the submission and receipt the previous system recorded) is not stored: it is read back
+  // from the dossier row itself (dossier.context.ts), one row less per imported dossier.
+  const rows: unknown[][] = [];
   a.facts.events.forEach(({ event, action, from, to }, i) => {
     const { type: _type, at, note, reasons, ...rest } = event;
-    rows.push({
-      ...base, seq: i + 3, action, at, from_status: from, to_status: to, note: note ?? null, reasons: reasons ?? null,
-      // Everything else the legacy system said (newDueAt, …) is kept for the export.
-      data: rest,
-    });
+    // Everything else the legacy system said (newDueAt, …) is kept for the export.
+    rows.push([dossierId, i + 2, action, at, 'system', 'import', 'system', from, to, agency, due, note ?? null, reasons ?? null, rest]);
   });
   return rows;
 }

@@ -1,0 +1,101 @@
+/**
+ * Import and export of dossiers (SPEC §7): a code already imported with the same content is
+ * skipped, with other content rejected; the export reads back into a fresh database as the same
+ * dossiers; an imported dossier still in progress goes on being handled in Motcua.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDossiers } from '../../src/modules/imports/export.usecases.ts';
+import { importDossiers } from '../../src/modules/imports/import.usecases.ts';
+import { databaseKinds } from '../support/databases.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+async function* linesOf(lines: string[]) {
+  yield* lines;
+}
+
+const line = (code: string, extra: Record<string, unknown> = {}) => JSON.stringify({
+  code, procedure: '1.000894', agency: '000.41.00.H40', channel: 'counter',
+  applicant: { kind: 'citizen', name: 'Lương Thị Xuân', idNumber: '036190004444', address: 'Xóm 5, xã Giao Thủy' },
+  receivedAt: '2024-10-01T09:00:00+07:00', dueAt: '2024-10-08T09:00:00+07:00', digitized: true,
+  events: [
+    { type: 'supplement_requested', at: '2024-10-02T10:00:00+07:00', reasons: ['Bổ sung giấy xác nhận tình trạng hôn nhân'] },
+    { type: 'supplement_received', at: '2024-10-03T10:00:00+07:00' },
+    { type: 'apology', at: '2024-10-07T16:00:00+07:00', newDueAt: '2024-10-10T17:00:00+07:00', note: 'Chờ xác minh' },
+    { type: 'resolved', at: '2024-10-09T15:00:00+07:00' },
+    { type: 'returned', at: '2024-10-10T08:00:00Z' },
+  ],
+  ...extra,
+});
+
+describe.each(databaseKinds)('import and export on %s', (kind) => {
+  let t: TestApp;
+  let other: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { config: { SESSION_TTL_HOURS: '720' }, clock: () => new Date('2024-10-04T09:00:00+07:00') });
+    other = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await other?.close();
+  });
+
+  it('skips a code imported again with the same content, and rejects it with other content', async () => {
+    const rejections: string[] = [];
+    const first = await importDossiers(t.database, linesOf([line('000.41.00.H40-241001-9001')]));
+    expect(first).toMatchObject({ imported: 1, skipped: 0, rejected: 0 });
+    const again = await importDossiers(t.database, linesOf([
+      line('000.41.00.H40-241001-9001'),
+      line('000.41.00.H40-241001-9001', { digitized: false }),
+    ]), { onRejected: (n, reason) => rejections.push(`${n}: ${reason}`) });
+    expect(again).toMatchObject({ imported: 0, skipped: 1, rejected: 1 });
+    expect(rejections).toEqual([expect.stringMatching(/^2: code 000\.41\.00\.H40-241001-9001 (was already imported|appears earlier).*different content/)]);
+    // The same instants written with another offset are the same content.
+    const z = JSON.parse(line('000.41.00.H40-241001-9001'));
+    z.receivedAt = '2024-10-01T02:00:00Z';
+    expect(await importDossiers(t.database, linesOf([JSON.stringify(z)]))).toMatchObject({ imported: 0, skipped: 1 });
+  });
+
+  it('keeps the recorded appointment and classifies by it, whatever the apology said', async () => {
+    const row = await t.database.db.selectFrom('dossiers').selectAll().where('code', '=', '000.41.00.H40-241001-9001').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'returned', imported: true, result_class: 'overdue' });
+    expect(row.due_at!.toISOString()).toBe('2024-10-08T02:00:00.000Z');
+    expect(row.apology_due_at!.toISOString()).toBe('2024-10-10T10:00:00.000Z');
+  });
+
+  it('exports lines that import into a fresh database as the same dossiers', async () => {
+    const exported: string[] = [];
+    for await (const l of exportDossiers(t.database.db)) exported.push(l);
+    expect(exported).toHaveLength(1);
+    const back = await importDossiers(other.database, linesOf(exported));
+    expect(back).toMatchObject({ imported: 1, rejected: 0 });
+    const pick = async (a: TestApp) => {
+      const d = await a.database.db.selectFrom('dossiers').select(['code', 'status', 'due_at', 'result_at', 'result_class', 'closed_at', 'digitized', 'applicant_name'])
+        .where('code', '=', '000.41.00.H40-241001-9001').executeTakeFirstOrThrow();
+      const events = await a.database.db.selectFrom('dossier_events').innerJoin('dossiers', 'dossiers.id', 'dossier_events.dossier_id')
+        .select(['dossier_events.action', 'dossier_events.at', 'dossier_events.reasons']).where('dossiers.code', '=', d.code).orderBy('seq').execute();
+      return { d, events };
+    };
+    expect(await pick(other)).toEqual(await pick(t));
+    // Exported again from the second database: the same lines.
+    const twice: string[] = [];
+    for await (const l of exportDossiers(other.database.db)) twice.push(l);
+    expect(twice).toEqual(exported);
+  });
+
+  it('lets staff go on with an imported dossier still in progress', async () => {
+    const open = JSON.parse(line('000.41.00.H40-241002-9002'));
+    open.receivedAt = '2024-10-02T09:00:00+07:00';
+    open.events = [{ type: 'supplement_requested', at: '2024-10-02T10:00:00+07:00', reasons: ['Bổ sung tờ khai'] }];
+    expect(await importDossiers(t.database, linesOf([JSON.stringify(open)]))).toMatchObject({ imported: 1 });
+    const officer = await t.signIn('canbo.giaothuy');
+    const id = (await officer.get('/api/v1/dossiers/by-code/000.41.00.H40-241002-9002')).json().id;
+    const detail = (await officer.get(`/api/v1/dossiers/${id}`)).json();
+    expect(detail.status).toBe('supplement_requested');
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['import', 'request_supplement']);
+    const res = await officer.post(`/api/v1/dossiers/${id}/actions`, { action: 'receive_supplement' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'processing' });
+    const seqs = await t.database.db.selectFrom('dossier_events').select('seq').where('dossier_id', '=', id).orderBy('seq').execute();
+    expect(seqs.map((s) => s.seq)).toEqual([2, 3]);
+  });
+});
