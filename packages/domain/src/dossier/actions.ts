@@ -32,6 +32,11 @@ export const actionRules = {
     from: [null, 'draft'], to: 'submitted', by: ['citizen', 'officer'],
     labels: { vi: 'Nộp hồ sơ', en: 'Submit' },
   },
+  import: {
+    // History from a previous system: submitted and received at the recorded instant (SPEC §7).
+    from: [null], to: 'received', by: ['system'],
+    labels: { vi: 'Nhập từ hệ thống cũ (đã tiếp nhận)', en: 'Imported (received)' },
+  },
   receive: {
     from: ['submitted'], to: 'received', by: ['officer'], form: '01',
     labels: { vi: 'Tiếp nhận hồ sơ', en: 'Receive' },

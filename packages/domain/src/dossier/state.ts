@@ -98,6 +98,11 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
       next.receivedAt = event.at;
       moveTo(0);
       break;
+    case 'import':
+      next.submittedAt = event.at;
+      next.receivedAt = event.at;
+      moveTo(0);
+      break;
     case 'transfer':
       moveTo(1);
       break;
@@ -164,14 +169,72 @@ export function rolesOver(assignments: readonly RoleAssignment[], agencyPath: st
   return new Set(assignments.filter((a) => agencyPath.startsWith(a.agencyPath)).map((a) => a.role));
 }
 
-function refuse(action: DossierAction, status: DossierStatus | null, why: string, whyVi: string): never {
-  throw new AppError('dossier.transition_not_allowed', {
+function notAllowed(action: DossierAction, status: DossierStatus | null, why: string, whyVi: string): AppError {
+  return new AppError('dossier.transition_not_allowed', {
     messages: {
       vi: `Không thể thực hiện thao tác "${actionRules[action].labels.vi}": ${whyVi}`,
       en: `Cannot ${actionRules[action].labels.en.toLowerCase()}: ${why}`,
     },
     details: { action, status },
   });
+}
+
+/**
+ * Why `event` may not be taken now, as a function building the error, or `null` when it may.
+ * (Errors are built only when needed: the console asks this for every action on every page.)
+ */
+export function refusalOf(
+  state: DossierState,
+  event: DossierEvent,
+  workflow: readonly WorkflowStepRef[],
+  rolesHere: RolesHere,
+): (() => AppError) | null {
+  const action = event.action;
+  const status = state.status;
+  const rule: { from: ReadonlyArray<DossierStatus | null>; by: ReadonlyArray<string>; needsReasons?: boolean; needsNote?: boolean } =
+    actionRules[action];
+  if (!rule.from.includes(status)) {
+    return () => notAllowed(action, status, `not allowed while the dossier is "${status ?? 'new'}"`, 'hồ sơ đang ở trạng thái không cho phép');
+  }
+  const step = state.stepIndex === null ? undefined : workflow[state.stepIndex];
+  const byStep = rule.by.includes('step') && step !== undefined && rolesHere.has(step.role);
+  const byRole = rule.by.some((r) => r !== 'step' && rolesHere.has(r as ActorRole));
+  if (!byStep && !byRole) return () => new AppError('auth.forbidden', { details: { action, status } });
+  // An assigned step is done by its assignee (or a leader).
+  if (byStep && !byRole && state.assigneeId && event.actorId && event.actorId !== state.assigneeId && !rolesHere.has('leader')) {
+    return () => new AppError('auth.forbidden', {
+      messages: { vi: 'Hồ sơ đã được phân công cho cán bộ khác', en: 'The dossier is assigned to someone else' },
+      details: { action },
+    });
+  }
+  if (rule.needsReasons && !(event.reasons ?? []).some((r) => r.trim())) {
+    return () => missing('reasons', 'Cần nêu ít nhất một lý do', 'At least one reason is required');
+  }
+  if (rule.needsNote && !event.note?.trim()) return () => missing('note', 'Cần nhập nội dung ghi chú', 'A note is required');
+  const last = workflow.length - 1;
+  const at = state.stepIndex ?? 0;
+  switch (action) {
+    case 'forward':
+      if (at + 1 >= last) return () => notAllowed(action, status, 'this is the last processing step: record the result instead', 'đây là bước xử lý cuối, hãy cập nhật kết quả');
+      break;
+    case 'send_back':
+      if (at <= 1) return () => notAllowed(action, status, 'there is no previous processing step', 'không có bước xử lý trước');
+      break;
+    case 'resolve':
+      if (at !== last - 1 && !rolesHere.has('leader')) return () => notAllowed(action, status, 'the dossier has not reached its last processing step', 'hồ sơ chưa đến bước xử lý cuối');
+      break;
+    case 'apologize':
+      if (state.apology) return () => notAllowed(action, status, 'the appointment may be moved only once', 'chỉ được hẹn lại một lần');
+      if (event.newDueAt == null) return () => missing('newDueAt', 'Cần chọn ngày hẹn trả kết quả mới', 'The new appointment is required');
+      break;
+    case 'assign':
+      if (!event.assigneeId) return () => missing('assigneeId', 'Cần chọn cán bộ được phân công', 'Choose whom to assign');
+      break;
+    case 'transfer':
+      if (workflow.length < 3) return () => notAllowed(action, status, 'the procedure has no processing step', 'thủ tục không có bước xử lý');
+      break;
+  }
+  return null;
 }
 
 /**
@@ -184,56 +247,10 @@ export function decide(
   workflow: readonly WorkflowStepRef[],
   rolesHere: RolesHere,
 ): Decision {
-  const action = event.action;
-  const rule: { from: ReadonlyArray<DossierStatus | null>; by: ReadonlyArray<string>; needsReasons?: boolean; needsNote?: boolean } =
-    actionRules[action];
-  if (!rule.from.includes(state.status)) {
-    refuse(action, state.status, `not allowed while the dossier is "${state.status ?? 'new'}"`, `hồ sơ đang ở trạng thái không cho phép`);
-  }
-  const step = state.stepIndex === null ? undefined : workflow[state.stepIndex];
-  const byStep = rule.by.includes('step') && step !== undefined && rolesHere.has(step.role);
-  const byRole = rule.by.some((r) => r !== 'step' && rolesHere.has(r as ActorRole));
-  if (!byStep && !byRole) {
-    throw new AppError('auth.forbidden', { details: { action, status: state.status } });
-  }
-  // An assigned step is done by its assignee (or a leader).
-  if (byStep && !byRole && state.assigneeId && event.actorId && event.actorId !== state.assigneeId && !rolesHere.has('leader')) {
-    throw new AppError('auth.forbidden', {
-      messages: { vi: 'Hồ sơ đã được phân công cho cán bộ khác', en: 'The dossier is assigned to someone else' },
-      details: { action },
-    });
-  }
-  if (rule.needsReasons && !(event.reasons ?? []).some((r) => r.trim())) {
-    throw missing('reasons', 'Cần nêu ít nhất một lý do', 'At least one reason is required');
-  }
-  if (rule.needsNote && !event.note?.trim()) {
-    throw missing('note', 'Cần nhập nội dung ghi chú', 'A note is required');
-  }
-  const last = workflow.length - 1;
-  const at = state.stepIndex ?? 0;
-  switch (action) {
-    case 'forward':
-      if (at + 1 >= last) refuse(action, state.status, 'this is the last processing step: record the result instead', 'đây là bước xử lý cuối, hãy cập nhật kết quả');
-      break;
-    case 'send_back':
-      if (at <= 1) refuse(action, state.status, 'there is no previous processing step', 'không có bước xử lý trước');
-      break;
-    case 'resolve':
-      if (at !== last - 1 && !rolesHere.has('leader')) refuse(action, state.status, 'the dossier has not reached its last processing step', 'hồ sơ chưa đến bước xử lý cuối');
-      break;
-    case 'apologize':
-      if (state.apology) refuse(action, state.status, 'the appointment may be moved only once', 'chỉ được hẹn lại một lần');
-      if (event.newDueAt == null) throw missing('newDueAt', 'Cần chọn ngày hẹn trả kết quả mới', 'The new appointment is required');
-      break;
-    case 'assign':
-      if (!event.assigneeId) throw missing('assigneeId', 'Cần chọn cán bộ được phân công', 'Choose whom to assign');
-      break;
-    case 'transfer':
-      if (workflow.length < 3) refuse(action, state.status, 'the procedure has no processing step', 'thủ tục không có bước xử lý');
-      break;
-  }
+  const refusal = refusalOf(state, event, workflow, rolesHere);
+  if (refusal) throw refusal();
   const after = apply(state, event, workflow);
-  return { action, fromStatus: state.status, toStatus: after.status!, stepIndex: after.stepIndex, participant: after.participant };
+  return { action: event.action, fromStatus: state.status, toStatus: after.status!, stepIndex: after.stepIndex, participant: after.participant };
 }
 
 /** Invalid input to an action, with a Vietnamese and English message naming what is missing. */
@@ -248,13 +265,9 @@ export function allowedActions(
   rolesHere: RolesHere,
   actorId?: string,
 ): DossierAction[] {
-  return (Object.keys(actionRules) as DossierAction[]).filter((action) => {
-    if (action === 'submit') return false;
-    try {
-      decide(state, { action, at: 0, actorRole: 'system', actorId, reasons: ['x'], note: 'x', newDueAt: 1, assigneeId: 'x' }, workflow, rolesHere);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return (Object.keys(actionRules) as DossierAction[]).filter(
+    (action) =>
+      action !== 'submit' && action !== 'import' &&
+      refusalOf(state, { action, at: 0, actorRole: 'system', actorId, reasons: ['x'], note: 'x', newDueAt: 1, assigneeId: 'x' }, workflow, rolesHere) === null,
+  );
 }
