@@ -83,7 +83,7 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
 
     // The result card: the code and the appointment, large.
     // (The card's title is announced as a status: role="status" on the <h2>, so it is no heading for assistive technology.)
-    await page.getByRole('status').filter({ hasText: /^Đã tiếp nhận hồ sơ$/ }).waitFor();
+    await page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ', exact: true }).waitFor();
     const card = page.getByTestId('intake-result');
     await expect.poll(() => card.innerText()).toContain(applicant.fullName);
     code = (await page.getByTestId('intake-code').innerText()).trim();

@@ -88,7 +88,7 @@ describe('online journey: Đăng ký kết hôn filed on the portal, with a supp
     await page.getByRole('checkbox', { name: /^Tôi cam đoan/ }).check();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
 
-    await page.getByRole('status').filter({ hasText: /^Đã nộp hồ sơ$/ }).waitFor();
+    await page.getByRole('heading', { name: 'Đã nộp hồ sơ', exact: true }).waitFor();
     const receipt = page.getByTestId('submission-receipt');
     code = (await page.getByTestId('submission-code').innerText()).trim();
     expect(code).toMatch(new RegExp(`^000\\.41\\.00\\.H40-${vietnamToday()}-\\d{4,}$`));

@@ -100,13 +100,13 @@ describe('the dashboard’s address', () => {
     expect(exportUrl(filters, 'pdf')).toBe('/api/v1/reports/statistics.pdf?from=2022-12-15&to=2023-09-14&agency=000.00.12.H40&channel=counter');
   });
 
-  it('lists the dossiers of an agency’s own row by adding its level, and those of the total with the report’s own query', () => {
+  it('lists the dossiers of an agency’s own row (agencyOnly), and those of the total with the report’s own query', () => {
     const filters: ReportFilters = {
       from: d('2022-12-15'), to: d('2023-09-14'), custom: false, agency: '', level: '', field: '', procedure: '', channel: '',
     };
-    expect(dossierListQuery(filters, { key: 'received', agency: '000.00.12.H40', page: 2 }, { agency: '000.00.12.H40', level: 'district' }))
-      .toEqual({ from: '2022-12-15', to: '2023-09-14', key: 'received', limit: 20, offset: 20, agency: '000.00.12.H40', level: 'district' });
-    expect(dossierListQuery(filters, { key: 'inProgressOverdue', agency: '', page: 1 }, undefined))
+    expect(dossierListQuery(filters, { key: 'received', agency: '000.00.12.H40', page: 2 }))
+      .toEqual({ from: '2022-12-15', to: '2023-09-14', key: 'received', limit: 20, offset: 20, agency: '000.00.12.H40', agencyOnly: true });
+    expect(dossierListQuery(filters, { key: 'inProgressOverdue', agency: '', page: 1 }))
       .toEqual({ from: '2022-12-15', to: '2023-09-14', key: 'inProgressOverdue', limit: 20, offset: 0 });
   });
 

@@ -102,7 +102,6 @@ function Reports() {
     const node = tree?.byCode.get(row.agency);
     return shortAgencyName(row.agencyName, node?.shortName);
   }, [tree]);
-  const listRow = list?.agency ? report.data?.rows.find((r) => r.agency === list.agency) : undefined;
   const data = report.data;
   const empty = data && data.total.received === 0 && data.total.refused === 0 && data.rows.every((r) => r.received === 0);
 
@@ -213,7 +212,7 @@ function Reports() {
 
       <DossiersDialog
         list={list && { key: list.key, page: list.page, agencyLabel: list.agency ? agencyLabel(list.agency) : scopeName, total: !list.agency }}
-        query={list ? dossierListQuery(filters, list, listRow) : null}
+        query={list ? dossierListQuery(filters, list) : null}
         period={filters}
         procedureName={(code) => procedureNames.get(code)}
         agencyName={agencyLabel}

@@ -120,20 +120,14 @@ export function downloadName(disposition: string | null, fallback: string): stri
   }
 }
 
-export interface ListRow {
-  agency: string;
-  level: string;
-}
-
 export const dossierPageSize = 20;
 
 /**
  * The query of `/reports/dossiers` behind a number. For the total it is the report's own query.
  * For an agency's row it counts that agency alone (`agencyOnly`), as the row does.
  */
-export function dossierListQuery(filters: ReportFilters, list: DossierListState, row: ListRow | undefined): Record<string, QueryValue> {
+export function dossierListQuery(filters: ReportFilters, list: DossierListState): Record<string, QueryValue> {
   const base: Record<string, QueryValue> = { ...reportApiQuery(filters), key: list.key, limit: dossierPageSize, offset: (list.page - 1) * dossierPageSize };
   if (!list.agency) return base;
-  void row;
   return { ...base, agency: list.agency, agencyOnly: true };
 }
