@@ -42,6 +42,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: options.poolSize ?? 10,
       application_name: 'motcua',
     });
+    // An idle connection can be closed by the server (restart, failover, a dropped database):
+    // the pool replaces it; without a listener node-postgres would crash the process.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== '57P01') process.stderr.write(`database connection lost: ${error.message}\n`);
+    });
     // Fail early with a clear error if the server is unreachable.
     const client = await pool.connect();
     client.release();
