@@ -36,7 +36,7 @@ export async function main(): Promise<void> {
   if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
     app.log.warn({ webDistDir: config.webDistDir }, 'web app not built: run `npm run build` (npm start does it)');
   }
-  if (config.demoData) await loadDemoDataOnFirstStart(deps, app.log);
+  if (config.demoData) await loadDemoDataOnFirstStart(deps, handle, app.log);
   await app.listen({ host: config.host, port: config.port });
   ready = true;
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);

@@ -1,6 +1,7 @@
 /**
  * Demo data for a first start on a bare machine: a demo province with communes and staff accounts
- * (bundles/demo). Loaded once, when the database has no agency yet; the accounts are printed.
+ * (bundles/demo) and a history of dossiers. Loaded once, when the database has no agency yet; the
+ * accounts are printed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,17 +9,29 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { readBundle } from '../modules/setup/bundle.read.ts';
 import { loadBundle } from '../modules/setup/setup.usecases.ts';
+import { importDossiers, type ImportTarget } from '../modules/imports/import.usecases.ts';
+import { recentDemoLines } from './recent-history.ts';
+import { seedDatasetLines } from './seed-history.ts';
 import { bundlePartLoaders } from '../modules/setup/bundle-parts.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
-export async function loadDemoDataOnFirstStart(deps: Deps, log: FastifyBaseLogger): Promise<void> {
+export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarget, log: FastifyBaseLogger): Promise<void> {
   const any = await deps.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (!any) {
     const summary = await loadBundle(readBundle(demoBundleDir), deps, { actorName: 'demo data', extraLoaders: bundlePartLoaders });
     log.info({ agencies: summary.agencies, users: summary.users.created }, 'demo data loaded');
+    // History for the dashboards: the seed district's published 2023 figures (Giao Thủy, SPEC),
+    // and the last four months at the demo communes.
+    const started = performance.now();
+    const history = await importDossiers(database, lines([seedDatasetLines({ broken: false }), recentDemoLines(deps.clock().getTime())]));
+    log.info({ ...history, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo history imported');
   }
   printDemoAccounts(log);
+}
+
+async function* lines(sources: Array<Iterable<string>>): AsyncGenerator<string> {
+  for (const source of sources) yield* source;
 }
 
 function printDemoAccounts(log: FastifyBaseLogger): void {

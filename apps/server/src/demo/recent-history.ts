@@ -1,0 +1,86 @@
+/**
+ * Recent activity for the demo communes, relative to the day the demo is loaded: about 1 500
+ * dossiers over the last four months at xã Giao Thủy, Giao Minh and Giao Hòa, most of them
+ * resolved (a few late), some still in progress (a few already overdue) so that inboxes,
+ * dashboards and rankings have something to show. Import lines (SPEC §7), deterministic for a day.
+ */
+import { formatInstant, localDateOf } from '@motcua/domain';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const VN = 7 * HOUR;
+const communes = ['000.41.00.H40', '000.42.00.H40', '000.43.00.H40'];
+const procedures: Array<[string, number]> = [['1.001193', 0], ['1.000894', 5], ['1.000656', 3], ['2.000815', 0], ['DEMO.009', 2], ['DEMO.015', 7], ['2.000720', 3]];
+const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
+const givens = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Hải', 'Hương', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Phúc', 'Quân', 'Thảo', 'Trang', 'Tuấn'];
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const weekday = (ms: number) => ![0, 6].includes(new Date(ms + VN).getUTCDay());
+/** `days` working days (weekends skipped) after `from`, at 17:00 local; 0 = the same day at 17:00. */
+function workingDaysAfter(from: number, days: number): number {
+  let d = from - ((from + VN) % DAY);
+  for (let left = days; left > 0;) {
+    d += DAY;
+    if (weekday(d)) left--;
+  }
+  return d + 17 * HOUR;
+}
+
+export function* recentDemoLines(now: number, count = 1500): Generator<string> {
+  const rand = random(Number(localDateOf(now).replaceAll('-', '')));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const today = now - ((now + VN) % DAY);
+  const sequences = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    let day = today - Math.floor(1 + rand() * 120) * DAY;
+    while (!weekday(day)) day -= DAY;
+    const receivedAt = day + (1 + Math.floor(rand() * 8)) * HOUR + Math.floor(rand() * 60) * 60_000;
+    if (receivedAt >= now) continue;
+    const agency = pick(communes);
+    const [procedure, days] = pick(procedures);
+    const dueAt = Math.max(workingDaysAfter(receivedAt, days), receivedAt + HOUR);
+    const key = `${agency}-${formatInstant(receivedAt).slice(2, 10).replaceAll('-', '')}`;
+    const seq = (sequences.get(key) ?? 8000) + 1;
+    sequences.set(key, seq);
+    const events: Array<Record<string, unknown>> = [];
+    const r = rand();
+    const span = Math.max(HOUR, dueAt - receivedAt);
+    if (r < 0.08) {
+      events.push({ type: 'supplement_requested', at: formatInstant(receivedAt + HOUR), reasons: ['Bổ sung bản sao giấy tờ tùy thân có chứng thực'] });
+      if (receivedAt + 2 * DAY < now) events.push({ type: 'supplement_received', at: formatInstant(receivedAt + 2 * DAY) });
+    }
+    // Older dossiers have a result: mostly ahead of time, some on the day, a few late.
+    const resultAt = r < 0.9 ? receivedAt + Math.floor(span * (0.2 + rand() * 0.7)) : r < 0.97 ? dueAt - 2 * HOUR : dueAt + Math.floor(1 + rand() * 3) * DAY;
+    if (resultAt < now - 2 * HOUR && !(r < 0.08 && events.length < 2)) {
+      events.push({ type: 'resolved', at: formatInstant(resultAt) });
+      if (resultAt + DAY < now) events.push({ type: 'returned', at: formatInstant(resultAt + DAY) });
+    }
+    const male = rand() < 0.5;
+    yield JSON.stringify({
+      code: `${key}-${String(seq).padStart(4, '0')}`,
+      procedure,
+      agency,
+      channel: rand() < 0.4 ? 'online' : rand() < 0.97 ? 'counter' : 'postal',
+      applicant: {
+        kind: 'citizen',
+        name: `${pick(families)} ${male ? pick(['Văn', 'Đức', 'Minh', 'Quang']) : pick(['Thị', 'Thu', 'Ngọc', 'Thanh'])} ${pick(givens)}`,
+        idNumber: `036${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`,
+        phone: `09${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+      },
+      receivedAt: formatInstant(receivedAt),
+      dueAt: formatInstant(dueAt),
+      digitized: rand() < 0.9,
+      events,
+    });
+  }
+}
