@@ -11,6 +11,7 @@ import {
   computeDueAt, createWorkingCalendar, defaultHolidayRules, defaultScheduleForYear, parseHolidaySchedules, type DueInput,
 } from '@motcua/domain';
 import { opsPerSecond, record } from './lib.ts';
+import { seededRandom as random } from '../apps/server/src/demo/random.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -19,18 +20,6 @@ const OFFSET = 7 * HOUR;
 const holidays = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../packages/domain/test/fixtures/holidays.json'), 'utf8'));
 const officialSchedules = parseHolidaySchedules(holidays);
 const calendar = createWorkingCalendar({ officialSchedules });
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same mix. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const rand = random(20_250_304);
 const from = Date.UTC(2023, 0, 1) - OFFSET;

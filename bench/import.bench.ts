@@ -19,21 +19,11 @@ import { readLines } from '../apps/server/src/infra/lines.ts';
 import { record } from './lib.ts';
 import { familyNames, femaleGivenNames, femaleMiddleNames, maleGivenNames, maleMiddleNames, villages } from './datasets.ts';
 import { benchCommunes, machineContext, postgresSettings, prepareDatabase } from './support.ts';
+import { seededRandom as random } from '../apps/server/src/demo/random.ts';
 
 const bench = 'import';
 const count = Number(process.env.BENCH_IMPORT_DOSSIERS ?? 200_000);
 console.log(`  ${machineContext()}`);
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The history file: deterministic, so that every run imports the same lines. */
 function writeHistory(file: string): void {

@@ -21,6 +21,7 @@ import { femaleGivenNames, femaleMiddleNames, familyNames, maleGivenNames, maleM
 import {
   benchCommunes, closedLoop, cpuMeter, type CpuReport, latencySummary, machineContext, ms, postgresSettings, prepareDatabase, signIn, startBenchServer, type Client,
 } from './support.ts';
+import { seededRandom as random } from '../apps/server/src/demo/random.ts';
 
 const bench = 'intake';
 const dbName = 'motcua_bench_intake';
@@ -35,17 +36,6 @@ await handle.close();
 const pool = new pg.Pool({ connectionString: url, max: clients, application_name: 'motcua-bench-intake' });
 console.log(`  ${await postgresSettings(pool)}`);
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const rand = random(20_250_701);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');

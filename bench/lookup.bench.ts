@@ -19,6 +19,7 @@ import {
   Client, closedLoop, cpuMeter, type CpuReport, dropDatabase, latencySummary, machineContext, ms, postgresSettings, prepareDatabase,
   startBenchServer,
 } from './support.ts';
+import { seededRandom as random } from '../apps/server/src/demo/random.ts';
 
 const bench = 'lookup';
 const dbName = 'motcua_bench_lookup';
@@ -51,17 +52,6 @@ if (dataset.generated) {
 const pool = new pg.Pool({ connectionString: url, max: clients, application_name: 'motcua-bench-lookup' });
 console.log(`  ${await postgresSettings(pool)}`);
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run asks for the same codes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const rand = random(20_260_701);
 const maxId = Number((await pool.query('SELECT max(id) AS m FROM dossiers')).rows[0].m);
 const ids = Array.from({ length: 200_000 }, () => 1 + Math.floor(rand() * maxId));

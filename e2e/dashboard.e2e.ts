@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type ExcelJSModule from 'exceljs';
@@ -17,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDatasetLines } from '../apps/cli/test/fixtures/seed-dataset.ts';
 import { formatNumber, formatPercent } from '../apps/web/src/shared/format.ts';
 import { launchBrowser } from './support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from './support/server.ts';
+import { freePort, repoRoot, startServer, type RunningServer } from './support/server.ts';
 
 // exceljs belongs to the server workspace (it writes the workbook); read it back with the same library.
 const ExcelJS = createRequire(path.join(repoRoot, 'apps/server/package.json'))('exceljs') as typeof ExcelJSModule;
@@ -51,17 +50,6 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
   });
 }
 

@@ -7,12 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { repoRoot, startServer, type RunningServer } from './server.ts';
+import { freePort, repoRoot, startServer, type RunningServer } from './server.ts';
 
 export const DEMO_PASSWORD = 'Motcua@2026';
 
@@ -22,18 +21,6 @@ export const statusLabels = [
   'Đã có kết quả (từ chối giải quyết)', 'Đã trả kết quả', 'Từ chối tiếp nhận', 'Đã dừng xử lý (rút hồ sơ)',
 ] as const;
 export type StatusLabel = (typeof statusLabels)[number];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const webDir = path.join(repoRoot, 'apps/web');
 const webDist = path.join(webDir, 'dist');

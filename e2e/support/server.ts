@@ -21,7 +21,8 @@ export interface RunningServer {
   restart(): Promise<RunningServer>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

@@ -1,28 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../../server/test/support/databases.ts';
-import { motcua, repoRoot } from './support.ts';
+import { databaseKinds } from '../../../server/test/support/databases.ts';
+import { cliDatabase, motcua, repoRoot, type CliDatabase } from './support.ts';
 
 const vectors = path.join(repoRoot, 'packages/domain/test/vectors/deadlines.jsonl');
 const extra = path.join(repoRoot, 'packages/domain/test/vectors/deadlines-extra.jsonl');
 
 describe.each(databaseKinds)('motcua calendar due on %s', (kind) => {
-  let db: TestDatabase | undefined;
+  let target: CliDatabase;
   let args: string[];
   let env: Record<string, string>;
   beforeAll(async () => {
-    if (kind === 'postgres') {
-      db = await createTestDatabase('postgres');
-      args = ['--database-url', db.url!];
-      env = {};
-    } else {
-      args = [];
-      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-')) };
-    }
+    target = await cliDatabase(kind);
+    ({ args, env } = target);
   });
-  afterAll(async () => db?.close());
+  afterAll(async () => target?.close());
 
   it.each([['the shared vectors', vectors], ['our own vectors', extra]])('prints the expected appointment for every line of %s', async (_label, file) => {
     const result = await motcua([...args, 'calendar', 'due', '--input', file], { env });

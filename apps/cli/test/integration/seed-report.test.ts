@@ -7,29 +7,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../../server/test/support/databases.ts';
+import { databaseKinds } from '../../../server/test/support/databases.ts';
 import { seedBrokenReasons, seedDatasetLines, seedPeriod } from '../fixtures/seed-dataset.ts';
-import { motcua, repoRoot } from './support.ts';
+import { cliDatabase, motcua, repoRoot, type CliDatabase } from './support.ts';
 
 describe.each(databaseKinds)('the seed district’s table through the command line on %s', (kind) => {
-  let db: TestDatabase | undefined;
+  let target: CliDatabase;
   let args: string[];
   let env: Record<string, string>;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-seed-')), 'giao-thuy-2023.ndjson');
   beforeAll(async () => {
     fs.writeFileSync(file, [...seedDatasetLines()].join('\n') + '\n');
-    if (kind === 'postgres') {
-      db = await createTestDatabase('postgres');
-      args = ['--database-url', db.url!];
-      env = {};
-    } else {
-      args = [];
-      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-')) };
-    }
+    target = await cliDatabase(kind);
+    ({ args, env } = target);
     const setup = await motcua([...args, 'setup', '--bundle', path.join(repoRoot, 'bundles/demo')], { env });
     expect(setup.code, setup.stderr).toBe(0);
   }, 180_000);
-  afterAll(async () => db?.close());
+  afterAll(async () => target?.close());
 
   it('imports the good lines and reports every broken one with its number and reason', async () => {
     const result = await motcua([...args, 'import', 'dossiers', '--file', file], { env });

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../../server/test/support/databases.ts';
+import { databaseKinds } from '../../../server/test/support/databases.ts';
 import { sql } from 'kysely';
 import { openDatabase } from '../../../server/src/db/database.ts';
-import { motcua, repoRoot } from './support.ts';
+import { cliDatabase, motcua, repoRoot, type CliDatabase } from './support.ts';
 
 const demo = path.join(repoRoot, 'bundles/demo');
 
@@ -24,25 +24,19 @@ const agencies = (extra: unknown[]) => JSON.stringify([
 ], null, 2);
 
 describe.each(databaseKinds)('motcua setup on %s', (kind) => {
-  let db: TestDatabase | undefined;
+  let target: CliDatabase;
   let args: string[];
   let env: Record<string, string>;
   beforeAll(async () => {
-    if (kind === 'postgres') {
-      db = await createTestDatabase('postgres');
-      args = ['--database-url', db.url!];
-      env = {};
-    } else {
-      args = [];
-      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-')) };
-    }
+    target = await cliDatabase(kind);
+    ({ args, env } = target);
   });
-  afterAll(async () => db?.close());
+  afterAll(async () => target?.close());
 
   const setup = (dir: string) => motcua([...args, 'setup', '--bundle', dir, '--json'], { env });
   /** What the database holds, read directly (the CLI has exited, so the embedded one is free). */
   const snapshot = async () => {
-    const handle = kind === 'postgres' ? await openDatabase({ databaseUrl: db!.url! }) : await openDatabase({ dataDir: env.DATA_DIR! });
+    const handle = target.server ? await openDatabase({ databaseUrl: target.server.url! }) : await openDatabase({ dataDir: target.dataDir! });
     try {
       const q = handle.db;
       return {

@@ -5,6 +5,7 @@
  * dashboards and rankings have something to show. Import lines (SPEC §7), deterministic for a day.
  */
 import { formatInstant, localDateOf } from '@motcua/domain';
+import { seededRandom as random } from './random.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -13,17 +14,6 @@ const communes = ['000.41.00.H40', '000.42.00.H40', '000.43.00.H40'];
 const procedures: Array<[string, number]> = [['1.001193', 0], ['1.000894', 5], ['1.000656', 3], ['2.000815', 0], ['DEMO.009', 2], ['DEMO.015', 7], ['2.000720', 3]];
 const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const givens = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Hải', 'Hương', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Phúc', 'Quân', 'Thảo', 'Trang', 'Tuấn'];
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const weekday = (ms: number) => ![0, 6].includes(new Date(ms + VN).getUTCDay());
 /** `days` working days (weekends skipped) after `from`, at 17:00 local; 0 = the same day at 17:00. */

@@ -10,6 +10,7 @@
  * the period, received after it, at the province, refused by the importer) and results ready early
  * in the morning of the appointment day, written in UTC, which are on time in Vietnam.
  */
+import { seededRandom as random } from './random.ts';
 export const seedPeriod = { from: '2022-12-15', to: '2023-09-14' } as const;
 
 export interface SeedTarget {
@@ -30,18 +31,6 @@ const names = ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hoàng Cường', 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const VN = 7 * HOUR;
-
-/** mulberry32: a small deterministic generator, so that the file is the same on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Local wall time in Vietnam → ISO with +07:00. */
 const local = (ms: number) => new Date(ms + VN).toISOString().replace('Z', '+07:00').replace('.000', '');

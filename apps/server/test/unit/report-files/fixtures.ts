@@ -6,6 +6,7 @@
  */
 import { addCounts, emptyCounts, statisticsKeys, withRates, type Counts, type PlainDate } from '@motcua/domain';
 import type { ReportRow, StatisticsReport } from '../../../src/modules/reports/reports.usecases.ts';
+import { seededRandom as random } from '../../../src/demo/random.ts';
 
 type Beside = Pick<ReportRow, 'refused' | 'ratings'>;
 
@@ -78,18 +79,6 @@ export const seedReport: StatisticsReport = report([district, ...communes], { ag
 
 /** The communes only (`--level commune`): 47.219 received, 46.166 digitized (97,8%). */
 export const communeReport: StatisticsReport = report(communes, { level: 'commune' });
-
-/** mulberry32, so the large report is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const places = ['Hải Hậu', 'Nghĩa Hưng', 'Xuân Trường', 'Trực Ninh', 'Ý Yên', 'Vụ Bản', 'Mỹ Lộc', 'Nam Trực', 'Kim Sơn', 'Yên Khánh', 'Gia Viễn', 'Nho Quan'];
 const communeNames = ['Quỳnh Lưu', 'Đồng Thịnh', 'Hồng Phong', 'Phúc Thắng', 'Thượng Kiệm', 'Nghĩa Đồng', 'Xuân Hồng', 'Trực Đại', 'Yên Thắng', 'Hải Đường'];

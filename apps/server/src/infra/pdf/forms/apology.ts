@@ -2,29 +2,14 @@
  * Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả (Circular 03/2025/TT-VPCP, Annex I),
  * signed by the head of the agency and sealed, so the signature block leaves room for the seal.
  */
-import { BODY, dateTimeSpans, drawField, LETTER, drawHeader, drawSignatures, drawTitle } from '../blocks.ts';
-import { newDocument, type RenderOptions } from '../document.ts';
+import { BODY, dateTimeSpans, drawField, LETTER, drawSignatures } from '../blocks.ts';
+import type { RenderOptions } from '../document.ts';
+import { openDossierForm } from './open.ts';
 import { capitalize, longDate, localParts } from '../format.ts';
 import type { ApologyForm } from '../types.ts';
 
 export async function renderApology(form: ApologyForm, options?: RenderOptions): Promise<Uint8Array> {
-  const { pdf, flow } = await newDocument(
-    {
-      title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-      subject: form.dossierCode,
-      author: form.issuingBody.name,
-      issuedAt: form.issuedAt,
-      seed: form,
-    },
-    undefined,
-    options,
-  );
-  drawHeader(flow, form);
-  drawTitle(flow, {
-    title: ['PHIẾU XIN LỖI', 'VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ'],
-    dossierCode: form.dossierCode,
-    statusUrl: form.statusUrl,
-  });
+  const { pdf, flow } = await openDossierForm(form, 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', ['PHIẾU XIN LỖI', 'VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ'], options);
 
   const agency = form.agencyName ?? form.issuingBody.name;
   const received = longDate(localParts(form.receivedAt, 'receivedAt'));

@@ -2,31 +2,15 @@
  * Mẫu số 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ (Circular 03/2025/TT-VPCP, Annex I):
  * one row per hand-over, with a column each for ahead of time, on time and late, marked X.
  */
-import { drawField, drawHeader, drawTitle, field } from '../blocks.ts';
-import { newDocument, type RenderOptions } from '../document.ts';
+import { drawField, field } from '../blocks.ts';
+import type { RenderOptions } from '../document.ts';
+import { openDossierForm } from './open.ts';
 import { longDateTime, stackedDateTime } from '../format.ts';
 import { drawTable } from '../table.ts';
 import type { ControlSheetForm } from '../types.ts';
 
 export async function renderControlSheet(form: ControlSheetForm, options?: RenderOptions): Promise<Uint8Array> {
-  const { pdf, flow } = await newDocument(
-    {
-      title: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-      subject: form.dossierCode,
-      author: form.issuingBody.name,
-      issuedAt: form.issuedAt,
-      seed: form,
-    },
-    undefined,
-    options,
-  );
-  drawHeader(flow, form);
-  drawTitle(flow, {
-    title: ['PHIẾU KIỂM SOÁT QUÁ TRÌNH', 'GIẢI QUYẾT HỒ SƠ'],
-    notes: [`(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: ${form.receiptNumber ?? '……………'})`],
-    dossierCode: form.dossierCode,
-    statusUrl: form.statusUrl,
-  });
+  const { pdf, flow } = await openDossierForm(form, 'Phiếu kiểm soát quá trình giải quyết hồ sơ', ['PHIẾU KIỂM SOÁT QUÁ TRÌNH', 'GIẢI QUYẾT HỒ SƠ'], options, [`(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: ${form.receiptNumber ?? '……………'})`]);
 
   if (form.applicantName) drawField(flow, field('Hồ sơ của', form.applicantName, 'bold'));
   if (form.procedureName) drawField(flow, field('Nội dung yêu cầu giải quyết', form.procedureName));

@@ -1,6 +1,7 @@
 /** Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Circular 03/2025/TT-VPCP, Annex I). */
-import { drawApplicant, drawField, drawHeader, drawSignatures, drawTitle, field, FIELD_GAP } from '../blocks.ts';
-import { newDocument, type RenderOptions } from '../document.ts';
+import { drawApplicant, drawField, drawSignatures, field, FIELD_GAP } from '../blocks.ts';
+import type { RenderOptions } from '../document.ts';
+import { openDossierForm } from './open.ts';
 import { count2, longDateTime, money } from '../format.ts';
 import { drawTable } from '../table.ts';
 import type { ReceiptForm, ReceivedComponent, ResultDelivery } from '../types.ts';
@@ -23,24 +24,7 @@ function delivery(form: ReceiptForm): string {
 }
 
 export async function renderReceipt(form: ReceiptForm, options?: RenderOptions): Promise<Uint8Array> {
-  const { pdf, flow } = await newDocument(
-    {
-      title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-      subject: form.dossierCode,
-      author: form.issuingBody.name,
-      issuedAt: form.issuedAt,
-      seed: form,
-    },
-    undefined,
-    options,
-  );
-  drawHeader(flow, form);
-  drawTitle(flow, {
-    title: ['GIẤY TIẾP NHẬN HỒ SƠ', 'VÀ HẸN TRẢ KẾT QUẢ'],
-    notes: form.copyLabel ? [`(${form.copyLabel})`] : [],
-    dossierCode: form.dossierCode,
-    statusUrl: form.statusUrl,
-  });
+  const { pdf, flow } = await openDossierForm(form, 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', ['GIẤY TIẾP NHẬN HỒ SƠ', 'VÀ HẸN TRẢ KẾT QUẢ'], options, form.copyLabel ? [`(${form.copyLabel})`] : []);
 
   if (form.counterName) drawField(flow, field('Nơi tiếp nhận hồ sơ', form.counterName));
   drawApplicant(flow, form.applicant, 'Tiếp nhận hồ sơ của');

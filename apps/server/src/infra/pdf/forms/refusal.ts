@@ -1,28 +1,13 @@
 /** Mẫu số 03 — Phiếu từ chối tiếp nhận, giải quyết hồ sơ (Circular 03/2025/TT-VPCP, Annex I). */
-import { drawApplicant, drawField, drawHeader, drawNumbered, drawSignatures, drawTitle, field } from '../blocks.ts';
-import { newDocument, type RenderOptions } from '../document.ts';
+import { drawApplicant, drawField, drawNumbered, drawSignatures, field } from '../blocks.ts';
+import type { RenderOptions } from '../document.ts';
+import { openDossierForm } from './open.ts';
 import { invalid } from '../format.ts';
 import type { RefusalForm } from '../types.ts';
 
 export async function renderRefusal(form: RefusalForm, options?: RenderOptions): Promise<Uint8Array> {
   if (form.reasons.length === 0) throw invalid('reasons', 'phiếu từ chối phải nêu ít nhất một lý do');
-  const { pdf, flow } = await newDocument(
-    {
-      title: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
-      subject: form.dossierCode,
-      author: form.issuingBody.name,
-      issuedAt: form.issuedAt,
-      seed: form,
-    },
-    undefined,
-    options,
-  );
-  drawHeader(flow, form);
-  drawTitle(flow, {
-    title: ['PHIẾU TỪ CHỐI TIẾP NHẬN,', 'GIẢI QUYẾT HỒ SƠ'],
-    dossierCode: form.dossierCode,
-    statusUrl: form.statusUrl,
-  });
+  const { pdf, flow } = await openDossierForm(form, 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ', ['PHIẾU TỪ CHỐI TIẾP NHẬN,', 'GIẢI QUYẾT HỒ SƠ'], options);
 
   if (form.counterName) drawField(flow, field('Nơi tiếp nhận hồ sơ', form.counterName));
   drawApplicant(flow, form.applicant, 'Tiếp nhận hồ sơ của');

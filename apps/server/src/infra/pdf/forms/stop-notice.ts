@@ -1,27 +1,12 @@
 /** Mẫu số 05 — Thông báo dừng giải quyết hồ sơ (Circular 03/2025/TT-VPCP art. 7 and Annex I). */
-import { BODY, drawField, LETTER, drawHeader, drawSignatures, drawTitle, field, phoneAndEmail } from '../blocks.ts';
-import { newDocument, type RenderOptions } from '../document.ts';
+import { BODY, drawField, LETTER, drawSignatures, field, phoneAndEmail } from '../blocks.ts';
+import type { RenderOptions } from '../document.ts';
+import { openDossierForm } from './open.ts';
 import { capitalize, longDate, longDateTime, localParts } from '../format.ts';
 import type { StopNoticeForm } from '../types.ts';
 
 export async function renderStopNotice(form: StopNoticeForm, options?: RenderOptions): Promise<Uint8Array> {
-  const { pdf, flow } = await newDocument(
-    {
-      title: 'Thông báo dừng giải quyết hồ sơ',
-      subject: form.dossierCode,
-      author: form.issuingBody.name,
-      issuedAt: form.issuedAt,
-      seed: form,
-    },
-    undefined,
-    options,
-  );
-  drawHeader(flow, form);
-  drawTitle(flow, {
-    title: ['THÔNG BÁO', 'DỪNG GIẢI QUYẾT HỒ SƠ'],
-    dossierCode: form.dossierCode,
-    statusUrl: form.statusUrl,
-  });
+  const { pdf, flow } = await openDossierForm(form, 'Thông báo dừng giải quyết hồ sơ', ['THÔNG BÁO', 'DỪNG GIẢI QUYẾT HỒ SƠ'], options);
 
   const agency = form.agencyName ?? form.issuingBody.name;
   const para = LETTER;

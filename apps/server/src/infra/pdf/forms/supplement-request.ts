@@ -1,28 +1,13 @@
 /** Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Circular 03/2025/TT-VPCP, Annex I). */
-import { drawApplicant, drawField, drawHeader, drawNumbered, drawSignatures, drawTitle, field } from '../blocks.ts';
-import { newDocument, type RenderOptions } from '../document.ts';
+import { drawApplicant, drawField, drawNumbered, drawSignatures, field } from '../blocks.ts';
+import type { RenderOptions } from '../document.ts';
+import { openDossierForm } from './open.ts';
 import { longDateTime } from '../format.ts';
 import type { Inline } from '../text.ts';
 import type { SupplementRequestForm } from '../types.ts';
 
 export async function renderSupplementRequest(form: SupplementRequestForm, options?: RenderOptions): Promise<Uint8Array> {
-  const { pdf, flow } = await newDocument(
-    {
-      title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-      subject: form.dossierCode,
-      author: form.issuingBody.name,
-      issuedAt: form.issuedAt,
-      seed: form,
-    },
-    undefined,
-    options,
-  );
-  drawHeader(flow, form);
-  drawTitle(flow, {
-    title: ['PHIẾU YÊU CẦU BỔ SUNG,', 'HOÀN THIỆN HỒ SƠ'],
-    dossierCode: form.dossierCode,
-    statusUrl: form.statusUrl,
-  });
+  const { pdf, flow } = await openDossierForm(form, 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', ['PHIẾU YÊU CẦU BỔ SUNG,', 'HOÀN THIỆN HỒ SƠ'], options);
 
   if (form.counterName) drawField(flow, field('Nơi tiếp nhận hồ sơ', form.counterName));
   drawApplicant(flow, form.applicant, 'Hồ sơ của');
