@@ -330,8 +330,35 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       ]);
       const may = (await t.anonymous().get('/api/v1/public/procedure-changes?month=2026-05')).json();
       expect(may.items).toEqual([expect.objectContaining({ change: 'abolished', date: '2026-05-01', code: 'DEMO.016', changeNote: 'Bãi bỏ theo quyết định công bố' })]);
-      expect((await t.anonymous().get('/api/v1/public/procedure-changes?month=2026-03')).json()).toEqual({ month: '2026-03', items: [], total: 0 });
+      expect((await t.anonymous().get('/api/v1/public/procedure-changes?month=2026-03')).json()).toEqual({ month: '2026-03', from: '2026-03', to: '2026-03', items: [], total: 0 });
       expect((await t.anonymous().get('/api/v1/public/procedure-changes?month=2026-13')).statusCode).toBe(400);
+    });
+
+    it('gives the legal basis of a version that took effect, and none for a procedure that ended', async () => {
+      const april = (await t.anonymous().get('/api/v1/public/procedure-changes?month=2026-04')).json();
+      const basisOf = (code: string) => april.items.find((i: { code: string }) => i.code === code).legalBasis;
+      expect(basisOf('1.000894')).toBe('Luật Hộ tịch 2014, Điều 18');
+      expect(basisOf('DEMO.101')).toBeNull();
+      expect(basisOf('DEMO.015')).toBeNull();
+    });
+
+    it('lists the changes of a range of months in date order, with the months of the range', async () => {
+      const range = (await t.anonymous().get('/api/v1/public/procedure-changes?from=2025-06&to=2026-05')).json();
+      expect(range).toMatchObject({ month: null, from: '2025-06', to: '2026-05', total: 4 });
+      expect(range.items.map((i: { change: string; date: string; code: string }) => `${i.date} ${i.change} ${i.code}`)).toEqual([
+        '2026-04-01 amended 1.000894', '2026-04-15 replaced DEMO.015', '2026-04-15 new DEMO.101', '2026-05-01 abolished DEMO.016',
+      ]);
+      expect((await t.anonymous().get('/api/v1/public/procedure-changes?from=2026-04&to=2026-04')).json()).toMatchObject({ month: null, total: 3 });
+      expect((await t.anonymous().get('/api/v1/public/procedure-changes?from=2026-05&to=2026-06')).json().total).toBe(1);
+    });
+
+    it.each([
+      ['from without to', 'from=2026-01'],
+      ['from after to', 'from=2026-05&to=2026-04'],
+      ['a range longer than 24 months', 'from=2024-01&to=2026-01'],
+      ['a month and a range', 'month=2026-04&from=2026-04&to=2026-05'],
+    ])('refuses %s', async (_, query) => {
+      expect((await t.anonymous().get(`/api/v1/public/procedure-changes?${query}`)).statusCode).toBe(400);
     });
 
     it('searches only what is in force today, as the clock moves on', async () => {

@@ -98,6 +98,8 @@ export const CatalogueChangeSchema = z.object({
   version: z.number().int(),
   previousVersion: z.number().int().nullable(),
   changeNote: z.string().nullable(),
+  /** The legal basis of the version that took effect (new, amended); null for an ended procedure, whose note says why. */
+  legalBasis: z.string().nullable(),
   replacedBy: Reference.nullable(),
 });
 
@@ -172,6 +174,7 @@ export function presentChange(c: {
     change: c.kind, date: c.date, code: c.code, name: c.version.name, field: c.version.field, version: c.version.version,
     previousVersion: c.previous?.version ?? null,
     changeNote: c.kind === 'abolished' || c.kind === 'replaced' ? c.version.endNote : c.version.changeNote,
+    legalBasis: c.kind === 'abolished' || c.kind === 'replaced' ? null : c.version.legalBasis,
     replacedBy: c.replacedBy,
   };
 }

@@ -11,7 +11,7 @@ import {
 } from './procedures.presenter.ts';
 import { ProcedureEntry, toEntryInput } from './procedures.schemas.ts';
 import {
-  currentMonthOf, getProcedure, listCatalogueChanges, listProcedureFields, publishProcedureEntry, searchProcedures,
+  currentMonthOf, getProcedure, listCatalogueChanges, listProcedureFields, monthsBetween, publishProcedureEntry, searchProcedures,
 } from './procedures.usecases.ts';
 
 /** Public lookups are cheap but open to anyone: a generous per-IP budget that still stops scraping loops. */
@@ -19,6 +19,22 @@ const publicRateLimit = { max: 300, timeWindow: '1 minute' };
 
 const Filter = (max: number) => z.string().trim().min(1).max(max).optional();
 const LocalDate = z.string().refine(isCatalogueDate, 'expected a date YYYY-MM-DD');
+const Month = z.string().refine(isCatalogueMonth, 'expected a month YYYY-MM');
+
+/** The longest range of months the list of changes covers at once (two years of a citizen's "what changed"). */
+const maxChangeMonths = 24;
+
+const ChangesQuery = z
+  .object({
+    month: Month.optional(),
+    from: Month.optional().describe('first month of a range, with `to`'),
+    to: Month.optional().describe('last month of a range (included), with `from`'),
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to', path: ['to'] })
+  .refine((q) => q.month === undefined || q.from === undefined, { message: 'give either month, or from and to', path: ['month'] })
+  .refine((q) => q.from === undefined || q.to === undefined || (q.from <= q.to && monthsBetween(q.from, q.to).length <= maxChangeMonths), {
+    message: `from must not be after to, and the range at most ${maxChangeMonths} months`, path: ['from'],
+  });
 
 export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,14 +78,27 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
     config: { access: publicAccess, rateLimit: publicRateLimit },
     schema: {
       tags: ['procedures'],
-      summary: 'What changed in the catalogue in a month: new, amended, replaced and abolished procedures',
-      querystring: z.object({ month: z.string().refine(isCatalogueMonth, 'expected a month YYYY-MM').optional() }),
-      response: { 200: z.object({ month: z.string(), items: z.array(CatalogueChangeSchema), total: z.number().int() }) },
+      summary: 'What changed in the catalogue in a month, or in a range of months: new, amended, replaced and abolished procedures',
+      description:
+        'One month with `month` (default: the current month in Vietnam), or a range with `from` and `to` (both included, at most ' +
+        `${maxChangeMonths} months). Sorted by the date each change takes effect, then by code.`,
+      querystring: ChangesQuery,
+      response: {
+        200: z.object({
+          month: z.string().nullable().describe('the month asked for; null for a range'),
+          from: z.string().describe('first month of the period, YYYY-MM'),
+          to: z.string().describe('last month of the period (included), YYYY-MM'),
+          items: z.array(CatalogueChangeSchema),
+          total: z.number().int(),
+        }),
+      },
     },
     handler: async (request) => {
-      const month = request.query.month ?? currentMonthOf(deps.clock);
-      const items = (await listCatalogueChanges(month, deps)).map(presentChange);
-      return { month, items, total: items.length };
+      const { from, to } = request.query;
+      const month = from === undefined ? request.query.month ?? currentMonthOf(deps.clock) : null;
+      const period = month === null ? { from: from!, to: to! } : { from: month, to: month };
+      const items = (await listCatalogueChanges(period, deps)).map(presentChange);
+      return { month, ...period, items, total: items.length };
     },
   });
 

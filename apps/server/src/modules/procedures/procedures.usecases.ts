@@ -196,17 +196,32 @@ export async function getProcedure(code: string, at: { date?: string | undefined
   };
 }
 
-/** What changed in a month (`YYYY-MM`), by the date each change takes effect. */
-export async function listCatalogueChanges(month: string, deps: Pick<Deps, 'db'>) {
-  const [year, m] = month.split('-').map(Number) as [number, number];
+/**
+ * What changed from month `from` to month `to` (`YYYY-MM`, both included; one month when they are
+ * equal), by the date each change takes effect.
+ */
+export async function listCatalogueChanges(period: { from: string; to: string }, deps: Pick<Deps, 'db'>) {
+  const months = monthsBetween(period.from, period.to);
+  const [year, m] = period.to.split('-').map(Number) as [number, number];
   const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  const versions = await repo.versionsOfProceduresChangedBetween(deps.db, `${month}-01`, `${month}-${String(lastDay).padStart(2, '0')}`);
-  const changes = catalogueChanges(versions, month);
+  const versions = await repo.versionsOfProceduresChangedBetween(deps.db, `${period.from}-01`, `${period.to}-${String(lastDay).padStart(2, '0')}`);
+  const changes = months.flatMap((month) => catalogueChanges(versions, month));
   const names = await repo.latestNames(deps.db, [...new Set(changes.flatMap((c) => (c.version.replacedBy ? [c.version.replacedBy] : [])))]);
   return changes.map((c) => ({
     ...c,
     replacedBy: c.version.replacedBy ? { code: c.version.replacedBy, name: names.get(c.version.replacedBy) ?? null } : null,
   }));
+}
+
+/** The months from `from` to `to` (`YYYY-MM`, both included), in order; empty when `from` is after `to`. */
+export function monthsBetween(from: string, to: string): string[] {
+  const index = (month: string) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return y * 12 + (m - 1);
+  };
+  const months: string[] = [];
+  for (let i = index(from); i <= index(to); i++) months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return months;
 }
 
 /** Current month in Asia/Ho_Chi_Minh, `YYYY-MM`. */
