@@ -1,7 +1,7 @@
 import { dossierPageEn, homeCountsEn, inboxEn } from './parts/console.en.ts';
 import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
-import { lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
+import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import type { vi } from './vi.ts';
 
@@ -71,6 +71,10 @@ export const en: Translation = {
       lookupHint: 'The dossier code is printed on your receipt, e.g. 000.00.12.H40-250304-0007.',
       lookupButton: 'Track',
       commonTitle: 'Common procedures',
+      changes: {
+        title: 'New, amended and abolished procedures',
+        body: 'See which procedures changed, month by month, before you prepare your papers.',
+      },
       tasks: {
         birth: { title: 'Birth registration', body: 'For a newborn, at the commune People’s Committee.', query: 'khai sinh' },
         marriage: { title: 'Marriage registration', body: 'Documents to prepare and processing time.', query: 'kết hôn' },
@@ -99,6 +103,7 @@ export const en: Translation = {
       free: 'Free of charge',
       fullyOnline: 'Fully online',
       pagination: 'Pagination',
+      changesLink: 'New, amended and abolished procedures',
       levels: {
         province: 'Province',
         department: 'Department',
@@ -119,6 +124,7 @@ export const en: Translation = {
     procedure: procedureEn,
     submit: submitEn,
     rating: ratingEn,
+    changes: changesEn,
   },
   dossierStatus: {
     draft: 'Awaiting completion',

@@ -7,7 +7,7 @@
 import { dossierPageVi, homeCountsVi, inboxVi } from './parts/console.vi.ts';
 import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
-import { lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
+import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
 
 export const vi = {
@@ -68,6 +68,10 @@ export const vi = {
       lookupHint: 'Mã hồ sơ in trên giấy tiếp nhận và hẹn trả kết quả, ví dụ 000.00.12.H40-250304-0007.',
       lookupButton: 'Tra cứu',
       commonTitle: 'Thủ tục thường dùng',
+      changes: {
+        title: 'Thủ tục mới ban hành, sửa đổi, bãi bỏ',
+        body: 'Theo dõi các thủ tục thay đổi theo từng tháng, trước khi chuẩn bị hồ sơ.',
+      },
       tasks: {
         birth: { title: 'Đăng ký khai sinh', body: 'Cho trẻ mới sinh, tại Ủy ban nhân dân cấp xã.', query: 'khai sinh' },
         marriage: { title: 'Đăng ký kết hôn', body: 'Hồ sơ, giấy tờ cần chuẩn bị và thời hạn giải quyết.', query: 'kết hôn' },
@@ -96,6 +100,7 @@ export const vi = {
       free: 'Miễn phí',
       fullyOnline: 'Trực tuyến toàn trình',
       pagination: 'Phân trang',
+      changesLink: 'Thủ tục mới ban hành, sửa đổi, bãi bỏ',
       levels: {
         province: 'Cấp tỉnh',
         department: 'Sở, ngành',
@@ -116,6 +121,7 @@ export const vi = {
     procedure: procedureVi,
     submit: submitVi,
     rating: ratingVi,
+    changes: changesVi,
   },
   dossierStatus: {
     draft: 'Chờ hoàn thiện hồ sơ',

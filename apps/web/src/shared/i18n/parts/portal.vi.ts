@@ -120,3 +120,46 @@ export const ratingVi = {
   thanks: 'Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp cơ quan phục vụ tốt hơn.',
   already: 'Hồ sơ này đã được đánh giá. Cảm ơn bạn.',
 };
+
+/** `/thu-tuc/thay-doi`: what changed in the catalogue, by month. */
+export const changesVi = {
+  title: 'Thủ tục mới ban hành, sửa đổi, bãi bỏ',
+  intro: 'Các thủ tục hành chính mới ban hành, được sửa đổi, bổ sung, thay thế hoặc bãi bỏ, theo ngày có hiệu lực.',
+  back: 'Danh mục thủ tục',
+  view: {
+    label: 'Khoảng thời gian',
+    month: 'Theo tháng',
+    recent: '12 tháng gần đây',
+  },
+  monthLabel: 'Chọn tháng',
+  month: 'Tháng {{month}}/{{year}}',
+  range: 'Từ tháng {{from}} đến tháng {{to}}',
+  previousMonth: 'Tháng trước',
+  nextMonth: 'Tháng sau',
+  count_one: '{{period}}: {{formattedCount}} thay đổi',
+  count_other: '{{period}}: {{formattedCount}} thay đổi',
+  kinds: {
+    new: 'Mới ban hành',
+    amended: 'Sửa đổi, bổ sung',
+    replaced: 'Thay thế',
+    abolished: 'Bãi bỏ',
+  },
+  dateLabel: {
+    new: 'Có hiệu lực từ ngày',
+    amended: 'Áp dụng từ ngày',
+    replaced: 'Bị thay thế từ ngày',
+    abolished: 'Bãi bỏ từ ngày',
+  },
+  upcoming: 'Sắp có hiệu lực',
+  field: 'Lĩnh vực',
+  note: 'Nội dung thay đổi',
+  legalBasis: 'Căn cứ pháp lý',
+  versions: 'Phiên bản {{version}}, thay cho phiên bản {{previous}}',
+  replacedBy: 'Được thay thế bởi',
+  replaces: 'Thay thế thủ tục',
+  emptyMonth: 'Tháng {{month}}/{{year}} không có thủ tục nào thay đổi',
+  emptyRecent: 'Không có thủ tục nào thay đổi trong 12 tháng gần đây',
+  emptyHint: 'Danh mục thủ tục vẫn giữ nguyên trong thời gian này. Bạn có thể chọn tháng khác.',
+  showRecent: 'Xem 12 tháng gần đây',
+  errorTitle: 'Không tải được danh sách thủ tục thay đổi',
+};
