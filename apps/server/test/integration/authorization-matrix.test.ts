@@ -80,6 +80,33 @@ const matrix: Record<string, Case> = {
       expect(created).toBeUndefined();
     },
   },
+  'PATCH /api/v1/users/:id': {
+    scoped: true,
+    check: async ({ t, a, bUserId }) => {
+      expect((await a.admin.request('PATCH', `/api/v1/users/${bUserId}`, { disabled: true, fullName: 'Đổi tên trái phép' })).statusCode).toBe(404);
+      expect((await a.officer.request('PATCH', `/api/v1/users/${bUserId}`, { disabled: true })).statusCode).toBe(403);
+      const b = await t.database.db.selectFrom('users').select(['full_name', 'disabled']).where('id', '=', bUserId).executeTakeFirstOrThrow();
+      expect(b).toEqual({ full_name: 'Lê Thị Hoa', disabled: false });
+    },
+  },
+  'PUT /api/v1/users/:id/assignments': {
+    scoped: true,
+    check: async ({ t, a, bUserId, bAgencyId }) => {
+      const aAgencyId = await t.agencyId(communeA);
+      expect((await a.admin.request('PUT', `/api/v1/users/${bUserId}/assignments`, { assignments: [{ role: 'officer', agencyId: aAgencyId }] })).statusCode).toBe(404);
+      expect((await a.officer.request('PUT', `/api/v1/users/${bUserId}/assignments`, { assignments: [{ role: 'officer', agencyId: aAgencyId }] })).statusCode).toBe(403);
+      const roles = await t.database.db.selectFrom('role_assignments').select(['role', 'agency_id']).where('user_id', '=', bUserId).execute();
+      expect(roles).toEqual([{ role: 'officer', agency_id: bAgencyId }]);
+    },
+  },
+  'POST /api/v1/users/:id/password': {
+    scoped: true,
+    check: async ({ t, a, bUserId }) => {
+      expect((await a.admin.post(`/api/v1/users/${bUserId}/password`, { password: 'Mat-khau-trai-phep' })).statusCode).toBe(404);
+      expect((await a.officer.post(`/api/v1/users/${bUserId}/password`, { password: 'Mat-khau-trai-phep' })).statusCode).toBe(403);
+      expect((await t.signIn('canbo.giaominh')).csrfToken).toBeDefined();
+    },
+  },
   'GET /api/v1/audit-events': {
     scoped: true,
     check: async ({ a, bAgencyId }) => {

@@ -9,3 +9,7 @@ export const canReadUser = (actor: Actor, user: { assignmentPaths: string[] }): 
 
 /** An admin may grant roles only on agencies inside their own subtree. */
 export const canAssignRoleAt = (actor: Actor, agency: { path: string }): boolean => hasRoleOver(actor, ['admin'], agency.path);
+
+/** An admin manages a whole account (profile, disabled, password) only when every role of it is inside their subtree. */
+export const canManageUser = (actor: Actor, user: { assignmentPaths: string[] }): boolean =>
+  user.assignmentPaths.length > 0 && user.assignmentPaths.every((p) => userAdminScope(actor).some((s) => isWithin(p, s)));

@@ -11,10 +11,14 @@ export interface UserRow {
   assignments: Array<{ role: string; agencyId: string; agencyCode: string; agencyName: string; agencyPath: string }>;
 }
 
-/** Users with at least one role inside the given subtrees. */
+/**
+ * Users with at least one role inside the given subtrees; `q` matches the username, the e-mail
+ * address (case-insensitive) or the full name (also without diacritics: "nguyen van" finds
+ * "Nguyễn Văn Quản").
+ */
 export async function listUsersWithin(
   db: Kysely<Database>,
-  filter: { scopePaths: string[]; limit: number; offset: number },
+  filter: { scopePaths: string[]; q?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: UserRow[]; total: number }> {
   if (filter.scopePaths.length === 0) return { items: [], total: 0 };
   const inScope = db
@@ -22,7 +26,18 @@ export async function listUsersWithin(
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .select('r.user_id')
     .where((eb) => eb.or(filter.scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))));
-  const base = db.selectFrom('users as u').where('u.id', 'in', inScope);
+  let base = db.selectFrom('users as u').where('u.id', 'in', inScope);
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('u.username', 'ilike', pattern),
+        eb('u.email', 'ilike', pattern),
+        eb(sql`motcua_fold(u.full_name)`, 'like', sql`'%' || motcua_fold(${q}) || '%'`),
+      ]),
+    );
+  }
   const [rows, count] = await Promise.all([
     base.select('u.id').orderBy(sql`lower(u.username)`).limit(filter.limit).offset(filter.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -93,4 +108,37 @@ export async function insertAssignments(
 export async function usernameTaken(db: Kysely<Database>, username: string): Promise<boolean> {
   const r = await db.selectFrom('users').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
   return Boolean(r);
+}
+
+/** Changes the profile fields given (undefined: unchanged) and the disabled flag. */
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  changes: { fullName?: string | undefined; email?: string | null | undefined; phone?: string | null | undefined; disabled?: boolean | undefined },
+  now: Date,
+): Promise<void> {
+  const set = Object.fromEntries(
+    Object.entries({ full_name: changes.fullName, email: changes.email, phone: changes.phone, disabled: changes.disabled })
+      .filter(([, value]) => value !== undefined),
+  );
+  await db.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function setPasswordHash(db: Kysely<Database>, id: string, passwordHash: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Removes the user's role assignments on agencies inside the given subtrees; others stay. */
+export async function deleteAssignmentsWithin(db: Kysely<Database>, userId: string, scopePaths: string[]): Promise<void> {
+  if (scopePaths.length === 0) return;
+  const inScope = db
+    .selectFrom('agencies as a')
+    .select('a.id')
+    .where((eb) => eb.or(scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))));
+  await db.deleteFrom('role_assignments').where('user_id', '=', userId).where('agency_id', 'in', inScope).execute();
+}
+
+/** Ends every session of the user (they must sign in again). */
+export async function deleteSessionsOf(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

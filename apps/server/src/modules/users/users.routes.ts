@@ -7,7 +7,7 @@ import { staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { IdParams, listOf, Pagination } from '../../http/schemas.ts';
 import type { UserRow } from './users.repository.ts';
-import { createStaff, getUser, listUsers } from './users.usecases.ts';
+import { createStaff, getUser, listUsers, replaceStaffAssignments, resetStaffPassword, updateStaff } from './users.usecases.ts';
 
 const UserSchema = z.object({
   id: z.string(),
@@ -19,13 +19,24 @@ const UserSchema = z.object({
   assignments: z.array(z.object({ role: z.string(), agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
 });
 
+const Password = z.string().min(10, 'at least 10 characters').max(200);
+const Phone = z.string().regex(/^\+?[0-9 .-]{8,20}$/);
+const Assignments = z.array(z.object({ role: z.enum(staffRoles), agencyId: z.uuid() })).min(1).max(50);
+
 export const CreateStaffBody = z.object({
   username: z.string().trim().min(3).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
   fullName: z.string().trim().min(1).max(200),
   email: z.email().optional(),
-  phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/).optional(),
-  password: z.string().min(10, 'at least 10 characters').max(200),
-  assignments: z.array(z.object({ role: z.enum(staffRoles), agencyId: z.uuid() })).min(1).max(50),
+  phone: Phone.optional(),
+  password: Password,
+  assignments: Assignments,
+});
+
+export const UpdateStaffBody = z.object({
+  fullName: z.string().trim().min(1).max(200).optional(),
+  email: z.email().nullable().optional(),
+  phone: Phone.nullable().optional(),
+  disabled: z.boolean().optional(),
 });
 
 const present = (u: UserRow) => ({
@@ -43,7 +54,12 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/users', {
     config: { access: staffWith('admin') },
-    schema: { tags: ['users'], summary: 'Staff accounts in the admin’s subtree', querystring: Pagination, response: { 200: listOf(UserSchema) } },
+    schema: {
+      tags: ['users'],
+      summary: 'Staff accounts in the admin’s subtree (q: username, e-mail or full name, with or without diacritics)',
+      querystring: Pagination.extend({ q: z.string().max(200).optional() }),
+      response: { 200: listOf(UserSchema) },
+    },
     handler: async (request) => {
       const page = await listUsers(request.actor, request.query, deps);
       return { items: page.items.map(present), total: page.total };
@@ -62,6 +78,48 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async (request, reply) => {
       const user = await createStaff(auditContextOf(request), request.body, deps);
       return reply.status(201).send(present(user));
+    },
+  });
+
+  r.patch('/api/v1/users/:id', {
+    config: { access: staffWith('admin') },
+    schema: {
+      tags: ['users'],
+      summary: 'Edit a staff account, or disable it (its sessions end) and enable it again',
+      params: IdParams,
+      body: UpdateStaffBody,
+      response: { 200: UserSchema },
+    },
+    handler: async (request) => {
+      const user = await updateStaff(auditContextOf(request), request.params.id, request.body, deps);
+      deps.references.invalidate();
+      return present(user);
+    },
+  });
+
+  r.put('/api/v1/users/:id/assignments', {
+    config: { access: staffWith('admin') },
+    schema: {
+      tags: ['users'],
+      summary: 'Replace the roles of a staff account inside the admin’s subtree (roles elsewhere are kept)',
+      params: IdParams,
+      body: z.object({ assignments: Assignments }),
+      response: { 200: UserSchema },
+    },
+    handler: async (request) => present(await replaceStaffAssignments(auditContextOf(request), request.params.id, request.body.assignments, deps)),
+  });
+
+  r.post('/api/v1/users/:id/password', {
+    config: { access: staffWith('admin') },
+    schema: {
+      tags: ['users'],
+      summary: 'Set a new password for a staff account (handed over in person); its sessions end',
+      params: IdParams,
+      body: z.object({ password: Password }),
+    },
+    handler: async (request, reply) => {
+      await resetStaffPassword(auditContextOf(request), request.params.id, request.body.password, deps);
+      return reply.status(204).send();
     },
   });
 }

@@ -1,13 +1,13 @@
-import { AppError, type Actor, type StaffRole } from '@motcua/domain';
+import { AppError, isWithin, type Actor, type StaffRole } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { hashPassword } from '../../infra/passwords.ts';
 import { findAgencyById } from '../agencies/agencies.repository.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
-import { canAssignRoleAt, canReadUser, userAdminScope } from './users.policies.ts';
+import { canAssignRoleAt, canManageUser, canReadUser, userAdminScope } from './users.policies.ts';
 import * as repo from './users.repository.ts';
 
-export async function listUsers(actor: Actor, page: { limit: number; offset: number }, deps: Pick<Deps, 'db'>) {
-  return repo.listUsersWithin(deps.db, { ...page, scopePaths: userAdminScope(actor) });
+export async function listUsers(actor: Actor, query: { q?: string | undefined; limit: number; offset: number }, deps: Pick<Deps, 'db'>) {
+  return repo.listUsersWithin(deps.db, { ...query, scopePaths: userAdminScope(actor) });
 }
 
 export async function getUser(actor: Actor, id: string, deps: Pick<Deps, 'db'>) {
@@ -16,6 +16,16 @@ export async function getUser(actor: Actor, id: string, deps: Pick<Deps, 'db'>) 
     throw new AppError('user.not_found');
   }
   return user;
+}
+
+/** Every role must be on an existing agency inside the admin's own subtree. */
+async function checkAssignable(actor: Actor, assignments: Array<{ agencyId: string }>, deps: Pick<Deps, 'db'>): Promise<void> {
+  const agencies = await Promise.all(assignments.map((a) => findAgencyById(deps.db, a.agencyId)));
+  agencies.forEach((agency, i) => {
+    if (!agency || !canAssignRoleAt(actor, agency)) {
+      throw new AppError('auth.forbidden', { issues: [{ path: `assignments.${i}.agencyId`, message: 'outside your agencies' }] });
+    }
+  });
 }
 
 export interface CreateStaffInput {
@@ -29,12 +39,7 @@ export interface CreateStaffInput {
 
 /** Creates a staff account; every role must be on an agency inside the admin's own subtree. */
 export async function createStaff(context: AuditContext, input: CreateStaffInput, deps: Pick<Deps, 'db'>) {
-  const agencies = await Promise.all(input.assignments.map((a) => findAgencyById(deps.db, a.agencyId)));
-  agencies.forEach((agency, i) => {
-    if (!agency || !canAssignRoleAt(context.actor, agency)) {
-      throw new AppError('auth.forbidden', { issues: [{ path: `assignments.${i}.agencyId`, message: 'outside your agencies' }] });
-    }
-  });
+  await checkAssignable(context.actor, input.assignments, deps);
   if (await repo.usernameTaken(deps.db, input.username)) {
     throw new AppError('user.already_exists', {
       messages: { vi: 'Tên đăng nhập đã được sử dụng', en: 'The username is already taken' },
@@ -55,4 +60,96 @@ export async function createStaff(context: AuditContext, input: CreateStaffInput
     return userId;
   });
   return getUser(context.actor, id, deps);
+}
+
+/** Refused when an administrator would lock themselves out (disable, change roles, reset the password of their own account). */
+function refuseSelf(actor: Actor, userId: string): void {
+  if (actor.kind === 'staff' && actor.userId === userId) {
+    throw new AppError('user.self_change_not_allowed', {
+      messages: {
+        vi: 'Không thể tự khóa, tự đổi vai trò hoặc tự đặt lại mật khẩu cho tài khoản của chính mình; hãy nhờ một quản trị viên khác',
+        en: 'You cannot disable, change the roles of or reset the password of your own account; ask another administrator',
+      },
+    });
+  }
+}
+
+/**
+ * A user the admin may change as a whole (profile, disabled, password): every role of the user is
+ * inside the admin's subtree. A user who also works elsewhere is changed by an admin over both.
+ */
+async function managedUser(actor: Actor, id: string, deps: Pick<Deps, 'db'>) {
+  const user = await getUser(actor, id, deps);
+  if (!canManageUser(actor, { assignmentPaths: user.assignments.map((a) => a.agencyPath) })) {
+    throw new AppError('auth.forbidden', {
+      messages: {
+        vi: 'Tài khoản này còn có vai trò tại cơ quan ngoài phạm vi quản trị của bạn',
+        en: 'This account also holds roles at agencies outside your administration',
+      },
+    });
+  }
+  return user;
+}
+
+/** The agency an audit row about this user is filed under: one of theirs inside the admin's subtree. */
+function auditAgencyOf(actor: Actor, user: repo.UserRow): string | null {
+  const scope = userAdminScope(actor);
+  return user.assignments.find((a) => scope.some((s) => isWithin(a.agencyPath, s)))?.agencyId ?? user.assignments[0]?.agencyId ?? null;
+}
+
+export interface StaffChanges {
+  fullName?: string | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  disabled?: boolean | undefined;
+}
+
+/** Edits a staff account's profile or disables (enables) it; disabling ends its sessions at once. */
+export async function updateStaff(context: AuditContext, id: string, changes: StaffChanges, deps: Pick<Deps, 'db' | 'clock'>) {
+  const user = await managedUser(context.actor, id, deps);
+  if (changes.disabled === true) refuseSelf(context.actor, user.id);
+  const action = changes.disabled === true && !user.disabled ? 'user.disabled' : changes.disabled === false && user.disabled ? 'user.enabled' : 'user.updated';
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.updateUser(tx, user.id, changes, deps.clock());
+    if (changes.disabled === true) await repo.deleteSessionsOf(tx, user.id);
+    await recordAudit(tx, context, { action, entityType: 'user', entityId: user.id, agencyId: auditAgencyOf(context.actor, user), details: { username: user.username, ...changes } });
+  });
+  return getUser(context.actor, user.id, deps);
+}
+
+/**
+ * Replaces the user's roles inside the admin's subtree with `assignments`; roles the user holds
+ * elsewhere are kept. Every new role must be inside the admin's subtree.
+ */
+export async function replaceStaffAssignments(
+  context: AuditContext,
+  id: string,
+  assignments: Array<{ role: StaffRole; agencyId: string }>,
+  deps: Pick<Deps, 'db'>,
+) {
+  const user = await getUser(context.actor, id, deps);
+  refuseSelf(context.actor, user.id);
+  await checkAssignable(context.actor, assignments, deps);
+  const before = user.assignments.map(({ role, agencyCode }) => ({ role, agencyCode }));
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.deleteAssignmentsWithin(tx, user.id, userAdminScope(context.actor));
+    await repo.insertAssignments(tx, user.id, assignments);
+    await recordAudit(tx, context, {
+      action: 'user.roles_changed', entityType: 'user', entityId: user.id, agencyId: auditAgencyOf(context.actor, user),
+      details: { username: user.username, before, after: assignments },
+    });
+  });
+  return getUser(context.actor, user.id, deps);
+}
+
+/** Sets a new password chosen by the admin (to hand over in person); the user's sessions end. */
+export async function resetStaffPassword(context: AuditContext, id: string, password: string, deps: Pick<Deps, 'db' | 'clock'>) {
+  const user = await managedUser(context.actor, id, deps);
+  refuseSelf(context.actor, user.id);
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.setPasswordHash(tx, user.id, passwordHash, deps.clock());
+    await repo.deleteSessionsOf(tx, user.id);
+    await recordAudit(tx, context, { action: 'user.password_reset', entityType: 'user', entityId: user.id, agencyId: auditAgencyOf(context.actor, user), details: { username: user.username } });
+  });
 }
