@@ -4,6 +4,7 @@
  *
  *   /                      portal home: procedure search, dossier lookup, common procedures
  *   /thu-tuc?q=            procedure catalogue search
+ *   /thu-tuc/thay-doi      what changed in the catalogue (?thang=YYYY-MM, ?xem=12-thang)
  *   /thu-tuc/:code         one procedure: papers, fee, legal time, basis, steps
  *   /nop-ho-so/:code       online submission of a dossier for a procedure
  *   /tra-cuu, /tra-cuu/:code  dossier lookup (public status, rating)
@@ -31,6 +32,7 @@ const PortalHome = named(() => import('../portal/PortalHome.tsx'), 'PortalHome')
 const ProceduresPage = named(() => import('../portal/ProceduresPage.tsx'), 'ProceduresPage');
 const DossierLookupPage = named(() => import('../portal/DossierLookupPage.tsx'), 'DossierLookupPage');
 const ProcedurePage = named(() => import('../portal/ProcedurePage.tsx'), 'ProcedurePage');
+const ProcedureChangesPage = named(() => import('../portal/ProcedureChangesPage.tsx'), 'ProcedureChangesPage');
 const SubmissionPage = named(() => import('../portal/SubmissionPage.tsx'), 'SubmissionPage');
 
 const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
@@ -49,6 +51,7 @@ export function AppRoutes() {
         <Route element={<PortalLayout />}>
           <Route index element={<PortalHome />} />
           <Route path="thu-tuc" element={<ProceduresPage />} />
+          <Route path="thu-tuc/thay-doi" element={<ProcedureChangesPage />} />
           <Route path="thu-tuc/:code" element={<ProcedurePage />} />
           <Route path="nop-ho-so/:code" element={<SubmissionPage />} />
           <Route path="tra-cuu" element={<DossierLookupPage />} />

@@ -1,6 +1,6 @@
 import { Box, Card, Container, Grid, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
-  IconBabyBottle, IconBuildingCommunity, IconBuildingStore, IconCertificate, IconChevronRight, IconHeartHandshake, IconHome,
+  IconBabyBottle, IconBuildingCommunity, IconBuildingStore, IconCertificate, IconChevronRight, IconHeartHandshake, IconHistory, IconHome,
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { site } from '../shared/site.ts';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { DossierLookupForm } from './DossierLookupForm.tsx';
 import { ProcedureSearchForm } from './ProcedureSearchForm.tsx';
-import { proceduresPath } from './paths.ts';
+import { procedureChangesPath, proceduresPath } from './paths.ts';
 import classes from './PortalHome.module.css';
 
 const commonTasks: Array<{ key: 'birth' | 'marriage' | 'certify' | 'residence' | 'business' | 'building'; icon: Icon }> = [
@@ -66,6 +66,18 @@ export function PortalHome() {
             </li>
           ))}
         </SimpleGrid>
+        <Card component={Link} to={procedureChangesPath()} className={classes.task} padding="md" mt="md">
+          <div className={classes.taskRow}>
+            <ThemeIcon variant="light" color="gold" size={40} radius="md">
+              <IconHistory size={22} stroke={1.6} aria-hidden="true" />
+            </ThemeIcon>
+            <Stack gap={2} flex={1}>
+              <Text fw={650}>{t('portal.home.changes.title')}</Text>
+              <Text size="sm" c="gray.7">{t('portal.home.changes.body')}</Text>
+            </Stack>
+            <IconChevronRight size={18} aria-hidden="true" className={classes.chevron} />
+          </div>
+        </Card>
       </Container>
     </>
   );

@@ -1,7 +1,7 @@
-import { Container, EmptyState, Group, Pagination, Stack, Text, Title } from '@mantine/core';
-import { IconBooks, IconSearchOff } from '@tabler/icons-react';
+import { Anchor, Container, EmptyState, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { IconBooks, IconHistory, IconSearchOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../shared/api.ts';
 import { formatNumber } from '../shared/format.ts';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
@@ -10,7 +10,7 @@ import { usePageTitle } from '../shared/ui/page.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
 import { ProcedureSearchForm } from './ProcedureSearchForm.tsx';
 import { proceduresPageSize, usePublicProcedures } from './procedures.api.ts';
-import { proceduresPath } from './paths.ts';
+import { procedureChangesPath, proceduresPath } from './paths.ts';
 
 export function ProceduresPage() {
   const { t } = useTranslation();
@@ -24,7 +24,12 @@ export function ProceduresPage() {
   return (
     <Container size="lg" py="lg">
       <Stack gap="md">
-        <Title order={1} data-testid="procedures-page">{t('portal.procedures.title')}</Title>
+        <Group justify="space-between" align="baseline" gap="xs">
+          <Title order={1} data-testid="procedures-page">{t('portal.procedures.title')}</Title>
+          <Anchor component={Link} to={procedureChangesPath()} size="sm">
+            <Group gap={4} wrap="nowrap"><IconHistory size={16} aria-hidden="true" />{t('portal.procedures.changesLink')}</Group>
+          </Anchor>
+        </Group>
         {/* keyed by the query so the box shows the current search after back/forward */}
         <ProcedureSearchForm key={query} label={t('portal.procedures.searchLabel')} initialQuery={query} size="sm" />
         {result.isPending ? (

@@ -7,6 +7,15 @@ export function proceduresPath(query = '', page = 1): string {
   return `/thu-tuc${search ? `?${search}` : ''}`;
 }
 
+/** `?xem=12-thang`: the list of changes over the last 12 months. */
+export const recentChangesParam = '12-thang';
+
+/** What changed in the catalogue: one month (`?thang=2026-04`), the last 12 months, or this month. */
+export function procedureChangesPath(view: { month: string } | 'recent' | undefined = undefined): string {
+  if (view === 'recent') return `/thu-tuc/thay-doi?xem=${recentChangesParam}`;
+  return view ? `/thu-tuc/thay-doi?thang=${view.month}` : '/thu-tuc/thay-doi';
+}
+
 export function dossierLookupPath(code: string): string {
   return `/tra-cuu/${encodeURIComponent(code)}`;
 }

@@ -157,7 +157,6 @@ export const changesEn: Portal['changes'] = {
   field: 'Field',
   note: 'What changed',
   legalBasis: 'Legal basis',
-  versions: 'Version {{version}}, replacing version {{previous}}',
   replacedBy: 'Replaced by',
   replaces: 'Replaces procedure',
   emptyMonth: 'No procedure changed in month {{month}}/{{year}}',

@@ -154,7 +154,6 @@ export const changesVi = {
   field: 'Lĩnh vực',
   note: 'Nội dung thay đổi',
   legalBasis: 'Căn cứ pháp lý',
-  versions: 'Phiên bản {{version}}, thay cho phiên bản {{previous}}',
   replacedBy: 'Được thay thế bởi',
   replaces: 'Thay thế thủ tục',
   emptyMonth: 'Tháng {{month}}/{{year}} không có thủ tục nào thay đổi',
