@@ -38,11 +38,11 @@ const SubmissionPage = named(() => import('../portal/SubmissionPage.tsx'), 'Subm
 const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
 const ConsoleLayout = named(() => import('../console/ConsoleLayout.tsx'), 'ConsoleLayout');
 const ConsoleHome = named(() => import('../console/ConsoleHome.tsx'), 'ConsoleHome');
-const SectionPage = named(() => import('../console/SectionPage.tsx'), 'SectionPage');
 const InboxPage = named(() => import('../console/dossiers/InboxPage.tsx'), 'InboxPage');
 const DossierPage = named(() => import('../console/dossiers/DossierPage.tsx'), 'DossierPage');
 const IntakePage = named(() => import('../console/intake/IntakePage.tsx'), 'IntakePage');
 const ReportsPage = named(() => import('../console/reports/ReportsPage.tsx'), 'ReportsPage');
+const AdminPage = named(() => import('../console/admin/AdminPage.tsx'), 'AdminPage');
 
 export function AppRoutes() {
   return (
@@ -65,7 +65,7 @@ export function AppRoutes() {
           <Route path="ho-so/:id" element={<DossierPage />} />
           <Route path="tiep-nhan" element={<IntakePage />} />
           <Route path="bao-cao" element={<ReportsPage />} />
-          <Route path="quan-tri" element={<SectionPage section="admin" />} />
+          <Route path="quan-tri" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage homePath="/console" />} />
         </Route>
       </Routes>

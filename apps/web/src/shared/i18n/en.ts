@@ -1,3 +1,4 @@
+import { adminEn } from './parts/admin.en.ts';
 import { dossierPageEn, homeCountsEn, inboxEn } from './parts/console.en.ts';
 import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
@@ -199,6 +200,7 @@ export const en: Translation = {
     dossier: dossierPageEn,
     intake: intakeEn,
     reports: reportsEn,
+    admin: adminEn,
     forbidden: {
       title: 'Access denied',
       body: 'Your role does not give access to this feature. If you need it, please contact the system administrator.',

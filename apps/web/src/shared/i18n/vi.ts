@@ -4,6 +4,7 @@
  * Plural keys carry `_one`/`_other`; Vietnamese has no plural forms, so only `_other` is used.
  * The dossier screens' strings live in `parts/` (one file a feature) and are assembled here.
  */
+import { adminVi } from './parts/admin.vi.ts';
 import { dossierPageVi, homeCountsVi, inboxVi } from './parts/console.vi.ts';
 import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
@@ -196,6 +197,7 @@ export const vi = {
     dossier: dossierPageVi,
     intake: intakeVi,
     reports: reportsVi,
+    admin: adminVi,
     forbidden: {
       title: 'Không có quyền truy cập',
       body: 'Vai trò của bạn không được dùng chức năng này. Nếu cần, vui lòng liên hệ quản trị hệ thống.',

@@ -1,0 +1,273 @@
+import { ActionIcon, Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconChevronDown, IconChevronRight, IconFilterOff, IconHistory, IconRefresh, IconSearchOff } from '@tabler/icons-react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/format.ts';
+import { useLanguage } from '../../../shared/i18n/index.ts';
+import { ErrorState } from '../../../shared/ui/ErrorState.tsx';
+import { PageLoader } from '../../../shared/ui/PageLoader.tsx';
+import { shortAgencyName } from '../../reports/agencyTree.ts';
+import { auditPageSize, useAccountNames, useAdminAgencies, useAuditEvents, type Agency, type AuditEvent, type StaffAccount } from '../admin.api.ts';
+import classes from '../Admin.module.css';
+import { pageOf, textOf, useTabParams } from '../adminQuery.ts';
+import { actionLabel, detailLines, entityLabel, entityTypes, formatAuditTime } from './auditText.ts';
+
+/**
+ * "Nhật ký": the append-only audit trail of the administrator's agencies, newest first, filtered by
+ * what was changed (`?entityType=&entityId=`) and paged (`?page=`). Rows name people and agencies
+ * instead of showing their ids; a row opens to show what was sent.
+ */
+export function AuditTab() {
+  const { t } = useTranslation();
+  const [params, update] = useTabParams();
+  const query = { entityType: textOf(params, 'entityType', 50), entityId: textOf(params, 'entityId', 100), page: pageOf(params) };
+  const events = useAuditEvents(query);
+  const agencies = useAdminAgencies();
+  const accounts = useAccountNames();
+  const agencyById = useMemo(() => new Map((agencies.data?.items ?? []).map((a) => [a.id, a])), [agencies.data]);
+  const agencyByCode = useMemo(() => new Map((agencies.data?.items ?? []).map((a) => [a.code, a])), [agencies.data]);
+  const userById = useMemo(() => new Map((accounts.data?.items ?? []).map((u) => [u.id, u])), [accounts.data]);
+  const filtered = Boolean(query.entityType || query.entityId);
+
+  const total = events.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / auditPageSize));
+  const first = (query.page - 1) * auditPageSize + 1;
+
+  return (
+    <Stack gap="sm">
+      <AuditFilters
+        entityType={query.entityType}
+        entityId={query.entityId}
+        agencies={agencies.data?.items ?? []}
+        accounts={accounts.data?.items ?? []}
+        onChange={(patch) => update({ ...patch, page: undefined })}
+      />
+      {events.isPending ? (
+        <PageLoader />
+      ) : events.isError ? (
+        <ErrorState title={t('console.admin.audit.errorTitle')} error={events.error} onRetry={() => void events.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState
+          align="left"
+          icon={filtered ? <IconSearchOff size={28} aria-hidden="true" /> : <IconHistory size={28} aria-hidden="true" />}
+          withIndicatorBackground
+          title={t(filtered ? 'console.admin.audit.emptyFiltered.title' : 'console.admin.audit.empty.title')}
+          description={t(filtered ? 'console.admin.audit.emptyFiltered.body' : 'console.admin.audit.empty.body')}
+        />
+      ) : (
+        <Paper withBorder pos="relative" style={{ overflow: 'hidden' }}>
+          <LoadingOverlay visible={events.isPlaceholderData} overlayProps={{ blur: 0, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+          <AuditTable rows={events.data.items} agencyById={agencyById} agencyByCode={agencyByCode} userById={userById} />
+        </Paper>
+      )}
+      {total > 0 && (
+        <Group justify="space-between" gap="sm">
+          <Group gap="xs">
+            <Text size="sm" c="gray.7" className="motcua-figures" role="status">
+              {t('console.admin.audit.range', { from: formatNumber(first), to: formatNumber(Math.min(total, first + auditPageSize - 1)), total: formatNumber(total) })}
+            </Text>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              leftSection={<IconRefresh size={14} aria-hidden="true" />}
+              loading={events.isFetching && !events.isPlaceholderData}
+              onClick={() => void events.refetch()}
+            >
+              {t('console.admin.refresh')}
+            </Button>
+          </Group>
+          {pages > 1 && <Pagination size="sm" total={pages} value={query.page} onChange={(page) => update({ page })} aria-label={t('console.admin.audit.pagination')} />}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+interface FilterProps {
+  entityType: string;
+  entityId: string;
+  agencies: Agency[];
+  accounts: StaffAccount[];
+  onChange: (patch: { entityType?: string | undefined; entityId?: string | undefined }) => void;
+}
+
+/** What was changed: its kind, and which one (an agency or an account picked by name, else a typed code). */
+function AuditFilters({ entityType, entityId, agencies, accounts, onChange }: FilterProps) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState(entityId);
+  const pushTyped = useDebouncedCallback((value: string) => onChange({ entityId: value.trim() }), 400);
+  useEffect(() => setTyped(entityId), [entityId]);
+  const common = { label: t('console.admin.audit.entityId'), w: { base: '100%', sm: 340 } } as const;
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <Select
+        label={t('console.admin.audit.entityType')}
+        placeholder={t('console.admin.audit.entityAny')}
+        data={entityTypes.map((type) => ({ value: type, label: entityLabel(t, type) }))}
+        value={entityType || null}
+        onChange={(type) => onChange({ entityType: type ?? undefined, entityId: undefined })}
+        clearable
+        w={{ base: '100%', sm: 220 }}
+      />
+      {entityType === 'agency' ? (
+        <Select
+          {...common}
+          placeholder={t('console.admin.audit.entityAll')}
+          data={agencies.map((a) => ({ value: a.code, label: `${shortAgencyName(a.name, a.shortName)} (${a.code})` }))}
+          value={entityId || null}
+          onChange={(code) => onChange({ entityId: code ?? undefined })}
+          searchable
+          clearable
+          nothingFoundMessage={t('console.admin.nothingFound')}
+        />
+      ) : entityType === 'user' ? (
+        <Select
+          {...common}
+          placeholder={t('console.admin.audit.entityAll')}
+          data={accounts.map((u) => ({ value: u.id, label: `${u.username} — ${u.fullName}` }))}
+          value={entityId || null}
+          onChange={(id) => onChange({ entityId: id ?? undefined })}
+          searchable
+          clearable
+          nothingFoundMessage={t('console.admin.nothingFound')}
+        />
+      ) : (
+        <TextInput
+          {...common}
+          placeholder={t('console.admin.audit.entityIdPlaceholder')}
+          value={typed}
+          onChange={(event) => {
+            setTyped(event.currentTarget.value);
+            pushTyped(event.currentTarget.value);
+          }}
+          classNames={{ input: 'motcua-code' }}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      )}
+      {(entityType || entityId) && (
+        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={() => onChange({ entityType: undefined, entityId: undefined })}>
+          {t('console.admin.audit.clear')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+interface TableProps {
+  rows: AuditEvent[];
+  agencyById: Map<string, Agency>;
+  agencyByCode: Map<string, Agency>;
+  userById: Map<string, StaffAccount>;
+}
+
+function AuditTable({ rows, agencyById, agencyByCode, userById }: TableProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [open, setOpen] = useState<Set<number>>(() => new Set());
+  const toggle = (id: number) => setOpen((current) => {
+    const next = new Set(current);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
+
+  const actorOf = (e: AuditEvent) => {
+    if (e.actorKind === 'staff') {
+      const user = e.actorId ? userById.get(e.actorId) : undefined;
+      return { name: e.actorName ?? t('console.admin.audit.unknownActor'), full: user?.fullName };
+    }
+    // Commands (motcua setup, the demo loader) act without a session but under a name.
+    const kind = e.actorKind === 'citizen' ? 'citizen' : e.actorKind === 'system' || e.actorName ? 'system' : 'anonymous';
+    return { name: t(`console.admin.audit.${kind}`), full: e.actorName ?? undefined };
+  };
+  const targetOf = (e: AuditEvent) => {
+    if (!e.entityId) return '';
+    if (e.entityType === 'agency') {
+      const agency = agencyByCode.get(e.entityId);
+      return agency ? `${shortAgencyName(agency.name, agency.shortName)} (${e.entityId})` : e.entityId;
+    }
+    if (e.entityType === 'user') {
+      const user = userById.get(e.entityId);
+      const named = typeof e.details.username === 'string' ? e.details.username : undefined;
+      return user ? `${user.username} — ${user.fullName}` : named ?? `${e.entityId.slice(0, 8)}…`;
+    }
+    return e.entityId;
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={1000}>
+      <Table stickyHeader verticalSpacing={5} horizontalSpacing="xs" fz="sm" data-testid="audit-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th className={classes.th} w={28} />
+            <Table.Th className={classes.th}>{t('console.admin.audit.columns.at')}</Table.Th>
+            <Table.Th className={classes.th}>{t('console.admin.audit.columns.actor')}</Table.Th>
+            <Table.Th className={classes.th}>{t('console.admin.audit.columns.action')}</Table.Th>
+            <Table.Th className={classes.th}>{t('console.admin.audit.columns.target')}</Table.Th>
+            <Table.Th className={classes.th}>{t('console.admin.audit.columns.agency')}</Table.Th>
+            <Table.Th className={classes.th}>{t('console.admin.audit.columns.ip')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((e) => {
+            const actor = actorOf(e);
+            const agency = e.agencyId ? agencyById.get(e.agencyId) : undefined;
+            const expanded = open.has(e.id);
+            const lines = detailLines(e.details);
+            return (
+              <Fragment key={e.id}>
+                <Table.Tr data-action={e.action}>
+                  <Table.Td>
+                    {lines.length > 0 && (
+                      <Tooltip label={t(expanded ? 'console.admin.audit.hideDetails' : 'console.admin.audit.showDetails')}>
+                        <ActionIcon
+                          size="sm"
+                          variant="subtle"
+                          color="gray"
+                          aria-expanded={expanded}
+                          aria-label={t(expanded ? 'console.admin.audit.hideDetails' : 'console.admin.audit.showDetails')}
+                          onClick={() => toggle(e.id)}
+                        >
+                          {expanded ? <IconChevronDown size={14} aria-hidden="true" /> : <IconChevronRight size={14} aria-hidden="true" />}
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
+                  <Table.Td className={`${classes.nowrap} motcua-figures`}>{formatAuditTime(e.at)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" className={e.actorKind === 'staff' ? 'motcua-code' : undefined}>{actor.name}</Text>
+                    {actor.full && <Text size="xs" c="gray.7">{actor.full}</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{actionLabel(t, language, e.action)}</Text>
+                    <Text size="xs" c="gray.6" className="motcua-code">{e.action}</Text>
+                  </Table.Td>
+                  <Table.Td maw={280}>
+                    {e.entityType && <Text size="xs" c="gray.7">{entityLabel(t, e.entityType)}</Text>}
+                    <Text size="sm" lineClamp={2}>{targetOf(e)}</Text>
+                  </Table.Td>
+                  <Table.Td maw={220}>
+                    <Text size="sm" lineClamp={2}>{agency ? shortAgencyName(agency.name, agency.shortName) : ''}</Text>
+                  </Table.Td>
+                  <Table.Td className={`${classes.nowrap} motcua-code`}>{e.ip ?? ''}</Table.Td>
+                </Table.Tr>
+                {expanded && (
+                  <Table.Tr>
+                    <Table.Td />
+                    <Table.Td colSpan={6} bg="gray.0">
+                      <pre className={classes.details}>{lines.join('\n')}</pre>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * How an audit row reads: the action in words (dossier actions take their label from the domain's
+ * transition table), the target named rather than shown as an id, the time to the second in Vietnam.
+ */
+import { actionRules, type DossierAction } from '@motcua/domain';
+import type { TFunction } from 'i18next';
+import { formatDateTime } from '../../../shared/format.ts';
+import { localized, type Language } from '../../../shared/i18n/index.ts';
+import { vi } from '../../../shared/i18n/vi.ts';
+
+type ActionKey = keyof typeof vi.console.admin.audit.actions;
+type EntityKey = keyof typeof vi.console.admin.audit.entities;
+
+/** Entity types the filter offers. */
+export const entityTypes: EntityKey[] = ['agency', 'user', 'dossier', 'procedure', 'holiday_schedule'];
+
+/** `27/11/2026 13:55:56`: the audit trail needs the second; the offset of Vietnam is whole minutes. */
+export function formatAuditTime(at: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return formatDateTime(at);
+  return `${formatDateTime(date)}:${String(date.getUTCSeconds()).padStart(2, '0')}`;
+}
+
+/** "Đổi tên, sửa thông tin cơ quan" for `agency.updated`; a dossier action's own label; else the code. */
+export function actionLabel(t: TFunction, language: Language, action: string): string {
+  const key = action.replace('.', '_');
+  if (key in vi.console.admin.audit.actions) return t(`console.admin.audit.actions.${key as ActionKey}`);
+  const [scope, name] = action.split('.');
+  if (scope === 'dossier' && name && name in actionRules) {
+    return t('console.admin.audit.dossierAction', { action: localized(actionRules[name as DossierAction].labels, language) });
+  }
+  return action;
+}
+
+export function entityLabel(t: TFunction, entityType: string | null): string {
+  if (!entityType) return '';
+  return entityType in vi.console.admin.audit.entities ? t(`console.admin.audit.entities.${entityType as EntityKey}`) : entityType;
+}
+
+/** The details of a row as `key: value` lines (nested values as compact JSON). */
+export function detailLines(details: Record<string, unknown>): string[] {
+  return Object.entries(details).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+}
