@@ -9,7 +9,7 @@ import { isTimeOfDay } from '../validation.ts';
 import { formatPeriods, weekdayKeys, weekdayOrder } from '../weekdays.ts';
 
 /** SPEC §5's standard day and week, used when an agency has no calendar of its own. */
-export const standardCalendar = { periods: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], weeklyDaysOff: [6, 0] };
+export const standardCalendar = { periods: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], weeklyDaysOff: [0, 6] };
 
 interface Props {
   agency: Agency;
@@ -28,8 +28,10 @@ export function AgencyCalendarForm({ agency, calendar, loading, readOnly }: Prop
   const own = Boolean(calendar && (calendar.periods || calendar.weeklyDaysOff));
   const [mode, setMode] = useState<'standard' | 'own'>(own ? 'own' : 'standard');
   const [periods, setPeriods] = useState<WorkingPeriod[]>(calendar?.periods ?? standardCalendar.periods);
-  const [daysOff, setDaysOff] = useState<number[]>(calendar?.weeklyDaysOff ?? standardCalendar.weeklyDaysOff);
+  const [daysOff, setDaysOff] = useState<number[]>(() => [...(calendar?.weeklyDaysOff ?? standardCalendar.weeklyDaysOff)].sort((a, b) => a - b));
   const [error, setError] = useState<string>();
+  const initial = JSON.stringify({ own, periods: calendar?.periods ?? standardCalendar.periods, daysOff: [...(calendar?.weeklyDaysOff ?? standardCalendar.weeklyDaysOff)].sort((a, b) => a - b) });
+  const dirty = JSON.stringify({ own: mode === 'own', periods, daysOff }) !== initial;
   const save = useAdminMutation({
     mutationFn: (body: AgencyCalendar) => adminApi.setCalendar(agency.id, body),
     invalidate: () => [adminKeys.offices(agency.id)],
@@ -127,7 +129,7 @@ export function AgencyCalendarForm({ agency, calendar, loading, readOnly }: Prop
                           {t('console.admin.calendar.addPeriod')}
                         </Button>
                       )}
-                      <Checkbox.Group label={t('console.admin.calendar.daysOff')} value={daysOff.map(String)} onChange={(values) => setDaysOff(values.map(Number))}>
+                      <Checkbox.Group label={t('console.admin.calendar.daysOff')} value={daysOff.map(String)} onChange={(values) => setDaysOff(values.map(Number).sort((a, b) => a - b))}>
                         <Group gap="md" mt={4}>
                           {weekdayOrder.map((d) => (
                             <Checkbox key={d} value={String(d)} label={t(`console.admin.weekdays.long.${weekdayKeys[d]!}`)} size="xs" />
@@ -137,9 +139,9 @@ export function AgencyCalendarForm({ agency, calendar, loading, readOnly }: Prop
                     </Stack>
                   )}
                   {error && <Text size="sm" c="red.8" role="alert">{error}</Text>}
-                  <Group justify="space-between" gap="sm">
+                  <Group justify="space-between" gap="sm" wrap="nowrap" align="flex-end">
                     <Text size="xs" c="gray.7" maw={520}>{t('console.admin.calendar.note')}</Text>
-                    <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={16} aria-hidden="true" />}>
+                    <Button type="submit" disabled={!dirty} loading={save.isPending} leftSection={<IconDeviceFloppy size={16} aria-hidden="true" />} style={{ flex: 'none' }}>
                       {t('console.admin.calendar.submit')}
                     </Button>
                   </Group>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleOff, IconInfoCircle, IconSitemap } from '@tabler/icons-react';
 import type { PlainDate } from '@motcua/domain';
 import { useState } from 'react';
@@ -28,7 +28,7 @@ const stateColors = { active: 'green', ending: 'orange', future: 'blue', ended: 
 /** One agency: what it is and until when, its details, counters, units and working calendar. */
 export function AgencyDetails({ agency, forest, today, managed, onSelect }: Props) {
   const { t } = useTranslation();
-  const [dialog, setDialog] = useState<'end' | 'add'>();
+  const [dialog, setDialog] = useState<'end' | 'add' | 'reopen'>();
   const offices = useAgencyOffices(agency.id);
   const state = stateOf(agency, today);
   const ended = state === 'ended';
@@ -78,8 +78,7 @@ export function AgencyDetails({ agency, forest, today, managed, onSelect }: Prop
                   size="xs"
                   variant="default"
                   leftSection={<IconArrowBackUp size={14} aria-hidden="true" />}
-                  loading={reopen.isPending}
-                  onClick={() => reopen.mutate({ validTo: null, successorCode: null })}
+                  onClick={() => setDialog('reopen')}
                 >
                   {t('console.admin.agencies.reopen')}
                 </Button>
@@ -118,6 +117,17 @@ export function AgencyDetails({ agency, forest, today, managed, onSelect }: Prop
         readOnly={ended || !managed}
       />
 
+      <Modal opened={dialog === 'reopen'} onClose={() => setDialog(undefined)} title={<Text fw={650}>{t('console.admin.agencies.reopenTitle')}</Text>}>
+        <Stack gap="sm">
+          <Text size="sm">{t('console.admin.agencies.reopenConfirm', { name: agency.name })}</Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setDialog(undefined)} disabled={reopen.isPending}>{t('common.cancel')}</Button>
+            <Button loading={reopen.isPending} onClick={() => reopen.mutate({ validTo: null, successorCode: null }, { onSuccess: () => setDialog(undefined) })}>
+              {t('console.admin.agencies.reopen')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       {dialog === 'end' && <EndAgencyDialog agency={agency} forest={forest} today={today} onClose={() => setDialog(undefined)} />}
       {dialog === 'add' && (
         <AddAgencyDialog

@@ -77,7 +77,7 @@ export function AgencyInfoForm({ agency, readOnly }: { agency: Agency; readOnly:
             />
             <TextInput
               label={t('console.admin.agencies.fields.shortName')}
-              description={t('console.admin.agencies.fields.shortNameHint')}
+              placeholder={t('console.admin.agencies.fields.shortNameHint')}
               value={fields.shortName}
               onChange={set('shortName')}
               maxLength={100}

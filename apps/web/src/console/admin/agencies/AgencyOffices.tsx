@@ -72,7 +72,7 @@ function OfficeTable({ kind, rows }: { kind: Kind; rows: Office[] }) {
             <Table.Th className={classes.th} w={120}>{t('console.admin.offices.code')}</Table.Th>
             <Table.Th className={classes.th}>{t('console.admin.offices.name')}</Table.Th>
             {kind === 'counters' && <Table.Th className={classes.th}>{t('console.admin.offices.address')}</Table.Th>}
-            <Table.Th className={classes.th} w={120}>{t('console.admin.offices.status')}</Table.Th>
+            <Table.Th className={classes.th} w={1}>{t('console.admin.offices.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -81,8 +81,8 @@ function OfficeTable({ kind, rows }: { kind: Kind; rows: Office[] }) {
               <Table.Td className={`${classes.nowrap} motcua-code`}>{office.code}</Table.Td>
               <Table.Td>{office.name}</Table.Td>
               {kind === 'counters' && <Table.Td>{office.address || <Text span c="gray.5">—</Text>}</Table.Td>}
-              <Table.Td>
-                <Badge size="sm" color={office.active ? 'green' : 'gray'}>
+              <Table.Td className={classes.nowrap}>
+                <Badge size="sm" color={office.active ? 'green' : 'gray'} style={{ overflow: 'visible' }}>
                   {t(office.active ? 'console.admin.offices.active' : 'console.admin.offices.inactive')}
                 </Badge>
               </Table.Td>

@@ -1,7 +1,7 @@
 import { CloseButton, Group, Paper, ScrollArea, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import type { PlainDate } from '@motcua/domain';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPlainDate } from '../../../shared/format.ts';
 import { shortAgencyName } from '../../reports/agencyTree.ts';
@@ -41,6 +41,11 @@ export function AgencyTreeNav({ forest, selectedId, today, onSelect }: Props) {
       return next;
     });
   const rows = forest.ordered.filter((node) => !hidden(node));
+  // The selected agency in view, also when the page opens on a link to one deep in the tree.
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
 
   return (
     <Paper withBorder p="xs" className={classes.sticky}>
@@ -63,11 +68,11 @@ export function AgencyTreeNav({ forest, selectedId, today, onSelect }: Props) {
             onChange={(event) => setShowEnded(event.currentTarget.checked)}
           />
         )}
-        <ScrollArea.Autosize mah="calc(100vh - 300px)" offsetScrollbars type="auto">
+        <ScrollArea.Autosize mah="calc(100vh - 300px)" offsetScrollbars="y" scrollbars="y" type="auto">
           {rows.length === 0 ? (
             <Text size="sm" c="gray.7" p="xs">{t('console.admin.agencies.noMatch')}</Text>
           ) : (
-            <ul className={classes.treeList} aria-label={t('console.admin.agencies.treeLabel')}>
+            <ul ref={list} className={classes.treeList} aria-label={t('console.admin.agencies.treeLabel')}>
               {rows.map((node) => {
                 const ended = isEnded(node, today);
                 const hasChildren = node.children.some((c) => keep.has(c.id));

@@ -15,6 +15,8 @@ import { checkRoles, RolesEditor, type RoleDraft } from './RolesEditor.tsx';
 export function StaffDrawer({ userId, onClose }: { userId: string | undefined; onClose: () => void }) {
   const { t } = useTranslation();
   const account = useStaffAccount(userId);
+  // Which roles this administrator may change is known once their agencies are loaded.
+  const assignable = useAssignableAgencies();
   const user = account.data;
   return (
     <Drawer
@@ -25,7 +27,7 @@ export function StaffDrawer({ userId, onClose }: { userId: string | undefined; o
       title={<Text fw={650}>{t('console.admin.users.drawerTitle')}</Text>}
       closeButtonProps={{ 'aria-label': t('console.admin.close') }}
     >
-      {account.isPending ? (
+      {account.isPending || assignable.isPending ? (
         <Stack gap="md"><Skeleton h={60} /><Skeleton h={200} /></Stack>
       ) : account.isError || !user ? (
         <ErrorState title={t('console.admin.users.errorOne')} error={account.error} onRetry={() => void account.refetch()} />
@@ -64,7 +66,7 @@ function StaffDetails({ user }: { user: StaffAccount }) {
       </Stack>
       <ProfileForm user={user} readOnly={!manageable} />
       <Divider />
-      <RolesForm user={user} readOnly={self || assignable.isPending} outside={outside} />
+      <RolesForm user={user} readOnly={self} outside={outside} />
       {manageable && !self && (
         <>
           <Divider />
