@@ -10,6 +10,7 @@ import * as m0004 from './0004_dossiers.ts';
 import * as m0005 from './0005_report_aggregates.ts';
 import * as m0006 from './0006_import_speed.ts';
 import * as m0007 from './0007_dossier_ids_by_default.ts';
+import * as m0008 from './0008_report_triggers_single_pass.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_report_aggregates': m0005,
   '0006_import_speed': m0006,
   '0007_dossier_ids_by_default': m0007,
+  '0008_report_triggers_single_pass': m0008,
 };
