@@ -1,7 +1,7 @@
 /**
  * The portal's list of catalogue changes, in real Chromium against the real server (fresh demo
- * database). The demo catalogue has no change of its own, so the province's administrator first
- * publishes three through the API, all taking effect last month (Vietnam's calendar): "Đăng ký
+ * database). The demo's own changes fall three and two months ago and next month, so the province's
+ * administrator first publishes three through the API, all taking effect last month (Vietnam's calendar): "Đăng ký
  * kết hôn" amended on the 1st, "Đăng ký thường trú" replaced on the 15th by a new procedure. A
  * citizen opens the list from the catalogue, sees this month empty, picks last month, finds the
  * changes grouped by kind with their dates, and follows a procedure's link to its page.

@@ -13,13 +13,17 @@ import { importDossiers, type ImportTarget } from '../modules/imports/import.use
 import { recentDemoLines } from './recent-history.ts';
 import { seedDatasetLines } from './seed-history.ts';
 import { bundlePartLoaders } from '../modules/setup/bundle-parts.ts';
+import { publishDemoCatalogueChanges } from './catalogue-changes.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
 export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarget, log: FastifyBaseLogger): Promise<void> {
   const any = await deps.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (!any) {
-    const summary = await loadBundle(readBundle(demoBundleDir), deps, { actorName: 'demo data', extraLoaders: bundlePartLoaders });
+    const bundle = readBundle(demoBundleDir);
+    const summary = await loadBundle(bundle, deps, { actorName: 'demo data', extraLoaders: bundlePartLoaders });
+    const catalogue = bundle.raw.procedures!.value as Array<Record<string, unknown> & { code: string }>;
+    await deps.db.transaction().execute((tx) => publishDemoCatalogueChanges(tx, catalogue, deps.clock));
     log.info({ agencies: summary.agencies, users: summary.users.created }, 'demo data loaded');
     // History for the dashboards: the seed district's published 2023 figures (Giao Thủy, SPEC),
     // and the last four months at the demo communes.
