@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,9 +82,9 @@ function OfficeTable({ kind, rows }: { kind: Kind; rows: Office[] }) {
               <Table.Td>{office.name}</Table.Td>
               {kind === 'counters' && <Table.Td>{office.address || <Text span c="gray.5">—</Text>}</Table.Td>}
               <Table.Td className={classes.nowrap}>
-                <Badge size="sm" color={office.active ? 'green' : 'gray'} style={{ overflow: 'visible' }}>
+                <Text span size="xs" fw={600} c={office.active ? 'green.9' : 'gray.7'}>
                   {t(office.active ? 'console.admin.offices.active' : 'console.admin.offices.inactive')}
-                </Badge>
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

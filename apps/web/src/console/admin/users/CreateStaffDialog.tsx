@@ -62,7 +62,7 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
             <TextInput
               label={t('console.admin.users.username')}
-              description={t('console.admin.users.usernameHint')}
+              placeholder={t('console.admin.users.usernameHint')}
               value={fields.username}
               onChange={set('username')}
               error={errors.username}
@@ -73,7 +73,7 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
               classNames={{ input: 'motcua-code' }}
               data-autofocus
             />
-            <TextInput label={t('console.admin.users.fullName')} description=" " value={fields.fullName} onChange={set('fullName')} error={errors.fullName} required maxLength={200} autoComplete="off" />
+            <TextInput label={t('console.admin.users.fullName')} value={fields.fullName} onChange={set('fullName')} error={errors.fullName} required maxLength={200} autoComplete="off" />
             <TextInput label={t('console.admin.users.email')} value={fields.email} onChange={set('email')} error={errors.email} type="email" maxLength={200} autoComplete="off" />
             <TextInput label={t('console.admin.users.phone')} value={fields.phone} onChange={set('phone')} error={errors.phone} type="tel" maxLength={20} autoComplete="off" />
           </SimpleGrid>

@@ -243,7 +243,7 @@ export const adminEn = {
     pagination: 'Pages of the account list',
     open: 'Open the account {{username}}',
     username: 'Username',
-    usernameHint: 'Letters without diacritics, digits, . _ - (3–64 characters)',
+    usernameHint: 'E.g. canbo.giaothuy',
     usernameInvalid: 'A username has 3–64 letters without diacritics, digits, dots, underscores or dashes.',
     fullName: 'Full name',
     email: 'E-mail',

@@ -243,7 +243,7 @@ export const adminVi = {
     pagination: 'Phân trang danh sách tài khoản',
     open: 'Mở tài khoản {{username}}',
     username: 'Tên đăng nhập',
-    usernameHint: 'Chữ không dấu, số, dấu . _ - (3–64 ký tự)',
+    usernameHint: 'Ví dụ: canbo.giaothuy',
     usernameInvalid: 'Tên đăng nhập gồm 3–64 ký tự: chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
     fullName: 'Họ và tên',
     email: 'Thư điện tử',
