@@ -44,8 +44,17 @@ export function useAdminMutation<TVars, TData>({ mutationFn, invalidate, success
   });
 }
 
-/** The server's issues as field errors of a form: `{ code: 'taken' }` for `issues: [{path: 'code'}]`. */
-export function serverFieldErrors(error: unknown): Record<string, string> {
-  if (!isApiError(error)) return {};
-  return Object.fromEntries(error.issues.filter((issue) => issue.path).map((issue) => [issue.path, issue.message]));
+/**
+ * A refusal shown beside the form's fields it names (`issues: [{path: 'username'}]` → the
+ * username field shows "Tên đăng nhập đã được sử dụng"), in the UI language.
+ */
+export function useServerFieldErrors<F extends string>(fields: readonly F[]) {
+  const language = useLanguage();
+  return (error: unknown): Partial<Record<F, string>> => {
+    if (!isApiError(error)) return {};
+    const message = localized(error.messages, language);
+    return Object.fromEntries(
+      error.issues.filter((issue) => (fields as readonly string[]).includes(issue.path)).map((issue) => [issue.path, message]),
+    ) as Partial<Record<F, string>>;
+  };
 }

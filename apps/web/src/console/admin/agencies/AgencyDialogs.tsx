@@ -7,7 +7,7 @@ import { formatPlainDate } from '../../../shared/format.ts';
 import { levelName } from '../../reports/ReportFilters.tsx';
 import { adminApi, agencyChangeKeys, type Agency, type AgencyChanges, type NewAgency } from '../admin.api.ts';
 import { DateField } from '../DateField.tsx';
-import { useAdminMutation } from '../feedback.ts';
+import { useAdminMutation, useServerFieldErrors } from '../feedback.ts';
 import { isCode } from '../validation.ts';
 import { isEnded, type AgencyForest } from './agencyModel.ts';
 
@@ -31,6 +31,7 @@ export function EndAgencyDialog({ agency, forest, today, onClose }: EndProps) {
   const [validTo, setValidTo] = useState('');
   const [successor, setSuccessor] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ validTo?: string; successor?: string }>({});
+  const fieldErrorsOf = useServerFieldErrors(['validTo', 'successorCode'] as const);
   const successors = useMemo(
     () => forest.ordered
       .filter((n) => n.id !== agency.id && !isEnded(n, today))
@@ -54,7 +55,13 @@ export function EndAgencyDialog({ agency, forest, today, onClose }: EndProps) {
     if (how === 'merged' && !successor) next.successor = t('console.admin.agencies.end.successorRequired');
     setErrors(next);
     if (Object.keys(next).length) return;
-    end.mutate({ validTo, successorCode: how === 'merged' ? successor : null }, { onSuccess: onClose });
+    end.mutate({ validTo, successorCode: how === 'merged' ? successor : null }, {
+      onSuccess: onClose,
+      onError: (error) => {
+        const server = fieldErrorsOf(error);
+        setErrors({ validTo: server.validTo, successor: server.successorCode });
+      },
+    });
   }
 
   return (
@@ -121,6 +128,7 @@ export function AddAgencyDialog({ parent, forest, onClose, onCreated }: AddProps
   const [level, setLevel] = useState<string | null>(parent.level === 'province' ? 'commune' : null);
   const [validFrom, setValidFrom] = useState('');
   const [errors, setErrors] = useState<{ code?: string; name?: string; level?: string }>({});
+  const fieldErrorsOf = useServerFieldErrors(['code', 'name', 'level'] as const);
   const create = useAdminMutation({
     mutationFn: (body: NewAgency) => adminApi.createAgency(body),
     invalidate: () => agencyChangeKeys,
@@ -139,7 +147,7 @@ export function AddAgencyDialog({ parent, forest, onClose, onCreated }: AddProps
     if (Object.keys(next).length || !level) return;
     create.mutate(
       { code: code.trim(), name: name.trim(), level, parentId: parent.id, ...(validFrom ? { validFrom } : {}) },
-      { onSuccess: (agency) => onCreated(agency) },
+      { onSuccess: (agency) => onCreated(agency), onError: (error) => setErrors(fieldErrorsOf(error)) },
     );
   }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../shared/ui/ErrorState.tsx';
 import { adminApi, adminKeys, type Agency, type AgencyOffices as Offices, type NewOffice, type Office } from '../admin.api.ts';
 import classes from '../Admin.module.css';
-import { useAdminMutation } from '../feedback.ts';
+import { useAdminMutation, useServerFieldErrors } from '../feedback.ts';
 import { isCode } from '../validation.ts';
 
 type Kind = 'counters' | 'units';
@@ -100,6 +100,7 @@ function AddOfficeDialog({ agency, kind, existing, onClose }: { agency: Agency; 
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
   const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
+  const fieldErrorsOf = useServerFieldErrors(['code', 'name'] as const);
   const add = useAdminMutation({
     mutationFn: (body: NewOffice) => adminApi.addOffice(agency.id, kind, body),
     invalidate: () => [adminKeys.offices(agency.id)],
@@ -117,7 +118,7 @@ function AddOfficeDialog({ agency, kind, existing, onClose }: { agency: Agency; 
     if (Object.keys(next).length) return;
     add.mutate(
       { code: code.trim(), name: name.trim(), ...(kind === 'counters' && address.trim() ? { address: address.trim() } : {}) },
-      { onSuccess: onClose },
+      { onSuccess: onClose, onError: (error) => setErrors(fieldErrorsOf(error)) },
     );
   }
 

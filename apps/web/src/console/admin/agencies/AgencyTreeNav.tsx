@@ -1,4 +1,4 @@
-import { CloseButton, Group, Paper, ScrollArea, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import type { PlainDate } from '@motcua/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -68,7 +68,7 @@ export function AgencyTreeNav({ forest, selectedId, today, onSelect }: Props) {
             onChange={(event) => setShowEnded(event.currentTarget.checked)}
           />
         )}
-        <ScrollArea.Autosize mah="calc(100vh - 300px)" offsetScrollbars="y" scrollbars="y" type="auto">
+        <div className={classes.treeScroll}>
           {rows.length === 0 ? (
             <Text size="sm" c="gray.7" p="xs">{t('console.admin.agencies.noMatch')}</Text>
           ) : (
@@ -102,7 +102,7 @@ export function AgencyTreeNav({ forest, selectedId, today, onSelect }: Props) {
                       title={node.name}
                     >
                       <span className={classes.treeName}>{shortAgencyName(node.name, node.shortName)}</span>
-                      <Group gap={6} wrap="nowrap" component="span">
+                      <Group gap={0} wrap="wrap" component="span" style={{ columnGap: 6 }}>
                         <span className={`${classes.treeMeta} motcua-code`}>{node.code}</span>
                         {ended && node.validTo && (
                           <span className={classes.treeMeta}>· {t('console.admin.agencies.endedOn', { date: formatPlainDate(node.validTo) })}</span>
@@ -114,7 +114,7 @@ export function AgencyTreeNav({ forest, selectedId, today, onSelect }: Props) {
               })}
             </ul>
           )}
-        </ScrollArea.Autosize>
+        </div>
         <Text size="xs" c="gray.6">{t('console.admin.agencies.count', { count: forest.ordered.length })}</Text>
       </Stack>
     </Paper>

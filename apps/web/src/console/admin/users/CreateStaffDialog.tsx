@@ -3,7 +3,7 @@ import { IconCheck, IconCopy, IconDice5 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys, type NewStaff, type StaffAccount } from '../admin.api.ts';
-import { useAdminMutation } from '../feedback.ts';
+import { useAdminMutation, useServerFieldErrors } from '../feedback.ts';
 import { generatePassword, isEmail, isStaffPhone, isUsername, minPasswordLength } from '../validation.ts';
 import { useAssignableAgencies } from './assignable.ts';
 import { checkRoles, RolesEditor, type RoleDraft } from './RolesEditor.tsx';
@@ -24,6 +24,7 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
     success: (user) => t('console.admin.users.created', { username: user.username }),
     failure: t('console.admin.users.createFailed'),
   });
+  const fieldErrorsOf = useServerFieldErrors<Field>(['username', 'fullName', 'email', 'phone', 'password']);
   const set = (key: Field) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setFields((current) => ({ ...current, [key]: value }));
@@ -51,7 +52,7 @@ export function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void;
         password: fields.password,
         assignments: checked.roles,
       },
-      { onSuccess: onCreated },
+      { onSuccess: onCreated, onError: (error) => setErrors(fieldErrorsOf(error)) },
     );
   }
 
