@@ -115,6 +115,8 @@ const matrix: Record<string, Case> = {
       const items = res.json().items as Array<{ agencyId: string; actorName: string }>;
       expect(items.length).toBeGreaterThan(0);
       expect(items.some((e) => e.agencyId === bAgencyId)).toBe(false);
+      // Province-wide events (bundle loads, yearly schedules) are not a commune administrator's.
+      expect(items.some((e) => e.agencyId === null)).toBe(false);
       expect((await a.officer.get('/api/v1/audit-events')).statusCode).toBe(403);
     },
   },

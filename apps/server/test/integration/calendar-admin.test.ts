@@ -3,6 +3,7 @@
  * afterwards follow it, appointments already printed do not move.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDateOf } from '@motcua/domain';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 
@@ -51,6 +52,30 @@ describe.each(databaseKinds)('the official schedule of a new year on %s', (kind)
     expect(after.dueAt).not.toBe(printed);
     const audit = await t.database.db.selectFrom('audit_events').select(['action', 'actor_name']).where('action', '=', 'calendar.schedule_loaded').execute();
     expect(audit).toEqual([{ action: 'calendar.schedule_loaded', actor_name: 'quantri' }]);
+  });
+
+  it('shows the load in the audit trail to those of the province, with filters by action, actor and day', async () => {
+    const trail = async (query: string) => {
+      const res = await admin.get(`/api/v1/audit-events?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as Array<{ action: string; entityId: string | null; agencyId: string | null; at: string; actorName: string }>;
+    };
+    const [loaded, ...others] = await trail('action=calendar.');
+    expect(others).toEqual([]);
+    expect(loaded).toMatchObject({ action: 'calendar.schedule_loaded', entityId: '2027', agencyId: null, actorName: 'quantri' });
+    expect((await trail('action=calendar.schedule_loaded&actor=QUANTRI')).map((e) => e.entityId)).toEqual(['2027']);
+    expect(await trail('action=calendar.schedule_loaded&actor=chuyenvien')).toEqual([]);
+    // Days are Vietnam's: the day of the event includes it, the next day does not.
+    const day = localDateOf(Date.parse(loaded!.at));
+    expect((await trail(`action=calendar.&from=${day}&to=${day}`)).length).toBe(1);
+    expect(await trail(`action=calendar.&from=${addDays(day, 1)}`)).toEqual([]);
+    expect(await trail(`action=calendar.&to=${addDays(day, -1)}`)).toEqual([]);
+    const backwards = await admin.get(`/api/v1/audit-events?from=${day}&to=${addDays(day, -1)}`);
+    expect(backwards.statusCode).toBe(400);
+    // The province's manager reads it too; a commune's officer reads no trail at all.
+    const manager = await t.signIn('quanly.tinh');
+    expect((await manager.get('/api/v1/audit-events?action=calendar.schedule_loaded')).json().items).toHaveLength(1);
+    expect((await officer.get('/api/v1/audit-events')).statusCode).toBe(403);
   });
 
   it('refuses a schedule with a date both off and worked, with the path of the bad date', async () => {

@@ -24,6 +24,11 @@ export function isWithin(path: string, scopePath: string): boolean {
   return path.startsWith(scopePath);
 }
 
+/** True for the path of a root of the agency tree (the nation, or an installation's province): `/<id>/`. */
+export function isRootPath(path: string): boolean {
+  return path.split('/').filter(Boolean).length === 1;
+}
+
 /** True when the actor holds one of `roles` on an agency whose subtree contains `agencyPath`. */
 export function hasRoleOver(actor: Actor, roles: readonly StaffRole[], agencyPath: string): boolean {
   if (actor.kind !== 'staff') return false;

@@ -1,6 +1,7 @@
 /** SQL for the agency tree. Paths are materialised: `/<root id>/<child id>/.../`. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export interface AgencyRow {
   id: string;
@@ -55,7 +56,7 @@ export async function listAgenciesWithin(
     query = query.where((eb) =>
       eb.or([
         eb(sql`motcua_fold(name)`, 'like', sql`'%' || motcua_fold(${q}) || '%'`),
-        eb('code', 'ilike', `%${q.replace(/[%_\\]/g, '\\$&')}%`),
+        eb('code', 'ilike', containsPattern(q)),
       ]),
     );
   }

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export interface AuditContext {
   actor: Actor;
@@ -56,18 +57,44 @@ export interface AuditEventRow {
   details: Record<string, unknown>;
 }
 
-/** Audit events of agencies inside the given subtrees (paths), newest first. */
-export async function listAuditEvents(
-  db: Kysely<Database>,
-  filter: { scopePaths: string[]; entityType?: string | undefined; entityId?: string | undefined; limit: number; offset: number },
-): Promise<{ items: AuditEventRow[]; total: number }> {
+export interface AuditFilter {
+  /** Agencies whose events may be read (subtree paths). */
+  scopePaths: string[];
+  /** Whether events of no agency (province-wide: calendar, catalogue, setup) may be read too. */
+  includeProvinceWide: boolean;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  /** An action (`dossier.receive`) or a family of them (`dossier.`). */
+  action?: string | undefined;
+  /** Part of the actor's recorded name or username, case-insensitive. */
+  actor?: string | undefined;
+  from?: Date | undefined;
+  /** Exclusive. */
+  to?: Date | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Audit events of agencies inside the given subtrees (and province-wide ones when allowed), newest first. */
+export async function listAuditEvents(db: Kysely<Database>, filter: AuditFilter): Promise<{ items: AuditEventRow[]; total: number }> {
   if (filter.scopePaths.length === 0) return { items: [], total: 0 };
   let query = db
     .selectFrom('audit_events as e')
-    .innerJoin('agencies as a', 'a.id', 'e.agency_id')
-    .where((eb) => eb.or(filter.scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))));
+    .leftJoin('agencies as a', 'a.id', 'e.agency_id')
+    .where((eb) => eb.or([
+      ...filter.scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true)),
+      ...(filter.includeProvinceWide ? [eb('e.agency_id', 'is', null)] : []),
+    ]));
   if (filter.entityType) query = query.where('e.entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('e.entity_id', '=', filter.entityId);
+  if (filter.action) {
+    query = filter.action.endsWith('.')
+      ? query.where((eb) => eb(eb.fn('starts_with', ['e.action', eb.val(filter.action!)]), '=', true))
+      : query.where('e.action', '=', filter.action);
+  }
+  if (filter.actor) query = query.where('e.actor_name', 'ilike', containsPattern(filter.actor));
+  if (filter.from) query = query.where('e.at', '>=', filter.from);
+  if (filter.to) query = query.where('e.at', '<', filter.to);
   const [rows, count] = await Promise.all([
     query
       .select([

@@ -1,7 +1,4 @@
-import { hasRoleOver, type Actor } from '@motcua/domain';
-
-/** A root of the agency tree (the nation, or the province of an installation): `/<id>/`. */
-const isRootPath = (path: string): boolean => path.split('/').filter(Boolean).length === 1;
+import { hasRoleOver, isRootPath, type Actor } from '@motcua/domain';
 
 /**
  * Who may publish a procedure version (or end a procedure). A catalogue-wide procedure (no

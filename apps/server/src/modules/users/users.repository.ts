@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export interface UserRow {
   id: string;
@@ -29,7 +30,7 @@ export async function listUsersWithin(
   let base = db.selectFrom('users as u').where('u.id', 'in', inScope);
   const q = filter.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+    const pattern = containsPattern(q);
     base = base.where((eb) =>
       eb.or([
         eb('u.username', 'ilike', pattern),
