@@ -37,7 +37,6 @@ export function ConsoleHome() {
                 <Stack gap={2}>
                   <Text fw={650}>{t(`console.nav.${section.key}`)}</Text>
                   <Text size="sm" c="gray.7">{t(`console.home.cards.${section.key as 'intake'}`)}</Text>
-                  {(section.key === 'reports' || section.key === 'admin') && <Text size="xs" c="gray.6" fs="italic">{t('common.comingLater')}</Text>}
                 </Stack>
               </Group>
             </Card>
