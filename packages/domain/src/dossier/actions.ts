@@ -71,6 +71,12 @@ export const actionRules = {
     from: ['processing'], to: 'supplement_requested', by: ['step', 'leader'], form: '02', needsReasons: true,
     labels: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Request a supplement' },
   },
+  submit_supplement: {
+    // The applicant sends the missing papers online; the clock stays stopped until an officer
+    // checks and receives them (`receive_supplement`), as at the counter (Decree 118/2025 art. 19).
+    from: ['supplement_requested'], to: 'same', by: ['citizen'],
+    labels: { vi: 'Nộp bổ sung trực tuyến', en: 'Supplement submitted online' },
+  },
   receive_supplement: {
     from: ['supplement_requested'], to: 'processing', by: ['officer'],
     labels: { vi: 'Tiếp nhận hồ sơ bổ sung', en: 'Receive the supplement' },
@@ -113,3 +119,9 @@ export const actionRules = {
 
 export type DossierAction = keyof typeof actionRules;
 export const dossierActionNames = Object.keys(actionRules) as DossierAction[];
+
+/** Actions only the applicant takes (online, with the dossier's access secret): never a staff button. */
+export const citizenOnlyActions = dossierActionNames.filter((a) => {
+  const by: ReadonlyArray<string> = actionRules[a].by;
+  return by.length > 0 && by.every((r) => r === 'citizen');
+});

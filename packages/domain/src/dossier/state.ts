@@ -5,7 +5,7 @@
  */
 import type { RoleAssignment } from '../access/actor.ts';
 import { AppError } from '../errors.ts';
-import { actionRules, type ActorRole, type DossierAction } from './actions.ts';
+import { actionRules, citizenOnlyActions, type ActorRole, type DossierAction } from './actions.ts';
 import type { DossierStatus } from './statuses.ts';
 
 /** The part of a workflow step the state machine needs (see catalogue for the full step). */
@@ -50,6 +50,8 @@ export interface DossierState {
   withdrawnAt: number | null;
   pauses: Pause[];
   lastSupplementReceivedAt: number | null;
+  /** When the applicant last sent the requested supplement online, while no officer has received it yet. */
+  supplementSubmittedAt: number | null;
   apology: { at: number; newDueAt: number } | null;
   digitized: boolean;
 }
@@ -66,6 +68,7 @@ export const initialDossierState: DossierState = {
   withdrawnAt: null,
   pauses: [],
   lastSupplementReceivedAt: null,
+  supplementSubmittedAt: null,
   apology: null,
   digitized: false,
 };
@@ -117,6 +120,11 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
       break;
     case 'request_supplement':
       next.pauses = [...state.pauses, { from: event.at, to: null, kind: 'supplement' }];
+      next.supplementSubmittedAt = null;
+      break;
+    case 'submit_supplement':
+      // The pause goes on: only the officer's reception of the supplement ends it (SPEC §5).
+      next.supplementSubmittedAt = event.at;
       break;
     case 'pause':
       next.pauses = [...state.pauses, { from: event.at, to: null, kind: 'suspension' }];
@@ -124,6 +132,7 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
     case 'receive_supplement':
       closePause();
       next.lastSupplementReceivedAt = event.at;
+      next.supplementSubmittedAt = null;
       break;
     case 'resume':
       closePause();
@@ -142,6 +151,7 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
     case 'withdraw':
       closePause();
       next.withdrawnAt = event.at;
+      next.supplementSubmittedAt = null;
       break;
     case 'record_digitization':
       next.digitized = event.digitized ?? true;
@@ -258,7 +268,10 @@ function missing(path: string, vi: string, en: string): AppError {
   return new AppError('request.invalid', { messages: { vi, en }, issues: [{ path, message: en }] });
 }
 
-/** The actions an actor with `rolesHere` may take now: the console's buttons. */
+/**
+ * The actions an actor with `rolesHere` may take now: the console's buttons. The applicant's own
+ * actions (an online supplement) are never among them, whatever roles are passed.
+ */
 export function allowedActions(
   state: DossierState,
   workflow: readonly WorkflowStepRef[],
@@ -267,7 +280,7 @@ export function allowedActions(
 ): DossierAction[] {
   return (Object.keys(actionRules) as DossierAction[]).filter(
     (action) =>
-      action !== 'submit' && action !== 'import' &&
+      action !== 'submit' && action !== 'import' && !citizenOnlyActions.includes(action) &&
       refusalOf(state, { action, at: 0, actorRole: 'system', actorId, reasons: ['x'], note: 'x', newDueAt: 1, assigneeId: 'x' }, workflow, rolesHere) === null,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actionRules, allowedActions, decide, dossierStatuses, formatDossierCode, initialsOf, parseDossierCode, replay,
+  actionRules, allowedActions, citizenOnlyActions, decide, dossierStatuses, formatDossierCode, initialsOf, parseDossierCode, replay,
   type DossierEvent, type DossierStatus, type WorkflowStepRef, type ActorRole, AppError,
 } from '../../src/index.ts';
 
@@ -40,6 +40,41 @@ describe('the dossier state machine', () => {
     expect(state.status).toBe('processing');
     expect(state.pauses).toEqual([{ from: t0 + 2 * h, to: t0 + 50 * h, kind: 'supplement' }]);
     expect(state.lastSupplementReceivedAt).toBe(t0 + 50 * h);
+  });
+
+  describe('a supplement sent online by the applicant', () => {
+    const asked = [
+      ev('submit', t0), ev('receive', t0), ev('transfer', t0 + h),
+      ev('request_supplement', t0 + 2 * h, { actorRole: 'specialist', reasons: ['Thiếu giấy chứng sinh'] }),
+    ];
+    const online = ev('submit_supplement', t0 + 20 * h, { actorRole: 'citizen' });
+    const cases: Array<[string, DossierEvent[], Partial<ReturnType<typeof replay>>]> = [
+      ['keeps the dossier waiting and the clock stopped', [...asked, online],
+        { status: 'supplement_requested', supplementSubmittedAt: t0 + 20 * h, pauses: [{ from: t0 + 2 * h, to: null, kind: 'supplement' }] }],
+      ['ends the pause only when the officer receives it', [...asked, online, ev('receive_supplement', t0 + 30 * h)],
+        { status: 'processing', supplementSubmittedAt: null, lastSupplementReceivedAt: t0 + 30 * h, pauses: [{ from: t0 + 2 * h, to: t0 + 30 * h, kind: 'supplement' }] }],
+      ['may be sent again before the officer receives it', [...asked, online, ev('submit_supplement', t0 + 22 * h, { actorRole: 'citizen' })],
+        { status: 'supplement_requested', supplementSubmittedAt: t0 + 22 * h }],
+      ['is forgotten when the applicant withdraws', [...asked, online, ev('withdraw', t0 + 25 * h, { actorRole: 'citizen' })],
+        { status: 'withdrawn', supplementSubmittedAt: null, withdrawnAt: t0 + 25 * h }],
+    ];
+    it.each(cases)('%s', (_name, log, expected) => {
+      expect(replay(log, workflow)).toMatchObject(expected);
+    });
+
+    const takers: Array<[ActorRole, boolean]> = [['citizen', true], ['officer', false], ['specialist', false], ['leader', false]];
+    it.each(takers)('is taken by %s: %s', (role, allowed) => {
+      const attempt = () => decide(replay(asked, workflow), { ...online, actorRole: role }, workflow, roles(role));
+      if (allowed) expect(attempt).not.toThrow();
+      else expect(attempt).toThrow(AppError);
+    });
+
+    it('is never offered as a staff button, even to an actor holding every role', () => {
+      const state = replay(asked, workflow);
+      expect(allowedActions(state, workflow, roles('officer', 'specialist', 'leader', 'citizen'))).not.toContain('submit_supplement');
+      expect(allowedActions(state, workflow, roles('officer'))).toEqual(expect.arrayContaining(['receive_supplement', 'withdraw']));
+      expect(citizenOnlyActions).toEqual(['submit_supplement']);
+    });
   });
 
   it('refuses every action from a status the table does not list, and allows it from the ones it does', () => {
