@@ -2,10 +2,12 @@
  * The counter journey, in real Chromium against the real server (`npm start`, fresh demo
  * database): a one-stop officer of xã Giao Thủy receives an "Đăng ký kết hôn" (1.000894) dossier
  * at the counter with a scanned paper, prints the receipt and appointment (form 01: its text and
- * its QR code are read back), transfers it; the specialist forwards it from the inbox, the leader
- * records the result, the officer returns it. After every step an anonymous visitor looks the
- * dossier up on the public portal and sees the right status, with the applicant's initials only.
+ * its QR code are read back), finds it in this month's tracking book (form 07, printed from the
+ * inbox), transfers it; the specialist forwards it from the inbox, the leader records the result,
+ * the officer returns it. After every step an anonymous visitor looks the dossier up on the public
+ * portal and sees the right status, with the applicant's initials only.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { flat, pdfText, qrCodes } from '../apps/server/test/support/pdf-tools.ts';
@@ -129,6 +131,32 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     expect(qr).toEqual([`${server.baseUrl}/tra-cuu/${code}`]);
     statusUrl = qr[0]!;
     await popup.close();
+  }));
+
+  it('the officer prints this month\'s tracking book (form 07) from the inbox: the new dossier is in it', () => step('form 07', async () => {
+    // A second tab: the intake result stays open for the steps that follow.
+    const page = await officer.context.newPage();
+    await page.goto('/console/ho-so');
+    await page.getByRole('heading', { level: 1, name: 'Hộp thư hồ sơ' }).waitFor();
+    await page.getByRole('button', { name: 'Sổ theo dõi (mẫu 07)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sổ theo dõi hồ sơ (mẫu 07)' });
+    // The commune has one counter: it is chosen already.
+    await expect.poll(() => dialog.getByLabel(/^Bộ phận một cửa/).inputValue()).toBe('Bộ phận Một cửa xã Giao Thủy');
+    await dialog.getByRole('button', { name: 'Tháng này' }).click();
+    expect(await dialog.getByRole('button', { name: 'Tháng này' }).getAttribute('aria-pressed')).toBe('true');
+    const [yy, mm, dd] = vietnamToday().match(/\d{2}/g)!;
+    expect(await dialog.getByLabel('Từ ngày').innerText()).toBe(`01/${mm}/20${yy}`);
+    expect(await dialog.getByLabel('Đến ngày').innerText()).toBe(`${dd}/${mm}/20${yy}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Tải PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe(`so-theo-doi-MC-20${yy}-${mm}-01-20${yy}-${mm}-${dd}.pdf`);
+    const pdf = fs.readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Codes wrap after their hyphen in the narrow column: "000.41.00.H40-" / "261127-0001".
+    const text = flat(pdfText(pdf, { layout: false })).replace(/- /g, '-');
+    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Bộ phận Một cửa xã Giao Thủy', `Từ ngày 01/${mm}/20${yy} đến ngày ${dd}/${mm}/20${yy}`, code, applicant.fullName]) {
+      expect(text).toContain(phrase);
+    }
+    await page.close();
   }));
 
   it('a visitor opens the QR code\'s address and looks the code up: "Đã tiếp nhận"', () => step('public: received', async () => {

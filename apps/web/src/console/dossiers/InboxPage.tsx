@@ -1,6 +1,6 @@
 import { Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconFilePlus, IconInbox, IconRefresh, IconSearchOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconBook2, IconFilePlus, IconInbox, IconRefresh, IconSearchOff } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatNumber } from '../../shared/format.ts';
@@ -18,6 +18,8 @@ import {
 } from './inboxQuery.ts';
 import { InboxTable } from './InboxTable.tsx';
 import { rememberInboxSearch } from './inboxReturn.ts';
+import { trackingBookAgencies } from './trackingBook.api.ts';
+import { TrackingBookDialog } from './TrackingBookDialog.tsx';
 
 export function InboxPage() {
   return (
@@ -33,6 +35,8 @@ function Inbox() {
   usePageTitle(t('console.nav.inbox'));
   const staff = useStaff();
   const isOfficer = staff.assignments.some((a) => a.role === 'officer');
+  const bookAgencies = useMemo(() => trackingBookAgencies(staff.assignments), [staff.assignments]);
+  const [bookOpen, setBookOpen] = useState(false);
   const [params, setParams] = useSearchParams();
   const filters = parseInboxFilters(params);
   const list = useDossierList(listQueryOf(filters), { refetchInterval: 60_000 });
@@ -54,12 +58,20 @@ function Inbox() {
           <Title order={1} data-testid="console-inbox">{t('console.nav.inbox')}</Title>
           <Text size="sm" c="gray.7">{t(filters.view === 'inbox' ? 'console.inbox.inboxIntro' : 'console.inbox.allIntro')}</Text>
         </Stack>
-        {isOfficer && (
-          <Button component={Link} to="/console/tiep-nhan" leftSection={<IconFilePlus size={16} aria-hidden="true" />}>
-            {t('console.inbox.newIntake')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {bookAgencies.length > 0 && (
+            <Button variant="default" onClick={() => setBookOpen(true)} leftSection={<IconBook2 size={16} aria-hidden="true" />}>
+              {t('console.inbox.trackingBook.open')}
+            </Button>
+          )}
+          {isOfficer && (
+            <Button component={Link} to="/console/tiep-nhan" leftSection={<IconFilePlus size={16} aria-hidden="true" />}>
+              {t('console.inbox.newIntake')}
+            </Button>
+          )}
+        </Group>
       </Group>
+      {bookAgencies.length > 0 && <TrackingBookDialog opened={bookOpen} onClose={() => setBookOpen(false)} agencies={bookAgencies} />}
 
       <Group gap="sm" justify="space-between">
         <Group gap="sm">
