@@ -152,6 +152,13 @@ export interface StaffChanges {
 export interface AuditQuery {
   entityType: string;
   entityId: string;
+  /** An action (`calendar.schedule_loaded`) or a family of them (`calendar.`). */
+  action: string;
+  /** Part of the actor's recorded name (a username, `motcua setup`). */
+  actor: string;
+  /** Local days `YYYY-MM-DD` in Vietnam, both included; '' for open. */
+  from: string;
+  to: string;
   page: number;
 }
 
@@ -238,7 +245,10 @@ export function useAuditEvents(query: AuditQuery) {
     queryKey: adminKeys.auditList(query),
     queryFn: ({ signal }) =>
       api.get<Page<AuditEvent>>('/audit-events', {
-        query: { entityType: query.entityType, entityId: query.entityId, limit: auditPageSize, offset: (query.page - 1) * auditPageSize },
+        query: {
+          entityType: query.entityType, entityId: query.entityId, action: query.action, actor: query.actor, from: query.from, to: query.to,
+          limit: auditPageSize, offset: (query.page - 1) * auditPageSize,
+        },
         signal,
       }),
     placeholderData: keepPreviousData,

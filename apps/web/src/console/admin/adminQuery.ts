@@ -5,7 +5,9 @@
  *   /console/quan-tri?tab=lich-nghi&year=2027
  *   /console/quan-tri?tab=tai-khoan&q=giaothuy&page=2&user=<id>
  *   /console/quan-tri?tab=nhat-ky&entityType=agency&entityId=000.41.00.H40&page=3
+ *   /console/quan-tri?tab=nhat-ky&action=calendar.&actor=quantri&from=2026-11-01&to=2026-11-30
  */
+import { isPlainDate } from '@motcua/domain';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -26,6 +28,12 @@ export function pageOf(params: URLSearchParams, name = 'page'): number {
 /** A text parameter, trimmed and bounded. */
 export function textOf(params: URLSearchParams, name: string, max = 200): string {
   return (params.get(name) ?? '').trim().slice(0, max);
+}
+
+/** A calendar date `YYYY-MM-DD` from the address ('' when missing or not a real date). */
+export function dateOf(params: URLSearchParams, name: string): string {
+  const value = params.get(name) ?? '';
+  return isPlainDate(value) ? value : '';
 }
 
 /**

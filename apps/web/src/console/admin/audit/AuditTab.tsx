@@ -1,5 +1,4 @@
-import { ActionIcon, Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { ActionIcon, Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilterOff, IconHistory, IconRefresh, IconSearchOff } from '@tabler/icons-react';
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,38 +9,57 @@ import { PageLoader } from '../../../shared/ui/PageLoader.tsx';
 import { shortAgencyName } from '../../reports/agencyTree.ts';
 import { auditPageSize, useAccountNames, useAdminAgencies, useAuditEvents, type Agency, type AuditEvent, type StaffAccount } from '../admin.api.ts';
 import classes from '../Admin.module.css';
-import { pageOf, textOf, useTabParams } from '../adminQuery.ts';
-import { actionLabel, detailLines, entityLabel, entityTypes, formatAuditTime } from './auditText.ts';
+import { dateOf, pageOf, textOf, useTabParams } from '../adminQuery.ts';
+import { AuditFilters, hasAuditFilters, noAuditFilters, type AuditFilterPatch, type AuditFilterValues } from './AuditFilters.tsx';
+import { actionLabel, detailLines, entityLabel, formatAuditTime, isProvinceWide } from './auditText.ts';
 
 /**
- * "Nhật ký": the append-only audit trail of the administrator's agencies, newest first, filtered by
- * what was changed (`?entityType=&entityId=`) and paged (`?page=`). Rows name people and agencies
- * instead of showing their ids; a row opens to show what was sent.
+ * "Nhật ký": the append-only audit trail of the administrator's agencies (and, for those of the
+ * province, of no agency: holiday schedules, the catalogue, bundle loads), newest first, filtered by
+ * what was changed (`?entityType=&entityId=`), the action or its family (`?action=calendar.`), who
+ * did it (`?actor=`) and local days (`?from=&to=`), and paged (`?page=`). Rows name people and
+ * agencies instead of showing their ids; a row opens to show what was sent.
  */
 export function AuditTab() {
   const { t } = useTranslation();
   const [params, update] = useTabParams();
-  const query = { entityType: textOf(params, 'entityType', 50), entityId: textOf(params, 'entityId', 100), page: pageOf(params) };
+  const filters: AuditFilterValues = {
+    entityType: textOf(params, 'entityType', 50),
+    entityId: textOf(params, 'entityId', 100),
+    action: textOf(params, 'action', 100),
+    actor: textOf(params, 'actor', 100),
+    from: dateOf(params, 'from'),
+    to: dateOf(params, 'to'),
+  };
+  // A hand-edited address may end before it starts: the API would refuse it, so the end is left out.
+  const backwards = Boolean(filters.from && filters.to && filters.to < filters.from);
+  const query = { ...filters, to: backwards ? '' : filters.to, page: pageOf(params) };
   const events = useAuditEvents(query);
   const agencies = useAdminAgencies();
   const accounts = useAccountNames();
   const agencyById = useMemo(() => new Map((agencies.data?.items ?? []).map((a) => [a.id, a])), [agencies.data]);
   const agencyByCode = useMemo(() => new Map((agencies.data?.items ?? []).map((a) => [a.code, a])), [agencies.data]);
   const userById = useMemo(() => new Map((accounts.data?.items ?? []).map((u) => [u.id, u])), [accounts.data]);
-  const filtered = Boolean(query.entityType || query.entityId);
+  const filtered = hasAuditFilters(filters);
+  const filter = (patch: AuditFilterPatch) => update({ ...patch, page: undefined });
 
   const total = events.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / auditPageSize));
   const first = (query.page - 1) * auditPageSize + 1;
+  // A linked page past the end (the trail was filtered differently) shows the last one instead.
+  const beyond = !events.isPlaceholderData && total > 0 && query.page > pages;
+  useEffect(() => {
+    if (beyond) update({ page: pages > 1 ? pages : undefined }, { replace: true });
+  }, [beyond, pages, update]);
 
   return (
     <Stack gap="sm">
       <AuditFilters
-        entityType={query.entityType}
-        entityId={query.entityId}
+        values={filters}
+        toError={backwards ? t('console.admin.audit.toBeforeFrom') : undefined}
         agencies={agencies.data?.items ?? []}
         accounts={accounts.data?.items ?? []}
-        onChange={(patch) => update({ ...patch, page: undefined })}
+        onChange={filter}
       />
       {events.isPending ? (
         <PageLoader />
@@ -54,7 +72,15 @@ export function AuditTab() {
           withIndicatorBackground
           title={t(filtered ? 'console.admin.audit.emptyFiltered.title' : 'console.admin.audit.empty.title')}
           description={t(filtered ? 'console.admin.audit.emptyFiltered.body' : 'console.admin.audit.empty.body')}
-        />
+        >
+          {filtered && (
+            <EmptyState.Actions>
+              <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={() => filter(noAuditFilters)}>
+                {t('console.admin.audit.clear')}
+              </Button>
+            </EmptyState.Actions>
+          )}
+        </EmptyState>
       ) : (
         <Paper withBorder pos="relative" style={{ overflow: 'hidden' }}>
           <LoadingOverlay visible={events.isPlaceholderData} overlayProps={{ blur: 0, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
@@ -85,78 +111,6 @@ export function AuditTab() {
   );
 }
 
-interface FilterProps {
-  entityType: string;
-  entityId: string;
-  agencies: Agency[];
-  accounts: StaffAccount[];
-  onChange: (patch: { entityType?: string | undefined; entityId?: string | undefined }) => void;
-}
-
-/** What was changed: its kind, and which one (an agency or an account picked by name, else a typed code). */
-function AuditFilters({ entityType, entityId, agencies, accounts, onChange }: FilterProps) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState(entityId);
-  const pushTyped = useDebouncedCallback((value: string) => onChange({ entityId: value.trim() }), 400);
-  useEffect(() => setTyped(entityId), [entityId]);
-  const common = { label: t('console.admin.audit.entityId'), w: { base: '100%', sm: 340 } } as const;
-
-  return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <Select
-        label={t('console.admin.audit.entityType')}
-        placeholder={t('console.admin.audit.entityAny')}
-        data={entityTypes.map((type) => ({ value: type, label: entityLabel(t, type) }))}
-        value={entityType || null}
-        onChange={(type) => onChange({ entityType: type ?? undefined, entityId: undefined })}
-        clearable
-        w={{ base: '100%', sm: 220 }}
-      />
-      {entityType === 'agency' ? (
-        <Select
-          {...common}
-          placeholder={t('console.admin.audit.entityAll')}
-          data={agencies.map((a) => ({ value: a.code, label: `${shortAgencyName(a.name, a.shortName)} (${a.code})` }))}
-          value={entityId || null}
-          onChange={(code) => onChange({ entityId: code ?? undefined })}
-          searchable
-          clearable
-          nothingFoundMessage={t('console.admin.nothingFound')}
-        />
-      ) : entityType === 'user' ? (
-        <Select
-          {...common}
-          placeholder={t('console.admin.audit.entityAll')}
-          data={accounts.map((u) => ({ value: u.id, label: `${u.username} — ${u.fullName}` }))}
-          value={entityId || null}
-          onChange={(id) => onChange({ entityId: id ?? undefined })}
-          searchable
-          clearable
-          nothingFoundMessage={t('console.admin.nothingFound')}
-        />
-      ) : (
-        <TextInput
-          {...common}
-          placeholder={t('console.admin.audit.entityIdPlaceholder')}
-          value={typed}
-          onChange={(event) => {
-            setTyped(event.currentTarget.value);
-            pushTyped(event.currentTarget.value);
-          }}
-          classNames={{ input: 'motcua-code' }}
-          spellCheck={false}
-          autoComplete="off"
-        />
-      )}
-      {(entityType || entityId) && (
-        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={() => onChange({ entityType: undefined, entityId: undefined })}>
-          {t('console.admin.audit.clear')}
-        </Button>
-      )}
-    </Group>
-  );
-}
-
 interface TableProps {
   rows: AuditEvent[];
   agencyById: Map<string, Agency>;
@@ -180,12 +134,15 @@ function AuditTable({ rows, agencyById, agencyByCode, userById }: TableProps) {
       const user = e.actorId ? userById.get(e.actorId) : undefined;
       return { name: e.actorName ?? t('console.admin.audit.unknownActor'), full: user?.fullName };
     }
-    // Commands (motcua setup, the demo loader) act without a session but under a name.
-    const kind = e.actorKind === 'citizen' ? 'citizen' : e.actorKind === 'system' || e.actorName ? 'system' : 'anonymous';
+    // Commands (motcua setup, the demo loader) act without a session but under a name; so does a
+    // sign-in attempt, under the name that was typed.
+    const command = e.actorKind === 'system' || (e.actorName !== null && !e.action.startsWith('auth.'));
+    const kind = e.actorKind === 'citizen' ? 'citizen' : command ? 'system' : 'anonymous';
     return { name: t(`console.admin.audit.${kind}`), full: e.actorName ?? undefined };
   };
   const targetOf = (e: AuditEvent) => {
-    if (!e.entityId) return '';
+    // A sign-in under an unknown name names no account, only what was typed.
+    if (!e.entityId) return e.entityType === 'user' && typeof e.details.username === 'string' ? e.details.username : '';
     if (e.entityType === 'agency') {
       const agency = agencyByCode.get(e.entityId);
       return agency ? `${shortAgencyName(agency.name, agency.shortName)} (${e.entityId})` : e.entityId;
@@ -251,7 +208,13 @@ function AuditTable({ rows, agencyById, agencyByCode, userById }: TableProps) {
                     <Text size="sm" lineClamp={2}>{targetOf(e)}</Text>
                   </Table.Td>
                   <Table.Td maw={220}>
-                    <Text size="sm" lineClamp={2}>{agency ? shortAgencyName(agency.name, agency.shortName) : ''}</Text>
+                    {agency ? (
+                      <Text size="sm" lineClamp={2}>{shortAgencyName(agency.name, agency.shortName)}</Text>
+                    ) : isProvinceWide(e) ? (
+                      <Text size="sm" c="gray.7">{t('console.admin.audit.provinceWide')}</Text>
+                    ) : (
+                      <Text size="sm" c="gray.6">—</Text>
+                    )}
                   </Table.Td>
                   <Table.Td className={`${classes.nowrap} motcua-code`}>{e.ip ?? ''}</Table.Td>
                 </Table.Tr>

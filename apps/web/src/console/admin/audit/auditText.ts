@@ -10,9 +10,33 @@ import { vi } from '../../../shared/i18n/vi.ts';
 
 type ActionKey = keyof typeof vi.console.admin.audit.actions;
 type EntityKey = keyof typeof vi.console.admin.audit.entities;
+type FamilyKey = keyof typeof vi.console.admin.audit.families;
 
 /** Entity types the filter offers. */
 export const entityTypes: EntityKey[] = ['agency', 'user', 'dossier', 'procedure', 'holiday_schedule'];
+
+/**
+ * Families of actions the filter offers, as the API takes them (`calendar.` reads every action
+ * starting with it); the server records `dossier.*`, `agency.*`, `user.*`, `auth.*`,
+ * `calendar.schedule_loaded`, `procedure.*` and `setup.bundle_loaded`.
+ */
+export const actionFamilies: FamilyKey[] = ['dossier', 'agency', 'user', 'auth', 'calendar', 'procedure', 'setup'];
+
+/** The filter's choices: the families, and a single action when the address names one. */
+export function actionOptions(t: TFunction, language: Language, current: string): Array<{ value: string; label: string }> {
+  const options = actionFamilies.map((family) => ({ value: `${family}.`, label: t(`console.admin.audit.families.${family}`) }));
+  if (current && !options.some((o) => o.value === current)) options.push({ value: current, label: actionLabel(t, language, current) });
+  return options;
+}
+
+/**
+ * Whether a row belongs to the whole province rather than to no known agency: yearly holiday
+ * schedules, the catalogue and bundle loads are recorded without one (a failed sign-in of an
+ * unknown name also has none, and is not "province-wide").
+ */
+export function isProvinceWide(event: { agencyId: string | null; action: string }): boolean {
+  return event.agencyId === null && /^(calendar|procedure|setup)\./.test(event.action);
+}
 
 /** `27/11/2026 13:55:56`: the audit trail needs the second; the offset of Vietnam is whole minutes. */
 export function formatAuditTime(at: string): string {
