@@ -3,7 +3,8 @@
  * database): the provincial administrator gives xã Giao Thủy a new short name and a second
  * counter, loads next year's official holiday schedule (prefilled from the Labour Code, with a
  * make-up working day added), creates an officer's account — who then signs in — and finds the
- * changes in the audit trail. Every change is confirmed by a notification and read back from the API.
+ * changes in the audit trail (by subject, by family of actions, by who did it), the province-wide
+ * schedule load included. Every change is confirmed by a notification and read back from the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -180,13 +181,33 @@ describe('administration journey: an agency, a holiday schedule and an account, 
     await page.getByRole('combobox', { name: 'Cụ thể', exact: true }).fill('Giao Thủy');
     await page.getByRole('option', { name: `${commune.shortName} (${commune.code})` }).click();
     await page.waitForURL((url) => url.searchParams.get('entityId') === commune.code);
-    await table.locator('tr[data-action="agency.counter_added"]').waitFor();
-    const actions = await table.locator('tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
-    expect(actions).toEqual(['agency.counter_added', 'agency.updated']);
+    const actionsShown = () => table.locator('tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    await expect.poll(actionsShown).toEqual(['agency.counter_added', 'agency.updated']);
 
-    // The schedule is a national one: its audit row names no agency, and the trail lists only
-    // rows filed under an agency (apps/server/src/modules/audit/audit.repository.ts, inner join).
-    // It is checked in the API's own list instead (see the holidays step).
+    // The holiday schedule belongs to no agency: the province's administrator finds it among the
+    // schedule loads, marked province-wide, with the make-up working day that was added.
+    await page.getByRole('button', { name: 'Bỏ lọc', exact: true }).first().click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'nhat-ky' && !url.searchParams.has('entityId') && !url.searchParams.has('entityType'));
+    await page.getByRole('combobox', { name: 'Thao tác', exact: true }).click();
+    await page.getByRole('option', { name: 'Lịch nghỉ lễ', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('action') === 'calendar.');
+    await expect.poll(actionsShown).toEqual(['calendar.schedule_loaded']);
+    const loaded = row('calendar.schedule_loaded');
+    const text = await loaded.innerText();
+    for (const part of ['Nạp lịch nghỉ lễ', 'Lịch nghỉ lễ', String(next.year), 'quantri', 'Toàn tỉnh']) expect(text).toContain(part);
+    await loaded.getByRole('button', { name: 'Xem nội dung' }).click();
+    await table.getByText(new RegExp(`workingDays: .*${next.saturday}`)).waitFor();
+
+    // Who signed in: the newcomer, found by part of the username in any case.
+    await page.getByRole('combobox', { name: 'Thao tác', exact: true }).click();
+    await page.getByRole('option', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('action') === 'auth.');
+    await page.getByRole('textbox', { name: 'Người thực hiện', exact: true }).fill('CANBO2');
+    await page.waitForURL((url) => url.searchParams.get('actor') === 'CANBO2' && !url.searchParams.has('page'));
+    await expect.poll(actionsShown).toEqual(['auth.signed_in']);
+    expect(await row('auth.signed_in').innerText()).toContain(account.username);
+    await page.getByText('1–1 trong 1 dòng').waitFor();
+
     expect(admin.pageErrors).toEqual([]);
   }));
 });
