@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { flat, pdfText, qrCodes } from '../support/pdf-tools.ts';
+import { multipartFile, samplePdf } from '../support/multipart.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -49,6 +50,18 @@ describe('forms 01–07 as PDF', () => {
     ids.stopped = stopped;
     now = at('2025-03-04T08:15:00+07:00');
     await act(officer, stopped.id, 'withdraw', { note: 'Người nộp đề nghị rút hồ sơ' });
+    // Submitted online on a Sunday, received at the counter on Monday.
+    now = at('2025-03-09T20:00:00+07:00');
+    const file = multipartFile('to-khai.pdf', samplePdf, 'application/pdf');
+    const up = (await t.anonymous().request('POST', '/api/v1/public/files', file.payload, file.headers)).json();
+    const online = await t.anonymous().post('/api/v1/public/dossiers', {
+      procedureCode: '1.000894', agencyCode: '000.41.00.H40', applicant: { name: 'Đinh Thị Hảo', phone: '0912345678' },
+      components: [{ index: 0, fileIds: [up.id] }], uploadTokens: { [up.id]: up.uploadToken },
+    });
+    expect(online.statusCode, online.body).toBe(201);
+    ids.online = online.json();
+    now = at('2025-03-10T08:30:00+07:00');
+    await act(officer, ids.online!.id, 'receive');
   });
   afterAll(async () => t?.close());
 
@@ -137,6 +150,8 @@ describe('forms 01–07 as PDF', () => {
     expect(text).toContain(ids.main!.code);
     expect(text).toContain(ids.stopped!.code);
     expect(text).not.toContain(ids.refused!.code);
+    // Submitted online, it enters the book of the counter that receives it.
+    expect(text).toContain(ids.online!.code);
     const other = await t.signIn('canbo.giaominh');
     expect((await other.get(`/api/v1/counters/${counter.id}/tracking-book?from=2025-03-01&to=2025-03-31`)).statusCode).toBe(404);
   });

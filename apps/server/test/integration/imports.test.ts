@@ -8,6 +8,7 @@ import { exportDossiers } from '../../src/modules/imports/export.usecases.ts';
 import { importDossiers } from '../../src/modules/imports/import.usecases.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { flat, pdfText } from '../support/pdf-tools.ts';
 
 async function* linesOf(lines: string[]) {
   yield* lines;
@@ -60,6 +61,16 @@ describe.each(databaseKinds)('import and export on %s', (kind) => {
     expect(row).toMatchObject({ status: 'returned', imported: true, result_class: 'overdue' });
     expect(row.due_at!.toISOString()).toBe('2024-10-08T02:00:00.000Z');
     expect(row.apology_due_at!.toISOString()).toBe('2024-10-10T10:00:00.000Z');
+  });
+
+  it('books imported history at the agency’s counter, so that form 07 lists it', async () => {
+    const officer = await t.signIn('canbo.giaothuy');
+    const counter = (await officer.get(`/api/v1/agencies/${await t.agencyId('000.41.00.H40')}/offices`)).json().counters[0];
+    const row = await t.database.db.selectFrom('dossiers').select('counter_id').where('code', '=', '000.41.00.H40-241001-9001').executeTakeFirstOrThrow();
+    expect(row.counter_id).toBe(counter.id);
+    const book = await officer.get(`/api/v1/counters/${counter.id}/tracking-book?from=2024-10-01&to=2024-10-31`);
+    expect(book.statusCode).toBe(200);
+    expect(flat(pdfText(book.rawPayload, { layout: false })).replace(/- /g, '-')).toContain('000.41.00.H40-241001-9001');
   });
 
   it('exports lines that import into a fresh database as the same dossiers', async () => {

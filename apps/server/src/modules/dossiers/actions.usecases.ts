@@ -119,6 +119,10 @@ export async function applyAction(
   if (command.fileIds?.length) {
     await claimFiles(tx, actor, ctx.dossier.id, command.fileIds.map((id) => ({ id, index: null })), {}, command.action === 'receive_supplement' ? 'supplement' : 'attachment');
   }
+  // An online dossier enters the book of the counter that receives it (form 07): the agency's first.
+  if (command.action === 'receive' && ctx.dossier.counter_id === null) {
+    effects.projection.counter_id = (await deps.references.counters(tx, ctx.dossier.agency_id))[0]?.id ?? null;
+  }
   const dossier = await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
   await recordAudit(tx, context, {
     action: `dossier.${command.action}`,

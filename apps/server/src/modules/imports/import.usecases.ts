@@ -31,6 +31,7 @@ interface Accepted {
   hash: string;
   facts: ImportFacts;
   agencyId: string;
+  counterId: string | null;
   versionId: string;
   field: string;
   code?: string;
@@ -38,6 +39,8 @@ interface Accepted {
 
 interface Catalogue {
   agencies: Map<string, string>;
+  /** The counter that received an agency's history (its first open counter), for form 07. */
+  counters: Map<string, string>;
   versions: Map<string, Array<{ id: string; version: number; validFrom: string | null; validTo: string | null; field: string }>>;
 }
 
@@ -49,7 +52,11 @@ async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
     list.push({ id: v.id, version: v.version, validFrom: v.valid_from, validTo: v.valid_to, field: v.field });
     versions.set(v.procedure_code, list);
   }
-  return { agencies, versions };
+  const counters = new Map<string, string>();
+  for (const c of await db.selectFrom('counters').select(['id', 'agency_id']).where('active', '=', true).orderBy('code').execute()) {
+    if (!counters.has(c.agency_id)) counters.set(c.agency_id, c.id);
+  }
+  return { agencies, versions, counters };
 }
 
 /** Where to import: Kysely for reading, and the node-postgres pool for the bulk writes. */
@@ -115,7 +122,10 @@ export async function importDossiers(target: ImportTarget, lines: AsyncIterable<
     // Bound to the version in force on the day of receipt (else the nearest one).
     const day = localDateOf(checked.facts.receivedAt);
     const version = versionInForce(versions, day) ?? versions.find((v) => v.validFrom !== null && v.validFrom > day) ?? versions[versions.length - 1]!;
-    batch.push({ lineNumber: n, line, hash: checked.hash, facts: checked.facts, agencyId, versionId: version.id, field: version.field, ...(line.code ? { code: line.code } : {}) });
+    batch.push({
+      lineNumber: n, line, hash: checked.hash, facts: checked.facts, agencyId, counterId: catalogue.counters.get(agencyId) ?? null,
+      versionId: version.id, field: version.field, ...(line.code ? { code: line.code } : {}),
+    });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
@@ -226,7 +236,7 @@ const dossierColumns = [
   'national_status', 'step_index', 'participant', 'applicant_kind', 'applicant_name', 'applicant_id_number', 'applicant_phone',
   'applicant_email', 'applicant_address', 'applicant', 'components', 'sets', 'fee_amount', 'fee_paid', 'submitted_at', 'received_at',
   'due_at', 'clock_due_at', 'apology_due_at', 'result_at', 'returned_at', 'withdrawn_at', 'closed_at', 'result_class', 'digitized',
-  'imported', 'import_hash',
+  'imported', 'import_hash', 'counter_id',
 ];
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
@@ -241,7 +251,7 @@ function dossierRow(a: Accepted): unknown[] {
     [], 1, 0, false, line.receivedAt, line.receivedAt,
     // The appointment the legacy system recorded, pauses included: kept, never recomputed.
     line.dueAt, line.dueAt, iso(facts.apologyDueAt), iso(facts.resultAt), iso(facts.returnedAt), iso(facts.withdrawnAt),
-    iso(facts.closedAt), facts.resultClass, line.digitized, true, a.hash,
+    iso(facts.closedAt), facts.resultClass, line.digitized, true, a.hash, a.counterId,
   ];
 }
 
