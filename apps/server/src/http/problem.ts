@@ -24,6 +24,7 @@ const statusByCode: Record<string, number> = {
   'rating.already_rated': 409,
   'rating.too_early': 409,
   'dossier.form_not_issued': 404,
+  'dossier.access_denied': 403,
 };
 
 /** Status for a code: explicit table first, then conventions on the code's last segment. */

@@ -317,6 +317,7 @@ const matrix: Record<string, Case> = {
   'POST /api/v1/public/files': { scoped: false, why: 'public upload for online submission; owned through its upload token' },
   'GET /api/v1/public/dossiers/:code': { scoped: false, why: 'the public status page, initials only (SPEC §7)' },
   'POST /api/v1/public/dossiers': { scoped: false, why: 'online submission by citizens' },
+  'POST /api/v1/public/dossiers/:code/actions': { scoped: false, why: 'the applicant of an online dossier supplements or withdraws it; owned through the access secret of the receipt, else 403' },
   'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },
   'GET /api/v1/public/holidays/:year': { scoped: false, why: 'the public calendar of days off' },
   'GET /api/v1/calendar/schedules': { scoped: false, why: 'holiday schedules are national, the same for every agency' },

@@ -30,7 +30,14 @@ export interface ActionCommand {
   digitized?: boolean | undefined;
   /** Scans attached with the action (the supplement received, a result), uploaded by the actor. */
   fileIds?: string[] | undefined;
+  /** Files for given components of the procedure (an online supplement), uploaded by the actor. */
+  components?: Array<{ index: number; fileIds: string[] }> | undefined;
+  /** Public uploads: file id → the upload token that proves the file is the applicant's. */
+  uploadTokens?: Record<string, string> | undefined;
 }
+
+/** Actions whose files are the supplement the applicant was asked for. */
+const supplementActions: ReadonlySet<DossierAction> = new Set(['receive_supplement', 'submit_supplement']);
 
 export function actorName(actor: Actor): string | null {
   return actor.kind === 'staff' ? actor.username : actor.kind === 'citizen' ? 'citizen' : null;
@@ -87,6 +94,7 @@ export async function applyAction(
     version: ctx.version, before, after, event, calendar, recordedDueAt: ctx.dossier.due_at, handlingAgencyId: handling.id,
   });
   const rule = actionRules[command.action] as { form?: string };
+  const files = filesOf(command, ctx);
   const [logged] = await repo.insertEvents(tx, [{
     dossier_id: ctx.dossier.id,
     seq: ctx.events.length + 1,
@@ -110,14 +118,14 @@ export async function applyAction(
     data: {
       ...(event.newDueAt != null ? { newDueAt: formatInstant(event.newDueAt) } : {}),
       ...(command.digitized !== undefined ? { digitized: command.digitized } : {}),
-      ...(command.fileIds?.length ? { files: command.fileIds } : {}),
+      ...(files.length ? { files: files.map((f) => f.id) } : {}),
       ...(handling.id !== ctx.agencies.handling.id ? { fromAgency: ctx.agencies.handling.code, toAgency: handling.code } : {}),
     },
     form: rule.form ?? null,
     request_id: context.requestId ?? null,
   }]);
-  if (command.fileIds?.length) {
-    await claimFiles(tx, actor, ctx.dossier.id, command.fileIds.map((id) => ({ id, index: null })), {}, command.action === 'receive_supplement' ? 'supplement' : 'attachment');
+  if (files.length) {
+    await claimFiles(tx, actor, ctx.dossier.id, files, command.uploadTokens ?? {}, supplementActions.has(command.action) ? 'supplement' : 'attachment');
   }
   // An online dossier enters the book of the counter that receives it (form 07): the agency's first.
   if (command.action === 'receive' && ctx.dossier.counter_id === null) {
@@ -133,6 +141,17 @@ export async function applyAction(
     details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}) },
   });
   return contextOf(tx, deps.references, dossier, [...ctx.events, logged!]);
+}
+
+/** The files an action attaches, with the component each one completes (if any). */
+function filesOf(command: ActionCommand, ctx: DossierContext): Array<{ id: string; index: number | null }> {
+  const issues = (command.components ?? []).flatMap((c, i) =>
+    ctx.version.components[c.index] ? [] : [{ path: `components.${i}.index`, message: `no component ${c.index} in this procedure` }]);
+  if (issues.length) throw new AppError('request.invalid', { issues });
+  return [
+    ...(command.fileIds ?? []).map((id) => ({ id, index: null })),
+    ...(command.components ?? []).flatMap((c) => c.fileIds.map((id) => ({ id, index: c.index }))),
+  ];
 }
 
 /** The role recorded on the log row: the workflow step's role when the actor has it. */

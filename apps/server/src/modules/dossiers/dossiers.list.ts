@@ -39,6 +39,8 @@ export interface DossierListItem {
   agencyId: string;
   agencyName: string;
   handlingAgencyName: string;
+  /** Waiting for a supplement that the applicant has already sent online: the officer can receive it. */
+  supplementSubmitted: boolean;
 }
 
 const counterStatuses = ['submitted', 'received', 'supplement_requested', 'resolved', 'rejected'];
@@ -99,6 +101,11 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
         'd.received_at', 'd.due_at', 'd.clock_due_at', 'd.assignee_id', 'd.agency_id', 'ra.name as agency_name', 'ha.name as handling_agency_name',
         sql<string | null>`(v.workflow -> d.step_index ->> 'name')`.as('step_name'),
         stepRole.as('step_role'),
+        // The last of the supplement request and the applicant's online supplement decides (index on dossier_id, seq).
+        sql<boolean>`(d.status = 'supplement_requested' AND coalesce((
+          SELECT e.action = 'submit_supplement' FROM dossier_events e
+           WHERE e.dossier_id = d.id AND e.action IN ('request_supplement', 'submit_supplement')
+           ORDER BY e.seq DESC LIMIT 1), false))`.as('supplement_submitted'),
       ])
       // Most urgent first: the nearest appointment (overdue ones are the earliest), then the oldest.
       .orderBy(sql`d.clock_due_at ASC NULLS LAST`)
@@ -115,7 +122,7 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
       id: r.id, code: r.code, status: r.status, procedureCode: r.procedure_code, procedureName: r.procedure_name,
       applicantName: r.applicant_name, channel: r.channel, submittedAt: r.submitted_at, receivedAt: r.received_at, dueAt: r.due_at,
       clockDueAt: r.clock_due_at, stepName: r.step_name, stepRole: r.step_role, assigneeId: r.assignee_id, agencyId: r.agency_id, agencyName: r.agency_name,
-      handlingAgencyName: r.handling_agency_name,
+      handlingAgencyName: r.handling_agency_name, supplementSubmitted: Boolean(r.supplement_submitted),
     })),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  actionRules, allowedActions, formatInstant, initialsOf, outcomeAgainst, statusLabels, workingTimeBetween,
+  actionRules, allowedActions, formatInstant, initialsOf, outcomeAgainst, refusalOf, statusLabels, workingTimeBetween,
   type Actor, type DossierAction, type DossierStatus, type WorkingCalendar,
 } from '@motcua/domain';
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
@@ -198,8 +198,15 @@ export const PublicDossierSchema = z.object({
   currentStep: z.string().nullable(),
   clock: ClockSchema,
   steps: z.array(z.object({ label: Labels, at: z.string(), status: z.string(), statusLabel: Labels })),
-  /** While the applicant must complete the dossier: what to bring (not personal data). */
-  supplementRequest: z.object({ at: z.string(), items: z.array(z.string()), note: z.string().nullable() }).nullable(),
+  /** While the applicant must complete the dossier: what to bring (the administration's words, not personal data). */
+  supplementRequest: z.object({
+    at: z.string(),
+    items: z.array(z.string()),
+    note: z.string().nullable(),
+    submittedOnlineAt: Instant.describe('when the applicant sent the supplement online; it awaits an officer'),
+  }).nullable(),
+  applicantActions: z.array(z.enum(['submit_supplement', 'withdraw']))
+    .describe('what the applicant may do now with the access secret of the receipt (online dossiers only)'),
   rated: z.boolean(),
 });
 
@@ -207,6 +214,7 @@ export const PublicDossierSchema = z.object({
 export function presentPublicDossier(ctx: DossierContext, now: number, calendar: WorkingCalendar, rated: boolean): z.infer<typeof PublicDossierSchema> {
   const d = ctx.dossier;
   const status = d.status as DossierStatus;
+  const state = stateOf(ctx);
   const step = d.step_index === null || ['resolved', 'rejected', 'returned', 'refused', 'withdrawn'].includes(status) ? null : ctx.version.workflow[d.step_index];
   return {
     code: d.code,
@@ -225,22 +233,30 @@ export function presentPublicDossier(ctx: DossierContext, now: number, calendar:
     currentStep: step?.name ?? null,
     clock: clockOf(ctx, status, now, calendar),
     steps: ctx.events
-      .filter((e) => e.from_status !== e.to_status || e.action === 'apologize')
+      .filter((e) => e.from_status !== e.to_status || e.action === 'apologize' || e.action === 'submit_supplement')
       .map((e) => ({
         label: actionRules[e.action as DossierAction]?.labels ?? { vi: e.action, en: e.action },
         at: formatInstant(e.at.getTime()),
         status: e.to_status,
         statusLabel: statusLabels[e.to_status as DossierStatus] ?? { vi: e.to_status, en: e.to_status },
       })),
-    supplementRequest: supplementRequestOf(ctx),
+    supplementRequest: supplementRequestOf(ctx, state.supplementSubmittedAt),
+    applicantActions: ctx.dossier.access_secret_hash === null
+      ? []
+      : applicantActions.filter((action) => refusalOf(state, { action, at: now, actorRole: 'citizen' }, ctx.version.workflow, citizen) === null),
     rated,
   };
 }
 
-function supplementRequestOf(ctx: DossierContext) {
+const applicantActions = ['submit_supplement', 'withdraw'] as const;
+const citizen = new Set(['citizen'] as const);
+
+function supplementRequestOf(ctx: DossierContext, submittedOnlineAt: number | null) {
   if (ctx.dossier.status !== 'supplement_requested' && ctx.dossier.status !== 'draft') return null;
   const e = [...ctx.events].reverse().find((x) => x.action === 'request_supplement' || x.action === 'request_completion');
-  return e ? { at: formatInstant(e.at.getTime()), items: e.reasons ?? [], note: e.note } : null;
+  return e
+    ? { at: formatInstant(e.at.getTime()), items: e.reasons ?? [], note: e.note, submittedOnlineAt: submittedOnlineAt === null ? null : formatInstant(submittedOnlineAt) }
+    : null;
 }
 
 /** Outcome of each hand-off against the due time of the step it closed (form 06). */

@@ -36,7 +36,7 @@ export async function dossierList(actor: Actor, filter: DossierListFilter, deps:
   return listDossiers(deps.db, actor, filter, deps.clock());
 }
 
-const invalidCode = () =>
+export const invalidCode = () =>
   new AppError('dossier.invalid_code', {
     messages: { vi: 'Mã hồ sơ không đúng định dạng (ví dụ: 000.00.12.H40-250304-0007)', en: 'Not a dossier code (e.g. 000.00.12.H40-250304-0007)' },
     issues: [{ path: 'code', message: 'expected <agency id>-<YYMMDD>-<sequence>' }],

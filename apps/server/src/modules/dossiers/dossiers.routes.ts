@@ -17,6 +17,7 @@ const ListItem = z.object({
   applicantName: z.string(), channel: z.string(), submittedAt: z.string().nullable(), receivedAt: z.string().nullable(),
   dueAt: z.string().nullable(), clockDueAt: z.string().nullable(), stepName: z.string().nullable(), stepRole: z.string().nullable(),
   assigneeId: z.string().nullable(), agencyName: z.string(), handlingAgencyName: z.string(), overdue: z.boolean(),
+  supplementSubmitted: z.boolean().describe('waiting for a supplement the applicant has already sent online (to be received by an officer)'),
   workingMinutesLeft: z.number().nullable().describe('working time to the appointment on the agency’s calendar; negative when overdue; null when the clock is not running'),
 });
 

@@ -1,6 +1,6 @@
 /** Input schemas of the dossier API (they also document it in OpenAPI). */
 import { z } from 'zod';
-import { componentKinds, dossierActionNames } from '@motcua/domain';
+import { citizenOnlyActions, componentKinds, dossierActionNames } from '@motcua/domain';
 
 export const ApplicantInput = z.object({
   kind: z.enum(['citizen', 'organization']).default('citizen'),
@@ -48,7 +48,8 @@ export const OnlineSubmissionBody = z.object({
   uploadTokens: z.record(z.uuid(), z.string().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
 });
 
-const actionNames = dossierActionNames.filter((a) => a !== 'submit' && a !== 'import') as [string, ...string[]];
+// Staff actions: the applicant's own (an online supplement) go through the public route only.
+const actionNames = dossierActionNames.filter((a) => a !== 'submit' && a !== 'import' && !citizenOnlyActions.includes(a)) as [string, ...string[]];
 
 export const ActionBody = z.object({
   action: z.enum(actionNames),
@@ -59,6 +60,15 @@ export const ActionBody = z.object({
   targetAgencyId: z.uuid().optional(),
   digitized: z.boolean().optional(),
   fileIds: z.array(z.uuid()).max(20).optional().describe('scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files'),
+});
+
+export const ApplicantActionBody = z.object({
+  accessSecret: z.string().max(200).default('').describe('the access secret printed on the online submission receipt'),
+  action: z.enum(['submit_supplement', 'withdraw']),
+  note: z.string().max(2000).optional(),
+  components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20) })).max(100).optional()
+    .describe('the supplement: files per component of the procedure, uploaded first through POST /api/v1/public/files'),
+  uploadTokens: z.record(z.uuid(), z.string().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
 });
 
 export const ListQuery = z.object({

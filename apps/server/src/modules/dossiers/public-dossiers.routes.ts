@@ -5,10 +5,11 @@ import type { Deps } from '../../deps.ts';
 import { publicAccess } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { idempotent } from '../../http/idempotency.ts';
+import { actAsApplicant } from './applicant-actions.usecases.ts';
 import { submitOnline } from './intake.usecases.ts';
 import { PublicDossierSchema } from './dossiers.presenter.ts';
 import { publicDossier, rateDossier } from './dossiers.queries.ts';
-import { DossierCodeParams, OnlineSubmissionBody } from './dossiers.schemas.ts';
+import { ApplicantActionBody, DossierCodeParams, OnlineSubmissionBody } from './dossiers.schemas.ts';
 
 export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,6 +43,26 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
         return { ...created, statusUrl: `${deps.config.publicBaseUrl}/tra-cuu/${encodeURIComponent(created.code)}` };
       });
       return reply.status(result.status as 201).send(result.body);
+    },
+  });
+
+  r.post('/api/v1/public/dossiers/:code/actions', {
+    config: { access: publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['public'],
+      summary: 'The applicant of an online dossier sends the requested supplement (nộp bổ sung trực tuyến) or withdraws it (rút hồ sơ), with the access secret of the receipt',
+      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+      params: DossierCodeParams,
+      body: ApplicantActionBody,
+      response: { 200: PublicDossierSchema },
+    },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const result = await idempotent(request, deps, 200, async (txDeps) => {
+        await actAsApplicant(auditContextOf(request), request.params.code, request.body, txDeps);
+        return publicDossier(request.params.code, txDeps);
+      });
+      return reply.status(result.status as 200).header('idempotent-replayed', String(result.replayed)).send(result.body);
     },
   });
 
