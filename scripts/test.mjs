@@ -13,7 +13,10 @@ const steps = extra.length
       ['npm', ['run', '--silent', 'typecheck'], {}],
       // Built once here, so that browser tests starting servers in parallel never build it twice.
       ['npm', ['run', '--silent', 'build'], {}],
-      ['vitest', ['run'], { TZ: 'UTC' }],
+      ['vitest', ['run', '--project', 'unit', '--project', 'integration'], { TZ: 'UTC' }],
+      // The browser journeys alone afterwards: on two cores, sharing them with the integration
+      // tests' databases made their waits flaky.
+      ['vitest', ['run', '--project', 'e2e'], { TZ: 'UTC' }],
       ['vitest', ['run', '--project', 'unit'], { TZ: 'America/New_York' }],
     ];
 
