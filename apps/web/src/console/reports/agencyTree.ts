@@ -14,14 +14,13 @@ export interface StaffAgency {
   validTo: string | null;
 }
 
-export interface AgencyNode extends StaffAgency {
-  parent: AgencyNode | null;
-  children: AgencyNode[];
-}
+/** An agency linked to its parent and its subordinates. */
+export type TreeNode<T extends StaffAgency> = T & { parent: TreeNode<T> | null; children: Array<TreeNode<T>> };
+export type AgencyNode = TreeNode<StaffAgency>;
 
-export interface AgencyTree {
-  roots: AgencyNode[];
-  byCode: Map<string, AgencyNode>;
+export interface AgencyTree<T extends StaffAgency = StaffAgency> {
+  roots: Array<TreeNode<T>>;
+  byCode: Map<string, TreeNode<T>>;
 }
 
 /** Levels from the top down; a level not listed sorts after these, by name. */
@@ -37,10 +36,14 @@ function compareNodes(a: StaffAgency, b: StaffAgency): number {
   return levelRank(a.level) - levelRank(b.level) || collator.compare(a.name, b.name) || a.code.localeCompare(b.code);
 }
 
-export function buildAgencyTree(agencies: readonly StaffAgency[]): AgencyTree {
-  const byId = new Map<string, AgencyNode>();
+/**
+ * Links the agencies by `parentId` and sorts every level from the top down, then by name; `first`
+ * is a sort key before those (the administration puts ended agencies last).
+ */
+export function buildAgencyTree<T extends StaffAgency>(agencies: readonly T[], first: (a: T, b: T) => number = () => 0): AgencyTree<T> {
+  const byId = new Map<string, TreeNode<T>>();
   for (const agency of agencies) byId.set(agency.id, { ...agency, parent: null, children: [] });
-  const roots: AgencyNode[] = [];
+  const roots: Array<TreeNode<T>> = [];
   for (const node of byId.values()) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
     if (parent) {
@@ -50,8 +53,8 @@ export function buildAgencyTree(agencies: readonly StaffAgency[]): AgencyTree {
       roots.push(node); // the top of the caller's scope (its parent is outside it)
     }
   }
-  const sort = (nodes: AgencyNode[]) => {
-    nodes.sort(compareNodes);
+  const sort = (nodes: Array<TreeNode<T>>) => {
+    nodes.sort((a, b) => first(a, b) || compareNodes(a, b));
     nodes.forEach((n) => sort(n.children));
   };
   sort(roots);

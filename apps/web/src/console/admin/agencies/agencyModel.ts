@@ -5,12 +5,9 @@
  */
 import { foldVietnamese, type PlainDate } from '@motcua/domain';
 import type { Agency } from '../admin.api.ts';
+import { buildAgencyTree, type TreeNode } from '../../reports/agencyTree.ts';
 
-export interface AgencyNode extends Agency {
-  depth: number;
-  parent: AgencyNode | null;
-  children: AgencyNode[];
-}
+export type AgencyNode = TreeNode<Agency & { depth: number }>;
 
 export interface AgencyForest {
   roots: AgencyNode[];
@@ -20,33 +17,11 @@ export interface AgencyForest {
   ordered: AgencyNode[];
 }
 
-/** Levels from the top down; others sort after these. */
-const levelOrder = ['nation', 'province', 'department', 'police', 'district', 'commune'];
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-const rank = (level: string) => {
-  const i = levelOrder.indexOf(level);
-  return i < 0 ? levelOrder.length : i;
-};
-
 export function buildForest(agencies: readonly Agency[], today: PlainDate): AgencyForest {
-  const byId = new Map<string, AgencyNode>();
-  for (const agency of agencies) byId.set(agency.id, { ...agency, depth: 0, parent: null, children: [] });
-  const roots: AgencyNode[] = [];
-  for (const node of byId.values()) {
-    const parent = node.parentId ? byId.get(node.parentId) : undefined;
-    if (parent) {
-      node.parent = parent;
-      parent.children.push(node);
-    } else {
-      roots.push(node);
-    }
-  }
   // In force first, then by level and name: the merged communes sink below the new ones.
-  const compare = (a: AgencyNode, b: AgencyNode) =>
-    Number(isEnded(a, today)) - Number(isEnded(b, today)) || rank(a.level) - rank(b.level) || collator.compare(a.name, b.name) || a.code.localeCompare(b.code);
+  const { roots, byCode } = buildAgencyTree(agencies.map((a) => ({ ...a, depth: 0 })), (a, b) => Number(isEnded(a, today)) - Number(isEnded(b, today)));
   const ordered: AgencyNode[] = [];
   const walk = (nodes: AgencyNode[], depth: number) => {
-    nodes.sort(compare);
     for (const node of nodes) {
       node.depth = depth;
       ordered.push(node);
@@ -54,7 +29,7 @@ export function buildForest(agencies: readonly Agency[], today: PlainDate): Agen
     }
   };
   walk(roots, 0);
-  return { roots, byId, byCode: new Map([...byId.values()].map((n) => [n.code, n])), ordered };
+  return { roots, byId: new Map(ordered.map((n) => [n.id, n])), byCode, ordered };
 }
 
 export type AgencyState = 'active' | 'ended' | 'ending' | 'future';
