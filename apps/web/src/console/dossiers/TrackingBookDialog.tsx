@@ -6,7 +6,7 @@ import { useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
-import { DateField } from '../admin/DateField.tsx';
+import { DateField } from '../../shared/ui/DateField.tsx';
 import {
   bookPresets, defaultCounter, fetchTrackingBook, periodProblem, presetOf, presetPeriod, trackingBookUrl, useAgencyCounters,
   type BookAgency, type BookPeriod,

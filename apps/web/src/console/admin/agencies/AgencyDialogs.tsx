@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPlainDate } from '../../../shared/format.ts';
 import { levelName } from '../../reports/ReportFilters.tsx';
 import { adminApi, agencyChangeKeys, type Agency, type AgencyChanges, type NewAgency } from '../admin.api.ts';
-import { DateField } from '../DateField.tsx';
+import { DateField } from '../../../shared/ui/DateField.tsx';
 import { useAdminMutation, useServerFieldErrors } from '../feedback.ts';
 import { isCode } from '../validation.ts';
 import { isEnded, type AgencyForest } from './agencyModel.ts';

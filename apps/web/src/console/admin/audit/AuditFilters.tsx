@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../shared/i18n/index.ts';
 import { shortAgencyName } from '../../reports/agencyTree.ts';
 import type { Agency, StaffAccount } from '../admin.api.ts';
-import { DateField } from '../DateField.tsx';
+import { DateField } from '../../../shared/ui/DateField.tsx';
 import { actionOptions, entityLabel, entityTypes } from './auditText.ts';
 
 /** The audit trail's filters as they are in the address ('' for none). */

@@ -1,7 +1,7 @@
 import '@mantine/dates/styles.css';
 import { DatePickerInput, DatesProvider, type DatePickerInputProps } from '@mantine/dates';
 import 'dayjs/locale/vi';
-import { useLanguage } from '../../shared/i18n/index.ts';
+import { useLanguage } from '../i18n/index.ts';
 
 type Props = Omit<DatePickerInputProps<'default'>, 'type' | 'value' | 'onChange'> & {
   /** A calendar date `YYYY-MM-DD`, or '' for none. */
