@@ -66,7 +66,10 @@ describe.each(databaseKinds)('applicant actions with the access secret on %s', (
     const pub = (await t.anonymous().get(`/api/v1/public/dossiers/${d.code}`)).json();
     expect(pub).toMatchObject({
       status: 'supplement_requested',
-      supplementRequest: { items: ['Bổ sung Giấy xác nhận tình trạng hôn nhân'], note: 'Bản chính hoặc bản chụp rõ nét', submittedOnlineAt: null },
+      supplementRequest: {
+        items: ['Bổ sung Giấy xác nhận tình trạng hôn nhân'], note: 'Bản chính hoặc bản chụp rõ nét', submittedOnlineAt: null,
+        components: expect.arrayContaining([{ index: 0, name: expect.any(String) }]),
+      },
       applicantActions: ['submit_supplement', 'withdraw'],
     });
     now = at('2025-03-05T10:00:00+07:00');

@@ -6,6 +6,7 @@ import { isApiError } from '../shared/api.ts';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
+import { ApplicantActions } from './ApplicantActions.tsx';
 import { DossierLookupForm } from './DossierLookupForm.tsx';
 import { usePublicDossier } from './dossiers.api.ts';
 import { normalizeDossierCode } from './paths.ts';
@@ -53,6 +54,7 @@ export function DossierLookupPage() {
           )
         )}
         {result.data && <PublicDossierStatus dossier={result.data} />}
+        {result.data && <ApplicantActions key={result.data.code} dossier={result.data} />}
         {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} />}
       </Stack>
     </Container>

@@ -1,4 +1,4 @@
-import { Alert, Badge, DataList, Group, Paper, Stack, Stepper, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, DataList, Group, List, Paper, Stack, Stepper, Text, Timeline, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconMailForward } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -49,14 +49,22 @@ export function PublicDossierStatus({ dossier }: { dossier: PublicDossier }) {
           ))}
         </Stepper>
 
-        {dossier.status === 'supplement_requested' && (
-          <Alert variant="light" color="orange" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>
-            {t('portal.lookup.supplementNotice', { agency: dossier.agency.name })}
-          </Alert>
-        )}
-        {dossier.status === 'draft' && (
-          <Alert variant="light" color="orange" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>
-            {t('portal.lookup.completionNotice', { agency: dossier.agency.name })}
+        {(dossier.status === 'supplement_requested' || dossier.status === 'draft') && (
+          <Alert variant="light" color="orange" icon={<IconAlertTriangle size={18} aria-hidden="true" />} data-testid="supplement-request">
+            <Stack gap={6}>
+              <Text size="sm">
+                {t(dossier.status === 'draft' ? 'portal.lookup.completionNotice' : 'portal.lookup.supplementNotice', { agency: dossier.agency.name })}
+              </Text>
+              {dossier.supplementRequest && dossier.supplementRequest.items.length > 0 && (
+                <>
+                  <Text size="sm" fw={600}>{t('portal.lookup.supplementItems')}</Text>
+                  <List size="sm" spacing={2}>
+                    {dossier.supplementRequest.items.map((item, index) => <List.Item key={index}>{item}</List.Item>)}
+                  </List>
+                </>
+              )}
+              {dossier.supplementRequest?.note && <Text size="sm" fs="italic">{dossier.supplementRequest.note}</Text>}
+            </Stack>
           </Alert>
         )}
         {dossier.newDueAt && (

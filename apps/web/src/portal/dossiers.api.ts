@@ -33,8 +33,21 @@ export interface PublicDossier {
   currentStep: string | null;
   clock: { state: 'not_started' | 'running' | 'stopped' | 'closed'; dueAt: string | null; overdue: boolean; workingMinutesLeft: number | null };
   steps: PublicDossierStep[];
+  /** While the applicant must complete the dossier: the administration's list of what to send. */
+  supplementRequest: {
+    at: string;
+    items: string[];
+    note: string | null;
+    /** When the applicant sent the supplement online; it awaits an officer. */
+    submittedOnlineAt: string | null;
+    components: Array<{ index: number; name: string }>;
+  } | null;
+  /** What the applicant may do now with the access secret of the receipt (online dossiers only). */
+  applicantActions: ApplicantAction[];
   rated: boolean;
 }
+
+export type ApplicantAction = 'submit_supplement' | 'withdraw';
 
 export function usePublicDossier(code: string | undefined) {
   return useQuery({
@@ -77,5 +90,23 @@ export function useSubmission() {
   return useMutation({
     mutationFn: ({ body, key }: { body: SubmissionBody; key: string }) =>
       api.post<SubmissionReceipt>('/public/dossiers', body, { headers: { [idempotencyHeader]: key } }),
+  });
+}
+
+export interface ApplicantActionBody {
+  accessSecret: string;
+  action: ApplicantAction;
+  note?: string;
+  components?: Array<{ index: number; fileIds: string[] }>;
+  uploadTokens?: Record<string, string>;
+}
+
+/** The applicant's own action (online supplement, withdrawal); the answer is the new public status. */
+export function useApplicantAction(code: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: ApplicantActionBody; key: string }) =>
+      api.post<PublicDossier>(`/public/dossiers/${encodeURIComponent(code)}/actions`, body, { headers: { [idempotencyHeader]: key } }),
+    onSuccess: (dossier) => queryClient.setQueryData(['public', 'dossier', code], dossier),
   });
 }

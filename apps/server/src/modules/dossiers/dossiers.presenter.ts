@@ -204,6 +204,7 @@ export const PublicDossierSchema = z.object({
     items: z.array(z.string()),
     note: z.string().nullable(),
     submittedOnlineAt: Instant.describe('when the applicant sent the supplement online; it awaits an officer'),
+    components: z.array(z.object({ index: z.number(), name: z.string() })).describe('the components of the procedure version, to attach the supplement to'),
   }).nullable(),
   applicantActions: z.array(z.enum(['submit_supplement', 'withdraw']))
     .describe('what the applicant may do now with the access secret of the receipt (online dossiers only)'),
@@ -255,7 +256,11 @@ function supplementRequestOf(ctx: DossierContext, submittedOnlineAt: number | nu
   if (ctx.dossier.status !== 'supplement_requested' && ctx.dossier.status !== 'draft') return null;
   const e = [...ctx.events].reverse().find((x) => x.action === 'request_supplement' || x.action === 'request_completion');
   return e
-    ? { at: formatInstant(e.at.getTime()), items: e.reasons ?? [], note: e.note, submittedOnlineAt: submittedOnlineAt === null ? null : formatInstant(submittedOnlineAt) }
+    ? {
+      at: formatInstant(e.at.getTime()), items: e.reasons ?? [], note: e.note,
+      submittedOnlineAt: submittedOnlineAt === null ? null : formatInstant(submittedOnlineAt),
+      components: ctx.version.components.map((c, index) => ({ index, name: c.name })),
+    }
     : null;
 }
 

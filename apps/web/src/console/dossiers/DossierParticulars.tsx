@@ -61,9 +61,14 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The papers of the dossier: kind (original, certified copy, copy, electronic), count, received, scans. */
+/**
+ * The papers of the dossier: kind (original, certified copy, copy, electronic), count, received,
+ * scans — and the supplement's files, under the component they complete (sent online by the
+ * applicant, or scanned by the officer who received them).
+ */
 export function DossierComponents({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
+  const supplementsOf = (index: number | null) => dossier.files.filter((f) => f.purpose === 'supplement' && f.componentIndex === index);
   return (
     <Paper withBorder component="section" aria-labelledby="components-title" style={{ overflow: 'hidden' }}>
       <Title order={2} fz="h4" id="components-title" px="md" pt="md" pb="xs">{t('console.dossier.sections.components')}</Title>
@@ -98,13 +103,14 @@ export function DossierComponents({ dossier }: { dossier: DossierDetail }) {
                     : <Group gap={4} c={component.required ? 'red.8' : 'gray.6'}><IconX size={16} aria-hidden="true" /><Text size="sm">{t('console.dossier.components.no')}</Text></Group>}
                 </Table.Td>
                 <Table.Td>
-                  {component.fileIds.length === 0 ? <Text size="sm" c="gray.6">{emptyValue}</Text> : (
+                  {component.fileIds.length === 0 && !supplementsOf(component.index).length ? <Text size="sm" c="gray.6">{emptyValue}</Text> : (
                     <Group gap="xs">
                       {component.fileIds.map((id, n) => (
                         <Anchor key={id} href={fileUrl(id)} target="_blank" rel="noopener" size="sm">
                           <Group gap={2} wrap="nowrap"><IconPaperclip size={14} aria-hidden="true" />{dossier.files.find((f) => f.id === id)?.name ?? t('console.dossier.components.file', { n: n + 1 })}</Group>
                         </Anchor>
                       ))}
+                      {supplementsOf(component.index).map((file) => <SupplementFile key={file.id} file={file} />)}
                     </Group>
                   )}
                 </Table.Td>
@@ -113,7 +119,26 @@ export function DossierComponents({ dossier }: { dossier: DossierDetail }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {supplementsOf(null).length > 0 && (
+        <Group gap="xs" px="md" pt={6}>
+          <Text size="sm" fw={600}>{t('dossier.supplement.files')}:</Text>
+          {supplementsOf(null).map((file) => <SupplementFile key={file.id} file={file} />)}
+        </Group>
+      )}
       <Text size="xs" c="gray.6" px="md" py={6}>{t('console.dossier.components.requiredNote')}</Text>
     </Paper>
+  );
+}
+
+/** A file of the supplement, marked as such. */
+function SupplementFile({ file }: { file: DossierDetail['files'][number] }) {
+  const { t } = useTranslation();
+  return (
+    <Anchor href={fileUrl(file.id)} target="_blank" rel="noopener" size="sm">
+      <Group gap={4} wrap="nowrap">
+        <IconPaperclip size={14} aria-hidden="true" />{file.name}
+        <Badge size="xs" color="orange" variant="light">{t('dossier.supplement.file')}</Badge>
+      </Group>
+    </Anchor>
   );
 }

@@ -1,4 +1,4 @@
-import { Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconBuildingBank, IconMail, IconWorld } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,6 +104,7 @@ export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
                     <Group gap={4} wrap="wrap">
                       <DossierStatusBadge status={row.status} size="sm" />
                       {(state === 'overdue' || state === 'soon') && <DueBadge state={state} size="sm" />}
+                      {row.supplementSubmitted && <Badge size="sm" color="orange" variant="outline" data-testid="supplement-sent">{t('dossier.supplement.sentOnline')}</Badge>}
                     </Group>
                     {row.stepName && row.status === 'processing' && (
                       <Text size="xs" c="gray.7" lineClamp={2}>{row.stepName}</Text>

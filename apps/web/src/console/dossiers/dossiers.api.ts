@@ -29,6 +29,8 @@ export interface DossierListItem {
   agencyName: string;
   handlingAgencyName: string;
   overdue: boolean;
+  /** Waiting for a supplement the applicant has already sent online: an officer can receive it. */
+  supplementSubmitted?: boolean;
 }
 
 export interface DossierListQuery {

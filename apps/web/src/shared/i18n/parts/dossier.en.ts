@@ -63,6 +63,11 @@ export const dossierEn: Translation['dossier'] = {
     phoneInvalid: 'Not a valid phone number (8–20 digits).',
     emailInvalid: 'Not a valid email address.',
   },
+  supplement: {
+    file: 'Supplement',
+    sentOnline: 'Supplement sent online',
+    files: 'Supplement papers',
+  },
   due: {
     overdue: 'Overdue',
     soon: 'Due soon',

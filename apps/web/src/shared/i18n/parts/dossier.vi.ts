@@ -60,6 +60,11 @@ export const dossierVi = {
     phoneInvalid: 'Số điện thoại không hợp lệ (8–20 chữ số).',
     emailInvalid: 'Địa chỉ thư điện tử không hợp lệ.',
   },
+  supplement: {
+    file: 'Bổ sung',
+    sentOnline: 'Đã nộp bổ sung trực tuyến',
+    files: 'Giấy tờ bổ sung',
+  },
   due: {
     overdue: 'Quá hạn',
     soon: 'Sắp đến hạn',

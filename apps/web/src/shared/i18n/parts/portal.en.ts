@@ -105,6 +105,30 @@ export const lookupEn: Portal['lookup'] = {
   completionNotice: 'The dossier was not received because it is incomplete. Please complete it as the request says and contact {{agency}}.',
   steps: 'History',
   noSteps: 'No step recorded yet.',
+  supplementItems: 'What to add or complete',
+  secretLabel: 'Access secret of the dossier',
+  secretHint: 'Printed on the online submission receipt, under the dossier code.',
+  secretRequired: 'Please enter the access secret.',
+  supplement: {
+    title: 'Send the supplement online',
+    intro: 'Attach photos or scans of the requested papers (PDF, JPEG, PNG, up to 10 MB each) to the right component. An officer checks and receives the supplement; the processing time then runs again.',
+    note: 'Note for the officer (optional)',
+    nothing: 'Please attach at least one file or write a note.',
+    submit: 'Send the supplement',
+    failed: 'The supplement was not sent',
+    sent: 'Supplement sent, waiting for an officer to receive it',
+    sentAt: 'Sent on {{at}}. The processing time runs again once {{agency}} receives the supplement.',
+    sendMore: 'Send more papers',
+  },
+  withdraw: {
+    open: 'Withdraw the dossier',
+    title: 'Withdraw the dossier',
+    warning: 'Processing of dossier {{code}} will stop at your request and cannot resume. To apply again you will need to file a new dossier.',
+    reason: 'Reason (optional)',
+    confirm: 'Withdraw the dossier',
+    cancel: 'Cancel',
+    failed: 'The dossier was not withdrawn',
+  },
 };
 
 export const ratingEn: Portal['rating'] = {

@@ -101,6 +101,30 @@ export const lookupVi = {
   completionNotice: 'Hồ sơ chưa được tiếp nhận vì chưa đầy đủ. Vui lòng bổ sung theo phiếu yêu cầu và liên hệ {{agency}}.',
   steps: 'Quá trình xử lý',
   noSteps: 'Chưa có bước xử lý nào được ghi nhận.',
+  supplementItems: 'Nội dung cần bổ sung, hoàn thiện',
+  secretLabel: 'Mã bảo mật của hồ sơ',
+  secretHint: 'In trên phiếu nộp hồ sơ trực tuyến, ngay dưới mã hồ sơ.',
+  secretRequired: 'Vui lòng nhập mã bảo mật.',
+  supplement: {
+    title: 'Nộp bổ sung trực tuyến',
+    intro: 'Đính kèm bản chụp hoặc bản scan giấy tờ theo yêu cầu (PDF, JPEG, PNG, tối đa 10 MB mỗi tệp) vào đúng thành phần hồ sơ. Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ bổ sung; khi đó thời gian giải quyết được tính tiếp.',
+    note: 'Ghi chú cho cán bộ (không bắt buộc)',
+    nothing: 'Vui lòng đính kèm ít nhất một tệp hoặc ghi chú.',
+    submit: 'Nộp bổ sung',
+    failed: 'Chưa nộp được hồ sơ bổ sung',
+    sent: 'Đã nộp bổ sung, chờ cán bộ tiếp nhận',
+    sentAt: 'Gửi lúc {{at}}. Thời gian giải quyết tiếp tục khi {{agency}} tiếp nhận hồ sơ bổ sung.',
+    sendMore: 'Gửi thêm giấy tờ',
+  },
+  withdraw: {
+    open: 'Rút hồ sơ',
+    title: 'Rút hồ sơ',
+    warning: 'Hồ sơ {{code}} sẽ dừng giải quyết theo đề nghị của bạn và không thể tiếp tục. Muốn giải quyết lại, bạn phải nộp hồ sơ mới.',
+    reason: 'Lý do (không bắt buộc)',
+    confirm: 'Xác nhận rút hồ sơ',
+    cancel: 'Hủy',
+    failed: 'Chưa rút được hồ sơ',
+  },
 };
 
 export const ratingVi = {
