@@ -3,7 +3,9 @@
  * database): a citizen finds "Đăng ký kết hôn" on the portal by typing without diacritics, files it
  * online with a scanned paper and gets a code; the officer of xã Giao Thủy receives it from the
  * inbox (the clock starts) and transfers it; the specialist asks for a supplement (the clock
- * stops); the officer records the supplement (the clock runs again); the specialist forwards, the
+ * stops); the citizen sends the supplement online on the status page with the security code of the
+ * receipt (a wrong code is refused; the clock stays stopped) and the officer, who sees the file,
+ * receives it (the clock runs again); the specialist forwards, the
  * leader records the result, the officer returns it; the citizen rates the service. The public
  * page, looked up by its code, shows every status on the way, with the applicant's initials only.
  */
@@ -20,6 +22,7 @@ import type { RunningServer } from './support/server.ts';
 const applicant = { fullName: 'Trần Thị Bích Ngọc', initials: 'T.T.B.N.', private: ['0987 654 321', '0987654321', 'Xóm 3'] };
 const scan = { name: 'to-khai-ket-hon-tran-thi-bich-ngoc.pdf', mimeType: 'application/pdf', buffer: samplePdf('TO KHAI DANG KY KET HON - TRAN THI BICH NGOC') };
 const supplementReason = 'Giấy xác nhận tình trạng hôn nhân của bên nữ (bản chính)';
+const supplementScan = { name: 'giay-xac-nhan-tinh-trang-hon-nhan.pdf', mimeType: 'application/pdf', buffer: samplePdf('GIAY XAC NHAN TINH TRANG HON NHAN - TRAN THI BICH NGOC') };
 
 /** The console's "Thời gian giải quyết" (the legal clock) on a dossier page. */
 async function consoleClock(page: Page): Promise<string> {
@@ -36,6 +39,7 @@ describe('online journey: Đăng ký kết hôn filed on the portal, with a supp
   let leader: Person;
   const step = journeySteps(() => [citizen, officer, specialist, leader]);
   let code = '';
+  let secret = '';
 
   const publicStatus = (status: StatusLabel): Promise<Locator> => lookUpPublicly(citizen, code, { via: 'lookup-box', status, applicant });
 
@@ -91,6 +95,8 @@ describe('online journey: Đăng ký kết hôn filed on the portal, with a supp
     await page.getByRole('heading', { name: 'Đã nộp hồ sơ', exact: true }).waitFor();
     const receipt = page.getByTestId('submission-receipt');
     code = (await page.getByTestId('submission-code').innerText()).trim();
+    secret = (await page.getByTestId('submission-secret').innerText()).trim();
+    expect(secret.length).toBeGreaterThan(10);
     expect(code).toMatch(new RegExp(`^000\\.41\\.00\\.H40-${vietnamToday()}-\\d{4,}$`));
     const text = await receipt.innerText();
     expect(text).toContain('Hồ sơ đã được gửi tới Ủy ban nhân dân xã Giao Thủy.');
@@ -150,13 +156,42 @@ describe('online journey: Đăng ký kết hôn filed on the portal, with a supp
     const section = await publicStatus('Chờ bổ sung');
     expect(await publicFact(section, 'Thời gian còn lại')).toBe('Tạm dừng tính thời gian');
     await section.getByText('Hồ sơ cần bổ sung giấy tờ. Thời gian giải quyết tạm dừng cho tới khi Ủy ban nhân dân xã Giao Thủy nhận đủ hồ sơ bổ sung.').waitFor();
+    // The administration's reasons are shown, so the citizen knows what to send.
+    await section.getByText(supplementReason, { exact: true }).waitFor();
   }));
 
-  it('the officer records the supplement received: the clock runs again', () => step('receive supplement', async () => {
+  it('the citizen sends the supplement online with the security code: "Đã nộp bổ sung", the clock still stopped', () => step('supplement online', async () => {
+    const { page } = citizen;
+    await publicStatus('Chờ bổ sung');
+    const form = page.getByRole('region', { name: 'Nộp bổ sung trực tuyến' });
+    await attachFile(page, form.getByRole('button', { name: 'Đính kèm bản quét: Giấy xác nhận tình trạng hôn nhân' }), supplementScan);
+    await form.getByText(supplementScan.name, { exact: true }).waitFor();
+    await form.getByRole('textbox', { name: 'Ghi chú cho cán bộ (không bắt buộc)' }).fill('Gửi bản chụp bản chính giấy xác nhận.');
+    // Without the code, then with a wrong one: refused, nothing sent.
+    await form.getByRole('button', { name: 'Nộp bổ sung', exact: true }).click();
+    await form.getByText('Vui lòng nhập mã bảo mật.').waitFor();
+    const secretBox = form.getByLabel('Mã bảo mật của hồ sơ');
+    await secretBox.fill('ma-bao-mat-sai');
+    await form.getByRole('button', { name: 'Nộp bổ sung', exact: true }).click();
+    await form.getByText(/Mã bảo mật của hồ sơ không đúng/).waitFor();
+    await secretBox.fill(secret);
+    await form.getByRole('button', { name: 'Nộp bổ sung', exact: true }).click();
+    await form.getByText('Đã nộp bổ sung, chờ cán bộ tiếp nhận', { exact: true }).waitFor();
+    // The officer has not received it yet: the clock stays stopped (SPEC §5).
+    const section = await publicStatus('Chờ bổ sung');
+    expect(await publicFact(section, 'Thời gian còn lại')).toBe('Tạm dừng tính thời gian');
+    await section.getByText('Nộp bổ sung trực tuyến', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Nộp bổ sung trực tuyến' }).getByText('Đã nộp bổ sung, chờ cán bộ tiếp nhận', { exact: true }).waitFor();
+  }));
+
+  it('the officer sees the supplement sent online and receives it: the clock runs again', () => step('receive supplement', async () => {
     const { page } = officer;
     await openFromInbox(page, code, 'Chờ bổ sung');
+    await page.getByRole('link', { name: new RegExp(supplementScan.name) }).waitFor();
+    await page.getByText('Nộp bổ sung trực tuyến', { exact: true }).first().waitFor();
+    expect(await actionButtons(page)).toContain('Tiếp nhận hồ sơ bổ sung');
     await takeAction(page, 'Tiếp nhận hồ sơ bổ sung', (dialog) =>
-      dialog.getByRole('textbox', { name: 'Ghi chú (không bắt buộc)' }).fill('Đã nhận bản chính giấy xác nhận tình trạng hôn nhân tại quầy.'));
+      dialog.getByRole('textbox', { name: 'Ghi chú (không bắt buộc)' }).fill('Đã kiểm tra bản chụp giấy xác nhận tình trạng hôn nhân gửi trực tuyến.'));
     await expectConsoleStatus(page, code, 'Đang xử lý');
     const section = await publicStatus('Đang xử lý');
     expect(workingHoursLeft(await publicFact(section, 'Thời gian còn lại'))).toBeGreaterThanOrEqual(38);

@@ -128,7 +128,7 @@ describe.each(databaseKinds)('applicant actions with the access secret on %s', (
       expect(res.statusCode, res.body).toBe(403);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.json()).toMatchObject({ code: 'dossier.access_denied' });
-      expect(res.json().messages.vi).toMatch(/Mã bí mật/);
+      expect(res.json().messages.vi).toMatch(/Mã bảo mật/);
     }
     expect(await written(d.code)).toEqual(before);
     const file = await t.database.db.selectFrom('files').select('dossier_id').where('id', '=', scan.id).executeTakeFirstOrThrow();

@@ -41,7 +41,7 @@ export function SubmissionReceipt({ receipt, procedureName, agencyName }: { rece
           <Text size="sm" fw={600}>{t('portal.submit.done.keepCode')}</Text>
         </Stack>
         <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} aria-hidden="true" />} title={t('portal.submit.done.secret')}>
-          <Text className="motcua-code" fw={600}>{receipt.accessSecret}</Text>
+          <Text className="motcua-code" fw={600} data-testid="submission-secret">{receipt.accessSecret}</Text>
           <Text size="sm" mt={4}>{t('portal.submit.done.secretHint')}</Text>
         </Alert>
         <Group gap="sm">

@@ -28,8 +28,8 @@ export interface ApplicantActionInput {
 export const accessDenied = () =>
   new AppError('dossier.access_denied', {
     messages: {
-      vi: 'Mã bí mật của hồ sơ không đúng (xem trên phiếu nộp hồ sơ trực tuyến)',
-      en: 'Wrong access secret for this dossier (see the online submission receipt)',
+      vi: 'Mã bảo mật của hồ sơ không đúng (xem mục “Mã bảo mật” khi nộp hồ sơ trực tuyến)',
+      en: 'Wrong security code for this dossier (see “Security code” shown when it was filed online)',
     },
     issues: [{ path: 'accessSecret', message: 'does not match the dossier' }],
   });

@@ -134,11 +134,11 @@ export function DossierComponents({ dossier }: { dossier: DossierDetail }) {
 function SupplementFile({ file }: { file: DossierDetail['files'][number] }) {
   const { t } = useTranslation();
   return (
-    <Anchor href={fileUrl(file.id)} target="_blank" rel="noopener" size="sm">
-      <Group gap={4} wrap="nowrap">
-        <IconPaperclip size={14} aria-hidden="true" />{file.name}
-        <Badge size="xs" color="orange" variant="light">{t('dossier.supplement.file')}</Badge>
-      </Group>
-    </Anchor>
+    <Group gap={4} wrap="wrap">
+      <Anchor href={fileUrl(file.id)} target="_blank" rel="noopener" size="sm">
+        <Group gap={2} wrap="nowrap"><IconPaperclip size={14} aria-hidden="true" />{file.name}</Group>
+      </Anchor>
+      <Badge size="xs" color="orange" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{t('dossier.supplement.file')}</Badge>
+    </Group>
   );
 }

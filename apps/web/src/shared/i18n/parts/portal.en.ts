@@ -106,9 +106,9 @@ export const lookupEn: Portal['lookup'] = {
   steps: 'History',
   noSteps: 'No step recorded yet.',
   supplementItems: 'What to add or complete',
-  secretLabel: 'Access secret of the dossier',
-  secretHint: 'Printed on the online submission receipt, under the dossier code.',
-  secretRequired: 'Please enter the access secret.',
+  secretLabel: 'Security code of the dossier',
+  secretHint: 'Shown under “Security code” when you filed the dossier online.',
+  secretRequired: 'Please enter the security code.',
   supplement: {
     title: 'Send the supplement online',
     intro: 'Attach photos or scans of the requested papers (PDF, JPEG, PNG, up to 10 MB each) to the right component. An officer checks and receives the supplement; the processing time then runs again.',

@@ -103,7 +103,7 @@ export const lookupVi = {
   noSteps: 'Chưa có bước xử lý nào được ghi nhận.',
   supplementItems: 'Nội dung cần bổ sung, hoàn thiện',
   secretLabel: 'Mã bảo mật của hồ sơ',
-  secretHint: 'In trên phiếu nộp hồ sơ trực tuyến, ngay dưới mã hồ sơ.',
+  secretHint: 'Ghi ở mục “Mã bảo mật” khi bạn nộp hồ sơ trực tuyến.',
   secretRequired: 'Vui lòng nhập mã bảo mật.',
   supplement: {
     title: 'Nộp bổ sung trực tuyến',
