@@ -2,7 +2,9 @@ import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Text, Textare
 import { IconCircleCheck, IconSend } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
+import { localized, useLanguage } from '../shared/i18n/index.ts';
 import { newIdempotencyKey } from '../shared/idempotency.ts';
 import { FileAttach } from '../shared/ui/FileAttach.tsx';
 import { ProblemAlert } from '../shared/ui/ProblemAlert.tsx';
@@ -24,6 +26,12 @@ export function ApplicantActions({ dossier }: { dossier: PublicDossier }) {
       {canWithdraw && <WithdrawAction code={dossier.code} />}
     </>
   );
+}
+
+/** A wrong security code is said beside the field, not in a general alert. */
+function useSecretRefusal(error: unknown): string | undefined {
+  const language = useLanguage();
+  return isApiError(error) && error.code === 'dossier.access_denied' ? localized(error.messages, language) : undefined;
 }
 
 /** Same key for the same content: a retried click after a timeout creates nothing twice. */
@@ -75,6 +83,7 @@ function SupplementForm({ code, components, onDone }: { code: string; components
   const nothing = files.every((list) => list.length === 0) && !note.trim();
   const missingSecret = tried && !secret.trim();
   const missingContent = tried && nothing;
+  const refused = useSecretRefusal(action.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -108,7 +117,7 @@ function SupplementForm({ code, components, onDone }: { code: string; components
           description={t('portal.lookup.secretHint')}
           value={secret}
           onChange={(event) => setSecret(event.currentTarget.value)}
-          error={missingSecret ? t('portal.lookup.secretRequired') : undefined}
+          error={missingSecret ? t('portal.lookup.secretRequired') : refused}
           autoComplete="off"
           required
           maw={420}
@@ -141,7 +150,8 @@ function SupplementForm({ code, components, onDone }: { code: string; components
           maxRows={5}
         />
         {missingContent && <Text size="sm" c="red.8" role="alert">{t('portal.lookup.supplement.nothing')}</Text>}
-        {action.isError && <ProblemAlert title={t('portal.lookup.supplement.failed')} error={action.error} />}
+        {action.isError && !refused && <ProblemAlert title={t('portal.lookup.supplement.failed')} error={action.error} />}
+        {refused && <Text size="sm" c="red.8" role="alert">{t('portal.lookup.supplement.failed')}</Text>}
         <Group>
           <Button type="submit" loading={action.isPending} disabled={busy} leftSection={<IconSend size={18} aria-hidden="true" />}>
             {t('portal.lookup.supplement.submit')}
@@ -162,6 +172,7 @@ function WithdrawAction({ code }: { code: string }) {
   const [secret, setSecret] = useState('');
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
+  const refused = useSecretRefusal(action.error);
 
   function confirm(event: FormEvent) {
     event.preventDefault();
@@ -186,13 +197,13 @@ function WithdrawAction({ code }: { code: string }) {
               description={t('portal.lookup.secretHint')}
               value={secret}
               onChange={(event) => setSecret(event.currentTarget.value)}
-              error={tried && !secret.trim() ? t('portal.lookup.secretRequired') : undefined}
+              error={tried && !secret.trim() ? t('portal.lookup.secretRequired') : refused}
               autoComplete="off"
               required
               data-autofocus
             />
             <Textarea label={t('portal.lookup.withdraw.reason')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} maxRows={4} />
-            {action.isError && <ProblemAlert title={t('portal.lookup.withdraw.failed')} error={action.error} />}
+            {action.isError && !refused && <ProblemAlert title={t('portal.lookup.withdraw.failed')} error={action.error} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)} disabled={action.isPending}>{t('portal.lookup.withdraw.cancel')}</Button>
               <Button type="submit" color="red" loading={action.isPending}>{t('portal.lookup.withdraw.confirm')}</Button>

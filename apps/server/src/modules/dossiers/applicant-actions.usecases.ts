@@ -31,7 +31,6 @@ export const accessDenied = () =>
       vi: 'Mã bảo mật của hồ sơ không đúng (xem mục “Mã bảo mật” khi nộp hồ sơ trực tuyến)',
       en: 'Wrong security code for this dossier (see “Security code” shown when it was filed online)',
     },
-    issues: [{ path: 'accessSecret', message: 'does not match the dossier' }],
   });
 
 /** True when `secret` is the one issued with the dossier (compared in constant time, hashed). */
