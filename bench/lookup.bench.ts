@@ -2,11 +2,11 @@
  * Public status lookup (SPEC §8: p99 under 20 ms with the province's dossiers in the database):
  * `GET /api/v1/public/dossiers/:code` on the real server (separate process, PostgreSQL), with
  * 1 000 000 generated dossiers (bench/datasets.ts; BENCH_LOOKUP_DOSSIERS changes the count).
- * 8 concurrent clients (keep-alive connections) fetch random existing codes, uniformly over the
+ * BENCH_LOOKUP_CLIENTS (8) concurrent clients (keep-alive connections) fetch random existing codes, uniformly over the
  * whole dataset, for BENCH_SECONDS (10) after a BENCH_WARMUP_SECONDS (2) warm-up.
  * Baseline (same run, same database, same concurrency): the queries the endpoint runs — dossier by
  * code, its events, its agencies, its procedure version, its rating — sent directly through a
- * pg.Pool of 8, one lookup after the other per client.
+ * pg.Pool of as many, one lookup after the other per client.
  * The database `motcua_bench_lookup` is kept between runs: the dataset is generated only when it
  * does not hold the requested count.
  */
@@ -26,7 +26,7 @@ const dbName = 'motcua_bench_lookup';
 const count = Number(process.env.BENCH_LOOKUP_DOSSIERS ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-const clients = 8;
+const clients = Number(process.env.BENCH_LOOKUP_CLIENTS ?? 8);
 
 console.log(`  ${machineContext()}`);
 const tPrepare = performance.now();
