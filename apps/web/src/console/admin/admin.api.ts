@@ -149,7 +149,8 @@ export interface StaffChanges {
   disabled?: boolean;
 }
 
-export interface AuditQuery {
+/** The audit trail's filters ('' for none). */
+export interface AuditFilterValues {
   entityType: string;
   entityId: string;
   /** An action (`calendar.schedule_loaded`) or a family of them (`calendar.`). */
@@ -159,6 +160,9 @@ export interface AuditQuery {
   /** Local days `YYYY-MM-DD` in Vietnam, both included; '' for open. */
   from: string;
   to: string;
+}
+
+export interface AuditQuery extends AuditFilterValues {
   page: number;
 }
 

@@ -1,9 +1,8 @@
-import { Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconBook2, IconFilePlus, IconInbox, IconRefresh, IconSearchOff } from '@tabler/icons-react';
+import { Button, EmptyState, Group, LoadingOverlay, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { IconBook2, IconFilePlus, IconInbox, IconSearchOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatNumber } from '../../shared/format.ts';
 import { ErrorState } from '../../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../../shared/ui/page.ts';
@@ -20,6 +19,7 @@ import { InboxTable } from './InboxTable.tsx';
 import { rememberInboxSearch } from './inboxReturn.ts';
 import { trackingBookAgencies } from './trackingBook.api.ts';
 import { TrackingBookDialog } from './TrackingBookDialog.tsx';
+import { ListPager } from '../../shared/ui/ListPager.tsx';
 
 export function InboxPage() {
   return (
@@ -47,9 +47,7 @@ function Inbox() {
 
   const update = (patch: Partial<Filters>) => setParams(inboxSearch({ ...filters, page: 1, ...patch }).slice(1));
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / inboxPageSize));
   const rows = sortRows(list.data?.items ?? [], sort);
-  const first = (filters.page - 1) * inboxPageSize + 1;
 
   return (
     <Stack gap="md" maw={1600}>
@@ -117,30 +115,15 @@ function Inbox() {
       )}
 
       {total > 0 && (
-        <Group justify="space-between" gap="sm">
-          <Group gap="xs">
-            <Text size="sm" c="gray.7" className="motcua-figures" role="status">
-              {t('console.inbox.range', {
-                from: formatNumber(first),
-                to: formatNumber(Math.min(total, first + inboxPageSize - 1)),
-                total: formatNumber(total),
-              })}
-            </Text>
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              color="gray"
-              leftSection={<IconRefresh size={14} aria-hidden="true" />}
-              loading={list.isFetching && !list.isPlaceholderData}
-              onClick={() => void list.refetch()}
-            >
-              {t('console.inbox.refresh')}
-            </Button>
-          </Group>
-          {pages > 1 && (
-            <Pagination size="sm" total={pages} value={filters.page} onChange={(page) => update({ page })} aria-label={t('console.inbox.pagination')} />
-          )}
-        </Group>
+        <ListPager
+          page={filters.page}
+          pageSize={inboxPageSize}
+          total={total}
+          onPage={(page) => update({ page })}
+          range={(values) => t('console.inbox.range', values)}
+          paginationLabel={t('console.inbox.pagination')}
+          refresh={{ label: t('console.inbox.refresh'), loading: list.isFetching && !list.isPlaceholderData, onRefresh: () => void list.refetch() }}
+        />
       )}
       {sort && <Text size="xs" c="gray.6">{t('console.inbox.sortNote')}</Text>}
     </Stack>

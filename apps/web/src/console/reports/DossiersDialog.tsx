@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, LoadingOverlay, Modal, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, LoadingOverlay, Modal, Stack, Table, Text } from '@mantine/core';
 import type { StatisticsKey } from '@motcua/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { DossierStatusBadge } from '../dossiers/DossierStatusBadge.tsx';
 import { dossierPageSize } from './reportQuery.ts';
 import { useReportDossiers, type ReportDossier } from './reports.api.ts';
 import classes from './Reports.module.css';
+import { ListPager } from '../../shared/ui/ListPager.tsx';
 
 interface Props {
   /** The open list, or null when closed. */
@@ -44,9 +45,7 @@ export function DossiersDialog({ list, query, period, procedureName, agencyName,
   const { t } = useTranslation();
   const dossiers = useReportDossiers(query);
   const total = dossiers.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / dossierPageSize));
   const page = list?.page ?? 1;
-  const first = (page - 1) * dossierPageSize + 1;
   // The receiving agency is a column only for the total's lists, which span several agencies.
   const manyAgencies = list?.total ?? false;
 
@@ -115,18 +114,14 @@ export function DossiersDialog({ list, query, period, procedureName, agencyName,
               </Table.Tbody>
             </Table>
           </div>
-          <Group justify="space-between" gap="sm">
-            <Text size="sm" c="gray.7" className="motcua-figures" role="status">
-              {t('console.reports.dossiers.range', {
-                from: formatNumber(first),
-                to: formatNumber(Math.min(total, first + dossierPageSize - 1)),
-                total: formatNumber(total),
-              })}
-            </Text>
-            {pages > 1 && (
-              <Pagination size="sm" total={pages} value={page} onChange={onPage} aria-label={t('console.reports.dossiers.pagination')} />
-            )}
-          </Group>
+          <ListPager
+            page={page}
+            pageSize={dossierPageSize}
+            total={total}
+            onPage={onPage}
+            range={(values) => t('console.reports.dossiers.range', values)}
+            paginationLabel={t('console.reports.dossiers.pagination')}
+          />
         </Stack>
       )}
     </Modal>

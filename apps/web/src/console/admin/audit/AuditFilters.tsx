@@ -6,19 +6,9 @@ import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../shared/i18n/index.ts';
 import { shortAgencyName } from '../../reports/agencyTree.ts';
-import type { Agency, StaffAccount } from '../admin.api.ts';
+import type { Agency, AuditFilterValues, StaffAccount } from '../admin.api.ts';
 import { DateField } from '../../../shared/ui/DateField.tsx';
 import { actionOptions, entityLabel, entityTypes } from './auditText.ts';
-
-/** The audit trail's filters as they are in the address ('' for none). */
-export interface AuditFilterValues {
-  entityType: string;
-  entityId: string;
-  action: string;
-  actor: string;
-  from: string;
-  to: string;
-}
 
 export type AuditFilterPatch = { [K in keyof AuditFilterValues]?: string | undefined };
 

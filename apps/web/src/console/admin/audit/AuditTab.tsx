@@ -1,17 +1,17 @@
-import { ActionIcon, Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconFilterOff, IconHistory, IconRefresh, IconSearchOff } from '@tabler/icons-react';
+import { ActionIcon, Button, EmptyState, LoadingOverlay, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconFilterOff, IconHistory, IconSearchOff } from '@tabler/icons-react';
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../shared/format.ts';
 import { useLanguage } from '../../../shared/i18n/index.ts';
 import { ErrorState } from '../../../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../../../shared/ui/PageLoader.tsx';
 import { shortAgencyName } from '../../reports/agencyTree.ts';
-import { auditPageSize, useAccountNames, useAdminAgencies, useAuditEvents, type Agency, type AuditEvent, type StaffAccount } from '../admin.api.ts';
+import { auditPageSize, useAccountNames, useAdminAgencies, useAuditEvents, type Agency, type AuditEvent, type AuditFilterValues, type StaffAccount } from '../admin.api.ts';
 import classes from '../Admin.module.css';
 import { dateOf, pageOf, textOf, useTabParams } from '../adminQuery.ts';
-import { AuditFilters, hasAuditFilters, noAuditFilters, type AuditFilterPatch, type AuditFilterValues } from './AuditFilters.tsx';
+import { AuditFilters, hasAuditFilters, noAuditFilters, type AuditFilterPatch } from './AuditFilters.tsx';
 import { actionLabel, detailLines, entityLabel, formatAuditTime, isProvinceWide } from './auditText.ts';
+import { ListPager } from '../../../shared/ui/ListPager.tsx';
 
 /**
  * "Nhật ký": the append-only audit trail of the administrator's agencies (and, for those of the
@@ -45,7 +45,6 @@ export function AuditTab() {
 
   const total = events.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / auditPageSize));
-  const first = (query.page - 1) * auditPageSize + 1;
   // A linked page past the end (the trail was filtered differently) shows the last one instead.
   const beyond = !events.isPlaceholderData && total > 0 && query.page > pages;
   useEffect(() => {
@@ -88,24 +87,15 @@ export function AuditTab() {
         </Paper>
       )}
       {total > 0 && (
-        <Group justify="space-between" gap="sm">
-          <Group gap="xs">
-            <Text size="sm" c="gray.7" className="motcua-figures" role="status">
-              {t('console.admin.audit.range', { from: formatNumber(first), to: formatNumber(Math.min(total, first + auditPageSize - 1)), total: formatNumber(total) })}
-            </Text>
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              color="gray"
-              leftSection={<IconRefresh size={14} aria-hidden="true" />}
-              loading={events.isFetching && !events.isPlaceholderData}
-              onClick={() => void events.refetch()}
-            >
-              {t('console.admin.refresh')}
-            </Button>
-          </Group>
-          {pages > 1 && <Pagination size="sm" total={pages} value={query.page} onChange={(page) => update({ page })} aria-label={t('console.admin.audit.pagination')} />}
-        </Group>
+        <ListPager
+          page={query.page}
+          pageSize={auditPageSize}
+          total={total}
+          onPage={(page) => update({ page })}
+          range={(values) => t('console.admin.audit.range', values)}
+          paginationLabel={t('console.admin.audit.pagination')}
+          refresh={{ label: t('console.admin.refresh'), loading: events.isFetching && !events.isPlaceholderData, onRefresh: () => void events.refetch() }}
+        />
       )}
     </Stack>
   );

@@ -1,9 +1,8 @@
-import { Badge, Button, CloseButton, EmptyState, Group, LoadingOverlay, Pagination, Paper, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Button, CloseButton, EmptyState, Group, LoadingOverlay, Paper, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../shared/format.ts';
 import { ErrorState } from '../../../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../../../shared/ui/PageLoader.tsx';
 import { shortAgencyName } from '../../reports/agencyTree.ts';
@@ -12,6 +11,7 @@ import classes from '../Admin.module.css';
 import { pageOf, textOf, useTabParams } from '../adminQuery.ts';
 import { CreateStaffDialog } from './CreateStaffDialog.tsx';
 import { StaffDrawer } from './StaffDrawer.tsx';
+import { ListPager } from '../../../shared/ui/ListPager.tsx';
 
 /** "Tài khoản cán bộ": accounts in the administrator's subtrees, searched (`?q=`), paged, one opened in a drawer (`?user=`). */
 export function UsersTab() {
@@ -27,8 +27,6 @@ export function UsersTab() {
   useEffect(() => setSearch(q), [q]);
 
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / userPageSize));
-  const first = (page - 1) * userPageSize + 1;
 
   return (
     <Stack gap="sm">
@@ -72,12 +70,14 @@ export function UsersTab() {
       )}
 
       {total > 0 && (
-        <Group justify="space-between" gap="sm">
-          <Text size="sm" c="gray.7" className="motcua-figures" role="status">
-            {t('console.admin.users.range', { from: formatNumber(first), to: formatNumber(Math.min(total, first + userPageSize - 1)), total: formatNumber(total) })}
-          </Text>
-          {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={(next) => update({ page: next })} aria-label={t('console.admin.users.pagination')} />}
-        </Group>
+        <ListPager
+          page={page}
+          pageSize={userPageSize}
+          total={total}
+          onPage={(next) => update({ page: next })}
+          range={(values) => t('console.admin.users.range', values)}
+          paginationLabel={t('console.admin.users.pagination')}
+        />
       )}
 
       <StaffDrawer userId={userId} onClose={() => update({ user: undefined })} />
