@@ -14,9 +14,8 @@ import os from 'node:os';
 import pg from 'pg';
 import { initialsOf } from '@motcua/domain';
 import { record } from './lib.ts';
-import { DatasetMismatch, ensureDossierDataset, type DossierDataset } from './datasets.ts';
 import {
-  Client, closedLoop, cpuMeter, type CpuReport, dropDatabase, latencySummary, machineContext, ms, postgresSettings, prepareDatabase,
+  Client, closedLoop, cpuMeter, type CpuReport, latencySummary, machineContext, ms, postgresSettings, prepareDatasetDatabase,
   startBenchServer,
 } from './support.ts';
 import { seededRandom as random } from '../apps/server/src/demo/random.ts';
@@ -30,18 +29,8 @@ const clients = Number(process.env.BENCH_LOOKUP_CLIENTS ?? 8);
 
 console.log(`  ${machineContext()}`);
 const tPrepare = performance.now();
-let prepared = await prepareDatabase(dbName, { fresh: false });
-let dataset: DossierDataset;
-try {
-  dataset = await ensureDossierDataset(prepared.url, { count });
-} catch (error) {
-  if (!(error instanceof DatasetMismatch)) throw error;
-  console.log(`  ${error.message}: recreating ${dbName}`);
-  await prepared.handle.close();
-  await dropDatabase(dbName);
-  prepared = await prepareDatabase(dbName, { fresh: true });
-  dataset = await ensureDossierDataset(prepared.url, { count });
-}
+const prepared = await prepareDatasetDatabase(dbName, { count });
+const { dataset } = prepared;
 await prepared.handle.close();
 const { url } = prepared;
 console.log(`  dataset: ${dataset.description} (ready in ${((performance.now() - tPrepare) / 1000).toFixed(1)} s)`);

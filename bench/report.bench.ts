@@ -13,8 +13,7 @@ import pg from 'pg';
 import { periodInstants, type PlainDate } from '@motcua/domain';
 import { installationScope, statisticsReport } from '../apps/server/src/modules/reports/reports.usecases.ts';
 import { record } from './lib.ts';
-import { DatasetMismatch, ensureDossierDataset, type DossierDataset } from './datasets.ts';
-import { dropDatabase, machineContext, postgresSettings, prepareDatabase } from './support.ts';
+import { machineContext, postgresSettings, prepareDatasetDatabase } from './support.ts';
 
 const bench = 'report';
 const dbName = 'motcua_bench_report';
@@ -23,18 +22,8 @@ const options = { count, from: '2023-01-02', to: '2025-12-31', events: false };
 
 console.log(`  ${machineContext()}`);
 const tPrepare = performance.now();
-let prepared = await prepareDatabase(dbName, { fresh: false });
-let dataset: DossierDataset;
-try {
-  dataset = await ensureDossierDataset(prepared.url, options);
-} catch (error) {
-  if (!(error instanceof DatasetMismatch)) throw error;
-  console.log(`  ${error.message}: recreating ${dbName}`);
-  await prepared.handle.close();
-  await dropDatabase(dbName);
-  prepared = await prepareDatabase(dbName, { fresh: true });
-  dataset = await ensureDossierDataset(prepared.url, options);
-}
+const prepared = await prepareDatasetDatabase(dbName, options);
+const { dataset } = prepared;
 console.log(`  dataset: ${dataset.description} (ready in ${((performance.now() - tPrepare) / 1000).toFixed(1)} s)`);
 const { handle } = prepared;
 console.log(`  ${await postgresSettings(handle.pool)}`);

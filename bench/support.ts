@@ -19,6 +19,7 @@ import { loadBundle } from '../apps/server/src/modules/setup/setup.usecases.ts';
 import { bundlePartLoaders } from '../apps/server/src/modules/setup/bundle-parts.ts';
 import { startServer, type RunningServer } from '../e2e/support/server.ts';
 import { percentile } from './lib.ts';
+import { DatasetMismatch, ensureDossierDataset, type DossierDataset, type DossierDatasetOptions } from './datasets.ts';
 
 export const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const benchPassword = 'Motcua@2026';
@@ -104,6 +105,26 @@ export async function prepareDatabase(name: string, options: { fresh: boolean })
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return { url, handle, created };
+}
+
+/**
+ * The bench database `name` holding the generated dossier dataset: kept between runs, generated
+ * when missing, recreated when it holds another dataset than `options` asks for.
+ */
+export async function prepareDatasetDatabase(
+  name: string, options: DossierDatasetOptions,
+): Promise<{ url: string; handle: DatabaseHandle; dataset: DossierDataset }> {
+  let prepared = await prepareDatabase(name, { fresh: false });
+  try {
+    return { ...prepared, dataset: await ensureDossierDataset(prepared.url, options) };
+  } catch (error) {
+    if (!(error instanceof DatasetMismatch)) throw error;
+    console.log(`  ${error.message}: recreating ${name}`);
+    await prepared.handle.close();
+    await dropDatabase(name);
+    prepared = await prepareDatabase(name, { fresh: true });
+    return { ...prepared, dataset: await ensureDossierDataset(prepared.url, options) };
+  }
 }
 
 // ─── The server ──────────────────────────────────────────────────────────────────────────────
