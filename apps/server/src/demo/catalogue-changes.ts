@@ -13,17 +13,17 @@ import type { Bundle } from '../modules/setup/bundle.read.ts';
 import { procedureBundleLoader } from '../modules/procedures/procedures.bundle.ts';
 import type { SetupSummary } from '../modules/setup/setup.usecases.ts';
 
-/** The first day of the month `offset` months from the month of `today` (`YYYY-MM-DD`). */
-function firstOfMonth(today: string, offset: number): string {
+/** Day `day` of the month `offset` months from the month of `today` (`YYYY-MM-DD`). */
+function dayOfMonth(today: string, offset: number, day: number): string {
   const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 + offset;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 export function demoCatalogueChanges(today: string, catalogue: ReadonlyArray<Record<string, unknown> & { code: string }>): unknown[] {
   const entry = (code: string) => catalogue.find((e) => e.code === code)!;
-  const amendedOn = firstOfMonth(today, -3).replace(/-01$/, '-10');
-  const issuedOn = firstOfMonth(today, -2).replace(/-01$/, '-15');
-  const abolishedFrom = firstOfMonth(today, 1);
+  const amendedOn = dayOfMonth(today, -3, 10);
+  const issuedOn = dayOfMonth(today, -2, 15);
+  const abolishedFrom = dayOfMonth(today, 1, 1);
   return [
     {
       ...entry('DEMO.012'), processingTime: { value: 12, unit: 'days' }, validFrom: amendedOn,
