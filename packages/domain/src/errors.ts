@@ -1,65 +1,119 @@
 /**
- * The one error type of the product. Codes are stable and dotted (`dossier.not_found`); the HTTP
- * status is decided at the HTTP edge only. Every code has a Vietnamese and an English message.
+ * The one error type of the product. Codes are stable and dotted (`dossier.not_found`). Each code
+ * is declared once, here, with the HTTP status it answers with and its Vietnamese and English
+ * message; a code that is not in this catalogue does not type-check, and the HTTP edge never
+ * guesses a status from a code's wording.
  */
-export const errorMessages = {
-  'request.invalid': { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid' },
-  'request.not_found': { vi: 'Không tìm thấy địa chỉ yêu cầu', en: 'No such route' },
-  'request.too_large': { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
-  'request.rate_limited': { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, please try again later' },
+export interface ErrorDefinition {
+  /** The HTTP status of the problem+json answer (RFC 9457). */
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  vi: string;
+  en: string;
+}
+
+export const errorCatalogue = {
+  'request.invalid': { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is invalid' },
+  'request.not_found': { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu', en: 'No such route' },
+  'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
+  'request.rate_limited': { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, please try again later' },
   'request.idempotency_conflict': {
+    status: 409,
     vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
     en: 'The Idempotency-Key was already used for a different request',
   },
-  'internal.unexpected': { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' },
-  'auth.unauthenticated': { vi: 'Vui lòng đăng nhập', en: 'Please sign in' },
-  'auth.invalid_credentials': { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  'internal.unexpected': { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' },
+  'auth.unauthenticated': { status: 401, vi: 'Vui lòng đăng nhập', en: 'Please sign in' },
+  'auth.invalid_credentials': { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
   'auth.throttled': {
+    status: 429,
     vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau',
     en: 'Too many failed sign-in attempts, please try again later',
   },
-  'auth.account_disabled': { vi: 'Tài khoản đã bị khóa', en: 'The account is disabled' },
+  'auth.account_disabled': { status: 403, vi: 'Tài khoản đã bị khóa', en: 'The account is disabled' },
   'auth.csrf_invalid': {
+    status: 403,
     vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF), vui lòng tải lại trang',
     en: 'Missing or invalid CSRF token, please reload the page',
   },
-  'auth.forbidden': { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
-  'agency.not_found': { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
-  'user.not_found': { vi: 'Không tìm thấy tài khoản', en: 'User not found' },
+  'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  'agency.not_found': { status: 404, vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
+  'user.not_found': { status: 404, vi: 'Không tìm thấy tài khoản', en: 'User not found' },
   'bundle.invalid': {
+    status: 400,
     vi: 'Gói cấu hình không hợp lệ, không có thay đổi nào được lưu',
     en: 'The configuration bundle is invalid; nothing was changed',
   },
-  'audit.immutable': { vi: 'Nhật ký không được sửa hoặc xóa', en: 'The audit log is append-only' },
-  'procedure.not_found': { vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' },
+  'audit.immutable': { status: 409, vi: 'Nhật ký không được sửa hoặc xóa', en: 'The audit log is append-only' },
+  'procedure.not_found': { status: 404, vi: 'Không tìm thấy thủ tục hành chính', en: 'Procedure not found' },
   'procedure.invalid': {
+    status: 400,
     vi: 'Thủ tục hành chính không hợp lệ, không có thay đổi nào được lưu',
     en: 'The procedure is invalid; nothing was changed',
   },
   'procedure.version_frozen': {
+    status: 409,
     vi: 'Nội dung một phiên bản thủ tục không được sửa hoặc xóa; hãy tạo phiên bản mới',
     en: 'A procedure version cannot be changed or deleted; add a new version',
   },
   'calendar.invalid_instant': {
+    status: 400,
     vi: 'Thời điểm không hợp lệ (cần dạng ISO 8601 có múi giờ, ví dụ 2025-03-04T09:00:00+07:00)',
     en: 'Invalid instant (expected ISO 8601 with an offset, e.g. 2025-03-04T09:00:00+07:00)',
   },
-  'calendar.invalid_date': { vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD)', en: 'Invalid date (expected YYYY-MM-DD)' },
-  'calendar.invalid_time_of_day': { vi: 'Giờ không hợp lệ (cần dạng HH:mm)', en: 'Invalid time of day (expected HH:mm)' },
-  'calendar.invalid_lunar_date': { vi: 'Ngày âm lịch không tồn tại', en: 'No such lunar date' },
-  'calendar.invalid_config': { vi: 'Cấu hình lịch làm việc không hợp lệ', en: 'Invalid working calendar configuration' },
-  'calendar.invalid_schedule': { vi: 'Lịch nghỉ lễ không hợp lệ', en: 'Invalid holiday schedule' },
+  'calendar.invalid_date': { status: 400, vi: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD)', en: 'Invalid date (expected YYYY-MM-DD)' },
+  'calendar.invalid_time_of_day': { status: 400, vi: 'Giờ không hợp lệ (cần dạng HH:mm)', en: 'Invalid time of day (expected HH:mm)' },
+  'calendar.invalid_lunar_date': { status: 400, vi: 'Ngày âm lịch không tồn tại', en: 'No such lunar date' },
+  'calendar.invalid_config': { status: 400, vi: 'Cấu hình lịch làm việc không hợp lệ', en: 'Invalid working calendar configuration' },
+  'calendar.invalid_schedule': { status: 400, vi: 'Lịch nghỉ lễ không hợp lệ', en: 'Invalid holiday schedule' },
   'calendar.schedule_conflict': {
+    status: 400,
     vi: 'Lịch nghỉ lễ mâu thuẫn: một ngày vừa là ngày nghỉ vừa là ngày làm bù',
     en: 'Conflicting holiday schedule: a date is both a day off and a working day',
   },
-  'calendar.invalid_duration': { vi: 'Thời hạn giải quyết không hợp lệ', en: 'Invalid processing time' },
-  'calendar.invalid_pause': { vi: 'Khoảng tạm dừng không hợp lệ', en: 'Invalid pause interval' },
-  'calendar.invalid_period': { vi: 'Kỳ báo cáo không hợp lệ', en: 'Invalid reporting period' },
-  'calendar.out_of_range': { vi: 'Ngày nằm ngoài phạm vi lịch hỗ trợ', en: 'Date outside the supported calendar range' },
-} as const satisfies Record<string, { vi: string; en: string }>;
+  'calendar.invalid_duration': { status: 400, vi: 'Thời hạn giải quyết không hợp lệ', en: 'Invalid processing time' },
+  'calendar.invalid_pause': { status: 400, vi: 'Khoảng tạm dừng không hợp lệ', en: 'Invalid pause interval' },
+  'calendar.invalid_period': { status: 400, vi: 'Kỳ báo cáo không hợp lệ', en: 'Invalid reporting period' },
+  'calendar.out_of_range': { status: 400, vi: 'Ngày nằm ngoài phạm vi lịch hỗ trợ', en: 'Date outside the supported calendar range' },
+  'agency.already_exists': { status: 409, vi: 'Mã cơ quan đã tồn tại', en: 'The agency code already exists' },
+  'counter.not_found': { status: 404, vi: 'Không tìm thấy bộ phận một cửa', en: 'Counter not found' },
+  'counter.already_exists': { status: 409, vi: 'Mã bộ phận một cửa đã có trong cơ quan này', en: 'The counter code is already used in this agency' },
+  'unit.already_exists': { status: 409, vi: 'Mã đơn vị đã có trong cơ quan này', en: 'The unit code is already used in this agency' },
+  'user.already_exists': { status: 409, vi: 'Tên đăng nhập đã được sử dụng', en: 'The username is already taken' },
+  'user.self_change_not_allowed': {
+    status: 409,
+    vi: 'Không thể tự khóa, tự đổi vai trò hoặc tự đặt lại mật khẩu cho tài khoản của chính mình; hãy nhờ một quản trị viên khác',
+    en: 'You cannot disable, change the roles of or reset the password of your own account; ask another administrator',
+  },
+  'procedure.not_implemented_here': { status: 400, vi: 'Thủ tục không thuộc thẩm quyền của cơ quan này', en: 'The procedure is not handled by this agency' },
+  'dossier.not_found': { status: 404, vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' },
+  'dossier.invalid_code': { status: 400, vi: 'Mã hồ sơ không đúng định dạng', en: 'Not a dossier code' },
+  'dossier.transition_not_allowed': { status: 409, vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ', en: 'This action is not allowed in the dossier’s current status' },
+  'dossier.missing_components': { status: 400, vi: 'Hồ sơ còn thiếu thành phần bắt buộc', en: 'Required components are missing' },
+  'dossier.invalid_target_agency': { status: 400, vi: 'Cơ quan nhận không phù hợp', en: 'The receiving agency does not match the chain' },
+  'dossier.target_agency_required': { status: 400, vi: 'Cần chọn cơ quan phối hợp để chuyển hồ sơ liên thông', en: 'Choose the agency to hand the inter-agency dossier to' },
+  'dossier.form_not_issued': { status: 404, vi: 'Hồ sơ chưa có mẫu này', en: 'This form has not been issued for the dossier' },
+  'dossier.access_denied': { status: 403, vi: 'Mã bảo mật của hồ sơ không đúng', en: 'Wrong security code for this dossier' },
+  'rating.too_early': { status: 409, vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
+  'rating.already_rated': { status: 409, vi: 'Hồ sơ này đã được đánh giá', en: 'This dossier has already been rated' },
+  'file.not_found': { status: 404, vi: 'Không tìm thấy tệp', en: 'File not found' },
+  'file.too_large': { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'The file is too large' },
+  'file.unsupported_type': { status: 415, vi: 'Tệp không phải PDF, JPEG hoặc PNG hợp lệ', en: 'Not a valid PDF, JPEG or PNG file' },
+  'file.not_claimable': { status: 400, vi: 'Tệp đính kèm không hợp lệ hoặc đã được sử dụng', en: 'An attached file is unknown, already used, or not yours' },
+  'report.invalid_period': { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
+  'document.invalid': { status: 400, vi: 'Dữ liệu của biểu mẫu không hợp lệ', en: 'The form data is invalid' },
+} as const satisfies Record<string, ErrorDefinition>;
 
-export type ErrorCode = keyof typeof errorMessages | (string & {});
+/** Every error code the product can answer with. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];
+
+/** The catalogue entry of a code; throws for a string that is not one (a programming error). */
+export function errorDefinition(code: string): ErrorDefinition {
+  const definition = (errorCatalogue as Record<string, ErrorDefinition>)[code];
+  if (!definition) throw new Error(`unknown error code: ${code}`);
+  return definition;
+}
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `applicant.name` or `line 12: dueAt`. */
@@ -74,6 +128,7 @@ export interface Messages {
 
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly status: ErrorDefinition['status'];
   readonly messages: Messages;
   readonly issues: FieldIssue[];
   readonly details: Record<string, unknown> | undefined;
@@ -82,12 +137,12 @@ export class AppError extends Error {
     code: ErrorCode,
     options: { messages?: Messages; issues?: FieldIssue[]; details?: Record<string, unknown>; cause?: unknown } = {},
   ) {
-    const messages =
-      options.messages ??
-      (errorMessages as Record<string, Messages>)[code] ?? { vi: 'Lỗi: ' + code, en: 'Error: ' + code };
+    const definition = errorDefinition(code);
+    const messages = options.messages ?? { vi: definition.vi, en: definition.en };
     super(messages.en, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.status = definition.status;
     this.messages = messages;
     this.issues = options.issues ?? [];
     this.details = options.details;

@@ -1,42 +1,10 @@
 /**
- * The HTTP edge's error mapping: AppError codes → HTTP status, rendered as RFC 9457 problem+json
- * with a Vietnamese and an English message. Unknown errors become 500 with a request id, never a
- * stack trace.
+ * The HTTP edge's error rendering: an AppError (whose code declares its HTTP status in the
+ * domain's error catalogue) becomes RFC 9457 problem+json with a Vietnamese and an English
+ * message. Unknown errors become 500 with a request id, never a stack trace.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorMessages, type FieldIssue } from '@motcua/domain';
-
-const statusByCode: Record<string, number> = {
-  'request.invalid': 400,
-  'request.not_found': 404,
-  'request.too_large': 413,
-  'request.rate_limited': 429,
-  'request.idempotency_conflict': 409,
-  'auth.unauthenticated': 401,
-  'auth.invalid_credentials': 401,
-  'auth.throttled': 429,
-  'auth.account_disabled': 403,
-  'auth.csrf_invalid': 403,
-  'auth.forbidden': 403,
-  'internal.unexpected': 500,
-  'file.too_large': 413,
-  'file.unsupported_type': 415,
-  'rating.already_rated': 409,
-  'rating.too_early': 409,
-  'dossier.form_not_issued': 404,
-  'dossier.access_denied': 403,
-};
-
-/** Status for a code: explicit table first, then conventions on the code's last segment. */
-export function statusFor(code: string): number {
-  const explicit = statusByCode[code];
-  if (explicit) return explicit;
-  if (code.endsWith('.not_found')) return 404;
-  if (code.endsWith('.conflict') || code.endsWith('.duplicate') || code.endsWith('.already_exists')) return 409;
-  if (code.endsWith('.transition_not_allowed') || code.endsWith('.not_allowed')) return 409;
-  if (code.endsWith('.forbidden')) return 403;
-  return 400;
-}
+import { AppError, type FieldIssue } from '@motcua/domain';
 
 export interface Problem {
   type: string;
@@ -52,7 +20,7 @@ export interface Problem {
 }
 
 export function problemFromAppError(error: AppError, requestId: string, instance?: string): Problem {
-  const status = statusFor(error.code);
+  const status = error.status;
   return {
     type: `https://motcua.gov.vn/problems/${error.code}`,
     title: error.messages.en,
@@ -114,5 +82,3 @@ export function registerErrorHandling(app: FastifyInstance): void {
     sendProblem(reply, problemFromAppError(new AppError('request.not_found'), request.id, request.url)),
   );
 }
-
-export const knownErrorCodes = Object.keys(errorMessages);

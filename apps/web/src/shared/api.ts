@@ -3,11 +3,17 @@
  * same origin, the CSRF token on every state-changing request, and RFC 9457 problem+json errors
  * turned into `ApiError`s that carry the server's Vietnamese and English messages.
  */
-import { errorMessages, type ErrorCode, type FieldIssue, type Messages } from '@motcua/domain';
+import { errorCatalogue, type ErrorCode, type FieldIssue, type Messages } from '@motcua/domain';
 import { en } from './i18n/en.ts';
 import { vi } from './i18n/vi.ts';
 
 export const apiBase = '/api/v1';
+
+/** Code of the error raised when the server cannot be reached at all (no HTTP response). */
+export const networkErrorCode = 'network.unreachable';
+
+/** A server error code, or the client's own code for an unreachable server. */
+export type ClientErrorCode = ErrorCode | typeof networkErrorCode;
 
 /** The problem+json body every API error has (apps/server/src/http/problem.ts). */
 export interface Problem {
@@ -15,7 +21,7 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
-  code: ErrorCode;
+  code: ClientErrorCode;
   messages: Messages;
   issues?: FieldIssue[];
   requestId?: string;
@@ -23,7 +29,7 @@ export interface Problem {
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: ErrorCode;
+  readonly code: ClientErrorCode;
   readonly title: string;
   readonly detail: string | undefined;
   readonly type: string | undefined;
@@ -45,12 +51,10 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+export function isApiError(error: unknown, code?: ClientErrorCode): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-/** Code of the error raised when the server cannot be reached at all (no HTTP response). */
-export const networkErrorCode = 'network.unreachable';
 
 // ---- CSRF token -------------------------------------------------------------------------------
 // The server keeps the token in an httpOnly cookie (double submit before sign-in) and in the
@@ -140,7 +144,7 @@ export const api = {
 };
 
 /** Codes used when a failed response is not problem+json (a proxy page, an empty body). */
-const fallbackCodes: Record<number, keyof typeof errorMessages> = {
+const fallbackCodes: Record<number, ErrorCode> = {
   400: 'request.invalid',
   401: 'auth.unauthenticated',
   403: 'auth.forbidden',
@@ -183,6 +187,6 @@ export function problemFromBody(status: number, statusText: string, body: unknow
     title: statusText || code,
     status,
     code,
-    messages: errorMessages[code],
+    messages: { vi: errorCatalogue[code].vi, en: errorCatalogue[code].en },
   });
 }

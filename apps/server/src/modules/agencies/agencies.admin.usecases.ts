@@ -106,7 +106,7 @@ export async function addOffice(
 ) {
   const agency = await managedAgency(context.actor, id, deps);
   const exists = await deps.db.selectFrom(kind).select('id').where('agency_id', '=', agency.id).where('code', '=', input.code).executeTakeFirst();
-  if (exists) throw new AppError(`${kind === 'counters' ? 'counter' : 'unit'}.already_exists`, { issues: [{ path: 'code', message: 'taken in this agency' }] });
+  if (exists) throw new AppError(kind === 'counters' ? 'counter.already_exists' : 'unit.already_exists', { issues: [{ path: 'code', message: 'taken in this agency' }] });
   return deps.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto(kind)
