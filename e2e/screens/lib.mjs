@@ -93,3 +93,19 @@ export async function act(page, action, fill, shotName) {
   await dialog.waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
 }
+
+/**
+ * Runs axe-core on the page as it is now and prints its critical and serious findings (WCAG 2.1
+ * A/AA rules). Returns them, so a caller can fail on any.
+ */
+export async function axe(page, name) {
+  const source = fs.readFileSync(path.join(path.dirname(new URL(import.meta.resolve('axe-core')).pathname), 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  for (const v of bad) console.log(`  axe ${name}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  if (!bad.length) console.log(`  axe ${name}: no critical or serious findings`);
+  return bad;
+}
