@@ -80,7 +80,7 @@ export const errorCatalogue = {
   'unit.already_exists': { status: 409, vi: 'Mã đơn vị đã có trong cơ quan này', en: 'The unit code is already used in this agency' },
   'user.already_exists': { status: 409, vi: 'Tên đăng nhập đã được sử dụng', en: 'The username is already taken' },
   'user.self_change_not_allowed': {
-    status: 409,
+    status: 400,
     vi: 'Không thể tự khóa, tự đổi vai trò hoặc tự đặt lại mật khẩu cho tài khoản của chính mình; hãy nhờ một quản trị viên khác',
     en: 'You cannot disable, change the roles of or reset the password of your own account; ask another administrator',
   },
