@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, as STYLE.md says: unit (pure, the bulk), integration (real databases, HTTP in
+// Three tiers: unit (pure, the bulk), integration (real databases, HTTP in
 // process), e2e (Playwright in Debian's Chromium). `npm test` runs them all.
 export default defineConfig({
   test: {

@@ -1,5 +1,5 @@
 /**
- * Deadline arithmetic (SPEC §8: at least 1 million due-date computations per second on one core).
+ * Deadline arithmetic (docs/benchmarks.md: at least 1 million due-date computations per second on one core).
  * Workload: working_days 1–30, received at random minutes over 2023–2026, half of them with one
  * pause of an hour to five days, on the default calendar with the official 2023–2026 schedules.
  * Baseline (same run): a naive minute-by-minute walker over a small sample — Date objects for

@@ -1,6 +1,6 @@
 /**
  * `motcua import dossiers` into PostgreSQL (issue: at least 20 000 dossiers/s): a generated history
- * of BENCH_IMPORT_DOSSIERS (200 000) lines in the import format of SPEC §7 — realistic names,
+ * of BENCH_IMPORT_DOSSIERS (200 000) lines in the import format of docs/interfaces.md — realistic names,
  * the bench communes, 2023–2025, codes as an earlier system's export carries them, 1–4 events
  * each (supplements, results, returns, a few withdrawals) — imported by the same function the
  * command runs (streamed from the file, validated, hashed, deduplicated, batched by 2 000 with

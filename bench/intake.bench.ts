@@ -1,6 +1,6 @@
 /**
- * Counter intake through the HTTP API (SPEC §8: at least 1 000 dossiers/s; the issue asks for at
- * least 25% of the direct SQL rate). The real server (separate process) on a fresh PostgreSQL
+ * Counter intake through the HTTP API (docs/benchmarks.md: at least half the rate of the same rows
+ * written directly in SQL; earlier targets were 1 000 dossiers/s and 25% of the direct SQL rate). The real server (separate process) on a fresh PostgreSQL
  * database `motcua_bench_intake` with the bench bundle (demo + 8 communes, one officer each).
  * 8 concurrent clients — one officer each, signed in over HTTP, one keep-alive connection each —
  * POST /api/v1/dossiers back to back for BENCH_SECONDS (10) after a BENCH_WARMUP_SECONDS (2)
@@ -236,4 +236,4 @@ if (cpu.pgMsPerOp && sqlCpu.pgMsPerOp) {
 }
 const share = httpRate / sqlResult.perSecond;
 console.log(`  target ≥ 25% of the SQL rate: ${share >= 0.25 ? 'met' : 'NOT met'} (${(share * 100).toFixed(0)}%); ` +
-  `SPEC §8 ≥ 1 000 dossiers/s: ${httpRate >= 1000 ? 'met' : 'NOT met'} (${Math.round(httpRate).toLocaleString('en-US')}/s)`);
+  `earlier bar ≥ 1 000 dossiers/s: ${httpRate >= 1000 ? 'met' : 'NOT met'} (${Math.round(httpRate).toLocaleString('en-US')}/s)`);

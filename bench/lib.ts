@@ -1,6 +1,6 @@
 /**
  * Benchmark helpers. Every figure is printed readably and appended as one JSON line to
- * bench/results/latest.jsonl (SPEC §8): {bench, metric, value, unit, baseline?, ratio?, dataset?, at}.
+ * bench/results/latest.jsonl (docs/benchmarks.md): {bench, metric, value, unit, baseline?, ratio?, dataset?, at}.
  * `baseline` is the same work done the simplest direct way in the same run.
  */
 import fs from 'node:fs';

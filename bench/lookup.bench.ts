@@ -1,5 +1,5 @@
 /**
- * Public status lookup (SPEC §8: p99 under 20 ms with the province's dossiers in the database):
+ * Public status lookup (docs/benchmarks.md: p99 under 20 ms with the province's dossiers in the database):
  * `GET /api/v1/public/dossiers/:code` on the real server (separate process, PostgreSQL), with
  * 1 000 000 generated dossiers (bench/datasets.ts; BENCH_LOOKUP_DOSSIERS changes the count).
  * BENCH_LOOKUP_CLIENTS (8) concurrent clients (keep-alive connections) fetch random existing codes, uniformly over the

@@ -25,7 +25,7 @@ const district = '000.00.12.H40';
 const nineMonths = { from: '2022-12-15', to: '2023-09-14' };
 const quarter1 = { from: '2022-12-15', to: '2023-03-14' };
 
-/** The keys of the official table, in its order (SPEC §6), then its rates. */
+/** The keys of the official table, in its order (docs/rules/statistics.md), then its rates. */
 const tableKeys = [
   'received', 'carriedOver', 'receivedInPeriod', 'online', 'counter', 'postal', 'resolved', 'resolvedAhead', 'resolvedOnTime',
   'resolvedOverdue', 'withdrawn', 'inProgress', 'inProgressOnTime', 'inProgressOverdue', 'digitized',

@@ -177,7 +177,7 @@ describe('online journey: Đăng ký kết hôn filed on the portal, with a supp
     await secretBox.fill(secret);
     await form.getByRole('button', { name: 'Nộp bổ sung', exact: true }).click();
     await form.getByText('Đã nộp bổ sung, chờ cán bộ tiếp nhận', { exact: true }).waitFor();
-    // The officer has not received it yet: the clock stays stopped (SPEC §5).
+    // The officer has not received it yet: the clock stays stopped (docs/rules/time.md).
     const section = await publicStatus('Chờ bổ sung');
     expect(await publicFact(section, 'Thời gian còn lại')).toBe('Tạm dừng tính thời gian');
     await section.getByText('Nộp bổ sung trực tuyến', { exact: true }).waitFor();

@@ -15,7 +15,7 @@ import { freePort, repoRoot, startServer, type RunningServer } from './server.ts
 
 export const DEMO_PASSWORD = 'Motcua@2026';
 
-/** Every citizen-facing status label (SPEC §4), to check that exactly one is shown. */
+/** Every citizen-facing status label (docs/rules/dossier-lifecycle.md), to check that exactly one is shown. */
 export const statusLabels = [
   'Chờ hoàn thiện hồ sơ', 'Chờ tiếp nhận', 'Đã tiếp nhận', 'Đang xử lý', 'Chờ bổ sung', 'Tạm dừng', 'Đã có kết quả',
   'Đã có kết quả (từ chối giải quyết)', 'Đã trả kết quả', 'Từ chối tiếp nhận', 'Đã dừng xử lý (rút hồ sơ)',

@@ -1,4 +1,4 @@
-/** `motcua`: the command line of the one-stop shop (SPEC §7). */
+/** `motcua`: the command line of the one-stop shop (docs/interfaces.md). */
 import { Command, CommanderError } from 'commander';
 import { describeError, type GlobalOptions } from './context.ts';
 import { registerDbCommands } from './commands/db.ts';

@@ -6,7 +6,7 @@ import { createCalendarProvider } from '@motcua/server/modules/calendar/calendar
 import { readLines } from '@motcua/server/infra/lines.ts';
 import { describeError, withDatabase, type GlobalOptions } from '../context.ts';
 
-/** One line of the deadline vector format (SPEC §5). */
+/** One line of the deadline vector format (docs/rules/time.md). */
 const DueLine = z.object({
   name: z.string().optional(),
   receivedAt: z.string(),

@@ -12,7 +12,7 @@ export function registerDossierCommands(program: Command, globals: () => GlobalO
   const imp = program.command('import').description('import data');
   imp
     .command('dossiers')
-    .description('import historical dossiers from a JSON-lines file (SPEC §7); safe to run twice')
+    .description('import historical dossiers from a JSON-lines file (docs/interfaces.md); safe to run twice')
     .requiredOption('--file <file>', 'the .ndjson file, or - for standard input')
     .option('--batch-size <n>', 'dossiers per transaction', (v) => Number(v), 2000)
     .option('--json', 'print the summary as JSON')

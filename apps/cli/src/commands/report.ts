@@ -13,7 +13,7 @@ const date = (name: string) => (value: string) => {
 export function registerReportCommand(program: Command, globals: () => GlobalOptions): void {
   program
     .command('report')
-    .description('the official statistics of dossier handling (SPEC §6) for a period')
+    .description('the official statistics of dossier handling (docs/rules/statistics.md) for a period')
     .requiredOption('--from <date>', 'first local date of the period (YYYY-MM-DD)', date('from'))
     .requiredOption('--to <date>', 'last local date of the period (YYYY-MM-DD), included', date('to'))
     .option('--agency <code>', 'the agency subtree to report (default: the whole installation)')

@@ -1,5 +1,5 @@
 /**
- * The seed's published table (SPEC top), reproduced end to end: the dataset is imported through
+ * The seed district's published table (docs/rules/statistics.md), reproduced end to end: the dataset is imported through
  * `motcua import dossiers` and `motcua report` gives exactly the published numbers for the district
  * and for the communes, including results ready early on the appointment day written in UTC.
  */

@@ -25,7 +25,7 @@ export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarge
     const catalogue = bundle.raw.procedures!.value as Array<Record<string, unknown> & { code: string }>;
     await deps.db.transaction().execute((tx) => publishDemoCatalogueChanges(tx, catalogue, deps.clock));
     log.info({ agencies: summary.agencies, users: summary.users.created }, 'demo data loaded');
-    // History for the dashboards: the seed district's published 2023 figures (Giao Thủy, SPEC),
+    // History for the dashboards: the seed district's published 2023 figures (Giao Thủy; docs/rules/statistics.md),
     // and the last four months at the demo communes.
     const started = performance.now();
     const history = await importDossiers(database, lines([seedDatasetLines({ broken: false }), recentDemoLines(deps.clock().getTime())]));

@@ -2,7 +2,7 @@
  * Recent activity for the demo communes, relative to the day the demo is loaded: about 1 500
  * dossiers over the last four months at xã Giao Thủy, Giao Minh and Giao Hòa, most of them
  * resolved (a few late), some still in progress (a few already overdue) so that inboxes,
- * dashboards and rankings have something to show. Import lines (SPEC §7), deterministic for a day.
+ * dashboards and rankings have something to show. Import lines (docs/interfaces.md), deterministic for a day.
  */
 import { formatInstant, localDateOf } from '@motcua/domain';
 import { seededRandom as random } from './random.ts';

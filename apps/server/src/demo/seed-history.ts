@@ -1,6 +1,6 @@
 /**
  * A deterministic history that reproduces the table the seed's district published for the first
- * nine months of 2023 (Giao Thủy, Nam Định; SPEC top), as import lines (SPEC §7):
+ * nine months of 2023 (Giao Thủy, Nam Định; docs/rules/statistics.md), as import lines (docs/interfaces.md):
  *
  *   level     received  resolved  ahead   on time  overdue  digitized
  *   district     3.884     3.839   3.517      322        0      2.670 (68,7%)

@@ -120,7 +120,7 @@ const matrix: Record<string, Case> = {
       expect((await a.officer.get('/api/v1/audit-events')).statusCode).toBe(403);
     },
   },
-  'GET /api/v1/public/procedures': { scoped: false, why: 'the public catalogue of procedures (SPEC §7): published to everyone' },
+  'GET /api/v1/public/procedures': { scoped: false, why: 'the public catalogue of procedures (docs/interfaces.md): published to everyone' },
   'GET /api/v1/public/procedures/:code': { scoped: false, why: 'a published procedure and its version history' },
   'GET /api/v1/public/procedure-changes': { scoped: false, why: 'the published list of catalogue changes' },
   'GET /api/v1/public/procedure-fields': { scoped: false, why: 'fields of the published catalogue, with counts' },
@@ -315,7 +315,7 @@ const matrix: Record<string, Case> = {
     },
   },
   'POST /api/v1/public/files': { scoped: false, why: 'public upload for online submission; owned through its upload token' },
-  'GET /api/v1/public/dossiers/:code': { scoped: false, why: 'the public status page, initials only (SPEC §7)' },
+  'GET /api/v1/public/dossiers/:code': { scoped: false, why: 'the public status page, initials only (docs/interfaces.md)' },
   'POST /api/v1/public/dossiers': { scoped: false, why: 'online submission by citizens' },
   'POST /api/v1/public/dossiers/:code/actions': { scoped: false, why: 'the applicant of an online dossier supplements or withdraws it; owned through the access secret of the receipt, else 403' },
   'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },

@@ -1,5 +1,5 @@
 /**
- * Nothing acknowledged is lost when the server is killed (SPEC §8): a dossier answered with 201 is
+ * Nothing acknowledged is lost when the server is killed (docs/benchmarks.md): a dossier answered with 201 is
  * there after `kill -9` and a restart, on the embedded database and on the PostgreSQL server.
  */
 import { afterAll, describe, expect, it } from 'vitest';

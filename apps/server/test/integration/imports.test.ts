@@ -1,5 +1,5 @@
 /**
- * Import and export of dossiers (SPEC §7): a code already imported with the same content is
+ * Import and export of dossiers (docs/interfaces.md): a code already imported with the same content is
  * skipped, with other content rejected; the export reads back into a fresh database as the same
  * dossiers; an imported dossier still in progress goes on being handled in Motcua.
  */

@@ -1,5 +1,5 @@
 /**
- * The report from the database aggregates equals the domain's reference definition (SPEC §6) for
+ * The report from the database aggregates equals the domain's reference definition (docs/rules/statistics.md) for
  * random histories and random periods, for imported history and for live dossiers changed by
  * actions; plus the cases the issue names: carried over, withdrawn, overdue in progress, pauses,
  * apologies (which do not change classification), filters, and the API's access rules.

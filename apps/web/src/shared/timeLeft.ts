@@ -1,6 +1,6 @@
 /**
  * How much time a dossier has left, in the words of the counter: "còn 1 ngày 3 giờ làm việc",
- * "quá hạn 2 giờ làm việc". Legal time is counted in working time (SPEC §5), so a "day" here is
+ * "quá hạn 2 giờ làm việc". Legal time is counted in working time (docs/rules/time.md), so a "day" here is
  * a standard working day of 8 hours, not 24.
  */
 import type { TFunction } from 'i18next';

@@ -1,5 +1,5 @@
 /**
- * The administrative hierarchy as data (SPEC §2): agencies form a tree by `parentCode`. Levels are
+ * The administrative hierarchy as data (docs/rules/agencies-and-catalogue.md): agencies form a tree by `parentCode`. Levels are
  * free text (province, district, commune, department, …), not code.
  */
 import type { FieldIssue } from '../errors.ts';

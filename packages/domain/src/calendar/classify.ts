@@ -1,5 +1,5 @@
 /**
- * Classification of a dossier against its appointment (SPEC §5). Calendar days are compared in
+ * Classification of a dossier against its appointment (docs/rules/time.md). Calendar days are compared in
  * Asia/Ho_Chi_Minh whatever offset a timestamp was written with.
  */
 import { assertInstant, localEpochDay, type Instant } from './time.ts';

@@ -1,6 +1,6 @@
 /**
  * The legal clock: the appointment (due instant) of a dossier and working-time arithmetic, as in
- * SPEC §5. All instants are epoch milliseconds; local dates are Asia/Ho_Chi_Minh.
+ * docs/rules/time.md. All instants are epoch milliseconds; local dates are Asia/Ho_Chi_Minh.
  */
 import { AppError } from '../errors.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
@@ -15,7 +15,7 @@ import {
   type Instant,
 } from './time.ts';
 
-/** The units of a legal processing time (SPEC §3). */
+/** The units of a legal processing time (docs/rules/agencies-and-catalogue.md). */
 export type DurationUnit = 'working_days' | 'working_hours' | 'same_day' | 'days';
 
 /** A legal processing time: `{value: 15, unit: 'working_days'}`, `{value: 0, unit: 'same_day', cutoff: '15:00'}`. */
@@ -124,7 +124,8 @@ function countedReceipt(calendar: WorkingCalendar, input: DueInput): Instant {
   const window = input.lateReceiptWindowMinutes;
   if (window !== undefined && window !== 0) {
     if (!Number.isFinite(window) || window < 0) throw new AppError('calendar.invalid_duration', { details: { lateReceiptWindowMinutes: window } });
-    // SPEC §5: a procedure version may declare that a receipt late in the day counts from the next one.
+    // A procedure version may declare that a receipt late in the day counts from the next one
+    // (docs/rules/time.md, "Late-receipt window").
     if (calendar.isWorkingInstant(origin)) {
       const endOfDay = calendar.endOfWorkingEpochDay(localEpochDay(origin));
       if (endOfDay - origin <= window * MINUTE_MS) origin = calendar.nextWorkingInstant(endOfDay);
@@ -143,7 +144,7 @@ function validateDuration(duration: ProcessingTime): void {
 }
 
 /**
- * The appointment of a dossier (SPEC §5): from the receipt (or the restart after a supplement),
+ * The appointment of a dossier (docs/rules/time.md): from the receipt (or the restart after a supplement),
  * counted in the procedure's unit on the agency's calendar, with pauses removed.
  * - `working_days` / `working_hours`: the earliest instant at which N standard working days
  *   (hours) of working time have elapsed — a period's end or a pause's start, never the next

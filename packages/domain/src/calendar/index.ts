@@ -1,4 +1,4 @@
-// The working-time calendar and the legal clock (SPEC §5–6).
+// The working-time calendar and the legal clock (docs/rules/time.md).
 export * from './time.ts';
 export * from './lunar.ts';
 export * from './holiday-rules.ts';

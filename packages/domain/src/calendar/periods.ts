@@ -1,5 +1,5 @@
 /**
- * Reporting periods (SPEC §6, DOMAIN §4). Calendar periods follow the months; official ones
+ * Reporting periods (docs/rules/statistics.md, "Periods"). Calendar periods follow the months; official ones
  * (Decree 09/2019/NĐ-CP) run from the 15th of the previous month to the 14th: quarter 1 =
  * 15 Dec – 14 Mar, 6 months = 15 Dec – 14 Jun, 9 months = 15 Dec – 14 Sep, year = 15 Dec – 14 Dec.
  */

@@ -1,7 +1,7 @@
 /**
  * Official yearly schedules, in the shape of `holidays.json`:
  * `{"years": {"2025": {"daysOff": ["2025-01-01", …], "workingDays": ["2025-04-26"], …}}}`.
- * In a year that has one, its two lists alone decide which days are worked (SPEC §5). Schedules
+ * In a year that has one, its two lists alone decide which days are worked (docs/rules/time.md). Schedules
  * arrive as data (a bundle, an administrator's upload), never read from a file here.
  */
 import { AppError, type FieldIssue } from '../errors.ts';
@@ -67,7 +67,7 @@ export function validateHolidaySchedules(json: unknown): FieldIssue[] {
     const off = checkList(daysOff, `${path}.daysOff`, year, issues);
     const worked = checkList(workingDays, `${path}.workingDays`, year, issues);
     for (const [date, i] of worked) {
-      // SPEC §5: a date in both lists is a data error, refused at load.
+      // A date in both lists is a data error, refused at load (docs/rules/time.md, "Holidays").
       if (off.has(date)) {
         issues.push({ path: `${path}.workingDays[${i}]`, message: `${date} is also a day off (daysOff[${off.get(date)}])` });
       }

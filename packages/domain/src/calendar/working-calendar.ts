@@ -1,5 +1,5 @@
 /**
- * A working-time calendar: which instants are working time for an agency (SPEC §5). Per-agency
+ * A working-time calendar: which instants are working time for an agency (docs/rules/time.md). Per-agency
  * calendars differ only by their configuration. Day information is cached in lazily grown typed
  * arrays — a working-day flag per day, the cumulative count of working days, and the day of each
  * working day by ordinal — so that converting between an instant and the working time elapsed
@@ -37,7 +37,7 @@ export interface WorkingPeriod {
   end: string;
 }
 
-/** What makes one agency's calendar; every field has the SPEC §5 default. */
+/** What makes one agency's calendar; every field has its default (docs/rules/time.md). */
 export interface WorkingCalendarConfig {
   /** Working periods of a working day, in order; default 08:00–12:00 and 13:00–17:00. */
   periods?: readonly WorkingPeriod[];
@@ -128,7 +128,7 @@ function normalizeWeeklyDaysOff(days: readonly number[]): Set<number> {
   return set;
 }
 
-/** Builds a working calendar from its configuration (SPEC §5 defaults for what is left out). */
+/** Builds a working calendar from its configuration (the defaults of docs/rules/time.md for what is left out). */
 export function createWorkingCalendar(config: WorkingCalendarConfig = {}): WorkingCalendar {
   const periods = config.periods ?? DEFAULT_PERIODS;
   const { starts, ends } = normalizePeriods(periods);

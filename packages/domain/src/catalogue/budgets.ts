@@ -6,7 +6,7 @@ import type {
   BudgetUnit, InterAgencyParticipant, LegalProcessingTime, TimeBudget, WorkflowRole, WorkflowStep,
 } from './procedure.ts';
 
-/** A standard working day for comparing budgets: 08:00–12:00 and 13:00–17:00 (SPEC §5). */
+/** A standard working day for comparing budgets: 08:00–12:00 and 13:00–17:00 (docs/rules/time.md). */
 export const STANDARD_WORKING_DAY_HOURS = 8;
 /** Same-day procedures: the steps share at most one working day. */
 export const SAME_DAY_MAX_HOURS = 8;
@@ -101,7 +101,7 @@ const stepTemplates: Record<StepKind, { name: string; role: WorkflowRole }> = {
 
 /**
  * Splits `grains` whole units among the steps: intake and return about a tenth each (at most
- * `cap`: transfer is due at the latest the next working day, DOMAIN §2), approval about a fifth,
+ * `cap`: transfer is due at the latest the next working day, Decree 118/2025 art. 18), approval about a fifth,
  * appraisal the rest. The parts always add up to `grains` exactly.
  */
 function splitGrains(grains: number, kinds: readonly StepKind[], cap: number): number[] {
@@ -147,7 +147,7 @@ function grainMinutes(totalMinutes: number, scale: BudgetScale): number {
 
 /**
  * The workflow used when a bundle entry gives none: intake and transfer by an officer, appraisal by
- * a specialist, approval by a leader, return by an officer (DOMAIN §2, steps 2–7). Budgets add up
+ * a specialist, approval by a leader, return by an officer (docs/rules/dossier-lifecycle.md, "The steps in law"). Budgets add up
  * exactly to the legal time (same day: the time from the cut-off to the end of the day); for an
  * inter-agency procedure each agency gets intake, appraisal and approval within its own share,
  * and the receiving agency (participant 0) also returns the result.

@@ -17,7 +17,7 @@ const rowAmount = (row: { amount: number; onlineAmount?: number | undefined }, c
   channel === 'online' && row.onlineAmount !== undefined ? row.onlineAmount : row.amount;
 
 /**
- * The fee of a version for a channel. Online filing may carry a reduced amount (DOMAIN §9). For a
+ * The fee of a version for a channel. Online filing may carry a reduced amount (docs/rules/agencies-and-catalogue.md). For a
  * table, `rowLabel` picks the row; without it, or with an unknown label, the amount is `null`.
  */
 export function feeFor(version: { fee: Fee }, channel: FilingChannel, rowLabel?: string): FeeQuote {

@@ -1,4 +1,4 @@
-// The procedure catalogue (SPEC §3): versions, fees, components, workflow definitions.
+// The procedure catalogue (docs/rules/agencies-and-catalogue.md): versions, fees, components, workflow definitions.
 export * from './procedure.ts';
 export {
   budgetMinutes, defaultWorkflow, formatProcessingTime, legalMinutes, DEFAULT_SAME_DAY_CUTOFF, SAME_DAY_MAX_HOURS,

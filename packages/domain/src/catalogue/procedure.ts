@@ -1,10 +1,10 @@
 /**
- * The procedure catalogue (SPEC §3): what a procedure version says. A version is immutable once
+ * The procedure catalogue (docs/rules/agencies-and-catalogue.md): what a procedure version says. A version is immutable once
  * published — a dossier keeps the version it was received under — so every change of content is a
  * new version, and only a version's end (validTo, status) is ever recorded afterwards.
  */
 
-/** Units of a legal processing time (SPEC §5). */
+/** Units of a legal processing time (docs/rules/time.md). */
 export const timeUnits = ['working_days', 'working_hours', 'days', 'same_day'] as const;
 export type ProcessingTimeUnit = (typeof timeUnits)[number];
 
@@ -40,7 +40,7 @@ export interface DossierComponent {
 export interface FeeRow {
   label: string;
   amount: number;
-  /** A reduced amount when the dossier is filed online (DOMAIN §9: fees often differ by channel). */
+  /** A reduced amount when the dossier is filed online (docs/rules/agencies-and-catalogue.md). */
   onlineAmount?: number | undefined;
 }
 
@@ -82,7 +82,7 @@ export interface ProcedureContent {
   /** Explicit agency codes, when only some agencies of those levels implement it; empty = all. */
   agencies: string[];
   processingTime: LegalProcessingTime;
-  /** Whether the whole legal time counts again from the receipt of a supplement (SPEC §5). */
+  /** Whether the whole legal time counts again from the receipt of a supplement (docs/rules/time.md). */
   restartAfterSupplement: boolean;
   /** A dossier received within this many minutes before the end of the working day counts as received the next period. */
   lateReceiptWindowMinutes: number | null;
@@ -118,7 +118,7 @@ export interface ProcedureVersion extends ProcedureContent, VersionValidity {
   contentHash: string;
 }
 
-/** Optional fields of a bundle entry that describes a procedure (SPEC §7, `procedures.json`). */
+/** Optional fields of a bundle entry that describes a procedure (docs/interfaces.md, `procedures.json`). */
 export interface ProcedureDefinitionInput {
   code: string;
   status?: 'active' | undefined;

@@ -1,5 +1,5 @@
 /**
- * The dossier's transition table (SPEC §4, Decree 118/2025 art. 17–22): for each action, the
+ * The dossier's transition table (docs/rules/dossier-lifecycle.md; Decree 118/2025 art. 17–22): for each action, the
  * statuses it may start from, the status it leads to, who may take it and what it must carry.
  * The server refuses anything else; the console asks the same table which buttons to show.
  */
@@ -33,7 +33,7 @@ export const actionRules = {
     labels: { vi: 'Nộp hồ sơ', en: 'Submit' },
   },
   import: {
-    // History from a previous system: submitted and received at the recorded instant (SPEC §7).
+    // History from a previous system: submitted and received at the recorded instant (docs/interfaces.md).
     from: [null], to: 'received', by: ['system'],
     labels: { vi: 'Nhập từ hệ thống cũ (đã tiếp nhận)', en: 'Imported (received)' },
   },
@@ -90,7 +90,7 @@ export const actionRules = {
     labels: { vi: 'Tiếp tục giải quyết', en: 'Resume' },
   },
   apologize: {
-    // Allowed once; the dossier still counts as overdue (DOMAIN §2.5).
+    // Allowed once; the dossier still counts as overdue (docs/rules/dossier-lifecycle.md, "The steps in law").
     from: ['received', 'processing', 'supplement_requested', 'paused'], to: 'same', by: ['leader', 'officer'], form: '04', needsNote: true,
     labels: { vi: 'Xin lỗi và hẹn lại ngày trả', en: 'Apologise and set a new date' },
   },

@@ -1,5 +1,5 @@
 /**
- * The legal clock of one dossier (SPEC §5): its appointment as moved by pauses, per-step due
+ * The legal clock of one dossier (docs/rules/time.md): its appointment as moved by pauses, per-step due
  * times, and how much working time is left. Pure: the calendar and the instants come in.
  */
 import { addWorkingTime, computeDueAt, type Interval, type ProcessingTime } from '../calendar/due.ts';

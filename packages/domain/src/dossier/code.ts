@@ -1,5 +1,5 @@
 /**
- * Dossier codes (Circular 03/2025 art. 13; SPEC §4): `<agency electronic id>-<YYMMDD>-<daily
+ * Dossier codes (Circular 03/2025 art. 13; docs/rules/dossier-lifecycle.md): `<agency electronic id>-<YYMMDD>-<daily
  * sequence, at least 4 digits>`, e.g. `000.00.12.H40-250304-0007`. Unique and never reused.
  */
 

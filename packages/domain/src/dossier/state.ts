@@ -123,7 +123,7 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
       next.supplementSubmittedAt = null;
       break;
     case 'submit_supplement':
-      // The pause goes on: only the officer's reception of the supplement ends it (SPEC §5).
+      // The pause goes on: only the officer's reception of the supplement ends it (docs/rules/time.md).
       next.supplementSubmittedAt = event.at;
       break;
     case 'pause':

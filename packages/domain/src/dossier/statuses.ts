@@ -1,5 +1,5 @@
 /**
- * The statuses of a dossier (SPEC §4), their citizen-facing labels and the national status codes
+ * The statuses of a dossier (docs/rules/dossier-lifecycle.md), their citizen-facing labels and the national status codes
  * used to synchronise with the national portal.
  */
 export const dossierStatuses = [
@@ -34,7 +34,7 @@ export const statusLabels: Record<DossierStatus, { vi: string; en: string }> = {
 };
 
 /**
- * National status codes (SPEC §4): 1 submitted online · 2 received · 3 not received ·
+ * National status codes (docs/rules/dossier-lifecycle.md): 1 submitted online · 2 received · 3 not received ·
  * 4 processing · 5 supplement requested · 6 financial obligation requested · 7 withdrawal
  * requested · 8 processing stopped · 9 result ready · 10 result returned.
  */
@@ -59,5 +59,5 @@ export const resultStatuses: ReadonlySet<DossierStatus> = new Set(['resolved', '
 /** Statuses after which nothing more happens. */
 export const finalStatuses: ReadonlySet<DossierStatus> = new Set(['returned', 'refused', 'withdrawn']);
 
-/** Statuses during which the legal clock is stopped (SPEC §5 pauses). */
+/** Statuses during which the legal clock is stopped (docs/rules/time.md, "Pauses"). */
 export const clockStoppedStatuses: ReadonlySet<DossierStatus> = new Set(['supplement_requested', 'paused']);

@@ -1,5 +1,5 @@
 /**
- * The official statistics of dossier handling (SPEC §6, DOMAIN §5): which dossier counts where,
+ * The official statistics of dossier handling (docs/rules/statistics.md): which dossier counts where,
  * for a period of local dates. This is the reference definition; the database's incrementally
  * maintained aggregates must give the same numbers (the tests compare them).
  */
@@ -22,7 +22,7 @@ export interface DossierFacts {
   digitized: boolean;
 }
 
-/** The keys of SPEC §6, in the order of the official table. */
+/** The keys of the official report (docs/rules/statistics.md), in the order of the official table. */
 export const statisticsKeys = [
   'received', 'carriedOver', 'receivedInPeriod', 'online', 'counter', 'postal',
   'resolved', 'resolvedAhead', 'resolvedOnTime', 'resolvedOverdue',
@@ -47,7 +47,7 @@ export const emptyCounts = (): Counts => Object.fromEntries(statisticsKeys.map((
 
 /**
  * The close instant: the earlier of the result and the withdrawal; a withdrawal at or after the
- * result changes nothing (SPEC §6).
+ * result changes nothing (docs/rules/statistics.md).
  */
 export function closeOf(f: Pick<DossierFacts, 'resultAt' | 'withdrawnAt'>): { at: Instant; kind: 'resolved' | 'withdrawn' } | null {
   if (f.resultAt !== null && (f.withdrawnAt === null || f.resultAt <= f.withdrawnAt)) return { at: f.resultAt, kind: 'resolved' };

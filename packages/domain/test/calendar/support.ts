@@ -9,7 +9,7 @@ const testDir = path.resolve(import.meta.dirname, '..');
 
 export const holidaysJson: unknown = JSON.parse(fs.readFileSync(path.join(testDir, 'fixtures', 'holidays.json'), 'utf8'));
 export const officialSchedules: OfficialSchedules = parseHolidaySchedules(holidaysJson);
-/** The SPEC §5 default calendar with the official schedules of 2023–2026. */
+/** The default calendar (docs/rules/time.md) with the official schedules of 2023–2026. */
 export const calendar = createWorkingCalendar({ officialSchedules });
 
 export interface DeadlineVector {

@@ -5,7 +5,7 @@ import { calendar, dueInputOf, readVectors } from './support.ts';
 const shared = readVectors('deadlines.jsonl');
 const extra = readVectors('deadlines-extra.jsonl');
 
-describe('the deadline vectors of SPEC §5', () => {
+describe('the deadline vectors (docs/rules/time.md)', () => {
   it('has all 66 shared vectors and an extra vector for every rule', () => {
     expect(shared).toHaveLength(66);
     expect(extra.length).toBeGreaterThanOrEqual(40);

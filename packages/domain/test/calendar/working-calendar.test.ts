@@ -6,7 +6,7 @@ import {
 import { at, calendar, officialSchedules } from './support.ts';
 
 describe('the working calendar', () => {
-  it('has the SPEC defaults: Monday to Friday, 08:00–12:00 and 13:00–17:00, an 8-hour standard day', () => {
+  it('has the default working week and day: Monday to Friday, 08:00–12:00 and 13:00–17:00, an 8-hour standard day', () => {
     const plain = createWorkingCalendar();
     expect(plain.periods).toEqual([{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }]);
     expect(plain.weeklyDaysOff).toEqual([6, 0]);

@@ -12,7 +12,7 @@ const facts = (over: Partial<DossierFacts>): DossierFacts => ({
 });
 const counted = (c: Counts) => Object.entries(c).filter(([, v]) => v).map(([k]) => k).sort();
 
-describe('which dossier counts where (SPEC §6)', () => {
+describe('which dossier counts where (docs/rules/statistics.md)', () => {
   it('counts a dossier received and resolved ahead of time within the period', () => {
     expect(counted(contributionOf(facts({ resultAt: i('2023-08-03T10:00:00+07:00'), digitized: true }), q3)))
       .toEqual(['counter', 'digitized', 'received', 'receivedInPeriod', 'resolved', 'resolvedAhead']);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The versioned procedure catalogue (SPEC §3). Dossiers reference `procedure_versions.id`, so a
+ * The versioned procedure catalogue (docs/rules/agencies-and-catalogue.md). Dossiers reference `procedure_versions.id`, so a
  * version's content is frozen: the database refuses to change anything but its end (valid_to,
  * status, replaced_by, end_note) and refuses deletes. The current version is derived (highest number).
  */

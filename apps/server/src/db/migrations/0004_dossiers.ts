@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Dossiers and their append-only action log (SPEC §4), uploaded files, daily code counters and
+ * Dossiers and their append-only action log (docs/rules/dossier-lifecycle.md), uploaded files, daily code counters and
  * idempotency keys. The `dossiers` row is a projection of the log, rewritten in the same
  * transaction as each log row; the log itself is never updated or deleted.
  */
@@ -38,7 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       received_at timestamptz,
       -- The appointment printed on form 01 (hẹn trả kết quả); never recomputed afterwards.
       due_at timestamptz,
-      -- The appointment as moved only by pauses (SPEC §5): what classification compares with.
+      -- The appointment as moved only by pauses (docs/rules/time.md): what classification compares with.
       clock_due_at timestamptz,
       apology_due_at timestamptz,
       result_at timestamptz,
@@ -124,7 +124,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX files_dossier_idx ON files (dossier_id)`.execute(db);
 
   // Satisfaction rating of one dossier's handling: five levels, from very satisfied (5) to very
-  // dissatisfied (1) (Decision 766/QĐ-TTg; DOMAIN §6). One per dossier.
+  // dissatisfied (1) (Decision 766/QĐ-TTg; docs/rules/service-quality.md). One per dossier.
   await sql`
     CREATE TABLE dossier_ratings (
       dossier_id bigint PRIMARY KEY REFERENCES dossiers(id),

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Incrementally maintained aggregates for the official statistics (SPEC §6), so that a year's
+ * Incrementally maintained aggregates for the official statistics (docs/rules/statistics.md), so that a year's
  * report over millions of dossiers reads thousands of rows, not millions.
  *
  * Each received dossier contributes, per (receiving agency, field, procedure, channel):
@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
  *   - on the local day it closed: resolved ahead / on time / overdue, or withdrawn;
  *   - on the local day of its appointment: due;
  *   - on the later of the two days above, when closed: due_closed.
- * Period boundaries are local midnights, so every comparison of SPEC §6 is one of days:
+ * Period boundaries are local midnights, so every comparison of the statistics rules (docs/rules/statistics.md) is one of days:
  *   carriedOver(FROM)  = Σ received[< FROM] − Σ closed[< FROM]
  *   inProgress(TO)     = Σ received[≤ TO] − Σ closed[≤ TO]
  *   inProgressOverdue  = Σ due[≤ TO] − Σ due_closed[≤ TO]   (an appointment is never before receipt)

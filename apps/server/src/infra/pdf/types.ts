@@ -1,5 +1,5 @@
 /**
- * The data of the regulated one-stop forms (Circular 03/2025/TT-VPCP, Annex I; DOMAIN.md §3).
+ * The data of the regulated one-stop forms (Circular 03/2025/TT-VPCP, Annex I; docs/rules/dossier-lifecycle.md).
  * Instants are ISO 8601 strings with an offset and are printed in Vietnam time; plain dates are
  * `YYYY-MM-DD`. Every text is printed as given (Vietnamese), after Unicode NFC normalisation.
  */

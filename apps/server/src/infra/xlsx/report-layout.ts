@@ -8,7 +8,7 @@
 import type { Statistics, StatisticsKey } from '@motcua/domain';
 import { localParts, shortPlainDate } from '../pdf/format.ts';
 
-/** The figures reported beside the table (SPEC §6): refusals (form 03) and satisfaction ratings. */
+/** The figures reported beside the table (docs/rules/statistics.md): refusals (form 03) and satisfaction ratings. */
 export interface BesideFigures {
   refused: number;
   ratings: { count: number; average: number | null; byScore: Record<'5' | '4' | '3' | '2' | '1', number> };
@@ -69,7 +69,7 @@ const RESOLVED = 'Số hồ sơ đã giải quyết';
 const IN_PROGRESS = 'Số hồ sơ đang giải quyết';
 const DIGITIZED = 'Số hóa hồ sơ';
 
-/** The columns of the official table, in its order (SPEC §6: every key and every rate). */
+/** The columns of the official table, in its order (docs/rules/statistics.md: every key and every rate). */
 export const reportColumns: readonly ReportColumn[] = [
   index,
   agencyName,

@@ -32,7 +32,7 @@ export interface CalendarProvider {
   current(): Promise<CalendarSet>;
   /** The calendar of an agency (the default calendar when it has no working periods of its own). */
   forAgency(agencyId: string | null): Promise<WorkingCalendar>;
-  /** The default calendar (SPEC §5). */
+  /** The default calendar (docs/rules/time.md). */
   standard(): Promise<WorkingCalendar>;
   /** Forget the cache, e.g. after loading a schedule. */
   invalidate(): void;

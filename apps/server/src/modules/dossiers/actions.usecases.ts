@@ -1,5 +1,5 @@
 /**
- * One action on a dossier (SPEC §4): checked against the transition table, the workflow and the
+ * One action on a dossier (docs/rules/dossier-lifecycle.md): checked against the transition table, the workflow and the
  * actor's roles where it is taken; its log row, the projection and the audit row are written in
  * one transaction, with the dossier row locked so that two officers cannot act at once.
  */

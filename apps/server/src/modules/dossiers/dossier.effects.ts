@@ -55,7 +55,7 @@ export function effectsOf(args: {
   if (after.submittedAt !== before.submittedAt) projection.submitted_at = toDate(after.submittedAt);
   if (after.receivedAt !== before.receivedAt) {
     projection.received_at = toDate(after.receivedAt);
-    // The appointment printed on the receipt: recorded once, never recomputed (SPEC §5).
+    // The appointment printed on the receipt: recorded once, never recomputed (docs/rules/time.md).
     if (!args.recordedDueAt && clockDue !== null) projection.due_at = new Date(clockDue);
   }
   if (after.resultAt !== null && before.resultAt === null) {

@@ -1,5 +1,5 @@
 /**
- * `motcua export dossiers`: every received dossier as one line of the import format (SPEC §7),
+ * `motcua export dossiers`: every received dossier as one line of the import format (docs/interfaces.md),
  * streamed by id in batches (constant memory). Importing the output elsewhere gives the same
  * dossiers with the same codes, appointments and events.
  */

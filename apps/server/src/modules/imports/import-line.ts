@@ -1,5 +1,5 @@
 /**
- * One line of the dossier import format (SPEC §7), checked and turned into the rows it becomes.
+ * One line of the dossier import format (docs/interfaces.md), checked and turned into the rows it becomes.
  * A line is rejected, with its reason, when it is not valid JSON, misses a required field, names
  * an unknown procedure or agency, has an instant without an offset, or a `dueAt` or an event before
  * `receivedAt`. Imported history keeps its recorded appointment: it is never recomputed.

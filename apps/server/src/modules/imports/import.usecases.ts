@@ -1,5 +1,5 @@
 /**
- * `motcua import dossiers`: historical dossiers from a JSON-lines file (SPEC §7), streamed in
+ * `motcua import dossiers`: historical dossiers from a JSON-lines file (docs/interfaces.md), streamed in
  * batches (constant memory for any file size). Each batch is one transaction; a bad line is
  * reported with its number and reason and never stops or corrupts the rest. Running the same file
  * twice imports nothing twice: a code already imported with the same content is skipped, with

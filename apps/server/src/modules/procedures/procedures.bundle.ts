@@ -1,5 +1,5 @@
 /**
- * The `procedures.json` part of a bundle (SPEC §7): every entry is shape-checked, validated and
+ * The `procedures.json` part of a bundle (docs/interfaces.md): every entry is shape-checked, validated and
  * planned before anything is written, so one bad entry changes nothing (the transaction of
  * `loadBundle` is rolled back). Messages point at the file, the line and the field. Idempotent:
  * the same content is `unchanged`; changed content is a new version.

@@ -1,5 +1,5 @@
 /**
- * The shape of a procedure entry, as in `procedures.json` (SPEC §7) and in the body of
+ * The shape of a procedure entry, as in `procedures.json` (docs/interfaces.md) and in the body of
  * `POST /api/v1/procedures`: one schema for both, so the bundle and the API accept the same thing.
  * Meaning (budgets that add up, known levels, dates in order) is checked by the domain afterwards.
  * Documented in docs/bundle-format.md.

@@ -1,5 +1,5 @@
 /**
- * The dossiers behind any number of the report (drill-down): the same definitions as SPEC §6,
+ * The dossiers behind any number of the report (drill-down): the same definitions as the report (docs/rules/statistics.md),
  * written on the dossier rows of one agency (or subtree), paged.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * The statistics query (SPEC §6) over the maintained aggregates of migration 0005. Reviewed like
+ * The statistics query (docs/rules/statistics.md) over the maintained aggregates of migration 0005. Reviewed like
  * code; the identities are tested against the domain's reference implementation.
  *
  * For a period FROM..TO (local dates) and per receiving agency:

@@ -45,7 +45,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
     config: { access: readers },
     schema: {
       tags: ['reports'],
-      summary: 'The official statistics (SPEC §6) for a period, per receiving agency and in total (Báo cáo tình hình giải quyết TTHC)',
+      summary: 'The official statistics (docs/rules/statistics.md) for a period, per receiving agency and in total (Báo cáo tình hình giải quyết TTHC)',
       querystring: Filters,
       response: { 200: ReportSchema },
     },

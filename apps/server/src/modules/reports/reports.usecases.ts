@@ -1,5 +1,5 @@
 /**
- * The official statistics report (SPEC §6): for a period, an agency subtree and filters, every key
+ * The official statistics report (docs/rules/statistics.md): for a period, an agency subtree and filters, every key
  * per receiving agency and in total, with rates and the figures reported beside it (refusals,
  * satisfaction). The same object feeds the API, the CLI (`motcua report`) and the XLSX/PDF exports.
  */

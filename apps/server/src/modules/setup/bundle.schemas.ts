@@ -1,5 +1,5 @@
 /**
- * The configuration bundle (SPEC §7): `agencies.json`, `procedures.json`, optional
+ * The configuration bundle (docs/interfaces.md): `agencies.json`, `procedures.json`, optional
  * `holidays.json`, `users.json`. Unknown keys are allowed and ignored unless documented.
  */
 import { z } from 'zod';

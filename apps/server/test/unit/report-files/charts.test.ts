@@ -29,7 +29,7 @@ describe('Vietnamese figures', () => {
 });
 
 describe('the layout both documents share', () => {
-  it('lists every key of SPEC §6 and the three rates, in the order of the official table', () => {
+  it('lists every key of the official report and the three rates, in the order of the official table', () => {
     expect(reportColumns.map((c) => c.key ?? null)).toEqual([
       null, null, null,
       'received', 'carriedOver', 'receivedInPeriod', 'online', 'counter', 'postal',

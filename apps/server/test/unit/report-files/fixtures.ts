@@ -23,7 +23,7 @@ function beside(refused: number, scores: [number, number, number, number, number
   };
 }
 
-/** Counts from the handful of figures that determine them; the identities of SPEC §6 hold by construction. */
+/** Counts from the handful of figures that determine them; the identities of the report (docs/rules/statistics.md) hold by construction. */
 export function counts(c: {
   carriedOver: number; online: number; counter: number; postal: number;
   ahead: number; onTime: number; overdue: number; withdrawn: number; inProgressOverdue: number; digitized: number;

@@ -117,7 +117,7 @@ describe('the statistics report as a workbook', () => {
     expect(sheet.getCell(first, 4).font?.bold).toBeFalsy();
   });
 
-  it('is a report whose rows add up: the identities of SPEC §6 hold in the sheet', () => {
+  it('is a report whose rows add up: the identities of the official report hold in the sheet', () => {
     const sheet = large.getWorksheet('Báo cáo')!;
     const first = numbersRow(sheet) + 1;
     for (let r = first; r <= first + big.rows.length; r++) {

@@ -1,7 +1,7 @@
 /**
  * Working time left until an appointment, for list rows (the list API gives the appointment, not
  * the time left; the dossier page shows the server's own figure). Computed on the standard
- * working calendar of SPEC §5 — 08:00–12:00, 13:00–17:00, Monday to Friday, the Labour Code
+ * working calendar (docs/rules/time.md) — 08:00–12:00, 13:00–17:00, Monday to Friday, the Labour Code
  * holidays — which is what the server uses unless an agency or an official schedule says
  * otherwise, so a row may differ from the dossier page by a swapped working day.
  */

@@ -44,7 +44,7 @@ function Section({ title, hint, children, id }: { title: string; hint?: string; 
 }
 
 /**
- * `/console/bao-cao`: the official statistics of dossier handling (SPEC §6) for a period and an
+ * `/console/bao-cao`: the official statistics of dossier handling (docs/rules/statistics.md) for a period and an
  * agency subtree: summary figures, the official table with drill-down to subordinate agencies and
  * to the dossiers behind any figure, charts, a ranking of units, and the same report as files.
  * Every figure is the API's; nothing is recomputed here.

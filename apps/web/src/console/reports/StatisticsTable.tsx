@@ -12,7 +12,7 @@ type TableKey = Exclude<StatisticsKey, 'receivedInPeriod'>;
 type Column = { key: TableKey; rate?: undefined } | { key: Exclude<RateKey, 'onlineRate'>; rate: true };
 type GroupKey = 'received' | 'resolved' | 'withdrawn' | 'inProgress' | 'digitized' | 'onTimeRate';
 
-/** The official form's columns (DOMAIN §5), left to right; a group of one column spans both header rows. */
+/** The official form's columns (docs/rules/statistics.md), left to right; a group of one column spans both header rows. */
 export const tableGroups: ReadonlyArray<{ key: GroupKey; columns: Column[] }> = [
   { key: 'received', columns: [{ key: 'received' }, { key: 'carriedOver' }, { key: 'online' }, { key: 'counter' }, { key: 'postal' }] },
   { key: 'resolved', columns: [{ key: 'resolved' }, { key: 'resolvedAhead' }, { key: 'resolvedOnTime' }, { key: 'resolvedOverdue' }] },

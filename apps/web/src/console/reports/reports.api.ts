@@ -1,5 +1,5 @@
 /**
- * The statistics endpoints (`/api/v1/reports/…`, SPEC §6) and the lists the filters need. Shapes
+ * The statistics endpoints (`/api/v1/reports/…`, docs/rules/statistics.md) and the lists the filters need. Shapes
  * follow the server's OpenAPI document. Every figure the dashboard shows comes from these answers
  * as sent: counts as integers, rates as the server's fractions (0.6874), `null` when undefined.
  */

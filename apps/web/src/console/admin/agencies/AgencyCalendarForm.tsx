@@ -8,7 +8,7 @@ import { useAdminMutation } from '../feedback.ts';
 import { isTimeOfDay } from '../validation.ts';
 import { formatPeriods, weekdayKeys, weekdayOrder } from '../weekdays.ts';
 
-/** SPEC §5's standard day and week, used when an agency has no calendar of its own. */
+/** The standard day and week (docs/rules/time.md), used when an agency has no calendar of its own. */
 export const standardCalendar = { periods: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], weeklyDaysOff: [0, 6] };
 
 interface Props {
