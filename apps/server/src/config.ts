@@ -23,6 +23,10 @@ export const ConfigSchema = z
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    LOGIN_ACCOUNT_SLOWDOWN_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+    LOGIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     DEMO_DATA: booleanFromEnv.optional(),
     TRUST_PROXY: booleanFromEnv.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,7 +44,7 @@ export interface Config {
   dataDir: string;
   publicBaseUrl: string;
   sessionTtlMs: number;
-  login: { maxFailures: number; lockMs: number };
+  login: LoginThrottleConfig;
   demoData: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -48,6 +52,22 @@ export interface Config {
   maxUploadBytes: number;
   /** Public dossier lookups allowed per minute and IP address. */
   publicLookupRateLimit: number;
+}
+
+/** Sign-in throttling (see `modules/auth/sign-in.throttle.ts`). */
+export interface LoginThrottleConfig {
+  /** Failures of one account from one address before that pair is locked for `lockMs`. */
+  maxFailures: number;
+  /** How long a pair or an address stays locked; failures older than this are forgotten. */
+  lockMs: number;
+  /** Failures of one account across its unknown addresses before each further check waits. */
+  accountSlowdownAfter: number;
+  /** The wait doubles from one second up to this. */
+  accountMaxDelayMs: number;
+  /** Failures from one address across accounts (not counting those known there) before it is locked. */
+  addressMaxFailures: number;
+  /** How long an address an account signed in from stays one of its usual addresses. */
+  knownAddressMs: number;
 }
 
 export class ConfigError extends Error {
@@ -76,7 +96,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMs: e.LOGIN_LOCK_MINUTES * 60_000 },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+      accountSlowdownAfter: e.LOGIN_ACCOUNT_SLOWDOWN_AFTER,
+      accountMaxDelayMs: e.LOGIN_ACCOUNT_MAX_DELAY_SECONDS * 1000,
+      addressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
+      knownAddressMs: e.LOGIN_KNOWN_ADDRESS_DAYS * 86_400_000,
+    },
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

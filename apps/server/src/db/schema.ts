@@ -101,11 +101,18 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
-  username: string;
-  ip: string | null;
-  at: Timestamp;
+export interface LoginThrottleTable {
+  scope: 'pair' | 'account' | 'address';
+  key: string;
+  failures: Generated<number>;
+  last_failure_at: Date | null;
+  blocked_until: Date | null;
+}
+
+export interface LoginAddressesTable {
+  user_id: string;
+  ip: string;
+  last_signed_in_at: RequiredTimestamp;
 }
 
 export interface AuditEventsTable {
@@ -168,7 +175,8 @@ export interface Database extends DossierTables {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
+  login_addresses: LoginAddressesTable;
   audit_events: AuditEventsTable;
   holiday_schedules: HolidaySchedulesTable;
   calendar_settings: CalendarSettingsTable;

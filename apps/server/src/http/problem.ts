@@ -36,6 +36,8 @@ export function problemFromAppError(error: AppError, requestId: string, instance
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 

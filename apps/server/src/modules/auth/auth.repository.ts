@@ -1,4 +1,4 @@
-/** SQL for staff accounts, sessions and failed sign-ins. No rules here. */
+/** SQL for staff accounts, sessions, sign-in throttling and usual addresses. No rules here. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
@@ -72,26 +72,96 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Pr
   return Number(r.numDeletedRows);
 }
 
-/** Failed sign-ins since `since`, for this username and for this IP address. */
-export async function countRecentFailures(db: Kysely<Database>, username: string, ip: string | null, since: Date) {
+export interface ThrottleBucketRow {
+  scope: 'pair' | 'account' | 'address';
+  key: string;
+  failures: number;
+  lastFailureAt: Date | null;
+  blockedUntil: Date | null;
+}
+
+/**
+ * The throttle buckets of an attempt, created when missing and locked until the transaction
+ * ends. `keys` come sorted: every transaction inserts and locks them in the same order.
+ */
+export async function lockThrottleBuckets(tx: Kysely<Database>, keys: ReadonlyArray<{ scope: ThrottleBucketRow['scope']; key: string }>): Promise<ThrottleBucketRow[]> {
+  if (keys.length === 0) return [];
+  await tx
+    .insertInto('login_throttle')
+    .values(keys.map((k) => ({ scope: k.scope, key: k.key })))
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .execute();
+  const rows = await tx
+    .selectFrom('login_throttle')
+    .select(['scope', 'key', 'failures', 'last_failure_at', 'blocked_until'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('scope', '=', k.scope), eb('key', '=', k.key)]))))
+    .orderBy('scope')
+    .orderBy('key')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => ({ scope: r.scope, key: r.key, failures: r.failures, lastFailureAt: r.last_failure_at, blockedUntil: r.blocked_until }));
+}
+
+export async function saveThrottleBuckets(tx: Kysely<Database>, buckets: readonly ThrottleBucketRow[]): Promise<void> {
+  for (const b of buckets) {
+    await tx
+      .updateTable('login_throttle')
+      .set({ failures: b.failures, last_failure_at: b.lastFailureAt, blocked_until: b.blockedUntil })
+      .where('scope', '=', b.scope)
+      .where('key', '=', b.key)
+      .execute();
+  }
+}
+
+export async function deleteThrottleBuckets(tx: Kysely<Database>, keys: ReadonlyArray<{ scope: ThrottleBucketRow['scope']; key: string }>): Promise<void> {
+  for (const k of keys) await tx.deleteFrom('login_throttle').where('scope', '=', k.scope).where('key', '=', k.key).execute();
+}
+
+/** Takes one counted attempt back (a reservation that turned out to be a successful sign-in). */
+export async function releaseThrottleBuckets(tx: Kysely<Database>, keys: ReadonlyArray<{ scope: ThrottleBucketRow['scope']; key: string }>): Promise<void> {
+  for (const k of keys) {
+    await tx
+      .updateTable('login_throttle')
+      .set({ failures: sql<number>`greatest(failures - 1, 0)` })
+      .where('scope', '=', k.scope)
+      .where('key', '=', k.key)
+      .execute();
+  }
+}
+
+/** Buckets with nothing left to remember: no failure since `forgetBefore` and no block running. */
+export async function deleteStaleThrottleBuckets(db: Kysely<Database>, forgetBefore: Date, now: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('login_throttle')
+    .where((eb) => eb.or([eb('last_failure_at', 'is', null), eb('last_failure_at', '<=', forgetBefore)]))
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Whether the account signed in successfully from this address since `since`. */
+export async function isUsualAddress(db: Kysely<Database>, userId: string, ip: string, since: Date): Promise<boolean> {
   const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => [
-      eb.fn.sum<number>(sql`CASE WHEN lower(username) = ${username.toLowerCase()} THEN 1 ELSE 0 END`).as('byUser'),
-      eb.fn.sum<number>(sql`CASE WHEN ip = ${ip} THEN 1 ELSE 0 END`).as('byIp'),
-    ])
-    .where('at', '>', since)
-    .where((eb) => eb.or([eb(sql`lower(username)`, '=', username.toLowerCase()), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { byUser: Number(row.byUser ?? 0), byIp: Number(row.byIp ?? 0) };
+    .selectFrom('login_addresses')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('ip', '=', ip)
+    .where('last_signed_in_at', '>', since)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
-export async function insertLoginFailure(db: Kysely<Database>, username: string, ip: string | null, at: Date): Promise<void> {
-  await db.insertInto('login_failures').values({ username: username.slice(0, 200), ip, at }).execute();
+export async function rememberAddress(tx: Kysely<Database>, userId: string, ip: string, now: Date): Promise<void> {
+  await tx
+    .insertInto('login_addresses')
+    .values({ user_id: userId, ip, last_signed_in_at: now })
+    .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_signed_in_at: now }))
+    .execute();
 }
 
-export async function clearLoginFailures(db: Kysely<Database>, username: string): Promise<void> {
-  await db.deleteFrom('login_failures').where(sql`lower(username)`, '=', username.toLowerCase()).execute();
+export async function deleteForgottenAddresses(db: Kysely<Database>, before: Date): Promise<number> {
+  const r = await db.deleteFrom('login_addresses').where('last_signed_in_at', '<=', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /**

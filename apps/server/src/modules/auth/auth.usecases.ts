@@ -9,6 +9,7 @@ import { decoyHash, verifyPassword } from '../../infra/passwords.ts';
 import { randomToken, sha256 } from '../../infra/tokens.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './auth.repository.ts';
+import { reserveAttempt, settleSuccess } from './sign-in.throttle.ts';
 
 export interface StaffProfile {
   user: { id: string; username: string; fullName: string };
@@ -26,30 +27,38 @@ export interface SignInInput {
   previousSessionToken: string | undefined;
 }
 
-/** An IP address gets this many times the per-account allowance (a shared counter NAT). */
-const ipAllowanceFactor = 4;
-
+/**
+ * Signs a staff member in. The attempt is reserved in the throttle before the password is
+ * checked (see `sign-in.throttle.ts`), so that no burst of parallel guesses gets more checks than
+ * the limits allow; every refused or failed attempt is in the audit trail with the address and
+ * the name typed, never the password.
+ */
 export async function signIn(input: SignInInput, deps: Deps): Promise<{ sessionToken: string; profile: StaffProfile }> {
   const { db, clock, config } = deps;
   const now = clock();
-  const since = new Date(now.getTime() - config.login.lockMs);
-  const failures = await repo.countRecentFailures(db, input.username, input.ip, since);
+  const address = input.ip ?? 'unknown';
   const anonymousContext = { actor: { kind: 'anonymous' } as Actor, actorName: input.username, ip: input.ip ?? undefined, requestId: input.requestId };
-  if (failures.byUser >= config.login.maxFailures || failures.byIp >= config.login.maxFailures * ipAllowanceFactor) {
-    await recordAudit(db, anonymousContext, { action: 'auth.sign_in_throttled', entityType: 'user', details: { username: input.username } });
-    throw new AppError('auth.throttled', { details: { retryAfterSeconds: Math.ceil(config.login.lockMs / 1000) } });
-  }
   const user = await repo.findUserByUsername(db, input.username);
+  const usualAddress = user ? await repo.isUsualAddress(db, user.id, address, new Date(now.getTime() - config.login.knownAddressMs)) : false;
+  const reservation = await reserveAttempt(db, { username: input.username, address, usualAddress }, now, config.login);
+  if (!reservation.allowed) {
+    const retryAfterSeconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
+    await recordAudit(db, anonymousContext, {
+      action: 'auth.sign_in_throttled',
+      entityType: 'user',
+      ...(user ? { entityId: user.id } : {}),
+      details: { username: input.username, scope: reservation.scope, retryAfterSeconds },
+    });
+    throw new AppError('auth.throttled', { details: { retryAfterSeconds } });
+  }
   const ok = user ? await verifyPassword(user.password_hash, input.password) : (await verifyPassword(await decoyHash(), input.password), false);
   if (!user || !ok) {
-    await db.transaction().execute(async (tx) => {
-      await repo.insertLoginFailure(tx, input.username, input.ip, now);
-      await recordAudit(tx, anonymousContext, {
-        action: 'auth.sign_in_failed',
-        entityType: 'user',
-        ...(user ? { entityId: user.id } : {}),
-        details: { username: input.username },
-      });
+    // Already counted by the reservation.
+    await recordAudit(db, anonymousContext, {
+      action: 'auth.sign_in_failed',
+      entityType: 'user',
+      ...(user ? { entityId: user.id } : {}),
+      details: { username: input.username, usualAddress },
     });
     throw new AppError('auth.invalid_credentials');
   }
@@ -72,7 +81,8 @@ export async function signIn(input: SignInInput, deps: Deps): Promise<{ sessionT
       userAgent: input.userAgent?.slice(0, 500) ?? null,
       now,
     });
-    await repo.clearLoginFailures(tx, input.username);
+    await settleSuccess(tx, reservation.buckets);
+    await repo.rememberAddress(tx, user.id, address, now);
     await recordAudit(
       tx,
       { actor: { kind: 'staff', userId: user.id, username: user.username, assignments: [] }, ip: input.ip ?? undefined, requestId: input.requestId },
