@@ -18,7 +18,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the public build: they would publish the source with its comments.
+    sourcemap: false,
     target: 'es2022',
     // ECharts is one lazy chunk (~530 kB, 180 kB gzipped) loaded only by the reports page.
     chunkSizeWarningLimit: 600,
