@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildDeps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
+import { scheduleSweeps } from './modules/maintenance/sweep.schedule.ts';
 
 export async function main(): Promise<void> {
   let config: Config;
@@ -38,6 +39,8 @@ export async function main(): Promise<void> {
   }
   if (config.demoData) await loadDemoDataOnFirstStart(deps, handle, app.log);
   await app.listen({ host: config.host, port: config.port });
+  // Expired sessions and abandoned uploads: now, then every hour.
+  const sweeps = scheduleSweeps(deps, app.log);
   ready = true;
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
 
@@ -47,7 +50,9 @@ export async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     ready = false;
+    sweeps.stop();
     await app.close();
+    await sweeps.running();
     await handle.close();
     process.exit(0);
   };

@@ -20,7 +20,7 @@ async function upload(request: FastifyRequest, deps: Deps) {
   if (!request.isMultipart()) throw fileErrors.missing();
   const part = await request.file({ limits: { fileSize: deps.config.maxUploadBytes + 1, files: 1 } });
   if (!part) throw fileErrors.missing();
-  const uploaded = await storeUpload(deps.db, deps.storage, request.actor, { filename: part.filename, stream: part.file }, { maxBytes: deps.config.maxUploadBytes });
+  const uploaded = await storeUpload(deps.db, deps.storage, request.actor, { filename: part.filename, stream: part.file }, { maxBytes: deps.config.maxUploadBytes, now: deps.clock() });
   if (part.file.truncated) throw fileErrors.tooLarge(deps.config.maxUploadBytes);
   return uploaded;
 }

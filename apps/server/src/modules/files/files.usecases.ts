@@ -44,7 +44,7 @@ export async function storeUpload(
   storage: FileStorage,
   actor: Actor,
   upload: { filename: string; stream: Readable },
-  options: { maxBytes: number; purpose?: 'component' | 'supplement' | 'result' | 'attachment' },
+  options: { maxBytes: number; purpose?: 'component' | 'supplement' | 'result' | 'attachment'; now: Date },
 ): Promise<UploadedFile> {
   const name = safeFileName(upload.filename);
   let stored;
@@ -72,6 +72,7 @@ export async function storeUpload(
       upload_token_hash: uploadToken ? sha256(uploadToken) : null,
       uploaded_by_kind: actor.kind,
       uploaded_by: actor.kind === 'staff' ? actor.userId : null,
+      created_at: options.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

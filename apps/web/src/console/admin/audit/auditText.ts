@@ -31,11 +31,12 @@ export function actionOptions(t: TFunction, language: Language, current: string)
 
 /**
  * Whether a row belongs to the whole province rather than to no known agency: yearly holiday
- * schedules, the catalogue and bundle loads are recorded without one (a failed sign-in of an
- * unknown name also has none, and is not "province-wide").
+ * schedules, the catalogue, bundle loads and the hourly sweep of expired sessions and uploads are
+ * recorded without one (a failed sign-in of an unknown name also has none, and is not
+ * "province-wide").
  */
 export function isProvinceWide(event: { agencyId: string | null; action: string }): boolean {
-  return event.agencyId === null && /^(calendar|procedure|setup)\./.test(event.action);
+  return event.agencyId === null && /^(calendar|procedure|setup|maintenance)\./.test(event.action);
 }
 
 /** `27/11/2026 13:55:56`: the audit trail needs the second; the offset of Vietnam is whole minutes. */

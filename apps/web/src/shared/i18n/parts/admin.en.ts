@@ -379,6 +379,7 @@ export const adminEn = {
       procedure_replaced: 'Procedure: replaced',
       procedure_code_verified: 'Procedure: code confirmed',
       setup_bundle_loaded: 'Configuration bundle loaded',
+      maintenance_expired_swept: 'Expired sessions and uploads deleted',
     },
   },
 };

@@ -379,6 +379,7 @@ export const adminVi = {
       procedure_replaced: 'Thủ tục: thay thế',
       procedure_code_verified: 'Thủ tục: xác nhận mã',
       setup_bundle_loaded: 'Nạp gói cấu hình',
+      maintenance_expired_swept: 'Xóa phiên đăng nhập và tệp tải lên đã hết hạn',
     },
   },
 };

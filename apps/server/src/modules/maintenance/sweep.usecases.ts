@@ -1,0 +1,40 @@
+/**
+ * Deletes what has expired: staff sessions past their expiry, files uploaded for an online
+ * submission that no dossier claimed within a day (with their stored content), and the sign-in
+ * throttle's forgotten rows. Run at start-up and every hour by the server process (`main.ts`);
+ * a plain use case of `deps`, on `deps.clock`, so that a job queue can run it later instead.
+ */
+import type { Deps } from '../../deps.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { deleteExpiredSessions, deleteForgottenAddresses, deleteStaleThrottleBuckets } from '../auth/auth.repository.ts';
+import { deleteUnclaimedPublicUploads } from '../files/files.repository.ts';
+
+/** How long an online applicant has between uploading a file and submitting the dossier that uses it. */
+export const unclaimedUploadLifetimeMs = 24 * 3600_000;
+
+export interface SweepSummary {
+  sessions: number;
+  uploads: number;
+  throttleRows: number;
+  usualAddresses: number;
+}
+
+export async function sweepExpired(deps: Pick<Deps, 'db' | 'storage' | 'clock' | 'config'>): Promise<SweepSummary> {
+  const now = deps.clock();
+  const { summary, keys } = await deps.db.transaction().execute(async (tx) => {
+    const keys = await deleteUnclaimedPublicUploads(tx, new Date(now.getTime() - unclaimedUploadLifetimeMs));
+    const summary: SweepSummary = {
+      sessions: await deleteExpiredSessions(tx, now),
+      uploads: keys.length,
+      throttleRows: await deleteStaleThrottleBuckets(tx, new Date(now.getTime() - deps.config.login.lockMs), now),
+      usualAddresses: await deleteForgottenAddresses(tx, new Date(now.getTime() - deps.config.login.knownAddressMs)),
+    };
+    if (Object.values(summary).some((n) => n > 0)) {
+      await recordAudit(tx, { actor: { kind: 'anonymous' }, actorName: 'motcua sweep' }, { action: 'maintenance.expired_swept', at: now, details: { ...summary } });
+    }
+    return { summary, keys };
+  });
+  // After the commit: a file whose row is gone is never served; the reverse would be a broken link.
+  for (const key of keys) await deps.storage.remove(key);
+  return summary;
+}
