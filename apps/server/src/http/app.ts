@@ -45,6 +45,14 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logger: options.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Bounds for the listening server (no effect on app.inject). A socket that carries no byte
+    // for `idleTimeoutMs` is closed: a client that declares a body and never sends it, or goes
+    // silent in the middle, holds its connection that long and no longer, while a slow upload that
+    // keeps sending is never cut. No handler computes for anywhere near that long without writing.
+    // `requestTimeoutMs` caps the whole request (a trickle of one byte now and then), sized so that
+    // the largest upload still fits on a weak mobile uplink. Node checks it every 30 s.
+    connectionTimeout: deps.config.server.idleTimeoutMs,
+    requestTimeout: deps.config.server.requestTimeoutMs,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();

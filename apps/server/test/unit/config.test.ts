@@ -28,4 +28,10 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).demoData).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }).demoData).toBe(true);
   });
+
+  it('gives the listening server an idle timeout and a request timeout that fits the largest upload on a slow uplink', () => {
+    expect(loadConfig({}).server).toEqual({ idleTimeoutMs: 30_000, requestTimeoutMs: 320_000 });
+    expect(loadConfig({ MAX_UPLOAD_MB: '1' }).server.requestTimeoutMs).toBe(60_000);
+    expect(loadConfig({ SERVER_IDLE_TIMEOUT_SECONDS: '0.5', SERVER_REQUEST_TIMEOUT_SECONDS: '90' }).server).toEqual({ idleTimeoutMs: 500, requestTimeoutMs: 90_000 });
+  });
 });
