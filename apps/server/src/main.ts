@@ -11,6 +11,7 @@ import { buildDeps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
 import { scheduleSweeps } from './modules/maintenance/sweep.schedule.ts';
+import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
 
 export async function main(): Promise<void> {
   let config: Config;
@@ -34,6 +35,10 @@ export async function main(): Promise<void> {
     ready: () => ready,
   });
   app.log.info({ database: handle.kind, location: handle.location, migrationsApplied: migration.applied }, 'database ready');
+  // Changes to agencies, procedures, staff names and calendars committed by any process.
+  const referenceChanges = await listenForReferenceChanges(handle, deps, {
+    onError: (error) => app.log.warn({ err: error }, 'reference change notices interrupted; reconnecting'),
+  });
   if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
     app.log.warn({ webDistDir: config.webDistDir }, 'web app not built: run `npm run build` (npm start does it)');
   }
@@ -53,6 +58,7 @@ export async function main(): Promise<void> {
     sweeps.stop();
     await app.close();
     await sweeps.running();
+    await referenceChanges.close();
     await handle.close();
     process.exit(0);
   };

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { listenOnServer, type ListenHandlers, type Listener, type ServerListenOptions } from './listener.ts';
+
+export type { ListenHandlers, Listener, ServerListenOptions } from './listener.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -17,6 +20,13 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where it lives: the server URL without password, or the PGlite data directory. */
   location: string;
+  /**
+   * Receives the notices sent on `channel` (NOTIFY, delivered when the sending transaction
+   * commits), from any process on the same database. PostgreSQL: a connection of its own that
+   * reconnects (`listener.ts`). PGlite lives in this process only: its notices arrive as the
+   * transaction commits and never drop.
+   */
+  listen(channel: string, handlers: ListenHandlers, options?: ServerListenOptions): Promise<Listener>;
   close(): Promise<void>;
 }
 
@@ -51,7 +61,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const client = await pool.connect();
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, pool, kind: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
+    const url = options.databaseUrl;
+    return {
+      db,
+      pool,
+      kind: 'postgres',
+      location: redact(url),
+      listen: (channel, handlers, listenOptions) => listenOnServer(url, channel, handlers, listenOptions),
+      close: () => db.destroy(),
+    };
   }
   const dataDir = options.dataDir ?? './data';
   const { PGlite } = await import('@electric-sql/pglite');
@@ -68,6 +86,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool,
     kind: 'pglite',
     location: target,
+    async listen(channel, handlers) {
+      const unlisten = await pglite.listen(channel, (payload) => handlers.notify(payload));
+      handlers.gap();
+      let open = true;
+      return {
+        get connected() {
+          return open;
+        },
+        async close() {
+          open = false;
+          await unlisten();
+        },
+      };
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();

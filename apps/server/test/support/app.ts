@@ -11,6 +11,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { readBundle } from '../../src/modules/setup/bundle.read.ts';
 import { loadBundle } from '../../src/modules/setup/setup.usecases.ts';
 import { bundlePartLoaders } from '../../src/modules/setup/bundle-parts.ts';
+import { listenForReferenceChanges } from '../../src/modules/reference/reference.changes.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 export const demoPassword = 'Motcua@2026';
@@ -41,6 +42,8 @@ export async function startTestApp(
   const database = await createTestDatabase(kind);
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.config });
   const deps: Deps = buildDeps(config, database.db, options.clock);
+  // As main.ts does: changes committed by any process reach this one's caches.
+  const referenceChanges = await listenForReferenceChanges(database, deps);
   if (options.demo !== false) {
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }
@@ -94,6 +97,7 @@ export async function startTestApp(
       return agent;
     },
     async close() {
+      await referenceChanges.close();
       await app.close();
       await database.close();
     },

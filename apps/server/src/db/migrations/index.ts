@@ -11,7 +11,7 @@ import * as m0005 from './0005_report_aggregates.ts';
 import * as m0006 from './0006_import_speed.ts';
 import * as m0007 from './0007_dossier_ids_by_default.ts';
 import * as m0008 from './0008_report_triggers_single_pass.ts';
-import * as m0011 from './0011_sign_in_throttle.ts';
+import * as m0011 from './0011_sign_in_throttle_and_change_notices.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -22,5 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_import_speed': m0006,
   '0007_dossier_ids_by_default': m0007,
   '0008_report_triggers_single_pass': m0008,
-  '0011_sign_in_throttle': m0011,
+  '0011_sign_in_throttle_and_change_notices': m0011,
 };

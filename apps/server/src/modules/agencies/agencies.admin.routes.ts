@@ -26,7 +26,6 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
     },
     handler: async (request, reply) => {
       const agency = await createAgency(auditContextOf(request), request.body, deps);
-      deps.references.invalidate();
       return reply.status(201).send(presentAgency(agency));
     },
   });
@@ -50,7 +49,6 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
     },
     handler: async (request) => {
       const agency = await updateAgency(auditContextOf(request), request.params.id, request.body, deps);
-      deps.references.invalidate();
       return presentAgency(agency);
     },
   });
@@ -84,7 +82,6 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
       },
       handler: async (request, reply) => {
         const office = await addOffice(auditContextOf(request), request.params.id, kind, request.body, deps);
-        deps.references.invalidate();
         return reply.status(201).send(office);
       },
     });

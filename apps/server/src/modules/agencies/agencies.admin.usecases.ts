@@ -27,7 +27,7 @@ export interface NewAgencyInput {
   validFrom?: string | undefined;
 }
 
-export async function createAgency(context: AuditContext, input: NewAgencyInput, deps: Pick<Deps, 'db'>) {
+export async function createAgency(context: AuditContext, input: NewAgencyInput, deps: Pick<Deps, 'db' | 'references'>) {
   const parent = await managedAgency(context.actor, input.parentId, deps);
   if (await repo.findAgencyByCode(deps.db, input.code)) {
     throw new AppError('agency.already_exists', {
@@ -35,11 +35,14 @@ export async function createAgency(context: AuditContext, input: NewAgencyInput,
       issues: [{ path: 'code', message: 'taken' }],
     });
   }
-  return deps.db.transaction().execute(async (tx) => {
+  const created = await deps.db.transaction().execute(async (tx) => {
     const agency = await repo.insertAgency(tx, { code: input.code, name: input.name, level: input.level, parentId: parent.id, validFrom: input.validFrom ?? null });
     await recordAudit(tx, context, { action: 'agency.created', entityType: 'agency', entityId: agency.code, agencyId: agency.id, details: { ...input } });
     return agency;
   });
+  // Other processes hear of it from the database (`reference.changes.ts`); this one at once.
+  deps.references.invalidate();
+  return created;
 }
 
 export interface AgencyChanges {
@@ -52,7 +55,7 @@ export interface AgencyChanges {
   successorCode?: string | null | undefined;
 }
 
-export async function updateAgency(context: AuditContext, id: string, changes: AgencyChanges, deps: Pick<Deps, 'db'>) {
+export async function updateAgency(context: AuditContext, id: string, changes: AgencyChanges, deps: Pick<Deps, 'db' | 'references'>) {
   const agency = await managedAgency(context.actor, id, deps);
   if (changes.successorCode) {
     const successor = await repo.findAgencyByCode(deps.db, changes.successorCode);
@@ -73,6 +76,7 @@ export async function updateAgency(context: AuditContext, id: string, changes: A
     await tx.updateTable('agencies').set({ ...set, updated_at: new Date() }).where('id', '=', agency.id).execute();
     await recordAudit(tx, context, { action: 'agency.updated', entityType: 'agency', entityId: agency.code, agencyId: agency.id, details: { ...changes } });
   });
+  deps.references.invalidate();
   return (await repo.findAgencyById(deps.db, agency.id))!;
 }
 
@@ -102,12 +106,12 @@ export async function addOffice(
   id: string,
   kind: 'counters' | 'units',
   input: { code: string; name: string; address?: string | undefined },
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'references'>,
 ) {
   const agency = await managedAgency(context.actor, id, deps);
   const exists = await deps.db.selectFrom(kind).select('id').where('agency_id', '=', agency.id).where('code', '=', input.code).executeTakeFirst();
   if (exists) throw new AppError(kind === 'counters' ? 'counter.already_exists' : 'unit.already_exists', { issues: [{ path: 'code', message: 'taken in this agency' }] });
-  return deps.db.transaction().execute(async (tx) => {
+  const office = await deps.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto(kind)
       .values({ agency_id: agency.id, code: input.code, name: input.name, ...(kind === 'counters' ? { address: input.address ?? null } : {}) } as never)
@@ -116,6 +120,8 @@ export async function addOffice(
     await recordAudit(tx, context, { action: `agency.${kind === 'counters' ? 'counter' : 'unit'}_added`, entityType: 'agency', entityId: agency.code, agencyId: agency.id, details: { ...input } });
     return row;
   });
+  deps.references.invalidate();
+  return office;
 }
 
 /** Counters, units and the calendar of an agency the actor may see. */

@@ -1,8 +1,9 @@
 /**
  * Working calendars per agency, built from data: the bundled official schedules, overridden by
  * the ones administrators loaded, the statutory rules (Labour Code art. 112 as data) and each
- * agency's working periods. Cached; a cheap version check picks up changes made by other
- * processes within `maxStaleMs`.
+ * agency's working periods. Cached, and forgotten (`invalidate`) as soon as any process commits
+ * a change to those tables (`modules/reference/reference.changes.ts`); should a notice be missed,
+ * a cheap version check picks the change up within `maxStaleMs`.
  */
 import type { Kysely } from 'kysely';
 import {

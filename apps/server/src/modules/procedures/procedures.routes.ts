@@ -135,7 +135,6 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
         { entry: toEntryInput(request.body), codeVerified: request.body.codeVerified },
         deps,
       );
-      deps.references.invalidate();
       // The version just published, which may take effect later than today.
       const procedure = presentProcedure(await getProcedure(code, { version: version ?? undefined }, deps));
       if (outcome === 'created' || outcome === 'amended') return reply.status(201).send({ outcome, procedure });

@@ -132,9 +132,9 @@ export async function applyProcedurePlans(db: Kysely<Database>, plans: readonly 
 export async function publishProcedureEntry(
   context: AuditContext,
   input: { entry: ProcedureEntryInput; codeVerified?: boolean | undefined },
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'references'>,
 ): Promise<{ outcome: EntryOutcome; code: string; version: number | null }> {
-  return deps.db.transaction().execute(async (tx) => {
+  const published = await deps.db.transaction().execute(async (tx) => {
     const refs = await repo.agencyReferences(tx);
     const current = (await repo.findLatestVersions(tx, [input.entry.code])).get(input.entry.code);
     const newAgencies = 'agencies' in input.entry ? input.entry.agencies ?? [] : current?.agencies ?? [];
@@ -154,6 +154,9 @@ export async function publishProcedureEntry(
     const decision = plans[0]!.decision;
     return { outcome: outcome!, code: input.entry.code, version: 'version' in decision ? decision.version : null };
   });
+  // The versions of a procedure are cached; other processes hear of it from the database.
+  deps.references.invalidate();
+  return published;
 }
 
 export async function searchProcedures(

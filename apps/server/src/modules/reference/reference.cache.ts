@@ -2,9 +2,10 @@
  * Reference data read on every intake and every dossier page (agencies, counters, procedure
  * versions, staff names), cached in the process. Versions are frozen by a trigger, so a version by
  * id never goes stale; lists that can grow (the versions of a procedure, the counters of an agency)
- * and agency rows are re-read after `ttlMs`, or at once when this process changes them
- * (`invalidate`). Every read takes the caller's database handle, so that a miss inside a
- * transaction is read in that transaction (the embedded database has a single connection).
+ * and agency rows are forgotten (`invalidate`) as soon as any process commits a change to them
+ * (`reference.changes.ts`), and re-read after `ttlMs` at the latest should a notice be missed.
+ * Every read takes the caller's database handle, so that a miss inside a transaction is read in
+ * that transaction (the embedded database has a single connection).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -26,7 +27,7 @@ export interface ReferenceCache {
   version(db: Kysely<Database>, id: string): Promise<ProcedureVersionRow | undefined>;
   counters(db: Kysely<Database>, agencyId: string): Promise<Array<{ id: string; code: string; name: string }>>;
   userNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>>;
-  /** Forget what may have changed (after this process changed agencies, counters or procedures). */
+  /** Forget what may have changed (agencies, counters, procedures, staff names), in this process. */
   invalidate(): void;
 }
 
@@ -45,6 +46,9 @@ export function createReferenceCache(options: { ttlMs?: number; now?: () => numb
   const counters = new Map<string, Entry<Array<{ id: string; code: string; name: string }>>>();
   const names = new Map<string, Entry<string>>();
   const fresh = <T>(e: Entry<T> | undefined): e is Entry<T> => e !== undefined && now() - e.at < ttl;
+  // A read that started before an invalidation may return what the change replaced: it is
+  // answered but not kept.
+  let generation = 0;
 
   const cache: ReferenceCache = {
     async agencies(db, ids) {
@@ -56,10 +60,11 @@ export function createReferenceCache(options: { ttlMs?: number; now?: () => numb
         else missing.push(id);
       }
       if (missing.length) {
+        const g = generation;
         const rows = await db.selectFrom('agencies').select(['id', 'code', 'name', 'level', 'path', 'parent_id']).where('id', 'in', missing).execute();
         for (const r of rows) {
           const ref = { id: r.id, code: r.code, name: r.name, level: r.level, path: r.path, parentId: r.parent_id };
-          agencies.set(r.id, { value: ref, at: now() });
+          if (g === generation) agencies.set(r.id, { value: ref, at: now() });
           out.set(r.id, ref);
         }
       }
@@ -68,18 +73,20 @@ export function createReferenceCache(options: { ttlMs?: number; now?: () => numb
     async agencyByCode(db, code) {
       let e = agencyCodes.get(code);
       if (!fresh(e)) {
+        const g = generation;
         const r = await db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
         if (!r) return undefined;
         e = { value: r.id, at: now() };
-        agencyCodes.set(code, e);
+        if (g === generation) agencyCodes.set(code, e);
       }
       return (await cache.agencies(db, [e.value])).get(e.value);
     },
     async versionsOf(db, code) {
       const e = versionLists.get(code);
       if (fresh(e)) return e.value;
+      const g = generation;
       const list = await findVersionsOfProcedure(db, code);
-      versionLists.set(code, { value: list, at: now() });
+      if (g === generation) versionLists.set(code, { value: list, at: now() });
       for (const v of list) versions.set(v.id, v);
       return list;
     },
@@ -93,8 +100,9 @@ export function createReferenceCache(options: { ttlMs?: number; now?: () => numb
     async counters(db, agencyId) {
       const e = counters.get(agencyId);
       if (fresh(e)) return e.value;
+      const g = generation;
       const rows = await db.selectFrom('counters').select(['id', 'code', 'name']).where('agency_id', '=', agencyId).where('active', '=', true).orderBy('code').execute();
-      counters.set(agencyId, { value: rows, at: now() });
+      if (g === generation) counters.set(agencyId, { value: rows, at: now() });
       return rows;
     },
     async userNames(db, ids) {
@@ -106,14 +114,16 @@ export function createReferenceCache(options: { ttlMs?: number; now?: () => numb
         else if (/^[0-9a-f-]{36}$/.test(id)) missing.push(id);
       }
       if (missing.length) {
+        const g = generation;
         for (const u of await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', missing).execute()) {
-          names.set(u.id, { value: u.full_name, at: now() });
+          if (g === generation) names.set(u.id, { value: u.full_name, at: now() });
           out.set(u.id, u.full_name);
         }
       }
       return out;
     },
     invalidate() {
+      generation++;
       agencies.clear();
       agencyCodes.clear();
       versionLists.clear();

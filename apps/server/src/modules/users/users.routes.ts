@@ -92,7 +92,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (request) => {
       const user = await updateStaff(auditContextOf(request), request.params.id, request.body, deps);
-      deps.references.invalidate();
       return present(user);
     },
   });

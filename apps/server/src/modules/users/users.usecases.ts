@@ -105,7 +105,7 @@ export interface StaffChanges {
 }
 
 /** Edits a staff account's profile or disables (enables) it; disabling ends its sessions at once. */
-export async function updateStaff(context: AuditContext, id: string, changes: StaffChanges, deps: Pick<Deps, 'db' | 'clock'>) {
+export async function updateStaff(context: AuditContext, id: string, changes: StaffChanges, deps: Pick<Deps, 'db' | 'clock' | 'references'>) {
   const user = await managedUser(context.actor, id, deps);
   if (changes.disabled === true) refuseSelf(context.actor, user.id);
   const action = changes.disabled === true && !user.disabled ? 'user.disabled' : changes.disabled === false && user.disabled ? 'user.enabled' : 'user.updated';
@@ -114,6 +114,8 @@ export async function updateStaff(context: AuditContext, id: string, changes: St
     if (changes.disabled === true) await repo.deleteSessionsOf(tx, user.id);
     await recordAudit(tx, context, { action, entityType: 'user', entityId: user.id, agencyId: auditAgencyOf(context.actor, user), details: { username: user.username, ...changes } });
   });
+  // Staff names are cached; other processes hear of the change from the database.
+  deps.references.invalidate();
   return getUser(context.actor, user.id, deps);
 }
 
