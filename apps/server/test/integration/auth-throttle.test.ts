@@ -110,6 +110,13 @@ describe.each(databaseKinds)('sign-in throttling on %s', (kind) => {
     expect(Math.max(...waits)).toBe(60);
   });
 
+  it('signs the same person in four times at once without an error or a leftover failure', async () => {
+    const responses = await Promise.all(Array.from({ length: 4 }, () => attempt('chuyenvien.giaominh', demoPassword, '198.51.100.40')));
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const rows = await t.database.db.selectFrom('login_throttle').select(['scope', 'failures']).where('key', 'in', ['chuyenvien.giaominh', '198.51.100.40']).execute();
+    expect(rows.map((r) => r.failures)).toEqual([0, 0]);
+  });
+
   it('stops one address trying many accounts after twenty failures, whatever the names', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) statuses.push((await attempt(`canbo.xa${i}`, 'Motcua@2026', '203.0.113.9')).statusCode);

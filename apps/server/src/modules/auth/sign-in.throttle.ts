@@ -53,9 +53,9 @@ export function bucketsOf(username: string, address: string, usualAddress: boole
 /** Pure: whether an attempt may go ahead and, if so, its buckets with the attempt counted. */
 export function reserve(buckets: readonly Bucket[], now: Date, policy: LoginThrottleConfig): Reservation {
   const t = now.getTime();
-  const current = buckets.map((b) =>
-    b.lastFailureAt && t - b.lastFailureAt.getTime() < policy.lockMs ? b : { ...b, failures: 0, lastFailureAt: null, blockedUntil: null },
-  );
+  // Failures are forgotten `lockMs` after the last one, once no block is running.
+  const forgotten = (b: Bucket) => (!b.lastFailureAt || t - b.lastFailureAt.getTime() >= policy.lockMs) && !(b.blockedUntil && b.blockedUntil.getTime() > t);
+  const current = buckets.map((b) => (forgotten(b) ? { ...b, failures: 0, lastFailureAt: null, blockedUntil: null } : b));
   const blocked = current
     .filter((b) => b.blockedUntil && b.blockedUntil.getTime() > t)
     .map((b) => ({ scope: b.scope, retryAfterMs: b.blockedUntil!.getTime() - t }))
@@ -103,8 +103,14 @@ export async function reserveAttempt(
   });
 }
 
-/** After a successful sign-in, in its transaction: the pair is cleared, the others get their attempt back. */
+/**
+ * After a successful sign-in, in its transaction: the pair is cleared, the others get their
+ * attempt back. Row by row in the order of the reservation, so that it never waits for a row
+ * another attempt holds while holding one that attempt waits for.
+ */
 export async function settleSuccess(tx: Kysely<Database>, buckets: readonly BucketKey[]): Promise<void> {
-  await repo.deleteThrottleBuckets(tx, buckets.filter((b) => b.scope === 'pair'));
-  await repo.releaseThrottleBuckets(tx, buckets.filter((b) => b.scope !== 'pair'));
+  for (const b of buckets) {
+    if (b.scope === 'pair') await repo.deleteThrottleBuckets(tx, [b]);
+    else await repo.releaseThrottleBuckets(tx, [b]);
+  }
 }
