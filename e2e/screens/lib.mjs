@@ -22,9 +22,9 @@ export async function launch() {
 
 export const problems = [];
 
-/** A fresh browser context (own cookies) in New York time: the screen must still show Vietnam's. */
+/** A fresh browser context (own cookies) in New York time: the screen must still show Vietnam's. CSP is bypassed only so that axe() can inject its script. */
 export async function newPage(browser, { viewport = desktop, language = 'vi', name = 'page' } = {}) {
-  const context = await browser.newContext({ viewport, timezoneId: 'America/New_York', locale: 'en-US' });
+  const context = await browser.newContext({ viewport, timezoneId: 'America/New_York', locale: 'en-US', bypassCSP: true });
   await context.addInitScript((lng) => window.localStorage.setItem('motcua.language', lng), language);
   const page = await context.newPage();
   page.on('console', (m) => {
