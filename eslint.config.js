@@ -25,7 +25,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The domain core is pure: no I/O, no frameworks, no reading the clock.
+    // The domain core is pure: no I/O, no frameworks, no reading the clock. Pure libraries that
+    // run unchanged in Node and the browser are allowed (zod: the validation rules the server
+    // and the web forms share, packages/domain/src/validation).
     files: ['packages/domain/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -6,3 +6,4 @@ export * from './dossier/index.ts';
 export * from './calendar/index.ts';
 export * from './catalogue/index.ts';
 export * from './reports/index.ts';
+export * from './validation/index.ts';
