@@ -3,7 +3,7 @@
  * register, so nothing is exposed by accident. Resource-level rules (which agency's data) are
  * decided by the policy functions of each module, called from its use cases.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError, hasAnyRole, type Actor, type StaffRole } from '@motcua/domain';
 
 export type Access =
@@ -42,6 +42,10 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: Access;
+  /** Its schemas (zod): the hostile-input test and the OpenAPI document walk them. */
+  schema: FastifySchema | undefined;
+  /** Its route config: access, CSRF mode, rate limit (the OpenAPI document derives error answers from them). */
+  config: FastifyContextConfig & { rateLimit?: unknown };
 }
 
 declare module 'fastify' {
@@ -60,7 +64,7 @@ export function registerAccessControl(app: FastifyInstance): void {
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`Route ${route.method} ${url} does not declare config.access`);
     for (const method of ([] as string[]).concat(route.method)) {
-      if (method !== 'HEAD') routes.push({ method, url, access });
+      if (method !== 'HEAD') routes.push({ method, url, access, schema: route.schema, config: route.config as DeclaredRoute['config'] });
     }
   });
   // Before body validation: an anonymous caller learns nothing about a route's input.

@@ -5,13 +5,21 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { AppError } from '@motcua/domain';
+import { AppError, inputText } from '@motcua/domain';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { fixedCalendars } from '../modules/calendar/calendar.provider.ts';
 
 export const idempotencyHeader = 'idempotency-key';
+
+const IdempotencyKey = inputText().max(200).regex(/^[\x21-\x7e]+$/, 'at most 200 visible ASCII characters');
+
+/** The headers of a route that takes an `Idempotency-Key`. */
+export const IdempotencyHeaders = z.object({
+  [idempotencyHeader]: IdempotencyKey.optional().describe('retrying with the same key creates nothing twice and answers the first answer again'),
+});
 
 class Replay extends Error {}
 
@@ -38,8 +46,9 @@ export async function idempotent<T>(
   const header = request.headers[idempotencyHeader];
   const key = Array.isArray(header) ? header[0] : header;
   if (!key) return { status, body: await deps.db.transaction().execute(run), replayed: false };
-  if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new AppError('request.invalid', { issues: [{ path: 'headers.idempotency-key', message: 'at most 200 visible ASCII characters' }] });
+  const checked = IdempotencyKey.safeParse(key);
+  if (!checked.success) {
+    throw new AppError('request.invalid', { issues: [{ path: `headers.${idempotencyHeader}`, message: checked.error.issues[0]!.message }] });
   }
   const actor = request.actor;
   const who = actor.kind === 'staff' ? `staff:${actor.userId}` : actor.kind === 'citizen' ? `citizen:${actor.citizenId}` : `ip:${request.ip}`;

@@ -58,6 +58,9 @@ export function toAppError(error: unknown): AppError {
       );
       return new AppError('request.invalid', { issues });
     }
+    if (fe.code === 'FST_ERR_BAD_URL') {
+      return new AppError('request.invalid', { issues: [{ path: 'url', message: 'not a valid URL: a percent-encoded part is not UTF-8 text' }] });
+    }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) return new AppError('request.too_large');
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
         (fe.statusCode === 400 && typeof fe.code === 'string' && fe.code.startsWith('FST_'))) {
@@ -67,6 +70,14 @@ export function toAppError(error: unknown): AppError {
     if (fe.statusCode === 404) return new AppError('request.not_found');
   }
   return new AppError('internal.unexpected', { cause: error });
+}
+
+/**
+ * Errors the router meets before any route or hook (a URL whose percent-encoding is not UTF-8,
+ * such as a lone surrogate `%ED%A0%80`): problem+json like every other refusal.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void sendProblem(reply, problemFromAppError(toAppError(error), request.id, request.url));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

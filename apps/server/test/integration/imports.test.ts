@@ -109,4 +109,27 @@ describe.each(databaseKinds)('import and export on %s', (kind) => {
     const seqs = await t.database.db.selectFrom('dossier_events').select('seq').where('dossier_id', '=', id).orderBy('seq').execute();
     expect(seqs.map((s) => s.seq)).toEqual([2, 3]);
   });
+
+  it('rejects a line holding text the database cannot store, with its number and field, and imports the others', async () => {
+    const rejections: string[] = [];
+    const withApplicant = (code: string, applicant: Record<string, unknown>) =>
+      line(code, { applicant: { ...JSON.parse(line(code)).applicant, ...applicant } });
+    const withNote = JSON.parse(line('000.41.00.H40-241001-9103'));
+    withNote.events[2].note = 'Chờ \uD800 xác minh';
+    const result = await importDossiers(t.database, linesOf([
+      line('000.41.00.H40-241001-9101'),
+      withApplicant('000.41.00.H40-241001-9102', { name: 'Lương\u0000Thị Xuân' }),
+      JSON.stringify(withNote),
+      withApplicant('000.41.00.H40-241001-9104', { nickname: 'X\u001bX' }),
+      line('000.41.00.H40-241001-9105'),
+    ]), { onRejected: (n, reason) => rejections.push(`${n}: ${reason}`) });
+    expect(result).toMatchObject({ imported: 2, rejected: 3 });
+    expect(rejections).toEqual([
+      expect.stringMatching(/^2: applicant\.name: must not contain a NUL character/),
+      expect.stringMatching(/^3: events\.2\.note: must not contain an unpaired surrogate/),
+      expect.stringMatching(/^4: applicant\.nickname: must not contain a control character/),
+    ]);
+    const codes = await t.database.db.selectFrom('dossiers').select('code').where('code', 'like', '000.41.00.H40-241001-91%').orderBy('code').execute();
+    expect(codes.map((c) => c.code)).toEqual(['000.41.00.H40-241001-9101', '000.41.00.H40-241001-9105']);
+  });
 });

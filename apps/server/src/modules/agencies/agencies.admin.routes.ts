@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -10,7 +11,7 @@ import { addOffice, createAgency, officesOf, setAgencyCalendar, updateAgency } f
 import { getAgency } from './agencies.usecases.ts';
 
 const PlainDate = z.iso.date();
-const Code = z.string().trim().min(1).max(64).regex(/^[^/\s]+$/, 'no spaces or slashes');
+const Code = inputText().trim().min(1).max(64).regex(/^[^/\s]+$/, 'no spaces or slashes');
 const Office = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
 export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): void {
@@ -21,7 +22,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
     schema: {
       tags: ['agencies'],
       summary: 'Add an agency under one the administrator manages',
-      body: z.object({ code: Code, name: z.string().trim().min(1).max(300), level: z.string().trim().min(1).max(50), parentId: z.uuid(), validFrom: PlainDate.optional() }),
+      body: z.object({ code: Code, name: inputText().trim().min(1).max(300), level: inputText().trim().min(1).max(50), parentId: z.uuid(), validFrom: PlainDate.optional() }),
       response: { 201: AgencySchema },
     },
     handler: async (request, reply) => {
@@ -37,10 +38,10 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
       summary: 'Rename an agency, or end it (merged or abolished: validTo and a successor; it is never deleted)',
       params: IdParams,
       body: z.object({
-        name: z.string().trim().min(1).max(300).optional(),
-        shortName: z.string().trim().max(100).nullable().optional(),
-        address: z.string().trim().max(300).nullable().optional(),
-        phone: z.string().trim().max(50).nullable().optional(),
+        name: inputText().trim().min(1).max(300).optional(),
+        shortName: inputText().trim().max(100).nullable().optional(),
+        address: inputText().trim().max(300).nullable().optional(),
+        phone: inputText().trim().max(50).nullable().optional(),
         email: z.email().nullable().optional(),
         validTo: PlainDate.nullable().optional(),
         successorCode: Code.nullable().optional(),
@@ -60,7 +61,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
       summary: 'Set the working periods and weekly rest days of an agency (null: the standard ones)',
       params: IdParams,
       body: z.object({
-        periods: z.array(z.object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })).min(1).max(6).nullable().optional(),
+        periods: z.array(z.object({ start: inputText().regex(/^\d{2}:\d{2}$/), end: inputText().regex(/^\d{2}:\d{2}$/) })).min(1).max(6).nullable().optional(),
         weeklyDaysOff: z.array(z.number().int().min(0).max(6)).max(6).nullable().optional(),
       }),
     },
@@ -77,7 +78,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
         tags: ['agencies'],
         summary: kind === 'counters' ? 'Add a one-stop counter to an agency' : 'Add a unit (phòng ban) to an agency',
         params: IdParams,
-        body: z.object({ code: Code, name: z.string().trim().min(1).max(300), address: z.string().max(300).optional() }),
+        body: z.object({ code: Code, name: inputText().trim().min(1).max(300), address: inputText().max(300).optional() }),
         response: { 201: Office },
       },
       handler: async (request, reply) => {

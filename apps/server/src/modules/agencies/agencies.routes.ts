@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { localDateOf } from '@motcua/domain';
+import { inputText, localDateOf } from '@motcua/domain';
 import { anyStaff, publicAccess } from '../../http/access.ts';
 import { listAgenciesInForce } from './agencies.repository.ts';
 import { IdParams, listOf, Pagination } from '../../http/schemas.ts';
@@ -17,7 +17,7 @@ export function registerAgencyRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       tags: ['agencies'],
       summary: 'Agencies in the caller’s subtrees (Danh sách cơ quan)',
-      querystring: Pagination.extend({ level: z.string().max(50).optional(), q: z.string().max(200).optional() }),
+      querystring: Pagination.extend({ level: inputText().max(50).optional(), q: inputText().max(200).optional() }),
       response: { 200: listOf(AgencySchema) },
     },
     handler: async (request) => {
@@ -52,7 +52,7 @@ export function registerAgencyRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       tags: ['public'],
       summary: 'Agencies in force today, where dossiers can be filed (danh bạ cơ quan)',
-      querystring: z.object({ level: z.string().max(50).optional(), q: z.string().max(200).optional() }),
+      querystring: z.object({ level: inputText().max(50).optional(), q: inputText().max(200).optional() }),
       response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })), total: z.number() }) },
     },
     handler: async (request) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addDays, startOfLocalDay, type PlainDate } from '@motcua/domain';
+import { addDays, inputText, startOfLocalDay, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { listOf, Pagination } from '../../http/schemas.ts';
@@ -30,10 +30,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
       summary: 'The audit trail of the caller’s agencies (Nhật ký)',
       description: 'Events of no agency (yearly holiday schedules, the catalogue, bundle loads) are read by those of a root agency. Dates are local days in Asia/Ho_Chi_Minh, both included.',
       querystring: Pagination.extend({
-        entityType: z.string().max(50).optional(),
-        entityId: z.string().max(100).optional(),
-        action: z.string().trim().max(100).optional().describe('an action (dossier.receive), or a family ending with a dot (dossier.)'),
-        actor: z.string().trim().max(100).optional().describe('part of the actor’s name, case-insensitive'),
+        entityType: inputText().max(50).optional(),
+        entityId: inputText().max(100).optional(),
+        action: inputText().trim().max(100).optional().describe('an action (dossier.receive), or a family ending with a dot (dossier.)'),
+        actor: inputText().trim().max(100).optional().describe('part of the actor’s name, case-insensitive'),
         from: z.iso.date().optional(),
         to: z.iso.date().optional(),
       }).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'to must not be before from' }),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '@motcua/domain';
+import { AppError, inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, publicAccess } from '../../http/access.ts';
 import { cookieOptions, csrfCookie, sessionCookie } from '../../http/session.ts';
@@ -9,8 +9,8 @@ import { randomToken } from '../../infra/tokens.ts';
 import { profileOf, signIn, signOut } from './auth.usecases.ts';
 
 export const SignInBody = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: inputText().trim().min(1).max(100),
+  password: inputText().min(1).max(200),
 });
 
 export const StaffProfileSchema = z.object({
@@ -55,6 +55,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['auth'],
       summary: 'Staff sign-in (Đăng nhập cán bộ)',
       body: SignInBody,
+      headers: z.object({ 'user-agent': inputText().optional().describe('recorded with the session') }),
       response: { 200: StaffProfileSchema },
     },
     handler: async (request, reply) => {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, publicAccess, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { listOfficialSchedules, putYearSchedule, scheduleOfYear } from './calendar.usecases.ts';
 
-const PlainDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const PlainDateString = inputText().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const Year = z.coerce.number().int().min(1900).max(2300);
 
 const ScheduleSchema = z.object({
@@ -51,8 +52,8 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
       body: z.object({
         daysOff: z.array(PlainDateString).max(60),
         workingDays: z.array(PlainDateString).max(30),
-        confidence: z.string().max(200).optional(),
-        notes: z.string().max(2000).optional(),
+        confidence: inputText().max(200).optional(),
+        notes: inputText().max(2000).optional(),
       }),
       response: { 200: ScheduleSchema },
     },

@@ -5,7 +5,7 @@ import { addDays, formatInstant, startOfLocalDay, type PlainDate } from '@motcua
 import type { Deps } from '../../deps.ts';
 import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
-import { idempotent } from '../../http/idempotency.ts';
+import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { performAction } from './actions.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
 import { DossierDetailSchema, workingMinutesLeft } from './dossiers.presenter.ts';
@@ -21,10 +21,6 @@ const ListItem = z.object({
   workingMinutesLeft: z.number().nullable().describe('working time to the appointment on the agency’s calendar; negative when overdue; null when the clock is not running'),
 });
 
-const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().max(200).optional().describe('retrying with the same key creates nothing twice'),
-});
-
 export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -33,7 +29,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       tags: ['dossiers'],
       summary: 'Counter intake: receive, refuse (form 03) or ask to complete (form 02) a dossier',
-      headers: idempotencyHeaders,
+      headers: IdempotencyHeaders,
       body: CounterIntakeBody,
       response: { 201: DossierDetailSchema },
     },
@@ -101,7 +97,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       tags: ['dossiers'],
       summary: 'Take an action on a dossier (transfer, forward, supplement request, result, return, …)',
-      headers: idempotencyHeaders,
+      headers: IdempotencyHeaders,
       params: DossierIdParams,
       body: ActionBody,
       response: { 200: DossierDetailSchema },

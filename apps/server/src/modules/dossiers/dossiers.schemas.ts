@@ -1,19 +1,19 @@
 /** Input schemas of the dossier API (they also document it in OpenAPI). */
 import { z } from 'zod';
-import { citizenOnlyActions, componentKinds, dossierActionNames } from '@motcua/domain';
+import { citizenOnlyActions, componentKinds, dossierActionNames, dossierStatuses, inputText } from '@motcua/domain';
 
 export const ApplicantInput = z.object({
   kind: z.enum(['citizen', 'organization']).default('citizen'),
-  name: z.string().trim().min(1).max(200).describe('full name, or the organization’s name'),
-  idNumber: z.string().trim().regex(/^[0-9A-Z]{6,20}$/, 'ID number: 6–20 digits or capital letters').optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/, 'phone number').optional(),
+  name: inputText().trim().min(1).max(200).describe('full name, or the organization’s name'),
+  idNumber: inputText().trim().regex(/^[0-9A-Z]{6,20}$/, 'ID number: 6–20 digits or capital letters').optional(),
+  phone: inputText().trim().regex(/^\+?[0-9 .-]{8,20}$/, 'phone number').optional(),
   email: z.email().optional(),
-  address: z.string().trim().max(300).optional(),
-  representative: z.string().trim().max(200).optional(),
+  address: inputText().trim().max(300).optional(),
+  representative: inputText().trim().max(200).optional(),
 });
 
 export const CounterIntakeBody = z.object({
-  procedureCode: z.string().trim().min(1).max(50),
+  procedureCode: inputText().trim().min(1).max(50),
   agencyId: z.uuid().optional().describe('receiving agency; implied when the officer has a single counter'),
   counterId: z.uuid().optional(),
   channel: z.enum(['counter', 'postal']).default('counter'),
@@ -26,26 +26,26 @@ export const CounterIntakeBody = z.object({
         kind: z.enum(componentKinds).optional(),
         count: z.number().int().min(1).max(100).optional(),
         fileIds: z.array(z.uuid()).max(20).optional(),
-        note: z.string().max(500).optional(),
+        note: inputText().max(500).optional(),
       }),
     )
     .max(100),
   sets: z.number().int().min(1).max(50).default(1),
   resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
-  feeRow: z.string().max(200).optional(),
+  feeRow: inputText().max(200).optional(),
   decision: z.enum(['receive', 'refuse', 'request_completion']).default('receive'),
-  reasons: z.array(z.string().trim().min(1).max(500)).max(30).optional(),
-  note: z.string().max(2000).optional(),
+  reasons: z.array(inputText().trim().min(1).max(500)).max(30).optional(),
+  note: inputText().max(2000).optional(),
 });
 
 export const OnlineSubmissionBody = z.object({
-  procedureCode: z.string().trim().min(1).max(50),
-  agencyCode: z.string().trim().min(1).max(64),
+  procedureCode: inputText().trim().min(1).max(50),
+  agencyCode: inputText().trim().min(1).max(64),
   applicant: ApplicantInput.extend({ phone: ApplicantInput.shape.phone.unwrap() }).describe('a phone number is required online, to be reached'),
-  components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20), note: z.string().max(500).optional() })).max(100),
+  components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20), note: inputText().max(500).optional() })).max(100),
   resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
-  feeRow: z.string().max(200).optional(),
-  uploadTokens: z.record(z.uuid(), z.string().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
+  feeRow: inputText().max(200).optional(),
+  uploadTokens: z.record(z.uuid(), inputText().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
 });
 
 // Staff actions: the applicant's own (an online supplement) go through the public route only.
@@ -53,8 +53,8 @@ const actionNames = dossierActionNames.filter((a) => a !== 'submit' && a !== 'im
 
 export const ActionBody = z.object({
   action: z.enum(actionNames),
-  note: z.string().max(2000).optional(),
-  reasons: z.array(z.string().trim().min(1).max(500)).max(30).optional(),
+  note: inputText().max(2000).optional(),
+  reasons: z.array(inputText().trim().min(1).max(500)).max(30).optional(),
   newDueAt: z.iso.datetime({ offset: true }).optional().describe('apology (form 04): the new appointment'),
   assigneeId: z.uuid().optional(),
   targetAgencyId: z.uuid().optional(),
@@ -63,19 +63,22 @@ export const ActionBody = z.object({
 });
 
 export const ApplicantActionBody = z.object({
-  accessSecret: z.string().max(200).default('').describe('the access secret printed on the online submission receipt'),
+  accessSecret: inputText().max(200).default('').describe('the access secret printed on the online submission receipt'),
   action: z.enum(['submit_supplement', 'withdraw']),
-  note: z.string().max(2000).optional(),
+  note: inputText().max(2000).optional(),
   components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20) })).max(100).optional()
     .describe('the supplement: files per component of the procedure, uploaded first through POST /api/v1/public/files'),
-  uploadTokens: z.record(z.uuid(), z.string().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
+  uploadTokens: z.record(z.uuid(), inputText().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
 });
+
+const statusList = new RegExp(`^(${dossierStatuses.join('|')})(,(${dossierStatuses.join('|')}))*$`);
 
 export const ListQuery = z.object({
   view: z.enum(['inbox', 'all']).default('inbox'),
-  status: z.string().max(200).optional().describe('comma-separated statuses'),
-  procedure: z.string().max(50).optional(),
-  q: z.string().max(200).optional().describe('dossier code, ID number, phone, or part of the applicant’s name'),
+  status: inputText().max(200).regex(statusList, `comma-separated statuses: ${dossierStatuses.join(', ')}`).optional()
+    .describe(`comma-separated statuses (${dossierStatuses.join(', ')})`),
+  procedure: inputText().max(50).optional(),
+  q: inputText().max(200).optional().describe('dossier code, ID number, phone, or part of the applicant’s name'),
   due: z.enum(['overdue', 'soon']).optional(),
   receivedFrom: z.iso.date().optional(),
   receivedTo: z.iso.date().optional(),
@@ -83,5 +86,5 @@ export const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export const DossierCodeParams = z.object({ code: z.string().min(1).max(80) });
+export const DossierCodeParams = z.object({ code: inputText().min(1).max(80) });
 export const DossierIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

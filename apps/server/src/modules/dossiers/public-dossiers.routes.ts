@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { publicAccess } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
-import { idempotent } from '../../http/idempotency.ts';
+import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { actAsApplicant } from './applicant-actions.usecases.ts';
 import { submitOnline } from './intake.usecases.ts';
 import { PublicDossierSchema } from './dossiers.presenter.ts';
@@ -33,7 +34,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
     schema: {
       tags: ['public'],
       summary: 'Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock',
-      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+      headers: IdempotencyHeaders,
       body: OnlineSubmissionBody,
       response: { 201: z.object({ id: z.number(), code: z.string(), accessSecret: z.string(), statusUrl: z.string() }) },
     },
@@ -51,7 +52,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
     schema: {
       tags: ['public'],
       summary: 'The applicant of an online dossier sends the requested supplement (nộp bổ sung trực tuyến) or withdraws it (rút hồ sơ), with the access secret of the receipt',
-      headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+      headers: IdempotencyHeaders,
       params: DossierCodeParams,
       body: ApplicantActionBody,
       response: { 200: PublicDossierSchema },
@@ -72,7 +73,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
       tags: ['public'],
       summary: 'Rate the handling of a dossier (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied',
       params: DossierCodeParams,
-      body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+      body: z.object({ score: z.number().int().min(1).max(5), comment: inputText().max(2000).optional() }),
       response: { 201: z.object({ code: z.string(), score: z.number() }) },
     },
     handler: async (request, reply) => reply.status(201).send(await rateDossier(auditContextOf(request), request.params.code, request.body, deps)),

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '@motcua/domain';
+import { AppError, textProblem, type FieldIssue } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, publicAccess } from '../../http/access.ts';
 import { loadDossierContext } from '../dossiers/dossier.context.ts';
@@ -20,9 +21,29 @@ async function upload(request: FastifyRequest, deps: Deps) {
   if (!request.isMultipart()) throw fileErrors.missing();
   const part = await request.file({ limits: { fileSize: deps.config.maxUploadBytes + 1, files: 1 } });
   if (!part) throw fileErrors.missing();
+  refuseUnacceptableText(part);
   const uploaded = await storeUpload(deps.db, deps.storage, request.actor, { filename: part.filename, stream: part.file }, { maxBytes: deps.config.maxUploadBytes, now: deps.clock() });
   if (part.file.truncated) throw fileErrors.tooLarge(deps.config.maxUploadBytes);
   return uploaded;
+}
+
+/** The file's name and the fields sent before it are text: held to the one rule for text input. */
+function refuseUnacceptableText(part: MultipartFile): void {
+  const issues: FieldIssue[] = [];
+  const check = (path: string, value: string) => {
+    const problem = textProblem(value);
+    if (problem) issues.push({ path, message: problem });
+  };
+  check(`body.${part.fieldname}.filename`, part.filename);
+  for (const [name, value] of Object.entries(part.fields)) {
+    for (const field of ([] as unknown[]).concat(value)) {
+      const f = field as { type?: string; value?: unknown };
+      if (f.type === 'field' && typeof f.value === 'string') check(`body.${name}`, f.value);
+    }
+  }
+  if (issues.length === 0) return;
+  part.file.resume(); // drain the upload before answering
+  throw new AppError('request.invalid', { issues });
 }
 
 export function registerFileRoutes(app: FastifyInstance, deps: Deps): void {

@@ -6,11 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { classifyResult, closeOf, formatInstant, nationalStatusCode, type DossierStatus } from '@motcua/domain';
+import {
+  classifyResult, closeOf, formatInstant, inputText, nationalStatusCode, openObject, type DossierStatus,
+} from '@motcua/domain';
 
 /** ISO 8601 with an explicit offset or Z (a local time without offset is ambiguous). */
-const Instant = z
-  .string()
+const Instant = inputText()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/, 'an ISO 8601 instant with an offset (Z or +07:00)')
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date and time');
 
@@ -18,26 +19,26 @@ export const importEventTypes = [
   'supplement_requested', 'supplement_received', 'paused', 'resumed', 'apology', 'resolved', 'rejected', 'returned', 'withdrawn',
 ] as const;
 
-const ImportEvent = z.looseObject({
+const ImportEvent = openObject({
   type: z.enum(importEventTypes),
   at: Instant,
   newDueAt: Instant.optional(),
-  note: z.string().max(2000).optional(),
-  reasons: z.array(z.string().max(500)).max(30).optional(),
+  note: inputText().max(2000).optional(),
+  reasons: z.array(inputText().max(500)).max(30).optional(),
 });
 
-export const ImportLine = z.looseObject({
-  code: z.string().trim().regex(/^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,9}$/, 'a dossier code <agency>-<YYMMDD>-<sequence>').optional(),
-  procedure: z.string().trim().min(1).max(50),
-  agency: z.string().trim().min(1).max(64),
+export const ImportLine = openObject({
+  code: inputText().trim().regex(/^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,9}$/, 'a dossier code <agency>-<YYMMDD>-<sequence>').optional(),
+  procedure: inputText().trim().min(1).max(50),
+  agency: inputText().trim().min(1).max(64),
   channel: z.enum(['counter', 'online', 'postal']),
-  applicant: z.looseObject({
+  applicant: openObject({
     kind: z.enum(['citizen', 'organization']),
-    name: z.string().trim().min(1).max(200),
-    idNumber: z.string().max(20).optional(),
-    phone: z.string().max(30).optional(),
-    email: z.string().max(200).optional(),
-    address: z.string().max(300).optional(),
+    name: inputText().trim().min(1).max(200),
+    idNumber: inputText().max(20).optional(),
+    phone: inputText().max(30).optional(),
+    email: inputText().max(200).optional(),
+    address: inputText().max(300).optional(),
   }),
   receivedAt: Instant,
   dueAt: Instant,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isCatalogueDate, isCatalogueMonth } from '@motcua/domain';
+import { inputText, isCatalogueDate, isCatalogueMonth } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { publicAccess, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -17,9 +17,9 @@ import {
 /** Public lookups are cheap but open to anyone: a generous per-IP budget that still stops scraping loops. */
 const publicRateLimit = { max: 300, timeWindow: '1 minute' };
 
-const Filter = (max: number) => z.string().trim().min(1).max(max).optional();
-const LocalDate = z.string().refine(isCatalogueDate, 'expected a date YYYY-MM-DD');
-const Month = z.string().refine(isCatalogueMonth, 'expected a month YYYY-MM');
+const Filter = (max: number) => inputText().trim().min(1).max(max).optional();
+const LocalDate = inputText().refine(isCatalogueDate, 'expected a date YYYY-MM-DD');
+const Month = inputText().refine(isCatalogueMonth, 'expected a month YYYY-MM');
 
 /** The longest range of months the list of changes covers at once (two years of a citizen's "what changed"). */
 const maxChangeMonths = 24;
@@ -49,7 +49,7 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
         'Best matches first: the code, the exact name, names starting with the words, names containing them, then looser matches.',
       querystring: Pagination.extend({
         limit: z.coerce.number().int().min(1).max(100).default(20),
-        q: z.string().trim().max(200).optional(),
+        q: inputText().trim().max(200).optional(),
         field: Filter(200),
         level: Filter(50),
         agency: Filter(64),
@@ -67,7 +67,7 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
     schema: {
       tags: ['procedures'],
       summary: 'One procedure as in force, with its components, fees, time, workflow and history',
-      params: z.object({ code: z.string().min(1).max(64) }),
+      params: z.object({ code: inputText().min(1).max(64) }),
       querystring: z.object({ at: LocalDate.optional().describe('a local date: the version in force that day (default: today)') }),
       response: { 200: ProcedureSchema },
     },

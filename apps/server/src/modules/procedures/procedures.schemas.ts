@@ -6,14 +6,14 @@
  */
 import { z } from 'zod';
 import {
-  budgetUnits, componentKinds, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
+  budgetUnits, componentKinds, inputText, openObject, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
 } from '@motcua/domain';
 
 /** A missing field says so plainly; a wrong type keeps zod's message. */
 const required = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required field is missing' : undefined) };
-const Code = z.string(required).trim().min(1).max(64).regex(/^[^\s/]+$/, 'no spaces or slashes');
-const Text = (max: number) => z.string(required).trim().min(1).max(max);
-const PlainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const Code = inputText(required).trim().min(1).max(64).regex(/^[^\s/]+$/, 'no spaces or slashes');
+const Text = (max: number) => inputText(required).trim().min(1).max(max);
+const PlainDate = inputText().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const Amount = z.number().int('a whole number of đồng').min(0).max(1_000_000_000_000);
 const listOf = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 const oneOf = (what: string, values: readonly string[]) =>
@@ -30,24 +30,23 @@ export const TimeBudgetInput = z.object({
 export const ProcessingTimeInput = z.object({
   value: z.number(required).min(0).max(10_000),
   unit: z.enum(timeUnits, oneOf('unit', timeUnits)),
-  cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:MM').optional(),
+  cutoff: inputText().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:MM').optional(),
 }, required);
 
 const FeeRowInput = z.object({ label: Text(200), amount: Amount, onlineAmount: Amount.optional() });
 
-export const FeeInputSchema = z
-  .looseObject({
-    amount: Amount.optional(),
-    onlineAmount: Amount.optional(),
-    currency: z.literal('VND', { error: 'fees are in VND' }).optional(),
-    table: z.array(FeeRowInput).min(1).max(100).optional(),
-  })
+export const FeeInputSchema = openObject({
+  amount: Amount.optional(),
+  onlineAmount: Amount.optional(),
+  currency: z.literal('VND', { error: 'fees are in VND' }).optional(),
+  table: z.array(FeeRowInput).min(1).max(100).optional(),
+})
   .refine((f) => (f.amount === undefined) !== (f.table === undefined), { message: 'a fee has either an amount or a table', path: ['amount'] })
   .refine((f) => f.table === undefined || f.onlineAmount === undefined, {
     message: 'a fee table gives online amounts per row', path: ['onlineAmount'],
   });
 
-const ComponentInput = z.looseObject({
+const ComponentInput = openObject({
   name: Text(500),
   kind: z.enum(componentKinds, oneOf('kind', componentKinds)),
   count: z.number(required).int().min(1).max(100),
@@ -58,7 +57,7 @@ const ComponentInput = z.looseObject({
 const ParticipantInput = z.object({ agency: Text(64), name: Text(300), share: TimeBudgetInput });
 
 const StepInput = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+  key: inputText().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
   name: Text(300),
   role: z.enum(workflowRoles, oneOf('role', workflowRoles)),
   participant: z.number().int().min(0).max(19).optional(),
@@ -66,7 +65,7 @@ const StepInput = z.object({
 });
 
 /** A procedure (or a new version of one). `status` may be left out. */
-export const ProcedureDefinitionEntry = z.looseObject({
+export const ProcedureDefinitionEntry = openObject({
   code: Code,
   /** Whether the national code was checked against the national database of procedures. */
   codeVerified: z.boolean().optional(),
@@ -91,7 +90,7 @@ export const ProcedureDefinitionEntry = z.looseObject({
 });
 
 /** The end of a procedure: abolished, or replaced by another procedure. */
-export const ProcedureEndEntry = z.looseObject({
+export const ProcedureEndEntry = openObject({
   code: Code,
   codeVerified: z.boolean().optional(),
   status: z.enum(['abolished', 'replaced']),

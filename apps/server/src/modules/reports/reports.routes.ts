@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, formatInstant, statisticsKeys, type PlainDate } from '@motcua/domain';
+import { AppError, formatInstant, inputText, statisticsKeys, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { reportScope } from './reports.policies.ts';
@@ -12,10 +12,10 @@ import { statisticsReport, type ReportRequest } from './reports.usecases.ts';
 const Filters = z.object({
   from: z.iso.date().describe('first local date of the period'),
   to: z.iso.date().describe('last local date of the period (included)'),
-  agency: z.string().max(64).optional().describe('agency code: the subtree to report'),
-  level: z.string().max(50).optional(),
-  field: z.string().max(200).optional(),
-  procedure: z.string().max(50).optional(),
+  agency: inputText().max(64).optional().describe('agency code: the subtree to report'),
+  level: inputText().max(50).optional(),
+  field: inputText().max(200).optional(),
+  procedure: inputText().max(50).optional(),
   channel: z.enum(['counter', 'online', 'postal']).optional(),
 });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffRoles } from '@motcua/domain';
+import { inputText, staffRoles } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -19,13 +19,13 @@ const UserSchema = z.object({
   assignments: z.array(z.object({ role: z.string(), agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
 });
 
-const Password = z.string().min(10, 'at least 10 characters').max(200);
-const Phone = z.string().regex(/^\+?[0-9 .-]{8,20}$/);
+const Password = inputText().min(10, 'at least 10 characters').max(200);
+const Phone = inputText().regex(/^\+?[0-9 .-]{8,20}$/);
 const Assignments = z.array(z.object({ role: z.enum(staffRoles), agencyId: z.uuid() })).min(1).max(50);
 
 export const CreateStaffBody = z.object({
-  username: z.string().trim().min(3).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
-  fullName: z.string().trim().min(1).max(200),
+  username: inputText().trim().min(3).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
+  fullName: inputText().trim().min(1).max(200),
   email: z.email().optional(),
   phone: Phone.optional(),
   password: Password,
@@ -33,7 +33,7 @@ export const CreateStaffBody = z.object({
 });
 
 export const UpdateStaffBody = z.object({
-  fullName: z.string().trim().min(1).max(200).optional(),
+  fullName: inputText().trim().min(1).max(200).optional(),
   email: z.email().nullable().optional(),
   phone: Phone.nullable().optional(),
   disabled: z.boolean().optional(),
@@ -57,7 +57,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       tags: ['users'],
       summary: 'Staff accounts in the admin’s subtree (q: username, e-mail or full name, with or without diacritics)',
-      querystring: Pagination.extend({ q: z.string().max(200).optional() }),
+      querystring: Pagination.extend({ q: inputText().max(200).optional() }),
       response: { 200: listOf(UserSchema) },
     },
     handler: async (request) => {
