@@ -31,7 +31,9 @@ import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './problem.ts';
+import { completeDocument } from './openapi.ts';
 import { registerSessions } from './session.ts';
+import { refuseEmptyParameters } from './trailing-slash.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -108,12 +110,14 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) => ('openapiObject' in document ? completeDocument(document.openapiObject, app.apiRoutes) : document.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerSessions(app, deps);
   registerAccessControl(app);
+  refuseEmptyParameters(app);
 
   registerHealthRoutes(app, { ...deps, ready: options.ready ?? (() => true) });
   registerAuthRoutes(app, deps);

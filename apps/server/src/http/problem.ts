@@ -4,20 +4,24 @@
  * message. Unknown errors become 500 with a request id, never a stack trace.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldIssue } from '@motcua/domain';
+import { z } from 'zod';
+import { AppError, errorCodes } from '@motcua/domain';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  messages: { vi: string; en: string };
-  issues?: FieldIssue[];
-  instance?: string;
-  requestId: string;
-  [key: string]: unknown;
-}
+/** The body of every refusal (RFC 9457 problem+json); documented once, as the `Problem` schema. */
+export const ProblemSchema = z.object({
+  type: z.string().describe('a URI naming the problem: https://motcua.gov.vn/problems/<code>'),
+  title: z.string().describe('the English message'),
+  status: z.number().int().describe('the HTTP status, as in the response'),
+  detail: z.string().describe('the Vietnamese message'),
+  code: z.enum(errorCodes).describe('the stable code of the problem, from the error catalogue'),
+  messages: z.object({ vi: z.string(), en: z.string() }),
+  issues: z.array(z.object({ path: z.string().describe('e.g. body.applicant.name'), message: z.string() })).optional()
+    .describe('for invalid input: every bad field'),
+  details: z.record(z.string(), z.unknown()).optional(),
+  instance: z.string().optional().describe('the request path'),
+  requestId: z.string().describe('the id of the request in the server log (also the x-request-id header)'),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
 
 export function problemFromAppError(error: AppError, requestId: string, instance?: string): Problem {
   const status = error.status;
