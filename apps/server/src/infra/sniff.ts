@@ -13,6 +13,9 @@ const signatures: Array<{ bytes: number[]; type: SniffedType }> = [
   { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], type: { mediaType: 'image/png', extensions: ['png'] } },
 ];
 
+/** Every media type an upload can have, hence a download too. */
+export const uploadMediaTypes = signatures.map((s) => s.type.mediaType);
+
 export function sniffType(head: Uint8Array): SniffedType | undefined {
   return signatures.find((s) => s.bytes.every((b, i) => head[i] === b))?.type;
 }

@@ -18,7 +18,7 @@ describe('errors at the HTTP edge', () => {
           config: { access: publicAccess },
           schema: { body: z.object({ applicant: z.object({ name: z.string().min(1), phone: z.string().regex(/^\d+$/) }) }) },
         }, async (request) => request.body);
-        r.get('/api/v1/test/domain', { config: { access: publicAccess } }, async () => {
+        r.get('/api/v1/test/domain', { config: { access: publicAccess, problems: ['dossier.not_found'] } }, async () => {
           throw new AppError('dossier.not_found', { messages: { vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' } });
         });
       },

@@ -13,6 +13,7 @@ import { loadBundle } from '../../src/modules/setup/setup.usecases.ts';
 import { bundlePartLoaders } from '../../src/modules/setup/bundle-parts.ts';
 import { listenForReferenceChanges } from '../../src/modules/reference/reference.changes.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { recordAnswers, undocumentedAnswers } from './documented-answers.ts';
 
 export const demoPassword = 'Motcua@2026';
 
@@ -48,6 +49,7 @@ export async function startTestApp(
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }
   const app = await buildApp(deps, { logger: false });
+  const answers = recordAnswers(app);
   options.extraRoutes?.(app);
   await app.ready();
 
@@ -97,9 +99,13 @@ export async function startTestApp(
       return agent;
     },
     async close() {
+      const undocumented = undocumentedAnswers(app.swagger(), answers);
       await referenceChanges.close();
       await app.close();
       await database.close();
+      if (undocumented.length) {
+        throw new Error(`answers the OpenAPI document does not give (declare them in the route's schema or config.problems):\n${undocumented.join('\n')}`);
+      }
     },
   };
 }

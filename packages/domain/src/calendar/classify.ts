@@ -5,7 +5,8 @@
 import { assertInstant, localEpochDay, type Instant } from './time.ts';
 
 /** How a resolved dossier did: trước hạn, đúng hạn, quá hạn. */
-export type ResultClass = 'ahead' | 'on_time' | 'overdue';
+export const resultClasses = ['ahead', 'on_time', 'overdue'] as const;
+export type ResultClass = (typeof resultClasses)[number];
 
 /** How a dossier not yet resolved stands at a given instant. */
 export type InProgressClass = 'in_progress_on_time' | 'in_progress_overdue';

@@ -1,7 +1,8 @@
 /** Fees by channel: what a dossier of a procedure version costs when filed at the counter, by post or online. */
+import type { DossierChannel } from '../dossier/vocabulary.ts';
 import type { Fee, FeeRow } from './procedure.ts';
 
-export type FilingChannel = 'counter' | 'online' | 'postal';
+export type FilingChannel = DossierChannel;
 
 export interface FeeQuote {
   currency: 'VND';

@@ -3,13 +3,16 @@
  * statuses it may start from, the status it leads to, who may take it and what it must carry.
  * The server refuses anything else; the console asks the same table which buttons to show.
  */
-import type { StaffRole } from '../access/actor.ts';
+import { staffRoles } from '../access/actor.ts';
 import type { DossierStatus } from './statuses.ts';
 
 /** Who acts: a staff role, the applicant (citizen), or the system (imports, schedulers). */
-export type ActorRole = StaffRole | 'citizen' | 'system';
+export const actorRoles = [...staffRoles, 'citizen', 'system'] as const;
+export type ActorRole = (typeof actorRoles)[number];
 
-export type DossierFormNumber = '01' | '02' | '03' | '04' | '05' | '06' | '07';
+/** The regulated forms (Circular 03/2025 Annex I): 01 receipt … 07 tracking book. */
+export const dossierFormNumbers = ['01', '02', '03', '04', '05', '06', '07'] as const;
+export type DossierFormNumber = (typeof dossierFormNumbers)[number];
 
 export interface ActionRule {
   /** Statuses the action may be taken from; `null` creates the dossier. */

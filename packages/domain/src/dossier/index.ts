@@ -3,3 +3,4 @@ export * from './actions.ts';
 export * from './state.ts';
 export * from './code.ts';
 export * from './clock.ts';
+export * from './vocabulary.ts';

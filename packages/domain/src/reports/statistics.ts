@@ -6,8 +6,9 @@
 import { classifyResult, type ResultClass } from '../calendar/classify.ts';
 import { periodInstants, type DateRange } from '../calendar/periods.ts';
 import type { Instant } from '../calendar/time.ts';
+import type { DossierChannel } from '../dossier/vocabulary.ts';
 
-export type Channel = 'counter' | 'online' | 'postal';
+export type Channel = DossierChannel;
 
 /** What the statistics need to know about one received dossier. */
 export interface DossierFacts {

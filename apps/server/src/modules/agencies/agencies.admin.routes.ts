@@ -18,7 +18,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/agencies', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['agency.not_found', 'agency.already_exists'] },
     schema: {
       tags: ['agencies'],
       summary: 'Add an agency under one the administrator manages',
@@ -32,7 +32,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
   });
 
   r.patch('/api/v1/agencies/:id', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['agency.not_found'] },
     schema: {
       tags: ['agencies'],
       summary: 'Rename an agency, or end it (merged or abolished: validTo and a successor; it is never deleted)',
@@ -55,7 +55,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
   });
 
   r.put('/api/v1/agencies/:id/calendar', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['agency.not_found'] },
     schema: {
       tags: ['agencies'],
       summary: 'Set the working periods and weekly rest days of an agency (null: the standard ones)',
@@ -64,6 +64,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
         periods: z.array(z.object({ start: inputText().regex(/^\d{2}:\d{2}$/), end: inputText().regex(/^\d{2}:\d{2}$/) })).min(1).max(6).nullable().optional(),
         weeklyDaysOff: z.array(z.number().int().min(0).max(6)).max(6).nullable().optional(),
       }),
+      response: { 204: z.undefined().describe('Saved') },
     },
     handler: async (request, reply) => {
       await setAgencyCalendar(auditContextOf(request), request.params.id, request.body, deps);
@@ -73,7 +74,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
 
   for (const kind of ['counters', 'units'] as const) {
     r.post(`/api/v1/agencies/:id/${kind}`, {
-      config: { access: staffWith('admin') },
+      config: { access: staffWith('admin'), problems: ['agency.not_found', 'counter.already_exists', 'unit.already_exists'] },
       schema: {
         tags: ['agencies'],
         summary: kind === 'counters' ? 'Add a one-stop counter to an agency' : 'Add a unit (phòng ban) to an agency',
@@ -89,7 +90,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
   }
 
   r.get('/api/v1/agencies/:id/offices', {
-    config: { access: anyStaff },
+    config: { access: anyStaff, problems: ['agency.not_found'] },
     schema: {
       tags: ['agencies'],
       summary: 'Counters, units and working calendar of an agency',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { inputText, localDateOf } from '@motcua/domain';
+import { inputText, localDateOf, workflowRoles } from '@motcua/domain';
 import { anyStaff, publicAccess } from '../../http/access.ts';
 import { listAgenciesInForce } from './agencies.repository.ts';
 import { IdParams, listOf, Pagination } from '../../http/schemas.ts';
@@ -27,18 +27,18 @@ export function registerAgencyRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/agencies/:id', {
-    config: { access: anyStaff },
+    config: { access: anyStaff, problems: ['agency.not_found'] },
     schema: { tags: ['agencies'], summary: 'One agency', params: IdParams, response: { 200: AgencySchema } },
     handler: async (request) => presentAgency(await getAgency(request.actor, request.params.id, deps)),
   });
 
   r.get('/api/v1/agencies/:id/staff', {
-    config: { access: anyStaff },
+    config: { access: anyStaff, problems: ['agency.not_found'] },
     schema: {
       tags: ['agencies'],
       summary: 'Staff of an agency holding a role (for assigning dossiers)',
       params: IdParams,
-      querystring: z.object({ role: z.enum(['officer', 'specialist', 'leader']).default('specialist') }),
+      querystring: z.object({ role: z.enum(workflowRoles).default('specialist') }),
       response: { 200: z.object({ items: z.array(z.object({ id: z.string(), username: z.string(), fullName: z.string() })), total: z.number() }) },
     },
     handler: async (request) => {

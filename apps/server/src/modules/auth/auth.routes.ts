@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, inputText } from '@motcua/domain';
+import { AppError, inputText, staffRoles } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, publicAccess } from '../../http/access.ts';
 import { cookieOptions, csrfCookie, sessionCookie } from '../../http/session.ts';
@@ -17,7 +17,7 @@ export const StaffProfileSchema = z.object({
   user: z.object({ id: z.string(), username: z.string(), fullName: z.string() }),
   assignments: z.array(
     z.object({
-      role: z.enum(['officer', 'specialist', 'leader', 'manager', 'admin']),
+      role: z.enum(staffRoles),
       agencyId: z.string(),
       agencyCode: z.string(),
       agencyName: z.string(),
@@ -48,6 +48,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/auth/login', {
     config: {
       access: publicAccess,
+      problems: ['auth.invalid_credentials', 'auth.account_disabled', 'auth.throttled'],
       csrf: 'double_submit',
       rateLimit: { max: 30, timeWindow: '1 minute' },
     },
@@ -88,7 +89,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/auth/logout', {
     config: { access: anyStaff },
-    schema: { tags: ['auth'], summary: 'Sign out (Đăng xuất)' },
+    schema: { tags: ['auth'], summary: 'Sign out (Đăng xuất)', response: { 204: z.undefined().describe('Signed out; the session cookie is cleared') } },
     handler: async (request, reply) => {
       if (request.session) await signOut(request.session, { ip: request.ip, requestId: request.id }, deps);
       reply.clearCookie(sessionCookie, { path: '/' });

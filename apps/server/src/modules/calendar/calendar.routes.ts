@@ -44,7 +44,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.put('/api/v1/calendar/schedules/:year', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['calendar.invalid_schedule', 'calendar.schedule_conflict'] },
     schema: {
       tags: ['calendar'],
       summary: 'Load the official schedule of a year (administrator of the root agency)',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PlainDate } from '@motcua/domain';
+import { dossierFormNumbers, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff } from '../../http/access.ts';
 import { dossierForm } from './dossier.forms.ts';
@@ -19,18 +19,18 @@ export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): voi
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/dossiers/:id/forms/:form', {
-    config: { access: anyStaff },
+    config: { access: anyStaff, problems: ['dossier.not_found', 'dossier.form_not_issued'] },
     schema: {
       tags: ['dossiers'],
       summary: 'A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet)',
-      params: DossierIdParams.extend({ form: z.enum(['01', '02', '03', '04', '05', '06']) }),
+      params: DossierIdParams.extend({ form: z.enum(dossierFormNumbers).exclude(['07']).describe('form 07 is a counter’s book: GET /api/v1/counters/{id}/tracking-book') }),
       produces: ['application/pdf'],
     },
     handler: async (request, reply) => pdf(reply, await dossierForm(request.actor, request.params.id, request.params.form, deps)),
   });
 
   r.get('/api/v1/counters/:id/tracking-book', {
-    config: { access: anyStaff },
+    config: { access: anyStaff, problems: ['counter.not_found'] },
     schema: {
       tags: ['dossiers'],
       summary: 'Form 07: the tracking book of a counter for a period (sổ theo dõi hồ sơ), as PDF',

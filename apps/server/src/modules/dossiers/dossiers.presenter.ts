@@ -5,14 +5,18 @@
  */
 import { z } from 'zod';
 import {
-  actionRules, allowedActions, formatInstant, initialsOf, outcomeAgainst, refusalOf, statusLabels, workingTimeBetween,
-  type Actor, type DossierAction, type DossierStatus, type WorkingCalendar,
+  actionRules, actorRoles, allowedActions, budgetUnits, dossierActionNames, dossierChannels, dossierFormNumbers, dossierStatuses, filePurposes,
+  formatInstant, initialsOf, outcomeAgainst, refusalOf, resultClasses, resultDeliveries, statusLabels, timeUnits, workflowRoles,
+  workingTimeBetween, type Actor, type ActorRole, type DossierAction, type DossierFormNumber, type DossierStatus, type WorkingCalendar,
 } from '@motcua/domain';
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 
 const Labels = z.object({ vi: z.string(), en: z.string() });
 const Instant = z.string().nullable();
+const Status = z.enum(dossierStatuses);
+const Action = z.enum(dossierActionNames as [DossierAction, ...DossierAction[]]);
+const Form = z.enum(dossierFormNumbers);
 
 export const ClockSchema = z.object({
   state: z.enum(['not_started', 'running', 'stopped', 'closed']),
@@ -23,31 +27,31 @@ export const ClockSchema = z.object({
 
 export const TimelineEntrySchema = z.object({
   seq: z.number(),
-  action: z.string(),
+  action: Action,
   actionLabel: Labels,
   at: z.string(),
   actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string(),
+  actorRole: z.enum(actorRoles).nullable(),
+  fromStatus: Status.nullable(),
+  toStatus: Status,
   stepName: z.string().nullable(),
   stepDueAt: Instant,
   agencyCode: z.string().nullable(),
   note: z.string().nullable(),
   reasons: z.array(z.string()).nullable(),
-  form: z.string().nullable(),
+  form: Form.nullable(),
   newDueAt: Instant,
 });
 
 export const DossierDetailSchema = z.object({
   id: z.number(),
   code: z.string(),
-  status: z.string(),
+  status: Status,
   statusLabel: Labels,
   nationalStatus: z.number().nullable(),
-  channel: z.string(),
-  resultDelivery: z.string(),
-  procedure: z.object({ code: z.string(), name: z.string(), version: z.number(), field: z.string(), processingTime: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().optional() }) }),
+  channel: z.enum(dossierChannels),
+  resultDelivery: z.enum(resultDeliveries),
+  procedure: z.object({ code: z.string(), name: z.string(), version: z.number(), field: z.string(), processingTime: z.object({ value: z.number(), unit: z.enum(timeUnits), cutoff: z.string().optional() }) }),
   agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   handlingAgency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   applicant: z.record(z.string(), z.unknown()),
@@ -61,15 +65,15 @@ export const DossierDetailSchema = z.object({
   resultAt: Instant,
   returnedAt: Instant,
   withdrawnAt: Instant,
-  resultClass: z.enum(['ahead', 'on_time', 'overdue']).nullable(),
+  resultClass: z.enum(resultClasses).nullable(),
   digitized: z.boolean(),
   clock: ClockSchema,
-  step: z.object({ index: z.number(), name: z.string(), role: z.string(), dueAt: Instant, assigneeId: z.string().nullable() }).nullable(),
-  workflow: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), participant: z.number(), budget: z.object({ value: z.number(), unit: z.string() }) })),
+  step: z.object({ index: z.number(), name: z.string(), role: z.enum(workflowRoles), dueAt: Instant, assigneeId: z.string().nullable() }).nullable(),
+  workflow: z.array(z.object({ key: z.string(), name: z.string(), role: z.enum(workflowRoles), participant: z.number(), budget: z.object({ value: z.number(), unit: z.enum(budgetUnits) }) })),
   timeline: z.array(TimelineEntrySchema),
-  allowedActions: z.array(z.object({ action: z.string(), label: Labels, form: z.string().nullable(), needsReasons: z.boolean(), needsNote: z.boolean() })),
-  forms: z.array(z.string()),
-  files: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), purpose: z.string(), componentIndex: z.number().nullable() })),
+  allowedActions: z.array(z.object({ action: Action, label: Labels, form: Form.nullable(), needsReasons: z.boolean(), needsNote: z.boolean() })),
+  forms: z.array(Form).describe('the forms that can be printed now (GET /api/v1/dossiers/{id}/forms/{form})'),
+  files: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), purpose: z.enum(filePurposes), componentIndex: z.number().nullable() })),
 });
 export type DossierDetail = z.infer<typeof DossierDetailSchema>;
 
@@ -91,9 +95,9 @@ export function workingMinutesLeft(calendar: WorkingCalendar, now: number, due: 
 }
 
 /** The forms that can be printed for the dossier now. */
-export function formsOf(ctx: DossierContext): string[] {
+export function formsOf(ctx: DossierContext): DossierFormNumber[] {
   const done = new Set(ctx.events.map((e) => e.action));
-  const forms: string[] = [];
+  const forms: DossierFormNumber[] = [];
   if (done.has('receive')) forms.push('01');
   if (done.has('request_completion') || done.has('request_supplement')) forms.push('02');
   if (done.has('refuse') || done.has('reject')) forms.push('03');
@@ -157,23 +161,23 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     workflow: workflow.map((s) => ({ key: s.key, name: s.name, role: s.role, participant: s.participant ?? 0, budget: { value: s.budget.value, unit: s.budget.unit } })),
     timeline: ctx.events.map((e) => ({
       seq: e.seq,
-      action: e.action,
+      action: e.action as DossierAction,
       actionLabel: actionRules[e.action as DossierAction]?.labels ?? { vi: e.action, en: e.action },
       at: formatInstant(e.at.getTime()),
       actorName: (e.actor_id && names.get(e.actor_id)) || e.actor_name,
-      actorRole: e.actor_role,
-      fromStatus: e.from_status,
-      toStatus: e.to_status,
+      actorRole: e.actor_role as ActorRole | null,
+      fromStatus: e.from_status as DossierStatus | null,
+      toStatus: e.to_status as DossierStatus,
       stepName: e.step_name,
       stepDueAt: iso(e.step_due_at),
       agencyCode: e.handling_agency_id ? agencyCodes.get(e.handling_agency_id) ?? null : null,
       note: e.note,
       reasons: e.reasons,
-      form: e.form,
+      form: e.form as DossierFormNumber | null,
       newDueAt: typeof e.data?.newDueAt === 'string' ? e.data.newDueAt : null,
     })),
     allowedActions: actions.map((a) => {
-      const rule = actionRules[a] as { form?: string; needsReasons?: boolean; needsNote?: boolean; labels: { vi: string; en: string } };
+      const rule = actionRules[a] as { form?: DossierFormNumber; needsReasons?: boolean; needsNote?: boolean; labels: { vi: string; en: string } };
       return { action: a, label: rule.labels, form: rule.form ?? null, needsReasons: Boolean(rule.needsReasons), needsNote: Boolean(rule.needsNote) };
     }),
     forms: formsOf(ctx),
@@ -183,7 +187,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
 
 export const PublicDossierSchema = z.object({
   code: z.string(),
-  status: z.string(),
+  status: Status,
   statusLabel: Labels,
   nationalStatus: z.number().nullable(),
   procedure: z.object({ code: z.string(), name: z.string() }),
@@ -197,7 +201,7 @@ export const PublicDossierSchema = z.object({
   returnedAt: Instant,
   currentStep: z.string().nullable(),
   clock: ClockSchema,
-  steps: z.array(z.object({ label: Labels, at: z.string(), status: z.string(), statusLabel: Labels })),
+  steps: z.array(z.object({ label: Labels, at: z.string(), status: Status, statusLabel: Labels })),
   /** While the applicant must complete the dossier: what to bring (the administration's words, not personal data). */
   supplementRequest: z.object({
     at: z.string(),
@@ -238,7 +242,7 @@ export function presentPublicDossier(ctx: DossierContext, now: number, calendar:
       .map((e) => ({
         label: actionRules[e.action as DossierAction]?.labels ?? { vi: e.action, en: e.action },
         at: formatInstant(e.at.getTime()),
-        status: e.to_status,
+        status: e.to_status as DossierStatus,
         statusLabel: statusLabels[e.to_status as DossierStatus] ?? { vi: e.to_status, en: e.to_status },
       })),
     supplementRequest: supplementRequestOf(ctx, state.supplementSubmittedAt),

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addDays, formatInstant, startOfLocalDay, type PlainDate } from '@motcua/domain';
+import {
+  addDays, dossierChannels, dossierStatuses, formatInstant, startOfLocalDay, workflowRoles,
+  type DossierChannel, type DossierStatus, type PlainDate, type WorkflowRole,
+} from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -13,9 +16,9 @@ import { dossierDetail, dossierIdByCode, dossierList, presentContext } from './d
 import { ActionBody, CounterIntakeBody, DossierCodeParams, DossierIdParams, ListQuery } from './dossiers.schemas.ts';
 
 const ListItem = z.object({
-  id: z.number(), code: z.string(), status: z.string(), procedureCode: z.string(), procedureName: z.string(),
-  applicantName: z.string(), channel: z.string(), submittedAt: z.string().nullable(), receivedAt: z.string().nullable(),
-  dueAt: z.string().nullable(), clockDueAt: z.string().nullable(), stepName: z.string().nullable(), stepRole: z.string().nullable(),
+  id: z.number(), code: z.string(), status: z.enum(dossierStatuses), procedureCode: z.string(), procedureName: z.string(),
+  applicantName: z.string(), channel: z.enum(dossierChannels), submittedAt: z.string().nullable(), receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(), clockDueAt: z.string().nullable(), stepName: z.string().nullable(), stepRole: z.enum(workflowRoles).nullable(),
   assigneeId: z.string().nullable(), agencyName: z.string(), handlingAgencyName: z.string(), overdue: z.boolean(),
   supplementSubmitted: z.boolean().describe('waiting for a supplement the applicant has already sent online (to be received by an officer)'),
   workingMinutesLeft: z.number().nullable().describe('working time to the appointment on the agency’s calendar; negative when overdue; null when the clock is not running'),
@@ -25,7 +28,12 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/dossiers', {
-    config: { access: staffWith('officer') },
+    config: {
+      access: staffWith('officer'),
+      problems: [
+        'procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'counter.not_found', 'dossier.missing_components', 'file.not_claimable',
+      ],
+    },
     schema: {
       tags: ['dossiers'],
       summary: 'Counter intake: receive, refuse (form 03) or ask to complete (form 02) a dossier',
@@ -70,6 +78,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
         total: page.total,
         items: page.items.map(({ agencyId, ...i }) => ({
           ...i,
+          status: i.status as DossierStatus, channel: i.channel as DossierChannel, stepRole: i.stepRole as WorkflowRole | null,
           workingMinutesLeft: i.clockDueAt && !['resolved', 'rejected', 'returned', 'withdrawn', 'supplement_requested', 'paused'].includes(i.status)
             ? workingMinutesLeft(calendars.forAgency(agencyId), now.getTime(), i.clockDueAt.getTime())
             : null,
@@ -81,19 +90,22 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/dossiers/:id', {
-    config: { access: anyStaff },
+    config: { access: anyStaff, problems: ['dossier.not_found'] },
     schema: { tags: ['dossiers'], summary: 'One dossier with its timeline and the actions allowed now', params: DossierIdParams, response: { 200: DossierDetailSchema } },
     handler: async (request) => dossierDetail(request.actor, request.params.id, deps),
   });
 
   r.get('/api/v1/dossiers/by-code/:code', {
-    config: { access: anyStaff },
+    config: { access: anyStaff, problems: ['dossier.not_found'] },
     schema: { tags: ['dossiers'], summary: 'Find a dossier of the caller’s agencies by its code', params: DossierCodeParams, response: { 200: DossierDetailSchema } },
     handler: async (request) => dossierDetail(request.actor, await dossierIdByCode(request.actor, request.params.code, deps), deps),
   });
 
   r.post('/api/v1/dossiers/:id/actions', {
-    config: { access: anyStaff },
+    config: {
+      access: anyStaff,
+      problems: ['dossier.not_found', 'dossier.transition_not_allowed', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable'],
+    },
     schema: {
       tags: ['dossiers'],
       summary: 'Take an action on a dossier (transfer, forward, supplement request, result, return, …)',

@@ -1,6 +1,8 @@
 /** Input schemas of the dossier API (they also document it in OpenAPI). */
 import { z } from 'zod';
-import { citizenOnlyActions, componentKinds, dossierActionNames, dossierStatuses, inputText } from '@motcua/domain';
+import {
+  citizenOnlyActions, componentKinds, dossierActionNames, dossierChannels, dossierStatuses, inputText, resultDeliveries, type DossierAction,
+} from '@motcua/domain';
 
 export const ApplicantInput = z.object({
   kind: z.enum(['citizen', 'organization']).default('citizen'),
@@ -16,7 +18,7 @@ export const CounterIntakeBody = z.object({
   procedureCode: inputText().trim().min(1).max(50),
   agencyId: z.uuid().optional().describe('receiving agency; implied when the officer has a single counter'),
   counterId: z.uuid().optional(),
-  channel: z.enum(['counter', 'postal']).default('counter'),
+  channel: z.enum(dossierChannels).exclude(['online']).default('counter'),
   applicant: ApplicantInput,
   components: z
     .array(
@@ -31,9 +33,9 @@ export const CounterIntakeBody = z.object({
     )
     .max(100),
   sets: z.number().int().min(1).max(50).default(1),
-  resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
+  resultDelivery: z.enum(resultDeliveries).default('counter'),
   feeRow: inputText().max(200).optional(),
-  decision: z.enum(['receive', 'refuse', 'request_completion']).default('receive'),
+  decision: z.enum(['receive', 'refuse', 'request_completion'] as const satisfies readonly DossierAction[]).default('receive'),
   reasons: z.array(inputText().trim().min(1).max(500)).max(30).optional(),
   note: inputText().max(2000).optional(),
 });
@@ -43,7 +45,7 @@ export const OnlineSubmissionBody = z.object({
   agencyCode: inputText().trim().min(1).max(64),
   applicant: ApplicantInput.extend({ phone: ApplicantInput.shape.phone.unwrap() }).describe('a phone number is required online, to be reached'),
   components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20), note: inputText().max(500).optional() })).max(100),
-  resultDelivery: z.enum(['counter', 'post', 'online']).default('counter'),
+  resultDelivery: z.enum(resultDeliveries).default('counter'),
   feeRow: inputText().max(200).optional(),
   uploadTokens: z.record(z.uuid(), inputText().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
 });
@@ -64,7 +66,7 @@ export const ActionBody = z.object({
 
 export const ApplicantActionBody = z.object({
   accessSecret: inputText().max(200).default('').describe('the access secret printed on the online submission receipt'),
-  action: z.enum(['submit_supplement', 'withdraw']),
+  action: z.enum(['submit_supplement', 'withdraw'] as const satisfies readonly DossierAction[]),
   note: inputText().max(2000).optional(),
   components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20) })).max(100).optional()
     .describe('the supplement: files per component of the procedure, uploaded first through POST /api/v1/public/files'),

@@ -16,7 +16,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/public/dossiers/:code', {
-    config: { access: publicAccess, rateLimit: { max: deps.config.publicLookupRateLimit, timeWindow: '1 minute' } },
+    config: { access: publicAccess, problems: ['dossier.not_found'], rateLimit: { max: deps.config.publicLookupRateLimit, timeWindow: '1 minute' } },
     schema: {
       tags: ['public'],
       summary: 'Public status of a dossier (tra cứu hồ sơ): status, step, appointment, time left; initials only',
@@ -30,7 +30,11 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   });
 
   r.post('/api/v1/public/dossiers', {
-    config: { access: publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: {
+      access: publicAccess,
+      problems: ['procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'dossier.missing_components', 'file.not_claimable'],
+      rateLimit: { max: 10, timeWindow: '1 minute' },
+    },
     schema: {
       tags: ['public'],
       summary: 'Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock',
@@ -48,7 +52,11 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   });
 
   r.post('/api/v1/public/dossiers/:code/actions', {
-    config: { access: publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: {
+      access: publicAccess,
+      problems: ['dossier.not_found', 'dossier.access_denied', 'dossier.transition_not_allowed', 'file.not_claimable'],
+      rateLimit: { max: 10, timeWindow: '1 minute' },
+    },
     schema: {
       tags: ['public'],
       summary: 'The applicant of an online dossier sends the requested supplement (nộp bổ sung trực tuyến) or withdraws it (rút hồ sơ), with the access secret of the receipt',
@@ -68,7 +76,11 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   });
 
   r.post('/api/v1/public/dossiers/:code/rating', {
-    config: { access: publicAccess, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: {
+      access: publicAccess,
+      problems: ['dossier.not_found', 'rating.too_early', 'rating.already_rated'],
+      rateLimit: { max: 10, timeWindow: '1 minute' },
+    },
     schema: {
       tags: ['public'],
       summary: 'Rate the handling of a dossier (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied',

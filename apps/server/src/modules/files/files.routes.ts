@@ -6,6 +6,7 @@ import { AppError, textProblem, type FieldIssue } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, publicAccess } from '../../http/access.ts';
 import { loadDossierContext } from '../dossiers/dossier.context.ts';
+import { uploadMediaTypes } from '../../infra/sniff.ts';
 import { fileErrors, storeUpload } from './files.usecases.ts';
 
 const UploadedSchema = z.object({
@@ -63,8 +64,11 @@ export function registerFileRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/files/:id', {
-    config: { access: anyStaff },
-    schema: { tags: ['files'], summary: 'Download a file of a dossier the caller may see', params: z.object({ id: z.uuid() }) },
+    config: { access: anyStaff, problems: ['file.not_found'] },
+    schema: {
+      tags: ['files'], summary: 'Download a file of a dossier the caller may see', params: z.object({ id: z.uuid() }),
+      produces: [...uploadMediaTypes],
+    },
     handler: async (request, reply) => {
       const file = await deps.db.selectFrom('files').selectAll().where('id', '=', request.params.id).executeTakeFirst();
       const notFound = new AppError('file.not_found', { messages: { vi: 'Không tìm thấy tệp', en: 'File not found' } });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
-  classifyResult, closeOf, formatInstant, inputText, nationalStatusCode, openObject, type DossierStatus,
+  classifyResult, closeOf, dossierChannels, formatInstant, inputText, nationalStatusCode, openObject, type DossierStatus,
 } from '@motcua/domain';
 
 /** ISO 8601 with an explicit offset or Z (a local time without offset is ambiguous). */
@@ -31,7 +31,7 @@ export const ImportLine = openObject({
   code: inputText().trim().regex(/^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,9}$/, 'a dossier code <agency>-<YYMMDD>-<sequence>').optional(),
   procedure: inputText().trim().min(1).max(50),
   agency: inputText().trim().min(1).max(64),
-  channel: z.enum(['counter', 'online', 'postal']),
+  channel: z.enum(dossierChannels),
   applicant: openObject({
     kind: z.enum(['citizen', 'organization']),
     name: inputText().trim().min(1).max(200),

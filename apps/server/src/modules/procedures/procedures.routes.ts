@@ -63,7 +63,7 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
   });
 
   r.get('/api/v1/public/procedures/:code', {
-    config: { access: publicAccess, rateLimit: publicRateLimit },
+    config: { access: publicAccess, problems: ['procedure.not_found'], rateLimit: publicRateLimit },
     schema: {
       tags: ['procedures'],
       summary: 'One procedure as in force, with its components, fees, time, workflow and history',
@@ -116,7 +116,7 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
   });
 
   r.post('/api/v1/procedures', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['procedure.invalid'] },
     schema: {
       tags: ['procedures'],
       summary: 'Publish a procedure version, or end a procedure (one entry of procedures.json)',

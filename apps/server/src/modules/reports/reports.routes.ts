@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, formatInstant, inputText, statisticsKeys, type PlainDate } from '@motcua/domain';
+import {
+  AppError, dossierChannels, dossierStatuses, formatInstant, inputText, resultClasses, statisticsKeys,
+  type DossierChannel, type DossierStatus, type PlainDate, type ResultClass,
+} from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { reportScope } from './reports.policies.ts';
@@ -16,7 +19,7 @@ const Filters = z.object({
   level: inputText().max(50).optional(),
   field: inputText().max(200).optional(),
   procedure: inputText().max(50).optional(),
-  channel: z.enum(['counter', 'online', 'postal']).optional(),
+  channel: z.enum(dossierChannels).optional(),
 });
 
 const Counts = Object.fromEntries(statisticsKeys.map((k) => [k, z.number()])) as Record<(typeof statisticsKeys)[number], z.ZodNumber>;
@@ -33,6 +36,18 @@ const ReportSchema = z.object({
   rows: z.array(z.object({ agency: z.string(), agencyName: z.string(), level: z.string(), ...Counts, ...Rates, ...Beside })),
 });
 
+const Instant = z.string().nullable();
+const DrillDownSchema = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({
+    id: z.number(), code: z.string(), status: z.enum(dossierStatuses), procedureCode: z.string(), applicantName: z.string(),
+    channel: z.enum(dossierChannels), agency: z.string().describe('code of the receiving agency'), receivedAt: Instant,
+    dueAt: Instant.describe('the appointment as moved by pauses'), resultAt: Instant, withdrawnAt: Instant, resultClass: z.enum(resultClasses).nullable(),
+  })),
+});
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const requestOf = (q: z.infer<typeof Filters>): ReportRequest => ({
   from: q.from as PlainDate, to: q.to as PlainDate, agencyCode: q.agency, level: q.level, field: q.field, procedureCode: q.procedure, channel: q.channel,
 });
@@ -40,9 +55,11 @@ const requestOf = (q: z.infer<typeof Filters>): ReportRequest => ({
 export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const readers = staffWith('manager', 'leader', 'admin');
+  // An agency outside the caller's subtrees is not found; a period that ends before it starts is refused.
+  const problems = ['agency.not_found', 'report.invalid_period'] as const;
 
   r.get('/api/v1/reports/statistics', {
-    config: { access: readers },
+    config: { access: readers, problems },
     schema: {
       tags: ['reports'],
       summary: 'The official statistics (docs/rules/statistics.md) for a period, per receiving agency and in total (Báo cáo tình hình giải quyết TTHC)',
@@ -53,17 +70,18 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/reports/statistics.:format', {
-    config: { access: readers },
+    config: { access: readers, problems },
     schema: {
       tags: ['reports'],
       summary: 'The same report as an XLSX workbook (official columns and a chart) or a PDF',
       params: z.object({ format: z.enum(['xlsx', 'pdf']) }),
       querystring: Filters,
+      produces: [xlsxType, 'application/pdf'],
     },
     handler: async (request, reply) => {
       const report = await statisticsReport(deps.db, reportScope(request.actor), requestOf(request.query), deps.clock().getTime());
       const bytes = await renderReport(report, request.params.format);
-      const type = request.params.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf';
+      const type = request.params.format === 'xlsx' ? xlsxType : 'application/pdf';
       return reply
         .type(type)
         .header('content-disposition', `attachment; filename="bao-cao-${report.period.from}-${report.period.to}.${request.params.format}"`)
@@ -72,7 +90,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/reports/trend', {
-    config: { access: readers },
+    config: { access: readers, problems },
     schema: {
       tags: ['reports'],
       summary: 'Month by month: received, online, digitized, resolved ahead / on time / overdue, withdrawn',
@@ -94,7 +112,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/reports/dossiers', {
-    config: { access: readers },
+    config: { access: readers, problems },
     schema: {
       tags: ['reports'],
       summary: 'The dossiers behind one number of the report (drill-down)',
@@ -104,6 +122,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
         limit: z.coerce.number().int().min(1).max(500).default(50),
         offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
       }),
+      response: { 200: DrillDownSchema },
     },
     handler: async (request) => {
       const q = requestOf(request.query);
@@ -116,9 +135,10 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       return {
         total: page.total,
         items: page.items.map((d) => ({
-          id: d.id, code: d.code, status: d.status, procedureCode: d.procedure_code, applicantName: d.applicant_name, channel: d.channel,
+          id: d.id, code: d.code, status: d.status as DossierStatus, procedureCode: d.procedure_code, applicantName: d.applicant_name,
+          channel: d.channel as DossierChannel,
           agency: d.agency_code, receivedAt: iso(d.received_at), dueAt: iso(d.clock_due_at), resultAt: iso(d.result_at),
-          withdrawnAt: iso(d.withdrawn_at), resultClass: d.result_class,
+          withdrawnAt: iso(d.withdrawn_at), resultClass: d.result_class as ResultClass | null,
         })),
       };
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inputText, staffRoles } from '@motcua/domain';
+import { inputText, staffRoles, type StaffRole } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -16,7 +16,7 @@ const UserSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   disabled: z.boolean(),
-  assignments: z.array(z.object({ role: z.string(), agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
+  assignments: z.array(z.object({ role: z.enum(staffRoles), agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
 });
 
 const Password = inputText().min(10, 'at least 10 characters').max(200);
@@ -46,7 +46,7 @@ const present = (u: UserRow) => ({
   email: u.email,
   phone: u.phone,
   disabled: u.disabled,
-  assignments: u.assignments.map(({ role, agencyId, agencyCode, agencyName }) => ({ role, agencyId, agencyCode, agencyName })),
+  assignments: u.assignments.map(({ role, agencyId, agencyCode, agencyName }) => ({ role: role as StaffRole, agencyId, agencyCode, agencyName })),
 });
 
 export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
@@ -67,13 +67,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/users/:id', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['user.not_found'] },
     schema: { tags: ['users'], summary: 'One staff account', params: IdParams, response: { 200: UserSchema } },
     handler: async (request) => present(await getUser(request.actor, request.params.id, deps)),
   });
 
   r.post('/api/v1/users', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['user.already_exists', 'agency.not_found'] },
     schema: { tags: ['users'], summary: 'Create a staff account', body: CreateStaffBody, response: { 201: UserSchema } },
     handler: async (request, reply) => {
       const user = await createStaff(auditContextOf(request), request.body, deps);
@@ -82,7 +82,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/users/:id', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['user.not_found', 'user.self_change_not_allowed'] },
     schema: {
       tags: ['users'],
       summary: 'Edit a staff account, or disable it (its sessions end) and enable it again',
@@ -97,7 +97,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.put('/api/v1/users/:id/assignments', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['user.not_found', 'user.self_change_not_allowed', 'agency.not_found'] },
     schema: {
       tags: ['users'],
       summary: 'Replace the roles of a staff account inside the admin’s subtree (roles elsewhere are kept)',
@@ -109,12 +109,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/users/:id/password', {
-    config: { access: staffWith('admin') },
+    config: { access: staffWith('admin'), problems: ['user.not_found', 'user.self_change_not_allowed'] },
     schema: {
       tags: ['users'],
       summary: 'Set a new password for a staff account (handed over in person); its sessions end',
       params: IdParams,
       body: z.object({ password: Password }),
+      response: { 204: z.undefined().describe('Set; the account’s sessions have ended') },
     },
     handler: async (request, reply) => {
       await resetStaffPassword(auditContextOf(request), request.params.id, request.body.password, deps);
