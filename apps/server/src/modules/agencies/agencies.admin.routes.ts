@@ -55,7 +55,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
   });
 
   r.put('/api/v1/agencies/:id/calendar', {
-    config: { access: staffWith('admin'), problems: ['agency.not_found'] },
+    config: { access: staffWith('admin'), problems: ['agency.not_found', 'calendar.invalid_config'] },
     schema: {
       tags: ['agencies'],
       summary: 'Set the working periods and weekly rest days of an agency (null: the standard ones)',

@@ -96,7 +96,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/dossiers/by-code/:code', {
-    config: { access: anyStaff, problems: ['dossier.not_found'] },
+    config: { access: anyStaff, problems: ['dossier.invalid_code', 'dossier.not_found'] },
     schema: { tags: ['dossiers'], summary: 'Find a dossier of the caller’s agencies by its code', params: DossierCodeParams, response: { 200: DossierDetailSchema } },
     handler: async (request) => dossierDetail(request.actor, await dossierIdByCode(request.actor, request.params.code, deps), deps),
   });

@@ -16,7 +16,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/public/dossiers/:code', {
-    config: { access: publicAccess, problems: ['dossier.not_found'], rateLimit: { max: deps.config.publicLookupRateLimit, timeWindow: '1 minute' } },
+    config: { access: publicAccess, problems: ['dossier.invalid_code', 'dossier.not_found'], rateLimit: { max: deps.config.publicLookupRateLimit, timeWindow: '1 minute' } },
     schema: {
       tags: ['public'],
       summary: 'Public status of a dossier (tra cứu hồ sơ): status, step, appointment, time left; initials only',
@@ -54,7 +54,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   r.post('/api/v1/public/dossiers/:code/actions', {
     config: {
       access: publicAccess,
-      problems: ['dossier.not_found', 'dossier.access_denied', 'dossier.transition_not_allowed', 'file.not_claimable'],
+      problems: ['dossier.invalid_code', 'dossier.not_found', 'dossier.access_denied', 'dossier.transition_not_allowed', 'file.not_claimable'],
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
     schema: {
@@ -78,7 +78,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   r.post('/api/v1/public/dossiers/:code/rating', {
     config: {
       access: publicAccess,
-      problems: ['dossier.not_found', 'rating.too_early', 'rating.already_rated'],
+      problems: ['dossier.invalid_code', 'dossier.not_found', 'rating.too_early', 'rating.already_rated'],
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
     schema: {
