@@ -4,7 +4,7 @@
  * API's enums and the web app's labels all name these values.
  */
 
-/** How a dossier was filed: at a counter, online, or by post (Decree 118/2025 art. 15). */
+/** How a dossier was filed: at a counter, online, or by post (docs/rules/dossier-lifecycle.md). */
 export const dossierChannels = ['counter', 'online', 'postal'] as const;
 export type DossierChannel = (typeof dossierChannels)[number];
 

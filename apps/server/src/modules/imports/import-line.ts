@@ -1,8 +1,8 @@
 /**
  * One line of the dossier import format (docs/interfaces.md), checked and turned into the rows it becomes.
  * A line is rejected, with its reason, when it is not valid JSON, misses a required field, names
- * an unknown procedure or agency, has an instant without an offset, or a `dueAt` or an event before
- * `receivedAt`. Imported history keeps its recorded appointment: it is never recomputed.
+ * an unknown procedure or agency, has an instant without an offset, a `dueAt` or an event before
+ * `receivedAt`, or text the domain's text rule refuses (in any field, known or not). Imported history keeps its recorded appointment: it is never recomputed.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
