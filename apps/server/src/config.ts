@@ -35,6 +35,13 @@ export const ConfigSchema = z
     SERVER_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
     SERVER_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).optional(),
     WEB_DIST_DIR: z.string().optional(),
+    MOTCUA_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  })
+  // A shifted clock is for trying the product at a chosen hour (tests, demonstrations): a
+  // production server keeps the real time, whatever its environment says.
+  .refine((e) => !(e.NODE_ENV === 'production' && e.MOTCUA_CLOCK_START), {
+    path: ['MOTCUA_CLOCK_START'],
+    message: 'refused in production: the server keeps the real time',
   });
 
 export interface Config {
@@ -56,6 +63,11 @@ export interface Config {
   server: { idleTimeoutMs: number; requestTimeoutMs: number };
   /** Public dossier lookups allowed per minute and IP address. */
   publicLookupRateLimit: number;
+  /**
+   * The instant the server's clock starts at (it then advances in real time), to run the product
+   * at a chosen hour; undefined: the real time. Never set in production.
+   */
+  clockStart: Date | undefined;
 }
 
 /** Sign-in throttling (see `modules/auth/sign-in.throttle.ts`). */
@@ -119,5 +131,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestTimeoutMs: (e.SERVER_REQUEST_TIMEOUT_SECONDS ?? Math.max(60, Math.ceil((e.MAX_UPLOAD_MB * 1024) / 32))) * 1000,
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    clockStart: e.MOTCUA_CLOCK_START === undefined ? undefined : new Date(e.MOTCUA_CLOCK_START),
   };
 }

@@ -14,6 +14,17 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
+/** A clock that reads `start` now and then advances in real time (`MOTCUA_CLOCK_START`). */
+export function clockStartingAt(start: Date, wall: Clock = systemClock): Clock {
+  const offset = start.getTime() - wall().getTime();
+  return () => new Date(wall().getTime() + offset);
+}
+
+/** The clock the configuration asks for: the real time unless a start instant is configured. */
+export function configuredClock(config: Pick<Config, 'clockStart'>): Clock {
+  return config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
+}
+
 export interface Deps {
   config: Config;
   db: Kysely<Database>;

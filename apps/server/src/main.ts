@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { buildDeps } from './deps.ts';
+import { buildDeps, configuredClock } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
 import { scheduleSweeps } from './modules/maintenance/sweep.schedule.ts';
@@ -28,7 +28,7 @@ export async function main(): Promise<void> {
   const started = Date.now();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migration = await migrateToLatest(handle.db);
-  const deps = buildDeps(config, handle.db);
+  const deps = buildDeps(config, handle.db, configuredClock(config));
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,
@@ -39,6 +39,7 @@ export async function main(): Promise<void> {
   const referenceChanges = await listenForReferenceChanges(handle, deps, {
     onError: (error) => app.log.warn({ err: error }, 'reference change notices interrupted; reconnecting'),
   });
+  if (config.clockStart) app.log.warn({ clockStart: config.clockStart.toISOString(), now: deps.clock().toISOString() }, 'clock shifted by MOTCUA_CLOCK_START');
   if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
     app.log.warn({ webDistDir: config.webDistDir }, 'web app not built: run `npm run build` (npm start does it)');
   }

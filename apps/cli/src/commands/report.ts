@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { AppError, isPlainDate, type PlainDate } from '@motcua/domain';
 import { installationScope, statisticsReport } from '@motcua/server/modules/reports/reports.usecases.ts';
 import { renderReport } from '@motcua/server/modules/reports/report-files.ts';
+import { loadConfig } from '@motcua/server/config.ts';
+import { configuredClock } from '@motcua/server/deps.ts';
 import { withDatabase, type GlobalOptions } from '../context.ts';
 
 const date = (name: string) => (value: string) => {
@@ -27,11 +29,13 @@ export function registerReportCommand(program: Command, globals: () => GlobalOpt
       if (!['json', 'xlsx', 'pdf'].includes(o.format)) throw new AppError('request.invalid', { issues: [{ path: 'format', message: 'json, xlsx or pdf' }] });
       if (o.channel && !['counter', 'online', 'postal'].includes(o.channel)) throw new AppError('request.invalid', { issues: [{ path: 'channel', message: 'counter, online or postal' }] });
       if (o.format !== 'json' && !o.out) throw new AppError('request.invalid', { issues: [{ path: 'out', message: `--out FILE is required for ${o.format}` }] });
+      // A period that is not over is reported as of now, by the same clock as the server's.
+      const clock = configuredClock(loadConfig());
       await withDatabase(globals(), async (handle) => {
         const report = await statisticsReport(handle.db, await installationScope(handle.db), {
           from: o.from, to: o.to, agencyCode: o.agency, level: o.level, field: o.field, procedureCode: o.procedure,
           channel: o.channel as 'counter' | 'online' | 'postal' | undefined,
-        }, Date.now());
+        }, clock().getTime());
         if (o.format === 'json') {
           const text = JSON.stringify(report, null, 2) + '\n';
           if (o.out) fs.writeFileSync(o.out, text);

@@ -34,6 +34,7 @@ import { frameworkErrorHandler, registerErrorHandling } from './problem.ts';
 import { completeDocument } from './openapi.ts';
 import { registerSessions } from './session.ts';
 import { refuseEmptyParameters } from './trailing-slash.ts';
+import { registerRequestTime } from './context.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -67,6 +68,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerRequestTime(app, deps);
 
   registerErrorHandling(app);
   await app.register(helmet, {

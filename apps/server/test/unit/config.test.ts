@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { clockStartingAt, configuredClock, systemClock } from '../../src/deps.ts';
 
 describe('configuration', () => {
   it('starts with safe development defaults on a bare machine', () => {
@@ -33,5 +34,21 @@ describe('configuration', () => {
     expect(loadConfig({}).server).toEqual({ idleTimeoutMs: 30_000, requestTimeoutMs: 320_000 });
     expect(loadConfig({ MAX_UPLOAD_MB: '1' }).server.requestTimeoutMs).toBe(60_000);
     expect(loadConfig({ SERVER_IDLE_TIMEOUT_SECONDS: '0.5', SERVER_REQUEST_TIMEOUT_SECONDS: '90' }).server).toEqual({ idleTimeoutMs: 500, requestTimeoutMs: 90_000 });
+  });
+
+  it('starts the clock at MOTCUA_CLOCK_START, which then advances in real time', () => {
+    const config = loadConfig({ MOTCUA_CLOCK_START: '2026-12-07T00:20:00+07:00' });
+    expect(config.clockStart?.toISOString()).toBe('2026-12-06T17:20:00.000Z');
+    let wall = Date.parse('2030-01-01T00:00:00Z');
+    const clock = clockStartingAt(config.clockStart!, () => new Date(wall));
+    expect(clock().toISOString()).toBe('2026-12-06T17:20:00.000Z');
+    wall += 90_000;
+    expect(clock().toISOString()).toBe('2026-12-06T17:21:30.000Z');
+    expect(configuredClock(loadConfig({}))).toBe(systemClock);
+  });
+
+  it('refuses a shifted clock in production and an instant without its offset', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MOTCUA_CLOCK_START: '2026-12-07T00:20:00+07:00' })).toThrow(/MOTCUA_CLOCK_START: refused in production/);
+    expect(() => loadConfig({ MOTCUA_CLOCK_START: '2026-12-07 00:20' })).toThrow(/MOTCUA_CLOCK_START/);
   });
 });

@@ -12,6 +12,11 @@ export interface AuditContext {
   actorName?: string | undefined;
   ip?: string | undefined;
   requestId?: string | undefined;
+  /**
+   * When, by the server's clock (`deps.clock`, which tests and MOTCUA_CLOCK_START set). An
+   * entry's own `at` wins; without either the database's clock stamps the row.
+   */
+  at?: Date | undefined;
 }
 
 export interface AuditEntry {
@@ -25,10 +30,11 @@ export interface AuditEntry {
 
 export async function recordAudit(db: Kysely<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
   const actor = context.actor;
+  const at = entry.at ?? context.at;
   await db
     .insertInto('audit_events')
     .values({
-      ...(entry.at ? { at: entry.at } : {}),
+      ...(at ? { at } : {}),
       actor_kind: actor.kind,
       actor_id: actor.kind === 'staff' ? actor.userId : actor.kind === 'citizen' ? actor.citizenId : null,
       actor_name: context.actorName ?? (actor.kind === 'staff' ? actor.username : null),

@@ -37,7 +37,7 @@ export async function signIn(input: SignInInput, deps: Deps): Promise<{ sessionT
   const { db, clock, config } = deps;
   const now = clock();
   const address = input.ip ?? 'unknown';
-  const anonymousContext = { actor: { kind: 'anonymous' } as Actor, actorName: input.username, ip: input.ip ?? undefined, requestId: input.requestId };
+  const anonymousContext = { actor: { kind: 'anonymous' } as Actor, actorName: input.username, ip: input.ip ?? undefined, requestId: input.requestId, at: now };
   const user = await repo.findUserByUsername(db, input.username);
   const usualAddress = user ? await repo.isUsualAddress(db, user.id, address, new Date(now.getTime() - config.login.knownAddressMs)) : false;
   const reservation = await reserveAttempt(db, { username: input.username, address, usualAddress }, now, config.login);
@@ -85,7 +85,7 @@ export async function signIn(input: SignInInput, deps: Deps): Promise<{ sessionT
     await repo.rememberAddress(tx, user.id, address, now);
     await recordAudit(
       tx,
-      { actor: { kind: 'staff', userId: user.id, username: user.username, assignments: [] }, ip: input.ip ?? undefined, requestId: input.requestId },
+      { actor: { kind: 'staff', userId: user.id, username: user.username, assignments: [] }, ip: input.ip ?? undefined, requestId: input.requestId, at: now },
       { action: 'auth.signed_in', entityType: 'user', entityId: user.id, agencyId: assignments[0]?.agencyId ?? null },
     );
   });
@@ -132,7 +132,7 @@ export async function signOut(
 ): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     await repo.deleteSession(tx, session.sessionId);
-    await recordAudit(tx, { actor: session.actor, ip: context.ip ?? undefined, requestId: context.requestId }, {
+    await recordAudit(tx, { actor: session.actor, ip: context.ip ?? undefined, requestId: context.requestId, at: deps.clock() }, {
       action: 'auth.signed_out',
       entityType: 'user',
       entityId: session.actor.userId,

@@ -79,7 +79,7 @@ export async function rateDossier(context: AuditContext, code: string, input: { 
   await deps.db.transaction().execute(async (tx) => {
     const inserted = await tx
       .insertInto('dossier_ratings')
-      .values({ dossier_id: row.id, score: input.score, comment: input.comment?.trim() || null, ip: context.ip ?? null })
+      .values({ dossier_id: row.id, score: input.score, comment: input.comment?.trim() || null, ip: context.ip ?? null, ...(context.at ? { rated_at: context.at } : {}) })
       .onConflict((oc) => oc.column('dossier_id').doNothing())
       .returning('dossier_id')
       .executeTakeFirst();
