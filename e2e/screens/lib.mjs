@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { locateChromium } from '../../scripts/test-env/tools.mjs';
 
 export const base = process.env.MOTCUA_URL ?? 'http://localhost:3300';
 export const outDir = path.resolve(process.env.SHOTS_DIR ?? '/tmp/motcua-shots-2');
@@ -12,11 +13,13 @@ fs.mkdirSync(outDir, { recursive: true });
 export const desktop = { width: 1366, height: 768 };
 export const mobile = { width: 390, height: 844 };
 
+/** Chromium as the tests find it (scripts/test-env/tools.mjs): CHROMIUM_PATH, Debian's, or npm's. */
 export async function launch() {
+  const found = await locateChromium();
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: found.path,
+    args: [...new Set([...found.args, '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'])],
   });
 }
 

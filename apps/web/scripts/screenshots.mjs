@@ -3,7 +3,7 @@
 //
 //   npm run build -w @motcua/web && node apps/web/scripts/screenshots.mjs [OUT_DIR]
 //
-// Serves apps/web/dist with `vite preview` on port 4173 and drives the Debian Chromium through
+// Serves apps/web/dist with `vite preview` on port 4173 and drives Chromium (scripts/test-env/tools.mjs) through
 // playwright-core. Every /api request is answered by stubs below, so no server is needed; the
 // stubs follow the server's auth contract and problem+json shape. The browser runs in New York
 // time on purpose: dates and times on screen must still be Vietnam's.
@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { locateChromium } from '../../../scripts/test-env/tools.mjs';
 
 const webDir = path.resolve(import.meta.dirname, '..');
 const repoRoot = path.resolve(webDir, '../..');
@@ -108,9 +109,10 @@ const preview = spawn(path.join(repoRoot, 'node_modules/.bin/vite'), ['preview',
 let browser;
 try {
   await waitForServer(base);
+  const found = await locateChromium();
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    executablePath: found.path,
+    args: [...found.args, '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 

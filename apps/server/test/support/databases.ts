@@ -1,20 +1,26 @@
 /**
  * Integration tests run on both databases the product supports: the embedded PGlite and a real
- * PostgreSQL server. Each test file gets a fresh database. The server is
- * TEST_DATABASE_URL (default: the local server on 127.0.0.1:5432). An unreachable server fails
- * the tests: it is never silently skipped. MOTCUA_TEST_DATABASES=pglite narrows the run.
+ * PostgreSQL server. Each test file gets a fresh database. The server is the one the tier's global
+ * setup chose (scripts/test-env/vitest-setup.mjs): TEST_DATABASE_URL when it answers (default the
+ * local server on 127.0.0.1:5432), else a PostgreSQL started from npm for the run. It is never
+ * silently skipped. MOTCUA_TEST_DATABASES=pglite narrows the run (refused under CI).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
+import { databaseKinds as kindsFromEnvironment, defaultServerUrl } from '../../../../scripts/test-env/postgres.mjs';
 import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
-export const serverAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabaseUrl?: string;
+  }
+}
 
-export const databaseKinds: DatabaseKind[] = (process.env.MOTCUA_TEST_DATABASES ?? 'pglite,postgres')
-  .split(',')
-  .map((s) => s.trim())
-  .filter((s): s is DatabaseKind => s === 'pglite' || s === 'postgres');
+export const serverAdminUrl = inject('testDatabaseUrl') ?? process.env.TEST_DATABASE_URL ?? defaultServerUrl;
+
+export const databaseKinds: DatabaseKind[] = kindsFromEnvironment();
 
 export interface TestDatabase extends DatabaseHandle {
   /** The URL of the throw-away server database (postgres only), for commands run as processes. */

@@ -3,18 +3,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-function tool(name: string, pkg: string): string {
-  for (const dir of ['/usr/bin', '/usr/local/bin']) if (fs.existsSync(path.join(dir, name))) return path.join(dir, name);
-  throw new Error(`${name} is missing: install it with \`apt-get install ${pkg}\` (.ci/run does it)`);
-}
+import { toolPath } from '../../../../scripts/test-env/tools.mjs';
 
 export function pdfText(pdf: Uint8Array, options: { layout?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-pdf-'));
   const file = path.join(dir, 'f.pdf');
   fs.writeFileSync(file, pdf);
   try {
-    return execFileSync(tool('pdftotext', 'poppler-utils'), [...(options.layout === false ? ['-raw'] : ['-layout']), file, '-'], { encoding: 'utf8' });
+    return execFileSync(toolPath('pdftotext'), [...(options.layout === false ? ['-raw'] : ['-layout']), file, '-'], { encoding: 'utf8' });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -26,9 +22,9 @@ export function qrCodes(pdf: Uint8Array): string[] {
   const file = path.join(dir, 'f.pdf');
   fs.writeFileSync(file, pdf);
   try {
-    execFileSync(tool('pdftoppm', 'poppler-utils'), ['-png', '-r', '150', '-f', '1', '-l', '1', file, path.join(dir, 'p')]);
+    execFileSync(toolPath('pdftoppm'), ['-png', '-r', '150', '-f', '1', '-l', '1', file, path.join(dir, 'p')]);
     const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
-    const out = execFileSync(tool('zbarimg', 'zbar-tools'), ['--raw', '-q', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(toolPath('zbarimg'), ['--raw', '-q', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return out.split('\n').filter(Boolean);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

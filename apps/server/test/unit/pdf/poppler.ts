@@ -1,30 +1,23 @@
 /**
  * The tools the PDF tests read the output with, as a person's PDF viewer and phone would:
- * poppler-utils (pdftotext, pdftoppm, pdffonts) and zbar-tools (zbarimg). A missing tool fails
- * the test with the Debian package to install; it never skips.
+ * poppler-utils (pdftotext, pdftoppm, pdffonts) and zbar-tools (zbarimg), found by the tests' tool
+ * locator (scripts/test-env/tools.mjs). A missing tool fails the test with the package to
+ * install; it never skips.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findTool, missingLine, toolPath, type ToolName } from '../../../../../scripts/test-env/tools.mjs';
 
-const run = promisify(execFile);
+const execute = promisify(execFile);
+const run = (tool: ToolName, args: string[], options: { maxBuffer?: number } = {}) => execute(toolPath(tool), args, options);
 
-const packages: Record<string, string> = {
-  pdftotext: 'poppler-utils',
-  pdftoppm: 'poppler-utils',
-  pdffonts: 'poppler-utils',
-  zbarimg: 'zbar-tools',
-};
-
-/** Throws a clear error unless every named tool runs. */
-export function requireTools(...tools: (keyof typeof packages)[]): void {
-  const missing = tools.filter((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error !== undefined);
-  if (missing.length > 0) {
-    const debs = [...new Set(missing.map((t) => packages[t]))].join(' ');
-    throw new Error(`The PDF tests need ${missing.join(', ')}: install them with \`apt-get install ${debs}\`.`);
-  }
+/** Throws a clear error unless every named tool is there. */
+export function requireTools(...tools: ToolName[]): void {
+  const missing = tools.filter((tool) => !findTool(tool));
+  if (missing.length > 0) throw new Error(missingLine(missing));
 }
 
 async function withFile<T>(bytes: Uint8Array, use: (file: string, dir: string) => Promise<T>): Promise<T> {
