@@ -12,8 +12,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-
 /** @type {Record<string, { debian: string, purpose: string }>} */
 export const toolPackages = {
   chromium: { debian: 'chromium', purpose: 'browser journeys' },
@@ -57,7 +55,10 @@ function versionOf(file, args) {
 /** The system's Chromium: CHROMIUM_PATH, else `chromium` on the PATH (Debian's package). */
 function systemChromium() {
   const given = process.env.CHROMIUM_PATH;
-  if (given) return fs.existsSync(given) ? given : undefined;
+  if (given) {
+    if (!fs.existsSync(given)) throw new Error(`CHROMIUM_PATH=${given}: no such file`);
+    return given;
+  }
   return onPath('chromium') ?? onPath('chromium-browser');
 }
 
@@ -75,7 +76,8 @@ export function findTool(name) {
 /** Whether the npm package `@sparticuz/chromium` is installed (it unpacks its browser on first use). */
 export function npmChromiumAvailable() {
   try {
-    require.resolve('@sparticuz/chromium/package.json');
+    // (createRequire rather than import.meta.resolve, which Vitest's module runner lacks.)
+    createRequire(import.meta.url).resolve('@sparticuz/chromium');
     return true;
   } catch {
     return false;
