@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { testNow } from '../apps/server/test/support/clock.ts';
 import { launchBrowser } from './support/browser.ts';
 import { consoleNav, journeySteps, newPerson, signIn, startJourneyServer, type Person } from './support/journey.ts';
 import type { RunningServer } from './support/server.ts';
@@ -16,9 +17,9 @@ const commune = { code: '000.41.00.H40', name: 'Ủy ban nhân dân xã Giao Th�
 const counter = { code: 'MC2', name: 'Quầy số 2 - Bộ phận Một cửa xã Giao Thủy' };
 const account = { username: 'canbo2.giaothuy', fullName: 'Trần Thị Mai Anh', password: 'Motcua@2026' };
 
-/** Next year in Vietnam, and its first Saturday (to be made a make-up working day). */
+/** Next year in Vietnam (by the tests' clock), and its first Saturday (to be made a make-up working day). */
 function nextYear(): { year: number; saturday: string; label: string } {
-  const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date())) + 1;
+  const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(testNow())) + 1;
   let day = 1;
   while (new Date(Date.UTC(year, 0, day)).getUTCDay() !== 6) day++;
   const dd = String(day).padStart(2, '0');

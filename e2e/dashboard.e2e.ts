@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDatasetLines } from '../apps/cli/test/fixtures/seed-dataset.ts';
 import { formatNumber, formatPercent } from '../apps/web/src/shared/format.ts';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser, newContext } from './support/browser.ts';
 import { freePort, repoRoot, startServer, type RunningServer } from './support/server.ts';
 
 // exceljs belongs to the server workspace (it writes the workbook); read it back with the same library.
@@ -75,7 +75,7 @@ describe('the managers’ reports dashboard', () => {
     expect(summary.imported + summary.skipped, load.stderr).toBe(51403);
 
     [server, browser] = await Promise.all([startServer({}, { port: await freePort(), dataDir }), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    context = await newContext(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
   }, 180_000);
 

@@ -8,18 +8,40 @@
  * portal and sees the right status, with the applicant's initials only.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { computeDueAt, createWorkingCalendar, parseHolidaySchedules, type ProcessingTime } from '@motcua/domain';
+import { bundledHolidaySchedules } from '../apps/server/src/infra/reference-data.ts';
+import { testNow } from '../apps/server/test/support/clock.ts';
 import { flat, pdfText, qrCodes } from '../apps/server/test/support/pdf-tools.ts';
 import { launchBrowser } from './support/browser.ts';
 import {
   actionButtons, appointmentWording, attachFile, consoleNav, expectConsoleStatus, journeySteps, lookUpPublicly, newPerson,
   openFromInbox, samplePdf, signIn, startJourneyServer, takeAction, vietnamToday, workarounds, type Person, type StatusLabel,
 } from './support/journey.ts';
-import type { RunningServer } from './support/server.ts';
+import { repoRoot, type RunningServer } from './support/server.ts';
 
 const applicant = { fullName: 'Nguyễn Văn Hưởng', initials: 'N.V.H.', private: ['036090001234', '0912 345 678', '0912345678'] };
 const scan = { name: 'to-khai-dang-ky-ket-hon.pdf', mimeType: 'application/pdf', buffer: samplePdf('TO KHAI DANG KY KET HON - NGUYEN VAN HUONG') };
+
+/**
+ * The appointment of a marriage registration received at `at`, by the domain's own rule: the
+ * procedure's time in the demo catalogue on the standard calendar with the bundled holidays
+ * (xã Giao Thủy keeps the standard hours). Whatever the hour, the day of the week or the holidays.
+ */
+function appointmentFor(at: number): number {
+  const catalogue = JSON.parse(fs.readFileSync(path.join(repoRoot, 'bundles/demo/procedures.json'), 'utf8')) as Array<{
+    code: string; processingTime: ProcessingTime; lateReceiptWindowMinutes?: number;
+  }>;
+  const procedure = catalogue.find((p) => p.code === '1.000894')!;
+  const calendar = createWorkingCalendar({ officialSchedules: parseHolidaySchedules(bundledHolidaySchedules()) });
+  return computeDueAt(calendar, {
+    receivedAt: at,
+    duration: procedure.processingTime,
+    ...(procedure.lateReceiptWindowMinutes ? { lateReceiptWindowMinutes: procedure.lateReceiptWindowMinutes } : {}),
+  });
+}
 
 describe('counter journey: Đăng ký kết hôn received at the counter, processed, returned', () => {
   let server: RunningServer;
@@ -81,6 +103,7 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     // 4. The decision: receive.
     await page.getByText(`${applicant.fullName} · đã nhận 2/2 thành phần · 1 tệp quét · 1 bộ`).waitFor();
     expect(await page.getByRole('radio', { name: /^Tiếp nhận/ }).isChecked()).toBe(true);
+    const before = testNow().getTime();
     await page.getByRole('button', { name: 'Tiếp nhận và cấp phiếu hẹn' }).click();
 
     // The result card: the code and the appointment, large.
@@ -91,9 +114,15 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     code = (await page.getByTestId('intake-code').innerText()).trim();
     expect(code).toMatch(new RegExp(`^000\\.41\\.00\\.H40-${vietnamToday()}-\\d{4,}$`));
     appointment = (await page.getByTestId('intake-appointment').innerText()).trim();
+    const after = testNow().getTime();
     const [, d, mo, y, h, mi] = (/^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/.exec(appointment) ?? []).map(Number);
-    // Vietnam's wall time (UTC+7), 5 working days ahead: later than 5 calendar days from now.
-    expect(Date.UTC(y!, mo! - 1, d!, h! - 7, mi!)).toBeGreaterThan(Date.now() + 5 * 86_400_000 - 120_000);
+    // The screen shows Vietnam's wall time (UTC+7) to the minute. The server received the dossier
+    // between the click and the card; its clock may lag the tests' by its start-up time (a
+    // minute is ample).
+    const shown = Date.UTC(y!, mo! - 1, d!, h! - 7, mi!);
+    const minute = 60_000;
+    expect(shown).toBeGreaterThanOrEqual(Math.floor(appointmentFor(before - minute) / minute) * minute);
+    expect(shown).toBeLessThanOrEqual(appointmentFor(after));
     const text = await card.innerText();
     expect(text).toContain('Mã hồ sơ');
     expect(text).toContain('Hẹn trả kết quả');

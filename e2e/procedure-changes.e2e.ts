@@ -10,16 +10,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type Browser } from 'playwright-core';
+import { testNow } from '../apps/server/test/support/clock.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DEMO_PASSWORD, journeySteps, newPerson, startJourneyServer, type Person } from './support/journey.ts';
 import { repoRoot, type RunningServer } from './support/server.ts';
 
 type Entry = Record<string, unknown> & { code: string };
 
-/** This month and last month in Vietnam, `YYYY-MM`. */
+/** This month and last month in Vietnam (by the tests' clock), `YYYY-MM`. */
 function vietnamMonths(): { current: string; previous: string } {
   const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
-    .format(new Date()).split('-').map(Number) as [number, number];
+    .format(testNow()).split('-').map(Number) as [number, number];
   const pad = (n: number) => String(n).padStart(2, '0');
   return { current: `${year}-${pad(month)}`, previous: month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}` };
 }

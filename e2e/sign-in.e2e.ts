@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser, newContext } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 describe('staff sign-in in the browser', () => {
@@ -20,16 +20,17 @@ describe('staff sign-in in the browser', () => {
   });
 
   it('shows the Vietnamese portal home page', async () => {
-    const page = await browser.newPage();
+    const context = await newContext(browser);
+    const page = await context.newPage();
     await page.goto(server.baseUrl + '/');
     await page.getByTestId('portal-home').waitFor();
     expect(await page.getByTestId('portal-home').textContent()).toBeTruthy();
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
-    await page.close();
+    await context.close();
   });
 
   it('signs in a demo officer, who sees the console with their name and commune, then signs out', async () => {
-    const context = await browser.newContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(server.baseUrl + '/console');
     await page.getByTestId('login-form').waitFor();

@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { testNow } from '../../apps/server/test/support/clock.ts';
+import { newContext } from './browser.ts';
 import { freePort, repoRoot, startServer, type RunningServer } from './server.ts';
 
 export const DEMO_PASSWORD = 'Motcua@2026';
@@ -112,7 +114,7 @@ export interface Person {
  * browser's clock is in New York: every date and time shown must still be Vietnam's.
  */
 export async function newPerson(browser: Browser, baseUrl: string, name: string): Promise<Person> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     baseURL: baseUrl,
     viewport: { width: 1366, height: 900 },
     locale: 'vi-VN',
@@ -276,9 +278,9 @@ export function workingHoursLeft(text: string): number {
   return Number(m[1] ?? 0) * 8 + Number(m[2] ?? 0) + Number(m[3] ?? 0) / 60;
 }
 
-/** Today in Vietnam as YYMMDD, the middle part of a dossier code created today. */
+/** Today in Vietnam (by the tests' clock) as YYMMDD, the middle part of a dossier code created today. */
 export function vietnamToday(): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: '2-digit', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: '2-digit', month: '2-digit', day: '2-digit' }).formatToParts(testNow());
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}${get('month')}${get('day')}`;
 }

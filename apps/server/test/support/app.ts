@@ -12,6 +12,7 @@ import { readBundle } from '../../src/modules/setup/bundle.read.ts';
 import { loadBundle } from '../../src/modules/setup/setup.usecases.ts';
 import { bundlePartLoaders } from '../../src/modules/setup/bundle-parts.ts';
 import { listenForReferenceChanges } from '../../src/modules/reference/reference.changes.ts';
+import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { recordAnswers, undocumentedAnswers } from './documented-answers.ts';
 
@@ -42,7 +43,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.config });
-  const deps: Deps = buildDeps(config, database.db, options.clock);
+  // Without a clock of its own, a test runs at the tests' "now" (MOTCUA_TEST_NOW, else the real time).
+  const deps: Deps = buildDeps(config, database.db, options.clock ?? testClock);
   // As main.ts does: changes committed by any process reach this one's caches.
   const referenceChanges = await listenForReferenceChanges(database, deps);
   if (options.demo !== false) {
@@ -69,7 +71,7 @@ export async function startTestApp(
           ...(body === undefined ? {} : { payload: body as object }),
         });
         for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-          if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) delete agent.cookies[c.name];
+          if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < deps.clock().getTime())) delete agent.cookies[c.name];
           else agent.cookies[c.name] = c.value;
         }
         return res;
