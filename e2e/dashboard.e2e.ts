@@ -14,6 +14,7 @@ import type ExcelJSModule from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDatasetLines } from '../apps/cli/test/fixtures/seed-dataset.ts';
+import { clockEnvironment } from '../apps/server/test/support/clock.ts';
 import { formatNumber, formatPercent } from '../apps/web/src/shared/format.ts';
 import { launchBrowser, newContext } from './support/browser.ts';
 import { freePort, repoRoot, startServer, type RunningServer } from './support/server.ts';
@@ -42,7 +43,7 @@ interface Report {
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'apps/cli/bin/motcua.mjs'), ...args], {
-      cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: repoRoot, env: { ...process.env, ...clockEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { testClockStart, testNow } from '../../apps/server/test/support/clock.ts';
+import { clockEnvironment } from '../../apps/server/test/support/clock.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -51,9 +51,9 @@ export async function startServer(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: '' }),
-      // Under MOTCUA_TEST_NOW the server's clock starts where the tests' clock is now (it lags by
-      // its start-up time, a few seconds); a restart picks up where the tests' clock has got to.
-      ...(testClockStart ? { MOTCUA_CLOCK_START: testNow().toISOString() } : {}),
+      // Under MOTCUA_TEST_NOW the server's clock starts where the tests' clock is now; a restart
+      // picks up where the tests' clock has got to.
+      ...clockEnvironment(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

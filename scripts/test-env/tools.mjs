@@ -1,5 +1,5 @@
 // The programs the tests read the product's output with, found in one place: Chromium (the
-// browser journeys and screenshots), poppler's pdftotext / pdftoppm / pdffonts / pdfsig (a PDF
+// browser journeys and screenshots), poppler's pdftotext / pdftoppm / pdffonts / pdfimages / pdfsig (a PDF
 // as a person's viewer shows it) and zbar's zbarimg (a QR code as a phone reads it).
 //
 // A tool on the PATH (or CHROMIUM_PATH) is used as it is. `npm test` installs missing ones with
@@ -19,12 +19,13 @@ export const toolPackages = {
   pdftoppm: { debian: 'poppler-utils', purpose: 'PDF pages as images' },
   pdffonts: { debian: 'poppler-utils', purpose: 'PDF fonts' },
   pdfsig: { debian: 'poppler-utils', purpose: 'PDF signatures' },
+  pdfimages: { debian: 'poppler-utils', purpose: 'PDF pictures' },
   zbarimg: { debian: 'zbar-tools', purpose: 'QR codes' },
 };
 
 /** What each test tier reads its output with. */
 export const tierTools = {
-  unit: ['pdftotext', 'pdftoppm', 'pdffonts', 'zbarimg'],
+  unit: ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfimages', 'zbarimg'],
   integration: ['pdftotext', 'pdftoppm', 'zbarimg'],
   e2e: ['chromium', 'pdftotext', 'pdftoppm', 'zbarimg'],
 };

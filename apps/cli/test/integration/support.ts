@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DatabaseKind } from '../../../server/src/db/database.ts';
+import { clockEnvironment } from '../../../server/test/support/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -19,7 +20,7 @@ export function motcua(args: string[], options: { env?: Record<string, string>; 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, DATABASE_URL: '', ...options.env },
+      env: { ...process.env, DATABASE_URL: '', ...clockEnvironment(), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -26,3 +26,12 @@ export const testClock: Clock = testClockStart ? clockStartingAt(testClockStart)
 
 /** Now, by the tests' clock. */
 export const testNow = (): Date => testClock();
+
+/**
+ * The environment that gives a child process (the e2e server, the `motcua` command) the tests'
+ * clock: MOTCUA_CLOCK_START at the tests' now. It lags by the child's start-up time (a second or
+ * a few). Empty when tests run at the real time.
+ */
+export function clockEnvironment(): Record<string, string> {
+  return testClockStart ? { MOTCUA_CLOCK_START: testNow().toISOString() } : {};
+}

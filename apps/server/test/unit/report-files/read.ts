@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { toolPath } from '../../../../../scripts/test-env/tools.mjs';
 
 const run = promisify(execFile);
 
@@ -26,7 +27,7 @@ export async function pdfImages(bytes: Uint8Array): Promise<PdfImage[]> {
   try {
     const file = join(dir, 'report.pdf');
     await writeFile(file, bytes);
-    const { stdout } = await run('pdfimages', ['-list', file]);
+    const { stdout } = await run(toolPath('pdfimages'), ['-list', file]);
     return stdout
       .split('\n')
       .slice(2)
