@@ -78,7 +78,7 @@ describe('the managers’ reports dashboard', () => {
     [server, browser] = await Promise.all([startServer({}, { port: await freePort(), dataDir }), launchBrowser()]);
     context = await newContext(browser, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close();
