@@ -42,6 +42,10 @@ export interface DossiersTable {
   withdrawn_at: NullableTimestamp;
   refused_at: NullableTimestamp;
   closed_at: NullableTimestamp;
+  /** When the running stop of the clock began (migration 0012). */
+  clock_stopped_at: NullableTimestamp;
+  /** From when the dossier is overdue; null when it cannot become overdue now (migration 0012). */
+  overdue_from: NullableTimestamp;
   result_class: 'ahead' | 'on_time' | 'overdue' | null;
   digitized: Generated<boolean>;
   imported: Generated<boolean>;

@@ -4,3 +4,4 @@ export * from './state.ts';
 export * from './code.ts';
 export * from './clock.ts';
 export * from './vocabulary.ts';
+export * from './timeliness.ts';

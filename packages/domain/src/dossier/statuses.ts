@@ -61,3 +61,15 @@ export const finalStatuses: ReadonlySet<DossierStatus> = new Set(['returned', 'r
 
 /** Statuses during which the legal clock is stopped (docs/rules/time.md, "Pauses"). */
 export const clockStoppedStatuses: ReadonlySet<DossierStatus> = new Set(['supplement_requested', 'paused']);
+
+/**
+ * Statuses in which the dossier's clock is closed: a result exists or nothing more happens. Nothing
+ * that happens later counts against the appointment.
+ */
+export const closedStatuses: ReadonlySet<DossierStatus> = new Set([...resultStatuses, ...finalStatuses]);
+
+/** Statuses that still wait for staff: submitted and not final (a result still to be returned included). */
+export const openStatuses: ReadonlySet<DossierStatus> = new Set(dossierStatuses.filter((s) => s !== 'draft' && !finalStatuses.has(s)));
+
+/** A status group as a list, e.g. for `status IN (…)` in SQL (`sql.join` or a kysely `in`). */
+export const statusList = (group: ReadonlySet<DossierStatus>): DossierStatus[] => dossierStatuses.filter((s) => group.has(s));

@@ -1,10 +1,12 @@
 /**
  * What an accepted action changes besides its log row: the projection columns (status, step,
  * appointment as moved by pauses, result classification) and the per-step due time recorded on
- * the hand-off. Pure apart from the calendar passed in.
+ * the hand-off, and when the dossier becomes overdue (`clock_stopped_at`, `overdue_from`, by the
+ * domain's `overdueFromOf`, stored with the appointment so SQL filters apply the same rule). Pure
+ * apart from the calendar passed in.
  */
 import {
-  classifyResult, clockDueAt, nationalStatusCode, stepDueAt,
+  classifyResult, clockDueAt, nationalStatusCode, overdueFromOf, stepDueAt, timelinessFactsOfState,
   type DossierEvent, type DossierState, type WorkingCalendar,
 } from '@motcua/domain';
 import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
@@ -50,6 +52,9 @@ export function effectsOf(args: {
     assignee_id: after.assigneeId,
     clock_due_at: clockDue === null ? null : new Date(clockDue),
   };
+  const facts = timelinessFactsOfState(after, clockDue);
+  projection.clock_stopped_at = toDate(facts.clockStoppedAt);
+  projection.overdue_from = toDate(overdueFromOf(facts));
   // Digitization is recorded at intake from the scans; afterwards only an explicit record changes it.
   if (event.action === 'record_digitization') projection.digitized = after.digitized;
   if (after.submittedAt !== before.submittedAt) projection.submitted_at = toDate(after.submittedAt);

@@ -5,15 +5,16 @@
  * (leaders); most urgent first (overdue, then the nearest appointment).
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { scopePaths, staffRoles, type Actor, type StaffRole } from '@motcua/domain';
+import { openStatuses, scopePaths, staffRoles, statusList, type Actor, type DossierStatus, type StaffRole } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
+import { dueSoonAt, overdueAt } from './timeliness.ts';
 
 export interface DossierListFilter {
   view: 'inbox' | 'all';
   status?: string[] | undefined;
   procedureCode?: string | undefined;
   q?: string | undefined;
-  /** `overdue`: past the appointment; `soon`: due within the next 2 days. */
+  /** At the list's instant (docs/rules/time.md): `overdue`, the domain's `isOverdueAt`; `soon`, its `isDueSoonAt`. */
   due?: 'overdue' | 'soon' | undefined;
   receivedFrom?: Date | undefined;
   receivedTo?: Date | undefined;
@@ -33,6 +34,9 @@ export interface DossierListItem {
   receivedAt: Date | null;
   dueAt: Date | null;
   clockDueAt: Date | null;
+  resultAt: Date | null;
+  withdrawnAt: Date | null;
+  clockStoppedAt: Date | null;
   stepName: string | null;
   stepRole: string | null;
   assigneeId: string | null;
@@ -43,8 +47,8 @@ export interface DossierListItem {
   supplementSubmitted: boolean;
 }
 
-const counterStatuses = ['submitted', 'received', 'supplement_requested', 'resolved', 'rejected'];
-const openStatuses = ['submitted', 'received', 'processing', 'supplement_requested', 'paused', 'resolved', 'rejected'];
+/** What officers do at the counter: reception, supplements, results to return. */
+const counterStatuses: DossierStatus[] = ['submitted', 'received', 'supplement_requested', 'resolved', 'rejected'];
 
 export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: DossierListFilter, now: Date): Promise<{ items: DossierListItem[]; total: number }> {
   if (actor.kind !== 'staff') return { items: [], total: 0 };
@@ -60,7 +64,7 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
     .innerJoin('agencies as ha', 'ha.id', 'd.handling_agency_id');
 
   if (filter.view === 'inbox') {
-    query = query.where('d.status', 'in', openStatuses).where((eb) =>
+    query = query.where('d.status', 'in', statusList(openStatuses)).where((eb) =>
       eb.or([
         eb.and([eb('d.status', 'in', counterStatuses), within('ra.path', ['officer'])(eb)]),
         eb.and([eb('d.status', '=', 'processing'), eb(stepRole, '=', 'officer'), within('ha.path', ['officer'])(eb)]),
@@ -79,10 +83,9 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
   if (filter.procedureCode) query = query.where('d.procedure_code', '=', filter.procedureCode);
   if (filter.receivedFrom) query = query.where('d.received_at', '>=', filter.receivedFrom);
   if (filter.receivedTo) query = query.where('d.received_at', '<', filter.receivedTo);
-  if (filter.due === 'overdue') query = query.where('d.clock_due_at', '<', now).where('d.closed_at', 'is', null);
-  if (filter.due === 'soon') {
-    query = query.where('d.clock_due_at', '>=', now).where('d.clock_due_at', '<', new Date(now.getTime() + 2 * 86_400_000)).where('d.closed_at', 'is', null);
-  }
+  // `overdue_from` is null for whatever cannot become overdue now (closed, clock stopped in time).
+  if (filter.due === 'overdue') query = query.where(overdueAt('d.overdue_from', now));
+  if (filter.due === 'soon') query = query.where(dueSoonAt('d.overdue_from', now));
   if (filter.q) {
     const q = filter.q.trim();
     query = query.where((eb) =>
@@ -98,7 +101,7 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
     query
       .select([
         'd.id', 'd.code', 'd.status', 'd.procedure_code', 'v.name as procedure_name', 'd.applicant_name', 'd.channel', 'd.submitted_at',
-        'd.received_at', 'd.due_at', 'd.clock_due_at', 'd.assignee_id', 'd.agency_id', 'ra.name as agency_name', 'ha.name as handling_agency_name',
+        'd.received_at', 'd.due_at', 'd.clock_due_at', 'd.result_at', 'd.withdrawn_at', 'd.clock_stopped_at', 'd.assignee_id', 'd.agency_id', 'ra.name as agency_name', 'ha.name as handling_agency_name',
         sql<string | null>`(v.workflow -> d.step_index ->> 'name')`.as('step_name'),
         stepRole.as('step_role'),
         // The last of the supplement request and the applicant's online supplement decides (index on dossier_id, seq).
@@ -121,7 +124,7 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
     items: rows.map((r) => ({
       id: r.id, code: r.code, status: r.status, procedureCode: r.procedure_code, procedureName: r.procedure_name,
       applicantName: r.applicant_name, channel: r.channel, submittedAt: r.submitted_at, receivedAt: r.received_at, dueAt: r.due_at,
-      clockDueAt: r.clock_due_at, stepName: r.step_name, stepRole: r.step_role, assigneeId: r.assignee_id, agencyId: r.agency_id, agencyName: r.agency_name,
+      clockDueAt: r.clock_due_at, resultAt: r.result_at, withdrawnAt: r.withdrawn_at, clockStoppedAt: r.clock_stopped_at, stepName: r.step_name, stepRole: r.step_role, assigneeId: r.assignee_id, agencyId: r.agency_id, agencyName: r.agency_name,
       handlingAgencyName: r.handling_agency_name, supplementSubmitted: Boolean(r.supplement_submitted),
     })),
   };

@@ -5,12 +5,14 @@
  */
 import { z } from 'zod';
 import {
-  actionRules, actorRoles, allowedActions, budgetUnits, dossierActionNames, dossierChannels, dossierFormNumbers, dossierStatuses, filePurposes,
-  formatInstant, initialsOf, outcomeAgainst, refusalOf, resultClasses, resultDeliveries, statusLabels, timeUnits, workflowRoles,
-  workingTimeBetween, type Actor, type ActorRole, type DossierAction, type DossierFormNumber, type DossierStatus, type WorkingCalendar,
+  actionRules, actorRoles, allowedActions, budgetUnits, clockStoppedStatuses, closedStatuses, dossierActionNames, dossierChannels,
+  dossierFormNumbers, dossierStatuses, filePurposes, finalStatuses, formatInstant, initialsOf, outcomeAgainst, refusalOf, resultClasses,
+  resultDeliveries, statusLabels, timeUnits, timelinessAt, workflowRoles, workingTimeBetween,
+  type Actor, type ActorRole, type DossierAction, type DossierFormNumber, type DossierStatus, type Timeliness, type TimelinessFacts, type WorkingCalendar,
 } from '@motcua/domain';
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
 import { rolesForAction } from './dossiers.policies.ts';
+import { TimelinessSchema, timelinessFactsOfRow } from './timeliness.ts';
 
 const Labels = z.object({ vi: z.string(), en: z.string() });
 const Instant = z.string().nullable();
@@ -21,8 +23,9 @@ const Form = z.enum(dossierFormNumbers);
 export const ClockSchema = z.object({
   state: z.enum(['not_started', 'running', 'stopped', 'closed']),
   dueAt: Instant.describe('the appointment as moved by pauses'),
-  overdue: z.boolean(),
-  workingMinutesLeft: z.number().nullable().describe('working time left until the appointment (negative: overdue)'),
+  overdue: z.boolean().describe('in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness'),
+  timeliness: TimelinessSchema,
+  workingMinutesLeft: z.number().nullable().describe('working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped'),
 });
 
 export const TimelineEntrySchema = z.object({
@@ -79,13 +82,28 @@ export type DossierDetail = z.infer<typeof DossierDetailSchema>;
 
 export function clockOf(ctx: Pick<DossierContext, 'dossier'>, status: DossierStatus, now: number, calendar: WorkingCalendar): z.infer<typeof ClockSchema> {
   const d = ctx.dossier;
-  const due = d.clock_due_at?.getTime() ?? null;
-  if (!d.received_at || due === null) return { state: 'not_started', dueAt: null, overdue: false, workingMinutesLeft: null };
-  if (d.closed_at) {
-    return { state: 'closed', dueAt: iso(d.clock_due_at), overdue: d.result_class === 'overdue', workingMinutesLeft: null };
+  const facts = timelinessFactsOfRow(d);
+  const time = clockTimeLeft(facts, now, calendar);
+  const dueAt = iso(d.clock_due_at);
+  if (!d.received_at || d.clock_due_at === null) return { state: 'not_started', dueAt: null, ...time };
+  if (d.closed_at || closedStatuses.has(status)) return { state: 'closed', dueAt, ...time };
+  return { state: clockStoppedStatuses.has(status) ? 'stopped' : 'running', dueAt, ...time };
+}
+
+/**
+ * The dossier's class at `now` by the domain's one rule, whether it is overdue in progress, and the
+ * working time left: to the appointment while the clock runs; while it is stopped before the
+ * appointment, what was left when it stopped (the stop moves the appointment); none once closed.
+ */
+export function clockTimeLeft(facts: TimelinessFacts, now: number, calendar: WorkingCalendar): { timeliness: Timeliness; overdue: boolean; workingMinutesLeft: number | null } {
+  const timeliness = timelinessAt(facts, now);
+  const inProgress = timeliness === 'in_progress_on_time' || timeliness === 'due_soon' || timeliness === 'in_progress_overdue';
+  let left: number | null = null;
+  if (inProgress && facts.dueAt !== null) {
+    const stoppedInTime = facts.clockStoppedAt !== null && facts.clockStoppedAt < facts.dueAt;
+    left = workingMinutesLeft(calendar, stoppedInTime ? facts.clockStoppedAt! : now, facts.dueAt);
   }
-  const stopped = status === 'supplement_requested' || status === 'paused';
-  return { state: stopped ? 'stopped' : 'running', dueAt: iso(d.clock_due_at), overdue: now > due, workingMinutesLeft: workingMinutesLeft(calendar, now, due) };
+  return { timeliness, overdue: timeliness === 'in_progress_overdue', workingMinutesLeft: left };
 }
 
 /** Working time from now to the appointment, in minutes; negative once it has passed. */
@@ -113,8 +131,6 @@ export interface DetailExtras {
   names: Map<string, string>;
   files: DossierDetail['files'];
 }
-
-const finished = new Set(['returned', 'refused', 'withdrawn']);
 
 export function presentDossier(ctx: DossierContext, actor: Actor, now: number, calendar: WorkingCalendar, extras: DetailExtras): DossierDetail {
   const { agencyCodes, names } = extras;
@@ -155,7 +171,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     resultClass: d.result_class,
     digitized: d.digitized,
     clock: clockOf(ctx, status, now, calendar),
-    step: step && d.step_index !== null && !finished.has(status)
+    step: step && d.step_index !== null && !finalStatuses.has(status)
       ? { index: d.step_index, name: step.name, role: step.role, dueAt: iso(lastHandOff?.step_due_at), assigneeId: d.assignee_id }
       : null,
     workflow: workflow.map((s) => ({ key: s.key, name: s.name, role: s.role, participant: s.participant ?? 0, budget: { value: s.budget.value, unit: s.budget.unit } })),
@@ -220,7 +236,7 @@ export function presentPublicDossier(ctx: DossierContext, now: number, calendar:
   const d = ctx.dossier;
   const status = d.status as DossierStatus;
   const state = stateOf(ctx);
-  const step = d.step_index === null || ['resolved', 'rejected', 'returned', 'refused', 'withdrawn'].includes(status) ? null : ctx.version.workflow[d.step_index];
+  const step = d.step_index === null || closedStatuses.has(status) ? null : ctx.version.workflow[d.step_index];
   return {
     code: d.code,
     status,

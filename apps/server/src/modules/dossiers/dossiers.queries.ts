@@ -1,5 +1,5 @@
 /** Reading dossiers: the staff detail view, lists, and the public status page. */
-import { AppError, parseDossierCode, type Actor } from '@motcua/domain';
+import { AppError, parseDossierCode, resultStatuses, type Actor, type DossierStatus } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
@@ -32,8 +32,9 @@ export async function dossierDetail(actor: Actor, id: number, deps: Pick<Deps, '
   return presentContext(actor, await loadDossierContext(deps.db, deps.references, actor, id), deps);
 }
 
-export async function dossierList(actor: Actor, filter: DossierListFilter, deps: Pick<Deps, 'db' | 'clock'>) {
-  return listDossiers(deps.db, actor, filter, deps.clock());
+/** A page of a list at the instant `now` (the request's, read once from the server clock). */
+export async function dossierList(actor: Actor, now: Date, filter: DossierListFilter, deps: Pick<Deps, 'db'>) {
+  return listDossiers(deps.db, actor, filter, now);
 }
 
 export const invalidCode = () =>
@@ -71,7 +72,7 @@ export async function rateDossier(context: AuditContext, code: string, input: { 
   if (!parseDossierCode(code)) throw invalidCode();
   const row = await repo.findDossierByCode(deps.db, code);
   if (!row || row.status === 'draft') throw notFound();
-  if (!['resolved', 'rejected', 'returned'].includes(row.status)) {
+  if (!resultStatuses.has(row.status as DossierStatus)) {
     throw new AppError('rating.too_early', {
       messages: { vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
     });

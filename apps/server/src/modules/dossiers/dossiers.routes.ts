@@ -11,17 +11,20 @@ import { auditContextOf } from '../../http/context.ts';
 import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { performAction } from './actions.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
-import { DossierDetailSchema, workingMinutesLeft } from './dossiers.presenter.ts';
+import { DossierDetailSchema, clockTimeLeft } from './dossiers.presenter.ts';
 import { dossierDetail, dossierIdByCode, dossierList, presentContext } from './dossiers.queries.ts';
 import { ActionBody, CounterIntakeBody, DossierCodeParams, DossierIdParams, ListQuery } from './dossiers.schemas.ts';
+import { TimelinessSchema, timelinessFactsOfRow } from './timeliness.ts';
 
 const ListItem = z.object({
   id: z.number(), code: z.string(), status: z.enum(dossierStatuses), procedureCode: z.string(), procedureName: z.string(),
   applicantName: z.string(), channel: z.enum(dossierChannels), submittedAt: z.string().nullable(), receivedAt: z.string().nullable(),
   dueAt: z.string().nullable(), clockDueAt: z.string().nullable(), stepName: z.string().nullable(), stepRole: z.enum(workflowRoles).nullable(),
-  assigneeId: z.string().nullable(), agencyName: z.string(), handlingAgencyName: z.string(), overdue: z.boolean(),
+  assigneeId: z.string().nullable(), agencyName: z.string(), handlingAgencyName: z.string(),
+  overdue: z.boolean().describe('in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); the same rule as due=overdue'),
+  timeliness: TimelinessSchema,
   supplementSubmitted: z.boolean().describe('waiting for a supplement the applicant has already sent online (to be received by an officer)'),
-  workingMinutesLeft: z.number().nullable().describe('working time to the appointment on the agency’s calendar; negative when overdue; null when the clock is not running'),
+  workingMinutesLeft: z.number().nullable().describe('working time to the appointment on the agency’s calendar; negative when overdue; while the clock is stopped, what was left when it stopped; null when not received or closed'),
 });
 
 export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
@@ -60,9 +63,10 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (request) => {
       const q = request.query;
+      // One instant for the filter and every item's flag.
       const now = deps.clock();
       const calendars = await deps.calendars.current();
-      const page = await dossierList(request.actor, {
+      const page = await dossierList(request.actor, now, {
         view: q.view,
         status: q.status?.split(',').map((s) => s.trim()).filter(Boolean),
         procedureCode: q.procedure,
@@ -76,15 +80,20 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       const iso = (d: Date | null) => (d ? formatInstant(d.getTime()) : null);
       return {
         total: page.total,
-        items: page.items.map(({ agencyId, ...i }) => ({
-          ...i,
-          status: i.status as DossierStatus, channel: i.channel as DossierChannel, stepRole: i.stepRole as WorkflowRole | null,
-          workingMinutesLeft: i.clockDueAt && !['resolved', 'rejected', 'returned', 'withdrawn', 'supplement_requested', 'paused'].includes(i.status)
-            ? workingMinutesLeft(calendars.forAgency(agencyId), now.getTime(), i.clockDueAt.getTime())
-            : null,
-          submittedAt: iso(i.submittedAt), receivedAt: iso(i.receivedAt), dueAt: iso(i.dueAt), clockDueAt: iso(i.clockDueAt),
-          overdue: Boolean(i.clockDueAt && i.clockDueAt < now && !['resolved', 'rejected', 'returned'].includes(i.status)),
-        })),
+        items: page.items.map(({ agencyId, resultAt, withdrawnAt, clockStoppedAt, ...i }) => {
+          const facts = timelinessFactsOfRow({
+            status: i.status, received_at: i.receivedAt, result_at: resultAt, withdrawn_at: withdrawnAt, clock_due_at: i.clockDueAt, clock_stopped_at: clockStoppedAt,
+          });
+          const time = clockTimeLeft(facts, now.getTime(), calendars.forAgency(agencyId));
+          return {
+            ...i,
+            status: i.status as DossierStatus, channel: i.channel as DossierChannel, stepRole: i.stepRole as WorkflowRole | null,
+            workingMinutesLeft: time.workingMinutesLeft,
+            submittedAt: iso(i.submittedAt), receivedAt: iso(i.receivedAt), dueAt: iso(i.dueAt), clockDueAt: iso(i.clockDueAt),
+            overdue: time.overdue,
+            timeliness: time.timeliness,
+          };
+        }),
       };
     },
   });

@@ -289,6 +289,8 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
       received_at: projection.received_at ?? null,
       due_at: projection.due_at ?? null,
       clock_due_at: projection.clock_due_at ?? null,
+      clock_stopped_at: projection.clock_stopped_at ?? null,
+      overdue_from: projection.overdue_from ?? null,
       apology_due_at: null,
       result_at: null,
       returned_at: null,

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
-  classifyResult, closeOf, dossierChannels, formatInstant, inputText, nationalStatusCode, openObject, type DossierStatus,
+  classifyResult, clockStoppedStatuses, closeOf, dossierChannels, formatInstant, inputText, nationalStatusCode, openObject, overdueFromOf,
+  type DossierStatus,
 } from '@motcua/domain';
 
 /** ISO 8601 with an explicit offset or Z (a local time without offset is ambiguous). */
@@ -70,6 +71,10 @@ export interface ImportFacts {
   resultAt: number | null;
   withdrawnAt: number | null;
   closedAt: number | null;
+  /** When the running stop of the clock began (the line ends supplement requested or suspended). */
+  clockStoppedAt: number | null;
+  /** From when the dossier is overdue (the domain's `overdueFromOf`), null when it cannot become overdue now. */
+  overdueFrom: number | null;
   resultClass: 'ahead' | 'on_time' | 'overdue' | null;
   returnedAt: number | null;
   apologyDueAt: number | null;
@@ -125,10 +130,13 @@ export function checkImportLine(text: string): Checked {
   const withdrawnAt = earliest('withdrawn');
   const close = closeOf({ resultAt, withdrawnAt });
   let status: DossierStatus = 'received';
+  let clockStoppedAt: number | null = null;
   const events = sorted.map(({ event, at }) => {
     const { action, to } = importActions[event.type];
     const from = status;
     if (to !== 'same') status = to;
+    if (!clockStoppedStatuses.has(status)) clockStoppedAt = null;
+    else if (!clockStoppedStatuses.has(from)) clockStoppedAt = at;
     return { event, at, action, from, to: status };
   });
   return {
@@ -147,6 +155,8 @@ export function checkImportLine(text: string): Checked {
       resultAt,
       withdrawnAt,
       closedAt: close?.at ?? null,
+      clockStoppedAt,
+      overdueFrom: overdueFromOf({ status, receivedAt, resultAt, withdrawnAt, dueAt, clockStoppedAt }),
       resultClass: resultAt === null ? null : classifyResult(resultAt, dueAt),
       returnedAt: earliest('returned'),
       apologyDueAt: apology?.event.newDueAt ? Date.parse(apology.event.newDueAt) : null,

@@ -236,7 +236,7 @@ const dossierColumns = [
   'national_status', 'step_index', 'participant', 'applicant_kind', 'applicant_name', 'applicant_id_number', 'applicant_phone',
   'applicant_email', 'applicant_address', 'applicant', 'components', 'sets', 'fee_amount', 'fee_paid', 'submitted_at', 'received_at',
   'due_at', 'clock_due_at', 'apology_due_at', 'result_at', 'returned_at', 'withdrawn_at', 'closed_at', 'result_class', 'digitized',
-  'imported', 'import_hash', 'counter_id',
+  'imported', 'import_hash', 'counter_id', 'clock_stopped_at', 'overdue_from',
 ];
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
@@ -251,7 +251,7 @@ function dossierRow(a: Accepted): unknown[] {
     [], 1, 0, false, line.receivedAt, line.receivedAt,
     // The appointment the legacy system recorded, pauses included: kept, never recomputed.
     line.dueAt, line.dueAt, iso(facts.apologyDueAt), iso(facts.resultAt), iso(facts.returnedAt), iso(facts.withdrawnAt),
-    iso(facts.closedAt), facts.resultClass, line.digitized, true, a.hash, a.counterId,
+    iso(facts.closedAt), facts.resultClass, line.digitized, true, a.hash, a.counterId, iso(facts.clockStoppedAt), iso(facts.overdueFrom),
   ];
 }
 
