@@ -81,7 +81,8 @@ export const ListQuery = z.object({
     .describe(`comma-separated statuses (${dossierStatuses.join(', ')})`),
   procedure: inputText().max(50).optional(),
   q: inputText().max(200).optional().describe('dossier code, ID number, phone, or part of the applicant’s name'),
-  due: z.enum(['overdue', 'soon']).optional(),
+  due: z.enum(['overdue', 'soon']).optional()
+    .describe('at the instant of the request: overdue = timeliness in_progress_overdue; soon = due_soon (less than 48 hours left)'),
   receivedFrom: z.iso.date().optional(),
   receivedTo: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
