@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clockStoppedStatuses, localDateOf, timelinessAt, type DossierStatus, type Timeliness, type TimelinessFacts,
 } from '@motcua/domain';
+import { backfill } from '../../src/db/migrations/0012_dossier_overdue_from.ts';
+import { importDossiers } from '../../src/modules/imports/import.usecases.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 
@@ -15,7 +17,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (iso: string) => Date.parse(iso);
 
-interface ListItem { code: string; overdue: boolean; timeliness: Timeliness }
+interface ListItem { id: number; code: string; overdue: boolean; timeliness: Timeliness }
 interface Detail {
   id: number; code: string; status: DossierStatus; receivedAt: string | null; resultAt: string | null; withdrawnAt: string | null;
   clock: { state: string; dueAt: string | null; overdue: boolean; timeliness: Timeliness };
@@ -107,6 +109,33 @@ describe.each(databaseKinds)('timeliness: one rule at one instant on %s', (kind)
     expect(await whatEveryoneSays(late)).toMatchObject({
       listFlag: true, listTimeliness: 'in_progress_overdue', inOverdueFilter: true, pageTimeliness: 'in_progress_overdue', pageOverdue: true,
     });
+  });
+
+  it('imported history follows the same rule: withdrawn, stopped before and after its recorded appointment', async () => {
+    const base = {
+      procedure: '1.000894', agency: '000.41.00.H40', channel: 'counter', digitized: true,
+      applicant: { kind: 'citizen', name: 'Lương Thị Xuân', idNumber: '036190004444' },
+      receivedAt: '2024-10-01T09:00:00+07:00', dueAt: '2024-10-08T17:00:00+07:00',
+    };
+    const lines = [
+      { ...base, code: '000.41.00.H40-241001-7001', events: [{ type: 'withdrawn', at: '2024-10-03T09:00:00+07:00' }] },
+      { ...base, code: '000.41.00.H40-241001-7002', events: [{ type: 'supplement_requested', at: '2024-10-04T09:00:00+07:00', reasons: ['Thiếu giấy tờ'] }] },
+      { ...base, code: '000.41.00.H40-241001-7003', events: [{ type: 'paused', at: '2024-10-09T09:00:00+07:00' }] },
+      { ...base, code: '000.41.00.H40-241001-7004', events: [] },
+      { ...base, code: '000.41.00.H40-241001-7005', events: [{ type: 'resolved', at: '2024-10-09T09:00:00+07:00' }, { type: 'withdrawn', at: '2024-10-10T09:00:00+07:00' }] },
+    ];
+    async function* linesOf() { yield* lines.map((l) => JSON.stringify(l)); }
+    expect(await importDossiers(t.database, linesOf())).toMatchObject({ imported: 5, rejected: 0 });
+    now = at('2024-10-20T09:00:00+07:00');
+    officer = await t.signIn('canbo.giaothuy');
+    const expected = ['closed', 'in_progress_on_time', 'in_progress_overdue', 'in_progress_overdue', 'resolved_overdue'];
+    for (const [i, l] of lines.entries()) {
+      const id = (await listed(l.code))[0]!.id;
+      const says = await whatEveryoneSays({ id, code: l.code });
+      expect({ code: l.code, list: says.listTimeliness, page: says.pageTimeliness, filter: says.inOverdueFilter })
+        .toEqual({ code: l.code, list: expected[i], page: expected[i], filter: expected[i] === 'in_progress_overdue' });
+      expect(domainSays(says.page, now)).toBe(expected[i]);
+    }
   });
 
   /** The domain's function on the facts the dossier's page shows (the running stop read from its timeline). */
@@ -224,4 +253,14 @@ describe.each(databaseKinds)('timeliness: one rule at one instant on %s', (kind)
       { numRuns: 40 },
     );
   }, 240_000);
+
+  it('the migration\'s backfill of overdue_from gives what the use cases stored', async () => {
+    const db = t.database.db;
+    const stored = await db.selectFrom('dossiers').select(['id', 'status', 'clock_stopped_at', 'overdue_from']).orderBy('id').execute();
+    expect(stored.some((r) => r.overdue_from !== null) && stored.some((r) => r.clock_stopped_at !== null)).toBe(true);
+    await db.updateTable('dossiers').set({ clock_stopped_at: null, overdue_from: null }).execute();
+    await backfill(db as never);
+    const again = await db.selectFrom('dossiers').select(['id', 'status', 'clock_stopped_at', 'overdue_from']).orderBy('id').execute();
+    expect(again).toEqual(stored);
+  });
 });

@@ -14,6 +14,13 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE dossiers ADD COLUMN clock_stopped_at timestamptz, ADD COLUMN overdue_from timestamptz`.execute(db);
+  await backfill(db);
+  // The inbox's "overdue" and "due soon" filters and counts.
+  await sql`CREATE INDEX dossiers_overdue_from_idx ON dossiers (overdue_from) WHERE overdue_from IS NOT NULL`.execute(db);
+}
+
+/** Both columns for the rows already there (a test compares them with what the use cases store). */
+export async function backfill(db: Kysely<unknown>): Promise<void> {
   // The running stop began with the latest supplement request or suspension.
   await sql`
     UPDATE dossiers d SET clock_stopped_at = s.at
@@ -26,6 +33,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        AND result_at IS NULL AND withdrawn_at IS NULL
        AND status NOT IN ('resolved', 'rejected', 'returned', 'refused', 'withdrawn')
        AND (clock_stopped_at IS NULL OR clock_stopped_at >= clock_due_at)`.execute(db);
-  // The inbox's "overdue" and "due soon" filters and counts.
-  await sql`CREATE INDEX dossiers_overdue_from_idx ON dossiers (overdue_from) WHERE overdue_from IS NOT NULL`.execute(db);
 }
