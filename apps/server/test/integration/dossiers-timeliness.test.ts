@@ -19,7 +19,7 @@ const at = (iso: string) => Date.parse(iso);
 
 interface ListItem { id: number; code: string; overdue: boolean; timeliness: Timeliness }
 interface Detail {
-  id: number; code: string; status: DossierStatus; receivedAt: string | null; resultAt: string | null; withdrawnAt: string | null;
+  id: number; code: string; status: DossierStatus; dueAt: string | null; receivedAt: string | null; resultAt: string | null; withdrawnAt: string | null;
   clock: { state: string; dueAt: string | null; overdue: boolean; timeliness: Timeliness };
   timeline: Array<{ action: string; at: string }>;
 }

@@ -2,6 +2,7 @@ import { Container, EmptyState, Paper, Stack, Title } from '@mantine/core';
 import { IconFileUnknown, IconInputX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { resultStatuses, type DossierStatus } from '@motcua/domain';
 import { isApiError } from '../shared/api.ts';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../shared/ui/PageLoader.tsx';
@@ -13,7 +14,8 @@ import { normalizeDossierCode } from './paths.ts';
 import { PublicDossierStatus } from './PublicDossierStatus.tsx';
 import { RatingForm } from './RatingForm.tsx';
 
-const ratable = new Set(['resolved', 'rejected', 'returned']);
+/** A dossier can be rated once it has a result (the domain's group). */
+const ratable = { has: (status: string) => resultStatuses.has(status as DossierStatus) };
 
 /** `/tra-cuu/:code`: anyone with the code on the receipt sees where the dossier stands. */
 export function DossierLookupPage() {

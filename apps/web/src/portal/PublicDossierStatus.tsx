@@ -126,7 +126,8 @@ function TimeLeft({ dossier }: { dossier: PublicDossier }) {
   const minutes = clock.workingMinutesLeft;
   return (
     <Item label={t('portal.lookup.timeLeft')}>
-      {clock.state === 'stopped' ? (
+      {/* A clock stopped before the appointment waits; one stopped after it is still overdue (the server says which). */}
+      {clock.state === 'stopped' && !clock.overdue ? (
         <Text component="span" c="orange.8" fw={600}>{t('portal.lookup.clockStopped')}</Text>
       ) : minutes === null ? emptyValue : (
         <Text component="span" fw={600} c={clock.overdue ? 'red.8' : undefined}>{formatWorkingTimeLeft(t, minutes)}</Text>

@@ -3,7 +3,7 @@
  * data beyond initials), the rating, and online submission. Shapes follow the OpenAPI document.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Messages } from '@motcua/domain';
+import type { Messages, Timeliness } from '@motcua/domain';
 import { api, isApiError } from '../shared/api.ts';
 import { idempotencyHeader } from '../shared/idempotency.ts';
 
@@ -31,7 +31,7 @@ export interface PublicDossier {
   resultAt: string | null;
   returnedAt: string | null;
   currentStep: string | null;
-  clock: { state: 'not_started' | 'running' | 'stopped' | 'closed'; dueAt: string | null; overdue: boolean; workingMinutesLeft: number | null };
+  clock: { state: 'not_started' | 'running' | 'stopped' | 'closed'; dueAt: string | null; overdue: boolean; timeliness: Timeliness; workingMinutesLeft: number | null };
   steps: PublicDossierStep[];
   /** While the applicant must complete the dossier: the administration's list of what to send. */
   supplementRequest: {

@@ -4,6 +4,7 @@
  * a standard working day of 8 hours, not 24.
  */
 import type { TFunction } from 'i18next';
+import { clockStoppedStatuses, type DossierStatus, type Timeliness } from '@motcua/domain';
 
 /** The standard working day (08:00–12:00 and 13:00–17:00), in minutes. */
 export const workingDayMinutes = 480;
@@ -54,20 +55,17 @@ export function formatWorkingTimeLeft(t: TFunction, minutesLeft: number, coarse 
 /** How a dossier stands against its appointment, for colours and badges. */
 export type DueState = 'overdue' | 'soon' | 'on_track' | 'stopped' | 'closed' | 'none';
 
-/** "Due soon" is what the server's `due=soon` filter means: the appointment within 2 days. */
-export const dueSoonMs = 2 * 86_400_000;
-
-/** Statuses whose legal clock is stopped (supplement requested, suspended). */
-const stoppedStatuses = new Set(['supplement_requested', 'paused']);
-/** Statuses with the clock closed: a result exists, or the dossier ended. */
-const closedStatuses = new Set(['resolved', 'rejected', 'returned', 'refused', 'withdrawn']);
-
-export function dueStateOf(input: { status: string; dueAt: string | null; overdue?: boolean }, now: number): DueState {
-  if (closedStatuses.has(input.status)) return 'closed';
-  if (stoppedStatuses.has(input.status)) return 'stopped';
-  if (!input.dueAt) return 'none';
-  const due = Date.parse(input.dueAt);
-  if (Number.isNaN(due)) return 'none';
-  if (input.overdue || due < now) return 'overdue';
-  return due - now < dueSoonMs ? 'soon' : 'on_track';
+/**
+ * The badge of what the server says (its `timeliness`, decided by the domain at the server's
+ * instant; docs/rules/time.md): nothing here decides whether a dossier is overdue or due soon. A
+ * clock stopped in time shows as stopped; one stopped after its appointment stays overdue.
+ */
+export function dueStateOf(input: { status: string; timeliness: Timeliness }): DueState {
+  switch (input.timeliness) {
+    case 'in_progress_overdue': return 'overdue';
+    case 'due_soon': return 'soon';
+    case 'in_progress_on_time': return clockStoppedStatuses.has(input.status as DossierStatus) ? 'stopped' : 'on_track';
+    case 'not_received': return 'none';
+    default: return 'closed';
+  }
 }

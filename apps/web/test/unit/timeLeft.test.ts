@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en.ts';
 import { vi } from '../../src/shared/i18n/vi.ts';
 import { dueStateOf, formatWorkingTimeLeft, splitWorkingMinutes } from '../../src/shared/timeLeft.ts';
-import { workingMinutesUntil } from '../../src/console/dossiers/workingTime.ts';
 
 let tVi: TFunction;
 let tEn: TFunction;
@@ -52,49 +51,26 @@ describe('working time left', () => {
   });
 });
 
-describe('where a dossier stands against its appointment', () => {
-  const now = Date.parse('2026-11-27T10:00:00+07:00');
-
-  it('is overdue once the appointment has passed, or when the server says so', () => {
-    expect(dueStateOf({ status: 'processing', dueAt: '2026-11-27T09:00:00+07:00' }, now)).toBe('overdue');
-    expect(dueStateOf({ status: 'processing', dueAt: '2026-12-27T09:00:00+07:00', overdue: true }, now)).toBe('overdue');
+describe('where a dossier stands against its appointment: what the server says, nothing decided here', () => {
+  it('shows the server\'s overdue and due soon, whatever the dates would suggest', () => {
+    expect(dueStateOf({ status: 'processing', timeliness: 'in_progress_overdue' })).toBe('overdue');
+    expect(dueStateOf({ status: 'received', timeliness: 'due_soon' })).toBe('soon');
+    expect(dueStateOf({ status: 'received', timeliness: 'in_progress_on_time' })).toBe('on_track');
   });
 
-  it('is due soon within the 2 days the server’s due=soon filter uses', () => {
-    expect(dueStateOf({ status: 'received', dueAt: '2026-11-29T09:00:00+07:00' }, now)).toBe('soon');
-    expect(dueStateOf({ status: 'received', dueAt: '2026-12-04T09:00:00+07:00' }, now)).toBe('on_track');
+  it('shows a clock stopped in time as stopped, and one stopped after its appointment as overdue', () => {
+    expect(dueStateOf({ status: 'supplement_requested', timeliness: 'in_progress_on_time' })).toBe('stopped');
+    expect(dueStateOf({ status: 'paused', timeliness: 'in_progress_on_time' })).toBe('stopped');
+    expect(dueStateOf({ status: 'paused', timeliness: 'in_progress_overdue' })).toBe('overdue');
   });
 
-  it('has its clock stopped while a supplement is awaited or processing is suspended', () => {
-    expect(dueStateOf({ status: 'supplement_requested', dueAt: '2026-11-27T09:00:00+07:00' }, now)).toBe('stopped');
-    expect(dueStateOf({ status: 'paused', dueAt: null }, now)).toBe('stopped');
-  });
-
-  it('is closed once a result exists or the dossier ended', () => {
-    for (const status of ['resolved', 'rejected', 'returned', 'refused', 'withdrawn']) {
-      expect(dueStateOf({ status, dueAt: '2026-11-27T09:00:00+07:00' }, now)).toBe('closed');
+  it('is closed once a result exists or the dossier ended (a withdrawn dossier is never overdue)', () => {
+    for (const timeliness of ['resolved_ahead', 'resolved_on_time', 'resolved_overdue', 'closed'] as const) {
+      expect(dueStateOf({ status: 'withdrawn', timeliness })).toBe('closed');
     }
   });
 
   it('has no deadline before reception', () => {
-    expect(dueStateOf({ status: 'submitted', dueAt: null }, now)).toBe('none');
-  });
-});
-
-describe('working minutes until an appointment (list rows)', () => {
-  it('skips the lunch break', () => {
-    expect(workingMinutesUntil('2026-11-27T14:00:00+07:00', Date.parse('2026-11-27T11:00:00+07:00'))).toBe(120);
-  });
-
-  it('skips the weekend: Friday 16:00 to Monday 09:00 is two working hours', () => {
-    expect(workingMinutesUntil('2026-11-30T09:00:00+07:00', Date.parse('2026-11-27T16:00:00+07:00'))).toBe(120);
-  });
-
-  it('is negative past the appointment', () => {
-    expect(workingMinutesUntil('2026-11-27T09:00:00+07:00', Date.parse('2026-11-27T10:30:00+07:00'))).toBe(-90);
-  });
-
-  it('gives nothing for an unreadable date', () => {
-    expect(workingMinutesUntil('not a date', 0)).toBeUndefined();
+    expect(dueStateOf({ status: 'submitted', timeliness: 'not_received' })).toBe('none');
   });
 });

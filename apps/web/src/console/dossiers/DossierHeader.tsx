@@ -13,7 +13,7 @@ import { activeStep } from './workflowProgress.ts';
 /** The dossier at a glance: code, status, procedure, appointment, the legal clock and the current step. */
 export function DossierHeader({ dossier, now }: { dossier: DossierDetail; now: number }) {
   const { t } = useTranslation();
-  const state = dueStateOf({ status: dossier.status, dueAt: dossier.clock.dueAt, overdue: dossier.clock.overdue }, now);
+  const state = dueStateOf({ status: dossier.status, timeliness: dossier.clock.timeliness });
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -103,7 +103,7 @@ function ClockText({ dossier }: { dossier: DossierDetail }) {
   const text = formatWorkingTimeLeft(t, clock.workingMinutesLeft);
   return (
     <Stack gap={0}>
-      <Text size="sm" fw={600} c={clock.overdue ? 'red.8' : clock.workingMinutesLeft < 960 ? 'yellow.9' : undefined}>{text}</Text>
+      <Text size="sm" fw={600} c={clock.overdue ? 'red.8' : clock.timeliness === 'due_soon' ? 'yellow.9' : undefined}>{text}</Text>
       {clock.state === 'stopped' && <Text size="xs" c="orange.8">{t('dossier.clock.stopped')}</Text>}
       {clock.dueAt && formatDateTime(clock.dueAt) !== formatDateTime(dossier.dueAt) && (
         <Text size="xs" c="gray.7">{t('console.dossier.clockDueAt', { at: formatDateTime(clock.dueAt) })}</Text>

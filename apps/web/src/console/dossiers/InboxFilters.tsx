@@ -3,14 +3,12 @@ import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { vi } from '../../shared/i18n/vi.ts';
+import { dossierStatuses, type DossierStatus } from '@motcua/domain';
 import { isFiltered, type InboxFilters as Filters } from './inboxQuery.ts';
 import { ProcedureSelect } from './ProcedureSelect.tsx';
 
-type Status = keyof typeof vi.dossierStatus;
-const filterStatuses: Status[] = [
-  'submitted', 'received', 'processing', 'supplement_requested', 'paused', 'resolved', 'rejected', 'returned', 'refused', 'withdrawn', 'draft',
-];
+/** Every status, in the domain's order, drafts last (they wait for the applicant, not for staff). */
+const filterStatuses: DossierStatus[] = [...dossierStatuses.filter((s) => s !== 'draft'), 'draft'];
 
 interface Props {
   filters: Filters;

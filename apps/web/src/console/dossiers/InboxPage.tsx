@@ -6,7 +6,6 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../../shared/ui/page.ts';
-import { useNow } from '../../shared/useNow.ts';
 import { SectionGuard } from '../SectionGuard.tsx';
 import { useStaff } from '../useStaff.ts';
 import { useDossierList } from './dossiers.api.ts';
@@ -41,7 +40,6 @@ function Inbox() {
   const filters = parseInboxFilters(params);
   const list = useDossierList(listQueryOf(filters), { refetchInterval: 60_000 });
   const [sort, setSort] = useState<SortState>();
-  const now = useNow();
   const search = inboxSearch(filters);
   useEffect(() => rememberInboxSearch(search), [search]);
 
@@ -106,7 +104,6 @@ function Inbox() {
           <LoadingOverlay visible={list.isPlaceholderData} overlayProps={{ blur: 0, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
           <InboxTable
             rows={rows}
-            now={now}
             sort={sort}
             onSort={(column) => setSort((current) => nextSort(current, column))}
             linkOf={(row) => `/console/ho-so/${row.id}`}

@@ -8,12 +8,10 @@ import { dueStateOf, formatWorkingTimeLeft, type DueState } from '../../shared/t
 import { DossierStatusBadge, DueBadge } from './DossierStatusBadge.tsx';
 import type { DossierListItem } from './dossiers.api.ts';
 import type { SortColumn, SortState } from './inboxQuery.ts';
-import { workingMinutesUntil } from './workingTime.ts';
 import classes from './InboxTable.module.css';
 
 interface Props {
   rows: DossierListItem[];
-  now: number;
   sort: SortState | undefined;
   onSort: (column: SortColumn) => void;
   /** Where a row leads, with the list's own address kept for the way back. */
@@ -26,7 +24,7 @@ const channelIcons = { counter: IconBuildingBank, postal: IconMail, online: Icon
  * The dossier table: one dense row per dossier, overdue rows marked in red and due-soon rows in
  * amber. The code is a link (Tab reaches it, Enter opens it); ↑/↓ move between rows.
  */
-export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
+export function InboxTable({ rows, sort, onSort, linkOf }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -68,7 +66,7 @@ export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
         </Table.Thead>
         <Table.Tbody onKeyDown={moveFocus}>
           {rows.map((row) => {
-            const state = dueStateOf({ status: row.status, dueAt: row.clockDueAt, overdue: row.overdue }, now);
+            const state = dueStateOf(row);
             const href = linkOf(row);
             const ChannelIcon = channelIcons[row.channel as keyof typeof channelIcons];
             return (
@@ -117,7 +115,7 @@ export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
                 </Table.Td>
                 <Table.Td miw={150}>
                   <Text size="sm" className={`${classes.nowrap} motcua-figures`} fw={state === 'overdue' ? 650 : undefined}>{formatDateTime(row.clockDueAt)}</Text>
-                  <TimeLeftCell state={state} dueAt={row.clockDueAt} now={now} />
+                  <TimeLeftCell state={state} minutes={row.workingMinutesLeft} />
                 </Table.Td>
               </Table.Tr>
             );
@@ -128,13 +126,12 @@ export function InboxTable({ rows, now, sort, onSort, linkOf }: Props) {
   );
 }
 
-function TimeLeftCell({ state, dueAt, now }: { state: DueState; dueAt: string | null; now: number }) {
+/** The server's working time left (on the agency's calendar, at the server's instant), formatted. */
+function TimeLeftCell({ state, minutes }: { state: DueState; minutes: number | null }) {
   const { t } = useTranslation();
   if (state === 'closed') return <Text size="xs" c="gray.6">{t('dossier.due.closed')}</Text>;
   if (state === 'stopped') return <Text size="xs" c="orange.8" fw={600}>{t('dossier.due.stopped')}</Text>;
-  if (!dueAt || state === 'none') return <Text size="xs" c="gray.6">{t('dossier.due.notStarted')}</Text>;
-  const minutes = workingMinutesUntil(dueAt, now);
-  if (minutes === undefined) return null;
+  if (state === 'none' || minutes === null) return <Text size="xs" c="gray.6">{t('dossier.due.notStarted')}</Text>;
   return (
     <Text size="xs" c={state === 'overdue' ? 'red.8' : state === 'soon' ? 'yellow.9' : 'gray.8'} fw={state === 'on_track' ? 400 : 600}>
       {formatWorkingTimeLeft(t, minutes, true)}

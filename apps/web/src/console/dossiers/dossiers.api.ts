@@ -4,7 +4,7 @@
  * assign. Shapes follow the server's OpenAPI document.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Messages } from '@motcua/domain';
+import type { Messages, Timeliness } from '@motcua/domain';
 import { api, isApiError } from '../../shared/api.ts';
 import { idempotencyHeader } from '../../shared/idempotency.ts';
 
@@ -28,7 +28,12 @@ export interface DossierListItem {
   assigneeId: string | null;
   agencyName: string;
   handlingAgencyName: string;
+  /** In progress and overdue at the server's instant (timeliness `in_progress_overdue`). */
   overdue: boolean;
+  /** The domain's class of the dossier at the server's instant. */
+  timeliness: Timeliness;
+  /** Working time left (negative: overdue); while the clock is stopped, what was left when it stopped; null when not running. */
+  workingMinutesLeft: number | null;
   /** Waiting for a supplement the applicant has already sent online: an officer can receive it. */
   supplementSubmitted?: boolean;
 }
@@ -125,7 +130,7 @@ export interface DossierDetail {
   withdrawnAt: string | null;
   resultClass: 'ahead' | 'on_time' | 'overdue' | null;
   digitized: boolean;
-  clock: { state: ClockState; dueAt: string | null; overdue: boolean; workingMinutesLeft: number | null };
+  clock: { state: ClockState; dueAt: string | null; overdue: boolean; timeliness: Timeliness; workingMinutesLeft: number | null };
   step: { index: number; name: string; role: string; dueAt: string | null; assigneeId: string | null } | null;
   workflow: Array<{ key: string; name: string; role: string; participant: number; budget: { value: number; unit: string } }>;
   timeline: TimelineEntry[];

@@ -3,6 +3,7 @@
  * the step, the step's own due time (recorded with every hand-off), when it left, and whether it
  * left ahead, on time or late — the rows of the control sheet (form 06).
  */
+import { finalStatuses as finalGroup, resultStatuses as resultGroup, type DossierStatus } from '@motcua/domain';
 import type { DossierDetail } from './dossiers.api.ts';
 
 export type StepState = 'done' | 'current' | 'pending';
@@ -20,8 +21,9 @@ export interface StepProgress {
   late: boolean;
 }
 
-const resultStatuses = new Set(['resolved', 'rejected', 'returned']);
-const finalStatuses = new Set(['returned', 'refused', 'withdrawn']);
+// The domain's status groups (the API types statuses as strings).
+const resultStatuses = { has: (status: string) => resultGroup.has(status as DossierStatus) };
+const finalStatuses = { has: (status: string) => finalGroup.has(status as DossierStatus) };
 
 /**
  * The step in progress, if any, with its own due time. A finished dossier has none, whatever
