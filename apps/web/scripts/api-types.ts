@@ -15,7 +15,6 @@ export const apiTypesPath = path.resolve(here, '../src/shared/openapi.ts');
 
 const header = `${COMMENT_HEADER.trimEnd()}
 /* Generated from apps/server/openapi.json by \`npm run api-types -w @motcua/web\`. */
-/* eslint-disable */
 
 `;
 

@@ -3,7 +3,6 @@
  * Do not make direct changes to the file.
  */
 /* Generated from apps/server/openapi.json by `npm run api-types -w @motcua/web`. */
-/* eslint-disable */
 
 export interface paths {
     "/api/v1/auth/csrf": {
