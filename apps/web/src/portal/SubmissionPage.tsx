@@ -93,7 +93,8 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
     const body: SubmissionBody = {
       procedureCode: procedure.code,
       agencyCode: agencyCode!,
-      applicant: applicantBody(applicant),
+      // The phone is required online (checked above).
+      applicant: { ...applicantBody(applicant), phone: applicant.phone.trim() },
       components: files.flatMap((list, index) => (list.length ? [{ index, fileIds: list.map((f) => f.id) }] : [])),
       resultDelivery: delivery,
       ...(feeRow ? { feeRow } : {}),

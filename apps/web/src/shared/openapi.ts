@@ -3840,10 +3840,28 @@ export interface paths {
                                 name: string;
                             };
                             applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
                                 [key: string]: unknown;
                             };
                             components: {
-                                [key: string]: unknown;
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
                             }[];
                             sets: number;
                             fee: {
@@ -4090,10 +4108,28 @@ export interface paths {
                                 name: string;
                             };
                             applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
                                 [key: string]: unknown;
                             };
                             components: {
-                                [key: string]: unknown;
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
                             }[];
                             sets: number;
                             fee: {
@@ -4318,10 +4354,28 @@ export interface paths {
                                 name: string;
                             };
                             applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
                                 [key: string]: unknown;
                             };
                             components: {
-                                [key: string]: unknown;
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
                             }[];
                             sets: number;
                             fee: {
@@ -4572,10 +4626,28 @@ export interface paths {
                                 name: string;
                             };
                             applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
                                 [key: string]: unknown;
                             };
                             components: {
-                                [key: string]: unknown;
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
                             }[];
                             sets: number;
                             fee: {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { DossierStatus } from '@motcua/domain';
 import { stagesOf } from '../../src/portal/dossierStages.ts';
 import { newIdempotencyKey } from '../../src/shared/idempotency.ts';
 import { formatFileSize, uploadRefusal } from '../../src/shared/upload.ts';
 import { toVietnamWallTime, vietnamWallTimeToIso } from '../../src/shared/vietnamTime.ts';
 
-const step = (status: string, at: string) => ({ status, at, label: { vi: '', en: '' }, statusLabel: { vi: '', en: '' } });
+const step = (status: DossierStatus, at: string) => ({ status, at, label: { vi: '', en: '' }, statusLabel: { vi: '', en: '' } });
 
 describe('the stages a citizen sees', () => {
   it('dates every stage reached and marks where the dossier is', () => {
@@ -25,7 +26,7 @@ describe('the stages a citizen sees', () => {
   });
 
   it('completes every stage once the result is returned', () => {
-    const stages = stagesOf({ status: 'returned', steps: ['submitted', 'received', 'processing', 'resolved', 'returned'].map((s) => step(s, s)) });
+    const stages = stagesOf({ status: 'returned', steps: (['submitted', 'received', 'processing', 'resolved', 'returned'] as const).map((s) => step(s, s)) });
     expect(stages.every((s) => s.state === 'done')).toBe(true);
   });
 });

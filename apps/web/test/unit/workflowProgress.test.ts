@@ -9,7 +9,7 @@ const workflow: DossierDetail['workflow'] = [
   { key: 'return', name: 'Trả kết quả', role: 'officer', participant: 0, budget: { value: 4, unit: 'working_hours' } },
 ];
 
-const event = (seq: number, action: string, at: string, toStatus: string, stepName: string | null = null, stepDueAt: string | null = null): TimelineEntry => ({
+const event = (seq: number, action: TimelineEntry['action'], at: string, toStatus: TimelineEntry['toStatus'], stepName: string | null = null, stepDueAt: string | null = null): TimelineEntry => ({
   seq, action, actionLabel: { vi: action, en: action }, at, actorName: null, actorRole: null, fromStatus: null, toStatus,
   stepName, stepDueAt, agencyCode: null, note: null, reasons: null, form: null, newDueAt: null,
 });
@@ -39,14 +39,14 @@ describe('workflow progress of a dossier', () => {
       event(4, 'forward', '2026-11-28T08:30:00+07:00', 'processing', 'Phê duyệt', '2026-12-01T08:30:00+07:00'),
       event(5, 'resolve', '2026-11-28T08:45:00+07:00', 'resolved'),
     ];
-    const dossier = { workflow, timeline, status: 'resolved', step: { index: 3, name: 'Trả kết quả', role: 'officer', dueAt: '2026-12-01T08:30:00+07:00', assigneeId: null } };
+    const dossier = { workflow, timeline, status: 'resolved' as const, step: { index: 3, name: 'Trả kết quả', role: 'officer' as const, dueAt: '2026-12-01T08:30:00+07:00', assigneeId: null } };
     expect(workflowProgress(dossier, now).map((s) => s.state)).toEqual(['done', 'done', 'done', 'current']);
     expect(activeStep(dossier)).toMatchObject({ name: 'Trả kết quả', dueAt: null });
   });
 
   it('has no step in progress once the result is returned', () => {
     const timeline = [...transferred, event(4, 'resolve', '2026-11-28T08:45:00+07:00', 'resolved'), event(5, 'return_result', '2026-11-28T09:00:00+07:00', 'returned')];
-    const dossier = { workflow, timeline, status: 'returned', step: { index: 3, name: 'Trả kết quả', role: 'officer', dueAt: null, assigneeId: null } };
+    const dossier = { workflow, timeline, status: 'returned' as const, step: { index: 3, name: 'Trả kết quả', role: 'officer' as const, dueAt: null, assigneeId: null } };
     expect(activeStep(dossier)).toBeNull();
     expect(workflowProgress(dossier, now).map((s) => s.state)).toEqual(['done', 'done', 'pending', 'done']);
   });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  actionRules, actorRoles, allowedActions, budgetUnits, clockStoppedStatuses, closedStatuses, dossierActionNames, dossierChannels,
+  actionRules, actorRoles, componentKinds, allowedActions, budgetUnits, clockStoppedStatuses, closedStatuses, dossierActionNames, dossierChannels,
   dossierFormNumbers, dossierStatuses, filePurposes, finalStatuses, formatInstant, initialsOf, outcomeAgainst, refusalOf, resultClasses,
   resultDeliveries, statusLabels, timeUnits, timelinessAt, workflowRoles, workingTimeBetween,
   type Actor, type ActorRole, type DossierAction, type DossierFormNumber, type DossierStatus, type Timeliness, type TimelinessFacts, type WorkingCalendar,
@@ -46,6 +46,33 @@ export const TimelineEntrySchema = z.object({
   newDueAt: Instant,
 });
 
+/**
+ * The applicant as recorded: what the counter or the portal took (ApplicantInput), or what an
+ * imported history said (kind and name, and any other fields it had, kept as they were).
+ */
+export const ApplicantSchema = z.object({
+  kind: z.enum(['citizen', 'organization']),
+  name: z.string(),
+  idNumber: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  address: z.string().optional(),
+  representative: z.string().optional(),
+}).loose();
+
+/** A component of the dossier as received (intake.usecases.ts, StoredComponent). */
+export const ComponentSchema = z.object({
+  index: z.number(),
+  name: z.string(),
+  kind: z.enum(componentKinds),
+  count: z.number(),
+  required: z.boolean(),
+  received: z.boolean(),
+  fileIds: z.array(z.string()),
+  digitized: z.boolean(),
+  note: z.string().optional(),
+});
+
 export const DossierDetailSchema = z.object({
   id: z.number(),
   code: z.string(),
@@ -57,8 +84,8 @@ export const DossierDetailSchema = z.object({
   procedure: z.object({ code: z.string(), name: z.string(), version: z.number(), field: z.string(), processingTime: z.object({ value: z.number(), unit: z.enum(timeUnits), cutoff: z.string().optional() }) }),
   agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   handlingAgency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
-  applicant: z.record(z.string(), z.unknown()),
-  components: z.array(z.record(z.string(), z.unknown())),
+  applicant: ApplicantSchema,
+  components: z.array(ComponentSchema),
   sets: z.number(),
   fee: z.object({ amount: z.number(), paid: z.boolean() }),
   submittedAt: Instant,
@@ -157,8 +184,9 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     },
     agency: { id: ctx.agencies.receiving.id, code: ctx.agencies.receiving.code, name: ctx.agencies.receiving.name },
     handlingAgency: { id: ctx.agencies.handling.id, code: ctx.agencies.handling.code, name: ctx.agencies.handling.name },
-    applicant: d.applicant,
-    components: d.components as Array<Record<string, unknown>>,
+    // jsonb written by intake (ApplicantInput, StoredComponent) or by the import (kind and name at least).
+    applicant: d.applicant as z.infer<typeof ApplicantSchema>,
+    components: d.components as Array<z.infer<typeof ComponentSchema>>,
     sets: d.sets,
     fee: { amount: d.fee_amount, paid: d.fee_paid },
     submittedAt: iso(d.submitted_at),

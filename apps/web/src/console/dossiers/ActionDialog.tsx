@@ -55,7 +55,8 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
     event.preventDefault();
     if (mutation.isPending) return;
     const next: Errors = {};
-    const input: ActionInput = { action: name };
+    // The staff view offers staff actions only (the applicant's own go through the public route).
+    const input: ActionInput = { action: name as ActionInput['action'] };
     if (action.needsReasons) {
       const list = cleanReasons(reasons);
       if (!list.length) next.reasons = t('console.dossier.dialog.reasonsRequired');
