@@ -3,3 +3,4 @@
  * behind them), so that a rule about input is written once.
  */
 export * from './text.ts';
+export * from './fields.ts';

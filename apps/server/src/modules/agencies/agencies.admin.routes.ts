@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inputText } from '@motcua/domain';
+import { emailInput, inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -42,7 +42,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
         shortName: inputText().trim().max(100).nullable().optional(),
         address: inputText().trim().max(300).nullable().optional(),
         phone: inputText().trim().max(50).nullable().optional(),
-        email: z.email().nullable().optional(),
+        email: emailInput().nullable().optional(),
         validTo: PlainDate.nullable().optional(),
         successorCode: Code.nullable().optional(),
       }),

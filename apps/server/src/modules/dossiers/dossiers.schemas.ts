@@ -1,16 +1,17 @@
 /** Input schemas of the dossier API (they also document it in OpenAPI). */
 import { z } from 'zod';
 import {
-  citizenOnlyActions, componentKinds, dossierActionNames, dossierChannels, dossierStatuses, inputText, resultDeliveries, type DossierAction,
+  addressMaxLength, citizenOnlyActions, componentKinds, dossierActionNames, dossierChannels, dossierStatuses, emailInput, idNumberInput, inputText,
+  personNameInput, phoneInput, resultDeliveries, type DossierAction,
 } from '@motcua/domain';
 
 export const ApplicantInput = z.object({
   kind: z.enum(['citizen', 'organization']).default('citizen'),
-  name: inputText().trim().min(1).max(200).describe('full name, or the organization’s name'),
-  idNumber: inputText().trim().regex(/^[0-9A-Z]{6,20}$/, 'ID number: 6–20 digits or capital letters').optional(),
-  phone: inputText().trim().regex(/^\+?[0-9 .-]{8,20}$/, 'phone number').optional(),
-  email: z.email().optional(),
-  address: inputText().trim().max(300).optional(),
+  name: personNameInput().describe('full name, or the organization’s name'),
+  idNumber: idNumberInput().optional(),
+  phone: phoneInput().optional(),
+  email: emailInput().optional(),
+  address: inputText().trim().max(addressMaxLength).optional(),
   representative: inputText().trim().max(200).optional(),
 });
 

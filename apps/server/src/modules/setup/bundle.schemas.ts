@@ -3,7 +3,7 @@
  * `holidays.json`, `users.json`. Unknown keys are allowed and ignored unless documented.
  */
 import { z } from 'zod';
-import { inputText, openObject, staffRoles } from '@motcua/domain';
+import { emailInput, inputText, openObject, staffRoles } from '@motcua/domain';
 
 const PlainDate = inputText().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
@@ -17,7 +17,7 @@ export const AgencyBundleEntry = openObject({
   shortName: inputText().trim().min(1).max(100).optional(),
   address: inputText().trim().max(300).optional(),
   phone: inputText().trim().max(50).optional(),
-  email: z.email().optional(),
+  email: emailInput().optional(),
   /** The agency that took over after a merger or abolition (its history stays under this code). */
   successorCode: inputText().trim().min(1).max(64).optional(),
   /** Working periods of this agency's calendar, when they differ from 08:00–12:00, 13:00–17:00. */
@@ -33,7 +33,7 @@ export type AgencyBundleEntry = z.infer<typeof AgencyBundleEntry>;
 export const UserBundleEntry = openObject({
   username: inputText().trim().min(3).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
   fullName: inputText().trim().min(1).max(200),
-  email: z.email().optional(),
+  email: emailInput().optional(),
   phone: inputText().optional(),
   /** Demo and first-install only: prefer `passwordHash` (argon2id) in real bundles. */
   password: inputText().min(8).max(200).optional(),

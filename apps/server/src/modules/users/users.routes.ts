@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inputText, staffRoles, type StaffRole } from '@motcua/domain';
+import { emailInput, inputText, passwordInput, personNameInput, phoneInput, staffRoles, usernameInput, type StaffRole } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -19,22 +19,22 @@ const UserSchema = z.object({
   assignments: z.array(z.object({ role: z.enum(staffRoles), agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
 });
 
-const Password = inputText().min(10, 'at least 10 characters').max(200);
-const Phone = inputText().regex(/^\+?[0-9 .-]{8,20}$/);
+const Password = passwordInput();
+const Phone = phoneInput();
 const Assignments = z.array(z.object({ role: z.enum(staffRoles), agencyId: z.uuid() })).min(1).max(50);
 
 export const CreateStaffBody = z.object({
-  username: inputText().trim().min(3).max(64).regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, . _ - only'),
-  fullName: inputText().trim().min(1).max(200),
-  email: z.email().optional(),
+  username: usernameInput(),
+  fullName: personNameInput(),
+  email: emailInput().optional(),
   phone: Phone.optional(),
   password: Password,
   assignments: Assignments,
 });
 
 export const UpdateStaffBody = z.object({
-  fullName: inputText().trim().min(1).max(200).optional(),
-  email: z.email().nullable().optional(),
+  fullName: personNameInput().optional(),
+  email: emailInput().nullable().optional(),
   phone: Phone.nullable().optional(),
   disabled: z.boolean().optional(),
 });

@@ -1,21 +1,20 @@
 /**
- * Checks the administration forms make before sending, mirroring the server's zod schemas
- * (apps/server/src/modules/{agencies,users}/…routes.ts) so a refusal is explained beside the field.
+ * Checks the administration forms make before sending, so a refusal is explained beside the
+ * field. E-mail, phone, username and password are the server's own rules
+ * (packages/domain/src/validation/fields.ts); the rest mirror the zod schemas of
+ * apps/server/src/modules/{agencies,users}.
  */
+import { isEmail, isPhone, isUsername, passwordMinLength } from '@motcua/domain';
+
+export { isEmail, isUsername };
 
 /** Agency, counter and unit codes: 1–64 characters, no spaces or slashes. */
 export const isCode = (value: string) => /^[^/\s]{1,64}$/.test(value);
 
-/** A plausible e-mail address (the server's zod check is stricter; this catches typing slips). */
-export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value);
+/** A staff member's phone: the phone rule of every form. */
+export const isStaffPhone = isPhone;
 
-/** A staff member's phone: digits, spaces, dots, dashes, an optional +; 8–20 characters. */
-export const isStaffPhone = (value: string) => /^\+?[0-9 .-]{8,20}$/.test(value);
-
-/** Usernames: 3–64 letters, digits, `.`, `_` or `-`. */
-export const isUsername = (value: string) => /^[a-zA-Z0-9._-]{3,64}$/.test(value);
-
-export const minPasswordLength = 10;
+export const minPasswordLength = passwordMinLength;
 
 /** `HH:mm`, 00:00–23:59. */
 export const isTimeOfDay = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
