@@ -1,153 +1,32 @@
 /**
  * The administration endpoints: the agency tree and its counters, units and working calendar
  * (`/agencies…`), holiday schedules (`/calendar/schedules`, `/public/holidays/:year`), staff
- * accounts (`/users…`) and the audit trail (`/audit-events`). Shapes follow the zod schemas of
- * apps/server/src/modules/{agencies,calendar,users,audit}. Every change invalidates what it
+ * accounts (`/users…`) and the audit trail (`/audit-events`). Shapes are the OpenAPI document's
+ * (../../shared/openapi.ts). Every change invalidates what it
  * changed and the audit trail, which has a new row.
  */
 import { keepPreviousData, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { StaffRole } from '@motcua/domain';
-import { api } from '../../shared/api.ts';
+import { client, type ApiBody, type ApiItem, type ApiResponse } from '../../shared/api.ts';
 import { sessionQueryKey } from '../../shared/query.ts';
 
 // ---- Shapes -------------------------------------------------------------------------------------
 
-export interface Agency {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  successorCode: string | null;
-  shortName: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
-export interface WorkingPeriod {
-  start: string;
-  end: string;
-}
-
-export interface AgencyCalendar {
-  periods: WorkingPeriod[] | null;
-  weeklyDaysOff: number[] | null;
-}
-
-export interface Office {
-  id: string;
-  code: string;
-  name: string;
-  active: boolean;
-  address?: string | null;
-}
-
-export interface AgencyOffices {
-  counters: Office[];
-  units: Office[];
-  calendar: AgencyCalendar | null;
-}
-
-export interface HolidaySchedule {
-  year: number;
-  official: boolean;
-  source: 'bundled' | 'loaded' | 'statutory_rules';
-  daysOff: string[];
-  workingDays: string[];
-  confidence: string | null;
-  notes: string | null;
-}
-
-export interface UserAssignment {
-  role: StaffRole;
-  agencyId: string;
-  agencyCode: string;
-  agencyName: string;
-}
-
-export interface StaffAccount {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  disabled: boolean;
-  assignments: UserAssignment[];
-}
-
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  agencyId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface AgencyChanges {
-  name?: string;
-  shortName?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  validTo?: string | null;
-  successorCode?: string | null;
-}
-
-export interface NewAgency {
-  code: string;
-  name: string;
-  level: string;
-  parentId: string;
-  validFrom?: string;
-}
-
-export interface NewOffice {
-  code: string;
-  name: string;
-  address?: string;
-}
-
-export interface ScheduleInput {
-  daysOff: string[];
-  workingDays: string[];
-  confidence?: string;
-  notes?: string;
-}
-
-export interface RoleInput {
-  role: StaffRole;
-  agencyId: string;
-}
-
-export interface NewStaff {
-  username: string;
-  fullName: string;
-  email?: string;
-  phone?: string;
-  password: string;
-  assignments: RoleInput[];
-}
-
-export interface StaffChanges {
-  fullName?: string;
-  email?: string | null;
-  phone?: string | null;
-  disabled?: boolean;
-}
+export type Agency = ApiItem<'/agencies'>;
+export type AgencyOffices = ApiResponse<'/agencies/{id}/offices'>;
+export type Office = AgencyOffices['counters'][number] | AgencyOffices['units'][number];
+export type AgencyCalendar = ApiBody<'/agencies/{id}/calendar', 'put'>;
+export type WorkingPeriod = NonNullable<AgencyCalendar['periods']>[number];
+export type HolidaySchedule = ApiResponse<'/public/holidays/{year}'>;
+export type StaffAccount = ApiResponse<'/users/{id}'>;
+export type UserAssignment = StaffAccount['assignments'][number];
+export type AuditEvent = ApiItem<'/audit-events'>;
+export type AgencyChanges = ApiBody<'/agencies/{id}', 'patch'>;
+export type NewAgency = ApiBody<'/agencies'>;
+export type NewOffice = ApiBody<'/agencies/{id}/counters'>;
+export type ScheduleInput = ApiBody<'/calendar/schedules/{year}', 'put'>;
+export type NewStaff = ApiBody<'/users'>;
+export type RoleInput = NewStaff['assignments'][number];
+export type StaffChanges = ApiBody<'/users/{id}', 'patch'>;
 
 /** The audit trail's filters ('' for none). */
 export interface AuditFilterValues {
@@ -190,14 +69,14 @@ export const adminKeys = {
 export function useAdminAgencies() {
   return useQuery({
     queryKey: adminKeys.agencies,
-    queryFn: ({ signal }) => api.get<Page<Agency>>('/agencies', { query: { limit: 500 }, signal }),
+    queryFn: ({ signal }) => client.get('/agencies', { query: { limit: 500 }, signal }),
   });
 }
 
 export function useAgencyOffices(id: string | undefined) {
   return useQuery({
     queryKey: adminKeys.offices(id ?? ''),
-    queryFn: ({ signal }) => api.get<AgencyOffices>(`/agencies/${id}/offices`, { signal }),
+    queryFn: ({ signal }) => client.get('/agencies/{id}/offices', { params: { id: id! }, signal }),
     enabled: Boolean(id),
   });
 }
@@ -205,7 +84,7 @@ export function useAgencyOffices(id: string | undefined) {
 export function useHolidaySchedules() {
   return useQuery({
     queryKey: adminKeys.schedules,
-    queryFn: ({ signal }) => api.get<Page<HolidaySchedule>>('/calendar/schedules', { signal }),
+    queryFn: ({ signal }) => client.get('/calendar/schedules', { signal }),
   });
 }
 
@@ -213,7 +92,7 @@ export function useHolidaySchedules() {
 export function useYearSchedule(year: number | undefined) {
   return useQuery({
     queryKey: adminKeys.holidays(year ?? 0),
-    queryFn: ({ signal }) => api.get<HolidaySchedule>(`/public/holidays/${year}`, { signal }),
+    queryFn: ({ signal }) => client.get('/public/holidays/{year}', { params: { year: year! }, signal }),
     enabled: year !== undefined,
   });
 }
@@ -222,7 +101,7 @@ export function useStaffAccounts(q: string, page: number) {
   return useQuery({
     queryKey: adminKeys.userList(q, page),
     queryFn: ({ signal }) =>
-      api.get<Page<StaffAccount>>('/users', { query: { q, limit: userPageSize, offset: (page - 1) * userPageSize }, signal }),
+      client.get('/users', { query: { q, limit: userPageSize, offset: (page - 1) * userPageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -230,7 +109,7 @@ export function useStaffAccounts(q: string, page: number) {
 export function useStaffAccount(id: string | undefined) {
   return useQuery({
     queryKey: adminKeys.user(id ?? ''),
-    queryFn: ({ signal }) => api.get<StaffAccount>(`/users/${id}`, { signal }),
+    queryFn: ({ signal }) => client.get('/users/{id}', { params: { id: id! }, signal }),
     enabled: Boolean(id),
   });
 }
@@ -239,7 +118,7 @@ export function useStaffAccount(id: string | undefined) {
 export function useAccountNames() {
   return useQuery({
     queryKey: [...adminKeys.users, 'names'],
-    queryFn: ({ signal }) => api.get<Page<StaffAccount>>('/users', { query: { limit: 500 }, signal }),
+    queryFn: ({ signal }) => client.get('/users', { query: { limit: 500 }, signal }),
     staleTime: 5 * 60_000,
   });
 }
@@ -248,7 +127,7 @@ export function useAuditEvents(query: AuditQuery) {
   return useQuery({
     queryKey: adminKeys.auditList(query),
     queryFn: ({ signal }) =>
-      api.get<Page<AuditEvent>>('/audit-events', {
+      client.get('/audit-events', {
         query: {
           entityType: query.entityType, entityId: query.entityId, action: query.action, actor: query.actor, from: query.from, to: query.to,
           limit: auditPageSize, offset: (query.page - 1) * auditPageSize,
@@ -262,15 +141,15 @@ export function useAuditEvents(query: AuditQuery) {
 // ---- Writes -----------------------------------------------------------------------------------
 
 export const adminApi = {
-  createAgency: (input: NewAgency) => api.post<Agency>('/agencies', input),
-  updateAgency: (id: string, changes: AgencyChanges) => api.patch<Agency>(`/agencies/${id}`, changes),
-  addOffice: (agencyId: string, kind: 'counters' | 'units', input: NewOffice) => api.post<Office>(`/agencies/${agencyId}/${kind}`, input),
-  setCalendar: (agencyId: string, calendar: AgencyCalendar) => api.put<void>(`/agencies/${agencyId}/calendar`, calendar),
-  putSchedule: (year: number, input: ScheduleInput) => api.put<HolidaySchedule>(`/calendar/schedules/${year}`, input),
-  createStaff: (input: NewStaff) => api.post<StaffAccount>('/users', input),
-  updateStaff: (id: string, changes: StaffChanges) => api.patch<StaffAccount>(`/users/${id}`, changes),
-  replaceRoles: (id: string, assignments: RoleInput[]) => api.put<StaffAccount>(`/users/${id}/assignments`, { assignments }),
-  resetPassword: (id: string, password: string) => api.post<void>(`/users/${id}/password`, { password }),
+  createAgency: (input: NewAgency) => client.post('/agencies', input),
+  updateAgency: (id: string, changes: AgencyChanges) => client.patch('/agencies/{id}', changes, { params: { id } }),
+  addOffice: (agencyId: string, kind: 'counters' | 'units', input: NewOffice) => client.post(kind === 'counters' ? '/agencies/{id}/counters' : '/agencies/{id}/units', input, { params: { id: agencyId } }),
+  setCalendar: (agencyId: string, calendar: AgencyCalendar) => client.put('/agencies/{id}/calendar', calendar, { params: { id: agencyId } }),
+  putSchedule: (year: number, input: ScheduleInput) => client.put('/calendar/schedules/{year}', input, { params: { year } }),
+  createStaff: (input: NewStaff) => client.post('/users', input),
+  updateStaff: (id: string, changes: StaffChanges) => client.patch('/users/{id}', changes, { params: { id } }),
+  replaceRoles: (id: string, assignments: RoleInput[]) => client.put('/users/{id}/assignments', { assignments }, { params: { id } }),
+  resetPassword: (id: string, password: string) => client.post('/users/{id}/password', { password }, { params: { id } }),
 };
 
 /**

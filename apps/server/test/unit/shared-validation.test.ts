@@ -5,10 +5,10 @@
  * counter intake and the online submission, the administration forms) do.
  */
 import { describe, expect, it } from 'vitest';
-import { CreateStaffBody } from '../../../server/src/modules/users/users.routes.ts';
-import { ApplicantInput } from '../../../server/src/modules/dossiers/dossiers.schemas.ts';
-import { checkApplicant, emptyApplicant, normalizeIdNumber } from '../../src/shared/applicant.ts';
-import { isEmail, isStaffPhone, isUsername, minPasswordLength } from '../../src/console/admin/validation.ts';
+import { CreateStaffBody } from '../../src/modules/users/users.routes.ts';
+import { ApplicantInput } from '../../src/modules/dossiers/dossiers.schemas.ts';
+import { checkApplicant, emptyApplicant, normalizeIdNumber } from '../../../web/src/shared/applicant.ts';
+import { isEmail, isStaffPhone, isUsername, minPasswordLength } from '../../../web/src/console/admin/validation.ts';
 
 const emails = [
   'an.nguyen@hanoi.gov.vn', 'a+b@x.vn', 'o\'brien@example.com', 'x@y.z', 'x@y', 'a b@x.vn', 'a@@x.vn', '.a@x.vn', 'a..b@x.vn',
