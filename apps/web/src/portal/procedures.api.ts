@@ -3,7 +3,7 @@
  * list of what changed in the catalogue (`/thu-tuc/thay-doi`).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../shared/api.ts';
+import { client, type ApiItem } from '../shared/api.ts';
 import { useProcedureSearch } from '../shared/catalogue.ts';
 
 export const proceduresPageSize = 20;
@@ -13,23 +13,9 @@ export function usePublicProcedures(query: string, page: number) {
 }
 
 /** What a change did to a procedure (`GET /public/procedure-changes`). */
-export type ProcedureChangeKind = 'new' | 'amended' | 'replaced' | 'abolished';
+export type ProcedureChange = ApiItem<'/public/procedure-changes'>;
+export type ProcedureChangeKind = ProcedureChange['change'];
 export const procedureChangeKinds: readonly ProcedureChangeKind[] = ['new', 'amended', 'replaced', 'abolished'];
-
-export interface ProcedureChange {
-  change: ProcedureChangeKind;
-  /** The local date the change takes effect, `YYYY-MM-DD`. */
-  date: string;
-  code: string;
-  name: string;
-  field: string;
-  version: number;
-  previousVersion: number | null;
-  changeNote: string | null;
-  /** The legal basis of the version that took effect; null for a procedure that ended. */
-  legalBasis: string | null;
-  replacedBy: { code: string; name: string | null } | null;
-}
 
 /** One month, or a range of months (`YYYY-MM`, both included). */
 export type ChangesPeriod = { month: string } | { from: string; to: string };
@@ -38,7 +24,7 @@ export function useProcedureChanges(period: ChangesPeriod) {
   return useQuery({
     queryKey: ['public', 'procedure-changes', period],
     queryFn: ({ signal }) =>
-      api.get<{ month: string | null; from: string; to: string; items: ProcedureChange[]; total: number }>('/public/procedure-changes', {
+      client.get('/public/procedure-changes', {
         query: { ...period },
         signal,
       }),

@@ -1,76 +1,22 @@
 /**
  * The public procedure catalogue (`GET /public/procedures`, `GET /public/procedures/:code`) and
- * the public agency directory, shared by the portal and the counter's intake. Shapes follow the
- * server's OpenAPI document.
+ * the public agency directory, shared by the portal and the counter's intake. Shapes are the
+ * server's OpenAPI document's (./openapi.ts).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type { Messages } from '@motcua/domain';
-import { api } from './api.ts';
+import { client, type ApiItem, type ApiResponse } from './api.ts';
 import { vi } from './i18n/vi.ts';
 
-export type ProcessingTimeUnit = 'working_days' | 'working_hours' | 'days' | 'same_day';
-export type ComponentKind = 'original' | 'certified_copy' | 'copy' | 'electronic';
+export type PublicProcedure = ApiItem<'/public/procedures'>;
+export type ProcedureDetail = ApiResponse<'/public/procedures/{code}'>;
+export type ProcessingTime = PublicProcedure['processingTime'];
+export type ProcessingTimeUnit = ProcessingTime['unit'];
+export type Fee = PublicProcedure['fee'];
+export type ProcedureComponent = ProcedureDetail['components'][number];
+export type ComponentKind = ProcedureComponent['kind'];
 export const componentKinds: readonly ComponentKind[] = ['original', 'certified_copy', 'copy', 'electronic'];
-
-export interface ProcessingTime {
-  value: number;
-  unit: ProcessingTimeUnit | string;
-  cutoff?: string | null;
-}
-
-export interface Fee {
-  kind: 'free' | 'fixed' | 'table';
-  currency: 'VND';
-  amount: number | null;
-  onlineAmount: number | null;
-  table: Array<{ label: string; amount: number; onlineAmount: number | null }>;
-  text: Messages;
-}
-
-export interface PublicProcedure {
-  code: string;
-  name: string;
-  field: string;
-  levels: string[];
-  processingTime: ProcessingTime & { text: Messages };
-  fee: Fee;
-  fullyOnline: boolean;
-  version: number;
-  validFrom: string | null;
-}
-
-export interface ProcedureComponent {
-  name: string;
-  kind: ComponentKind;
-  kindText: Messages;
-  count: number;
-  required: boolean;
-  template: string | null;
-}
-
-export interface ProcedureDetail extends PublicProcedure {
-  codeVerified: boolean;
-  asOf: string;
-  inForce: boolean;
-  status: 'active' | 'amended' | 'replaced' | 'abolished';
-  validTo: string | null;
-  changeNote: string | null;
-  endNote: string | null;
-  replacedBy: { code: string; name: string | null } | null;
-  agencies: string[];
-  components: ProcedureComponent[];
-  resultType: string | null;
-  legalBasis: string | null;
-  interAgency: Array<{ order: number; agency: string; name: string; share: { value: number; unit: string; text: Messages } }>;
-  workflow: Array<{ order: number; key: string; name: string; role: string; roleText: Messages; participant: number; budget: { value: number; unit: string; text: Messages } }>;
-}
-
-export interface PublicAgency {
-  code: string;
-  name: string;
-  level: string;
-}
+export type PublicAgency = ApiItem<'/public/agencies'>;
 
 export interface CatalogueQuery {
   q?: string;
@@ -83,7 +29,7 @@ export interface CatalogueQuery {
 export function useProcedureSearch(query: CatalogueQuery, enabled = true) {
   return useQuery({
     queryKey: ['public', 'procedures', query],
-    queryFn: ({ signal }) => api.get<{ items: PublicProcedure[]; total: number }>('/public/procedures', { query: { ...query }, signal }),
+    queryFn: ({ signal }) => client.get('/public/procedures', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
     enabled,
@@ -93,7 +39,7 @@ export function useProcedureSearch(query: CatalogueQuery, enabled = true) {
 export function useProcedure(code: string | undefined) {
   return useQuery({
     queryKey: ['public', 'procedure', code],
-    queryFn: ({ signal }) => api.get<ProcedureDetail>(`/public/procedures/${encodeURIComponent(code ?? '')}`, { signal }),
+    queryFn: ({ signal }) => client.get('/public/procedures/{code}', { params: { code: code ?? '' }, signal }),
     enabled: Boolean(code),
     staleTime: 5 * 60_000,
   });
@@ -102,13 +48,13 @@ export function useProcedure(code: string | undefined) {
 export function usePublicAgencies(level?: string) {
   return useQuery({
     queryKey: ['public', 'agencies', level ?? ''],
-    queryFn: ({ signal }) => api.get<{ items: PublicAgency[] }>('/public/agencies', { query: { level }, signal }),
+    queryFn: ({ signal }) => client.get('/public/agencies', { query: { level }, signal }),
     staleTime: 30 * 60_000,
   });
 }
 
 /** `5 ngày làm việc`, `Trong ngày (nhận trước 15:00)`. */
-export function processingTimeLabel(t: TFunction, time: ProcessingTime): string {
+export function processingTimeLabel(t: TFunction, time: { value: number; unit: string; cutoff?: string | null }): string {
   switch (time.unit) {
     case 'same_day':
       return t('portal.procedures.time.same_day', { cutoff: time.cutoff ?? '15:00' });

@@ -3,19 +3,12 @@
  * request, with upload progress — which `fetch` cannot report, hence XMLHttpRequest. Errors come
  * back as the same `ApiError` as every other request.
  */
-import { ApiError, apiBase, currentCsrfToken, networkErrorCode, problemFromBody } from './api.ts';
+import { ApiError, apiBase, currentCsrfToken, networkErrorCode, problemFromBody, type ApiResponse } from './api.ts';
 import { en } from './i18n/en.ts';
 import { vi } from './i18n/vi.ts';
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  /** Public uploads only: presented with the submission to prove the uploader owns the file. */
-  uploadToken?: string;
-}
+/** A stored file (`POST /files`); public uploads (`POST /public/files`) add the upload token presented with the submission. */
+export type UploadedFile = ApiResponse<'/files', 'post'> & Partial<Pick<ApiResponse<'/public/files', 'post'>, 'uploadToken'>>;
 
 /** What the server accepts (apps/server files module): PDF, JPEG, PNG up to 10 MB. */
 export const acceptedMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;

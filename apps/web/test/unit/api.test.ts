@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, networkErrorCode, refreshCsrfToken, setCsrfToken } from '../../src/shared/api.ts';
+import { ApiError, client, networkErrorCode, refreshCsrfToken, request, setCsrfToken } from '../../src/shared/api.ts';
 
 interface Call { url: string; method: string; headers: Headers; body: unknown }
 
@@ -33,24 +33,31 @@ describe('the API client', () => {
       credentials = init.credentials;
       return jsonResponse({ items: [], total: 0 });
     });
-    await expect(api.get('/public/procedures', { query: { q: 'khai sinh', limit: 20, offset: 0, empty: '' } }))
+    await expect(client.get('/public/procedures', { query: { q: 'khai sinh', limit: 20, offset: 0, agency: '' } }))
       .resolves.toEqual({ items: [], total: 0 });
     expect(credentials).toBe('same-origin');
   });
 
   it('builds the query string and leaves out empty parameters', async () => {
     const calls = stubFetch(() => jsonResponse({}));
-    await api.get('/public/procedures', { query: { q: 'khai sinh', limit: 20, offset: 0, empty: '', none: undefined } });
+    await client.get('/public/procedures', { query: { q: 'khai sinh', limit: 20, offset: 0, agency: '', level: undefined, field: null } });
     expect(calls[0]!.url).toBe('/api/v1/public/procedures?q=khai+sinh&limit=20&offset=0');
+  });
+
+  it('fills the path parameters of the document’s paths, URL-encoded', async () => {
+    const calls = stubFetch(() => jsonResponse({}));
+    await client.get('/public/dossiers/{code}', { params: { code: 'XA01/2026 1' } });
+    await client.get('/dossiers/{id}', { params: { id: 42 } });
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/public/dossiers/XA01%2F2026%201', '/api/v1/dossiers/42']);
   });
 
   it('sends the CSRF token it holds on every request that changes something, never on GET', async () => {
     const calls = stubFetch((call) => (call.url.endsWith('/auth/csrf') ? jsonResponse({ csrfToken: 'tok-1' }) : jsonResponse({})));
     await refreshCsrfToken();
-    await api.post('/auth/login', { username: 'a', password: 'b' });
-    await api.get('/auth/me');
+    await client.post('/auth/login', { username: 'a', password: 'b' });
+    await client.get('/auth/me');
     setCsrfToken('tok-2');
-    await api.delete('/things/1');
+    await request('DELETE', '/things/1');
     expect(calls.map((c) => [c.method, c.headers.get('x-csrf-token')])).toEqual([
       ['GET', null], ['POST', 'tok-1'], ['GET', null], ['DELETE', 'tok-2'],
     ]);
@@ -60,7 +67,7 @@ describe('the API client', () => {
 
   it('answers undefined for 204 No Content', async () => {
     stubFetch(() => new Response(null, { status: 204 }));
-    await expect(api.post('/auth/logout')).resolves.toBeUndefined();
+    await expect(client.post('/auth/logout', undefined)).resolves.toBeUndefined();
   });
 
   it('turns a problem+json answer into an ApiError with its code, messages, issues and request id', async () => {
@@ -70,7 +77,7 @@ describe('the API client', () => {
       messages: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
       issues: [{ path: 'username', message: 'required' }], requestId: 'req-1',
     }, 401, 'application/problem+json'));
-    const error = await api.post('/auth/login', {}).catch((e: unknown) => e);
+    const error = await request('POST', '/auth/login', { body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       status: 401, code: 'auth.invalid_credentials', requestId: 'req-1',
@@ -80,15 +87,15 @@ describe('the API client', () => {
 
   it('gives a failure that is not problem+json the domain message for its status', async () => {
     stubFetch(() => new Response('<html>Not Found</html>', { status: 404, headers: { 'content-type': 'text/html' } }));
-    await expect(api.get('/public/dossiers/X')).rejects.toMatchObject({
+    await expect(client.get('/public/dossiers/{code}', { params: { code: 'X' } })).rejects.toMatchObject({
       status: 404, code: 'request.not_found', messages: { vi: 'Không tìm thấy địa chỉ yêu cầu' },
     });
   });
 
   it('reports an unreachable server, or a gateway answering for it, as a network error', async () => {
     vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch'); });
-    await expect(api.get('/auth/me')).rejects.toMatchObject({ status: 0, code: networkErrorCode });
+    await expect(client.get('/auth/me')).rejects.toMatchObject({ status: 0, code: networkErrorCode });
     stubFetch(() => new Response('', { status: 502 }));
-    await expect(api.get('/auth/me')).rejects.toMatchObject({ status: 502, code: networkErrorCode });
+    await expect(client.get('/auth/me')).rejects.toMatchObject({ status: 502, code: networkErrorCode });
   });
 });

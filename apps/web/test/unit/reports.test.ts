@@ -105,7 +105,7 @@ describe('the dashboard’s address', () => {
       from: d('2022-12-15'), to: d('2023-09-14'), custom: false, agency: '', level: '', field: '', procedure: '', channel: '',
     };
     expect(dossierListQuery(filters, { key: 'received', agency: '000.00.12.H40', page: 2 }))
-      .toEqual({ from: '2022-12-15', to: '2023-09-14', key: 'received', limit: 20, offset: 20, agency: '000.00.12.H40', agencyOnly: true });
+      .toEqual({ from: '2022-12-15', to: '2023-09-14', key: 'received', limit: 20, offset: 20, agency: '000.00.12.H40', agencyOnly: 'true' });
     expect(dossierListQuery(filters, { key: 'inProgressOverdue', agency: '', page: 1 }))
       .toEqual({ from: '2022-12-15', to: '2023-09-14', key: 'inProgressOverdue', limit: 20, offset: 0 });
   });

@@ -4,32 +4,18 @@
  * The CSRF token is replaced by the one each profile response carries.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StaffRole } from '@motcua/domain';
-import { api, hasCsrfToken, isApiError, refreshCsrfToken, setCsrfToken } from '../../shared/api.ts';
+import { client, hasCsrfToken, isApiError, refreshCsrfToken, setCsrfToken, type ApiBody, type ApiResponse } from '../../shared/api.ts';
 import { sessionQueryKey } from '../../shared/query.ts';
 
-export interface StaffAssignment {
-  role: StaffRole;
-  agencyId: string;
-  agencyCode: string;
-  agencyName: string;
-}
+export type StaffProfile = ApiResponse<'/auth/me'>;
+export type StaffAssignment = StaffProfile['assignments'][number];
 
-export interface StaffProfile {
-  user: { id: string; username: string; fullName: string };
-  assignments: StaffAssignment[];
-  csrfToken: string;
-}
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
+export type Credentials = ApiBody<'/auth/login'>;
 
 /** The signed-in profile, or `null` when there is no session. */
 export async function fetchProfile(signal?: AbortSignal): Promise<StaffProfile | null> {
   try {
-    const profile = await api.get<StaffProfile>('/auth/me', { signal });
+    const profile = await client.get('/auth/me', { signal });
     setCsrfToken(profile.csrfToken);
     return profile;
   } catch (error) {
@@ -42,19 +28,19 @@ export async function signIn(credentials: Credentials): Promise<StaffProfile> {
   if (!hasCsrfToken()) await refreshCsrfToken();
   let profile: StaffProfile;
   try {
-    profile = await api.post<StaffProfile>('/auth/login', credentials);
+    profile = await client.post('/auth/login', credentials);
   } catch (error) {
     // The token we held may predate a server restart or an expired cookie: get a new one, once.
     if (!isApiError(error, 'auth.csrf_invalid')) throw error;
     await refreshCsrfToken();
-    profile = await api.post<StaffProfile>('/auth/login', credentials);
+    profile = await client.post('/auth/login', credentials);
   }
   setCsrfToken(profile.csrfToken);
   return profile;
 }
 
 export async function signOut(): Promise<void> {
-  await api.post<void>('/auth/logout');
+  await client.post('/auth/logout', undefined);
   setCsrfToken(undefined);
 }
 

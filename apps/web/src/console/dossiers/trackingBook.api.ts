@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { reportingPeriod, type PlainDate, type StaffRole } from '@motcua/domain';
-import { api, apiBase, problemFromBody } from '../../shared/api.ts';
+import { apiBase, client, problemFromBody, type ApiResponse } from '../../shared/api.ts';
 import type { StaffAssignment } from '../auth/session.ts';
 import { downloadName } from '../reports/reportQuery.ts';
 
@@ -32,18 +32,13 @@ export function trackingBookAgencies(assignments: readonly StaffAssignment[]): B
   return [...agencies.values()];
 }
 
-export interface BookCounter {
-  id: string;
-  code: string;
-  name: string;
-  active: boolean;
-}
+export type BookCounter = ApiResponse<'/agencies/{id}/offices'>['counters'][number];
 
 /** The counters of an agency (closed ones too: their books still hold past dossiers). */
 export function useAgencyCounters(agencyId: string | undefined) {
   return useQuery({
     queryKey: ['agencies', agencyId, 'offices'],
-    queryFn: ({ signal }) => api.get<{ counters: BookCounter[] }>(`/agencies/${agencyId}/offices`, { signal }),
+    queryFn: ({ signal }) => client.get('/agencies/{id}/offices', { params: { id: agencyId! }, signal }),
     select: (offices) => offices.counters,
     enabled: Boolean(agencyId),
     staleTime: 5 * 60_000,

@@ -3,7 +3,7 @@ import { IconArrowLeft, IconArrowRight, IconWorld } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api.ts';
+import { client, type ApiBody } from '../../shared/api.ts';
 import { feeRows, processingTimeLabel, type ProcedureDetail } from '../../shared/catalogue.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { idempotencyHeader, newIdempotencyKey } from '../../shared/idempotency.ts';
@@ -49,8 +49,8 @@ function Intake() {
   const attempt = useRef<{ key: string; body: string }>(undefined);
 
   const submit = useMutation({
-    mutationFn: ({ body, key }: { body: unknown; key: string; decision: IntakeDraft['decision'] }) =>
-      api.post<DossierDetail>('/dossiers', body, { headers: { [idempotencyHeader]: key } }),
+    mutationFn: ({ body, key }: { body: ApiBody<'/dossiers'>; key: string; decision: IntakeDraft['decision'] }) =>
+      client.post('/dossiers', body, { headers: { [idempotencyHeader]: key } }),
     onSuccess: (dossier, { decision }) => setDone({ dossier, decision }),
   });
 

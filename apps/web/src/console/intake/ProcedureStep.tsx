@@ -4,7 +4,7 @@ import { IconSearch, IconWorld } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api.ts';
+import { client } from '../../shared/api.ts';
 import { processingTimeLabel, type ProcedureDetail, type PublicProcedure } from '../../shared/catalogue.ts';
 import { useProcedureSearch } from '../../shared/catalogue.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
@@ -51,7 +51,7 @@ export function ProcedureStep({ counters, agencyId, onAgency, onPick }: Props) {
     try {
       const detail = await queryClient.fetchQuery({
         queryKey: ['public', 'procedure', item.code],
-        queryFn: ({ signal }) => api.get<ProcedureDetail>(`/public/procedures/${encodeURIComponent(item.code)}`, { signal }),
+        queryFn: ({ signal }) => client.get('/public/procedures/{code}', { params: { code: item.code }, signal }),
         staleTime: 5 * 60_000,
       });
       onPick(detail);

@@ -2,7 +2,7 @@ import { Anchor, Badge, LoadingOverlay, Modal, Stack, Table, Text } from '@manti
 import type { StatisticsKey } from '@motcua/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { QueryValue } from '../../shared/api.ts';
+import type { ApiQuery } from '../../shared/api.ts';
 import { formatDateTime, formatNumber, formatPlainDate } from '../../shared/format.ts';
 import { ErrorState } from '../../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../../shared/ui/PageLoader.tsx';
@@ -15,7 +15,7 @@ import { ListPager } from '../../shared/ui/ListPager.tsx';
 interface Props {
   /** The open list, or null when closed. */
   list: { key: StatisticsKey; page: number; agencyLabel: string; total: boolean } | null;
-  query: Record<string, QueryValue> | null;
+  query: ApiQuery<'/reports/dossiers'> | null;
   period: { from: string; to: string };
   procedureName: (code: string) => string | undefined;
   agencyName: (code: string) => string;

@@ -3,16 +3,10 @@
  * for the agency filter, the breadcrumb of the drill-down and the order of the report's rows.
  */
 
-export interface StaffAgency {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  level: string;
-  parentId: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
+import type { ApiItem } from '../../shared/api.ts';
+
+/** An agency as `GET /agencies` lists it: what the tree and the report filters read of it. */
+export type StaffAgency = Pick<ApiItem<'/agencies'>, 'id' | 'code' | 'name' | 'shortName' | 'level' | 'parentId' | 'validFrom' | 'validTo'>;
 
 /** An agency linked to its parent and its subordinates. */
 export type TreeNode<T extends StaffAgency> = T & { parent: TreeNode<T> | null; children: Array<TreeNode<T>> };

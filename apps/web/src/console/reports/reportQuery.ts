@@ -10,7 +10,7 @@
  * one number. `kind=custom` keeps the free date range chosen even when its dates match a preset.
  */
 import { statisticsKeys, type PlainDate, type StatisticsKey } from '@motcua/domain';
-import { apiBase, type QueryValue } from '../../shared/api.ts';
+import { apiBase, type ApiQuery } from '../../shared/api.ts';
 import { currentOfficialQuarter, isValidRange } from './periods.ts';
 
 export const channels = ['counter', 'online', 'postal'] as const;
@@ -91,11 +91,12 @@ export function reportSearch(state: ReportState): string {
 }
 
 /** The query the statistics, trend and export endpoints take for these filters. */
-export function reportApiQuery(filters: ReportFilters): Record<string, string> {
-  const query: Record<string, string> = { from: filters.from, to: filters.to };
-  for (const name of ['agency', 'level', 'field', 'procedure', 'channel'] as const) {
+export function reportApiQuery(filters: ReportFilters): ApiQuery<'/reports/statistics'> {
+  const query: ApiQuery<'/reports/statistics'> = { from: filters.from, to: filters.to };
+  for (const name of ['agency', 'level', 'field', 'procedure'] as const) {
     if (filters[name]) query[name] = filters[name];
   }
+  if (filters.channel) query.channel = filters.channel;
   return query;
 }
 
@@ -126,8 +127,8 @@ export const dossierPageSize = 20;
  * The query of `/reports/dossiers` behind a number. For the total it is the report's own query.
  * For an agency's row it counts that agency alone (`agencyOnly`), as the row does.
  */
-export function dossierListQuery(filters: ReportFilters, list: DossierListState): Record<string, QueryValue> {
-  const base: Record<string, QueryValue> = { ...reportApiQuery(filters), key: list.key, limit: dossierPageSize, offset: (list.page - 1) * dossierPageSize };
+export function dossierListQuery(filters: ReportFilters, list: DossierListState): ApiQuery<'/reports/dossiers'> {
+  const base: ApiQuery<'/reports/dossiers'> = { ...reportApiQuery(filters), key: list.key, limit: dossierPageSize, offset: (list.page - 1) * dossierPageSize };
   if (!list.agency) return base;
-  return { ...base, agency: list.agency, agencyOnly: true };
+  return { ...base, agency: list.agency, agencyOnly: 'true' };
 }
