@@ -3616,6 +3616,7 @@ export interface paths {
                     procedure?: string;
                     /** @description dossier code, ID number, phone, or part of the applicant’s name */
                     q?: string;
+                    /** @description at the instant of the request: overdue = timeliness in_progress_overdue; soon = due_soon (less than 48 hours left) */
                     due?: "overdue" | "soon";
                     receivedFrom?: string;
                     receivedTo?: string;
@@ -3654,10 +3655,16 @@ export interface paths {
                                 assigneeId: string | null;
                                 agencyName: string;
                                 handlingAgencyName: string;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); the same rule as due=overdue */
                                 overdue: boolean;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
                                 /** @description waiting for a supplement the applicant has already sent online (to be received by an officer) */
                                 supplementSubmitted: boolean;
-                                /** @description working time to the appointment on the agency’s calendar; negative when overdue; null when the clock is not running */
+                                /** @description working time to the appointment on the agency’s calendar; negative when overdue; while the clock is stopped, what was left when it stopped; null when not received or closed */
                                 workingMinutesLeft: number | null;
                             }[];
                             total: number;
@@ -3883,8 +3890,14 @@ export interface paths {
                                 state: "not_started" | "running" | "stopped" | "closed";
                                 /** @description the appointment as moved by pauses */
                                 dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
                                 overdue: boolean;
-                                /** @description working time left until the appointment (negative: overdue) */
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
                                 workingMinutesLeft: number | null;
                             };
                             step: {
@@ -4151,8 +4164,14 @@ export interface paths {
                                 state: "not_started" | "running" | "stopped" | "closed";
                                 /** @description the appointment as moved by pauses */
                                 dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
                                 overdue: boolean;
-                                /** @description working time left until the appointment (negative: overdue) */
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
                                 workingMinutesLeft: number | null;
                             };
                             step: {
@@ -4397,8 +4416,14 @@ export interface paths {
                                 state: "not_started" | "running" | "stopped" | "closed";
                                 /** @description the appointment as moved by pauses */
                                 dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
                                 overdue: boolean;
-                                /** @description working time left until the appointment (negative: overdue) */
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
                                 workingMinutesLeft: number | null;
                             };
                             step: {
@@ -4669,8 +4694,14 @@ export interface paths {
                                 state: "not_started" | "running" | "stopped" | "closed";
                                 /** @description the appointment as moved by pauses */
                                 dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
                                 overdue: boolean;
-                                /** @description working time left until the appointment (negative: overdue) */
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
                                 workingMinutesLeft: number | null;
                             };
                             step: {
@@ -4889,8 +4920,14 @@ export interface paths {
                                 state: "not_started" | "running" | "stopped" | "closed";
                                 /** @description the appointment as moved by pauses */
                                 dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
                                 overdue: boolean;
-                                /** @description working time left until the appointment (negative: overdue) */
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
                                 workingMinutesLeft: number | null;
                             };
                             steps: {
@@ -5238,8 +5275,14 @@ export interface paths {
                                 state: "not_started" | "running" | "stopped" | "closed";
                                 /** @description the appointment as moved by pauses */
                                 dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
                                 overdue: boolean;
-                                /** @description working time left until the appointment (negative: overdue) */
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
                                 workingMinutesLeft: number | null;
                             };
                             steps: {
