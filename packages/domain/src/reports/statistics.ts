@@ -3,7 +3,7 @@
  * for a period of local dates. This is the reference definition; the database's incrementally
  * maintained aggregates must give the same numbers (the tests compare them).
  */
-import { classifyResult, type ResultClass } from '../calendar/classify.ts';
+import { classifyInProgress, classifyResult, type ResultClass } from '../calendar/classify.ts';
 import { periodInstants, type DateRange } from '../calendar/periods.ts';
 import type { Instant } from '../calendar/time.ts';
 import type { DossierChannel } from '../dossier/vocabulary.ts';
@@ -56,12 +56,35 @@ export function closeOf(f: Pick<DossierFacts, 'resultAt' | 'withdrawnAt'>): { at
   return null;
 }
 
+/** The instants a report counts between, and whether it is a report as of now. */
+export interface ReportInstants {
+  /** FROM 00:00 (local), or the end instant when that is earlier (a period that has not begun). */
+  start: Instant;
+  /** The end instant: the earlier of TO+1 00:00 (local) and the instant the report is made. */
+  end: Instant;
+  /** The instant the report is made when the period is not over (the report is "as of now"), else null. */
+  asOf: Instant | null;
+}
+
 /**
- * The keys a dossier counts in for the period (each 0 or 1). `received` = `carriedOver` +
- * `receivedInPeriod` = `resolved` + `withdrawn` + `inProgress`.
+ * The end instant of a report on FROM..TO made at `madeAt` (docs/rules/statistics.md, "The end instant"):
+ * the earlier of TO+1 00:00 (local) and `madeAt`. A period that is not over is reported as of
+ * `madeAt`: nothing after it counts, and nobody is overdue whose appointment is still ahead.
+ * Without `madeAt` the period is taken as over.
  */
-export function contributionOf(f: DossierFacts, period: DateRange): Counts {
+export function reportInstants(period: DateRange, madeAt?: Instant): ReportInstants {
   const { start, end } = periodInstants(period);
+  if (madeAt === undefined || madeAt >= end) return { start, end, asOf: null };
+  return { start: Math.min(start, madeAt), end: madeAt, asOf: madeAt };
+}
+
+/**
+ * The keys a dossier counts in for the period (each 0 or 1), for a report made at `madeAt`
+ * (default: after the period). `received` = `carriedOver` + `receivedInPeriod` = `resolved` +
+ * `withdrawn` + `inProgress`.
+ */
+export function contributionOf(f: DossierFacts, period: DateRange, madeAt?: Instant): Counts {
+  const { start, end } = reportInstants(period, madeAt);
   const c = emptyCounts();
   if (f.receivedAt >= end) return c;
   const close = closeOf(f);
@@ -84,8 +107,8 @@ export function contributionOf(f: DossierFacts, period: DateRange): Counts {
     }
   } else {
     c.inProgress = 1;
-    // Overdue when the recorded appointment is strictly before the end of the period.
-    c[f.dueAt < end ? 'inProgressOverdue' : 'inProgressOnTime'] = 1;
+    // Overdue when the recorded appointment is strictly before the end instant.
+    c[classifyInProgress(end, f.dueAt) === 'in_progress_overdue' ? 'inProgressOverdue' : 'inProgressOnTime'] = 1;
   }
   return c;
 }
@@ -110,10 +133,10 @@ export function withRates(c: Counts): Statistics {
   };
 }
 
-/** The statistics of a set of dossiers for a period: the reference implementation. */
-export function statisticsOf(dossiers: Iterable<DossierFacts>, period: DateRange): Statistics {
+/** The statistics of a set of dossiers for a period, made at `madeAt`: the reference implementation. */
+export function statisticsOf(dossiers: Iterable<DossierFacts>, period: DateRange, madeAt?: Instant): Statistics {
   let total = emptyCounts();
-  for (const f of dossiers) total = addCounts(total, contributionOf(f, period));
+  for (const f of dossiers) total = addCounts(total, contributionOf(f, period, madeAt));
   return withRates(total);
 }
 

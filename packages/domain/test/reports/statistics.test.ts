@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  checkIdentities, contributionOf, parseInstant, rate, statisticsOf, type Counts, type DateRange, type DossierFacts,
+  checkIdentities, contributionOf, parseInstant, rate, reportInstants, statisticsOf, type Counts, type DateRange, type DossierFacts,
 } from '../../src/index.ts';
 
 const q3: DateRange = { from: '2023-07-01', to: '2023-09-30' };
@@ -75,8 +75,39 @@ describe('which dossier counts where (docs/rules/statistics.md)', () => {
       resultAt: r.result === null ? null : base + r.received + r.result,
       withdrawnAt: r.withdrawn === null ? null : base + r.received + r.withdrawn,
     }));
-    fc.assert(fc.property(fc.array(dossier, { maxLength: 60 }), (list) => {
-      expect(checkIdentities(statisticsOf(list, q3))).toEqual([]);
+    fc.assert(fc.property(fc.array(dossier, { maxLength: 60 }), fc.option(fc.integer({ min: 0, max: 260 * day }), { nil: undefined }), (list, made) => {
+      expect(checkIdentities(statisticsOf(list, q3, made === undefined ? undefined : base + made))).toEqual([]);
     }));
+  });
+});
+
+describe('the end instant: a period that is not over is reported as of now', () => {
+  const q4: DateRange = { from: '2026-10-01', to: '2026-12-31' };
+  const now = i('2026-12-06T14:05:00+07:00');
+  const open = facts({ receivedAt: i('2026-11-28T09:00:00+07:00'), dueAt: i('2026-12-08T17:00:00+07:00') });
+
+  it('ends at the earlier of TO+1 00:00 and the instant the report is made', () => {
+    expect(reportInstants(q4, now)).toEqual({ start: i('2026-10-01T00:00:00+07:00'), end: now, asOf: now });
+    const november: DateRange = { from: '2026-11-01', to: '2026-11-30' };
+    expect(reportInstants(november, now)).toEqual({ start: i('2026-11-01T00:00:00+07:00'), end: i('2026-12-01T00:00:00+07:00'), asOf: null });
+    // Made exactly at TO+1 00:00: the period is over.
+    expect(reportInstants(november, i('2026-12-01T00:00:00+07:00')).asOf).toBeNull();
+    expect(reportInstants(november).asOf).toBeNull();
+    // A period that has not begun: nothing in it yet.
+    expect(reportInstants({ from: '2027-01-01', to: '2027-01-31' }, now)).toEqual({ start: now, end: now, asOf: now });
+  });
+
+  it('counts nobody overdue whose appointment is still ahead, and nothing that happens after now', () => {
+    expect(contributionOf(open, q4, now)).toMatchObject({ inProgress: 1, inProgressOnTime: 1, inProgressOverdue: 0 });
+    // The same period once over: that appointment has passed.
+    expect(contributionOf(open, q4)).toMatchObject({ inProgress: 1, inProgressOverdue: 1 });
+    // An appointment at exactly now can still be met; a minute before, it cannot.
+    expect(contributionOf({ ...open, dueAt: now }, q4, now)).toMatchObject({ inProgressOnTime: 1 });
+    expect(contributionOf({ ...open, dueAt: now - 60_000 }, q4, now)).toMatchObject({ inProgressOverdue: 1 });
+    // A result after now is not counted yet, a receipt after now not at all.
+    expect(contributionOf({ ...open, resultAt: now + 60_000 }, q4, now)).toMatchObject({ resolved: 0, inProgress: 1 });
+    expect(counted(contributionOf({ ...open, receivedAt: now + 60_000 }, q4, now))).toEqual([]);
+    // A period that has not begun: carried over as of now.
+    expect(counted(contributionOf(open, { from: '2027-01-01', to: '2027-01-31' }, now))).toEqual(['carriedOver', 'inProgress', 'inProgressOnTime', 'received']);
   });
 });
