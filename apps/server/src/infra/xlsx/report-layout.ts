@@ -23,7 +23,8 @@ export interface ReportRowData extends Statistics, BesideFigures {
 
 /** The statistics report as the API returns it (`StatisticsReport` in the reports module). */
 export interface ReportData {
-  period: { from: string; to: string };
+  /** `asOf`: present when the period was not over when the report was made (docs/rules/statistics.md, "The end instant"). */
+  period: { from: string; to: string; asOf?: string | undefined };
   filters: { agency: string | null; level: string | null; field: string | null; procedure: string | null; channel: string | null };
   generatedAt: string;
   total: Statistics & BesideFigures;
@@ -153,6 +154,17 @@ const CHANNELS: Record<string, string> = { online: 'trực tuyến', counter: 't
 /** "Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023". */
 export function periodLine(report: Pick<ReportData, 'period'>): string {
   return `Kỳ báo cáo: từ ngày ${shortPlainDate(report.period.from, 'period.from')} đến ngày ${shortPlainDate(report.period.to, 'period.to')}`;
+}
+
+/**
+ * "Số liệu tính đến 14:05 ngày 06/12/2026" for a report on a period that is not over (its figures
+ * are counted up to that instant, Vietnam time); null for a period that is over.
+ */
+export function asOfLine(report: Pick<ReportData, 'period'>): string | null {
+  if (!report.period.asOf) return null;
+  const p = localParts(report.period.asOf, 'period.asOf');
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `Số liệu tính đến ${two(p.hour)}:${two(p.minute)} ngày ${two(p.day)}/${two(p.month)}/${p.year}`;
 }
 
 /** The scope and the filters, in words: "Phạm vi: Ủy ban nhân dân huyện Giao Thủy (000.00.12.H40) và các đơn vị trực thuộc; …". */

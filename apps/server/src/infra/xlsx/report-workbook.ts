@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { parseInstant } from '@motcua/domain';
 import type { ReportChart } from '../charts/report-charts.ts';
 import {
-  BESIDE_NOTE, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, besideColumns, filtersLine, generatedLine, periodLine, reportColumns,
+  BESIDE_NOTE, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, periodLine, reportColumns,
   type ReportColumn, type ReportData,
 } from './report-layout.ts';
 import { FONT, bannerRow, printSetup, setColumnWidths, writeTable } from './table-sheet.ts';
@@ -15,14 +15,20 @@ import { FONT, bannerRow, printSetup, setColumnWidths, writeTable } from './tabl
 /** Sheet names, as the tests and users look them up. */
 export const SHEETS = { table: 'Báo cáo', charts: 'Biểu đồ', beside: 'Ngoài bảng' } as const;
 
-/** Title lines above a table: the title, the period, the scope and filters, the export date. */
+/**
+ * Title lines above a table: the title, the period (and, for a period that is not over, the
+ * instant its figures are counted up to), the scope and filters, the export date.
+ */
 function banners(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn[], report: ReportData, title: string): number {
   const width = columns.length;
-  bannerRow(sheet, 1, width, title, { size: 14, bold: true, height: 24 });
-  bannerRow(sheet, 2, width, periodLine(report), { size: 12, bold: true });
-  bannerRow(sheet, 3, width, filtersLine(report), { size: 11, height: 30 });
-  bannerRow(sheet, 4, width, generatedLine(report), { size: 11, italic: true });
-  return 6; // a blank row, then the table
+  let row = 1;
+  bannerRow(sheet, row++, width, title, { size: 14, bold: true, height: 24 });
+  bannerRow(sheet, row++, width, periodLine(report), { size: 12, bold: true });
+  const asOf = asOfLine(report);
+  if (asOf) bannerRow(sheet, row++, width, asOf, { size: 12, bold: true, italic: true });
+  bannerRow(sheet, row++, width, filtersLine(report), { size: 11, height: 30 });
+  bannerRow(sheet, row++, width, generatedLine(report), { size: 11, italic: true });
+  return row + 1; // a blank row, then the table
 }
 
 function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly ReportColumn[], report: ReportData, title: string, notes: string[]): void {
@@ -48,7 +54,8 @@ function chartSheet(workbook: ExcelJS.Workbook, report: ReportData, charts: Repo
     cell.font = { name: FONT, size, bold };
   };
   title(1, 'BIỂU ĐỒ TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH', 14, true);
-  title(2, `${periodLine(report)}. ${filtersLine(report)}.`, 11, false);
+  const asOf = asOfLine(report);
+  title(2, `${periodLine(report)}${asOf ? ` (${asOf.charAt(0).toLowerCase()}${asOf.slice(1)})` : ''}. ${filtersLine(report)}.`, 11, false);
   let row = 4;
   if (charts.length === 0) title(row, 'Không có hồ sơ trong kỳ để vẽ biểu đồ.', 11, false);
   for (const [i, chart] of charts.entries()) {

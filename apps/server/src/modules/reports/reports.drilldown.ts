@@ -1,15 +1,16 @@
 /**
  * The dossiers behind any number of the report (drill-down): the same definitions as the report (docs/rules/statistics.md),
- * written on the dossier rows of one agency (or subtree), paged.
+ * written on the dossier rows of one agency (or subtree), paged, between the same instants (a
+ * report as of now lists what it counts as of now).
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { periodInstants, type PlainDate, type StatisticsKey } from '@motcua/domain';
+import type { Instant, PlainDate, StatisticsKey } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
+import { appointmentBefore, countedRows, reportWindow, type ReportWindow } from './reports.repository.ts';
 
-export function conditionFor(key: StatisticsKey, from: PlainDate, to: PlainDate): RawBuilder<SqlBool> {
-  const { start, end } = periodInstants({ from, to });
-  const s = new Date(start);
-  const e = new Date(end);
+export function conditionFor(key: StatisticsKey, w: Pick<ReportWindow, 'start' | 'end'>): RawBuilder<SqlBool> {
+  const s = w.start;
+  const e = w.end;
   const inPeriod = sql<SqlBool>`d.received_at >= ${s} AND d.received_at < ${e}`;
   const open = (at: Date) => sql<SqlBool>`(d.closed_at IS NULL OR d.closed_at >= ${at})`;
   const received = sql<SqlBool>`d.received_at < ${e} AND ${open(s)}`;
@@ -28,8 +29,8 @@ export function conditionFor(key: StatisticsKey, from: PlainDate, to: PlainDate)
     case 'resolvedOverdue': return sql<SqlBool>`${resolved} AND d.result_class = 'overdue'`;
     case 'withdrawn': return sql<SqlBool>`${closedIn} AND (d.result_at IS NULL OR d.closed_at <> d.result_at)`;
     case 'inProgress': return inProgress;
-    case 'inProgressOverdue': return sql<SqlBool>`${inProgress} AND d.clock_due_at < ${e}`;
-    case 'inProgressOnTime': return sql<SqlBool>`${inProgress} AND d.clock_due_at >= ${e}`;
+    case 'inProgressOverdue': return sql<SqlBool>`${inProgress} AND ${appointmentBefore(e)}`;
+    case 'inProgressOnTime': return sql<SqlBool>`${inProgress} AND NOT coalesce(${appointmentBefore(e)}, FALSE)`;
   }
 }
 
@@ -39,6 +40,7 @@ export async function dossiersBehind(
     key: StatisticsKey; from: PlainDate; to: PlainDate; scopePaths: string[]; agencyOnly?: boolean; level?: string | undefined; field?: string | undefined;
     procedureCode?: string | undefined; channel?: string | undefined; limit: number; offset: number;
   },
+  madeAt: Instant,
 ) {
   if (!q.scopePaths.length) return { items: [], total: 0 };
   // A row of the report counts its own agency's dossiers; the total counts the subtree.
@@ -47,7 +49,7 @@ export async function dossiersBehind(
     : sql.join(q.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
   const where = sql.join([
     sql`(${scope})`,
-    conditionFor(q.key, q.from, q.to),
+    conditionFor(q.key, reportWindow(q, madeAt)),
     ...(q.level ? [sql`a.level = ${q.level}`] : []),
     ...(q.field ? [sql`d.field = ${q.field}`] : []),
     ...(q.procedureCode ? [sql`d.procedure_code = ${q.procedureCode}`] : []),
@@ -67,21 +69,23 @@ export async function dossiersBehind(
   return { items: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
 }
 
-/** Month by month: received, resolved by class, from the aggregates. */
+/** Month by month: received, resolved by class, withdrawn, from the rows the report reads (up to its end instant). */
 export async function monthlyTrend(
   db: Kysely<Database>,
-  q: { from: PlainDate; to: PlainDate; scopePaths: string[]; level?: string | undefined; field?: string | undefined; procedureCode?: string | undefined; channel?: string | undefined },
+  q: {
+    from: PlainDate; to: PlainDate; scopePaths: string[]; level?: string | undefined; field?: string | undefined; procedureCode?: string | undefined;
+    channel?: 'counter' | 'online' | 'postal' | undefined;
+  },
+  madeAt: Instant,
 ) {
   if (!q.scopePaths.length) return [];
-  const scope = sql.join(q.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
+  const w = reportWindow(q, madeAt);
+  if (w.endDay < q.from) return [];
   const rows = await sql<{ month: string; received: string; online: string; digitized: string; ahead: string; on_time: string; overdue: string; withdrawn: string }>`
     SELECT to_char(r.day, 'YYYY-MM') AS month, sum(r.received) AS received, sum(r.received) FILTER (WHERE r.channel = 'online') AS online,
            sum(r.digitized) AS digitized, sum(r.resolved_ahead) AS ahead, sum(r.resolved_on_time) AS on_time,
            sum(r.resolved_overdue) AS overdue, sum(r.withdrawn) AS withdrawn
-      FROM report_daily r JOIN agencies a ON a.id = r.agency_id
-     WHERE (${scope}) AND r.day BETWEEN ${q.from}::date AND ${q.to}::date
-       ${q.level ? sql`AND a.level = ${q.level}` : sql``} ${q.field ? sql`AND r.field = ${q.field}` : sql``}
-       ${q.procedureCode ? sql`AND r.procedure_code = ${q.procedureCode}` : sql``} ${q.channel ? sql`AND r.channel = ${q.channel}` : sql``}
+      FROM (${countedRows(w, q, q.from, false)}) r
      GROUP BY 1 ORDER BY 1`.execute(db);
   const n = (v: string | null) => Number(v ?? 0);
   return rows.rows.map((r) => ({

@@ -2,17 +2,21 @@
  * The statistics query (docs/rules/statistics.md) over the maintained aggregates of migration 0005. Reviewed like
  * code; the identities are tested against the domain's reference implementation.
  *
- * For a period FROM..TO (local dates) and per receiving agency:
- *   inPeriod(x)  = Σ x over days FROM..TO
+ * A report on FROM..TO counts up to its end instant E, the earlier of TO+1 00:00 and the instant it
+ * is made (`reportInstants`). Let D be E's local date: the whole days before D come from the
+ * aggregates, and the part of D before E (empty when the period is over: E is then D's midnight)
+ * from the dossier rows, shaped like aggregate rows of day D (`partOfDay`). Per receiving agency:
+ *   inPeriod(x)  = Σ x over the days FROM..D−1, and D's part
  *   before(x)    = Σ x over days < FROM      (months wholly before FROM's month from report_monthly)
  *   upTo(x)      = before(x) + inPeriod(x)
  *   closed       = resolved_ahead + resolved_on_time + resolved_overdue + withdrawn
  *   carriedOver  = before(received) − before(closed)
  *   inProgress   = upTo(received) − upTo(closed)
  *   inProgressOverdue = upTo(due) − upTo(due_closed)
+ * (A period that has not begun yet counts its start as E: everything up to now is "before".)
  */
-import { sql, type Kysely } from 'kysely';
-import { addDays, type Counts, type PlainDate } from '@motcua/domain';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { addDays, localDateOf, reportInstants, startOfLocalDay, type Counts, type DateRange, type Instant, type PlainDate } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 
 export interface ReportFilter {
@@ -34,12 +38,51 @@ export interface AgencyCounts extends Counts {
   path: string;
 }
 
-const monthStart = (d: PlainDate) => `${d.slice(0, 7)}-01` as PlainDate;
+/**
+ * What makes a dossier in progress at T overdue, in one place for every statistics query and
+ * drill-down: its appointment (as moved only by pauses) is strictly before T (docs/rules/time.md,
+ * `classifyInProgress`). `appointment` is that instant of dossier row `d` (NULL: never overdue).
+ * The day aggregates (migration 0008: `due` on the appointment's local day, `due_closed`) bucket
+ * the same column, and migration 0014 indexes it for open dossiers: a change of what "overdue"
+ * compares with changes those with it.
+ */
+const appointment = sql.ref('d.clock_due_at');
+export const appointmentBefore = (t: Date): RawBuilder<SqlBool> => sql<SqlBool>`${appointment} < ${t}`;
+/** The appointment is in [from, to): before `to` and not before `from` (written so an index range serves it). */
+const appointmentWithin = (from: Date, to: Date): RawBuilder<SqlBool> => sql<SqlBool>`${appointment} >= ${from} AND ${appointmentBefore(to)}`;
 
-export async function statisticsByAgency(db: Kysely<Database>, f: ReportFilter): Promise<AgencyCounts[]> {
-  if (f.scopePaths.length === 0) return [];
+/** The instants and days a report on a period, made at an instant, reads. */
+export interface ReportWindow {
+  /** Start of the period (or E, for a period that has not begun). */
+  start: Date;
+  /** The end instant E. */
+  end: Date;
+  /** E when the period is not over (the report is as of then), else null. */
+  asOf: Instant | null;
+  /** E's local date D: the aggregates are read for the days before it. */
+  endDay: PlainDate;
+  /** D 00:00: [dayStart, end) is read from the dossier rows (empty when E is a midnight). */
+  dayStart: Date;
+}
+
+export function reportWindow(period: DateRange, madeAt: Instant): ReportWindow {
+  const { start, end, asOf } = reportInstants(period, madeAt);
+  const endDay = localDateOf(end);
+  return { start: new Date(start), end: new Date(end), asOf, endDay, dayStart: new Date(startOfLocalDay(endDay)) };
+}
+
+const monthStart = (d: PlainDate) => `${d.slice(0, 7)}-01` as PlainDate;
+const minDate = (a: PlainDate, b: PlainDate) => (a < b ? a : b);
+
+/** The receiving agencies of the scope (and level) as a subquery of ids. */
+function scopeIds(f: ReportFilter): RawBuilder<unknown> {
   const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
-  const filters = sql.join(
+  return sql`SELECT a.id FROM agencies a WHERE (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}`;
+}
+
+/** The filters on an aggregate row `r` (or a row of `partOfDay`). */
+function rowFilters(f: ReportFilter): RawBuilder<SqlBool> {
+  return sql.join(
     [
       sql`TRUE`,
       ...(f.field ? [sql`r.field = ${f.field}`] : []),
@@ -47,8 +90,72 @@ export async function statisticsByAgency(db: Kysely<Database>, f: ReportFilter):
       ...(f.channel ? [sql`r.channel = ${f.channel}`] : []),
     ],
     sql` AND `,
-  );
-  const first = monthStart(f.from);
+  ) as RawBuilder<SqlBool>;
+}
+
+/**
+ * The part of day D before E, from the dossier rows, as rows of the aggregates' shape dated D:
+ * what the triggers would have added for the receipts and closes in [D 00:00, E), and for the
+ * appointments `due` − `due_closed` as it stands at E (appointments in [D 00:00, E) of dossiers
+ * open at E, less the earlier ones closed in [D 00:00, E)). Null when the part is empty (a period
+ * that is over). Each branch is one index range of one agency: (agency_id, received_at),
+ * (agency_id, closed_at), (agency_id, clock_due_at) of open dossiers (migration 0014).
+ */
+function partOfDay(w: ReportWindow, ids: RawBuilder<unknown>): RawBuilder<unknown> | null {
+  if (w.dayStart.getTime() >= w.end.getTime()) return null;
+  const s = w.dayStart;
+  const e = w.end;
+  const day = sql`${w.endDay}::date`;
+  const cols = sql`d.agency_id, d.field, d.procedure_code, d.channel, ${day} AS day`;
+  const mine = sql`d.agency_id IN (${ids}) AND d.received_at IS NOT NULL`;
+  const dueToday = appointmentWithin(s, e);
+  return sql`
+      SELECT ${cols}, 1 AS received, CASE WHEN d.digitized THEN 1 ELSE 0 END AS digitized,
+             0 AS resolved_ahead, 0 AS resolved_on_time, 0 AS resolved_overdue, 0 AS withdrawn, 0 AS due, 0 AS due_closed
+        FROM dossiers d WHERE ${mine} AND d.received_at >= ${s} AND d.received_at < ${e}
+      UNION ALL
+      SELECT ${cols}, 0, 0,
+             CASE WHEN d.closed_at = d.result_at AND d.result_class = 'ahead' THEN 1 ELSE 0 END,
+             CASE WHEN d.closed_at = d.result_at AND d.result_class = 'on_time' THEN 1 ELSE 0 END,
+             CASE WHEN d.closed_at = d.result_at AND d.result_class = 'overdue' THEN 1 ELSE 0 END,
+             CASE WHEN d.result_at IS NULL OR d.closed_at <> d.result_at THEN 1 ELSE 0 END,
+             0, CASE WHEN ${appointmentBefore(s)} THEN 1 ELSE 0 END
+        FROM dossiers d WHERE ${mine} AND d.closed_at >= ${s} AND d.closed_at < ${e}
+      UNION ALL
+      SELECT ${cols}, 0, 0, 0, 0, 0, 0, 1, 0
+        FROM dossiers d WHERE ${mine} AND d.closed_at IS NULL AND ${dueToday}
+      UNION ALL
+      SELECT ${cols}, 0, 0, 0, 0, 0, 0, 1, 0
+        FROM dossiers d WHERE ${mine} AND d.closed_at >= ${e} AND ${dueToday}`;
+}
+
+/**
+ * The aggregate rows a report reads: days from `fromDay` to D−1 (months wholly before `fromDay`'s
+ * month from report_monthly when `withMonths`), and D's part before E. Filtered; columns of the
+ * aggregates.
+ */
+export function countedRows(w: ReportWindow, f: ReportFilter, fromDay: PlainDate, withMonths: boolean): RawBuilder<unknown> {
+  const ids = scopeIds(f);
+  const filters = rowFilters(f);
+  const first = withMonths ? monthStart(fromDay) : fromDay;
+  const cols = sql`r.agency_id, r.field, r.procedure_code, r.channel, r.day, r.received, r.digitized, r.resolved_ahead,
+                   r.resolved_on_time, r.resolved_overdue, r.withdrawn, r.due, r.due_closed`;
+  const part = partOfDay(w, ids);
+  return sql`
+      SELECT ${cols} FROM report_daily r
+       WHERE r.agency_id IN (${ids}) AND r.day >= ${first}::date AND r.day < ${w.endDay}::date AND ${filters}
+      ${withMonths ? sql`UNION ALL
+      SELECT ${cols} FROM report_monthly r
+       WHERE r.agency_id IN (${ids}) AND r.day < ${first}::date AND ${filters}` : sql``}
+      ${part ? sql`UNION ALL
+      SELECT ${cols} FROM (${part}) r WHERE ${filters}${withMonths ? sql`` : sql` AND r.day >= ${fromDay}::date`}` : sql``}`;
+}
+
+export async function statisticsByAgency(db: Kysely<Database>, f: ReportFilter, w: ReportWindow): Promise<AgencyCounts[]> {
+  if (f.scopePaths.length === 0) return [];
+  const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
+  // A period that has not begun has no days of its own: everything up to E is before it.
+  const fromDay = minDate(f.from, w.endDay);
   const result = await sql<{
     agency_id: string; code: string; name: string; level: string; path: string;
     received_before: string | null; closed_before: string | null;
@@ -60,13 +167,7 @@ export async function statisticsByAgency(db: Kysely<Database>, f: ReportFilter):
       SELECT a.id, a.code, a.name, a.level, a.path FROM agencies a
        WHERE (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}
     ),
-    rows AS (
-      SELECT r.*, FALSE AS whole_month FROM report_daily r
-       WHERE r.agency_id IN (SELECT id FROM scope) AND r.day >= ${first}::date AND r.day <= ${f.to}::date AND ${filters}
-      UNION ALL
-      SELECT r.*, TRUE FROM report_monthly r
-       WHERE r.agency_id IN (SELECT id FROM scope) AND r.day < ${first}::date AND ${filters}
-    ),
+    rows AS (${countedRows(w, f, fromDay, true)}),
     agg AS (
       SELECT agency_id,
         sum(received) FILTER (WHERE day < ${f.from}::date) AS received_before,
@@ -112,14 +213,14 @@ export async function statisticsByAgency(db: Kysely<Database>, f: ReportFilter):
 }
 
 /** Refusals at intake (form 03) in the period, beside the main table. */
-export async function refusalsByAgency(db: Kysely<Database>, f: ReportFilter): Promise<Map<string, number>> {
+export async function refusalsByAgency(db: Kysely<Database>, f: ReportFilter, w: ReportWindow): Promise<Map<string, number>> {
   if (f.scopePaths.length === 0) return new Map();
   const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
   const rows = await sql<{ agency_id: string; n: string }>`
     SELECT d.agency_id, count(*) AS n FROM dossiers d JOIN agencies a ON a.id = d.agency_id
      WHERE d.refused_at IS NOT NULL
        AND motcua_local_date(d.refused_at) BETWEEN ${f.from}::date AND ${f.to}::date
-       AND d.refused_at >= (${f.from}::date - 1)::timestamptz AND d.refused_at < (${addDays(f.to, 2)}::date)::timestamptz
+       AND d.refused_at >= (${f.from}::date - 1)::timestamptz AND d.refused_at < (${addDays(f.to, 2)}::date)::timestamptz AND d.refused_at < ${w.end}
        AND (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}
        ${f.field ? sql`AND d.field = ${f.field}` : sql``} ${f.procedureCode ? sql`AND d.procedure_code = ${f.procedureCode}` : sql``}
        ${f.channel ? sql`AND d.channel = ${f.channel}` : sql``}
@@ -128,13 +229,13 @@ export async function refusalsByAgency(db: Kysely<Database>, f: ReportFilter): P
 }
 
 /** Satisfaction ratings given in the period (five levels), beside the main table. */
-export async function ratingsByAgency(db: Kysely<Database>, f: ReportFilter): Promise<Map<string, number[]>> {
+export async function ratingsByAgency(db: Kysely<Database>, f: ReportFilter, w: ReportWindow): Promise<Map<string, number[]>> {
   if (f.scopePaths.length === 0) return new Map();
   const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
   const rows = await sql<{ agency_id: string; score: number; n: string }>`
     SELECT d.agency_id, r.score, count(*) AS n FROM dossier_ratings r
       JOIN dossiers d ON d.id = r.dossier_id JOIN agencies a ON a.id = d.agency_id
-     WHERE r.rated_at >= (${f.from}::date - 1)::timestamptz AND r.rated_at < (${addDays(f.to, 2)}::date)::timestamptz
+     WHERE r.rated_at >= (${f.from}::date - 1)::timestamptz AND r.rated_at < (${addDays(f.to, 2)}::date)::timestamptz AND r.rated_at < ${w.end}
        AND motcua_local_date(r.rated_at) BETWEEN ${f.from}::date AND ${f.to}::date
        AND (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}
        ${f.field ? sql`AND d.field = ${f.field}` : sql``} ${f.procedureCode ? sql`AND d.procedure_code = ${f.procedureCode}` : sql``}

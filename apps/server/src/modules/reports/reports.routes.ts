@@ -10,7 +10,7 @@ import { staffWith } from '../../http/access.ts';
 import { reportScope } from './reports.policies.ts';
 import { dossiersBehind, monthlyTrend } from './reports.drilldown.ts';
 import { renderReport } from './report-files.ts';
-import { statisticsReport, type ReportRequest } from './reports.usecases.ts';
+import { assertPeriod, statisticsReport, type ReportRequest } from './reports.usecases.ts';
 
 const Filters = z.object({
   from: z.iso.date().describe('first local date of the period'),
@@ -29,7 +29,11 @@ const Beside = {
 };
 const Rates = { digitizationRate: z.number().nullable(), onlineRate: z.number().nullable(), onTimeRate: z.number().nullable() };
 const ReportSchema = z.object({
-  period: z.object({ from: z.string(), to: z.string() }),
+  period: z.object({
+    from: z.string(),
+    to: z.string(),
+    asOf: z.string().optional().describe('only when the period is not over: the instant the figures are counted up to (the report is as of then)'),
+  }),
   filters: z.record(z.string(), z.string().nullable()),
   generatedAt: z.string(),
   total: z.object({ ...Counts, ...Rates, ...Beside }),
@@ -48,9 +52,13 @@ const DrillDownSchema = z.object({
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const requestOf = (q: z.infer<typeof Filters>): ReportRequest => ({
-  from: q.from as PlainDate, to: q.to as PlainDate, agencyCode: q.agency, level: q.level, field: q.field, procedureCode: q.procedure, channel: q.channel,
-});
+const requestOf = (q: z.infer<typeof Filters>): ReportRequest => {
+  const request: ReportRequest = {
+    from: q.from as PlainDate, to: q.to as PlainDate, agencyCode: q.agency, level: q.level, field: q.field, procedureCode: q.procedure, channel: q.channel,
+  };
+  assertPeriod(request);
+  return request;
+};
 
 export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -107,7 +115,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async (request) => {
       const q = requestOf(request.query);
       const scope = await scopeFor(request.actor, q.agencyCode, deps);
-      return { items: await monthlyTrend(deps.db, { ...q, scopePaths: scope }) };
+      return { items: await monthlyTrend(deps.db, { ...q, scopePaths: scope }, deps.clock().getTime()) };
     },
   });
 
@@ -130,7 +138,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       const page = await dossiersBehind(deps.db, {
         ...q, key: request.query.key, scopePaths: scope, agencyOnly: request.query.agencyOnly && Boolean(q.agencyCode),
         limit: request.query.limit, offset: request.query.offset,
-      });
+      }, deps.clock().getTime());
       const iso = (d: Date | null) => (d ? formatInstant(d.getTime()) : null);
       return {
         total: page.total,

@@ -9,7 +9,7 @@ import {
   type Counts, type PlainDate, type Statistics,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
-import { ratingsByAgency, refusalsByAgency, statisticsByAgency, type ReportFilter } from './reports.repository.ts';
+import { ratingsByAgency, refusalsByAgency, reportWindow, statisticsByAgency, type ReportFilter } from './reports.repository.ts';
 
 export interface ReportRequest {
   from: PlainDate;
@@ -34,7 +34,11 @@ export interface ReportRow extends Statistics, Beside {
 }
 
 export interface StatisticsReport {
-  period: { from: PlainDate; to: PlainDate };
+  /**
+   * `asOf` (an ISO instant) only when the period is not over when the report is made: the report
+   * counts up to that instant ("số liệu tính đến …", docs/rules/statistics.md).
+   */
+  period: { from: PlainDate; to: PlainDate; asOf?: string };
   filters: { agency: string | null; level: string | null; field: string | null; procedure: string | null; channel: string | null };
   generatedAt: string;
   total: Statistics & Beside;
@@ -51,19 +55,27 @@ function beside(refused: number, scores: number[] | undefined): Beside {
   };
 }
 
-/** Builds the report for the agencies inside `scopePaths` (the caller's, or every root for the CLI). */
-export async function statisticsReport(
-  db: Kysely<Database>,
-  scopePaths: string[],
-  request: ReportRequest,
-  now: number,
-): Promise<StatisticsReport> {
+/** A period that ends before it starts is refused. */
+export function assertPeriod(request: Pick<ReportRequest, 'from' | 'to'>): void {
   if (request.to < request.from) {
     throw new AppError('report.invalid_period', {
       messages: { vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
       issues: [{ path: 'to', message: 'before from' }],
     });
   }
+}
+
+/**
+ * Builds the report for the agencies inside `scopePaths` (the caller's, or every root for the CLI),
+ * made at `now` (the server's clock): a period that is not over is counted up to `now`.
+ */
+export async function statisticsReport(
+  db: Kysely<Database>,
+  scopePaths: string[],
+  request: ReportRequest,
+  now: number,
+): Promise<StatisticsReport> {
+  assertPeriod(request);
   let paths = scopePaths;
   if (request.agencyCode) {
     const agency = await db.selectFrom('agencies').select('path').where('code', '=', request.agencyCode).executeTakeFirst();
@@ -73,10 +85,11 @@ export async function statisticsReport(
     paths = [agency.path];
   }
   const filter: ReportFilter = { ...request, scopePaths: paths };
+  const window = reportWindow(request, now);
   const [rows, refusals, ratings] = await Promise.all([
-    statisticsByAgency(db, filter),
-    refusalsByAgency(db, filter),
-    ratingsByAgency(db, filter),
+    statisticsByAgency(db, filter, window),
+    refusalsByAgency(db, filter, window),
+    ratingsByAgency(db, filter, window),
   ]);
   let total: Counts = emptyCounts();
   const reportRows: ReportRow[] = rows.map((r) => {
@@ -88,7 +101,7 @@ export async function statisticsReport(
   if (problems.length) throw new AppError('internal.unexpected', { details: { reportIdentities: problems } });
   const allScores = [...ratings.values()].reduce((acc, s) => acc.map((v, i) => v + s[i]!), [0, 0, 0, 0, 0]);
   return {
-    period: { from: request.from, to: request.to },
+    period: { from: request.from, to: request.to, ...(window.asOf === null ? {} : { asOf: formatInstant(window.asOf) }) },
     filters: {
       agency: request.agencyCode ?? null, level: request.level ?? null, field: request.field ?? null,
       procedure: request.procedureCode ?? null, channel: request.channel ?? null,

@@ -8,7 +8,7 @@ import type { PDFRef } from 'pdf-lib';
 import type { ReportChart } from '../../charts/report-charts.ts';
 import { NO_VALUE, viDecimal, viInteger, viPercent } from '../../charts/vi-number.ts';
 import {
-  BESIDE_NOTE, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, besideColumns, filtersLine, generatedLine, headingCells, periodLine, reportColumns,
+  BESIDE_NOTE, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, headingCells, periodLine, reportColumns,
   type CellValue, type ColumnKind, type ReportColumn, type ReportData,
 } from '../../xlsx/report-layout.ts';
 import { newDocument, type RenderOptions } from '../document.ts';
@@ -127,6 +127,9 @@ export async function renderReportPdf(report: ReportData, charts: ReportChart[],
   );
   heading(flow, REPORT_TITLE, 14);
   flow.paragraph([{ text: periodLine(report), style: 'bold' }], { size: 12, align: 'center', spaceAfter: 1 });
+  // A period that is not over: its figures are counted up to the instant the report was made.
+  const asOf = asOfLine(report);
+  if (asOf) flow.paragraph([{ text: asOf, style: 'bold' }], { size: 11, align: 'center', spaceAfter: 1 });
   flow.paragraph(filtersLine(report), { size: 10.5, align: 'center', spaceAfter: 1 });
   flow.paragraph([{ text: generatedLine(report), style: 'italic' }], { size: 10.5, align: 'center', spaceAfter: 8 });
 
@@ -142,11 +145,13 @@ export async function renderReportPdf(report: ReportData, charts: ReportChart[],
 
   flow.newPage();
   heading(flow, BESIDE_TITLE);
-  flow.paragraph(periodLine(report), { size: 10.5, align: 'center', spaceAfter: 8 });
+  flow.paragraph(periodLine(report), { size: 10.5, align: 'center', spaceAfter: asOf ? 1 : 8 });
+  if (asOf) flow.paragraph(asOf, { size: 10.5, align: 'center', spaceAfter: 8 });
   drawReportTable(flow, besideColumns, report);
   notes(flow, [BESIDE_NOTE]);
 
   const period = `${shortPlainDate(report.period.from)}–${shortPlainDate(report.period.to)}`;
-  flow.footers(`Báo cáo tình hình, kết quả giải quyết TTHC · Kỳ ${period} · ${generatedLine(report)}`, { always: true });
+  const footer = `Báo cáo tình hình, kết quả giải quyết TTHC · Kỳ ${period}${asOf ? ` (${asOf.charAt(0).toLowerCase()}${asOf.slice(1)})` : ''} · ${generatedLine(report)}`;
+  flow.footers(footer, { always: true });
   return pdf.save();
 }
