@@ -57,6 +57,20 @@ describe('the statistics report as PDF', () => {
     }
   });
 
+  it('says, for a period that is not over, up to when its figures are counted: under the period, on the page beside and in the footer', async () => {
+    const asOf = { ...seedReport, period: { ...seedReport.period, asOf: '2023-09-06T14:05:00+07:00' }, generatedAt: '2023-09-06T14:05:00+07:00' };
+    const bytes = await renderReport(asOf, 'pdf');
+    const first = (await pdfText(bytes, 'layout', 1)).split('\n').map((l) => l.trim()).filter(Boolean);
+    const period = first.indexOf('Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023');
+    expect(period).toBeGreaterThan(0);
+    expect(first[period + 1]).toBe('Số liệu tính đến 14:05 ngày 06/09/2023');
+    const pages = (await PDFDocument.load(bytes)).getPageCount();
+    const last = await pdfText(bytes, 'layout', pages);
+    expect(last).toContain('Số liệu tính đến 14:05 ngày 06/09/2023');
+    expect(flat(last)).toContain('(số liệu tính đến 14:05 ngày 06/09/2023)');
+    expect(seedText).not.toMatch(/tính đến/i);
+  });
+
   it('names every agency with its diacritics and prints the published figures the Vietnamese way', () => {
     const text = flat(seedText);
     for (const name of ['Ủy ban nhân dân huyện Giao Thủy', 'Ủy ban nhân dân xã Giao Thiện', 'Ủy ban nhân dân xã Giao Hương', 'Ủy ban nhân dân xã Giao Yến']) {

@@ -61,6 +61,23 @@ describe('the statistics report as a workbook', () => {
     expect(filtered.getCell('A3').value).toBe('Phạm vi: tất cả các đơn vị; lĩnh vực: Hộ tịch');
   });
 
+  it('says, for a period that is not over, up to when its figures are counted, under the period', async () => {
+    const asOf = { ...seedReport, period: { ...seedReport.period, asOf: '2023-09-06T14:05:00+07:00' }, generatedAt: '2023-09-06T14:05:00+07:00' };
+    const book = await readWorkbook(await renderReport(asOf, 'xlsx'));
+    const sheet = book.getWorksheet('Báo cáo')!;
+    expect(sheet.getCell('A2').value).toBe('Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023');
+    expect(sheet.getCell('A3').value).toBe('Số liệu tính đến 14:05 ngày 06/09/2023');
+    expect(sheet.getCell('A5').value).toBe('Ngày xuất báo cáo: 06/09/2023, lúc 14:05');
+    // The table one row lower, the same figures.
+    expect(numbersRow(sheet)).toBe(10);
+    expect(book.getWorksheet('Ngoài bảng')!.getCell('A3').value).toBe('Số liệu tính đến 14:05 ngày 06/09/2023');
+    expect(String(book.getWorksheet('Biểu đồ')!.getCell('B2').value)).toContain('(số liệu tính đến 14:05 ngày 06/09/2023)');
+    // A period that is over says nothing of the kind.
+    const texts: string[] = [];
+    seed.eachSheet((s) => s.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
+    expect(texts.join('\n')).not.toMatch(/tính đến/i);
+  });
+
   it('heads the columns as the official form does, with merged cells over three rows and the columns numbered', () => {
     const sheet = seed.getWorksheet('Báo cáo')!;
     const numbers = numbersRow(sheet);
