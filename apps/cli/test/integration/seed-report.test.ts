@@ -60,6 +60,20 @@ describe.each(databaseKinds)('the seed district’s table through the command li
     for (const key of ['received', 'resolved', 'resolvedAhead', 'resolvedOnTime', 'digitized']) expect(sum(key)).toBe(report.total[key]);
   });
 
+  it('reports a period that is not over as of the server clock (MOTCUA_CLOCK_START): up to that instant, and says so', async () => {
+    // At 01/06/2023 00:00 the period so far is 15/12/2022–31/05/2023: the same figures, with `asOf`.
+    const asOf = await motcua([...args, 'report', '--from', seedPeriod.from, '--to', seedPeriod.to, '--level', 'district'], {
+      env: { ...env, MOTCUA_CLOCK_START: '2023-06-01T00:00:00+07:00' },
+    });
+    expect(asOf.code, asOf.stderr).toBe(0);
+    const report = JSON.parse(asOf.stdout);
+    expect(report.period.asOf).toMatch(/^2023-06-01T00:00:0\d(\.\d+)?\+07:00$/);
+    const upToMay = JSON.parse((await motcua([...args, 'report', '--from', seedPeriod.from, '--to', '2023-05-31', '--level', 'district'], { env })).stdout);
+    expect(upToMay.period.asOf).toBeUndefined();
+    expect(report.total).toEqual(upToMay.total);
+    expect(report.total.received).toBeLessThan(3884);
+  }, 180_000);
+
   it('imports nothing twice when the same file is run again', async () => {
     const again = await motcua([...args, 'import', 'dossiers', '--file', file, '--json'], { env });
     const summary = JSON.parse(again.stdout.trim().split('\n').at(-1)!);
