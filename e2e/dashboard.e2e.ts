@@ -35,7 +35,7 @@ const tableKeys = [
 
 type Figures = Record<(typeof tableKeys)[number], number | null> & { resolvedAhead: number };
 interface Report {
-  period: { from: string; to: string };
+  period: { from: string; to: string; asOf?: string };
   total: Figures;
   rows: Array<Figures & { agency: string; agencyName: string }>;
 }
@@ -121,6 +121,8 @@ describe('the managers’ reports dashboard', () => {
     expect(await cell(district, 'digitized').textContent()).toBe('2.670');
     expect(await cell(district, 'digitizationRate').textContent()).toBe('68,7%');
     expect(await page.getByTestId('report-period').textContent()).toContain('9 tháng 2023: từ 15/12/2022 đến 14/09/2023');
+    // A period that is over: no "as of".
+    expect(await page.getByTestId('report-as-of').count()).toBe(0);
 
     const nine = await report(nineMonths);
     await page.locator('[data-chart="trend"][data-ready="true"]').waitFor();
@@ -152,6 +154,28 @@ describe('the managers’ reports dashboard', () => {
       `Trước hạn: ${formatNumber(q1.total.resolvedAhead)}`,
     );
     expect(await chartText('rates')).toContain(formatPercent(q1District.digitizationRate));
+  });
+
+  it('says up to when a period that is not over is counted (the current quarter, by default)', async () => {
+    await page.goto(`${server.baseUrl}/console/bao-cao`);
+    await page.waitForURL((url) => url.searchParams.has('from'));
+    const url = new URL(page.url());
+    const json = await report({ from: url.searchParams.get('from')!, to: url.searchParams.get('to')! });
+    expect(json.period.asOf).toBeDefined();
+    const asOf = page.getByTestId('report-as-of');
+    await asOf.waitFor();
+    // The page's request came a moment before ours: the same words, perhaps a minute earlier.
+    const text = (await asOf.textContent())!;
+    expect(text).toMatch(/^Số liệu tính đến \d\d:\d\d ngày \d\d\/\d\d\/\d{4} · /);
+    const shown = /(\d\d):(\d\d) ngày (\d\d)\/(\d\d)\/(\d{4})/.exec(text)!;
+    const shownAt = Date.parse(`${shown[5]}-${shown[4]}-${shown[3]}T${shown[1]}:${shown[2]}:00+07:00`);
+    const apiAt = Date.parse(json.period.asOf!);
+    expect(apiAt - shownAt).toBeGreaterThanOrEqual(0);
+    expect(apiAt - shownAt).toBeLessThan(3 * 60_000);
+    // Back to quarter 1 of 2023 for the download below.
+    await page.goBack();
+    await page.waitForURL((u) => u.searchParams.get('to') === quarter1.to);
+    await cellReads(district, 'received', formatNumber((await report(quarter1)).rows.find((r) => r.agency === district)!.received));
   });
 
   it('downloads the XLSX of the same query, whose numbers are the JSON report’s', async () => {

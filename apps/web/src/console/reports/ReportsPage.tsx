@@ -4,7 +4,7 @@ import type { StatisticsKey } from '@motcua/domain';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDateTime, formatPlainDate } from '../../shared/format.ts';
+import { formatDate, formatDateTime, formatPlainDate, formatTime } from '../../shared/format.ts';
 import { ErrorState } from '../../shared/ui/ErrorState.tsx';
 import { usePageTitle } from '../../shared/ui/page.ts';
 import { SectionGuard } from '../SectionGuard.tsx';
@@ -165,6 +165,14 @@ function Reports() {
             loaderProps={{ size: 'sm', 'aria-label': t('console.reports.updating') }}
           />
           {report.isError && <ErrorState title={t('console.reports.errorTitle')} error={report.error} onRetry={() => void report.refetch()} />}
+          {/* A period that is not over: the server counted up to the moment the report was made. */}
+          {data.period.asOf && (
+            <Text size="sm" data-testid="report-as-of">
+              <Text span inherit fw={650}>{t('console.reports.asOf', { time: formatTime(data.period.asOf), date: formatDate(data.period.asOf) })}</Text>
+              {' · '}
+              <Text span inherit c="gray.7">{t('console.reports.asOfHint')}</Text>
+            </Text>
+          )}
           <SummaryCards total={data.total} onOpen={(key) => openList(key, '')} />
           {empty ? (
             <EmptyState

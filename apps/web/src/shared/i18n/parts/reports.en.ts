@@ -7,6 +7,8 @@ export const reportsEn: Translation['console']['reports'] = {
   scopeAll: 'All agencies assigned to you',
   errorTitle: 'Could not load the report',
   updating: 'Updating the figures…',
+  asOf: 'Figures as of {{time}} on {{date}}',
+  asOfHint: 'The period is not over: the figures count up to the moment the report was made; no dossier whose appointment is still ahead counts as overdue.',
   generatedAt: 'Figures produced at {{at}} from the dossiers in the system. Rates are the server’s (on time = ahead + on time over resolved; digitization and online over dossiers newly received in the period).',
   period: {
     kindLabel: 'Kind of period',

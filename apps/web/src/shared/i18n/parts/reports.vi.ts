@@ -5,6 +5,8 @@ export const reportsVi = {
   scopeAll: 'Tất cả cơ quan được giao',
   errorTitle: 'Không tải được báo cáo',
   updating: 'Đang cập nhật số liệu…',
+  asOf: 'Số liệu tính đến {{time}} ngày {{date}}',
+  asOfHint: 'Kỳ báo cáo chưa kết thúc: số liệu tính đến thời điểm lập báo cáo; hồ sơ chưa đến hạn hẹn trả không bị tính quá hạn.',
   generatedAt: 'Số liệu lập lúc {{at}} từ hồ sơ trên hệ thống. Tỷ lệ do máy chủ tính (đúng hạn = trước hạn + đúng hạn trên số đã giải quyết; số hóa và trực tuyến trên số mới tiếp nhận trong kỳ).',
   period: {
     kindLabel: 'Loại kỳ báo cáo',
