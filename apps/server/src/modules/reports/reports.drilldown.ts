@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Instant, PlainDate, StatisticsKey } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
-import { appointmentBefore, countedRows, reportWindow, type ReportWindow } from './reports.repository.ts';
+import { appointmentBefore, countedRows, reportWindow, scopeCte, type ReportWindow } from './reports.repository.ts';
 
 export function conditionFor(key: StatisticsKey, w: Pick<ReportWindow, 'start' | 'end'>): RawBuilder<SqlBool> {
   const s = w.start;
@@ -82,6 +82,7 @@ export async function monthlyTrend(
   const w = reportWindow(q, madeAt);
   if (w.endDay < q.from) return [];
   const rows = await sql<{ month: string; received: string; online: string; digitized: string; ahead: string; on_time: string; overdue: string; withdrawn: string }>`
+    WITH ${scopeCte(q)}
     SELECT to_char(r.day, 'YYYY-MM') AS month, sum(r.received) AS received, sum(r.received) FILTER (WHERE r.channel = 'online') AS online,
            sum(r.digitized) AS digitized, sum(r.resolved_ahead) AS ahead, sum(r.resolved_on_time) AS on_time,
            sum(r.resolved_overdue) AS overdue, sum(r.withdrawn) AS withdrawn

@@ -74,10 +74,17 @@ export function reportWindow(period: DateRange, madeAt: Instant): ReportWindow {
 const monthStart = (d: PlainDate) => `${d.slice(0, 7)}-01` as PlainDate;
 const minDate = (a: PlainDate, b: PlainDate) => (a < b ? a : b);
 
-/** The receiving agencies of the scope (and level) as a subquery of ids. */
-function scopeIds(f: ReportFilter): RawBuilder<unknown> {
+/**
+ * The receiving agencies of the scope (and level), as the `scope` CTE every statistics query opens
+ * with (a CTE the query reads twice is materialised once: the planner then joins the sums per
+ * agency once, instead of once per agency).
+ */
+export function scopeCte(f: ReportFilter): RawBuilder<unknown> {
   const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
-  return sql`SELECT a.id FROM agencies a WHERE (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}`;
+  return sql`scope AS (
+      SELECT a.id, a.code, a.name, a.level, a.path FROM agencies a
+       WHERE (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}
+    )`;
 }
 
 /** The filters on an aggregate row `r` (or a row of `partOfDay`). */
@@ -132,10 +139,10 @@ function partOfDay(w: ReportWindow, ids: RawBuilder<unknown>): RawBuilder<unknow
 /**
  * The aggregate rows a report reads: days from `fromDay` to D−1 (months wholly before `fromDay`'s
  * month from report_monthly when `withMonths`), and D's part before E. Filtered; columns of the
- * aggregates.
+ * aggregates; under a `scopeCte`.
  */
 export function countedRows(w: ReportWindow, f: ReportFilter, fromDay: PlainDate, withMonths: boolean): RawBuilder<unknown> {
-  const ids = scopeIds(f);
+  const ids = sql`SELECT id FROM scope`;
   const filters = rowFilters(f);
   const first = withMonths ? monthStart(fromDay) : fromDay;
   const cols = sql`r.agency_id, r.field, r.procedure_code, r.channel, r.day, r.received, r.digitized, r.resolved_ahead,
@@ -153,7 +160,6 @@ export function countedRows(w: ReportWindow, f: ReportFilter, fromDay: PlainDate
 
 export async function statisticsByAgency(db: Kysely<Database>, f: ReportFilter, w: ReportWindow): Promise<AgencyCounts[]> {
   if (f.scopePaths.length === 0) return [];
-  const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
   // A period that has not begun has no days of its own: everything up to E is before it.
   const fromDay = minDate(f.from, w.endDay);
   const result = await sql<{
@@ -163,10 +169,7 @@ export async function statisticsByAgency(db: Kysely<Database>, f: ReportFilter, 
     ahead_in: string | null; on_time_in: string | null; overdue_in: string | null; withdrawn_in: string | null;
     received_upto: string | null; closed_upto: string | null; due_upto: string | null; due_closed_upto: string | null;
   }>`
-    WITH scope AS (
-      SELECT a.id, a.code, a.name, a.level, a.path FROM agencies a
-       WHERE (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}
-    ),
+    WITH ${scopeCte(f)},
     rows AS (${countedRows(w, f, fromDay, true)}),
     agg AS (
       SELECT agency_id,
