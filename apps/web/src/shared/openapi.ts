@@ -6111,6 +6111,8 @@ export interface paths {
                             period: {
                                 from: string;
                                 to: string;
+                                /** @description only when the period is not over: the instant the figures are counted up to (the report is as of then) */
+                                asOf?: string;
                             };
                             filters: {
                                 [key: string]: string | null;
