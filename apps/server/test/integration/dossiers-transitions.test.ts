@@ -5,7 +5,7 @@
  * and those refusals write nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionRules, citizenOnlyActions, dossierActionNames } from '@motcua/domain';
+import { actionRules, citizenOnlyActions, dossierActionNames, formIssuedBy, formsAvailable } from '@motcua/domain';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
@@ -131,6 +131,14 @@ describe.each(databaseKinds)('every action of the transition table on %s', (kind
     const to = (actionRules as Record<string, { to: string }>)[action]!.to;
     if (to !== 'same') expect(res.json().status).toBe(to);
     expect(res.json().timeline.at(-1).action).toBe(action);
+    // The form the table names is recorded on the log row, listed and printable; none is invented.
+    const form = formIssuedBy(action) ?? null;
+    expect(res.json().timeline.at(-1).form, action).toBe(form);
+    if (form) {
+      expect(res.json().forms).toContain(form);
+      const pdf = await agents[role].get(`/api/v1/dossiers/${id}/forms/${form}`);
+      expect(pdf.statusCode, pdf.body).toBe(200);
+    }
     // From a status the table does not list: conflict, nothing written.
     const elsewhere = await dossierIn(wrongStatus);
     const beforeElsewhere = await rows(elsewhere);
@@ -138,5 +146,16 @@ describe.each(databaseKinds)('every action of the transition table on %s', (kind
     expect(refused.statusCode, `${action} from ${wrongStatus}: ${refused.body}`).toBe(409);
     expect(refused.json().code).toBe('dossier.transition_not_allowed');
     expect(await rows(elsewhere)).toEqual(beforeElsewhere);
+  });
+
+  it('rejecting after processing issues form 03, signed by the competent person, and its log row records it', async () => {
+    const id = await dossierIn('rejected');
+    const detail = (await agents.leader.get(`/api/v1/dossiers/${id}`)).json();
+    const row = detail.timeline.find((e: { action: string }) => e.action === 'reject');
+    expect(row.form).toBe('03');
+    expect(detail.forms).toEqual(formsAvailable(detail.timeline.map((e: { action: string }) => e.action)));
+    expect(detail.forms).toContain('03');
+    const pdf = await agents.leader.get(`/api/v1/dossiers/${id}/forms/03`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
   });
 });

@@ -21,8 +21,13 @@ export interface ActionRule {
   to: DossierStatus | 'same';
   /** Roles that may take it. `step` means: the role of the dossier's current workflow step. */
   by: ReadonlyArray<ActorRole | 'step'>;
-  /** The regulated form the action issues (Circular 03/2025 Annex I). */
+  /** The regulated form the action issues (Circular 03/2025 Annex I); its log row records it. */
   form?: DossierFormNumber;
+  /**
+   * The action hands the dossier over from one person or unit to the next (Decree 118/2025 art. 18):
+   * a row of the control sheet (form 06) with the due time of the step it closes.
+   */
+  handsOn?: boolean;
   /** Reasons the applicant must be told (a list, printed on the form). */
   needsReasons?: boolean;
   /** A free-text note is mandatory. */
@@ -55,7 +60,7 @@ export const actionRules = {
   },
   transfer: {
     // Decree 118/2025 art. 18: hand the dossier to the competent unit with the control sheet.
-    from: ['received'], to: 'processing', by: ['officer'],
+    from: ['received'], to: 'processing', by: ['officer'], handsOn: true,
     labels: { vi: 'Chuyển xử lý', en: 'Transfer for processing' },
   },
   assign: {
@@ -63,11 +68,11 @@ export const actionRules = {
     labels: { vi: 'Phân công', en: 'Assign' },
   },
   forward: {
-    from: ['processing'], to: 'same', by: ['step'],
+    from: ['processing'], to: 'same', by: ['step'], handsOn: true,
     labels: { vi: 'Chuyển bước tiếp theo', en: 'Forward to the next step' },
   },
   send_back: {
-    from: ['processing'], to: 'same', by: ['step', 'leader'], needsNote: true,
+    from: ['processing'], to: 'same', by: ['step', 'leader'], handsOn: true, needsNote: true,
     labels: { vi: 'Trả lại bước trước', en: 'Send back to the previous step' },
   },
   request_supplement: {
@@ -98,11 +103,14 @@ export const actionRules = {
     labels: { vi: 'Xin lỗi và hẹn lại ngày trả', en: 'Apologise and set a new date' },
   },
   resolve: {
-    from: ['processing'], to: 'resolved', by: ['step', 'leader'],
+    from: ['processing'], to: 'resolved', by: ['step', 'leader'], handsOn: true,
     labels: { vi: 'Có kết quả', en: 'Result ready' },
   },
   reject: {
-    from: ['processing'], to: 'rejected', by: ['leader'], needsReasons: true,
+    // A refusal after processing is a written answer with reasons on form 03, "Phiếu từ chối tiếp
+    // nhận, giải quyết hồ sơ" (Circular 03/2025 Annex I), which covers refusal at intake and refusal
+    // to resolve alike; here it is signed by the competent person (docs/rules/dossier-lifecycle.md).
+    from: ['processing'], to: 'rejected', by: ['leader'], form: '03', handsOn: true, needsReasons: true,
     labels: { vi: 'Từ chối giải quyết (có văn bản)', en: 'Refusal decision' },
   },
   return_result: {
@@ -128,3 +136,28 @@ export const citizenOnlyActions = dossierActionNames.filter((a) => {
   const by: ReadonlyArray<string> = actionRules[a].by;
   return by.length > 0 && by.every((r) => r === 'citizen');
 });
+
+/** The form an action issues, from the table (undefined when it issues none). */
+export function formIssuedBy(action: string): DossierFormNumber | undefined {
+  return (actionRules as Record<string, ActionRule>)[action]?.form;
+}
+
+/** True when the action hands the dossier on to the next person or unit (a row of form 06). */
+export function handsOn(action: string): boolean {
+  return Boolean((actionRules as Record<string, ActionRule>)[action]?.handsOn);
+}
+
+/**
+ * The forms a dossier with this log can print: each form an action of the log issued, and the
+ * control sheet (06) once the dossier was received (it is rebuilt from the log on demand).
+ */
+export function formsAvailable(actions: Iterable<string>): DossierFormNumber[] {
+  const done = new Set(actions);
+  const issued = new Set<DossierFormNumber>();
+  for (const action of done) {
+    const form = formIssuedBy(action);
+    if (form) issued.add(form);
+  }
+  if (done.has('receive')) issued.add('06');
+  return dossierFormNumbers.filter((f) => issued.has(f));
+}

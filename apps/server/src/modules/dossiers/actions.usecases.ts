@@ -4,7 +4,7 @@
  * one transaction, with the dossier row locked so that two officers cannot act at once.
  */
 import {
-  AppError, actionRules, apply, decide, formatInstant, parseInstant,
+  AppError, actionRules, apply, decide, formatInstant, formIssuedBy, parseInstant,
   type Actor, type DossierAction, type DossierEvent,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
@@ -93,7 +93,6 @@ export async function applyAction(
   const effects = effectsOf({
     version: ctx.version, before, after, event, calendar, recordedDueAt: ctx.dossier.due_at, handlingAgencyId: handling.id,
   });
-  const rule = actionRules[command.action] as { form?: string };
   const files = filesOf(command, ctx);
   const [logged] = await repo.insertEvents(tx, [{
     dossier_id: ctx.dossier.id,
@@ -121,7 +120,7 @@ export async function applyAction(
       ...(files.length ? { files: files.map((f) => f.id) } : {}),
       ...(handling.id !== ctx.agencies.handling.id ? { fromAgency: ctx.agencies.handling.code, toAgency: handling.code } : {}),
     },
-    form: rule.form ?? null,
+    form: formIssuedBy(command.action) ?? null,
     request_id: context.requestId ?? null,
   }]);
   if (files.length) {

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, formatInstant, formatProcessingTime, localDateOf, outcomeAgainst, statusLabels, workflowRoleLabels,
+  AppError, formatInstant, formatProcessingTime, formIssuedBy, handsOn, localDateOf, outcomeAgainst, statusLabels, workflowRoleLabels,
   type Actor, type DossierStatus,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
@@ -44,6 +44,8 @@ export async function dossierForm(actor: Actor, id: number, form: DossierFormNum
 export async function formDocument(ctx: DossierContext, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references'>): Promise<FormDocument> {
   const d = ctx.dossier;
   const last = (...actions: string[]) => [...ctx.events].reverse().find((e) => actions.includes(e.action));
+  // The log row of the last action that issued this form, as the transition table says.
+  const issuing = (f: DossierFormNumber) => [...ctx.events].reverse().find((e) => formIssuedBy(e.action) === f);
   const names = await deps.references.userNames(deps.db, ctx.events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
   const nameOf = (e: DossierEventRow | undefined) => (e?.actor_id && names.get(e.actor_id)) || e?.actor_name || undefined;
   const receiving = ctx.agencies.receiving;
@@ -71,7 +73,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
 
   switch (form) {
     case '01': {
-      const receipt = last('receive');
+      const receipt = issuing('01');
       if (!receipt || !d.received_at || !d.due_at) throw notIssued(form);
       const components = (d.components as StoredComponent[]).filter((c) => c.received);
       const sequence = d.code.split('-').pop();
@@ -88,7 +90,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       };
     }
     case '02': {
-      const request = last('request_supplement', 'request_completion');
+      const request = issuing('02');
       if (!request) throw notIssued(form);
       return {
         form, ...header(request, 'NGƯỜI HƯỚNG DẪN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
@@ -99,7 +101,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       };
     }
     case '03': {
-      const refusal = last('refuse', 'reject');
+      const refusal = issuing('03');
       if (!refusal) throw notIssued(form);
       return {
         form, ...header(refusal, refusal.action === 'reject' ? 'NGƯỜI CÓ THẨM QUYỀN' : 'NGƯỜI TIẾP NHẬN'), applicant, procedureName,
@@ -107,7 +109,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       };
     }
     case '04': {
-      const apology = last('apologize');
+      const apology = issuing('04');
       const newDue = typeof apology?.data?.newDueAt === 'string' ? apology.data.newDueAt : undefined;
       if (!apology || !newDue || !d.received_at || !d.due_at) throw notIssued(form);
       return {
@@ -116,7 +118,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       };
     }
     case '05': {
-      const stop = last('withdraw');
+      const stop = issuing('05');
       if (!stop) throw notIssued(form);
       const reached = statusLabels[(stop.from_status ?? 'submitted') as DossierStatus]?.vi ?? stop.from_status ?? '';
       return {
@@ -155,21 +157,17 @@ async function controlSheet(
     const nextRole = roleOf(e.step_index);
     const receiver = nextRole ? workflowRoleLabels[nextRole].vi : 'Người nộp hồ sơ';
     const due = previous?.step_due_at ?? null;
-    switch (e.action) {
+    // A hand-over (the table's `handsOn`) closes a step: its row is judged against that step's due time.
+    if (handsOn(e.action)) {
+      rows.push({
+        step: previous?.step_name ?? '—', unit, handedAt: at(e.at), giver, receiver,
+        ...(due ? { dueAt: at(due) } : {}),
+        outcome: due ? (outcomeAgainst(e.at.getTime(), due.getTime()) as 'ahead' | 'on_time' | 'late') : null,
+        ...(e.note ? { note: e.note } : e.action === 'send_back' ? { note: 'Trả lại bước trước' } : {}),
+      });
+    } else switch (e.action) {
       case 'receive':
         rows.push({ step: 'Tiếp nhận hồ sơ', unit, handedAt: at(e.at), giver: 'Người nộp hồ sơ', receiver: `${nameOf(e) ?? ''} (Cán bộ một cửa)`, outcome: null });
-        break;
-      case 'transfer':
-      case 'forward':
-      case 'send_back':
-      case 'resolve':
-      case 'reject':
-        rows.push({
-          step: previous?.step_name ?? '—', unit, handedAt: at(e.at), giver, receiver,
-          ...(due ? { dueAt: at(due) } : {}),
-          outcome: due ? (outcomeAgainst(e.at.getTime(), due.getTime()) as 'ahead' | 'on_time' | 'late') : null,
-          ...(e.note ? { note: e.note } : e.action === 'send_back' ? { note: 'Trả lại bước trước' } : {}),
-        });
         break;
       case 'return_result':
         rows.push({ step: 'Trả kết quả', unit: ctx.agencies.receiving.name, handedAt: at(e.at), giver, receiver: 'Người nộp hồ sơ', outcome: null });
@@ -181,7 +179,7 @@ async function controlSheet(
         rows.push({ step: e.step_name ?? '—', unit, handedAt: at(e.at), giver, receiver: e.action === 'request_supplement' ? 'Người nộp hồ sơ' : receiver, outcome: null, note: (e.action === 'request_supplement' ? 'Yêu cầu bổ sung' : e.action === 'receive_supplement' ? 'Nhận hồ sơ bổ sung' : e.action === 'pause' ? 'Tạm dừng' : 'Tiếp tục') + (e.note ? `: ${e.note}` : '') });
         break;
     }
-    if (e.step_due_at || ['resolve', 'reject', 'return_result'].includes(e.action)) previous = e;
+    if (e.step_due_at || handsOn(e.action) || e.action === 'return_result') previous = e;
   }
   const others = [...agencies.values()].filter((a) => a.id !== ctx.agencies.receiving.id).map((a) => a.name);
   return {

@@ -8,7 +8,7 @@ import {
   actionRules, actorRoles, componentKinds, allowedActions, budgetUnits, clockStoppedStatuses, closedStatuses, dossierActionNames, dossierChannels,
   dossierFormNumbers, dossierStatuses, filePurposes, finalStatuses, formatInstant, initialsOf, outcomeAgainst, refusalOf, resultClasses,
   resultDeliveries, statusLabels, timeUnits, timelinessAt, workflowRoles, workingTimeBetween,
-  type Actor, type ActorRole, type DossierAction, type DossierFormNumber, type DossierStatus, type Timeliness, type TimelinessFacts, type WorkingCalendar,
+  type Actor, type ActorRole, type DossierAction, type DossierFormNumber, type DossierStatus, type Timeliness, type TimelinessFacts, type WorkingCalendar, formsAvailable,
 } from '@motcua/domain';
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
 import { rolesForAction } from './dossiers.policies.ts';
@@ -141,15 +141,7 @@ export function workingMinutesLeft(calendar: WorkingCalendar, now: number, due: 
 
 /** The forms that can be printed for the dossier now. */
 export function formsOf(ctx: DossierContext): DossierFormNumber[] {
-  const done = new Set(ctx.events.map((e) => e.action));
-  const forms: DossierFormNumber[] = [];
-  if (done.has('receive')) forms.push('01');
-  if (done.has('request_completion') || done.has('request_supplement')) forms.push('02');
-  if (done.has('refuse') || done.has('reject')) forms.push('03');
-  if (done.has('apologize')) forms.push('04');
-  if (done.has('withdraw')) forms.push('05');
-  if (done.has('receive')) forms.push('06');
-  return forms;
+  return formsAvailable(ctx.events.map((e) => e.action)).filter((f): f is DossierFormNumber => f !== '07');
 }
 
 export interface DetailExtras {

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, apply, decide, feeFor, formatDossierCode, localDateOf, replay, versionInForce,
+  AppError, apply, decide, feeFor, formatDossierCode, formIssuedBy, localDateOf, replay, versionInForce,
   type Actor, type ActorRole, type ComponentKind, type DossierEvent, type DossierState,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
@@ -326,7 +326,7 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
       note: event.note ?? null,
       reasons: event.reasons?.length ? event.reasons : null,
       data: event.action === 'submit' ? { channel: plan.channel } : {},
-      form: event.action === 'receive' ? '01' : event.action === 'refuse' ? '03' : event.action === 'request_completion' ? '02' : null,
+      form: formIssuedBy(event.action) ?? null,
       request_id: context.requestId ?? null,
     })));
     await recordAudit(tx, context, {
