@@ -64,7 +64,7 @@ try {
   // the steps, the clock, initials only.
   const open = (await pool.query(`SELECT code FROM dossiers WHERE status = 'processing' ORDER BY id DESC LIMIT 1`)).rows[0]?.code as string | undefined;
   for (const code of [codes[0]!, ...(open ? [open] : [])]) {
-    const sample = (await pool.query(`SELECT * FROM dossiers WHERE code = $1`, [code])).rows[0];
+    const sample = (await pool.query(`SELECT * FROM dossiers WHERE upper(code) = upper($1)`, [code])).rows[0];
     const res = await conns[0]!.request('GET', `/api/v1/public/dossiers/${encodeURIComponent(sample.code)}`);
     if (res.status !== 200) throw new Error(`lookup of ${sample.code}: ${res.status} ${res.body}`);
     const body = JSON.parse(res.body) as { code: string; status: string; applicantInitials: string; steps: unknown[]; clock: { state: string } };
@@ -111,7 +111,7 @@ let nextSql = 0;
 const sqlMeter = await cpuMeter(pool, dbName, warmup * 1000);
 const sqlResult = await closedLoop(clients, warmup * 1000, seconds * 1000, async () => {
   const code = codes[nextSql++ % codes.length]!;
-  const d = (await pool.query('SELECT * FROM dossiers WHERE code = $1', [code])).rows[0];
+  const d = (await pool.query('SELECT * FROM dossiers WHERE upper(code) = upper($1)', [code])).rows[0];
   if (!d) return `${code} not found`;
   const events = (await pool.query('SELECT * FROM dossier_events WHERE dossier_id = $1 ORDER BY seq', [d.id])).rows;
   const agencyIds = [...new Set([d.agency_id, d.handling_agency_id, ...events.map((e) => e.handling_agency_id).filter(Boolean)])];

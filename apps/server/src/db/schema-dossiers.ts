@@ -119,6 +119,17 @@ export interface DossierRatingsTable {
   comment: string | null;
   rated_at: Timestamp;
   ip: string | null;
+  /** How the rater proved to be the applicant (docs/rules/service-quality.md). */
+  proof: 'security_code' | 'token' | null;
+}
+
+/** One-time rating tokens printed on form 01 (only their SHA-256 is kept). */
+export interface DossierRatingTokensTable {
+  token_hash: string;
+  dossier_id: number;
+  issued_at: Generated<Date>;
+  issued_by: string | null;
+  used_at: Date | null;
 }
 
 export interface ReportAggregateTable {
@@ -141,6 +152,7 @@ export interface DossierTables {
   report_daily: ReportAggregateTable;
   report_monthly: ReportAggregateTable;
   dossier_ratings: DossierRatingsTable;
+  dossier_rating_tokens: DossierRatingTokensTable;
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
   dossier_code_counters: DossierCodeCountersTable;

@@ -13,6 +13,7 @@ import * as m0007 from './0007_dossier_ids_by_default.ts';
 import * as m0008 from './0008_report_triggers_single_pass.ts';
 import * as m0011 from './0011_sign_in_throttle_and_change_notices.ts';
 import * as m0012 from './0012_dossier_overdue_from.ts';
+import * as m0013 from './0013_legacy_codes_and_rating_proofs.ts';
 import * as m0014 from './0014_report_open_appointments.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0008_report_triggers_single_pass': m0008,
   '0011_sign_in_throttle_and_change_notices': m0011,
   '0012_dossier_overdue_from': m0012,
+  '0013_legacy_codes_and_rating_proofs': m0013,
   '0014_report_open_appointments': m0014,
 };

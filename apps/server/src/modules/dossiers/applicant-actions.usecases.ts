@@ -4,7 +4,7 @@
  * specialist asked for, or withdraw the dossier (Decree 118/2025 art. 21, form 05). The secret is
  * stored only as its SHA-256; a dossier received at the counter has none and takes no action here.
  */
-import { AppError, parseDossierCode, type Actor } from '@motcua/domain';
+import { AppError, isDossierCode, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { safeEqual, sha256 } from '../../infra/tokens.ts';
@@ -43,7 +43,7 @@ export function secretMatches(secret: string, storedHash: string | null): boolea
  * one): the log row, the files, the projection and the audit row (actor kind `citizen`) together.
  */
 export async function actAsApplicant(context: AuditContext, code: string, input: ApplicantActionInput, deps: Deps): Promise<void> {
-  if (!parseDossierCode(code)) throw invalidCode();
+  if (!isDossierCode(code)) throw invalidCode();
   if (input.action === 'submit_supplement' && !input.components?.some((c) => c.fileIds.length) && !input.note?.trim()) {
     throw new AppError('request.invalid', {
       messages: { vi: 'Cần đính kèm ít nhất một tệp bổ sung hoặc ghi chú', en: 'Attach at least one file or write a note' },

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, formatInstant, formatProcessingTime, formIssuedBy, handsOn, localDateOf, outcomeAgainst, statusLabels, workflowRoleLabels,
+  AppError, formatInstant, formatProcessingTime, formIssuedBy, handsOn, localDateOf, outcomeAgainst, receiptNumberOf, statusLabels, workflowRoleLabels,
   type Actor, type DossierStatus,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
@@ -76,7 +76,6 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       const receipt = issuing('01');
       if (!receipt || !d.received_at || !d.due_at) throw notIssued(form);
       const components = (d.components as StoredComponent[]).filter((c) => c.received);
-      const sequence = d.code.split('-').pop();
       return {
         form, ...header(receipt, 'NGƯỜI TIẾP NHẬN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
         components: components.map((c) => ({ name: c.name, kind: c.kind, count: c.count, ...(c.note ? { note: c.note } : {}) })),
@@ -85,7 +84,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
         receivedAt: at(d.received_at),
         appointmentAt: at(d.due_at),
         resultDelivery: d.result_delivery,
-        trackingBook: { volume: localDateOf(d.received_at.getTime()).slice(0, 4), ...(sequence ? { line: sequence } : {}) },
+        trackingBook: { volume: localDateOf(d.received_at.getTime()).slice(0, 4), line: receiptNumberOf(d.code) },
         ...(d.fee_amount > 0 ? { fee: { amount: d.fee_amount, paid: d.fee_paid } } : {}),
       };
     }
@@ -184,7 +183,7 @@ async function controlSheet(
   const others = [...agencies.values()].filter((a) => a.id !== ctx.agencies.receiving.id).map((a) => a.name);
   return {
     form: '06', ...header, leadAgency: ctx.agencies.receiving.name, coordinatingAgencies: others,
-    applicantName: d.applicant_name, procedureName: ctx.version.name, receiptNumber: d.code.split('-').pop() ?? '',
+    applicantName: d.applicant_name, procedureName: ctx.version.name, receiptNumber: receiptNumberOf(d.code),
     appointmentAt: at(d.due_at), rows,
   };
 }

@@ -90,7 +90,7 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
     const q = filter.q.trim();
     query = query.where((eb) =>
       eb.or([
-        eb('d.code', '=', q),
+        eb(sql`upper(d.code)`, '=', sql`upper(${q})`),
         eb('d.applicant_id_number', '=', q),
         eb('d.applicant_phone', '=', q),
         eb(sql`motcua_fold(d.applicant_name)`, 'like', sql`'%' || motcua_fold(${q}) || '%'`),

@@ -1,5 +1,5 @@
 /** Reading dossiers: the staff detail view, lists, and the public status page. */
-import { AppError, parseDossierCode, resultStatuses, type Actor, type DossierStatus } from '@motcua/domain';
+import { AppError, parseDossierCode, resultStatuses, type Actor, type DossierStatus } from '@motcua/domain';, isDossierCode,
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
@@ -39,13 +39,16 @@ export async function dossierList(actor: Actor, now: Date, filter: DossierListFi
 
 export const invalidCode = () =>
   new AppError('dossier.invalid_code', {
-    messages: { vi: 'Mã hồ sơ không đúng định dạng (ví dụ: 000.00.12.H40-250304-0007)', en: 'Not a dossier code (e.g. 000.00.12.H40-250304-0007)' },
-    issues: [{ path: 'code', message: 'expected <agency id>-<YYMMDD>-<sequence>' }],
+    messages: {
+      vi: 'Mã hồ sơ không đúng: tối đa 64 ký tự gồm chữ cái không dấu, chữ số và . - _ / (ví dụ: 000.00.12.H40-250304-0007)',
+      en: 'Not a dossier code: up to 64 letters A–Z, digits and . - _ / (e.g. 000.00.12.H40-250304-0007)',
+    },
+    issues: [{ path: 'code', message: 'expected 1–64 letters A–Z, digits, ".", "-", "_" or "/"' }],
   });
 
 /** Finds a dossier by code for staff: one they may not see answers "not found". */
 export async function dossierIdByCode(actor: Actor, code: string, deps: Pick<Deps, 'db' | 'references'>): Promise<number> {
-  if (!parseDossierCode(code)) throw invalidCode();
+  if (!isDossierCode(code)) throw invalidCode();
   const row = await repo.findDossierByCode(deps.db, code);
   if (!row) throw notFound();
   await loadDossierContext(deps.db, deps.references, actor, row.id);
@@ -54,7 +57,7 @@ export async function dossierIdByCode(actor: Actor, code: string, deps: Pick<Dep
 
 /** The public status page of a dossier, reached by its code (or the QR code on any form). */
 export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>) {
-  if (!parseDossierCode(code)) throw invalidCode();
+  if (!isDossierCode(code)) throw invalidCode();
   const calendars = await deps.calendars.current();
   const found = await repo.findDossierWithLogByCode(deps.db, code);
   if (!found) throw notFound();
@@ -69,7 +72,7 @@ export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock
  * satisfied … 1 = very dissatisfied. One rating per dossier.
  */
 export async function rateDossier(context: AuditContext, code: string, input: { score: number; comment?: string | undefined }, deps: Pick<Deps, 'db'>) {
-  if (!parseDossierCode(code)) throw invalidCode();
+  if (!isDossierCode(code)) throw invalidCode();
   const row = await repo.findDossierByCode(deps.db, code);
   if (!row || row.status === 'draft') throw notFound();
   if (!resultStatuses.has(row.status as DossierStatus)) {

@@ -63,8 +63,9 @@ export async function findDossier(db: Kysely<Database>, id: number): Promise<Dos
   return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A dossier by code, whatever the case its letters are typed in (the unique index on `upper(code)`). */
 export async function findDossierByCode(db: Kysely<Database>, code: string): Promise<DossierRow | undefined> {
-  return db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+  return db.selectFrom('dossiers').selectAll().where(sql`upper(code)`, '=', sql`upper(${code})`).executeTakeFirst();
 }
 
 export async function eventsOf(db: Kysely<Database>, dossierId: number): Promise<DossierEventRow[]> {
@@ -102,7 +103,7 @@ export async function findDossierWithLogByCode(
     SELECT d.*,
            EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id) AS rated,
            (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json) FROM dossier_events e WHERE e.dossier_id = d.id) AS log
-      FROM dossiers d WHERE d.code = ${code}`.execute(db);
+      FROM dossiers d WHERE upper(d.code) = upper(${code})`.execute(db);
   const row = r.rows[0];
   if (!row) return undefined;
   const { log, rated, ...dossier } = row;

@@ -90,5 +90,7 @@ export const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export const DossierCodeParams = z.object({ code: inputText().min(1).max(80) });
+export const DossierCodeParams = z.object({
+  code: inputText().min(1).max(80).describe('the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case'),
+});
 export const DossierIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

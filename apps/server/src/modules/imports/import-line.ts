@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   classifyResult, clockStoppedStatuses, closeOf, dossierChannels, formatInstant, inputText, nationalStatusCode, openObject, overdueFromOf,
-  type DossierStatus,
+  type DossierStatus, dossierCodeProblem,
 } from '@motcua/domain';
 
 /** ISO 8601 with an explicit offset or Z (a local time without offset is ambiguous). */
@@ -29,7 +29,12 @@ const ImportEvent = openObject({
 });
 
 export const ImportLine = openObject({
-  code: inputText().trim().regex(/^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,9}$/, 'a dossier code <agency>-<YYMMDD>-<sequence>').optional(),
+  // The code on the applicant's receipt, in whatever format the earlier system printed it: kept
+  // exactly as written (no trimming, no case change), only checked (docs/interfaces.md).
+  code: z.string().superRefine((code, ctx) => {
+    const problem = dossierCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }).optional(),
   procedure: inputText().trim().min(1).max(50),
   agency: inputText().trim().min(1).max(64),
   channel: z.enum(dossierChannels),

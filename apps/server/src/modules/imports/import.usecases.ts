@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { formatDossierCode, formatInstant, localDateOf, versionInForce } from '@motcua/domain';
+import { dossierCodeKey, formatDossierCode, formatInstant, localDateOf, versionInForce } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { checkImportLine, type ImportFacts, type ImportLine } from './import-line.ts';
 import { isUniqueViolation, withBatchWriter, type BatchWriter } from './batch-writer.ts';
@@ -147,17 +147,18 @@ async function importBatch(
   reject: (n: number, reason: string) => void,
   careful: boolean,
 ): Promise<void> {
-  // The same code (or, without a code, the same content) twice in the batch: compared with the first.
+  // The same code (whatever its case) or, without a code, the same content twice in the batch:
+  // compared with the first.
   const byKey = new Map<string, Accepted>();
   const fresh: Accepted[] = [];
   let skipped = 0;
   const rejected: Array<[number, string]> = [];
   for (const a of batch) {
-    const key = a.code ?? `#${a.hash}`;
+    const key = a.code ? dossierCodeKey(a.code) : `#${a.hash}`;
     const first = byKey.get(key);
     if (first) {
       if (first.hash === a.hash) skipped++;
-      else rejected.push([a.lineNumber, `code ${a.code} appears earlier in the file (line ${first.lineNumber}) with different content`]);
+      else rejected.push([a.lineNumber, `code ${a.code} appears earlier in the file (line ${first.lineNumber}${first.code === a.code ? '' : `, as ${first.code}`}) with different content`]);
       continue;
     }
     byKey.set(key, a);
@@ -185,13 +186,17 @@ async function importBatch(
     ids = new Map(inserted.map((r) => [r.code, Number(r.id)]));
     const lost = toInsert.filter((x) => !ids.has(x.code!));
     if (lost.length) {
+      // Codes compared as the unique index compares them: whatever the case of their letters.
       const now = new Map(
-        (await writer.query<{ code: string; import_hash: string | null }>('SELECT code, import_hash FROM dossiers WHERE code = ANY($1::text[])', [lost.map((a) => a.code!)]))
-          .map((r) => [r.code, r.import_hash]),
+        (await writer.query<{ code: string; import_hash: string | null }>(
+          'SELECT code, import_hash FROM dossiers WHERE upper(code) = ANY($1::text[])', [lost.map((a) => dossierCodeKey(a.code!))],
+        )).map((r) => [dossierCodeKey(r.code), r]),
       );
       for (const a of lost) {
         // Beaten by another writer: the same content (or its code with this content) is there now.
-        if (!now.has(a.code!) || now.get(a.code!) === a.hash) skipped++;
+        const there = now.get(dossierCodeKey(a.code!));
+        if (!there || there.import_hash === a.hash) skipped++;
+        else if (there.code !== a.code) rejected.push([a.lineNumber, `code ${a.code} is already the code of another dossier, written ${there.code} (codes differing only by case are the same code)`]);
         else rejected.push([a.lineNumber, `code ${a.code} was already imported with different content`]);
       }
     }

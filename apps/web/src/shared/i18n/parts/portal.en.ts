@@ -75,7 +75,7 @@ export const lookupEn: Portal['lookup'] = {
   notFoundTitle: 'No dossier {{code}}',
   notFoundBody: 'Please check the code printed on the receipt and appointment slip. If the code is right and still not found, contact the one-stop counter where you filed.',
   invalidTitle: '“{{code}}” is not a dossier code',
-  invalidBody: 'A dossier code has the agency code, the date of receipt and a sequence number, e.g. 000.00.12.H40-250304-0007. Please type it exactly as on the receipt.',
+  invalidBody: 'A dossier code is up to 64 letters without accents, digits and the signs . - _ /, e.g. 000.00.12.H40-250304-0007 or a code printed by an earlier system. Please type it exactly as on the receipt.',
   errorTitle: 'Could not look up the dossier',
   progress: 'Progress',
   stages: {

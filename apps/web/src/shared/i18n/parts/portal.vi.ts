@@ -71,7 +71,7 @@ export const lookupVi = {
   notFoundTitle: 'Không tìm thấy hồ sơ {{code}}',
   notFoundBody: 'Vui lòng kiểm tra lại mã hồ sơ in trên giấy tiếp nhận và hẹn trả kết quả. Nếu mã đúng mà vẫn không tra cứu được, xin liên hệ Bộ phận một cửa nơi nộp hồ sơ.',
   invalidTitle: '“{{code}}” không phải là mã hồ sơ',
-  invalidBody: 'Mã hồ sơ gồm mã cơ quan, ngày tiếp nhận và số thứ tự, ví dụ 000.00.12.H40-250304-0007. Vui lòng nhập đúng như trên giấy tiếp nhận.',
+  invalidBody: 'Mã hồ sơ gồm tối đa 64 ký tự: chữ cái không dấu, chữ số và các dấu . - _ /, ví dụ 000.00.12.H40-250304-0007 hoặc mã do hệ thống cũ cấp. Vui lòng nhập đúng như trên giấy tiếp nhận.',
   errorTitle: 'Không tra cứu được hồ sơ',
   progress: 'Tiến trình giải quyết',
   stages: {
