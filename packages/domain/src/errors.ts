@@ -95,6 +95,16 @@ export const errorCatalogue = {
   'dossier.access_denied': { status: 403, vi: 'Mã bảo mật của hồ sơ không đúng', en: 'Wrong security code for this dossier' },
   'rating.too_early': { status: 409, vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
   'rating.already_rated': { status: 409, vi: 'Hồ sơ này đã được đánh giá', en: 'This dossier has already been rated' },
+  'rating.proof_required': {
+    status: 401,
+    vi: 'Cần mã bảo mật của hồ sơ hoặc mã QR đánh giá in trên giấy tiếp nhận để đánh giá',
+    en: 'Rating needs the dossier’s security code or the rating QR code printed on the receipt',
+  },
+  'rating.proof_invalid': {
+    status: 403,
+    vi: 'Mã bảo mật hoặc mã đánh giá không đúng hoặc đã được sử dụng',
+    en: 'The security code or rating code is wrong or was already used',
+  },
   'file.not_found': { status: 404, vi: 'Không tìm thấy tệp', en: 'File not found' },
   'file.too_large': { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'The file is too large' },
   'file.unsupported_type': { status: 415, vi: 'Tệp không phải PDF, JPEG hoặc PNG hợp lệ', en: 'Not a valid PDF, JPEG or PNG file' },

@@ -84,7 +84,9 @@ describe('forms 01–07 as PDF', () => {
       'Vào hồi 09 giờ 00 phút, ngày 17 tháng 3 năm 2025', '7. Phí, lệ phí: 1.500.000 đồng', 'Phạm Thị Thu', 'Giao Thủy, ngày 03 tháng 3 năm 2025',
     ]) expect(text).toContain(expected);
     expect(flat(pdfText(pdf, { layout: false }))).toContain('Giấy tờ chứng minh tình trạng hôn nhân của người nước ngoài');
-    expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
+    // And the applicant's one-time rating address, a second QR code (rating-proofs.test.ts).
+    expect(qrCodes(pdf)).toEqual(expect.arrayContaining([statusUrl('main'), expect.stringMatching(/#danh-gia=[\w-]{24}$/)]));
+    expect(qrCodes(pdf)).toHaveLength(2);
   });
 
   it('prints form 02 with the numbered list of items to add and the reason', async () => {

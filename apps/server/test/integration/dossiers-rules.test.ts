@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf, samplePng } from '../support/multipart.ts';
+import { qrCodes } from '../support/pdf-tools.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -255,13 +256,15 @@ describe.each(databaseKinds)('dossier rules on %s', (kind) => {
   it('lets the applicant rate a dossier once it has a result, once', async () => {
     now = at('2025-03-03T09:00:00+07:00');
     const d = await receive();
-    expect((await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 5 })).statusCode).toBe(409);
+    // The rating QR code of form 01 carries the applicant's one-time token (rating-proofs.test.ts).
+    const ratingToken = qrCodes((await officer.get(`/api/v1/dossiers/${d.id}/forms/01`)).rawPayload).find((c) => c.includes('#danh-gia='))!.split('#danh-gia=')[1];
+    expect((await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 5, ratingToken })).statusCode).toBe(409);
     await act(officer, d.id, 'transfer');
     await act(specialist, d.id, 'forward');
     await act(leader, d.id, 'resolve');
-    const rated = await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 5, comment: 'Cán bộ hướng dẫn tận tình' });
+    const rated = await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 5, comment: 'Cán bộ hướng dẫn tận tình', ratingToken });
     expect(rated.statusCode).toBe(201);
-    expect((await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 1 })).json().code).toBe('rating.already_rated');
+    expect((await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 1, ratingToken })).json().code).toBe('rating.proof_invalid');
     expect((await t.anonymous().get(`/api/v1/public/dossiers/${d.code}`)).json().rated).toBe(true);
   });
 

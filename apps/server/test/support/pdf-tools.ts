@@ -16,16 +16,18 @@ export function pdfText(pdf: Uint8Array, options: { layout?: boolean } = {}): st
   }
 }
 
-/** The QR codes on the first page, decoded. */
-export function qrCodes(pdf: Uint8Array): string[] {
+/** The QR codes on the first page (or on every page), decoded, in the order zbarimg finds them. */
+export function qrCodes(pdf: Uint8Array, pages: 'first' | 'all' = 'first'): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-qr-'));
   const file = path.join(dir, 'f.pdf');
   fs.writeFileSync(file, pdf);
   try {
-    execFileSync(toolPath('pdftoppm'), ['-png', '-r', '150', '-f', '1', '-l', '1', file, path.join(dir, 'p')]);
-    const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
-    const out = execFileSync(toolPath('zbarimg'), ['--raw', '-q', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return out.split('\n').filter(Boolean);
+    execFileSync(toolPath('pdftoppm'), ['-png', '-r', '150', ...(pages === 'first' ? ['-f', '1', '-l', '1'] : []), file, path.join(dir, 'p')]);
+    const pngs = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    return pngs.flatMap((png) => {
+      const out = execFileSync(toolPath('zbarimg'), ['--raw', '-q', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return out.split('\n').filter(Boolean);
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

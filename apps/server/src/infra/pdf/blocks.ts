@@ -79,12 +79,24 @@ export interface TitleOptions {
   notes?: string[];
   dossierCode?: string;
   statusUrl?: string;
+  /**
+   * Form 01's second QR code: the applicant's one-time rating address, at the left of the title
+   * (the space the status QR code leaves there), labelled beneath. With it, the status URL is
+   * labelled too ("Tra cứu hồ sơ:"), so that neither code is taken for the other.
+   */
+  ratingUrl?: string;
 }
+
+/** One line, the height of the URL line beside it: the form keeps its length (the rating page explains the rest). */
+const RATING_LABEL: Span[] = [{ text: 'ĐÁNH GIÁ HÀI LÒNG', style: 'bold' }];
 
 const QR_SIZE = 56;
 const URL_SIZE = 7.5;
 
-/** The title, centred, with the dossier code beneath and the QR code of the status page at the right. */
+/**
+ * The title, centred, with the dossier code beneath and the QR code of the status page at the
+ * right (and, on form 01, the applicant's rating QR code at the left).
+ */
 export function drawTitle(flow: Flow, options: TitleOptions): void {
   const top = flow.y + 8;
   const titleSize = 14;
@@ -109,14 +121,23 @@ export function drawTitle(flow: Flow, options: TitleOptions): void {
   let bottom = y;
   if (options.statusUrl) {
     drawQr(flow, options.statusUrl, flow.left + flow.contentWidth - QR_SIZE, top, QR_SIZE);
+    const below = Math.max(top + QR_SIZE, y) + 2;
     // The URL on one line (citizens type it), right-aligned under the QR code, below the title lines.
-    const urlTop = Math.max(top + QR_SIZE, y) + 2;
-    const urlHeight = flow.box([{ text: options.statusUrl }], flow.left, urlTop, flow.contentWidth, {
-      size: URL_SIZE,
-      align: 'right',
-      leading: 1.15,
-    });
-    bottom = urlTop + urlHeight;
+    const url: Span[] = options.ratingUrl ? [{ text: 'Tra cứu hồ sơ: ', style: 'bold' }, { text: options.statusUrl }] : [{ text: options.statusUrl }];
+    let urlTop = below;
+    let urlLeft = flow.left;
+    if (options.ratingUrl) {
+      drawQr(flow, options.ratingUrl, flow.left, top, QR_SIZE);
+      const labelWidth = flow.fonts.bold.widthOfTextAtSize(RATING_LABEL[0]!.text, URL_SIZE) + 2;
+      const labelHeight = flow.box(RATING_LABEL, flow.left, below, labelWidth, { size: URL_SIZE, leading: 1.15 });
+      bottom = below + labelHeight;
+      // Beside the label when it fits there, else under it.
+      const urlWidth = url.reduce((w, part) => w + flow.fonts[part.style === 'bold' ? 'bold' : 'regular'].widthOfTextAtSize(part.text, URL_SIZE), 0);
+      if (urlWidth <= flow.contentWidth - labelWidth - 8) urlLeft = flow.left + labelWidth + 8;
+      else urlTop = bottom + 1;
+    }
+    const urlHeight = flow.box(url, urlLeft, urlTop, flow.left + flow.contentWidth - urlLeft, { size: URL_SIZE, align: 'right', leading: 1.15 });
+    bottom = Math.max(bottom, urlTop + urlHeight);
   }
   flow.y = bottom + 6;
 }
@@ -224,3 +245,4 @@ export function dateTimeSpans(iso: string, path: string, options: { prefix?: str
     { text: `${date}${options.suffix ?? ''}`, style, keep: true },
   ];
 }
+

@@ -64,6 +64,11 @@ export interface ReceiptForm extends FormHeader {
   fee?: { amount: number; paid: boolean };
   /** "Liên 1: Lưu" / "Liên 2: Giao người nộp hồ sơ": which copy this is, if printed in two. */
   copyLabel?: string;
+  /**
+   * The one-time rating address (with its token) for the applicant: a second QR code, labelled,
+   * below the signatures (docs/rules/service-quality.md). Absent on a dossier already rated.
+   */
+  ratingUrl?: string;
 }
 
 /** Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */

@@ -14,6 +14,7 @@ import { renderForm, type Applicant, type FormDocument, type FormHeader } from '
 import { loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
 import type { StoredComponent } from './intake.usecases.ts';
 import type { DossierEventRow } from './dossiers.repository.ts';
+import { issueRatingToken, ratingUrl } from './ratings.usecases.ts';
 
 export type DossierFormNumber = '01' | '02' | '03' | '04' | '05' | '06';
 
@@ -35,9 +36,14 @@ export function issuingName(agency: { name: string }): string {
 
 const at = (d: Date) => formatInstant(d.getTime());
 
-export async function dossierForm(actor: Actor, id: number, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function dossierForm(actor: Actor, id: number, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references' | 'clock'>): Promise<{ pdf: Uint8Array; fileName: string }> {
   const ctx = await loadDossierContext(deps.db, deps.references, actor, id);
   const document = await formDocument(ctx, form, deps);
+  // The applicant's copy of the receipt carries a new one-time rating token (docs/rules/service-quality.md).
+  if (document.form === '01') {
+    const token = await issueRatingToken(actor, ctx.dossier.id, deps);
+    if (token) document.ratingUrl = ratingUrl(deps.config.publicBaseUrl, ctx.dossier.code, token);
+  }
   return { pdf: await renderForm(document), fileName: `mau-${form}-${ctx.dossier.code}.pdf` };
 }
 

@@ -1,7 +1,6 @@
 /** Reading dossiers: the staff detail view, lists, and the public status page. */
-import { AppError, parseDossierCode, resultStatuses, type Actor, type DossierStatus } from '@motcua/domain';, isDossierCode,
+import { AppError, isDossierCode, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
 import { listDossiers, type DossierListFilter } from './dossiers.list.ts';
 import { presentDossier, presentPublicDossier } from './dossiers.presenter.ts';
@@ -65,32 +64,4 @@ export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock
   // A draft is public only once an officer has asked to complete it (the code is on form 02).
   if (found.dossier.status === 'draft' && !ctx.events.some((e) => e.action === 'request_completion')) throw notFound();
   return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated);
-}
-
-/**
- * The applicant rates the handling of a dossier once it has a result: five levels, 5 = very
- * satisfied … 1 = very dissatisfied. One rating per dossier.
- */
-export async function rateDossier(context: AuditContext, code: string, input: { score: number; comment?: string | undefined }, deps: Pick<Deps, 'db'>) {
-  if (!isDossierCode(code)) throw invalidCode();
-  const row = await repo.findDossierByCode(deps.db, code);
-  if (!row || row.status === 'draft') throw notFound();
-  if (!resultStatuses.has(row.status as DossierStatus)) {
-    throw new AppError('rating.too_early', {
-      messages: { vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
-    });
-  }
-  await deps.db.transaction().execute(async (tx) => {
-    const inserted = await tx
-      .insertInto('dossier_ratings')
-      .values({ dossier_id: row.id, score: input.score, comment: input.comment?.trim() || null, ip: context.ip ?? null, ...(context.at ? { rated_at: context.at } : {}) })
-      .onConflict((oc) => oc.column('dossier_id').doNothing())
-      .returning('dossier_id')
-      .executeTakeFirst();
-    if (!inserted) {
-      throw new AppError('rating.already_rated', { messages: { vi: 'Hồ sơ này đã được đánh giá', en: 'This dossier has already been rated' } });
-    }
-    await recordAudit(tx, context, { action: 'dossier.rated', entityType: 'dossier', entityId: row.code, agencyId: row.agency_id, details: { score: input.score } });
-  });
-  return { code: row.code, score: input.score };
 }

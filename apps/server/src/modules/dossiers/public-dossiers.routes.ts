@@ -9,7 +9,8 @@ import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { actAsApplicant } from './applicant-actions.usecases.ts';
 import { submitOnline } from './intake.usecases.ts';
 import { PublicDossierSchema } from './dossiers.presenter.ts';
-import { publicDossier, rateDossier } from './dossiers.queries.ts';
+import { publicDossier } from './dossiers.queries.ts';
+import { rateDossier } from './ratings.usecases.ts';
 import { ApplicantActionBody, DossierCodeParams, OnlineSubmissionBody } from './dossiers.schemas.ts';
 
 export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): void {
@@ -78,14 +79,20 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   r.post('/api/v1/public/dossiers/:code/rating', {
     config: {
       access: publicAccess,
-      problems: ['dossier.invalid_code', 'dossier.not_found', 'rating.too_early', 'rating.already_rated'],
+      problems: ['dossier.invalid_code', 'dossier.not_found', 'rating.proof_required', 'rating.proof_invalid', 'rating.too_early', 'rating.already_rated'],
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
     schema: {
       tags: ['public'],
-      summary: 'Rate the handling of a dossier (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied',
+      summary: 'The applicant rates the handling of a dossier once it has a result (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied; '
+        + 'proven with the security code of an online receipt or the one-time token of the rating QR code on form 01',
       params: DossierCodeParams,
-      body: z.object({ score: z.number().int().min(1).max(5), comment: inputText().max(2000).optional() }),
+      body: z.object({
+        score: z.number().int().min(1).max(5),
+        comment: inputText().max(2000).optional(),
+        securityCode: inputText().max(200).optional().describe('the security code (access secret) of an online receipt'),
+        ratingToken: inputText().max(200).optional().describe('the one-time token of the rating QR code printed on form 01'),
+      }),
       response: { 201: z.object({ code: z.string(), score: z.number() }) },
     },
     handler: async (request, reply) => reply.status(201).send(await rateDossier(auditContextOf(request), request.params.code, request.body, deps)),

@@ -320,6 +320,19 @@ describe('the regulated forms as PDF', () => {
     expect(raw).toContain('MÃ-XÁC-THỰC-9F3A7C2B11D04E5F8A6B');
   });
 
+  it('prints the applicant’s rating QR code on form 01 at the left of the title, labelled, both codes readable, still one page', async () => {
+    const ratingUrl = `https://dichvucong.ninhbinh.gov.vn/tra-cuu/${dossierCode}#danh-gia=AbCdEfGhIjKlMnOpQrStUvWx`;
+    const bytes = await renderForm({ ...samples.receipt, ratingUrl });
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+    const codes = (await qrOfFirstPage(bytes)).split('\n').sort();
+    expect(codes).toEqual([ratingUrl, statusUrl].sort());
+    const layout = await pdfText(bytes, 'layout');
+    expect(layout).toMatch(/ĐÁNH GIÁ HÀI LÒNG\s+Tra cứu hồ sơ: /);
+    const words = await pdfWords(bytes);
+    expect(overlaps(words)).toEqual([]);
+    for (const w of words) expect(w.xMax, w.text).toBeLessThanOrEqual(A4.width - 15 * MM + 0.5);
+  });
+
   it('accepts text in decomposed Unicode (NFD) and prints it composed', async () => {
     const form: FormDocument = { ...samples.refusal, applicant: { name: 'Nguyễn Thị Ánh Tuyết'.normalize('NFD') } };
     const layout = await pdfText(await renderForm(form));

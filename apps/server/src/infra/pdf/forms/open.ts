@@ -9,6 +9,7 @@ export async function openDossierForm(
   heading: string[],
   options: RenderOptions | undefined,
   notes: string[] = [],
+  ratingUrl?: string,
 ) {
   const opened = await newDocument(
     { title, subject: form.dossierCode, author: form.issuingBody.name, issuedAt: form.issuedAt, seed: form },
@@ -16,6 +17,6 @@ export async function openDossierForm(
     options,
   );
   drawHeader(opened.flow, form);
-  drawTitle(opened.flow, { title: heading, ...(notes.length ? { notes } : {}), dossierCode: form.dossierCode, statusUrl: form.statusUrl });
+  drawTitle(opened.flow, { title: heading, ...(notes.length ? { notes } : {}), dossierCode: form.dossierCode, statusUrl: form.statusUrl, ...(ratingUrl ? { ratingUrl } : {}) });
   return opened;
 }

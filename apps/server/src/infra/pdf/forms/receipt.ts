@@ -24,7 +24,11 @@ function delivery(form: ReceiptForm): string {
 }
 
 export async function renderReceipt(form: ReceiptForm, options?: RenderOptions): Promise<Uint8Array> {
-  const { pdf, flow } = await openDossierForm(form, 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', ['GIẤY TIẾP NHẬN HỒ SƠ', 'VÀ HẸN TRẢ KẾT QUẢ'], options, form.copyLabel ? [`(${form.copyLabel})`] : []);
+  const { pdf, flow } = await openDossierForm(
+    form, 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', ['GIẤY TIẾP NHẬN HỒ SƠ', 'VÀ HẸN TRẢ KẾT QUẢ'], options, form.copyLabel ? [`(${form.copyLabel})`] : [],
+    // A second QR code on this form, the applicant's rating address: each says what it opens.
+    form.ratingUrl,
+  );
 
   if (form.counterName) drawField(flow, field('Nơi tiếp nhận hồ sơ', form.counterName));
   drawApplicant(flow, form.applicant, 'Tiếp nhận hồ sơ của');
