@@ -222,6 +222,10 @@ describe('online journey: Đăng ký kết hôn filed on the portal, with a supp
     await rating.getByText('Vui lòng chọn một mức đánh giá.').waitFor();
     await rating.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
     await rating.getByRole('textbox', { name: 'Góp ý (không bắt buộc)' }).fill('Cán bộ hướng dẫn nhiệt tình, trả kết quả đúng hẹn.');
+    // Only the applicant rates: with the security code of the online receipt.
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await rating.getByText('Vui lòng nhập mã bảo mật, hoặc quét mã QR đánh giá trên giấy tiếp nhận.').waitFor();
+    await rating.getByLabel('Mã bảo mật của hồ sơ').fill(secret);
     await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText('Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp cơ quan phục vụ tốt hơn.').waitFor();
     // Rated once: the page remembers it.

@@ -1,7 +1,7 @@
 import { Container, EmptyState, Paper, Stack, Title } from '@mantine/core';
 import { IconFileUnknown, IconInputX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { resultStatuses, type DossierStatus } from '@motcua/domain';
 import { isApiError } from '../shared/api.ts';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
@@ -10,7 +10,7 @@ import { usePageTitle } from '../shared/ui/page.ts';
 import { ApplicantActions } from './ApplicantActions.tsx';
 import { DossierLookupForm } from './DossierLookupForm.tsx';
 import { usePublicDossier } from './dossiers.api.ts';
-import { normalizeDossierCode } from './paths.ts';
+import { normalizeDossierCode, ratingTokenOf } from './paths.ts';
 import { PublicDossierStatus } from './PublicDossierStatus.tsx';
 import { RatingForm } from './RatingForm.tsx';
 
@@ -22,6 +22,7 @@ export function DossierLookupPage() {
   const { t } = useTranslation();
   usePageTitle(t('portal.lookup.title'));
   const params = useParams();
+  const ratingToken = ratingTokenOf(useLocation().hash);
   const code = params.code ? normalizeDossierCode(params.code) : undefined;
   const result = usePublicDossier(code);
   const failure = result.isError && isApiError(result.error) ? result.error : undefined;
@@ -57,7 +58,7 @@ export function DossierLookupPage() {
         )}
         {result.data && <PublicDossierStatus dossier={result.data} />}
         {result.data && <ApplicantActions key={result.data.code} dossier={result.data} />}
-        {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} />}
+        {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} ratingToken={ratingToken} />}
       </Stack>
     </Container>
   );

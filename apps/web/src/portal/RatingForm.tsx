@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,13 +14,20 @@ const levels = [
   { score: 1, key: 'very_dissatisfied' },
 ] as const;
 
-/** The five-level satisfaction rating (very satisfied … very dissatisfied), once per dossier with a result. */
-export function RatingForm({ code, rated }: { code: string; rated: boolean }) {
+/**
+ * The five-level satisfaction rating (very satisfied … very dissatisfied), once per dossier with a
+ * result, by its applicant only: opened from the rating QR code of the receipt (form 01), the page
+ * carries the one-time token; otherwise the applicant types the security code of the online receipt.
+ */
+export function RatingForm({ code, rated, ratingToken }: { code: string; rated: boolean; ratingToken?: string | undefined }) {
   const { t } = useTranslation();
   const rating = useRating(code);
   const [score, setScore] = useState<string>('');
   const [comment, setComment] = useState('');
+  const [securityCode, setSecurityCode] = useState('');
   const [missing, setMissing] = useState(false);
+  const [tried, setTried] = useState(false);
+  const missingProof = tried && !ratingToken && !securityCode.trim();
 
   if (rated || rating.isSuccess) {
     return (
@@ -32,11 +39,14 @@ export function RatingForm({ code, rated }: { code: string; rated: boolean }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!score) {
-      setMissing(true);
-      return;
-    }
-    rating.mutate({ score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    setTried(true);
+    if (!score) setMissing(true);
+    if (!score || (!ratingToken && !securityCode.trim())) return;
+    rating.mutate({
+      score: Number(score),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(ratingToken ? { ratingToken } : { securityCode: securityCode.trim() }),
+    });
   }
 
   return (
@@ -62,6 +72,19 @@ export function RatingForm({ code, rated }: { code: string; rated: boolean }) {
               ))}
             </Group>
           </Radio.Group>
+          {ratingToken ? (
+            <Text size="sm" c="dimmed">{t('portal.rating.withQr')}</Text>
+          ) : (
+            <TextInput
+              label={t('portal.rating.securityCode')}
+              description={t('portal.rating.securityCodeHint')}
+              value={securityCode}
+              onChange={(event) => setSecurityCode(event.currentTarget.value)}
+              error={missingProof ? t('portal.rating.securityCodeRequired') : undefined}
+              autoComplete="off"
+              required
+            />
+          )}
           <Textarea label={t('portal.rating.comment')} value={comment} onChange={(event) => setComment(event.currentTarget.value)} maxLength={2000} autosize minRows={2} maxRows={5} />
           {rating.isError && <ErrorState title={t('portal.rating.failed')} error={rating.error} />}
           <Group>

@@ -16,8 +16,18 @@ export function procedureChangesPath(view: { month: string } | 'recent' | undefi
   return view ? `/thu-tuc/thay-doi?thang=${view.month}` : '/thu-tuc/thay-doi';
 }
 
+/** `/tra-cuu/<code>`: one path segment, whatever the code holds (a legacy code's "/" goes as %2F). */
 export function dossierLookupPath(code: string): string {
   return `/tra-cuu/${encodeURIComponent(code)}`;
+}
+
+/**
+ * The one-time rating token of the receipt's rating QR code: `#danh-gia=<token>` (a fragment, so it
+ * never reaches a server log). Undefined without one.
+ */
+export function ratingTokenOf(hash: string): string | undefined {
+  const m = /^#danh-gia=([A-Za-z0-9_-]{8,200})$/.exec(hash);
+  return m?.[1];
 }
 
 /** Dossier codes are printed in capitals (`000.00.12.H40-250304-0007`); people type them loosely. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierStatus } from '@motcua/domain';
 import { stagesOf } from '../../src/portal/dossierStages.ts';
+import { dossierLookupPath, ratingTokenOf } from '../../src/portal/paths.ts';
 import { newIdempotencyKey } from '../../src/shared/idempotency.ts';
 import { formatFileSize, uploadRefusal } from '../../src/shared/upload.ts';
 import { toVietnamWallTime, vietnamWallTimeToIso } from '../../src/shared/vietnamTime.ts';
@@ -63,5 +64,19 @@ describe('idempotency keys', () => {
     const a = newIdempotencyKey();
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newIdempotencyKey()).not.toBe(a);
+  });
+});
+
+describe('portal addresses for dossier codes and the rating QR code', () => {
+  it('keeps a legacy code with "/" in one path segment', () => {
+    expect(dossierLookupPath('HS/2023/000_123')).toBe('/tra-cuu/HS%2F2023%2F000_123');
+    expect(dossierLookupPath('000.00.12.H40-250304-0007')).toBe('/tra-cuu/000.00.12.H40-250304-0007');
+  });
+
+  it('reads the one-time rating token from the fragment of the receipt’s rating QR code', () => {
+    expect(ratingTokenOf('#danh-gia=AbCdEfGhIjKlMnOpQrStUvWx')).toBe('AbCdEfGhIjKlMnOpQrStUvWx');
+    expect(ratingTokenOf('')).toBeUndefined();
+    expect(ratingTokenOf('#khac=1')).toBeUndefined();
+    expect(ratingTokenOf('#danh-gia=<script>')).toBeUndefined();
   });
 });
