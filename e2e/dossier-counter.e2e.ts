@@ -54,6 +54,7 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
   let code = '';
   let appointment = '';
   let statusUrl = '';
+  let ratingUrl = '';
 
   const publicStatus = (status: StatusLabel) => lookUpPublicly(visitor, code, { via: 'lookup-box', status, applicant });
 
@@ -156,9 +157,14 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
       'Tờ khai đăng ký kết hôn',
       `5. Thời gian trả kết quả giải quyết hồ sơ: ${appointmentWording(appointment)}`,
     ]) expect(text).toContain(phrase);
+    // Two QR codes: the status page, and the applicant's one-time rating address (labelled).
     const qr = qrCodes(pdf);
-    expect(qr).toEqual([`${server.baseUrl}/tra-cuu/${code}`]);
-    statusUrl = qr[0]!;
+    statusUrl = `${server.baseUrl}/tra-cuu/${code}`;
+    expect(qr).toHaveLength(2);
+    expect(qr).toContain(statusUrl);
+    ratingUrl = qr.find((c) => c !== statusUrl)!;
+    expect(ratingUrl.startsWith(`${statusUrl}#danh-gia=`)).toBe(true);
+    expect(text).toContain('ĐÁNH GIÁ HÀI LÒNG');
     await popup.close();
   }));
 
@@ -236,6 +242,27 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     await takeAction(page, 'Trả kết quả');
     await expectConsoleStatus(page, code, 'Đã trả kết quả');
     await publicStatus('Đã trả kết quả');
+  }));
+
+  it('the applicant scans the rating QR code of the receipt at the kiosk and rates, once; a visitor with the code alone cannot', () => step('rate', async () => {
+    const { page } = visitor;
+    // With the code alone: the form asks for the applicant's proof.
+    await page.goto(statusUrl);
+    const rating = page.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+    await rating.getByRole('radio', { name: 'Rất hài lòng', exact: true }).check();
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await rating.getByText('Vui lòng nhập mã bảo mật, hoặc quét mã QR đánh giá trên giấy tiếp nhận.').waitFor();
+    await rating.getByLabel('Mã bảo mật của hồ sơ').fill('doan-bua-123');
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await rating.getByText('Mã bảo mật hoặc mã đánh giá không đúng hoặc đã được sử dụng').waitFor();
+    // The kiosk opens the rating QR code's address: the token travels in the fragment.
+    await page.goto('about:blank');
+    await page.goto(ratingUrl);
+    const kiosk = page.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+    await kiosk.getByText('Bạn đánh giá bằng mã QR trên giấy tiếp nhận hồ sơ. Mã chỉ dùng được một lần.').waitFor();
+    await kiosk.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp cơ quan phục vụ tốt hơn.').waitFor();
     expect([officer, specialist, leader, visitor].flatMap((p) => p.pageErrors)).toEqual([]);
   }));
 });

@@ -66,6 +66,16 @@ describe.each(databaseKinds)('legacy dossier codes on %s', (kind) => {
     ]);
   });
 
+  it('takes a code already imported in other letters’ case as the same code, in a later run too', async () => {
+    const later: string[] = [];
+    const again = await importDossiers(t.database, linesOf([line('gt-x19-039574', '12'), line('h40.22-230802-0001', '04')]), { onRejected: (n, reason) => later.push(`${n}: ${reason}`) });
+    expect(again, later.join('\n')).toMatchObject({ imported: 0, rejected: 2 });
+    expect(later).toEqual([
+      expect.stringMatching(/^1: code gt-x19-039574 is already the code of another dossier, written GT-X19-039574/),
+      expect.stringMatching(/^2: code h40\.22-230802-0001 is already the code of another dossier, written H40\.22-230802-0001/),
+    ]);
+  });
+
   it('keeps each code exactly as written, and gives a line without one a code of Motcua’s format', async () => {
     const codes = (await t.database.db.selectFrom('dossiers').select('code').where('imported', '=', true).orderBy('received_at').execute()).map((r) => r.code);
     expect(codes.slice(0, 4)).toEqual([...foreign, '000.00.12.H40-250304-0007']);
