@@ -4324,6 +4324,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
                     code: string;
                 };
                 cookie?: never;
@@ -4876,6 +4877,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
                     code: string;
                 };
                 cookie?: never;
@@ -5206,6 +5208,7 @@ export interface paths {
                     "idempotency-key"?: string;
                 };
                 path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
                     code: string;
                 };
                 cookie?: never;
@@ -5417,12 +5420,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rate the handling of a dossier (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied */
+        /** The applicant rates the handling of a dossier once it has a result (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied; proven with the security code of an online receipt or the one-time token of the rating QR code on form 01 */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
                     code: string;
                 };
                 cookie?: never;
@@ -5432,6 +5436,10 @@ export interface paths {
                     "application/json": {
                         score: number;
                         comment?: string;
+                        /** @description the security code (access secret) of an online receipt */
+                        securityCode?: string;
+                        /** @description the one-time token of the rating QR code printed on form 01 */
+                        ratingToken?: string;
                     };
                 };
             };
@@ -5460,7 +5468,19 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not allowed: auth.csrf_invalid */
+                /** @description Not signed in, or wrong credentials: rating.proof_required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating.proof_required";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, rating.proof_invalid */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5468,7 +5488,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "auth.csrf_invalid";
+                            code?: "auth.csrf_invalid" | "rating.proof_invalid";
                         };
                     };
                 };
@@ -6628,7 +6648,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "report.invalid_period" | "document.invalid";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "report.invalid_period" | "document.invalid";
             messages: {
                 vi: string;
                 en: string;
