@@ -50,7 +50,9 @@ export function* recentDemoLines(now: number, count = 1500): Generator<string> {
       if (receivedAt + 2 * DAY < now) events.push({ type: 'supplement_received', at: formatInstant(receivedAt + 2 * DAY) });
     }
     // Older dossiers have a result: mostly ahead of time, some on the day, a few late.
-    const resultAt = r < 0.9 ? receivedAt + Math.floor(span * (0.2 + rand() * 0.7)) : r < 0.97 ? dueAt - 2 * HOUR : dueAt + Math.floor(1 + rand() * 3) * DAY;
+    const drawn = r < 0.9 ? receivedAt + Math.floor(span * (0.2 + rand() * 0.7)) : r < 0.97 ? dueAt - 2 * HOUR : dueAt + Math.floor(1 + rand() * 3) * DAY;
+    // A result comes after the supplement it waited for (else the history would go on after the return).
+    const resultAt = r < 0.08 ? Math.max(drawn, receivedAt + 2 * DAY + HOUR) : drawn;
     if (resultAt < now - 2 * HOUR && !(r < 0.08 && events.length < 2)) {
       events.push({ type: 'resolved', at: formatInstant(resultAt) });
       if (resultAt + DAY < now) events.push({ type: 'returned', at: formatInstant(resultAt + DAY) });

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Center, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Center, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import '@mantine/notifications/styles.css';
 import { Notifications, notifications } from '@mantine/notifications';
@@ -84,6 +84,8 @@ function Shell({ profile }: { profile: StaffProfile }) {
             <Link to="/console" className={classes.brand}>
               <BrandMark size={28} />
               <Text fw={700} c="brand.8" visibleFrom="xs">Motcua</Text>
+              {/* On a phone only the mark shows: the link still needs a name. */}
+              <VisuallyHidden hiddenFrom="xs">Motcua</VisuallyHidden>
               <Text size="sm" c="gray.7" visibleFrom="md" className={classes.product}>{t('console.productName')}</Text>
             </Link>
           </Group>

@@ -14,7 +14,7 @@ export function RankingTable({ rows, labelOf }: { rows: readonly ReportRow[]; la
   if (ranked.length < 2) return <Text size="sm" c="gray.7">{t('console.reports.ranking.only')}</Text>;
 
   return (
-    <div className={classes.tableBox}>
+    <div className={classes.tableBox} tabIndex={0}>
       <Table data-testid="report-ranking" highlightOnHover className="motcua-figures" miw={760}>
         <Table.Thead bg="gray.0">
           <Table.Tr>

@@ -73,7 +73,7 @@ export function StatisticsTable({ total, rows, period, onOpen, onDrill, labelOf 
     });
 
   return (
-    <div className={classes.tableBox} data-testid="report-table">
+    <div className={classes.tableBox} tabIndex={0} data-testid="report-table">
       <table className={classes.table}>
         <caption><VisuallyHidden>{t('console.reports.table.caption', { period })}</VisuallyHidden></caption>
         <thead>

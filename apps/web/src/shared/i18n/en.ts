@@ -28,6 +28,7 @@ export const en: Translation = {
     skipToContent: 'Skip to main content',
     requestId: 'Request ID: {{id}}',
     cancel: 'Cancel',
+    pages: { previous: 'Previous page', next: 'Next page', first: 'First page', last: 'Last page', page: 'Page {{page}}' },
   },
   time: timeEn,
   upload: uploadEn,

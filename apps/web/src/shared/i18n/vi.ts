@@ -25,6 +25,7 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
     requestId: 'Mã yêu cầu: {{id}}',
     cancel: 'Hủy',
+    pages: { previous: 'Trang trước', next: 'Trang sau', first: 'Trang đầu', last: 'Trang cuối', page: 'Trang {{page}}' },
   },
   time: timeVi,
   upload: uploadVi,

@@ -1,5 +1,6 @@
 import { Button, Group, Pagination, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format.ts';
 
 export interface ListPagerProps {
@@ -16,6 +17,7 @@ export interface ListPagerProps {
 
 /** Under a paged list: which rows are shown out of how many, and the page buttons when there are several. */
 export function ListPager({ page, pageSize, total, onPage, range, paginationLabel, refresh }: ListPagerProps) {
+  const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = (page - 1) * pageSize + 1;
   const shown = (
@@ -40,7 +42,18 @@ export function ListPager({ page, pageSize, total, onPage, range, paginationLabe
           </Button>
         </Group>
       ) : shown}
-      {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={onPage} aria-label={paginationLabel} />}
+      {pages > 1 && (
+        <Pagination
+          size="sm"
+          total={pages}
+          value={page}
+          onChange={onPage}
+          aria-label={paginationLabel}
+          // Mantine's arrows carry no text: name them, and the page buttons, for screen readers.
+          getControlProps={(control) => ({ 'aria-label': t(`common.pages.${control}`) })}
+          getItemProps={(n) => ({ 'aria-label': t('common.pages.page', { page: n }) })}
+        />
+      )}
     </Group>
   );
 }
