@@ -20,7 +20,9 @@ const account = { username: 'canbo2.giaothuy', fullName: 'Trần Thị Mai Anh',
 /** Next year in Vietnam (by the tests' clock), and its first Saturday (to be made a make-up working day). */
 function nextYear(): { year: number; saturday: string; label: string } {
   const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(testNow())) + 1;
-  let day = 1;
+  // The first Saturday after New Year's Day (1 January itself is a holiday when it is a Saturday,
+  // as in 2028); none of 2–8 January is a holiday (Tết starts on 21 January at the earliest).
+  let day = 2;
   while (new Date(Date.UTC(year, 0, day)).getUTCDay() !== 6) day++;
   const dd = String(day).padStart(2, '0');
   return { year, saturday: `${year}-01-${dd}`, label: `Thứ Bảy ${dd}/01/${year}` };
@@ -107,10 +109,12 @@ describe('administration journey: an agency, a holiday schedule and an account, 
     await page.waitForURL((url) => url.searchParams.get('year') === String(next.year) && url.searchParams.get('edit') === '1');
     const editor = page.getByTestId('holiday-editor');
     await editor.getByRole('heading', { name: `Nạp lịch nghỉ chính thức năm ${next.year}` }).waitFor();
-    // Prefilled: New Year's Day is a day off.
-    const newYear = editor.getByRole('button', { name: new RegExp(`^\\S.* 01/01/${next.year}: Ngày nghỉ$`) });
-    expect(await newYear.getAttribute('aria-pressed')).toBe('true');
+    // Prefilled from the Labour Code: its first weekday off (New Year's Day, or the Monday after it
+    // when it falls on a weekend) is marked off.
     const computed = await api<{ daysOff: string[]; workingDays: string[] }>(page, `/public/holidays/${next.year}`);
+    const [y, m, d] = computed.daysOff[0]!.split('-');
+    const firstOff = editor.getByRole('button', { name: new RegExp(`^\\S.* ${d}/${m}/${y}: Ngày nghỉ$`) });
+    expect(await firstOff.getAttribute('aria-pressed')).toBe('true');
 
     // A Saturday becomes a make-up working day.
     await editor.getByRole('button', { name: `${next.label}: Nghỉ cuối tuần` }).click();
