@@ -90,9 +90,9 @@ describe.each(databaseKinds)('a report as of now on %s', (kind) => {
   });
 
   it('equals the reference definition at any instant, and a period once over counts the appointments passed', async () => {
-    const rows = await t.database.db.selectFrom('dossiers').select(['received_at', 'channel', 'clock_due_at', 'result_at', 'withdrawn_at', 'digitized']).execute();
+    const rows = await t.database.db.selectFrom('dossiers').select(['received_at', 'channel', 'clock_due_at', 'overdue_from', 'result_at', 'withdrawn_at', 'digitized']).execute();
     const facts: DossierFacts[] = rows.map((r) => ({
-      receivedAt: r.received_at!.getTime(), channel: r.channel, dueAt: r.clock_due_at!.getTime(),
+      receivedAt: r.received_at!.getTime(), channel: r.channel, dueAt: r.clock_due_at!.getTime(), overdueFrom: r.overdue_from?.getTime() ?? null,
       resultAt: r.result_at?.getTime() ?? null, withdrawnAt: r.withdrawn_at?.getTime() ?? null, digitized: r.digitized,
     }));
     const instants = [

@@ -26,10 +26,10 @@ async function* linesOf(lines: string[]) {
 async function factsOf(t: TestApp, agencyCodes: string[]): Promise<DossierFacts[]> {
   const rows = await t.database.db
     .selectFrom('dossiers as d').innerJoin('agencies as a', 'a.id', 'd.agency_id')
-    .select(['d.received_at', 'd.channel', 'd.clock_due_at', 'd.result_at', 'd.withdrawn_at', 'd.digitized'])
+    .select(['d.received_at', 'd.channel', 'd.clock_due_at', 'd.overdue_from', 'd.result_at', 'd.withdrawn_at', 'd.digitized'])
     .where('a.code', 'in', agencyCodes).where('d.received_at', 'is not', null).execute();
   return rows.map((r) => ({
-    receivedAt: r.received_at!.getTime(), channel: r.channel, dueAt: r.clock_due_at!.getTime(),
+    receivedAt: r.received_at!.getTime(), channel: r.channel, dueAt: r.clock_due_at!.getTime(), overdueFrom: r.overdue_from?.getTime() ?? null,
     resultAt: r.result_at?.getTime() ?? null, withdrawnAt: r.withdrawn_at?.getTime() ?? null, digitized: r.digitized,
   }));
 }

@@ -16,6 +16,12 @@ export interface DossierFacts {
   channel: Channel;
   /** The appointment as moved only by pauses (imports: the recorded one); never an apology's date. */
   dueAt: Instant;
+  /**
+   * While the dossier is open: from which instant it is overdue (`overdueFromOf`, stored as
+   * `dossiers.overdue_from`): its appointment, or null while its clock stopped before it (waiting
+   * for a supplement, suspended). Not read once the dossier is closed.
+   */
+  overdueFrom: Instant | null;
   /** Earliest `resolved`/`rejected` (imports without either: earliest `returned`), or null. */
   resultAt: Instant | null;
   /** Earliest `withdrawn`, or null. */
@@ -54,6 +60,18 @@ export function closeOf(f: Pick<DossierFacts, 'resultAt' | 'withdrawnAt'>): { at
   if (f.resultAt !== null && (f.withdrawnAt === null || f.resultAt <= f.withdrawnAt)) return { at: f.resultAt, kind: 'resolved' };
   if (f.withdrawnAt !== null) return { at: f.withdrawnAt, kind: 'withdrawn' };
   return null;
+}
+
+/**
+ * The instant an in-progress dossier is compared with (docs/rules/statistics.md, "In progress on
+ * time or overdue"): for a dossier open now, the instant it is overdue from as it stands now
+ * (null, never overdue, while its clock stopped before its appointment: the inbox's rule); for a
+ * dossier closed since, its appointment. The statistics query writes the same expression once
+ * (`appointment` in apps/server/src/modules/reports/reports.repository.ts) and the aggregates'
+ * triggers bucket it (migration 0015).
+ */
+export function reportAppointmentOf(f: Pick<DossierFacts, 'resultAt' | 'withdrawnAt' | 'dueAt' | 'overdueFrom'>): Instant | null {
+  return closeOf(f) === null ? f.overdueFrom : f.dueAt;
 }
 
 /** The instants a report counts between, and whether it is a report as of now. */
@@ -107,8 +125,9 @@ export function contributionOf(f: DossierFacts, period: DateRange, madeAt?: Inst
     }
   } else {
     c.inProgress = 1;
-    // Overdue when the recorded appointment is strictly before the end instant.
-    c[classifyInProgress(end, f.dueAt) === 'in_progress_overdue' ? 'inProgressOverdue' : 'inProgressOnTime'] = 1;
+    // Overdue when the instant it is compared with is strictly before the end instant (null: never).
+    const appointment = reportAppointmentOf(f);
+    c[appointment !== null && classifyInProgress(end, appointment) === 'in_progress_overdue' ? 'inProgressOverdue' : 'inProgressOnTime'] = 1;
   }
   return c;
 }

@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  checkIdentities, contributionOf, parseInstant, rate, reportInstants, statisticsOf, type Counts, type DateRange, type DossierFacts,
+  checkIdentities, contributionOf, parseInstant, rate, reportAppointmentOf, reportInstants, statisticsOf, type Counts, type DateRange, type DossierFacts,
 } from '../../src/index.ts';
 
 const q3: DateRange = { from: '2023-07-01', to: '2023-09-30' };
 const i = parseInstant;
-const facts = (over: Partial<DossierFacts>): DossierFacts => ({
-  receivedAt: i('2023-08-01T09:00:00+07:00'), channel: 'counter', dueAt: i('2023-08-08T09:00:00+07:00'),
-  resultAt: null, withdrawnAt: null, digitized: false, ...over,
-});
+/** An open dossier's overdue-from instant is its appointment unless said otherwise (a clock that runs). */
+const facts = (over: Partial<DossierFacts>): DossierFacts => {
+  const dueAt = over.dueAt ?? i('2023-08-08T09:00:00+07:00');
+  return { receivedAt: i('2023-08-01T09:00:00+07:00'), channel: 'counter', dueAt, overdueFrom: dueAt, resultAt: null, withdrawnAt: null, digitized: false, ...over };
+};
 const counted = (c: Counts) => Object.entries(c).filter(([, v]) => v).map(([k]) => k).sort();
 
 describe('which dossier counts where (docs/rules/statistics.md)', () => {
@@ -70,8 +71,10 @@ describe('which dossier counts where (docs/rules/statistics.md)', () => {
       withdrawn: fc.option(fc.integer({ min: 0, max: 60 * day }), { nil: null }),
       channel: fc.constantFrom('counter' as const, 'online' as const, 'postal' as const),
       digitized: fc.boolean(),
+      stopped: fc.boolean(),
     }).map((r): DossierFacts => ({
       receivedAt: base + r.received, dueAt: base + r.received + r.due, channel: r.channel, digitized: r.digitized,
+      overdueFrom: r.stopped ? null : base + r.received + r.due,
       resultAt: r.result === null ? null : base + r.received + r.result,
       withdrawnAt: r.withdrawn === null ? null : base + r.received + r.withdrawn,
     }));
@@ -102,12 +105,24 @@ describe('the end instant: a period that is not over is reported as of now', () 
     // The same period once over: that appointment has passed.
     expect(contributionOf(open, q4)).toMatchObject({ inProgress: 1, inProgressOverdue: 1 });
     // An appointment at exactly now can still be met; a minute before, it cannot.
-    expect(contributionOf({ ...open, dueAt: now }, q4, now)).toMatchObject({ inProgressOnTime: 1 });
-    expect(contributionOf({ ...open, dueAt: now - 60_000 }, q4, now)).toMatchObject({ inProgressOverdue: 1 });
+    expect(contributionOf({ ...open, dueAt: now, overdueFrom: now }, q4, now)).toMatchObject({ inProgressOnTime: 1 });
+    expect(contributionOf({ ...open, dueAt: now - 60_000, overdueFrom: now - 60_000 }, q4, now)).toMatchObject({ inProgressOverdue: 1 });
     // A result after now is not counted yet, a receipt after now not at all.
     expect(contributionOf({ ...open, resultAt: now + 60_000 }, q4, now)).toMatchObject({ resolved: 0, inProgress: 1 });
     expect(counted(contributionOf({ ...open, receivedAt: now + 60_000 }, q4, now))).toEqual([]);
     // A period that has not begun: carried over as of now.
     expect(counted(contributionOf(open, { from: '2027-01-01', to: '2027-01-31' }, now))).toEqual(['carriedOver', 'inProgress', 'inProgressOnTime', 'received']);
+  });
+
+  it('counts a dossier whose clock stopped before its appointment as on time while it waits, as the inbox does', () => {
+    // Waiting for a supplement since before its appointment (overdue_from is null): on time, in every period.
+    const waiting = { ...open, overdueFrom: null };
+    expect(contributionOf(waiting, q4, now + 30 * 86_400_000)).toMatchObject({ inProgress: 1, inProgressOnTime: 1, inProgressOverdue: 0 });
+    expect(contributionOf(waiting, q4)).toMatchObject({ inProgressOnTime: 1, inProgressOverdue: 0 });
+    expect(reportAppointmentOf(waiting)).toBeNull();
+    // Once closed (here: withdrawn after the period), a finished period compares its appointment.
+    const withdrawnLater = { ...waiting, withdrawnAt: i('2027-01-10T09:00:00+07:00') };
+    expect(reportAppointmentOf(withdrawnLater)).toBe(open.dueAt);
+    expect(contributionOf(withdrawnLater, q4)).toMatchObject({ inProgress: 1, inProgressOverdue: 1 });
   });
 });

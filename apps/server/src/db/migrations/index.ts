@@ -15,6 +15,7 @@ import * as m0011 from './0011_sign_in_throttle_and_change_notices.ts';
 import * as m0012 from './0012_dossier_overdue_from.ts';
 import * as m0013 from './0013_legacy_codes_and_rating_proofs.ts';
 import * as m0014 from './0014_report_open_appointments.ts';
+import * as m0015 from './0015_report_stopped_clock.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0012_dossier_overdue_from': m0012,
   '0013_legacy_codes_and_rating_proofs': m0013,
   '0014_report_open_appointments': m0014,
+  '0015_report_stopped_clock': m0015,
 };

@@ -1,6 +1,7 @@
 /**
- * The statistics query (docs/rules/statistics.md) over the maintained aggregates of migration 0005. Reviewed like
- * code; the identities are tested against the domain's reference implementation.
+ * The statistics query (docs/rules/statistics.md) over the maintained aggregates of migration 0005
+ * (their triggers as of migration 0015). Reviewed like code; the identities are tested against the
+ * domain's reference implementation.
  *
  * A report on FROM..TO counts up to its end instant E, the earlier of TO+1 00:00 and the instant it
  * is made (`reportInstants`). Let D be E's local date: the whole days before D come from the
@@ -40,16 +41,21 @@ export interface AgencyCounts extends Counts {
 
 /**
  * What makes a dossier in progress at T overdue, in one place for every statistics query and
- * drill-down: its appointment (as moved only by pauses) is strictly before T (docs/rules/time.md,
- * `classifyInProgress`). `appointment` is that instant of dossier row `d` (NULL: never overdue).
- * The day aggregates (migration 0008: `due` on the appointment's local day, `due_closed`) bucket
- * the same column, and migration 0014 indexes it for open dossiers: a change of what "overdue"
- * compares with changes those with it.
+ * drill-down (docs/rules/statistics.md, "In progress on time or overdue"): the instant it is
+ * compared with is strictly before T. That instant (`appointment` of dossier row `d`) is, for a
+ * dossier open now, `overdue_from` — the inbox's rule: NULL while its clock stopped before its
+ * appointment, never overdue — and for a dossier closed since, its appointment `clock_due_at` (as
+ * moved only by pauses). The domain's reference is `reportAppointmentOf`. The day aggregates
+ * (migration 0015: `due` on that instant's local day, `due_closed`) bucket the same expression,
+ * and migration 0015 indexes `overdue_from` of open dossiers: a change of what "overdue" compares
+ * with changes those with it.
  */
-const appointment = sql.ref('d.clock_due_at');
+const openAppointment = sql.ref('d.overdue_from');
+const closedAppointment = sql.ref('d.clock_due_at');
+const appointment = sql`CASE WHEN d.closed_at IS NULL THEN ${openAppointment} ELSE ${closedAppointment} END`;
 export const appointmentBefore = (t: Date): RawBuilder<SqlBool> => sql<SqlBool>`${appointment} < ${t}`;
-/** The appointment is in [from, to): before `to` and not before `from` (written so an index range serves it). */
-const appointmentWithin = (from: Date, to: Date): RawBuilder<SqlBool> => sql<SqlBool>`${appointment} >= ${from} AND ${appointmentBefore(to)}`;
+/** `instant` is in [from, to) (written so an index range serves it). */
+const within = (instant: RawBuilder<unknown>, from: Date, to: Date): RawBuilder<SqlBool> => sql<SqlBool>`${instant} >= ${from} AND ${instant} < ${to}`;
 
 /** The instants and days a report on a period, made at an instant, reads. */
 export interface ReportWindow {
@@ -103,10 +109,11 @@ function rowFilters(f: ReportFilter): RawBuilder<SqlBool> {
 /**
  * The part of day D before E, from the dossier rows, as rows of the aggregates' shape dated D:
  * what the triggers would have added for the receipts and closes in [D 00:00, E), and for the
- * appointments `due` − `due_closed` as it stands at E (appointments in [D 00:00, E) of dossiers
- * open at E, less the earlier ones closed in [D 00:00, E)). Null when the part is empty (a period
- * that is over). Each branch is one index range of one agency: (agency_id, received_at),
- * (agency_id, closed_at), (agency_id, clock_due_at) of open dossiers (migration 0014).
+ * appointments `due` − `due_closed` as it stands at E (the compared instants — `appointment` — in
+ * [D 00:00, E) of dossiers open at E, less the earlier ones closed in [D 00:00, E)). Null when the
+ * part is empty (a period that is over). Each branch is one index range of one agency:
+ * (agency_id, received_at), (agency_id, closed_at), (agency_id, overdue_from) of open dossiers
+ * (migration 0015).
  */
 function partOfDay(w: ReportWindow, ids: RawBuilder<unknown>): RawBuilder<unknown> | null {
   if (w.dayStart.getTime() >= w.end.getTime()) return null;
@@ -115,7 +122,6 @@ function partOfDay(w: ReportWindow, ids: RawBuilder<unknown>): RawBuilder<unknow
   const day = sql`${w.endDay}::date`;
   const cols = sql`d.agency_id, d.field, d.procedure_code, d.channel, ${day} AS day`;
   const mine = sql`d.agency_id IN (${ids}) AND d.received_at IS NOT NULL`;
-  const dueToday = appointmentWithin(s, e);
   return sql`
       SELECT ${cols}, 1 AS received, CASE WHEN d.digitized THEN 1 ELSE 0 END AS digitized,
              0 AS resolved_ahead, 0 AS resolved_on_time, 0 AS resolved_overdue, 0 AS withdrawn, 0 AS due, 0 AS due_closed
@@ -130,10 +136,10 @@ function partOfDay(w: ReportWindow, ids: RawBuilder<unknown>): RawBuilder<unknow
         FROM dossiers d WHERE ${mine} AND d.closed_at >= ${s} AND d.closed_at < ${e}
       UNION ALL
       SELECT ${cols}, 0, 0, 0, 0, 0, 0, 1, 0
-        FROM dossiers d WHERE ${mine} AND d.closed_at IS NULL AND ${dueToday}
+        FROM dossiers d WHERE ${mine} AND d.closed_at IS NULL AND ${within(openAppointment, s, e)}
       UNION ALL
       SELECT ${cols}, 0, 0, 0, 0, 0, 0, 1, 0
-        FROM dossiers d WHERE ${mine} AND d.closed_at >= ${e} AND ${dueToday}`;
+        FROM dossiers d WHERE ${mine} AND d.closed_at >= ${e} AND ${within(closedAppointment, s, e)}`;
 }
 
 /**
