@@ -273,7 +273,7 @@ INSERT INTO dossiers (
   status, national_status, step_index, participant, assignee_id, applicant_kind, applicant_name, applicant_id_number,
   applicant_phone, applicant_email, applicant_address, applicant, components, sets, fee_amount, fee_paid, submitted_at,
   received_at, due_at, clock_due_at, apology_due_at, result_at, returned_at, withdrawn_at, refused_at, closed_at, result_class,
-  digitized, imported, import_hash, access_secret_hash, lock_version, created_at, updated_at)
+  clock_stopped_at, overdue_from, digitized, imported, import_hash, access_secret_hash, lock_version, created_at, updated_at)
 OVERRIDING SYSTEM VALUE
 SELECT d.i + 1,
        d.agency_code || '-' || to_char(d.local_date, 'YYMMDD') || '-' || CASE WHEN d.seq < 10000 THEN lpad(d.seq::text, 4, '0') ELSE d.seq::text END,
@@ -297,9 +297,15 @@ SELECT d.i + 1,
             WHEN d.result_at > d.clock_due THEN 'overdue'
             WHEN (d.result_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date < (d.clock_due AT TIME ZONE 'Asia/Ho_Chi_Minh')::date THEN 'ahead'
             ELSE 'on_time' END,
+       -- The running stop (the open supplement request, as in the action log) and from when the
+       -- dossier is overdue, by the domain's overdueFromOf (docs/rules/time.md, "Overdue as of now"):
+       -- in progress with the clock running, its appointment; a stop before it, none; closed, none.
+       CASE WHEN d.status = 'supplement_requested' THEN d.stop_at END,
+       CASE WHEN d.status IN ('received', 'processing') THEN d.clock_due
+            WHEN d.status = 'supplement_requested' AND d.stop_at >= d.clock_due THEN d.clock_due END,
        d.digitized, false, NULL, NULL, cardinality(d.actions) - 2, d.submitted_at,
        coalesce(d.returned_at, d.result_at, d.withdrawn_at, d.received_at)
-FROM gen_batch d
+FROM (SELECT b.*, b.received_at + 0.1 * (b.work_end - b.received_at) + 0.1 * (b.due_at - b.received_at) AS stop_at FROM gen_batch b) d
 `;
 
 /** Step 3: the action log. */
@@ -338,6 +344,7 @@ CROSS JOIN LATERAL (SELECT CASE e.action
     WHEN 'refuse' THEN d.received_at
     WHEN 'transfer' THEN d.received_at + 0.1 * (d.work_end - d.received_at)
     WHEN 'forward' THEN d.received_at + 0.5 * (d.work_end - d.received_at)
+    -- (the dossier's clock_stopped_at says the same for an open request)
     WHEN 'request_supplement' THEN d.received_at + 0.1 * (d.work_end - d.received_at) + 0.1 * (d.due_at - d.received_at)
     WHEN 'receive_supplement' THEN d.received_at + 0.1 * (d.work_end - d.received_at) + 0.1 * (d.due_at - d.received_at) + d.pause
     WHEN 'resolve' THEN d.result_at

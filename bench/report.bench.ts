@@ -34,7 +34,11 @@ const aggregateRows = Number((await handle.pool.query(`SELECT (SELECT count(*) F
 const label = `${count.toLocaleString('en-US')} dossiers received 2023–2025 in one province (${aggregateRows.toLocaleString('en-US')} aggregate rows)`;
 const scope = await installationScope(handle.db);
 
-/** The same figures straight from the dossier rows (docs/rules/statistics.md), for the baseline and as a check. */
+/**
+ * The same figures straight from the dossier rows (docs/rules/statistics.md), for the baseline and as a check.
+ * In progress is compared with `overdue_from` while the dossier is open (null, never overdue, while its
+ * clock stopped before its appointment), with its appointment once closed.
+ */
 async function direct(pool: pg.Pool, from: PlainDate, to: PlainDate, madeAt: Instant) {
   const { start, end } = reportInstants({ from, to }, madeAt);
   const s = new Date(start);
@@ -46,7 +50,8 @@ async function direct(pool: pg.Pool, from: PlainDate, to: PlainDate, madeAt: Ins
             count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $2 AND closed_at = result_at AND result_class = 'ahead') AS ahead,
             count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $2 AND (result_at IS NULL OR closed_at <> result_at)) AS withdrawn,
             count(*) FILTER (WHERE closed_at IS NULL OR closed_at >= $2) AS in_progress,
-            count(*) FILTER (WHERE (closed_at IS NULL OR closed_at >= $2) AND clock_due_at < $2) AS in_progress_overdue,
+            count(*) FILTER (WHERE (closed_at IS NULL OR closed_at >= $2)
+                               AND CASE WHEN closed_at IS NULL THEN overdue_from ELSE clock_due_at END < $2) AS in_progress_overdue,
             count(*) FILTER (WHERE received_at >= $1 AND digitized) AS digitized
        FROM dossiers
       WHERE received_at < $2 AND (closed_at IS NULL OR closed_at >= $1)`,
