@@ -4,11 +4,13 @@
  * same at the same instant, and agree with the domain's `timelinessAt` on random histories.
  */
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clockStoppedStatuses, localDateOf, reportingPeriod, timelinessAt, type DossierStatus, type Timeliness, type TimelinessFacts,
 } from '@motcua/domain';
 import { backfill } from '../../src/db/migrations/0012_dossier_overdue_from.ts';
+import { rebuild } from '../../src/db/migrations/0015_report_stopped_clock.ts';
 import { importDossiers } from '../../src/modules/imports/import.usecases.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
@@ -312,5 +314,26 @@ describe.each(databaseKinds)('timeliness: one rule at one instant on %s', (kind)
     await backfill(db as never);
     const again = await db.selectFrom('dossiers').select(['id', 'status', 'clock_stopped_at', 'overdue_from']).orderBy('id').execute();
     expect(again).toEqual(stored);
+  });
+
+  it('the migration\'s rebuild of the report aggregates gives what the triggers kept up to date', async () => {
+    const db = t.database.db;
+    const read = async () => {
+      const out: Record<string, string[]> = {};
+      for (const table of ['report_daily', 'report_monthly'] as const) {
+        const rows = await sql<Record<string, unknown>>`
+          SELECT agency_id, field, procedure_code, channel, day::text AS day, received, digitized, resolved_ahead, resolved_on_time,
+                 resolved_overdue, withdrawn, due, due_closed
+            FROM ${sql.table(table)}
+           WHERE received <> 0 OR digitized <> 0 OR resolved_ahead <> 0 OR resolved_on_time <> 0 OR resolved_overdue <> 0
+              OR withdrawn <> 0 OR due <> 0 OR due_closed <> 0`.execute(db);
+        out[table] = rows.rows.map((r) => JSON.stringify(r)).sort();
+      }
+      return out;
+    };
+    const kept = await read();
+    expect(kept.report_daily!.length).toBeGreaterThan(10);
+    await rebuild(db as never);
+    expect(await read()).toEqual(kept);
   });
 });
