@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCircleCheck, IconSend } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { newIdempotencyKey } from '../shared/idempotency.ts';
 import { FileAttach } from '../shared/ui/FileAttach.tsx';
 import { ProblemAlert } from '../shared/ui/ProblemAlert.tsx';
 import type { UploadedFile } from '../shared/upload.ts';
+import { SecurityCodeInput } from './SecurityCodeInput.tsx';
 import { useApplicantAction, type ApplicantActionBody, type PublicDossier } from './dossiers.api.ts';
 
 /**
@@ -112,14 +113,11 @@ function SupplementForm({ code, components, onDone }: { code: string; components
     <form onSubmit={submit} noValidate data-testid="supplement-form">
       <Stack gap="sm">
         <Text size="sm" c="gray.8">{t('portal.lookup.supplement.intro')}</Text>
-        <PasswordInput
-          label={t('portal.lookup.secretLabel')}
+        <SecurityCodeInput
           description={t('portal.lookup.secretHint')}
           value={secret}
-          onChange={(event) => setSecret(event.currentTarget.value)}
+          onChange={setSecret}
           error={missingSecret ? t('portal.lookup.secretRequired') : refused}
-          autoComplete="off"
-          required
           maw={420}
         />
         <Stack gap="xs">
@@ -192,14 +190,11 @@ function WithdrawAction({ code }: { code: string }) {
         <form onSubmit={confirm} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('portal.lookup.withdraw.warning', { code })}</Text>
-            <PasswordInput
-              label={t('portal.lookup.secretLabel')}
+            <SecurityCodeInput
               description={t('portal.lookup.secretHint')}
               value={secret}
-              onChange={(event) => setSecret(event.currentTarget.value)}
+              onChange={setSecret}
               error={tried && !secret.trim() ? t('portal.lookup.secretRequired') : refused}
-              autoComplete="off"
-              required
               data-autofocus
             />
             <Textarea label={t('portal.lookup.withdraw.reason')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} maxRows={4} />

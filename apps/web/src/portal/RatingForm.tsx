@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
 import { useRating } from './dossiers.api.ts';
+import { SecurityCodeInput } from './SecurityCodeInput.tsx';
 
 /** Score sent to the server (5 = very satisfied) and its label. */
 const levels = [
@@ -75,14 +76,11 @@ export function RatingForm({ code, rated, ratingToken }: { code: string; rated: 
           {ratingToken ? (
             <Text size="sm" c="dimmed">{t('portal.rating.withQr')}</Text>
           ) : (
-            <TextInput
-              label={t('portal.rating.securityCode')}
+            <SecurityCodeInput
               description={t('portal.rating.securityCodeHint')}
               value={securityCode}
-              onChange={(event) => setSecurityCode(event.currentTarget.value)}
+              onChange={setSecurityCode}
               error={missingProof ? t('portal.rating.securityCodeRequired') : undefined}
-              autoComplete="off"
-              required
             />
           )}
           <Textarea label={t('portal.rating.comment')} value={comment} onChange={(event) => setComment(event.currentTarget.value)} maxLength={2000} autosize minRows={2} maxRows={5} />

@@ -147,7 +147,6 @@ export const ratingEn: Portal['rating'] = {
   failed: 'The rating was not sent',
   thanks: 'Thank you for your rating. It helps the agency serve better.',
   already: 'This dossier has been rated. Thank you.',
-  securityCode: 'Security code of the dossier',
   securityCodeHint: 'Only the applicant may rate. Filed online: type the code shown as “Security code” when you filed. Filed at the counter: scan the “ĐÁNH GIÁ HÀI LÒNG” QR code on the receipt.',
   securityCodeRequired: 'Please type the security code, or scan the rating QR code on the receipt.',
   withQr: 'You are rating with the QR code of the receipt. It can be used once.',

@@ -143,7 +143,6 @@ export const ratingVi = {
   failed: 'Chưa gửi được đánh giá',
   thanks: 'Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp cơ quan phục vụ tốt hơn.',
   already: 'Hồ sơ này đã được đánh giá. Cảm ơn bạn.',
-  securityCode: 'Mã bảo mật của hồ sơ',
   securityCodeHint: 'Chỉ người nộp hồ sơ được đánh giá. Hồ sơ nộp trực tuyến: nhập mã ở mục “Mã bảo mật” khi nộp. Hồ sơ nộp tại Bộ phận Một cửa: quét mã QR “ĐÁNH GIÁ HÀI LÒNG” trên giấy tiếp nhận.',
   securityCodeRequired: 'Vui lòng nhập mã bảo mật, hoặc quét mã QR đánh giá trên giấy tiếp nhận.',
   withQr: 'Bạn đánh giá bằng mã QR trên giấy tiếp nhận hồ sơ. Mã chỉ dùng được một lần.',
