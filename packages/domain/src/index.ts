@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './text/fold.ts';
 export * from './access/actor.ts';
+export * from './access/identity.ts';
 export * from './agencies/tree.ts';
 export * from './dossier/index.ts';
 export * from './calendar/index.ts';

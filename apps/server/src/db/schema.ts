@@ -101,6 +101,40 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** Migration 0016: accounts known from the e-ID, and their sessions. */
+export interface CitizensTable {
+  id: Generated<string>;
+  issuer: string;
+  subject: string;
+  kind: 'citizen' | 'business';
+  full_name: string;
+  personal_id: string | null;
+  birth_date: ColumnType<string | null, string | null, string | null>;
+  gender: 'male' | 'female' | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  eid_level: 1 | 2;
+  organization_name: string | null;
+  tax_code: string | null;
+  created_at: Timestamp;
+  last_signed_in_at: Timestamp;
+}
+
+export interface CitizenSessionsTable {
+  id: string;
+  citizen_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  id_token: string | null;
+  refresh_token: string | null;
+  access_expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface LoginThrottleTable {
   scope: 'pair' | 'account' | 'address';
   key: string;
@@ -175,6 +209,8 @@ export interface Database extends DossierTables {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
+  citizens: CitizensTable;
+  citizen_sessions: CitizenSessionsTable;
   login_throttle: LoginThrottleTable;
   login_addresses: LoginAddressesTable;
   audit_events: AuditEventsTable;

@@ -11,12 +11,13 @@ export type Access =
   | { kind: 'public' }
   /** Signed-in staff holding at least one of `roles` somewhere (any role when omitted). */
   | { kind: 'staff'; roles?: readonly StaffRole[] }
-  /** Anyone signed in: staff or citizen. */
-  | { kind: 'signed_in' };
+  /** A citizen or business signed in with the e-ID (never staff: their cookie is not read here). */
+  | { kind: 'citizen' };
 
 export const publicAccess: Access = { kind: 'public' };
 export const anyStaff: Access = { kind: 'staff' };
 export const staffWith = (...roles: StaffRole[]): Access => ({ kind: 'staff', roles });
+export const signedInCitizen: Access = { kind: 'citizen' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,7 +31,10 @@ declare module 'fastify' {
 export function checkAccess(access: Access, actor: Actor): void {
   if (access.kind === 'public') return;
   if (actor.kind === 'anonymous') throw new AppError('auth.unauthenticated');
-  if (access.kind === 'signed_in') return;
+  if (access.kind === 'citizen') {
+    if (actor.kind !== 'citizen' || !actor.account) throw new AppError('auth.forbidden');
+    return;
+  }
   if (actor.kind !== 'staff') throw new AppError('auth.forbidden');
   if (access.roles && !hasAnyRole(actor, access.roles)) throw new AppError('auth.forbidden');
 }

@@ -20,6 +20,7 @@ import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.ts';
 import { registerAgencyAdminRoutes } from '../modules/agencies/agencies.admin.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerCitizenRoutes } from '../modules/citizens/citizens.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          citizenSession: { type: 'apiKey', in: 'cookie', name: 'motcua_citizen' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
         },
       },
@@ -123,6 +125,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   registerHealthRoutes(app, { ...deps, ready: options.ready ?? (() => true) });
   registerAuthRoutes(app, deps);
+  registerCitizenRoutes(app, deps);
   registerAgencyRoutes(app, deps);
   registerAgencyAdminRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -28,6 +28,8 @@ const matrix: Record<string, Case> = {
   'POST /api/v1/auth/login': { scoped: false, why: 'sign-in; answers only the caller’s own profile' },
   'GET /api/v1/auth/me': { scoped: false, why: 'the caller’s own profile' },
   'POST /api/v1/auth/logout': { scoped: false, why: 'ends the caller’s own session' },
+  'GET /api/v1/auth/citizen/me': { scoped: false, why: 'the signed-in citizen’s own identity' },
+  'POST /api/v1/auth/citizen/logout': { scoped: false, why: 'ends the citizen’s own session' },
   'GET /api/v1/agencies': {
     scoped: true,
     check: async ({ a }) => {
@@ -376,6 +378,29 @@ describe.each(databaseKinds)('authorization matrix on %s', (kind) => {
   it.each(Object.entries(matrix).filter(([, c]) => c.scoped))('keeps commune B out of reach: %s', async (route, c) => {
     expect(ctx.t.app.apiRoutes.some((r) => `${r.method} ${r.url}` === route), `${route} is registered`).toBe(true);
     if (c.scoped) await c.check(ctx);
+  });
+
+  it('keeps staff and citizen sessions apart on every route: neither cookie works where the other is required', async () => {
+    const citizen = await ctx.t.signInCitizen('036090001234');
+    const urlOf = (url: string) => url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(/:(\w+)/g, 'x');
+    const staffRoutes = ctx.t.app.apiRoutes.filter((r) => r.access.kind === 'staff');
+    const citizenRoutes = ctx.t.app.apiRoutes.filter((r) => r.access.kind === 'citizen');
+    expect(staffRoutes.length).toBeGreaterThan(10);
+    expect(citizenRoutes.length).toBeGreaterThan(0);
+    for (const r of staffRoutes) {
+      const res = await citizen.request(r.method, urlOf(r.url), r.method === 'GET' ? undefined : {});
+      expect(res.statusCode, `citizen on ${r.method} ${r.url}`).toBe(401);
+    }
+    // A staff agent carrying a citizen's cookie too is still only staff on staff routes.
+    const both = ctx.a.officer;
+    for (const r of citizenRoutes) {
+      const res = await both.request(r.method, urlOf(r.url), r.method === 'GET' ? undefined : {});
+      expect(res.statusCode, `staff on ${r.method} ${r.url}`).toBe(401);
+    }
+    const me = await citizen.get('/api/v1/auth/citizen/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ personalId: '036090001234', eidLevel: 2, kind: 'citizen' });
+    expect((await citizen.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
   it('lets no route be called anonymously unless it is declared public', async () => {

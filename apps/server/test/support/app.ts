@@ -12,6 +12,10 @@ import { readBundle } from '../../src/modules/setup/bundle.read.ts';
 import { loadBundle } from '../../src/modules/setup/setup.usecases.ts';
 import { bundlePartLoaders } from '../../src/modules/setup/bundle-parts.ts';
 import { listenForReferenceChanges } from '../../src/modules/reference/reference.changes.ts';
+import type { CitizenIdentity } from '@motcua/domain';
+import { demoIdentity } from '../../src/demo/citizens.ts';
+import { startCitizenSession } from '../../src/modules/citizens/citizen-sessions.ts';
+import { citizenSessionCookie } from '../../src/http/session.ts';
 import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { recordAnswers, undocumentedAnswers } from './documented-answers.ts';
@@ -25,6 +29,12 @@ export interface TestApp {
   /** Agency id by bundle code. */
   agencyId(code: string): Promise<string>;
   signIn(username: string, password?: string): Promise<Agent>;
+  /**
+   * An agent signed in as a citizen of the demo (`demoIdentities`, by login) or as `identity`,
+   * with a session opened directly, as the OIDC callback opens it: for tests of what citizens may
+   * do. The sign-in itself is tested against the bundled provider over HTTP (citizen-oidc tests).
+   */
+  signInCitizen(who: string | CitizenIdentity): Promise<Agent>;
   anonymous(): Agent;
   close(): Promise<void>;
 }
@@ -98,6 +108,17 @@ export async function startTestApp(
       const res = await agent.post('/api/v1/auth/login', { username, password });
       if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
       agent.csrfToken = res.json().csrfToken;
+      return agent;
+    },
+    async signInCitizen(who) {
+      const identity = typeof who === 'string' ? demoIdentity(who, 'http://id.test.invalid') : who;
+      const started = await startCitizenSession(
+        { identity, tokens: { idToken: null, refreshToken: null, accessExpiresAt: null }, ip: '127.0.0.1', userAgent: 'test', requestId: 'test', previousSessionToken: undefined },
+        deps,
+      );
+      const agent = makeAgent();
+      agent.cookies[citizenSessionCookie] = started.sessionToken;
+      agent.csrfToken = started.csrfToken;
       return agent;
     },
     async close() {

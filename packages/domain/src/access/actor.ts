@@ -15,7 +15,22 @@ export interface RoleAssignment {
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'staff'; userId: string; username: string; assignments: RoleAssignment[] }
-  | { kind: 'citizen'; citizenId: string };
+  /**
+   * An applicant. Signed in with the e-ID: `citizenId` is their account's id and `account` says
+   * whose identity it is. Proving a dossier with its security code or rating token instead:
+   * `citizenId` is `dossier:<code>` and there is no `account`.
+   */
+  | { kind: 'citizen'; citizenId: string; account?: CitizenAccountRef };
+
+/** What the rules need to know of a signed-in citizen or business: whose dossiers are theirs. */
+export interface CitizenAccountRef {
+  kind: 'citizen' | 'business';
+  /** 12-digit personal ID number of the person who signed in (for a business: its representative). */
+  personalId: string | null;
+  /** A business account's tax code. */
+  taxCode: string | null;
+  eidLevel: 1 | 2;
+}
 
 export const anonymous: Actor = { kind: 'anonymous' };
 

@@ -16,6 +16,7 @@ import * as m0012 from './0012_dossier_overdue_from.ts';
 import * as m0013 from './0013_legacy_codes_and_rating_proofs.ts';
 import * as m0014 from './0014_report_open_appointments.ts';
 import * as m0015 from './0015_report_stopped_clock.ts';
+import * as m0016 from './0016_citizen_accounts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0013_legacy_codes_and_rating_proofs': m0013,
   '0014_report_open_appointments': m0014,
   '0015_report_stopped_clock': m0015,
+  '0016_citizen_accounts': m0016,
 };

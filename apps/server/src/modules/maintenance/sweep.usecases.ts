@@ -8,12 +8,14 @@ import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { deleteExpiredSessions, deleteForgottenAddresses, deleteStaleThrottleBuckets } from '../auth/auth.repository.ts';
 import { deleteUnclaimedPublicUploads } from '../files/files.repository.ts';
+import { deleteExpiredCitizenSessions } from '../citizens/citizens.repository.ts';
 
 /** How long an online applicant has between uploading a file and submitting the dossier that uses it. */
 export const unclaimedUploadLifetimeMs = 24 * 3600_000;
 
 export interface SweepSummary {
   sessions: number;
+  citizenSessions: number;
   uploads: number;
   throttleRows: number;
   usualAddresses: number;
@@ -25,6 +27,7 @@ export async function sweepExpired(deps: Pick<Deps, 'db' | 'storage' | 'clock' |
     const keys = await deleteUnclaimedPublicUploads(tx, new Date(now.getTime() - unclaimedUploadLifetimeMs));
     const summary: SweepSummary = {
       sessions: await deleteExpiredSessions(tx, now),
+      citizenSessions: await deleteExpiredCitizenSessions(tx, now),
       uploads: keys.length,
       throttleRows: await deleteStaleThrottleBuckets(tx, new Date(now.getTime() - deps.config.login.lockMs), now),
       usualAddresses: await deleteForgottenAddresses(tx, new Date(now.getTime() - deps.config.login.knownAddressMs)),
