@@ -92,6 +92,11 @@ export const errorCatalogue = {
   'dossier.invalid_target_agency': { status: 400, vi: 'Cơ quan nhận không phù hợp', en: 'The receiving agency does not match the chain' },
   'dossier.target_agency_required': { status: 400, vi: 'Cần chọn cơ quan phối hợp để chuyển hồ sơ liên thông', en: 'Choose the agency to hand the inter-agency dossier to' },
   'dossier.form_not_issued': { status: 404, vi: 'Hồ sơ chưa có mẫu này', en: 'This form has not been issued for the dossier' },
+  'dossier.verified_field_changed': {
+    status: 400,
+    vi: 'Thông tin người nộp đã được xác thực qua định danh điện tử (VNeID) và không được sửa',
+    en: 'The applicant’s details were verified by the e-ID (VNeID) and cannot be changed',
+  },
   'dossier.access_denied': { status: 403, vi: 'Mã bảo mật của hồ sơ không đúng', en: 'Wrong security code for this dossier' },
   'rating.too_early': { status: 409, vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
   'rating.already_rated': { status: 409, vi: 'Hồ sơ này đã được đánh giá', en: 'This dossier has already been rated' },

@@ -51,6 +51,8 @@ export interface DossiersTable {
   imported: Generated<boolean>;
   import_hash: string | null;
   access_secret_hash: string | null;
+  /** The citizen account that submitted it online while signed in (migration 0017). */
+  submitter_citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
   lock_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -120,7 +122,7 @@ export interface DossierRatingsTable {
   rated_at: Timestamp;
   ip: string | null;
   /** How the rater proved to be the applicant (docs/rules/service-quality.md). */
-  proof: 'security_code' | 'token' | null;
+  proof: 'security_code' | 'token' | 'eid' | null;
 }
 
 /** One-time rating tokens printed on form 01 (only their SHA-256 is kept). */

@@ -5,3 +5,4 @@ export * from './code.ts';
 export * from './clock.ts';
 export * from './vocabulary.ts';
 export * from './timeliness.ts';
+export * from './asks.ts';

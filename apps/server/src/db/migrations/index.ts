@@ -17,6 +17,7 @@ import * as m0013 from './0013_legacy_codes_and_rating_proofs.ts';
 import * as m0014 from './0014_report_open_appointments.ts';
 import * as m0015 from './0015_report_stopped_clock.ts';
 import * as m0016 from './0016_citizen_accounts.ts';
+import * as m0017 from './0017_citizen_dossiers.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0014_report_open_appointments': m0014,
   '0015_report_stopped_clock': m0015,
   '0016_citizen_accounts': m0016,
+  '0017_citizen_dossiers': m0017,
 };

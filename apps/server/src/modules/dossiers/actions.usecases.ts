@@ -34,6 +34,8 @@ export interface ActionCommand {
   components?: Array<{ index: number; fileIds: string[] }> | undefined;
   /** Public uploads: file id → the upload token that proves the file is the applicant's. */
   uploadTokens?: Record<string, string> | undefined;
+  /** The applicant's own actions: how they proved the dossier is theirs (kept on the log row and in the audit). */
+  proof?: 'security_code' | 'eid' | undefined;
 }
 
 /** Actions whose files are the supplement the applicant was asked for. */
@@ -119,6 +121,8 @@ export async function applyAction(
       ...(command.digitized !== undefined ? { digitized: command.digitized } : {}),
       ...(files.length ? { files: files.map((f) => f.id) } : {}),
       ...(handling.id !== ctx.agencies.handling.id ? { fromAgency: ctx.agencies.handling.code, toAgency: handling.code } : {}),
+      ...(command.proof ? { proof: command.proof } : {}),
+      ...(command.proof === 'eid' && actor.kind === 'citizen' ? { citizenId: actor.citizenId } : {}),
     },
     form: formIssuedBy(command.action) ?? null,
     request_id: context.requestId ?? null,
@@ -137,7 +141,7 @@ export async function applyAction(
     entityId: ctx.dossier.code,
     agencyId: ctx.dossier.agency_id,
     at: new Date(now),
-    details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}) },
+    details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}), ...(command.proof ? { proof: command.proof } : {}) },
   });
   return contextOf(tx, deps.references, dossier, [...ctx.events, logged!]);
 }

@@ -1,8 +1,9 @@
 /**
- * What the applicant of an online dossier may do without an account, proving with the access
- * secret printed on the receipt that the dossier is theirs: send the supplement an officer or a
- * specialist asked for, or withdraw the dossier (Decree 118/2025 art. 21, form 05). The secret is
- * stored only as its SHA-256; a dossier received at the counter has none and takes no action here.
+ * What the applicant may do themselves: send the supplement an officer or a specialist asked for,
+ * or withdraw the dossier (Decree 118/2025 art. 21, form 05). They prove the dossier is theirs
+ * either with the access secret printed on an online receipt (no account needed; stored only as
+ * its SHA-256, and a counter dossier has none) or by being signed in with the e-ID as the
+ * citizen whose dossier it is (dossiers.policies.ts, `isCitizensDossier`; counter dossiers too).
  */
 import { AppError, isDossierCode, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
@@ -11,14 +12,21 @@ import { safeEqual, sha256 } from '../../infra/tokens.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { applyAction } from './actions.usecases.ts';
 import { contextOf, notFound } from './dossier.context.ts';
+import { isCitizensDossier } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
 import { invalidCode } from './dossiers.queries.ts';
 
 export const applicantActionNames = ['submit_supplement', 'withdraw'] as const;
 export type ApplicantActionName = (typeof applicantActionNames)[number];
 
+/**
+ * How the applicant proves the dossier is theirs: the security code of the receipt, or their
+ * e-ID session (the request's actor, a citizen with an account).
+ */
+export type ApplicantProof = { kind: 'security_code'; secret: string } | { kind: 'eid'; actor: Actor; name: string };
+
 export interface ApplicantActionInput {
-  accessSecret: string;
+  proof: ApplicantProof;
   action: ApplicantActionName;
   note?: string | undefined;
   components?: Array<{ index: number; fileIds: string[] }> | undefined;
@@ -54,17 +62,23 @@ export async function actAsApplicant(context: AuditContext, code: string, input:
   await inTransaction(deps.db, async (tx) => {
     const found = await repo.findDossierByCode(tx, code);
     if (!found) throw notFound();
-    if (!secretMatches(input.accessSecret, found.access_secret_hash)) throw accessDenied();
+    const { proof } = input;
+    // Signed in: a dossier that is not theirs does not exist for them (404, as for staff).
+    if (proof.kind === 'eid' && !isCitizensDossier(proof.actor, found)) throw notFound();
+    if (proof.kind === 'security_code' && !secretMatches(proof.secret, found.access_secret_hash)) throw accessDenied();
     const dossier = await repo.lockDossier(tx, found.id);
     if (!dossier) throw notFound();
     const ctx = await contextOf(tx, deps.references, dossier);
-    // One applicant per dossier: the secret stands for them in the log and the audit trail.
-    const actor: Actor = { kind: 'citizen', citizenId: `dossier:${dossier.code}` };
-    await applyAction(tx, { ...context, actor, actorName: dossier.applicant_name }, ctx, {
+    // One applicant per dossier: the secret stands for them in the log and the audit trail; signed
+    // in, their account does (the audit row's actor id, and the log row's data).
+    const actor: Actor = proof.kind === 'eid' ? proof.actor : { kind: 'citizen', citizenId: `dossier:${dossier.code}` };
+    const actorName = proof.kind === 'eid' ? proof.name : dossier.applicant_name;
+    await applyAction(tx, { ...context, actor, actorName }, ctx, {
       action: input.action,
       note: input.note,
       components: input.components?.filter((c) => c.fileIds.length),
       uploadTokens: input.uploadTokens,
+      proof: proof.kind,
     }, { clock: deps.clock, calendars, references: deps.references });
   });
 }

@@ -33,3 +33,34 @@ export function rolesForAction(actor: Actor, action: DossierAction, agencies: Do
 
 /** Officers receive dossiers at the counters of agencies inside their subtree. */
 export const canReceiveAt = (actor: Actor, agency: { path: string }): boolean => hasRoleOver(actor, ['officer'], agency.path);
+
+/**
+ * What makes a dossier a signed-in citizen's ("Hồ sơ của tôi", SPEC §9): its applicant is their
+ * identity (the personal ID number the e-ID vouches for; for a business account also the
+ * company's tax code, which an organization applicant carries as its ID number), or they
+ * submitted it online while signed in. So a dossier received at the counter for the same personal
+ * ID number is theirs as soon as they sign in. This is the only statement of the rule:
+ * `isCitizensDossier` applies it to one row and `citizensDossierKeys` gives the repository the
+ * values its list query matches (my-dossiers.repository.ts).
+ */
+export interface CitizensDossierKeys {
+  /** The account: matches `dossiers.submitter_citizen_id`. */
+  citizenId: string;
+  /** Matches `dossiers.applicant_id_number`. */
+  applicantIdNumbers: string[];
+}
+
+/** The keys of a signed-in citizen's dossiers; none for anyone else (a security-code holder included). */
+export function citizensDossierKeys(actor: Actor): CitizensDossierKeys | undefined {
+  if (actor.kind !== 'citizen' || !actor.account) return undefined;
+  const { personalId, taxCode, kind } = actor.account;
+  const applicantIdNumbers = [personalId, kind === 'business' ? taxCode : null].filter((v): v is string => Boolean(v));
+  return { citizenId: actor.citizenId, applicantIdNumbers };
+}
+
+export function isCitizensDossier(actor: Actor, dossier: { applicant_id_number: string | null; submitter_citizen_id: string | null }): boolean {
+  const keys = citizensDossierKeys(actor);
+  if (!keys) return false;
+  return dossier.submitter_citizen_id === keys.citizenId
+    || (dossier.applicant_id_number !== null && keys.applicantIdNumbers.includes(dossier.applicant_id_number));
+}

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import {
   AppError, apply, decide, feeFor, formatDossierCode, formIssuedBy, localDateOf, replay, versionInForce,
-  type Actor, type ActorRole, type ComponentKind, type DossierEvent, type DossierState,
+  type Actor, type ActorRole, type CitizenIdentity, type ComponentKind, type DossierEvent, type DossierState,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -21,6 +21,7 @@ import { effectsOf } from './dossier.effects.ts';
 import { canReceiveAt } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
 import { claimFiles } from '../files/files.usecases.ts';
+import { verifiedApplicant, type StoredApplicant } from './verified-applicant.ts';
 
 export interface ApplicantInput {
   kind: 'citizen' | 'organization';
@@ -179,13 +180,25 @@ export interface OnlineSubmissionInput {
   uploadTokens: Record<string, string>;
 }
 
-/** A citizen submits a dossier online (national status 1); an officer receives it later. */
+/** Who submits online while signed in with the e-ID (the request's citizen session). */
+export interface SignedInSubmitter {
+  citizenId: string;
+  identity: CitizenIdentity;
+}
+
+/**
+ * A citizen submits a dossier online (national status 1); an officer receives it later. Signed in,
+ * the dossier records its submitter's account and the applicant's verified fields
+ * (verified-applicant.ts); the security code is issued all the same.
+ */
 export async function submitOnline(
   context: AuditContext,
   input: OnlineSubmissionInput,
   deps: Deps,
+  submitter?: SignedInSubmitter,
 ): Promise<{ id: number; code: string; accessSecret: string }> {
   const { db } = deps;
+  const applicant = verifiedApplicant(input.applicant, submitter?.identity);
   const agency = await deps.references.agencyByCode(db, input.agencyCode);
   if (!agency) throw new AppError('agency.not_found', { issues: [{ path: 'agencyCode', message: 'unknown agency' }] });
   const now = deps.clock().getTime();
@@ -199,10 +212,11 @@ export async function submitOnline(
   const fee = feeFor(version, 'online', input.feeRow);
   const accessSecret = randomToken(18);
   const submit: DossierEvent = { action: 'submit', at: now, actorRole: 'citizen' };
-  const created = await createDossier(context, deps, {
-    agency, version, components, now, channel: 'online', applicant: input.applicant, sets: 1,
+  const created = await createDossier(submitter ? { ...context, actorName: submitter.identity.fullName } : context, deps, {
+    agency, version, components, now, channel: 'online', applicant, sets: 1,
     resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
     events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret, uploadTokens: input.uploadTokens,
+    submitterCitizenId: submitter?.citizenId ?? null,
   });
   return { id: created.dossier.id, code: created.dossier.code, accessSecret };
 }
@@ -223,11 +237,12 @@ interface NewDossierPlan {
   components: StoredComponent[];
   now: number;
   channel: 'counter' | 'online' | 'postal';
-  applicant: ApplicantInput;
+  applicant: StoredApplicant;
   sets: number;
   resultDelivery: 'counter' | 'post' | 'online';
   feeAmount: number;
   counterId: string | null;
+  submitterCitizenId?: string | null;
   events: DossierEvent[];
   roles: Set<ActorRole>;
   accessSecret: string | null;
@@ -302,6 +317,7 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
       imported: false,
       import_hash: null,
       access_secret_hash: plan.accessSecret ? sha256(plan.accessSecret) : null,
+      submitter_citizen_id: plan.submitterCitizenId ?? null,
     });
     const id = dossier.id;
     if (fileIds.length) await claimFiles(tx, context.actor, id, fileIds, plan.uploadTokens);

@@ -33,19 +33,23 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   r.post('/api/v1/public/dossiers', {
     config: {
       access: publicAccess,
-      problems: ['procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'dossier.missing_components', 'file.not_claimable'],
+      problems: ['procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'dossier.missing_components', 'file.not_claimable', 'dossier.verified_field_changed'],
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
     schema: {
       tags: ['public'],
-      summary: 'Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock',
+      summary: 'Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock. '
+        + 'Signed in with the e-ID, the dossier is the citizen’s (“Hồ sơ của tôi”) and, when the applicant is the signed-in person, '
+        + 'their verified details come from the identity (a different value typed for one is refused)',
       headers: IdempotencyHeaders,
       body: OnlineSubmissionBody,
       response: { 201: z.object({ id: z.number(), code: z.string(), accessSecret: z.string(), statusUrl: z.string() }) },
     },
     handler: async (request, reply) => {
       const result = await idempotent(request, deps, 201, async (txDeps) => {
-        const created = await submitOnline(auditContextOf(request), request.body, txDeps);
+        const session = request.citizenSession;
+        const submitter = session ? { citizenId: session.actor.citizenId, identity: session.identity } : undefined;
+        const created = await submitOnline(auditContextOf(request), request.body, txDeps, submitter);
         return { ...created, statusUrl: `${deps.config.publicBaseUrl}/tra-cuu/${encodeURIComponent(created.code)}` };
       });
       return reply.status(result.status as 201).send(result.body);
@@ -69,7 +73,8 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const result = await idempotent(request, deps, 200, async (txDeps) => {
-        await actAsApplicant(auditContextOf(request), request.params.code, request.body, txDeps);
+        const { accessSecret, ...action } = request.body;
+        await actAsApplicant(auditContextOf(request), request.params.code, { ...action, proof: { kind: 'security_code', secret: accessSecret } }, txDeps);
         return publicDossier(request.params.code, txDeps);
       });
       return reply.status(result.status as 200).header('idempotent-replayed', String(result.replayed)).send(result.body);

@@ -29,7 +29,7 @@ export async function isRated(db: Kysely<Database>, dossierId: number): Promise<
 /** The rating, once per dossier: false when the dossier already has one. */
 export async function insertRating(
   db: Kysely<Database>,
-  row: { dossierId: number; score: number; comment: string | null; ip: string | null; proof: 'security_code' | 'token'; at?: Date | undefined },
+  row: { dossierId: number; score: number; comment: string | null; ip: string | null; proof: 'security_code' | 'token' | 'eid'; at?: Date | undefined },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('dossier_ratings')

@@ -2,7 +2,9 @@
  * Satisfaction ratings (docs/rules/service-quality.md): only the applicant rates a dossier, once,
  * after its result. The applicant proves it with the security code of an online receipt or with
  * the one-time rating token printed as a QR code on form 01 (for a kiosk at the counter or a
- * phone). A code alone proves nothing: codes are printed on every form and are partly sequential.
+ * phone), or by being signed in with the e-ID as the citizen whose dossier it is (proof `eid`,
+ * through the citizen route; dossiers.policies.ts, `isCitizensDossier`). A code alone proves
+ * nothing: codes are printed on every form and are partly sequential.
  *
  * A wrong proof is refused and audited, but never locks the dossier: a stranger's guesses must not
  * stop the applicant from rating (the route's per-address limit slows guessing; the proofs carry
@@ -15,6 +17,7 @@ import { randomToken, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { secretMatches } from './applicant-actions.usecases.ts';
 import { notFound } from './dossier.context.ts';
+import { isCitizensDossier } from './dossiers.policies.ts';
 import { invalidCode } from './dossiers.queries.ts';
 import * as repo from './dossiers.repository.ts';
 import * as ratings from './ratings.repository.ts';
@@ -26,6 +29,8 @@ export interface RatingInput {
   securityCode?: string | undefined;
   /** The one-time token of the rating QR code on form 01. */
   ratingToken?: string | undefined;
+  /** Signed in with the e-ID: the citizen (a dossier not theirs answers "not found"). */
+  citizen?: { actor: Actor; name: string } | undefined;
 }
 
 const proofRequired = () => new AppError('rating.proof_required');
@@ -53,14 +58,18 @@ export async function rateDossier(context: AuditContext, code: string, input: Ra
   if (!isDossierCode(code)) throw invalidCode();
   const securityCode = input.securityCode?.trim() ?? '';
   const token = input.ratingToken?.trim() ?? '';
-  if (!securityCode && !token) throw proofRequired();
+  const citizen = input.citizen;
+  if (!securityCode && !token && !citizen) throw proofRequired();
   const row = await repo.findDossierByCode(deps.db, code);
-  // Existence is what the public status page already tells anyone with the code.
-  if (!row || row.status === 'draft') throw notFound();
+  // Existence is what the public status page already tells anyone with the code; a signed-in
+  // citizen is told nothing of a dossier that is not theirs.
+  if (!row || row.status === 'draft' || (citizen && !isCitizensDossier(citizen.actor, row))) throw notFound();
   const tokenHash = token ? sha256(token) : '';
-  const proof = securityCode && secretMatches(securityCode, row.access_secret_hash)
-    ? 'security_code' as const
-    : token && await ratings.ratingTokenUsable(deps.db, row.id, tokenHash) ? 'token' as const : undefined;
+  const proof = citizen
+    ? 'eid' as const
+    : securityCode && secretMatches(securityCode, row.access_secret_hash)
+      ? 'security_code' as const
+      : token && await ratings.ratingTokenUsable(deps.db, row.id, tokenHash) ? 'token' as const : undefined;
   if (!proof) {
     await recordAudit(deps.db, context, {
       action: 'dossier.rating_refused', entityType: 'dossier', entityId: row.code, agencyId: row.agency_id,
@@ -76,8 +85,8 @@ export async function rateDossier(context: AuditContext, code: string, input: Ra
       dossierId: row.id, score: input.score, comment: input.comment?.trim() || null, ip: context.ip ?? null, proof, at: context.at,
     });
     if (!inserted) throw new AppError('rating.already_rated');
-    const actor: Actor = { kind: 'citizen', citizenId: `dossier:${row.code}` };
-    await recordAudit(tx, { ...context, actor, actorName: row.applicant_name }, {
+    const actor: Actor = citizen?.actor ?? { kind: 'citizen', citizenId: `dossier:${row.code}` };
+    await recordAudit(tx, { ...context, actor, actorName: citizen?.name ?? row.applicant_name }, {
       action: 'dossier.rated', entityType: 'dossier', entityId: row.code, agencyId: row.agency_id, details: { score: input.score, proof },
     });
   });
