@@ -26,6 +26,7 @@ import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
 import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers.routes.ts';
+import { registerMyDossierRoutes } from '../modules/dossiers/my-dossiers.routes.ts';
 import { registerDossierFormRoutes } from '../modules/dossiers/dossier-forms.routes.ts';
 import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerProcedureRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerPublicDossierRoutes(app, deps);
+  registerMyDossierRoutes(app, deps);
   registerDossierFormRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerReportRoutes(app, deps);

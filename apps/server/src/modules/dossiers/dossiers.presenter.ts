@@ -282,9 +282,7 @@ export function presentPublicDossier(ctx: DossierContext, now: number, calendar:
         statusLabel: statusLabels[e.to_status as DossierStatus] ?? { vi: e.to_status, en: e.to_status },
       })),
     supplementRequest: supplementRequestOf(ctx, state.supplementSubmittedAt),
-    applicantActions: ctx.dossier.access_secret_hash === null
-      ? []
-      : applicantActions.filter((action) => refusalOf(state, { action, at: now, actorRole: 'citizen' }, ctx.version.workflow, citizen) === null),
+    applicantActions: applicantActionsOf(ctx, state, now, 'security_code'),
     rated,
   };
 }
@@ -292,7 +290,19 @@ export function presentPublicDossier(ctx: DossierContext, now: number, calendar:
 const applicantActions = ['submit_supplement', 'withdraw'] as const;
 const citizen = new Set(['citizen'] as const);
 
-function supplementRequestOf(ctx: DossierContext, submittedOnlineAt: number | null) {
+/**
+ * What the applicant may do now, by the domain's transition table, given how they prove the
+ * dossier is theirs: with the security code only an online dossier (which has one) can be acted
+ * on; signed in with the e-ID, any dossier of theirs, counter ones included.
+ */
+export function applicantActionsOf(
+  ctx: DossierContext, state: ReturnType<typeof stateOf>, now: number, proof: 'security_code' | 'eid',
+): Array<(typeof applicantActions)[number]> {
+  if (proof === 'security_code' && ctx.dossier.access_secret_hash === null) return [];
+  return applicantActions.filter((action) => refusalOf(state, { action, at: now, actorRole: 'citizen' }, ctx.version.workflow, citizen) === null);
+}
+
+export function supplementRequestOf(ctx: DossierContext, submittedOnlineAt: number | null) {
   if (ctx.dossier.status !== 'supplement_requested' && ctx.dossier.status !== 'draft') return null;
   const e = [...ctx.events].reverse().find((x) => x.action === 'request_supplement' || x.action === 'request_completion');
   return e
