@@ -21,6 +21,15 @@ interface Ctx {
   bFileId: string;
 }
 
+/** The applicant of commune B's dossier, signed in with the e-ID, and another citizen (Nguyễn Văn An of the demo). */
+async function bCitizens(ctx: Ctx): Promise<{ owner: Agent; other: Agent }> {
+  const owner = await ctx.t.signInCitizen({
+    issuer: 'http://id.test.invalid', subject: 'vneid-036080009999', kind: 'citizen', fullName: 'Trần Văn Bình', personalId: '036080009999',
+    birthDate: '1980-01-01', gender: 'male', address: null, phone: null, email: null, eidLevel: 2, organizationName: null, taxCode: null,
+  });
+  return { owner, other: await ctx.t.signInCitizen('036090001234') };
+}
+
 type Case = { scoped: true; check: (ctx: Ctx) => Promise<void> } | { scoped: false; why: string };
 
 const matrix: Record<string, Case> = {
@@ -29,6 +38,47 @@ const matrix: Record<string, Case> = {
   'GET /api/v1/auth/me': { scoped: false, why: 'the caller’s own profile' },
   'POST /api/v1/auth/logout': { scoped: false, why: 'ends the caller’s own session' },
   'GET /api/v1/auth/citizen/me': { scoped: false, why: 'the signed-in citizen’s own identity' },
+  'GET /api/v1/citizen/dossiers': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const codes = async (agent: Agent) => (await agent.get('/api/v1/citizen/dossiers')).json().items.map((i: { code: string }) => i.code);
+      expect(await codes(owner)).toContain(ctx.bDossier.code);
+      expect(await codes(other)).not.toContain(ctx.bDossier.code);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get('/api/v1/citizen/dossiers')).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/citizen/dossiers/:code': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}`;
+      expect((await owner.get(url)).statusCode).toBe(200);
+      expect((await other.get(url)).statusCode).toBe(404);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
+    },
+  },
+  'POST /api/v1/citizen/dossiers/:code/actions': {
+    scoped: true,
+    check: async (ctx) => {
+      const { other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/actions`;
+      expect((await other.post(url, { action: 'withdraw' })).statusCode).toBe(404);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post(url, { action: 'withdraw' })).statusCode).toBe(401);
+      const row = await ctx.t.database.db.selectFrom('dossiers').select('status').where('id', '=', ctx.bDossier.id).executeTakeFirstOrThrow();
+      expect(row.status).not.toBe('withdrawn');
+    },
+  },
+  'POST /api/v1/citizen/dossiers/:code/rating': {
+    scoped: true,
+    check: async (ctx) => {
+      const { other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/rating`;
+      expect((await other.post(url, { score: 1 })).statusCode).toBe(404);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post(url, { score: 1 })).statusCode).toBe(401);
+      expect(await ctx.t.database.db.selectFrom('dossier_ratings').select('score').where('dossier_id', '=', ctx.bDossier.id).execute()).toEqual([]);
+    },
+  },
   'POST /api/v1/auth/citizen/logout': { scoped: false, why: 'ends the citizen’s own session' },
   'GET /api/v1/agencies': {
     scoped: true,
