@@ -8,6 +8,7 @@
  *   /thu-tuc/:code         one procedure: papers, fee, legal time, basis, steps
  *   /nop-ho-so/:code       online submission of a dossier for a procedure
  *   /tra-cuu, /tra-cuu/:code  dossier lookup (public status, rating)
+ *   /ho-so-cua-toi, /ho-so-cua-toi/:code  the signed-in citizen's dossiers and their actions (e-ID)
  *   /console/dang-nhap     staff sign-in (?next= the console page to return to)
  *   /console               workspace (requires a session)
  *   /console/ho-so         dossier inbox          officer, specialist, leader
@@ -34,6 +35,7 @@ const DossierLookupPage = named(() => import('../portal/DossierLookupPage.tsx'),
 const ProcedurePage = named(() => import('../portal/ProcedurePage.tsx'), 'ProcedurePage');
 const ProcedureChangesPage = named(() => import('../portal/ProcedureChangesPage.tsx'), 'ProcedureChangesPage');
 const SubmissionPage = named(() => import('../portal/SubmissionPage.tsx'), 'SubmissionPage');
+const MyDossiersPage = named(() => import('../portal/my-dossiers/MyDossiersPage.tsx'), 'MyDossiersPage');
 
 const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
 const ConsoleLayout = named(() => import('../console/ConsoleLayout.tsx'), 'ConsoleLayout');
@@ -56,6 +58,8 @@ export function AppRoutes() {
           <Route path="nop-ho-so/:code" element={<SubmissionPage />} />
           <Route path="tra-cuu" element={<DossierLookupPage />} />
           <Route path="tra-cuu/:code" element={<DossierLookupPage />} />
+          <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+          <Route path="ho-so-cua-toi/:code" element={<MyDossiersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/dang-nhap" element={<LoginPage />} />

@@ -10,21 +10,25 @@ import { FileAttach } from '../shared/ui/FileAttach.tsx';
 import { ProblemAlert } from '../shared/ui/ProblemAlert.tsx';
 import type { UploadedFile } from '../shared/upload.ts';
 import { SecurityCodeInput } from './SecurityCodeInput.tsx';
-import { useApplicantAction, type ApplicantActionBody, type PublicDossier } from './dossiers.api.ts';
+import { useApplicantAction, type ApplicantAction, type ApplicantActionBody, type ApplicantProof, type PublicDossier } from './dossiers.api.ts';
+
+/** What the actions need of a dossier: the public status and the signed-in detail both have it. */
+export type ActionableDossier = Pick<PublicDossier, 'code' | 'agency' | 'supplementRequest'> & { applicantActions: readonly ApplicantAction[] };
 
 /**
- * What the applicant of an online dossier can do on the status page with the access secret of the
- * receipt: send the requested supplement (an officer then receives it, which restarts the clock),
- * and withdraw the dossier while no result exists.
+ * What the applicant can do on the dossier: send the requested supplement (an officer then receives
+ * it, which restarts the clock), and withdraw the dossier while no result exists. On the status page
+ * they prove it with the access secret of the receipt; signed in with the e-ID ("Hồ sơ của tôi",
+ * `proof="eid"`) no code is asked.
  */
-export function ApplicantActions({ dossier }: { dossier: PublicDossier }) {
+export function ApplicantActions({ dossier, proof = 'security_code' }: { dossier: ActionableDossier; proof?: ApplicantProof }) {
   const canSupplement = dossier.applicantActions.includes('submit_supplement');
   const canWithdraw = dossier.applicantActions.includes('withdraw');
   if (!canSupplement && !canWithdraw) return null;
   return (
     <>
-      {canSupplement && dossier.supplementRequest && <SupplementSection dossier={dossier} request={dossier.supplementRequest} />}
-      {canWithdraw && <WithdrawAction code={dossier.code} />}
+      {canSupplement && dossier.supplementRequest && <SupplementSection dossier={dossier} request={dossier.supplementRequest} proof={proof} />}
+      {canWithdraw && <WithdrawAction code={dossier.code} proof={proof} />}
     </>
   );
 }
@@ -45,7 +49,7 @@ function useAttemptKey() {
   };
 }
 
-function SupplementSection({ dossier, request }: { dossier: PublicDossier; request: NonNullable<PublicDossier['supplementRequest']> }) {
+function SupplementSection({ dossier, request, proof }: { dossier: ActionableDossier; request: NonNullable<PublicDossier['supplementRequest']>; proof: ApplicantProof }) {
   const { t } = useTranslation();
   const [again, setAgain] = useState(false);
   const sent = request.submittedOnlineAt;
@@ -64,16 +68,17 @@ function SupplementSection({ dossier, request }: { dossier: PublicDossier; reque
             <Button variant="subtle" size="compact-sm" onClick={() => setAgain(true)}>{t('portal.lookup.supplement.sendMore')}</Button>
           </Group>
         ) : (
-          <SupplementForm code={dossier.code} components={request.components} onDone={() => setAgain(false)} />
+          <SupplementForm code={dossier.code} components={request.components} proof={proof} onDone={() => setAgain(false)} />
         )}
       </Stack>
     </Paper>
   );
 }
 
-function SupplementForm({ code, components, onDone }: { code: string; components: Array<{ index: number; name: string }>; onDone: () => void }) {
+function SupplementForm({ code, components, proof, onDone }: { code: string; components: Array<{ index: number; name: string }>; proof: ApplicantProof; onDone: () => void }) {
   const { t } = useTranslation();
-  const action = useApplicantAction(code);
+  const action = useApplicantAction(code, proof);
+  const withCode = proof === 'security_code';
   const keyFor = useAttemptKey();
   const [secret, setSecret] = useState('');
   const [note, setNote] = useState('');
@@ -82,7 +87,7 @@ function SupplementForm({ code, components, onDone }: { code: string; components
   const [tried, setTried] = useState(false);
   const busy = Object.values(uploading).some((n) => n > 0);
   const nothing = files.every((list) => list.length === 0) && !note.trim();
-  const missingSecret = tried && !secret.trim();
+  const missingSecret = tried && withCode && !secret.trim();
   const missingContent = tried && nothing;
   const refused = useSecretRefusal(action.error);
 
@@ -90,10 +95,10 @@ function SupplementForm({ code, components, onDone }: { code: string; components
     event.preventDefault();
     if (action.isPending || busy) return;
     setTried(true);
-    if (!secret.trim() || nothing) return;
+    if ((withCode && !secret.trim()) || nothing) return;
     const all = files.flat();
     const body: ApplicantActionBody = {
-      accessSecret: secret.trim(),
+      accessSecret: withCode ? secret.trim() : '',
       action: 'submit_supplement',
       ...(note.trim() ? { note: note.trim() } : {}),
       components: files.flatMap((list, i) => (list.length ? [{ index: components[i]!.index, fileIds: list.map((f) => f.id) }] : [])),
@@ -113,13 +118,15 @@ function SupplementForm({ code, components, onDone }: { code: string; components
     <form onSubmit={submit} noValidate data-testid="supplement-form">
       <Stack gap="sm">
         <Text size="sm" c="gray.8">{t('portal.lookup.supplement.intro')}</Text>
-        <SecurityCodeInput
-          description={t('portal.lookup.secretHint')}
-          value={secret}
-          onChange={setSecret}
-          error={missingSecret ? t('portal.lookup.secretRequired') : refused}
-          maw={420}
-        />
+        {withCode && (
+          <SecurityCodeInput
+            description={t('portal.lookup.secretHint')}
+            value={secret}
+            onChange={setSecret}
+            error={missingSecret ? t('portal.lookup.secretRequired') : refused}
+            maw={420}
+          />
+        )}
         <Stack gap="xs">
           {components.map((component, i) => (
             <Paper key={component.index} withBorder p="sm">
@@ -162,9 +169,10 @@ function SupplementForm({ code, components, onDone }: { code: string; components
 }
 
 /** "Rút hồ sơ": a small action, confirmed in a dialog with the access secret. */
-function WithdrawAction({ code }: { code: string }) {
+function WithdrawAction({ code, proof }: { code: string; proof: ApplicantProof }) {
   const { t } = useTranslation();
-  const action = useApplicantAction(code);
+  const action = useApplicantAction(code, proof);
+  const withCode = proof === 'security_code';
   const keyFor = useAttemptKey();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState('');
@@ -176,8 +184,8 @@ function WithdrawAction({ code }: { code: string }) {
     event.preventDefault();
     if (action.isPending) return;
     setTried(true);
-    if (!secret.trim()) return;
-    const body: ApplicantActionBody = { accessSecret: secret.trim(), action: 'withdraw', ...(note.trim() ? { note: note.trim() } : {}) };
+    if (withCode && !secret.trim()) return;
+    const body: ApplicantActionBody = { accessSecret: withCode ? secret.trim() : '', action: 'withdraw', ...(note.trim() ? { note: note.trim() } : {}) };
     action.mutate({ body, key: keyFor(body) }, { onSuccess: () => setOpen(false) });
   }
 
@@ -190,13 +198,15 @@ function WithdrawAction({ code }: { code: string }) {
         <form onSubmit={confirm} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('portal.lookup.withdraw.warning', { code })}</Text>
-            <SecurityCodeInput
-              description={t('portal.lookup.secretHint')}
-              value={secret}
-              onChange={setSecret}
-              error={tried && !secret.trim() ? t('portal.lookup.secretRequired') : refused}
-              data-autofocus
-            />
+            {withCode && (
+              <SecurityCodeInput
+                description={t('portal.lookup.secretHint')}
+                value={secret}
+                onChange={setSecret}
+                error={tried && !secret.trim() ? t('portal.lookup.secretRequired') : refused}
+                data-autofocus
+              />
+            )}
             <Textarea label={t('portal.lookup.withdraw.reason')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} maxRows={4} />
             {action.isError && !refused && <ProblemAlert title={t('portal.lookup.withdraw.failed')} error={action.error} />}
             <Group justify="flex-end">

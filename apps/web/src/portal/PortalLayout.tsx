@@ -38,6 +38,7 @@ export function PortalLayout() {
                 <Group gap="md" component="ul" className={classes.navList}>
                   <li><NavLink to="/thu-tuc" className={classes.navLink}>{t('portal.nav.procedures')}</NavLink></li>
                   <li><NavLink to="/tra-cuu" className={classes.navLink}>{t('portal.nav.lookup')}</NavLink></li>
+                  <li><NavLink to="/ho-so-cua-toi" className={classes.navLink}>{t('myDossiers.nav')}</NavLink></li>
                 </Group>
               </nav>
               <LanguageSwitch />

@@ -9,7 +9,7 @@ import { formatWorkingTimeLeft } from '../shared/timeLeft.ts';
 import type { PublicDossier } from './dossiers.api.ts';
 import { stagesOf } from './dossierStages.ts';
 
-const statusColors: Record<string, string> = {
+export const statusColors: Record<string, string> = {
   submitted: 'violet', received: 'blue', processing: 'blue', supplement_requested: 'orange', paused: 'orange',
   resolved: 'green', rejected: 'red', returned: 'teal', refused: 'red', withdrawn: 'gray', draft: 'orange',
 };

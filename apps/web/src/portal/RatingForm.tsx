@@ -3,7 +3,7 @@ import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
-import { useRating } from './dossiers.api.ts';
+import { useRating, type ApplicantProof } from './dossiers.api.ts';
 import { SecurityCodeInput } from './SecurityCodeInput.tsx';
 
 /** Score sent to the server (5 = very satisfied) and its label. */
@@ -18,17 +18,21 @@ const levels = [
 /**
  * The five-level satisfaction rating (very satisfied … very dissatisfied), once per dossier with a
  * result, by its applicant only: opened from the rating QR code of the receipt (form 01), the page
- * carries the one-time token; otherwise the applicant types the security code of the online receipt.
+ * carries the one-time token; otherwise the applicant types the security code of the online receipt,
+ * or, signed in with the e-ID (`proof="eid"`, "Hồ sơ của tôi"), nothing at all.
  */
-export function RatingForm({ code, rated, ratingToken }: { code: string; rated: boolean; ratingToken?: string | undefined }) {
+export function RatingForm({ code, rated, ratingToken, proof = 'security_code' }: {
+  code: string; rated: boolean; ratingToken?: string | undefined; proof?: ApplicantProof;
+}) {
   const { t } = useTranslation();
-  const rating = useRating(code);
+  const rating = useRating(code, proof);
+  const signedIn = proof === 'eid';
   const [score, setScore] = useState<string>('');
   const [comment, setComment] = useState('');
   const [securityCode, setSecurityCode] = useState('');
   const [missing, setMissing] = useState(false);
   const [tried, setTried] = useState(false);
-  const missingProof = tried && !ratingToken && !securityCode.trim();
+  const missingProof = tried && !signedIn && !ratingToken && !securityCode.trim();
 
   if (rated || rating.isSuccess) {
     return (
@@ -38,11 +42,15 @@ export function RatingForm({ code, rated, ratingToken }: { code: string; rated: 
     );
   }
 
+  function missingProofNow() {
+    return !signedIn && !ratingToken && !securityCode.trim();
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
     if (!score) setMissing(true);
-    if (!score || (!ratingToken && !securityCode.trim())) return;
+    if (!score || missingProofNow()) return;
     rating.mutate({
       score: Number(score),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
@@ -73,7 +81,7 @@ export function RatingForm({ code, rated, ratingToken }: { code: string; rated: 
               ))}
             </Group>
           </Radio.Group>
-          {ratingToken ? (
+          {signedIn ? null : ratingToken ? (
             <Text size="sm" c="dimmed">{t('portal.rating.withQr')}</Text>
           ) : (
             <SecurityCodeInput

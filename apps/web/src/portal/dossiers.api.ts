@@ -22,12 +22,26 @@ export function usePublicDossier(code: string | undefined) {
   });
 }
 
-export function useRating(code: string) {
+/**
+ * How the applicant proves the dossier is theirs: the security code of the receipt (or the rating
+ * QR code's token) on the public pages, or being signed in with the e-ID on "Hồ sơ của tôi"
+ * (the citizen routes, no code asked).
+ */
+export type ApplicantProof = 'security_code' | 'eid';
+
+/** Query keys of the signed-in citizen's dossiers (all start with 'citizen': dropped at sign-out). */
+export const myDossiersKey = ['citizen', 'dossiers'] as const;
+export const myDossierKey = (code: string) => ['citizen', 'dossiers', code] as const;
+
+export function useRating(code: string, proof: ApplicantProof = 'security_code') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ApiBody<'/public/dossiers/{code}/rating'>) => client.post('/public/dossiers/{code}/rating', input, { params: { code } }),
+    mutationFn: (input: ApiBody<'/public/dossiers/{code}/rating'>) => (proof === 'eid'
+      ? client.post('/citizen/dossiers/{code}/rating', { score: input.score, ...(input.comment ? { comment: input.comment } : {}) }, { params: { code } })
+      : client.post('/public/dossiers/{code}/rating', input, { params: { code } })),
     onSuccess: () => {
-      queryClient.setQueryData<PublicDossier>(['public', 'dossier', code], (current) => (current ? { ...current, rated: true } : current));
+      if (proof === 'eid') void queryClient.invalidateQueries({ queryKey: myDossiersKey });
+      else queryClient.setQueryData<PublicDossier>(['public', 'dossier', code], (current) => (current ? { ...current, rated: true } : current));
     },
   });
 }
@@ -44,12 +58,26 @@ export function useSubmission() {
 
 export type ApplicantActionBody = ApiBody<'/public/dossiers/{code}/actions'>;
 
-/** The applicant's own action (online supplement, withdrawal); the answer is the new public status. */
-export function useApplicantAction(code: string) {
+/**
+ * The applicant's own action (online supplement, withdrawal). With the security code the answer is
+ * the new public status; signed in (`eid`, no code sent) it is their dossier in full.
+ */
+export function useApplicantAction(code: string, proof: ApplicantProof = 'security_code') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: ApplicantActionBody; key: string }) =>
-      client.post('/public/dossiers/{code}/actions', body, { params: { code }, headers: { [idempotencyHeader]: key } }),
-    onSuccess: (dossier) => queryClient.setQueryData(['public', 'dossier', code], dossier),
+    mutationFn: async ({ body, key }: { body: ApplicantActionBody; key: string }) => {
+      const headers = { [idempotencyHeader]: key };
+      if (proof === 'security_code') return client.post('/public/dossiers/{code}/actions', body, { params: { code }, headers });
+      const { accessSecret: _none, ...signedIn } = body;
+      return client.post('/citizen/dossiers/{code}/actions', signedIn, { params: { code }, headers });
+    },
+    onSuccess: (dossier) => {
+      if (proof === 'security_code') {
+        queryClient.setQueryData(['public', 'dossier', code], dossier);
+        return;
+      }
+      queryClient.setQueryData(myDossierKey(code), dossier);
+      void queryClient.invalidateQueries({ queryKey: myDossiersKey, exact: true });
+    },
   });
 }

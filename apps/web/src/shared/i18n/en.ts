@@ -5,6 +5,7 @@ import { intakeEn } from './parts/intake.en.ts';
 import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import type { vi } from './vi.ts';
+import { myDossiersEn } from './parts/myDossiers.en.ts';
 
 /** Every language has exactly the keys of the Vietnamese source; the compiler checks it. */
 export type Translation = Widen<typeof vi>;
@@ -33,6 +34,7 @@ export const en: Translation = {
   time: timeEn,
   upload: uploadEn,
   dossier: dossierEn,
+  myDossiers: myDossiersEn,
   language: {
     label: 'Language',
     vi: 'Tiếng Việt',

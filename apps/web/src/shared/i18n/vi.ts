@@ -10,6 +10,7 @@ import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
 import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
+import { myDossiersVi } from './parts/myDossiers.vi.ts';
 
 export const vi = {
   app: {
@@ -30,6 +31,7 @@ export const vi = {
   time: timeVi,
   upload: uploadVi,
   dossier: dossierVi,
+  myDossiers: myDossiersVi,
   language: {
     label: 'Ngôn ngữ',
     vi: 'Tiếng Việt',
