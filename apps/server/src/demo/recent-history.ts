@@ -75,4 +75,49 @@ export function* recentDemoLines(now: number, count = 1500): Generator<string> {
       events,
     });
   }
+  yield* demoCitizenLines(now);
+}
+
+/**
+ * Dossiers of two demo citizens who sign in with the e-ID (demo/citizens.ts), so that "Hồ sơ của
+ * tôi" has something to show: Nguyễn Văn An has a returned result to rate, a counter dossier
+ * waiting for his supplement and one online in progress; Trần Thị Bình one at the counter in
+ * progress and a result ready to rate. Codes use sequence numbers 7001… of their day.
+ */
+function* demoCitizenLines(now: number): Generator<string> {
+  const today = now - ((now + VN) % DAY);
+  /** 09:00 local on the weekday `days` calendar days before today (earlier when that is a weekend). */
+  const ago = (days: number) => {
+    let day = today - days * DAY;
+    while (!weekday(day)) day -= DAY;
+    return day + 9 * HOUR;
+  };
+  const an = { kind: 'citizen', name: 'Nguyễn Văn An', idNumber: '036090001234', phone: '0912345678' };
+  const binh = { kind: 'citizen', name: 'Trần Thị Bình', idNumber: '036192005678', phone: '0987654321' };
+  const dossiers: Array<{ applicant: object; agency: string; procedure: string; days: number; channel: string; receivedAt: number; events: Array<[string, number, object?]> }> = [
+    { applicant: an, agency: communes[0]!, procedure: '1.000894', days: 5, channel: 'counter', receivedAt: ago(24), events: [['resolved', ago(20) + 5 * HOUR], ['returned', ago(18) + 2 * HOUR]] },
+    {
+      applicant: an, agency: communes[0]!, procedure: '1.000656', days: 3, channel: 'counter', receivedAt: ago(3),
+      events: [['supplement_requested', ago(3) + 3 * HOUR, { reasons: ['Bổ sung bản sao Giấy khai sinh có chứng thực'], note: 'Gửi bản chụp rõ nét qua mục Hồ sơ của tôi hoặc nộp tại Bộ phận một cửa' }]],
+    },
+    { applicant: an, agency: communes[0]!, procedure: 'DEMO.015', days: 7, channel: 'online', receivedAt: ago(1), events: [] },
+    { applicant: binh, agency: communes[0]!, procedure: '1.000894', days: 5, channel: 'counter', receivedAt: ago(2), events: [] },
+    { applicant: binh, agency: communes[0]!, procedure: '1.000656', days: 3, channel: 'online', receivedAt: ago(30), events: [['resolved', ago(28) + 4 * HOUR]] },
+  ];
+  let seq = 7000;
+  for (const d of dossiers) {
+    const dueAt = workingDaysAfter(d.receivedAt, d.days);
+    const events = d.events.filter(([, at]) => at < now).map(([type, at, extra]) => ({ type, at: formatInstant(at), ...extra }));
+    yield JSON.stringify({
+      code: `${d.agency}-${formatInstant(d.receivedAt).slice(2, 10).replaceAll('-', '')}-${++seq}`,
+      procedure: d.procedure,
+      agency: d.agency,
+      channel: d.channel,
+      applicant: d.applicant,
+      receivedAt: formatInstant(d.receivedAt),
+      dueAt: formatInstant(dueAt),
+      digitized: true,
+      events,
+    });
+  }
 }
