@@ -62,6 +62,7 @@ export const MyDossierDetailSchema = PublicDossierSchema.omit({ applicantActions
   ...AskFields,
 });
 
+/** What is asked of the citizen and what they may do, from the log replayed once. */
 function asksOf(ctx: DossierContext, now: number, rated: boolean) {
   const d = ctx.dossier;
   const state = stateOf(ctx);
