@@ -3,8 +3,10 @@
  * the CLI and the tests, so that all three run the same wiring).
  */
 import type { Kysely } from 'kysely';
+import { pino } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
+import { developmentCodeSender, type OneTimeCodeSender } from './infra/one-time-codes.ts';
 import { localFileStorage, type FileStorage } from './infra/storage.ts';
 import { createCalendarProvider, type CalendarProvider } from './modules/calendar/calendar.provider.ts';
 import { createReferenceCache, type ReferenceCache } from './modules/reference/reference.cache.ts';
@@ -32,8 +34,13 @@ export interface Deps {
   calendars: CalendarProvider;
   storage: FileStorage;
   references: ReferenceCache;
+  /** Delivers the one-time codes of assisted filing; the development sender logs them. */
+  codeSender: OneTimeCodeSender;
 }
 
 export function buildDeps(config: Config, db: Kysely<Database>, clock: Clock = systemClock): Deps {
-  return { config, db, clock, calendars: createCalendarProvider(db), storage: localFileStorage(config.dataDir), references: createReferenceCache() };
+  return {
+    config, db, clock, calendars: createCalendarProvider(db), storage: localFileStorage(config.dataDir), references: createReferenceCache(),
+    codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
+  };
 }

@@ -110,6 +110,32 @@ export const errorCatalogue = {
     vi: 'Mã bảo mật hoặc mã đánh giá không đúng hoặc đã được sử dụng',
     en: 'The security code or rating code is wrong or was already used',
   },
+  'preparation.proof_required': {
+    status: 401,
+    vi: 'Cần mã xác nhận 6 chữ số đã gửi đến điện thoại hoặc thư điện tử của người nộp, hoặc đăng nhập bằng VNeID',
+    en: 'Confirming needs the six-digit code sent to the applicant’s phone or e-mail, or signing in with the e-ID',
+  },
+  'preparation.code_invalid': { status: 403, vi: 'Mã xác nhận không đúng', en: 'Wrong confirmation code' },
+  'preparation.code_expired': {
+    status: 403,
+    vi: 'Mã xác nhận đã hết hạn; đề nghị cán bộ gửi mã mới hoặc đăng nhập bằng VNeID',
+    en: 'The confirmation code has expired; ask for a new code or sign in with the e-ID',
+  },
+  'preparation.code_locked': {
+    status: 403,
+    vi: 'Đã nhập sai mã xác nhận quá số lần cho phép; đề nghị cán bộ gửi mã mới hoặc đăng nhập bằng VNeID',
+    en: 'Too many wrong confirmation codes; ask for a new code or sign in with the e-ID',
+  },
+  'preparation.not_applicant': {
+    status: 403,
+    vi: 'Hồ sơ được chuẩn bị cho người khác: chỉ người nộp hồ sơ mới xác nhận được',
+    en: 'This dossier was prepared for someone else: only its applicant may confirm it',
+  },
+  'preparation.no_destination': {
+    status: 400,
+    vi: 'Cần số điện thoại hoặc thư điện tử của người nộp để gửi mã xác nhận',
+    en: 'The applicant’s phone or e-mail is needed to send the confirmation code',
+  },
   'file.not_found': { status: 404, vi: 'Không tìm thấy tệp', en: 'File not found' },
   'file.too_large': { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'The file is too large' },
   'file.unsupported_type': { status: 415, vi: 'Tệp không phải PDF, JPEG hoặc PNG hợp lệ', en: 'Not a valid PDF, JPEG or PNG file' },

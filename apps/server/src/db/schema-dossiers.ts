@@ -53,6 +53,8 @@ export interface DossiersTable {
   access_secret_hash: string | null;
   /** The citizen account that submitted it online while signed in (migration 0017). */
   submitter_citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The staff member (officer or community helper) who prepared it for the applicant (migration 0020). */
+  prepared_by: ColumnType<string | null, string | null | undefined, string | null>;
   lock_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -134,6 +136,23 @@ export interface DossierRatingTokensTable {
   used_at: Date | null;
 }
 
+/** One-time codes that confirm a prepared dossier (assisted filing, migration 0020). */
+export interface DossierConfirmationCodesTable {
+  id: Generated<number>;
+  dossier_id: number;
+  salt: string;
+  code_hash: string;
+  channel: 'sms' | 'email';
+  destination_masked: string;
+  issued_by: string | null;
+  issued_at: Date;
+  expires_at: Date;
+  attempts: Generated<number>;
+  locked_at: Date | null;
+  used_at: Date | null;
+  voided_at: Date | null;
+}
+
 export interface ReportAggregateTable {
   agency_id: string;
   field: string;
@@ -155,6 +174,7 @@ export interface DossierTables {
   report_monthly: ReportAggregateTable;
   dossier_ratings: DossierRatingsTable;
   dossier_rating_tokens: DossierRatingTokensTable;
+  dossier_confirmation_codes: DossierConfirmationCodesTable;
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
   dossier_code_counters: DossierCodeCountersTable;

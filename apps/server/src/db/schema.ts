@@ -3,6 +3,7 @@
  * the live database so they cannot drift.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { StaffRole } from '@motcua/domain';
 import type { DossierTables } from './schema-dossiers.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -86,7 +87,7 @@ export interface UsersTable {
 
 export interface RoleAssignmentsTable {
   user_id: string;
-  role: 'officer' | 'specialist' | 'leader' | 'manager' | 'admin';
+  role: StaffRole;
   agency_id: string;
 }
 

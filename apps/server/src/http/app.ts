@@ -24,6 +24,7 @@ import { registerCitizenRoutes } from '../modules/citizens/citizens.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
+import { registerAssistedFilingRoutes } from '../modules/dossiers/assisted.routes.ts';
 import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers.routes.ts';
 import { registerMyDossierRoutes } from '../modules/dossiers/my-dossiers.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAuditRoutes(app, deps);
   registerProcedureRoutes(app, deps);
   registerDossierRoutes(app, deps);
+  registerAssistedFilingRoutes(app, deps);
   registerPublicDossierRoutes(app, deps);
   registerMyDossierRoutes(app, deps);
   registerDossierFormRoutes(app, deps);

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { formatSecurityCode, generateSecurityCode } from '@motcua/domain';
 
 /** A random URL-safe token of `bytes` bytes of entropy. */
 export function randomToken(bytes = 32): string {
@@ -14,4 +15,13 @@ export function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);
   const bb = Buffer.from(b);
   return ba.length === bb.length && timingSafeEqual(ba, bb);
+}
+
+/**
+ * A new security code for an online receipt (docs/rules/security-code.md): `canonical` is what is
+ * hashed and stored, `shown` is what the applicant reads (groups of four with dashes).
+ */
+export function newSecurityCode(): { canonical: string; shown: string } {
+  const canonical = generateSecurityCode((max) => randomInt(max));
+  return { canonical, shown: formatSecurityCode(canonical) };
 }

@@ -2,8 +2,18 @@
  * Who is acting, and over which part of the agency tree. Staff roles are assigned per agency and
  * reach its whole subtree (a province manager sees every commune of the province).
  */
-export const staffRoles = ['officer', 'specialist', 'leader', 'manager', 'admin'] as const;
+export const staffRoles = ['officer', 'specialist', 'leader', 'manager', 'admin', 'helper'] as const;
 export type StaffRole = (typeof staffRoles)[number];
+
+/**
+ * The roles that see every dossier of their agencies. A community helper (`helper`, tổ công nghệ
+ * số cộng đồng) is not among them: they prepare online dossiers for citizens (assisted filing)
+ * and see only the ones they prepared.
+ */
+export const dossierReaderRoles: readonly StaffRole[] = staffRoles.filter((r) => r !== 'helper');
+
+/** The roles that may prepare an online dossier for a citizen to confirm (assisted filing). */
+export const preparerRoles: readonly StaffRole[] = ['officer', 'helper'];
 
 export interface RoleAssignment {
   role: StaffRole;

@@ -40,6 +40,18 @@ export const actionRules = {
     from: [null, 'draft'], to: 'submitted', by: ['citizen', 'officer'],
     labels: { vi: 'Nộp hồ sơ', en: 'Submit' },
   },
+  prepare: {
+    // Assisted online filing: an officer or a community helper prepares an online dossier for the
+    // applicant; nothing is submitted until the applicant confirms it (docs/rules/assisted-filing.md).
+    from: [null], to: 'awaiting_confirmation', by: ['officer', 'helper'],
+    labels: { vi: 'Chuẩn bị hồ sơ nộp hộ trực tuyến', en: 'Prepare an online dossier for the applicant' },
+  },
+  confirm: {
+    // The applicant confirms the prepared dossier (signed in with the e-ID or with a one-time code):
+    // it is submitted online from that instant, and an officer receives it as any online dossier.
+    from: ['awaiting_confirmation'], to: 'submitted', by: ['citizen'],
+    labels: { vi: 'Người nộp xác nhận nộp hồ sơ', en: 'Confirmed by the applicant' },
+  },
   import: {
     // History from a previous system: submitted and received at the recorded instant (docs/interfaces.md).
     from: [null], to: 'received', by: ['system'],
@@ -136,6 +148,9 @@ export const citizenOnlyActions = dossierActionNames.filter((a) => {
   const by: ReadonlyArray<string> = actionRules[a].by;
   return by.length > 0 && by.every((r) => r === 'citizen');
 });
+
+/** Actions that create a dossier (taken from no status): never a button on an existing dossier. */
+export const creationActions = dossierActionNames.filter((a) => (actionRules[a].from as ReadonlyArray<DossierStatus | null>).includes(null));
 
 /** The form an action issues, from the table (undefined when it issues none). */
 export function formIssuedBy(action: string): DossierFormNumber | undefined {

@@ -6,3 +6,4 @@ export * from './clock.ts';
 export * from './vocabulary.ts';
 export * from './timeliness.ts';
 export * from './asks.ts';
+export * from './security-code.ts';

@@ -5,7 +5,7 @@
  */
 import type { RoleAssignment } from '../access/actor.ts';
 import { AppError } from '../errors.ts';
-import { actionRules, citizenOnlyActions, type ActorRole, type DossierAction } from './actions.ts';
+import { actionRules, citizenOnlyActions, creationActions, type ActorRole, type DossierAction } from './actions.ts';
 import type { DossierStatus } from './statuses.ts';
 
 /** The part of a workflow step the state machine needs (see catalogue for the full step). */
@@ -29,6 +29,7 @@ export interface DossierEvent {
   /** Digitization record: whether the components are now digitized. */
   digitized?: boolean | undefined;
 }
+
 
 export interface Pause {
   from: number;
@@ -95,7 +96,10 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
   };
   switch (event.action) {
     case 'submit':
+    case 'confirm':
       next.submittedAt = event.at;
+      break;
+    case 'prepare':
       break;
     case 'receive':
       next.receivedAt = event.at;
@@ -280,7 +284,7 @@ export function allowedActions(
 ): DossierAction[] {
   return (Object.keys(actionRules) as DossierAction[]).filter(
     (action) =>
-      action !== 'submit' && action !== 'import' && !citizenOnlyActions.includes(action) &&
+      !creationActions.includes(action) && !citizenOnlyActions.includes(action) &&
       refusalOf(state, { action, at: 0, actorRole: 'system', actorId, reasons: ['x'], note: 'x', newDueAt: 1, assigneeId: 'x' }, workflow, rolesHere) === null,
   );
 }

@@ -4,6 +4,7 @@
  */
 export const dossierStatuses = [
   'draft',
+  'awaiting_confirmation',
   'submitted',
   'received',
   'processing',
@@ -21,6 +22,9 @@ export type DossierStatus = (typeof dossierStatuses)[number];
 export const statusLabels: Record<DossierStatus, { vi: string; en: string }> = {
   // A dossier not (yet) received: being drafted online, or returned at intake to be completed (form 02).
   draft: { vi: 'Chờ hoàn thiện hồ sơ', en: 'Awaiting completion' },
+  // Prepared for the applicant by an officer or a community helper (assisted online filing): not
+  // submitted until the applicant confirms it, so never received, never on a clock, in no statistic.
+  awaiting_confirmation: { vi: 'Chờ người nộp xác nhận', en: 'Awaiting the applicant’s confirmation' },
   submitted: { vi: 'Chờ tiếp nhận', en: 'Awaiting reception' },
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
   processing: { vi: 'Đang xử lý', en: 'Processing' },
@@ -40,6 +44,7 @@ export const statusLabels: Record<DossierStatus, { vi: string; en: string }> = {
  */
 export const nationalStatusCode: Record<DossierStatus, number | null> = {
   draft: null,
+  awaiting_confirmation: null,
   submitted: 1,
   received: 2,
   refused: 3,
@@ -68,8 +73,11 @@ export const clockStoppedStatuses: ReadonlySet<DossierStatus> = new Set(['supple
  */
 export const closedStatuses: ReadonlySet<DossierStatus> = new Set([...resultStatuses, ...finalStatuses]);
 
+/** Statuses of a dossier not submitted (yet): being completed, or prepared and awaiting the applicant's confirmation. */
+export const unsubmittedStatuses: ReadonlySet<DossierStatus> = new Set(['draft', 'awaiting_confirmation']);
+
 /** Statuses that still wait for staff: submitted and not final (a result still to be returned included). */
-export const openStatuses: ReadonlySet<DossierStatus> = new Set(dossierStatuses.filter((s) => s !== 'draft' && !finalStatuses.has(s)));
+export const openStatuses: ReadonlySet<DossierStatus> = new Set(dossierStatuses.filter((s) => !unsubmittedStatuses.has(s) && !finalStatuses.has(s)));
 
 /** A status group as a list, e.g. for `status IN (…)` in SQL (`sql.join` or a kysely `in`). */
 export const statusList = (group: ReadonlySet<DossierStatus>): DossierStatus[] => dossierStatuses.filter((s) => group.has(s));

@@ -1,5 +1,6 @@
 /** SQL for staff accounts, sessions, sign-in throttling and usual addresses. No rules here. */
 import { sql, type Kysely } from 'kysely';
+import type { StaffRole } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 
 export async function findUserByUsername(db: Kysely<Database>, username: string) {
@@ -11,7 +12,7 @@ export async function findUserByUsername(db: Kysely<Database>, username: string)
 }
 
 export interface AssignmentRow {
-  role: 'officer' | 'specialist' | 'leader' | 'manager' | 'admin';
+  role: StaffRole;
   agencyId: string;
   agencyCode: string;
   agencyName: string;

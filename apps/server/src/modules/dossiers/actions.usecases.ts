@@ -36,6 +36,8 @@ export interface ActionCommand {
   uploadTokens?: Record<string, string> | undefined;
   /** The applicant's own actions: how they proved the dossier is theirs (kept on the log row and in the audit). */
   proof?: 'security_code' | 'eid' | undefined;
+  /** Facts recorded with the log row and the audit row (e.g. how the applicant proved a confirmation). */
+  data?: Record<string, unknown> | undefined;
 }
 
 /** Actions whose files are the supplement the applicant was asked for. */
@@ -123,6 +125,7 @@ export async function applyAction(
       ...(handling.id !== ctx.agencies.handling.id ? { fromAgency: ctx.agencies.handling.code, toAgency: handling.code } : {}),
       ...(command.proof ? { proof: command.proof } : {}),
       ...(command.proof === 'eid' && actor.kind === 'citizen' ? { citizenId: actor.citizenId } : {}),
+      ...command.data,
     },
     form: formIssuedBy(command.action) ?? null,
     request_id: context.requestId ?? null,
@@ -141,7 +144,7 @@ export async function applyAction(
     entityId: ctx.dossier.code,
     agencyId: ctx.dossier.agency_id,
     at: new Date(now),
-    details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}), ...(command.proof ? { proof: command.proof } : {}) },
+    details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}), ...(command.proof ? { proof: command.proof } : {}), ...command.data },
   });
   return contextOf(tx, deps.references, dossier, [...ctx.events, logged!]);
 }

@@ -5,7 +5,7 @@
  * its SHA-256, and a counter dossier has none) or by being signed in with the e-ID as the
  * citizen whose dossier it is (dossiers.policies.ts, `isCitizensDossier`; counter dossiers too).
  */
-import { AppError, isDossierCode, type Actor } from '@motcua/domain';
+import { AppError, isDossierCode, securityCodeCandidates, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { safeEqual, sha256 } from '../../infra/tokens.ts';
@@ -41,9 +41,16 @@ export const accessDenied = () =>
     },
   });
 
-/** True when `secret` is the one issued with the dossier (compared in constant time, hashed). */
+/**
+ * True when `secret` is the security code issued with the dossier, as typed: any case, spaces and
+ * dashes, or an older code exactly (docs/rules/security-code.md). Hashed and compared in constant
+ * time, every candidate form compared whatever the first gave.
+ */
 export function secretMatches(secret: string, storedHash: string | null): boolean {
-  return storedHash !== null && secret.length > 0 && safeEqual(sha256(secret), storedHash);
+  if (storedHash === null) return false;
+  let matched = false;
+  for (const candidate of securityCodeCandidates(secret)) matched = safeEqual(sha256(candidate), storedHash) || matched;
+  return matched;
 }
 
 /**

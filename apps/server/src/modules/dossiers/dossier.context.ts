@@ -52,7 +52,7 @@ export async function loadDossierContext(
   const dossier = options.lock ? await repo.lockDossier(db, dossierId) : await repo.findDossier(db, dossierId);
   if (!dossier) throw notFound();
   const ctx = await contextOf(db, refs, dossier);
-  if (!canViewDossier(actor, ctx.agencies)) throw notFound();
+  if (!canViewDossier(actor, ctx.agencies, ctx.dossier.prepared_by)) throw notFound();
   return ctx;
 }
 

@@ -5,7 +5,7 @@
  * (leaders); most urgent first (overdue, then the nearest appointment).
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { openStatuses, scopePaths, staffRoles, statusList, type Actor, type DossierStatus, type StaffRole } from '@motcua/domain';
+import { dossierReaderRoles, openStatuses, scopePaths, statusList, type Actor, type DossierStatus, type StaffRole } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { dueSoonAt, overdueAt } from './timeliness.ts';
 
@@ -77,7 +77,10 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
       ]),
     );
   } else {
-    query = query.where((eb) => eb.or([within('ra.path', staffRoles)(eb), within('ha.path', staffRoles)(eb)]));
+    // A community helper sees only the dossiers they prepared (assisted filing).
+    query = query.where((eb) => eb.or([
+      within('ra.path', dossierReaderRoles)(eb), within('ha.path', dossierReaderRoles)(eb), eb('d.prepared_by', '=', actor.userId),
+    ]));
   }
   if (filter.status?.length) query = query.where('d.status', 'in', filter.status);
   if (filter.procedureCode) query = query.where('d.procedure_code', '=', filter.procedureCode);

@@ -4,7 +4,7 @@
  * inter-agency chain. Counter actions are taken at the receiving agency's one-stop counter;
  * workflow steps at the agency that holds the dossier now.
  */
-import { hasRoleOver, rolesOver, staffRoles, type Actor, type ActorRole, type DossierAction } from '@motcua/domain';
+import { dossierReaderRoles, hasRoleOver, preparerRoles, rolesOver, type Actor, type ActorRole, type DossierAction } from '@motcua/domain';
 
 export interface DossierAgencies {
   receivingPath: string;
@@ -13,8 +13,26 @@ export interface DossierAgencies {
   involvedPaths: readonly string[];
 }
 
-export const canViewDossier = (actor: Actor, agencies: DossierAgencies): boolean =>
-  agencies.involvedPaths.some((path) => hasRoleOver(actor, staffRoles, path));
+/**
+ * Staff of the agencies involved see a dossier; a community helper sees only the dossiers they
+ * prepared (assisted filing), whatever their agency.
+ */
+export const canViewDossier = (actor: Actor, agencies: DossierAgencies, preparedBy?: string | null): boolean =>
+  agencies.involvedPaths.some((path) => hasRoleOver(actor, dossierReaderRoles, path)) || isPreparer(actor, preparedBy);
+
+/** True when `actor` is the staff member who prepared the dossier. */
+export const isPreparer = (actor: Actor, preparedBy: string | null | undefined): boolean =>
+  actor.kind === 'staff' && preparedBy != null && preparedBy === actor.userId;
+
+/** Officers and community helpers prepare online dossiers for applicants at agencies inside their subtree. */
+export const canPrepareAt = (actor: Actor, agency: { path: string }): boolean => hasRoleOver(actor, preparerRoles, agency.path);
+
+/**
+ * Who may send a prepared dossier's applicant a new one-time code: the one who prepared it, or an
+ * officer of the receiving agency.
+ */
+export const canResendCode = (actor: Actor, agencies: DossierAgencies, preparedBy: string | null): boolean =>
+  isPreparer(actor, preparedBy) || hasRoleOver(actor, ['officer'], agencies.receivingPath);
 
 /** Actions of the one-stop counter of the receiving agency (Decree 118/2025 art. 17, 21, 22). */
 const counterActions: ReadonlySet<DossierAction> = new Set([

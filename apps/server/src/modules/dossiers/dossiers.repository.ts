@@ -22,8 +22,9 @@ export async function nextCodeSequence(db: Kysely<Database>, agencyId: string, l
 
 export type NewDossier = Omit<
   DossierRow,
-  'id' | 'participant' | 'sets' | 'fee_amount' | 'fee_paid' | 'digitized' | 'imported' | 'lock_version' | 'created_at' | 'updated_at' | 'applicant' | 'components' | 'result_delivery'
+  'id' | 'participant' | 'sets' | 'fee_amount' | 'fee_paid' | 'digitized' | 'imported' | 'lock_version' | 'created_at' | 'updated_at' | 'applicant' | 'components' | 'result_delivery' | 'prepared_by'
 > & {
+  prepared_by?: string | null;
   applicant: Record<string, unknown>;
   components: unknown[];
   result_delivery: 'counter' | 'post' | 'online';

@@ -1,7 +1,7 @@
 /** Input schemas of the dossier API (they also document it in OpenAPI). */
 import { z } from 'zod';
 import {
-  addressMaxLength, citizenOnlyActions, componentKinds, dossierActionNames, dossierChannels, dossierStatuses, emailInput, idNumberInput, inputText,
+  addressMaxLength, citizenOnlyActions, creationActions, componentKinds, dossierActionNames, dossierChannels, dossierStatuses, emailInput, idNumberInput, inputText,
   personNameInput, phoneInput, resultDeliveries, type DossierAction,
 } from '@motcua/domain';
 
@@ -52,7 +52,7 @@ export const OnlineSubmissionBody = z.object({
 });
 
 // Staff actions: the applicant's own (an online supplement) go through the public route only.
-const actionNames = dossierActionNames.filter((a) => a !== 'submit' && a !== 'import' && !citizenOnlyActions.includes(a)) as [string, ...string[]];
+const actionNames = dossierActionNames.filter((a) => !creationActions.includes(a) && !citizenOnlyActions.includes(a)) as [string, ...string[]];
 
 export const ActionBody = z.object({
   action: z.enum(actionNames),

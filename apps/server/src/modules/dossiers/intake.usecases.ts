@@ -12,7 +12,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { randomToken, sha256 } from '../../infra/tokens.ts';
+import { newSecurityCode, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
 import type { ReferenceCache } from '../reference/reference.cache.ts';
@@ -210,15 +210,15 @@ export async function submitOnline(
     true,
   );
   const fee = feeFor(version, 'online', input.feeRow);
-  const accessSecret = randomToken(18);
+  const securityCode = newSecurityCode();
   const submit: DossierEvent = { action: 'submit', at: now, actorRole: 'citizen' };
   const created = await createDossier(submitter ? { ...context, actorName: submitter.identity.fullName } : context, deps, {
     agency, version, components, now, channel: 'online', applicant, sets: 1,
     resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
-    events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret, uploadTokens: input.uploadTokens,
+    events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret: securityCode.canonical, uploadTokens: input.uploadTokens,
     submitterCitizenId: submitter?.citizenId ?? null,
   });
-  return { id: created.dossier.id, code: created.dossier.code, accessSecret };
+  return { id: created.dossier.id, code: created.dossier.code, accessSecret: securityCode.shown };
 }
 
 /** The counter that receives: the one given (it must belong to the agency), else the agency's first. */
@@ -247,9 +247,12 @@ interface NewDossierPlan {
   roles: Set<ActorRole>;
   accessSecret: string | null;
   uploadTokens?: Record<string, string>;
+  /** Assisted filing: the staff member who prepared the dossier for the applicant. */
+  preparedBy?: string | null;
 }
 
-async function createDossier(context: AuditContext, deps: Deps, plan: NewDossierPlan): Promise<DossierContext> {
+/** Creates a dossier from its first actions (decided on the domain's table), its log and audit rows, in one transaction. */
+export async function createDossier(context: AuditContext, deps: Deps, plan: NewDossierPlan): Promise<DossierContext> {
   const { version, now } = plan;
   const workflow = version.workflow;
   // Decide every initial action on the domain's table before touching the database.
@@ -300,7 +303,9 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
       sets: plan.sets,
       fee_amount: plan.feeAmount,
       fee_paid: false,
-      submitted_at: new Date(now),
+      // A prepared dossier is submitted only when the applicant confirms it.
+      submitted_at: state.submittedAt === null ? null : new Date(state.submittedAt),
+      prepared_by: plan.preparedBy ?? null,
       received_at: projection.received_at ?? null,
       due_at: projection.due_at ?? null,
       clock_due_at: projection.clock_due_at ?? null,
@@ -341,7 +346,8 @@ async function createDossier(context: AuditContext, deps: Deps, plan: NewDossier
       clock_due_at: e.clockDueAt,
       note: event.note ?? null,
       reasons: event.reasons?.length ? event.reasons : null,
-      data: event.action === 'submit' ? { channel: plan.channel } : {},
+      data: event.action === 'submit' ? { channel: plan.channel }
+        : event.action === 'prepare' ? { channel: plan.channel, preparedBy: plan.preparedBy ?? null } : {},
       form: formIssuedBy(event.action) ?? null,
       request_id: context.requestId ?? null,
     })));

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { StaffRole } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { containsPattern } from '../../db/like.ts';
 
@@ -96,7 +97,7 @@ export async function insertUser(
 export async function insertAssignments(
   db: Kysely<Database>,
   userId: string,
-  assignments: Array<{ role: 'officer' | 'specialist' | 'leader' | 'manager' | 'admin'; agencyId: string }>,
+  assignments: Array<{ role: StaffRole; agencyId: string }>,
 ): Promise<void> {
   if (assignments.length === 0) return;
   await db
