@@ -208,6 +208,32 @@ const matrix: Record<string, Case> = {
       expect(atB).toHaveLength(1);
     },
   },
+  'POST /api/v1/dossiers/assisted': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      for (const agent of Object.values(a)) {
+        const res = await agent.post('/api/v1/dossiers/assisted', {
+          procedureCode: '1.000894', agencyId: bAgencyId, applicant: { name: 'Không được chuẩn bị', idNumber: '036080009998', phone: '0912000000' },
+          components: [],
+        });
+        expect(res.statusCode).toBe(403);
+      }
+      const atB = await t.database.db.selectFrom('dossiers').select('code').where('agency_id', '=', bAgencyId).execute();
+      expect(atB).toHaveLength(1);
+    },
+  },
+  'POST /api/v1/dossiers/:id/assisted/resend-code': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      const helper = await t.signIn('hotro.giaothuy');
+      for (const agent of [...Object.values(a), helper]) {
+        const res = await agent.post(`/api/v1/dossiers/${bDossier.id}/assisted/resend-code`, {});
+        expect([403, 404]).toContain(res.statusCode);
+        expect(res.body).not.toContain('Trần Văn Bình');
+      }
+      expect(await t.database.db.selectFrom('dossier_confirmation_codes').select('id').where('dossier_id', '=', bDossier.id).execute()).toEqual([]);
+    },
+  },
   'GET /api/v1/dossiers': {
     scoped: true,
     check: async ({ a, bDossier }) => {
@@ -370,6 +396,8 @@ const matrix: Record<string, Case> = {
   'GET /api/v1/public/dossiers/:code': { scoped: false, why: 'the public status page, initials only (docs/interfaces.md)' },
   'POST /api/v1/public/dossiers': { scoped: false, why: 'online submission by citizens' },
   'POST /api/v1/public/dossiers/:code/actions': { scoped: false, why: 'the applicant of an online dossier supplements or withdraws it; owned through the access secret of the receipt, else 403' },
+  'GET /api/v1/public/dossiers/:code/preparation': { scoped: false, why: 'what was prepared for the applicant to confirm: procedure, agency, initials and a masked destination only' },
+  'POST /api/v1/public/dossiers/:code/confirm': { scoped: false, why: 'the applicant confirms a dossier prepared for them, with the one-time code sent to them or signed in as its applicant; else 401/403' },
   'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },
   'GET /api/v1/public/holidays/:year': { scoped: false, why: 'the public calendar of days off' },
   'GET /api/v1/calendar/schedules': { scoped: false, why: 'holiday schedules are national, the same for every agency' },

@@ -73,7 +73,7 @@ describe('the dossier state machine', () => {
       const state = replay(asked, workflow);
       expect(allowedActions(state, workflow, roles('officer', 'specialist', 'leader', 'citizen'))).not.toContain('submit_supplement');
       expect(allowedActions(state, workflow, roles('officer'))).toEqual(expect.arrayContaining(['receive_supplement', 'withdraw']));
-      expect(citizenOnlyActions).toEqual(['submit_supplement']);
+      expect(citizenOnlyActions).toEqual(['confirm', 'submit_supplement']);
     });
   });
 
@@ -158,5 +158,30 @@ describe('dossier codes', () => {
   it('shows only initials of the applicant', () => {
     expect(initialsOf('Nguyễn Văn An')).toBe('N.V.A.');
     expect(initialsOf('  đỗ   thị  hà ')).toBe('Đ.T.H.');
+  });
+});
+
+describe('assisted online filing in the state machine', () => {
+  it('keeps a prepared dossier unsubmitted until its applicant confirms it, then it is submitted as any online dossier', () => {
+    const prepared = [ev('prepare', t0, { actorRole: 'helper' })];
+    decide(replay([], workflow), prepared[0]!, workflow, roles('helper'));
+    const waiting = replay(prepared, workflow);
+    expect(waiting).toMatchObject({ status: 'awaiting_confirmation', submittedAt: null, receivedAt: null });
+    // Nobody on staff confirms or receives it: only the applicant confirms.
+    expect(allowedActions(waiting, workflow, roles('officer', 'specialist', 'leader', 'helper'))).toEqual([]);
+    expect(() => decide(waiting, ev('confirm', t0 + h), workflow, roles('officer'))).toThrow(AppError);
+    expect(() => decide(waiting, ev('receive', t0 + h), workflow, roles('officer'))).toThrow(AppError);
+    const confirmed = [...prepared, ev('confirm', t0 + h, { actorRole: 'citizen' })];
+    decide(waiting, confirmed[1]!, workflow, roles('citizen'));
+    expect(replay(confirmed, workflow)).toMatchObject({ status: 'submitted', submittedAt: t0 + h, receivedAt: null });
+    expect(citizenOnlyActions).toContain('confirm');
+  });
+
+  it('lets only officers and community helpers prepare, and a helper nothing else', () => {
+    for (const role of ['specialist', 'leader', 'manager', 'admin', 'citizen'] as const) {
+      expect(() => decide(replay([], workflow), ev('prepare', t0, { actorRole: role }), workflow, roles(role))).toThrow(AppError);
+    }
+    const submitted = replay([ev('submit', t0)], workflow);
+    expect(allowedActions(submitted, workflow, roles('helper'))).toEqual([]);
   });
 });
