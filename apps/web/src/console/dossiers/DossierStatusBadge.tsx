@@ -7,6 +7,7 @@ type Status = keyof typeof vi.dossierStatus;
 
 const statusColors: Record<Status, string> = {
   draft: 'gray',
+  awaiting_confirmation: 'yellow',
   submitted: 'violet',
   received: 'blue',
   processing: 'blue',

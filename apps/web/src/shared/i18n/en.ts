@@ -131,6 +131,7 @@ export const en: Translation = {
   },
   dossierStatus: {
     draft: 'Awaiting completion',
+    awaiting_confirmation: 'Awaiting the applicant’s confirmation',
     submitted: 'Awaiting reception',
     received: 'Received',
     processing: 'Being processed',
@@ -148,6 +149,7 @@ export const en: Translation = {
     leader: 'Leader',
     manager: 'Manager',
     admin: 'System administrator',
+    helper: 'Community digital helper',
   },
   console: {
     productName: 'Electronic one-stop',

@@ -128,6 +128,7 @@ export const vi = {
   },
   dossierStatus: {
     draft: 'Chờ hoàn thiện hồ sơ',
+    awaiting_confirmation: 'Chờ người nộp xác nhận',
     submitted: 'Chờ tiếp nhận',
     received: 'Đã tiếp nhận',
     processing: 'Đang xử lý',
@@ -145,6 +146,7 @@ export const vi = {
     leader: 'Lãnh đạo',
     manager: 'Quản lý',
     admin: 'Quản trị hệ thống',
+    helper: 'Tổ công nghệ số cộng đồng',
   },
   console: {
     productName: 'Một cửa điện tử',
