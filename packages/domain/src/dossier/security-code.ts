@@ -60,16 +60,14 @@ export function formatSecurityCode(code: string): string {
 }
 
 /**
- * How the input box shows what is being typed: the symbols kept so far, grouped with dashes
- * (at most one code's worth). Characters that are never in a code are kept too, so the person
- * sees them and the hint of `securityCodeProblem` can point at them.
+ * What the input box shows once a code is typed: the code as printed (upper case, groups of four)
+ * when the text is a whole code of the current format; otherwise the text as typed, so that a code
+ * issued before this format (case-sensitive) is never altered.
  */
-export function formatSecurityCodeInput(input: string): string {
+export function tidySecurityCodeInput(input: string): string {
+  if (legacyPattern.test(input.trim())) return input;
   const canonical = normalizeSecurityCode(input);
-  // An older code is case-sensitive and may contain dashes: leave it exactly as typed.
-  if (legacyPattern.test(input.trim()) && !isSecurityCode(canonical)) return input.trim();
-  const kept = canonical.slice(0, securityCodeLength);
-  return kept.match(new RegExp(`.{1,${securityCodeGroupSize}}`, 'g'))?.join('-') ?? '';
+  return isSecurityCode(canonical) ? formatSecurityCode(canonical) : input;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatSecurityCode, formatSecurityCodeInput, generateSecurityCode, isSecurityCode, normalizeSecurityCode, securityCodeAlphabet,
-  securityCodeCandidates, securityCodeLength, securityCodeProblem,
+  formatSecurityCode, generateSecurityCode, isSecurityCode, normalizeSecurityCode, securityCodeAlphabet,
+  securityCodeCandidates, securityCodeLength, securityCodeProblem, tidySecurityCodeInput,
 } from '../../src/index.ts';
 
 /** A deterministic source of integers below `max` (a linear congruential sequence), for the tests only. */
@@ -45,7 +45,7 @@ describe('security code', () => {
     expect(legacy).toHaveLength(24);
     expect(securityCodeCandidates(` ${legacy} `)).toEqual([legacy]);
     expect(securityCodeProblem(legacy)).toBeUndefined();
-    expect(formatSecurityCodeInput(legacy)).toBe(legacy);
+    expect(tidySecurityCodeInput(legacy)).toBe(legacy);
   });
 
   it('says which characters are never in a code, and how long a code is', () => {
@@ -55,9 +55,9 @@ describe('security code', () => {
     expect(securityCodeCandidates('K7QM-3XRD')).toEqual([]);
   });
 
-  it('groups what is being typed as it is typed, and stops at one code', () => {
-    expect(formatSecurityCodeInput('k7qm3x')).toBe('K7QM-3X');
-    expect(formatSecurityCodeInput('K7QM-3XRD-9FHT-2WNP-ZZZ')).toBe('K7QM-3XRD-9FHT-2WNP');
-    expect(formatSecurityCodeInput('')).toBe('');
+  it('shows a whole code typed loosely as it is printed, and leaves anything else as typed', () => {
+    expect(tidySecurityCodeInput('k7qm 3xrd9fht2wnp')).toBe('K7QM-3XRD-9FHT-2WNP');
+    expect(tidySecurityCodeInput('k7qm3x')).toBe('k7qm3x');
+    expect(tidySecurityCodeInput('')).toBe('');
   });
 });

@@ -8,7 +8,7 @@
  *
  * A wrong proof is refused and audited, but never locks the dossier: a stranger's guesses must not
  * stop the applicant from rating (the route's per-address limit slows guessing; the proofs carry
- * 144 bits or more and cannot be guessed anyway).
+ * 78 bits or more and cannot be guessed anyway: docs/rules/security-code.md).
  */
 import { AppError, isDossierCode, resultStatuses, type Actor, type DossierStatus } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
