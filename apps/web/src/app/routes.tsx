@@ -9,11 +9,13 @@
  *   /nop-ho-so/:code       online submission of a dossier for a procedure
  *   /tra-cuu, /tra-cuu/:code  dossier lookup (public status, rating)
  *   /ho-so-cua-toi, /ho-so-cua-toi/:code  the signed-in citizen's dossiers and their actions (e-ID)
+ *   /xac-nhan/:code        the applicant confirms a dossier prepared for them (assisted filing)
  *   /console/dang-nhap     staff sign-in (?next= the console page to return to)
  *   /console               workspace (requires a session)
  *   /console/ho-so         dossier inbox          officer, specialist, leader
  *   /console/ho-so/:id     one dossier and its actions
  *   /console/tiep-nhan     counter intake         officer
+ *   /console/nop-ho        assisted online filing officer, helper
  *   /console/bao-cao       reports dashboard      leader, manager
  *   /console/quan-tri      administration         admin
  *   anything else          404
@@ -43,6 +45,7 @@ const ConsoleHome = named(() => import('../console/ConsoleHome.tsx'), 'ConsoleHo
 const InboxPage = named(() => import('../console/dossiers/InboxPage.tsx'), 'InboxPage');
 const DossierPage = named(() => import('../console/dossiers/DossierPage.tsx'), 'DossierPage');
 const IntakePage = named(() => import('../console/intake/IntakePage.tsx'), 'IntakePage');
+const ConfirmPreparationPage = named(() => import('../portal/ConfirmPreparationPage.tsx'), 'ConfirmPreparationPage');
 const ReportsPage = named(() => import('../console/reports/ReportsPage.tsx'), 'ReportsPage');
 const AdminPage = named(() => import('../console/admin/AdminPage.tsx'), 'AdminPage');
 
@@ -60,6 +63,7 @@ export function AppRoutes() {
           <Route path="tra-cuu/:code" element={<DossierLookupPage />} />
           <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
           <Route path="ho-so-cua-toi/:code" element={<MyDossiersPage />} />
+          <Route path="xac-nhan/:code" element={<ConfirmPreparationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/dang-nhap" element={<LoginPage />} />
@@ -68,6 +72,7 @@ export function AppRoutes() {
           <Route path="ho-so" element={<InboxPage />} />
           <Route path="ho-so/:id" element={<DossierPage />} />
           <Route path="tiep-nhan" element={<IntakePage />} />
+          <Route path="nop-ho" element={<IntakePage mode="assisted" />} />
           <Route path="bao-cao" element={<ReportsPage />} />
           <Route path="quan-tri" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage homePath="/console" />} />

@@ -4,11 +4,11 @@
  */
 import type { StaffRole } from '@motcua/domain';
 import {
-  IconChartBar, IconFilePlus, IconInbox, IconLayoutDashboard, IconSettings, type Icon,
+  IconChartBar, IconDeviceMobileMessage, IconFilePlus, IconInbox, IconLayoutDashboard, IconSettings, type Icon,
 } from '@tabler/icons-react';
 import type { StaffAssignment } from './auth/session.ts';
 
-export type SectionKey = 'home' | 'inbox' | 'intake' | 'reports' | 'admin';
+export type SectionKey = 'home' | 'inbox' | 'intake' | 'assisted' | 'reports' | 'admin';
 
 export interface Section {
   key: SectionKey;
@@ -23,6 +23,8 @@ export const sections: readonly Section[] = [
   // Those who handle dossiers: the counter, the specialists who examine them, the leaders who sign.
   { key: 'inbox', path: '/console/ho-so', icon: IconInbox, roles: ['officer', 'specialist', 'leader'] },
   { key: 'intake', path: '/console/tiep-nhan', icon: IconFilePlus, roles: ['officer'] },
+  // Assisted online filing: officers and community helpers prepare, the citizen confirms.
+  { key: 'assisted', path: '/console/nop-ho', icon: IconDeviceMobileMessage, roles: ['officer', 'helper'] },
   { key: 'reports', path: '/console/bao-cao', icon: IconChartBar, roles: ['manager', 'leader', 'admin'] },
   { key: 'admin', path: '/console/quan-tri', icon: IconSettings, roles: ['admin'] },
 ];

@@ -16,35 +16,47 @@ import { SectionGuard } from '../SectionGuard.tsx';
 import { useStaff } from '../useStaff.ts';
 import { ComponentsStep } from './ComponentsStep.tsx';
 import { DecisionStep } from './DecisionStep.tsx';
-import { componentsOf, emptyDraft, intakeBody, missingRequired, type IntakeDraft } from './intakeDraft.ts';
+import { AssistedResult, AssistedStep, assistedContactProblem, type AssistedPrepared } from './AssistedFiling.tsx';
+import { assistedBody, componentsOf, emptyDraft, intakeBody, missingRequired, type IntakeDraft } from './intakeDraft.ts';
 import { IntakeResult } from './IntakeResult.tsx';
 import { ProcedureStep } from './ProcedureStep.tsx';
 
-export function IntakePage() {
+/**
+ * The counter intake, or (`mode="assisted"`, `/console/nop-ho`) assisted online filing: the same
+ * steps prepare an online dossier for a citizen, who confirms it with a one-time code or the e-ID.
+ */
+export function IntakePage({ mode = 'counter' }: { mode?: IntakeMode }) {
   return (
-    <SectionGuard section="intake">
-      <Intake />
+    <SectionGuard section={mode === 'assisted' ? 'assisted' : 'intake'}>
+      <Intake mode={mode} />
     </SectionGuard>
   );
 }
+
+export type IntakeMode = 'counter' | 'assisted';
 
 /**
  * `/console/tiep-nhan`: receiving a dossier at the counter in four short steps — procedure,
  * applicant, papers, decision — each submitted with Enter. Built for a whole working day at the
  * counter: compact, keyboard first, one click to print the receipt.
  */
-function Intake() {
+function Intake({ mode }: { mode: IntakeMode }) {
   const { t } = useTranslation();
-  usePageTitle(t('console.nav.intake'));
+  const assisted = mode === 'assisted';
+  usePageTitle(t(assisted ? 'console.nav.assisted' : 'console.nav.intake'));
   const staff = useStaff();
-  const counters = staff.assignments.filter((a) => a.role === 'officer');
+  // Where the caller may work: counters of their officer roles, or (assisted) the agencies where they may prepare.
+  const counters = staff.assignments
+    .filter((a) => a.role === 'officer' || (assisted && a.role === 'helper'))
+    .filter((a, i, all) => all.findIndex((b) => b.agencyId === a.agencyId) === i);
   const [draft, setDraft] = useState<IntakeDraft>(() => emptyDraft(counters[0]?.agencyId));
   const [step, setStep] = useState(0);
   // After a first attempt to go on, the marks follow the fields as they are corrected.
   const [applicantTried, setApplicantTried] = useState(false);
-  const [stepError, setStepError] = useState<{ feeRow?: string; reasons?: string }>({});
+  const [stepError, setStepError] = useState<{ feeRow?: string; reasons?: string; applicant?: string }>({});
   const [uploading, setUploading] = useState(0);
   const [done, setDone] = useState<{ dossier: DossierDetail; decision: IntakeDraft['decision'] }>();
+  const [prepared, setPrepared] = useState<AssistedPrepared>();
   // The idempotency key belongs to one set of data: retrying the same submission reuses it.
   const attempt = useRef<{ key: string; body: string }>(undefined);
 
@@ -53,6 +65,12 @@ function Intake() {
       client.post('/dossiers', body, { headers: { [idempotencyHeader]: key } }),
     onSuccess: (dossier, { decision }) => setDone({ dossier, decision }),
   });
+  const prepare = useMutation({
+    mutationFn: ({ body, key }: { body: ApiBody<'/dossiers/assisted'>; key: string }) =>
+      client.post('/dossiers/assisted', body, { headers: { [idempotencyHeader]: key } }),
+    onSuccess: (dossier) => setPrepared(dossier),
+  });
+  const sending = assisted ? prepare : submit;
 
   const applicantErrors: ApplicantErrors = applicantTried ? checkApplicant(draft.applicant) : {};
   const patch = (change: Partial<IntakeDraft>) => setDraft((current) => ({ ...current, ...change }));
@@ -67,6 +85,11 @@ function Intake() {
     if (step === 1) {
       const errors = checkApplicant(draft.applicant);
       setApplicantTried(true);
+      if (assisted) {
+        const contact = assistedContactProblem(draft);
+        setStepError(contact ? { applicant: t(`assisted.console.${contact}`) } : {});
+        if (contact) return;
+      }
       if (Object.keys(errors).length) {
         const first = errors.name ? 'applicant-name' : errors.idNumber ? 'applicant-id' : 'applicant-phone';
         document.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
@@ -81,7 +104,7 @@ function Intake() {
       }
       setStepError({});
       // Incomplete papers: propose the supplement request, listing every missing item.
-      const missing = missingRequired(draft.components);
+      const missing = assisted ? [] : missingRequired(draft.components);
       const reasonsEmpty = draft.reasons.every((r) => !r.trim());
       if (missing.length) {
         patch({
@@ -90,6 +113,12 @@ function Intake() {
         });
       }
       setStep(3);
+    } else if (step === 3 && assisted) {
+      if (prepare.isPending) return;
+      const body = assistedBody(draft);
+      const serialized = JSON.stringify(body);
+      if (attempt.current?.body !== serialized) attempt.current = { key: newIdempotencyKey(), body: serialized };
+      prepare.mutate({ body, key: attempt.current.key });
     } else if (step === 3) {
       if (submit.isPending) return;
       if (draft.decision !== 'receive' && draft.reasons.every((r) => !r.trim())) {
@@ -107,19 +136,24 @@ function Intake() {
   function startOver() {
     setDraft(emptyDraft(draft.agencyId));
     setDone(undefined);
+    setPrepared(undefined);
     setStep(0);
     setApplicantTried(false);
     submit.reset();
+    prepare.reset();
     attempt.current = undefined;
   }
 
   return (
     <Stack gap="md" maw={1280}>
       <Stack gap={2}>
-        <Title order={1} data-testid="console-intake">{t('console.intake.title')}</Title>
+        <Title order={1} data-testid="console-intake">{t(assisted ? 'assisted.console.title' : 'console.intake.title')}</Title>
+        {assisted && <Text size="sm" c="gray.7">{t('assisted.console.intro')}</Text>}
         {counters.length === 1 && <Text size="sm" c="gray.7">{t('console.intake.at', { agency: counters[0]!.agencyName })}</Text>}
       </Stack>
-      {done ? (
+      {prepared ? (
+        <AssistedResult prepared={prepared} onNew={startOver} />
+      ) : done ? (
         <IntakeResult dossier={done.dossier} decision={done.decision} onNew={startOver} />
       ) : (
         <Paper withBorder p="md">
@@ -136,24 +170,26 @@ function Intake() {
             <form onSubmit={next} noValidate>
               <Stack gap="md">
                 {step === 1 && <ApplicantFields value={draft.applicant} onChange={(applicant) => patch({ applicant })} errors={applicantErrors} autoFocus />}
+                {step === 1 && stepError.applicant && <Text size="sm" c="red.8" role="alert">{stepError.applicant}</Text>}
                 {step === 2 && <ComponentsStep draft={draft} onChange={patch} onBusyChange={setUploading} feeRowError={stepError.feeRow} />}
-                {step === 3 && <DecisionStep draft={draft} onChange={patch} reasonsError={stepError.reasons} />}
-                {step === 3 && submit.isError && <ProblemAlert title={t('console.intake.failed')} error={submit.error} />}
+                {step === 3 && !assisted && <DecisionStep draft={draft} onChange={patch} reasonsError={stepError.reasons} />}
+                {step === 3 && assisted && <AssistedStep draft={draft} onChange={patch} />}
+                {step === 3 && sending.isError && <ProblemAlert title={t(assisted ? 'assisted.console.failed' : 'console.intake.failed')} error={sending.error} />}
                 <Group justify="space-between">
-                  <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden="true" />} onClick={() => setStep(step - 1)} disabled={submit.isPending}>
+                  <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden="true" />} onClick={() => setStep(step - 1)} disabled={sending.isPending}>
                     {t('console.intake.back')}
                   </Button>
                   <Group gap="sm">
                     {step === 2 && uploading > 0 && <Text size="sm" c="gray.7">{t('console.intake.waitUploads')}</Text>}
                     <Button
                       type="submit"
-                      loading={submit.isPending}
+                      loading={sending.isPending}
                       disabled={step === 2 && uploading > 0}
-                      color={step === 3 && draft.decision === 'refuse' ? 'red' : undefined}
+                      color={step === 3 && !assisted && draft.decision === 'refuse' ? 'red' : undefined}
                       rightSection={step < 3 ? <IconArrowRight size={16} aria-hidden="true" /> : undefined}
                       data-testid="intake-next"
                     >
-                      {step < 3 ? t('console.intake.next') : t(`console.intake.decision.${draft.decision}.submit`)}
+                      {step < 3 ? t('console.intake.next') : assisted ? t('assisted.console.submit') : t(`console.intake.decision.${draft.decision}.submit`)}
                     </Button>
                   </Group>
                 </Group>

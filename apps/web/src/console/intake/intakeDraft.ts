@@ -34,12 +34,14 @@ export interface IntakeDraft {
   decision: Decision;
   reasons: string[];
   note: string;
+  /** Assisted online filing: where the applicant's one-time code goes. */
+  sendCodeBy: 'sms' | 'email';
 }
 
 export function emptyDraft(agencyId: string | undefined): IntakeDraft {
   return {
     agencyId, procedure: undefined, applicant: emptyApplicant, components: [], channel: 'counter', sets: 1,
-    resultDelivery: 'counter', feeRow: '', decision: 'receive', reasons: [''], note: '',
+    resultDelivery: 'counter', feeRow: '', decision: 'receive', reasons: [''], note: '', sendCodeBy: 'sms',
   };
 }
 
@@ -84,3 +86,25 @@ export function intakeBody(draft: IntakeDraft) {
 
 /** Which form the decision issues (Circular 03/2025 Annex I). */
 export const formOfDecision: Record<Decision, '01' | '02' | '03'> = { receive: '01', request_completion: '02', refuse: '03' };
+
+/**
+ * The body of `POST /dossiers/assisted` (assisted online filing): the same draft, online — every
+ * component is its uploaded files — and where the applicant's confirmation code goes.
+ */
+export function assistedBody(draft: IntakeDraft) {
+  if (!draft.procedure) throw new Error('assistedBody: no procedure chosen');
+  const applicant = applicantBody(draft.applicant);
+  return {
+    procedureCode: draft.procedure.code,
+    ...(draft.agencyId ? { agencyId: draft.agencyId } : {}),
+    applicant: { ...applicant, idNumber: applicant.idNumber ?? '' },
+    components: draft.components.filter((c) => c.files.length).map((c) => ({
+      index: c.index,
+      fileIds: c.files.map((f) => f.id),
+      ...(c.note.trim() ? { note: c.note.trim() } : {}),
+    })),
+    resultDelivery: draft.resultDelivery,
+    ...(draft.feeRow ? { feeRow: draft.feeRow } : {}),
+    sendCodeBy: draft.sendCodeBy,
+  };
+}

@@ -1,6 +1,7 @@
 import { adminEn } from './parts/admin.en.ts';
 import { dossierPageEn, homeCountsEn, inboxEn } from './parts/console.en.ts';
 import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
+import { assistedEn } from './parts/assisted.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
 import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
@@ -32,6 +33,7 @@ export const en: Translation = {
     pages: { previous: 'Previous page', next: 'Next page', first: 'First page', last: 'Last page', page: 'Page {{page}}' },
   },
   time: timeEn,
+  assisted: assistedEn,
   upload: uploadEn,
   dossier: dossierEn,
   myDossiers: myDossiersEn,
@@ -178,6 +180,7 @@ export const en: Translation = {
       home: 'Workspace',
       inbox: 'Dossier inbox',
       intake: 'Intake',
+      assisted: 'Assisted filing',
       reports: 'Reports',
       admin: 'Administration',
     },
@@ -188,6 +191,7 @@ export const en: Translation = {
       cards: {
         inbox: 'Dossiers you need to handle and those due soon.',
         intake: 'Receive dossiers at the counter or by post; print the receipt.',
+        assisted: 'Prepare an online dossier for a citizen, who confirms it with a code or the e-ID.',
         reports: 'How dossiers are being resolved, per reporting period.',
         admin: 'Agencies, counters, working calendars, holiday schedules, staff accounts, audit trail.',
       },

@@ -7,6 +7,7 @@
 import { adminVi } from './parts/admin.vi.ts';
 import { dossierPageVi, homeCountsVi, inboxVi } from './parts/console.vi.ts';
 import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
+import { assistedVi } from './parts/assisted.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
 import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
@@ -29,6 +30,7 @@ export const vi = {
     pages: { previous: 'Trang trước', next: 'Trang sau', first: 'Trang đầu', last: 'Trang cuối', page: 'Trang {{page}}' },
   },
   time: timeVi,
+  assisted: assistedVi,
   upload: uploadVi,
   dossier: dossierVi,
   myDossiers: myDossiersVi,
@@ -175,6 +177,7 @@ export const vi = {
       home: 'Bàn làm việc',
       inbox: 'Hộp thư hồ sơ',
       intake: 'Tiếp nhận',
+      assisted: 'Nộp hộ trực tuyến',
       reports: 'Báo cáo',
       admin: 'Quản trị',
     },
@@ -185,6 +188,7 @@ export const vi = {
       cards: {
         inbox: 'Hồ sơ cần xử lý và sắp đến hạn của bạn.',
         intake: 'Tiếp nhận hồ sơ tại quầy, qua bưu chính; in phiếu hẹn.',
+        assisted: 'Chuẩn bị hồ sơ trực tuyến cho người dân; người nộp xác nhận bằng mã hoặc VNeID.',
         reports: 'Tình hình giải quyết hồ sơ theo kỳ báo cáo.',
         admin: 'Cơ quan, quầy, lịch làm việc, lịch nghỉ lễ, tài khoản cán bộ, nhật ký thay đổi.',
       },
