@@ -9,8 +9,8 @@ const at = (role: StaffAssignment['role'], agencyId = 'a41'): StaffAssignment =>
 const keys = (assignments: StaffAssignment[]) => visibleSections(assignments).map((s) => s.key);
 
 describe('console navigation', () => {
-  it('offers a counter officer the inbox and intake, not reports or administration', () => {
-    expect(keys([at('officer')])).toEqual(['home', 'inbox', 'intake']);
+  it('offers a counter officer the inbox, intake and assisted filing, not reports or administration', () => {
+    expect(keys([at('officer')])).toEqual(['home', 'inbox', 'intake', 'assisted']);
   });
 
   it('offers reports to leaders and managers', () => {
@@ -23,8 +23,12 @@ describe('console navigation', () => {
     expect(keys([at('specialist')])).toEqual(['home', 'inbox']);
   });
 
+  it('offers a community helper assisted filing only', () => {
+    expect(keys([at('helper')])).toEqual(['home', 'assisted']);
+  });
+
   it('joins the sections of every role a user holds', () => {
-    expect(keys([at('officer'), at('manager', 'a00')])).toEqual(['home', 'inbox', 'intake', 'reports']);
+    expect(keys([at('officer'), at('manager', 'a00')])).toEqual(['home', 'inbox', 'intake', 'assisted', 'reports']);
   });
 
   it('sends the user back after sign-in only to a console page', () => {
