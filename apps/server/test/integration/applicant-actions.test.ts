@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
+import { sha256 } from '../../src/infra/tokens.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -166,5 +167,19 @@ describe.each(databaseKinds)('applicant actions with the access secret on %s', (
     const form = await officer.get(`/api/v1/dossiers/${d.id}/forms/05`);
     expect(form.statusCode).toBe(200);
     expect(form.headers['content-type']).toMatch(/pdf/);
+  });
+
+  it('reads the security code as it is read out: any case, spaces for dashes; a code of the older format still works', async () => {
+    const d = await onlineDossier({ askSupplement: false });
+    expect(d.accessSecret).toMatch(/^([2-9A-HJKMNP-TV-Z]{4}-){3}[2-9A-HJKMNP-TV-Z]{4}$/);
+    const spoken = d.accessSecret.toLowerCase().replace(/-/g, ' ');
+    const wrongCase = await applicant(d.code, { accessSecret: spoken, action: 'withdraw' });
+    expect(wrongCase.statusCode, wrongCase.body).toBe(200);
+
+    const old = await onlineDossier({ askSupplement: false });
+    const legacy = 'aB3-_x9QzK2mN7pR4sT6vW8y';
+    await t.database.db.updateTable('dossiers').set({ access_secret_hash: sha256(legacy) }).where('id', '=', old.id).execute();
+    expect((await applicant(old.code, { accessSecret: legacy.toUpperCase(), action: 'withdraw' })).statusCode).toBe(403);
+    expect((await applicant(old.code, { accessSecret: ` ${legacy} `, action: 'withdraw' })).statusCode).toBe(200);
   });
 });
