@@ -160,6 +160,10 @@ describe.each(databaseKinds)('assisted online filing on %s', (kind) => {
     const all = (await helper.get('/api/v1/dossiers?view=all&limit=200')).json() as { items: Array<{ code: string }> };
     expect(all.items.map((i) => i.code)).toContain(byHelper.code);
     expect(all.items.map((i) => i.code)).not.toContain(byOfficer.code);
+    const nowhere = await helper.post('/api/v1/dossiers/assisted', {
+      procedureCode: '1.000894', applicant: { name: 'Nguyễn Văn An', idNumber: applicantId }, components: [],
+    });
+    expect(nowhere.json().code).toBe('preparation.no_destination');
     expect((await helper.post('/api/v1/dossiers', { procedureCode: '1.000894', applicant: { name: 'X' }, components: [] })).statusCode).toBe(403);
     expect((await helper.post(`/api/v1/dossiers/${byHelper.id}/assisted/resend-code`, {})).statusCode).toBe(200);
     expect((await helper.post(`/api/v1/dossiers/${byOfficer.id}/assisted/resend-code`, {})).statusCode).toBe(404);

@@ -5068,7 +5068,7 @@ export interface paths {
                          * @description receiving agency; implied when the preparer has a single assignment
                          */
                         agencyId?: string;
-                        /** @description the personal ID number is required (a citizen signed in with it confirms), and a phone or an e-mail for the code */
+                        /** @description the personal ID number is required (a citizen signed in with it confirms), and a phone or an e-mail for the code (else preparation.no_destination) */
                         applicant: {
                             /**
                              * @default citizen

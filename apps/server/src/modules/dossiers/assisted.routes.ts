@@ -31,8 +31,7 @@ export const AssistedFilingBody = z.object({
   procedureCode: inputText().trim().min(1).max(50),
   agencyId: z.uuid().optional().describe('receiving agency; implied when the preparer has a single assignment'),
   applicant: ApplicantInput.extend({ idNumber: idNumberInput() })
-    .refine((a) => a.phone || a.email, { message: 'a phone or an e-mail is needed to send the confirmation code', path: ['phone'] })
-    .describe('the personal ID number is required (a citizen signed in with it confirms), and a phone or an e-mail for the code'),
+    .describe('the personal ID number is required (a citizen signed in with it confirms), and a phone or an e-mail for the code (else preparation.no_destination)'),
   components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20), note: inputText().max(500).optional() })).max(100)
     .describe('files per component of the procedure, uploaded first through POST /api/v1/files'),
   resultDelivery: z.enum(resultDeliveries).default('counter'),
