@@ -28,7 +28,7 @@ describe.each(databaseKinds)('staff account administration on %s', (kind) => {
     expect(byName.items.map((u: { username: string }) => u.username)).toEqual(['canbo.giaothuy']);
     expect(byName.total).toBe(1);
     const byUsername = (await province.get('/api/v1/users?q=GIAOTHUY')).json();
-    expect(byUsername.items.map((u: { username: string }) => u.username)).toEqual(['canbo.giaothuy', 'chuyenvien.giaothuy', 'lanhdao.giaothuy']);
+    expect(byUsername.items.map((u: { username: string }) => u.username)).toEqual(['canbo.giaothuy', 'chuyenvien.giaothuy', 'hotro.giaothuy', 'lanhdao.giaothuy']);
     expect((await province.get('/api/v1/users?q=100%25')).json().total).toBe(0);
   });
 
