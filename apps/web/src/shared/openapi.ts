@@ -5950,7 +5950,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock */
+        /** Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock. Signed in with the e-ID, the dossier is the citizen’s (“Hồ sơ của tôi”) and, when the applicant is the signed-in person, their verified details come from the identity (a different value typed for one is refused) */
         post: {
             parameters: {
                 query?: never;
@@ -6018,7 +6018,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input, or a rule of the domain refuses it: dossier.missing_components, file.not_claimable, procedure.not_implemented_here, request.invalid */
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.missing_components, dossier.verified_field_changed, file.not_claimable, procedure.not_implemented_here, request.invalid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6026,7 +6026,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "dossier.missing_components" | "file.not_claimable" | "procedure.not_implemented_here" | "request.invalid";
+                            code?: "dossier.missing_components" | "dossier.verified_field_changed" | "file.not_claimable" | "procedure.not_implemented_here" | "request.invalid";
                         };
                     };
                 };
@@ -6409,6 +6409,764 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             code?: "auth.csrf_invalid" | "rating.proof_invalid";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: rating.already_rated, rating.too_early */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating.already_rated" | "rating.too_early";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: every dossier whose applicant is the signed-in identity (counter ones included) or that they submitted, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                };
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                channel: "counter" | "online" | "postal";
+                                applicantName: string;
+                                submittedAt: string | null;
+                                receivedAt: string | null;
+                                /** @description the appointment on the receipt */
+                                dueAt: string | null;
+                                /** @description a new appointment given with an apology letter (form 04), if any */
+                                newDueAt: string | null;
+                                resultAt: string | null;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
+                                asks: ("supplement" | "payment" | "rating")[];
+                                supplementRequest: {
+                                    at: string;
+                                    /** @description what to bring, as the officer or specialist wrote it */
+                                    items: string[];
+                                    note: string | null;
+                                    /** @description when the citizen sent the supplement online; it awaits an officer */
+                                    submittedOnlineAt: string | null;
+                                    /** @description the components of the procedure, to attach the supplement to */
+                                    components: {
+                                        index: number;
+                                        name: string;
+                                    }[];
+                                } | null;
+                                fee: {
+                                    amount: number;
+                                    paid: boolean;
+                                };
+                                /** @description what the citizen may do now, signed in (no security code): POST …/actions */
+                                actions: ("submit_supplement" | "withdraw")[];
+                                rated: boolean;
+                            }[];
+                            /** @description pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: request.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the signed-in citizen’s dossiers in full: steps, applicant, components, files, what is asked, what they may do (404 when not theirs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            nationalStatus: number | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            applicantInitials: string;
+                            submittedAt: string | null;
+                            receivedAt: string | null;
+                            /** @description the appointment on the receipt */
+                            dueAt: string | null;
+                            /** @description a new appointment given with an apology letter (form 04), if any */
+                            newDueAt: string | null;
+                            resultAt: string | null;
+                            returnedAt: string | null;
+                            currentStep: string | null;
+                            clock: {
+                                /** @enum {string} */
+                                state: "not_started" | "running" | "stopped" | "closed";
+                                /** @description the appointment as moved by pauses */
+                                dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
+                                overdue: boolean;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
+                                workingMinutesLeft: number | null;
+                            };
+                            steps: {
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                at: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            channel: "counter" | "online" | "postal";
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            components: {
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
+                            }[];
+                            files: {
+                                id: string;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                /** @enum {string} */
+                                purpose: "component" | "supplement" | "result" | "attachment";
+                                componentIndex: number | null;
+                            }[];
+                            /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
+                            asks: ("supplement" | "payment" | "rating")[];
+                            supplementRequest: {
+                                at: string;
+                                /** @description what to bring, as the officer or specialist wrote it */
+                                items: string[];
+                                note: string | null;
+                                /** @description when the citizen sent the supplement online; it awaits an officer */
+                                submittedOnlineAt: string | null;
+                                /** @description the components of the procedure, to attach the supplement to */
+                                components: {
+                                    index: number;
+                                    name: string;
+                                }[];
+                            } | null;
+                            fee: {
+                                amount: number;
+                                paid: boolean;
+                            };
+                            /** @description what the citizen may do now, signed in (no security code): POST …/actions */
+                            actions: ("submit_supplement" | "withdraw")[];
+                            rated: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in citizen sends the requested supplement (files uploaded first through POST /api/v1/public/files) or withdraws their dossier, proven by their e-ID instead of the security code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit_supplement" | "withdraw";
+                        note?: string;
+                        /** @description the supplement: files per component of the procedure, uploaded first through POST /api/v1/public/files */
+                        components?: {
+                            index: number;
+                            fileIds: string[];
+                        }[];
+                        /**
+                         * @description file id → upload token, as returned by the public upload
+                         * @default {}
+                         */
+                        uploadTokens?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            nationalStatus: number | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            applicantInitials: string;
+                            submittedAt: string | null;
+                            receivedAt: string | null;
+                            /** @description the appointment on the receipt */
+                            dueAt: string | null;
+                            /** @description a new appointment given with an apology letter (form 04), if any */
+                            newDueAt: string | null;
+                            resultAt: string | null;
+                            returnedAt: string | null;
+                            currentStep: string | null;
+                            clock: {
+                                /** @enum {string} */
+                                state: "not_started" | "running" | "stopped" | "closed";
+                                /** @description the appointment as moved by pauses */
+                                dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
+                                overdue: boolean;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
+                                workingMinutesLeft: number | null;
+                            };
+                            steps: {
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                at: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            channel: "counter" | "online" | "postal";
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            components: {
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
+                            }[];
+                            files: {
+                                id: string;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                /** @enum {string} */
+                                purpose: "component" | "supplement" | "result" | "attachment";
+                                componentIndex: number | null;
+                            }[];
+                            /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
+                            asks: ("supplement" | "payment" | "rating")[];
+                            supplementRequest: {
+                                at: string;
+                                /** @description what to bring, as the officer or specialist wrote it */
+                                items: string[];
+                                note: string | null;
+                                /** @description when the citizen sent the supplement online; it awaits an officer */
+                                submittedOnlineAt: string | null;
+                                /** @description the components of the procedure, to attach the supplement to */
+                                components: {
+                                    index: number;
+                                    name: string;
+                                }[];
+                            } | null;
+                            fee: {
+                                amount: number;
+                                paid: boolean;
+                            };
+                            /** @description what the citizen may do now, signed in (no security code): POST …/actions */
+                            actions: ("submit_supplement" | "withdraw")[];
+                            rated: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, file.not_claimable, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "file.not_claimable" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: dossier.transition_not_allowed, request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.transition_not_allowed" | "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in citizen rates their dossier once it has a result (đánh giá mức độ hài lòng), proven by their e-ID: 5 very satisfied … 1 very dissatisfied */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            score: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid";
                         };
                     };
                 };
@@ -7568,7 +8326,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "report.invalid_period" | "document.invalid";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "report.invalid_period" | "document.invalid";
             messages: {
                 vi: string;
                 en: string;
