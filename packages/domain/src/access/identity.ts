@@ -1,7 +1,7 @@
 /**
  * A citizen's or a business's identity as the national e-ID (VNeID) vouches for it, after sign-in
  * over OpenID Connect. Every field here came from the identity provider: a form prefilled from it
- * marks the field as verified and does not let it be edited (SPEC §9).
+ * marks the field as verified and does not let it be edited (docs/rules/citizen-identity.md).
  */
 export const identityKinds = ['citizen', 'business'] as const;
 export type IdentityKind = (typeof identityKinds)[number];
