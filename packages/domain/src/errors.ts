@@ -140,6 +140,17 @@ export const errorCatalogue = {
   'file.too_large': { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'The file is too large' },
   'file.unsupported_type': { status: 415, vi: 'Tệp không phải PDF, JPEG hoặc PNG hợp lệ', en: 'Not a valid PDF, JPEG or PNG file' },
   'file.not_claimable': { status: 400, vi: 'Tệp đính kèm không hợp lệ hoặc đã được sử dụng', en: 'An attached file is unknown, already used, or not yours' },
+  'stored_document.not_found': { status: 404, vi: 'Không tìm thấy giấy tờ trong kho dữ liệu', en: 'Document not found in the data store' },
+  'stored_document.not_usable': {
+    status: 400,
+    vi: 'Giấy tờ trong kho dữ liệu không dùng được cho thành phần hồ sơ này (không đúng loại, hết hiệu lực hoặc không phải của người nộp)',
+    en: 'The stored document cannot be used for this component (wrong kind, expired, or not the applicant’s)',
+  },
+  'stored_document.sign_in_required': {
+    status: 401,
+    vi: 'Cần đăng nhập bằng tài khoản định danh điện tử để dùng giấy tờ trong kho dữ liệu',
+    en: 'Sign in with your e-ID to use documents from your data store',
+  },
   'report.invalid_period': { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
   'document.invalid': { status: 400, vi: 'Dữ liệu của biểu mẫu không hợp lệ', en: 'The form data is invalid' },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -8,3 +8,4 @@ export * from './calendar/index.ts';
 export * from './catalogue/index.ts';
 export * from './reports/index.ts';
 export * from './validation/index.ts';
+export * from './documents/reuse.ts';

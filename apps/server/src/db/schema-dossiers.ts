@@ -180,4 +180,39 @@ export interface DossierTables {
   dossier_code_counters: DossierCodeCountersTable;
   files: FilesTable;
   idempotency_keys: IdempotencyKeysTable;
+  citizen_documents: CitizenDocumentsTable;
+  document_reuses: DocumentReusesTable;
+}
+
+/** Migration 0019: the citizen's data store (docs/rules/data-store.md). */
+export interface CitizenDocumentsTable {
+  id: Generated<string>;
+  owner_kind: 'citizen' | 'business';
+  owner_id: string;
+  document_type: string | null;
+  title: string;
+  source_dossier_id: number | null;
+  source_dossier_code: string | null;
+  component_index: number | null;
+  issuing_agency_id: string | null;
+  issuing_agency_name: string;
+  /** Local dates, `YYYY-MM-DD`. */
+  issued_on: ColumnType<string, string, string>;
+  valid_until: ColumnType<string | null, string | null, string | null>;
+  file_id: string;
+  file_sha256: string;
+  origin: 'digitized_component' | 'result';
+  created_at: Timestamp;
+}
+
+export interface DocumentReusesTable {
+  id: Generated<number>;
+  document_id: string;
+  dossier_id: number;
+  component_index: number;
+  file_id: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: ColumnType<Date, Date | string, Date | string>;
 }

@@ -189,6 +189,8 @@ export interface ProcedureVersionsTable {
   fee: JSONColumnType<import('@motcua/domain').Fee, string, string>;
   components: JSONColumnType<import('@motcua/domain').DossierComponent[], string, string>;
   result_type: string | null;
+  /** Migration 0019: the kind of paper the result is, for the applicant's data store. */
+  result_document_type: ColumnType<import('@motcua/domain').DocumentType | null, import('@motcua/domain').DocumentType | null | undefined, never>;
   legal_basis: string | null;
   fully_online: boolean;
   inter_agency: JSONColumnType<import('@motcua/domain').InterAgencyParticipant[], string | undefined, string>;

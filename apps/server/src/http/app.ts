@@ -31,6 +31,7 @@ import { registerMyDossierRoutes } from '../modules/dossiers/my-dossiers.routes.
 import { registerDossierFormRoutes } from '../modules/dossiers/dossier-forms.routes.ts';
 import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
+import { registerDataStoreRoutes } from '../modules/data-store/data-store.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './problem.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerDossierFormRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerDataStoreRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

@@ -85,8 +85,11 @@ export function procedureContentOf(entry: ProcedureDefinitionInput): ProcedureCo
     fee: feeOf(entry.fee),
     components: entry.components.map((c) => ({
       name: c.name, kind: c.kind, count: c.count, required: c.required, ...(c.template ? { template: c.template } : {}),
+      // Absent stays absent: the canonical content (and hash) of an untagged component is unchanged.
+      ...(c.documentType ? { documentType: c.documentType } : {}),
     })),
     resultType: entry.resultType ?? null,
+    ...(entry.resultDocumentType ? { resultDocumentType: entry.resultDocumentType } : {}),
     legalBasis: entry.legalBasis ?? null,
     fullyOnline: entry.fullyOnline,
     interAgency,

@@ -10,3 +10,4 @@ export * from './entries.ts';
 export * from './versions.ts';
 export * from './fees.ts';
 export * from './labels.ts';
+export * from './document-types.ts';

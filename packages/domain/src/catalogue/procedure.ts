@@ -3,6 +3,7 @@
  * published — a dossier keeps the version it was received under — so every change of content is a
  * new version, and only a version's end (validTo, status) is ever recorded afterwards.
  */
+import type { DocumentType } from './document-types.ts';
 
 /** Units of a legal processing time (docs/rules/time.md). */
 export const timeUnits = ['working_days', 'working_hours', 'days', 'same_day'] as const;
@@ -35,6 +36,11 @@ export interface DossierComponent {
   required: boolean;
   /** A form template (file name or URL) the applicant fills in, when there is one. */
   template?: string | undefined;
+  /**
+   * The kind of paper (`documentTypes`), when the component is one a citizen's data store can
+   * hold: a stored document of the same kind, still valid, may be used instead of an upload.
+   */
+  documentType?: DocumentType | undefined;
 }
 
 export interface FeeRow {
@@ -89,6 +95,8 @@ export interface ProcedureContent {
   fee: Fee;
   components: DossierComponent[];
   resultType: string | null;
+  /** The kind of paper the result is (`documentTypes`), when it goes into the applicant's data store as such. */
+  resultDocumentType?: DocumentType | undefined;
   legalBasis: string | null;
   /** Online service "toàn trình" (Decree 42/2022/NĐ-CP). */
   fullyOnline: boolean;
@@ -133,6 +141,7 @@ export interface ProcedureDefinitionInput {
   fee?: FeeInput | undefined;
   components: DossierComponent[];
   resultType?: string | undefined;
+  resultDocumentType?: DocumentType | undefined;
   legalBasis?: string | undefined;
   fullyOnline: boolean;
   interAgency?: InterAgencyParticipant[] | undefined;

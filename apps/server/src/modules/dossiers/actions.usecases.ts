@@ -4,7 +4,7 @@
  * one transaction, with the dossier row locked so that two officers cannot act at once.
  */
 import {
-  AppError, actionRules, apply, decide, formatInstant, formIssuedBy, parseInstant,
+  AppError, actionRules, apply, decide, formatInstant, formIssuedBy, localDateOf, parseInstant,
   type Actor, type DossierAction, type DossierEvent,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
@@ -12,6 +12,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { CalendarSet } from '../calendar/calendar.provider.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { claimFiles } from '../files/files.usecases.ts';
+import { storeReceivedComponents, storeResultFiles, type DossierFacts } from '../data-store/data-store.usecases.ts';
 import { contextOf, loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
 import { rolesForAction } from './dossiers.policies.ts';
@@ -42,6 +43,10 @@ export interface ActionCommand {
 
 /** Actions whose files are the supplement the applicant was asked for. */
 const supplementActions: ReadonlySet<DossierAction> = new Set(['receive_supplement', 'submit_supplement']);
+/** The action whose files are the electronic result (they go into the applicant's data store). */
+const resultAction: DossierAction = 'resolve';
+
+const purposeOf = (action: DossierAction) => (supplementActions.has(action) ? 'supplement' : action === resultAction ? 'result' : 'attachment');
 
 export function actorName(actor: Actor): string | null {
   return actor.kind === 'staff' ? actor.username : actor.kind === 'citizen' ? 'citizen' : null;
@@ -131,7 +136,18 @@ export async function applyAction(
     request_id: context.requestId ?? null,
   }]);
   if (files.length) {
-    await claimFiles(tx, actor, ctx.dossier.id, files, command.uploadTokens ?? {}, supplementActions.has(command.action) ? 'supplement' : 'attachment');
+    await claimFiles(tx, actor, ctx.dossier.id, files, command.uploadTokens ?? {}, purposeOf(command.action));
+  }
+  const facts: DossierFacts = {
+    id: ctx.dossier.id, code: ctx.dossier.code, applicantKind: ctx.dossier.applicant_kind, applicantIdNumber: ctx.dossier.applicant_id_number,
+    components: ctx.dossier.components as DossierFacts['components'],
+  };
+  // The data store (docs/rules/data-store.md): an online dossier's scans on receipt, a result when resolved.
+  if (command.action === 'receive') {
+    await storeReceivedComponents(tx, facts, ctx.version.components, ctx.agencies.receiving, new Date(now), localDateOf(now));
+  }
+  if (command.action === resultAction && files.length) {
+    await storeResultFiles(tx, facts, ctx.version, files.map((f) => f.id), handling, new Date(now), localDateOf(now));
   }
   // An online dossier enters the book of the counter that receives it (form 07): the agency's first.
   if (command.action === 'receive' && ctx.dossier.counter_id === null) {

@@ -35,6 +35,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       access: staffWith('officer'),
       problems: [
         'procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'counter.not_found', 'dossier.missing_components', 'file.not_claimable',
+        'stored_document.not_usable',
       ],
     },
     schema: {

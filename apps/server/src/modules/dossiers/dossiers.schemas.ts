@@ -15,6 +15,9 @@ export const ApplicantInput = z.object({
   representative: inputText().trim().max(200).optional(),
 });
 
+/** Documents of the applicant's data store used for a component (docs/rules/data-store.md). */
+const StoredDocumentIds = z.array(z.uuid()).max(20).optional();
+
 export const CounterIntakeBody = z.object({
   procedureCode: inputText().trim().min(1).max(50),
   agencyId: z.uuid().optional().describe('receiving agency; implied when the officer has a single counter'),
@@ -29,6 +32,7 @@ export const CounterIntakeBody = z.object({
         kind: z.enum(componentKinds).optional(),
         count: z.number().int().min(1).max(100).optional(),
         fileIds: z.array(z.uuid()).max(20).optional(),
+        storedDocumentIds: StoredDocumentIds.describe('documents of the applicant’s data store (found by their personal ID number) used for this component'),
         note: inputText().max(500).optional(),
       }),
     )
@@ -45,7 +49,12 @@ export const OnlineSubmissionBody = z.object({
   procedureCode: inputText().trim().min(1).max(50),
   agencyCode: inputText().trim().min(1).max(64),
   applicant: ApplicantInput.extend({ phone: ApplicantInput.shape.phone.unwrap() }).describe('a phone number is required online, to be reached'),
-  components: z.array(z.object({ index: z.number().int().min(0).max(200), fileIds: z.array(z.uuid()).max(20), note: inputText().max(500).optional() })).max(100),
+  components: z.array(z.object({
+    index: z.number().int().min(0).max(200),
+    fileIds: z.array(z.uuid()).max(20),
+    storedDocumentIds: StoredDocumentIds.describe('documents of the signed-in citizen’s data store used instead of an upload (e-ID sign-in required)'),
+    note: inputText().max(500).optional(),
+  })).max(100),
   resultDelivery: z.enum(resultDeliveries).default('counter'),
   feeRow: inputText().max(200).optional(),
   uploadTokens: z.record(z.uuid(), inputText().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),

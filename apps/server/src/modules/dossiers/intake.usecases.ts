@@ -22,6 +22,10 @@ import { canReceiveAt } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
 import { claimFiles } from '../files/files.usecases.ts';
 import { verifiedApplicant, type StoredApplicant } from './verified-applicant.ts';
+import {
+  checkReuses, copyReusedFiles, ownerOfAccount, ownerOfApplicant, recordReuses, reuseActor, storeReceivedComponents,
+  type CheckedReuse, type Owner,
+} from '../data-store/data-store.usecases.ts';
 
 export interface ApplicantInput {
   kind: 'citizen' | 'organization';
@@ -41,6 +45,8 @@ export interface ComponentInput {
   kind?: ComponentKind | undefined;
   count?: number | undefined;
   fileIds?: string[] | undefined;
+  /** Documents of the applicant's data store used instead of (or besides) uploads (docs/rules/data-store.md). */
+  storedDocumentIds?: string[] | undefined;
   note?: string | undefined;
 }
 
@@ -54,6 +60,8 @@ export interface StoredComponent {
   received: boolean;
   fileIds: string[];
   digitized: boolean;
+  /** The data store's documents it was filled from; their files' copies are among `fileIds`. */
+  storedDocumentIds?: string[];
   note?: string;
 }
 
@@ -106,15 +114,18 @@ export function componentsFor(version: ProcedureVersionRow, input: ComponentInpu
   const stored = version.components.map((spec, index) => {
     const given = input.find((c) => c.index === index);
     const fileIds = given?.fileIds ?? [];
+    const storedDocumentIds = [...new Set(given?.storedDocumentIds ?? [])];
     return {
       index,
       name: spec.name,
       kind: given?.kind ?? spec.kind,
       count: given?.count ?? spec.count,
       required: spec.required,
-      received: Boolean(given?.received),
+      received: Boolean(given?.received) || storedDocumentIds.length > 0,
       fileIds,
-      digitized: fileIds.length > 0,
+      // A stored document is an electronic copy already: reusing it digitizes the component.
+      digitized: fileIds.length > 0 || storedDocumentIds.length > 0,
+      ...(storedDocumentIds.length ? { storedDocumentIds } : {}),
       ...(given?.note ? { note: given.note } : {}),
     };
   });
@@ -150,6 +161,8 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   const now = deps.clock().getTime();
   const version = await versionForIntake(db, deps.references, input.procedureCode, agency, localDateOf(now));
   const components = componentsFor(version, input.components, input.decision === 'receive');
+  // At the counter the officer has checked the applicant's ID card: their store is the one used.
+  const reuses = await reusesFor(db, ownerOfApplicant(input.applicant), version, input.components, localDateOf(now));
   const fee = feeFor(version, input.channel, input.feeRow);
   if (fee.amount === null) {
     throw new AppError('request.invalid', { issues: [{ path: 'feeRow', message: `choose one of: ${fee.options.map((o) => o.label).join('; ')}` }] });
@@ -165,7 +178,7 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   return createDossier(context, deps, {
     agency, version, components, now, channel: input.channel, applicant: input.applicant, sets: input.sets,
     resultDelivery: input.resultDelivery, feeAmount: fee.amount, counterId,
-    events: [submit, decision], roles, accessSecret: null,
+    events: [submit, decision], roles, accessSecret: null, reuses,
   });
 }
 
@@ -173,7 +186,7 @@ export interface OnlineSubmissionInput {
   procedureCode: string;
   agencyCode: string;
   applicant: ApplicantInput;
-  components: Array<{ index: number; fileIds: string[]; note?: string | undefined }>;
+  components: Array<{ index: number; fileIds: string[]; storedDocumentIds?: string[] | undefined; note?: string | undefined }>;
   resultDelivery: 'counter' | 'post' | 'online';
   feeRow?: string | undefined;
   /** Upload tokens returned with each public upload, proving the files are the submitter's. */
@@ -206,16 +219,23 @@ export async function submitOnline(
   // Online, every component is an electronic file (Decree 45/2020 art. 9): received means uploaded.
   const components = componentsFor(
     version,
-    input.components.map((c) => ({ index: c.index, received: c.fileIds.length > 0, kind: 'electronic' as const, fileIds: c.fileIds, note: c.note })),
+    input.components.map((c) => ({
+      index: c.index, received: c.fileIds.length > 0, kind: 'electronic' as const, fileIds: c.fileIds, storedDocumentIds: c.storedDocumentIds, note: c.note,
+    })),
     true,
   );
+  // Only a citizen signed in with the e-ID has a data store to take documents from: their own.
+  const reusing = input.components.some((c) => c.storedDocumentIds?.length);
+  const account = context.actor.kind === 'citizen' ? context.actor.account : undefined;
+  if (reusing && !account) throw new AppError('stored_document.sign_in_required');
+  const reuses = await reusesFor(db, ownerOfAccount(account), version, input.components, localDateOf(now));
   const fee = feeFor(version, 'online', input.feeRow);
   const securityCode = newSecurityCode();
   const submit: DossierEvent = { action: 'submit', at: now, actorRole: 'citizen' };
   const created = await createDossier(submitter ? { ...context, actorName: submitter.identity.fullName } : context, deps, {
     agency, version, components, now, channel: 'online', applicant, sets: 1,
     resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
-    events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret: securityCode.canonical, uploadTokens: input.uploadTokens,
+    events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret: securityCode.canonical, uploadTokens: input.uploadTokens, reuses,
     submitterCitizenId: submitter?.citizenId ?? null,
   });
   return { id: created.dossier.id, code: created.dossier.code, accessSecret: securityCode.shown };
@@ -230,6 +250,15 @@ async function counterOf(db: Kysely<Database>, refs: ReferenceCache, agencyId: s
 }
 
 const staffId = (actor: Actor) => (actor.kind === 'staff' ? actor.userId : null);
+
+/** The stored documents a submission names, checked against the owner's store on the day. */
+function reusesFor(
+  db: Kysely<Database>, owner: Owner | null, version: ProcedureVersionRow,
+  components: ReadonlyArray<{ index: number; storedDocumentIds?: string[] | undefined }>, on: ReturnType<typeof localDateOf>,
+): Promise<CheckedReuse[]> {
+  const requests = components.map((c) => ({ index: c.index, storedDocumentIds: c.storedDocumentIds ?? [] }));
+  return checkReuses(db, owner, version.components, requests, on, { component: (i) => `components.${i}` });
+}
 
 interface NewDossierPlan {
   agency: AgencyRef;
@@ -249,6 +278,8 @@ interface NewDossierPlan {
   uploadTokens?: Record<string, string>;
   /** Assisted filing: the staff member who prepared the dossier for the applicant. */
   preparedBy?: string | null;
+  /** Stored documents used for components, already checked. */
+  reuses?: CheckedReuse[];
 }
 
 /** Creates a dossier from its first actions (decided on the domain's table), its log and audit rows, in one transaction. */
@@ -277,6 +308,13 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
     // The counter row is locked until commit: take it late to keep concurrent intakes flowing.
     const sequence = await repo.nextCodeSequence(tx, plan.agency.id, localDate);
     const code = formatDossierCode(plan.agency.code, localDate, sequence);
+    const reuser = reuseActor(context.actor, context.actorName ?? (context.actor.kind === 'staff' ? null : plan.applicant.name));
+    const copies = await copyReusedFiles(tx, plan.reuses ?? [], reuser, new Date(now));
+    const components = plan.components.map((c) => {
+      const copied = copies.filter((r) => r.index === c.index).map((r) => r.fileId);
+      return copied.length ? { ...c, fileIds: [...c.fileIds, ...copied] } : c;
+    });
+    const reused = copies.map((r) => ({ index: r.index, documentId: r.document.id, sourceDossier: r.document.source_dossier_code }));
     const dossier = await repo.insertDossier(tx, {
       code,
       agency_id: plan.agency.id,
@@ -299,7 +337,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       applicant_email: plan.applicant.email ?? null,
       applicant_address: plan.applicant.address ?? null,
       applicant: { ...plan.applicant },
-      components: plan.components,
+      components,
       sets: plan.sets,
       fee_amount: plan.feeAmount,
       fee_paid: false,
@@ -326,6 +364,13 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
     });
     const id = dossier.id;
     if (fileIds.length) await claimFiles(tx, context.actor, id, fileIds, plan.uploadTokens);
+    await recordReuses(tx, id, copies, reuser, new Date(now));
+    // Received at once (at the counter): its digitized components go into the applicant's store.
+    if (state.receivedAt !== null) {
+      await storeReceivedComponents(tx, {
+        id, code, applicantKind: plan.applicant.kind, applicantIdNumber: plan.applicant.idNumber ?? null, components,
+      }, version.components, plan.agency, new Date(now), localDate);
+    }
     const logged = await repo.insertEvents(tx, effects.map(({ event, before, after, e }, i) => ({
       dossier_id: id,
       seq: i + 1,
@@ -346,8 +391,8 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       clock_due_at: e.clockDueAt,
       note: event.note ?? null,
       reasons: event.reasons?.length ? event.reasons : null,
-      data: event.action === 'submit' ? { channel: plan.channel }
-        : event.action === 'prepare' ? { channel: plan.channel, preparedBy: plan.preparedBy ?? null } : {},
+      data: event.action === 'submit' ? { channel: plan.channel, ...(reused.length ? { reusedDocuments: reused } : {}) }
+        : event.action === 'prepare' ? { channel: plan.channel, preparedBy: plan.preparedBy ?? null, ...(reused.length ? { reusedDocuments: reused } : {}) } : {},
       form: formIssuedBy(event.action) ?? null,
       request_id: context.requestId ?? null,
     })));
@@ -357,7 +402,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       entityId: code,
       agencyId: plan.agency.id,
       at: new Date(now),
-      details: { channel: plan.channel, procedure: version.code, status: state.status },
+      details: { channel: plan.channel, procedure: version.code, status: state.status, ...(reused.length ? { reusedDocuments: reused } : {}) },
     });
     return contextOf(tx, deps.references, dossier, logged);
   });

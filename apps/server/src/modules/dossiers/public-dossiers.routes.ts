@@ -33,7 +33,10 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
   r.post('/api/v1/public/dossiers', {
     config: {
       access: publicAccess,
-      problems: ['procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'dossier.missing_components', 'file.not_claimable', 'dossier.verified_field_changed'],
+      problems: [
+        'procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'dossier.missing_components', 'file.not_claimable',
+        'stored_document.not_usable', 'stored_document.sign_in_required', 'dossier.verified_field_changed',
+      ],
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
     schema: {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  documentTypeInfo, documentTypes,
   budgetUnits, componentKindLabels, componentKinds, formatFee, formatProcessingTime, procedureStatuses, timeUnits,
   workflowRoleLabels, workflowRoles, type Fee, type LegalProcessingTime, type TimeBudget,
 } from '@motcua/domain';
@@ -77,8 +78,11 @@ export const ProcedureSchema = z.object({
   fee: FeeView,
   components: z.array(z.object({
     name: z.string(), kind: z.enum(componentKinds), kindText: Text, count: z.number().int(), required: z.boolean(), template: z.string().nullable(),
+    documentType: z.enum(documentTypes).nullable().describe('the kind of paper: a stored document of this kind may be used instead of an upload'),
+    documentTypeText: Text.nullable(),
   })),
   resultType: z.string().nullable(),
+  resultDocumentType: z.enum(documentTypes).nullable(),
   legalBasis: z.string().nullable(),
   fullyOnline: z.boolean(),
   interAgency: z.array(z.object({ order: z.number().int(), agency: z.string(), name: z.string(), share: BudgetView })),
@@ -152,8 +156,10 @@ export function presentProcedure(page: {
     fee: presentFee(v.fee),
     components: v.components.map((c) => ({
       name: c.name, kind: c.kind, kindText: componentKindLabels[c.kind], count: c.count, required: c.required, template: c.template ?? null,
+      documentType: c.documentType ?? null, documentTypeText: c.documentType ? documentTypeInfo[c.documentType].label : null,
     })),
     resultType: v.resultType,
+    resultDocumentType: v.resultDocumentType ?? null,
     legalBasis: v.legalBasis,
     fullyOnline: v.fullyOnline,
     interAgency: v.interAgency.map((p, i) => ({ order: i, agency: p.agency, name: p.name, share: presentBudget(p.share) })),

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
-  DossierComponent, Fee, InterAgencyParticipant, LegalProcessingTime, ProcedureContent, ProcedureStatus, WorkflowStep,
+  DocumentType, DossierComponent, Fee, InterAgencyParticipant, LegalProcessingTime, ProcedureContent, ProcedureStatus, WorkflowStep,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 
@@ -27,7 +27,7 @@ export interface ProcedureVersionRow extends ProcedureContent {
 
 const versionColumns = [
   'v.id', 'v.procedure_code', 'p.code_verified', 'v.version', 'v.name', 'v.field', 'v.levels', 'v.agency_codes', 'v.processing_time',
-  'v.restart_after_supplement', 'v.late_receipt_window_minutes', 'v.fee', 'v.components', 'v.result_type', 'v.legal_basis',
+  'v.restart_after_supplement', 'v.late_receipt_window_minutes', 'v.fee', 'v.components', 'v.result_type', 'v.result_document_type', 'v.legal_basis',
   'v.fully_online', 'v.inter_agency', 'v.workflow', 'v.valid_from', 'v.valid_to', 'v.status', 'v.replaced_by', 'v.content_hash',
   'v.change_note', 'v.end_note', 'v.created_at',
 ] as const;
@@ -35,7 +35,7 @@ const versionColumns = [
 interface RawVersion {
   id: string; procedure_code: string; code_verified: boolean; version: number; name: string; field: string; levels: string[];
   agency_codes: string[]; processing_time: LegalProcessingTime; restart_after_supplement: boolean; late_receipt_window_minutes: number | null;
-  fee: Fee; components: DossierComponent[]; result_type: string | null; legal_basis: string | null; fully_online: boolean;
+  fee: Fee; components: DossierComponent[]; result_type: string | null; result_document_type: DocumentType | null; legal_basis: string | null; fully_online: boolean;
   inter_agency: InterAgencyParticipant[]; workflow: WorkflowStep[]; valid_from: string | null; valid_to: string | null;
   status: ProcedureStatus; replaced_by: string | null; content_hash: string; change_note: string | null; end_note: string | null;
   created_at: Date;
@@ -46,6 +46,8 @@ function toRow(r: RawVersion): ProcedureVersionRow {
     id: r.id, code: r.procedure_code, codeVerified: r.code_verified, version: r.version, name: r.name, field: r.field,
     levels: r.levels, agencies: r.agency_codes, processingTime: r.processing_time, restartAfterSupplement: r.restart_after_supplement,
     lateReceiptWindowMinutes: r.late_receipt_window_minutes, fee: r.fee, components: r.components, resultType: r.result_type,
+    ...(r.result_document_type ? { resultDocumentType: r.result_document_type } : {}),
+    ...(r.result_document_type ? { resultDocumentType: r.result_document_type } : {}),
     legalBasis: r.legal_basis, fullyOnline: r.fully_online, interAgency: r.inter_agency, workflow: r.workflow,
     validFrom: r.valid_from, validTo: r.valid_to, status: r.status, replacedBy: r.replaced_by, contentHash: r.content_hash,
     changeNote: r.change_note, endNote: r.end_note, createdAt: r.created_at,
@@ -126,6 +128,7 @@ export async function insertVersion(
       fee: JSON.stringify(c.fee),
       components: JSON.stringify(c.components),
       result_type: c.resultType,
+      result_document_type: c.resultDocumentType ?? null,
       legal_basis: c.legalBasis,
       fully_online: c.fullyOnline,
       inter_agency: JSON.stringify(c.interAgency),

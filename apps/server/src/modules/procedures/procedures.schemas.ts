@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  budgetUnits, componentKinds, inputText, openObject, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
+  budgetUnits, componentKinds, documentTypes, inputText, openObject, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
 } from '@motcua/domain';
 
 /** A missing field says so plainly; a wrong type keeps zod's message. */
@@ -52,6 +52,7 @@ const ComponentInput = openObject({
   count: z.number(required).int().min(1).max(100),
   required: z.boolean(required),
   template: Text(500).optional(),
+  documentType: z.enum(documentTypes, oneOf('document type', documentTypes)).optional(),
 });
 
 const ParticipantInput = z.object({ agency: Text(64), name: Text(300), share: TimeBudgetInput });
@@ -80,6 +81,7 @@ export const ProcedureDefinitionEntry = openObject({
   fee: FeeInputSchema.optional(),
   components: z.array(ComponentInput, required).max(100),
   resultType: Text(500).optional(),
+  resultDocumentType: z.enum(documentTypes, oneOf('document type', documentTypes)).optional(),
   legalBasis: Text(2000).optional(),
   fullyOnline: z.boolean(required),
   interAgency: z.array(ParticipantInput).max(20).optional(),

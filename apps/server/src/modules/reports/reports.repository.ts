@@ -258,3 +258,23 @@ export async function ratingsByAgency(db: Kysely<Database>, f: ReportFilter, w: 
   }
   return out;
 }
+
+/**
+ * Dossiers received in the period (the instants [FROM 00:00, TO+1 00:00) before E) that reused at
+ * least one document of the applicant's data store (docs/rules/data-store.md), beside the main
+ * table: a count over `document_reuses`, which holds only the dossiers that reused, joined to their
+ * dossier rows by primary key.
+ */
+export async function reusesByAgency(db: Kysely<Database>, f: ReportFilter, w: ReportWindow): Promise<Map<string, number>> {
+  if (f.scopePaths.length === 0) return new Map();
+  const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
+  const rows = await sql<{ agency_id: string; n: string }>`
+    SELECT d.agency_id, count(*) AS n FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+     WHERE d.id IN (SELECT dossier_id FROM document_reuses)
+       AND d.received_at >= ${w.start} AND d.received_at < ${w.end}
+       AND (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}
+       ${f.field ? sql`AND d.field = ${f.field}` : sql``} ${f.procedureCode ? sql`AND d.procedure_code = ${f.procedureCode}` : sql``}
+       ${f.channel ? sql`AND d.channel = ${f.channel}` : sql``}
+     GROUP BY d.agency_id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.agency_id, Number(r.n)]));
+}

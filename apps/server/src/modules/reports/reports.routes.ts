@@ -25,6 +25,8 @@ const Filters = z.object({
 const Counts = Object.fromEntries(statisticsKeys.map((k) => [k, z.number()])) as Record<(typeof statisticsKeys)[number], z.ZodNumber>;
 const Beside = {
   refused: z.number(),
+  reused: z.number().describe('dossiers received in the period that reused documents of the applicant’s data store'),
+  reuseRate: z.number().nullable().describe('reused / receivedInPeriod'),
   ratings: z.object({ count: z.number(), average: z.number().nullable(), byScore: z.record(z.string(), z.number()) }),
 };
 const Rates = { digitizationRate: z.number().nullable(), onlineRate: z.number().nullable(), onTimeRate: z.number().nullable() };

@@ -5,11 +5,11 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, addCounts, checkIdentities, emptyCounts, formatInstant, withRates,
+  AppError, addCounts, checkIdentities, emptyCounts, formatInstant, rate, withRates,
   type Counts, type PlainDate, type Statistics,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
-import { ratingsByAgency, refusalsByAgency, reportWindow, statisticsByAgency, type ReportFilter } from './reports.repository.ts';
+import { ratingsByAgency, refusalsByAgency, reportWindow, reusesByAgency, statisticsByAgency, type ReportFilter } from './reports.repository.ts';
 
 export interface ReportRequest {
   from: PlainDate;
@@ -24,6 +24,10 @@ export interface ReportRequest {
 
 export interface Beside {
   refused: number;
+  /** Dossiers received in the period that reused the applicant's stored documents (docs/rules/data-store.md). */
+  reused: number;
+  /** reused / receivedInPeriod, 4 decimals; null when nothing was received. */
+  reuseRate: number | null;
   ratings: { count: number; average: number | null; byScore: { '5': number; '4': number; '3': number; '2': number; '1': number } };
 }
 
@@ -45,12 +49,14 @@ export interface StatisticsReport {
   rows: ReportRow[];
 }
 
-function beside(refused: number, scores: number[] | undefined): Beside {
+function beside(refused: number, scores: number[] | undefined, reused: number, receivedInPeriod: number): Beside {
   const s = scores ?? [0, 0, 0, 0, 0];
   const count = s.reduce((a, b) => a + b, 0);
   const sum = s.reduce((a, n, i) => a + n * (i + 1), 0);
   return {
     refused,
+    reused,
+    reuseRate: rate(reused, receivedInPeriod),
     ratings: { count, average: count ? Math.round((sum / count) * 100) / 100 : null, byScore: { '5': s[4]!, '4': s[3]!, '3': s[2]!, '2': s[1]!, '1': s[0]! } },
   };
 }
@@ -86,16 +92,17 @@ export async function statisticsReport(
   }
   const filter: ReportFilter = { ...request, scopePaths: paths };
   const window = reportWindow(request, now);
-  const [rows, refusals, ratings] = await Promise.all([
+  const [rows, refusals, ratings, reuses] = await Promise.all([
     statisticsByAgency(db, filter, window),
     refusalsByAgency(db, filter, window),
     ratingsByAgency(db, filter, window),
+    reusesByAgency(db, filter, window),
   ]);
   let total: Counts = emptyCounts();
   const reportRows: ReportRow[] = rows.map((r) => {
     const { agencyId, agencyCode, agencyName, level, path: _path, ...counts } = r;
     total = addCounts(total, counts);
-    return { agency: agencyCode, agencyName, level, ...withRates(counts), ...beside(refusals.get(agencyId) ?? 0, ratings.get(agencyId)) };
+    return { agency: agencyCode, agencyName, level, ...withRates(counts), ...beside(refusals.get(agencyId) ?? 0, ratings.get(agencyId), reuses.get(agencyId) ?? 0, counts.receivedInPeriod) };
   });
   const problems = checkIdentities(total);
   if (problems.length) throw new AppError('internal.unexpected', { details: { reportIdentities: problems } });
@@ -107,7 +114,10 @@ export async function statisticsReport(
       procedure: request.procedureCode ?? null, channel: request.channel ?? null,
     },
     generatedAt: formatInstant(now),
-    total: { ...withRates(total), ...beside([...refusals.values()].reduce((a, b) => a + b, 0), allScores) },
+    total: {
+      ...withRates(total),
+      ...beside([...refusals.values()].reduce((a, b) => a + b, 0), allScores, [...reuses.values()].reduce((a, b) => a + b, 0), total.receivedInPeriod),
+    },
     rows: reportRows,
   };
 }

@@ -102,7 +102,7 @@ describe('a report with nothing in it', () => {
     period: { from: '2024-01-01' as PlainDate, to: '2024-01-31' as PlainDate },
     filters: { agency: null, level: 'commune', field: null, procedure: '1.001193', channel: 'postal' },
     generatedAt: '2024-02-01T01:00:00Z',
-    total: { ...withRates(emptyCounts()), refused: 0, ratings: { count: 0, average: null, byScore: { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0 } } },
+    total: { ...withRates(emptyCounts()), refused: 0, reused: 0, reuseRate: null, ratings: { count: 0, average: null, byScore: { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0 } } },
     rows: [],
   };
 

@@ -8,13 +8,15 @@ import { addCounts, emptyCounts, statisticsKeys, withRates, type Counts, type Pl
 import type { ReportRow, StatisticsReport } from '../../../src/modules/reports/reports.usecases.ts';
 import { seededRandom as random } from '../../../src/demo/random.ts';
 
-type Beside = Pick<ReportRow, 'refused' | 'ratings'>;
+type Beside = Pick<ReportRow, 'refused' | 'reused' | 'reuseRate' | 'ratings'>;
 
 function beside(refused: number, scores: [number, number, number, number, number]): Beside {
   const count = scores.reduce((a, b) => a + b, 0);
   const sum = scores.reduce((a, n, i) => a + n * (i + 1), 0);
   return {
     refused,
+    reused: 0,
+    reuseRate: null,
     ratings: {
       count,
       average: count ? Math.round((sum / count) * 100) / 100 : null,
