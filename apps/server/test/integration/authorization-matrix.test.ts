@@ -6,8 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
+import { demoIdentity } from '../../src/demo/citizens.ts';
 
 const communeA = '000.41.00.H40';
+/** The applicant of commune B's dossier, signed in with the e-ID (not one of the demo's citizens). */
+const bApplicant = () => ({
+  ...demoIdentity('036192005678', 'http://id.test.invalid'), subject: 'vneid-036080009999', personalId: '036080009999', fullName: 'Trần Văn Bình',
+});
 const communeB = '000.42.00.H40';
 
 interface Ctx {
@@ -19,6 +24,8 @@ interface Ctx {
   /** A dossier received at commune B, with a scan attached. */
   bDossier: { id: number; code: string };
   bFileId: string;
+  /** The stored document (data store) that dossier's receipt gave its applicant, 036080009999. */
+  bApplicantDocument: string;
 }
 
 /** The applicant of commune B's dossier, signed in with the e-ID, and another citizen (Nguyễn Văn An of the demo). */
@@ -399,6 +406,42 @@ const matrix: Record<string, Case> = {
   'GET /api/v1/public/dossiers/:code/preparation': { scoped: false, why: 'what was prepared for the applicant to confirm: procedure, agency, initials and a masked destination only' },
   'POST /api/v1/public/dossiers/:code/confirm': { scoped: false, why: 'the applicant confirms a dossier prepared for them, with the one-time code sent to them or signed in as its applicant; else 401/403' },
   'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },
+  'GET /api/v1/citizen/documents': {
+    scoped: true,
+    check: async ({ t, a, bApplicantDocument }) => {
+      // The owner sees their document; another citizen sees none of it; staff and anonymous callers are not let in.
+      const owner = await t.signInCitizen(bApplicant());
+      expect((await owner.get('/api/v1/citizen/documents')).json().items.map((d: { id: string }) => d.id)).toContain(bApplicantDocument);
+      const other = await t.signInCitizen('036090001234');
+      const res = await other.get('/api/v1/citizen/documents');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.map((d: { id: string }) => d.id)).not.toContain(bApplicantDocument);
+      expect((await a.officer.get('/api/v1/citizen/documents')).statusCode).toBe(401);
+      expect((await t.anonymous().get('/api/v1/citizen/documents')).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/citizen/documents/:id/file': {
+    scoped: true,
+    check: async ({ t, a, bApplicantDocument }) => {
+      const url = `/api/v1/citizen/documents/${bApplicantDocument}/file`;
+      expect((await (await t.signInCitizen(bApplicant())).get(url)).statusCode).toBe(200);
+      expect((await (await t.signInCitizen('036090001234')).get(url)).statusCode).toBe(404);
+      expect((await a.officer.get(url)).statusCode).toBe(401);
+      expect((await t.anonymous().get(url)).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/applicant-documents': {
+    scoped: true,
+    check: async ({ t, a }) => {
+      // Officers only (the counter checks the ID card); a citizen's cookie is not a staff session.
+      expect((await a.officer.get('/api/v1/applicant-documents?personalId=036080009999')).statusCode).toBe(200);
+      for (const role of ['specialist', 'leader', 'admin'] as const) {
+        expect((await a[role].get('/api/v1/applicant-documents?personalId=036080009999')).statusCode).toBe(403);
+      }
+      expect((await (await t.signInCitizen(bApplicant())).get('/api/v1/applicant-documents?personalId=036080009999')).statusCode).toBe(401);
+      expect((await t.anonymous().get('/api/v1/applicant-documents?personalId=036080009999')).statusCode).toBe(401);
+    },
+  },
   'GET /api/v1/public/holidays/:year': { scoped: false, why: 'the public calendar of days off' },
   'GET /api/v1/calendar/schedules': { scoped: false, why: 'holiday schedules are national, the same for every agency' },
   'PUT /api/v1/calendar/schedules/:year': {
@@ -443,6 +486,8 @@ describe.each(databaseKinds)('authorization matrix on %s', (kind) => {
     });
     expect(dossier.statusCode, dossier.body).toBe(201);
     ctx.bDossier = { id: dossier.json().id, code: dossier.json().code };
+    const stored = await ctx.t.database.db.selectFrom('citizen_documents').select('id').where('owner_id', '=', '036080009999').executeTakeFirstOrThrow();
+    ctx.bApplicantDocument = stored.id;
   });
   afterAll(async () => ctx.t?.close());
 

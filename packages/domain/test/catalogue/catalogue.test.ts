@@ -190,6 +190,16 @@ describe('the canonical content of a version', () => {
     expect(canonicalVersionContent(swapped)).not.toBe(canonicalVersionContent(two));
     expect(canonicalVersionContent({ ...base, processingTime: { value: 4, unit: 'working_days' } })).not.toBe(canonicalVersionContent(base));
   });
+  it('keeps the hash of a version whose components name no kind of paper, and changes it when one is named', () => {
+    const tagged = procedureContentOf({
+      ...marriage, components: marriage.components.map((c) => ({ ...c, documentType: 'cccd' as const })), resultDocumentType: 'giay-chung-nhan-ket-hon',
+    });
+    const untagged = procedureContentOf({ ...marriage, components: marriage.components.map((c) => ({ ...c, documentType: undefined })) });
+    expect(canonicalVersionContent(untagged)).toBe(canonicalVersionContent(base));
+    expect(canonicalVersionContent(tagged)).not.toBe(canonicalVersionContent(base));
+    expect(tagged.components[0]!.documentType).toBe('cccd');
+    expect(tagged.resultDocumentType).toBe('giay-chung-nhan-ket-hon');
+  });
   it('makes the defaults explicit, so leaving out a default changes nothing', () => {
     const explicit = procedureContentOf({ ...marriage, restartAfterSupplement: false, workflow: defaultWorkflow(marriage.processingTime) });
     expect(canonicalVersionContent(explicit)).toBe(canonicalVersionContent(base));
