@@ -38,6 +38,7 @@ const ProcedurePage = named(() => import('../portal/ProcedurePage.tsx'), 'Proced
 const ProcedureChangesPage = named(() => import('../portal/ProcedureChangesPage.tsx'), 'ProcedureChangesPage');
 const SubmissionPage = named(() => import('../portal/SubmissionPage.tsx'), 'SubmissionPage');
 const MyDossiersPage = named(() => import('../portal/my-dossiers/MyDossiersPage.tsx'), 'MyDossiersPage');
+const DataStorePage = named(() => import('../portal/data-store/DataStorePage.tsx'), 'DataStorePage');
 
 const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
 const ConsoleLayout = named(() => import('../console/ConsoleLayout.tsx'), 'ConsoleLayout');
@@ -64,6 +65,7 @@ export function AppRoutes() {
           <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
           <Route path="ho-so-cua-toi/:code" element={<MyDossiersPage />} />
           <Route path="xac-nhan/:code" element={<ConfirmPreparationPage />} />
+          <Route path="kho-du-lieu" element={<DataStorePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/dang-nhap" element={<LoginPage />} />

@@ -9,6 +9,7 @@ import { newIdempotencyKey } from '../shared/idempotency.ts';
 import { ApplicantFields } from '../shared/ui/ApplicantFields.tsx';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
 import { FileAttach } from '../shared/ui/FileAttach.tsx';
+import { MyStoredDocumentPicker } from './data-store/MyStoredDocumentPicker.tsx';
 import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { ProblemAlert } from '../shared/ui/ProblemAlert.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
@@ -54,6 +55,7 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
   const [agencyCode, setAgencyCode] = useState<string | null>(null);
   const [applicant, setApplicant] = useState({ ...emptyApplicant });
   const [files, setFiles] = useState<UploadedFile[][]>(() => procedure.components.map(() => []));
+  const [stored, setStored] = useState<string[][]>(() => procedure.components.map(() => []));
   const [delivery, setDelivery] = useState<Delivery>('online');
   const [feeRow, setFeeRow] = useState<string | null>(null);
   const [pledge, setPledge] = useState(false);
@@ -69,7 +71,7 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
   const check = () => ({
     agency: !agencyCode,
     applicant: checkApplicant(applicant, { phoneRequired: true }),
-    files: procedure.components.flatMap((c, i) => (c.required && files[i]!.length === 0 ? [i] : [])),
+    files: procedure.components.flatMap((c, i) => (c.required && files[i]!.length === 0 && stored[i]!.length === 0 ? [i] : [])),
     pledge: !pledge,
     feeRow: procedure.fee.kind === 'table' && !feeRow,
   });
@@ -95,7 +97,9 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
       agencyCode: agencyCode!,
       // The phone is required online (checked above).
       applicant: { ...applicantBody(applicant), phone: applicant.phone.trim() },
-      components: files.flatMap((list, index) => (list.length ? [{ index, fileIds: list.map((f) => f.id) }] : [])),
+      components: files.flatMap((list, index) => (list.length || stored[index]!.length
+        ? [{ index, fileIds: list.map((f) => f.id), ...(stored[index]!.length ? { storedDocumentIds: stored[index] } : {}) }]
+        : [])),
       resultDelivery: delivery,
       ...(feeRow ? { feeRow } : {}),
       uploadTokens: Object.fromEntries(all.filter((f) => f.uploadToken).map((f) => [f.id, f.uploadToken!])),
@@ -150,6 +154,12 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
                       label={t('portal.submit.attach')}
                       accessibleName={t('console.intake.components.attachFor', { name: component.name })}
                       size="sm"
+                    />
+                    <MyStoredDocumentPicker
+                      documentType={component.documentType}
+                      componentName={component.name}
+                      value={stored[index]!}
+                      onChange={(ids) => setStored((current) => current.map((l, i) => (i === index ? ids : l)))}
                     />
                     {missing && <Text size="xs" c="red.8" role="alert">{t('portal.submit.fileRequired')}</Text>}
                   </Stack>

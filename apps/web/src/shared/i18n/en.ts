@@ -5,6 +5,7 @@ import { assistedEn } from './parts/assisted.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
 import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
+import { dataStoreEn } from './parts/dataStore.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
 
@@ -211,4 +212,5 @@ export const en: Translation = {
       body: 'Your role does not give access to this feature. If you need it, please contact the system administrator.',
     },
   },
+  dataStore: dataStoreEn,
 };

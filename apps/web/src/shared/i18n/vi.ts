@@ -12,6 +12,7 @@ import { intakeVi } from './parts/intake.vi.ts';
 import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
+import { dataStoreVi } from './parts/dataStore.vi.ts';
 
 export const vi = {
   app: {
@@ -208,4 +209,5 @@ export const vi = {
       body: 'Vai trò của bạn không được dùng chức năng này. Nếu cần, vui lòng liên hệ quản trị hệ thống.',
     },
   },
+  dataStore: dataStoreVi,
 };
