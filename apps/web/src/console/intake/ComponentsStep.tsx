@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { componentKinds, feeRows, type ComponentKind } from '../../shared/catalogue.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { FileAttach } from '../../shared/ui/FileAttach.tsx';
+import { ApplicantStoredDocumentPicker } from '../../portal/data-store/ApplicantStoredDocumentPicker.tsx';
 import { fileUrl } from '../dossiers/dossiers.api.ts';
 import { missingRequired, type Channel, type ComponentDraft, type IntakeDraft, type ResultDelivery } from './intakeDraft.ts';
 
@@ -112,6 +113,13 @@ export function ComponentsStep({ draft, onChange, onBusyChange, feeRowError }: P
                       onBusyChange={(busy) => rowBusy(c.index, busy)}
                       label={t('console.intake.components.attach')}
                       accessibleName={t('console.intake.components.attachFor', { name: c.name })}
+                    />
+                    <ApplicantStoredDocumentPicker
+                      personalId={draft.applicant.idNumber}
+                      documentType={c.documentType}
+                      componentName={c.name}
+                      value={c.storedDocumentIds}
+                      onChange={(ids) => setRow(c.index, { storedDocumentIds: ids, ...(ids.length && !c.received ? { received: true } : {}) })}
                     />
                   </Table.Td>
                   <Table.Td>

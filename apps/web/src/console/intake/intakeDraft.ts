@@ -6,6 +6,7 @@
 import type { ComponentKind, ProcedureDetail } from '../../shared/catalogue.ts';
 import { applicantBody, emptyApplicant, type ApplicantDraft } from '../../shared/applicant.ts';
 import type { UploadedFile } from '../../shared/upload.ts';
+import type { DocumentType } from '../../portal/data-store/dataStore.api.ts';
 
 export type Decision = 'receive' | 'request_completion' | 'refuse';
 export type Channel = 'counter' | 'postal';
@@ -19,6 +20,10 @@ export interface ComponentDraft {
   kind: ComponentKind;
   count: number;
   files: UploadedFile[];
+  /** The kind of paper, when the applicant's data store may hold it. */
+  documentType: DocumentType | null;
+  /** Documents of the applicant's data store used for it (docs/rules/data-store.md). */
+  storedDocumentIds: string[];
   note: string;
 }
 
@@ -49,7 +54,7 @@ export function emptyDraft(agencyId: string | undefined): IntakeDraft {
 export function componentsOf(procedure: ProcedureDetail): ComponentDraft[] {
   return procedure.components.map((component, index) => ({
     index, name: component.name, required: component.required, received: false, kind: component.kind,
-    count: component.count, files: [], note: '',
+    count: component.count, files: [], documentType: component.documentType ?? null, storedDocumentIds: [], note: '',
   }));
 }
 
@@ -73,6 +78,7 @@ export function intakeBody(draft: IntakeDraft) {
       kind: c.kind,
       count: c.count,
       ...(c.files.length ? { fileIds: c.files.map((f) => f.id) } : {}),
+      ...(c.storedDocumentIds.length ? { storedDocumentIds: c.storedDocumentIds } : {}),
       ...(c.note.trim() ? { note: c.note.trim() } : {}),
     })),
     sets: draft.sets,
