@@ -14,6 +14,7 @@ import { recentDemoLines } from './recent-history.ts';
 import { seedDatasetLines } from './seed-history.ts';
 import { bundlePartLoaders } from '../modules/setup/bundle-parts.ts';
 import { publishDemoCatalogueChanges } from './catalogue-changes.ts';
+import { seedDemoDataStore } from './data-store.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
@@ -30,6 +31,8 @@ export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarge
     const started = performance.now();
     const history = await importDossiers(database, lines([seedDatasetLines({ broken: false }), recentDemoLines(deps.clock().getTime())]));
     log.info({ ...history, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo history imported');
+    // A demo citizen's data store, so that a stored paper can be reused on the portal.
+    await seedDemoDataStore(deps);
   }
   printDemoAccounts(log);
 }

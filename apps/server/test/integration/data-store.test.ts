@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
+import { seedDemoDataStore } from '../../src/demo/data-store.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const an = '036090001234';
@@ -225,5 +226,18 @@ describe.each(databaseKinds)('the citizen’s data store on %s', (kind) => {
     expect(created.json().digitized).toBe(true);
     const reuses = await t.database.db.selectFrom('document_reuses').select(['document_id', 'actor_kind', 'actor_name']).where('dossier_id', '=', created.json().id).execute();
     expect(reuses).toEqual([{ document_id: cccd!.id, actor_kind: 'staff', actor_name: 'canbo.giaothuy' }]);
+  });
+
+  it('gives the demo citizen a store through the real use cases: his ID card, marital status certificate and marriage certificate', async () => {
+    now = at('2025-09-08T08:00:00+07:00');
+    await signInAll();
+    await seedDemoDataStore(t.deps);
+    const demo = (await myDocuments(citizen)).filter((d) => d.issuedOn === '2025-09-08');
+    expect(demo.map((d) => [d.documentType, d.origin]).sort()).toEqual([
+      ['cccd', 'digitized_component'], ['giay-chung-nhan-ket-hon', 'result'], ['xac-nhan-tinh-trang-hon-nhan', 'digitized_component'], [null, 'digitized_component'],
+    ].sort());
+    const certificate = demo.find((d) => d.origin === 'result')!;
+    const file = await citizen.get(`/api/v1/citizen/documents/${certificate.id}/file`);
+    expect(file.rawPayload.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
   });
 });
