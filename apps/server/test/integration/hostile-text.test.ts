@@ -44,6 +44,7 @@ describe.each(databaseKinds)('hostile text on %s', (kind) => {
     // Sign-in needs the double-submit CSRF cookie.
     anonymous = t.anonymous();
     anonymous.csrfToken = (await anonymous.get('/api/v1/auth/csrf')).json().csrfToken;
+    citizen = await t.signInCitizen('036090001234');
   });
   afterAll(async () => t?.close());
 

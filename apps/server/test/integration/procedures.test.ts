@@ -161,9 +161,17 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
         interAgency: [],
       });
       expect(page.components).toEqual([
-        { name: 'Tờ khai đăng ký kết hôn', kind: 'original', kindText: { vi: 'Bản chính', en: 'Original' }, count: 1, required: true, template: null },
-        expect.objectContaining({ name: 'Giấy xác nhận tình trạng hôn nhân', required: false }),
+        {
+          name: 'Tờ khai đăng ký kết hôn', kind: 'original', kindText: { vi: 'Bản chính', en: 'Original' }, count: 1, required: true, template: null,
+          documentType: null, documentTypeText: null,
+        },
+        expect.objectContaining({
+          name: 'Giấy xác nhận tình trạng hôn nhân', required: false, documentType: 'xac-nhan-tinh-trang-hon-nhan',
+          documentTypeText: { vi: 'Giấy xác nhận tình trạng hôn nhân', en: 'Certificate of marital status' },
+        }),
+        expect.objectContaining({ name: 'Căn cước của người yêu cầu đăng ký kết hôn', required: false, documentType: 'cccd' }),
       ]);
+      expect(page.resultDocumentType).toBe('giay-chung-nhan-ket-hon');
       expect(page.workflow.map((s: { key: string; role: string }) => `${s.key}:${s.role}`)).toEqual([
         'intake:officer', 'appraisal:specialist', 'approval:leader', 'return:officer',
       ]);
