@@ -36,13 +36,36 @@ export const ConfigSchema = z
     SERVER_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).optional(),
     WEB_DIST_DIR: z.string().optional(),
     MOTCUA_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
   })
   // A shifted clock is for trying the product at a chosen hour (tests, demonstrations): a
   // production server keeps the real time, whatever its environment says.
   .refine((e) => !(e.NODE_ENV === 'production' && e.MOTCUA_CLOCK_START), {
     path: ['MOTCUA_CLOCK_START'],
     message: 'refused in production: the server keeps the real time',
+  })
+  // The e-ID provider is configured whole or not at all: half a configuration would silently fall
+  // back to the development provider.
+  .superRefine((e, ctx) => {
+    const given = oidcVariables.filter((k) => e[k] !== undefined);
+    if (given.length > 0 && given.length < oidcVariables.length) {
+      for (const k of oidcVariables.filter((v) => e[v] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [k], message: `required with ${given.join(', ')}: set all of ${oidcVariables.join(', ')} or none` });
+      }
+    }
+    if (e.NODE_ENV === 'production' && e.OIDC_ISSUER?.startsWith('http://')) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be https:// in production' });
+    }
   });
+
+const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+/** The mount path of the bundled development identity provider (`demo/dev-idp/`). */
+export const devIdentityProviderPath = '/dev-idp';
+/** The client Motcua is registered as at the development provider (a demo value, not a secret). */
+export const devIdentityProviderClient = { id: 'motcua-portal', secret: 'motcua-dev-idp-client-secret' } as const;
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -68,6 +91,20 @@ export interface Config {
    * at a chosen hour; undefined: the real time. Never set in production.
    */
   clockStart: Date | undefined;
+  /**
+   * Citizens' sign-in with the national e-ID over OpenID Connect (docs/citizen-sign-in.md): the
+   * configured provider (`OIDC_*`), else, with demo data, the bundled development provider at
+   * `<publicBaseUrl>/dev-idp`; undefined: citizens cannot sign in.
+   */
+  citizenSignIn: CitizenSignInConfig | undefined;
+}
+
+export interface CitizenSignInConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The bundled development provider, mounted by this server (`demo/dev-idp/`). */
+  devProvider: boolean;
 }
 
 /** Sign-in throttling (see `modules/auth/sign-in.throttle.ts`). */
@@ -104,13 +141,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const demoData = e.DEMO_DATA ?? e.NODE_ENV !== 'production';
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicBaseUrl,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
@@ -120,7 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       addressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
       knownAddressMs: e.LOGIN_KNOWN_ADDRESS_DAYS * 86_400_000,
     },
-    demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
+    demoData,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     publicLookupRateLimit: e.PUBLIC_LOOKUP_RATE_LIMIT,
@@ -132,5 +171,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     clockStart: e.MOTCUA_CLOCK_START === undefined ? undefined : new Date(e.MOTCUA_CLOCK_START),
+    citizenSignIn: citizenSignInConfig(e, demoData, publicBaseUrl),
+  };
+}
+
+function citizenSignInConfig(e: z.infer<typeof ConfigSchema>, demoData: boolean, publicBaseUrl: string): CitizenSignInConfig | undefined {
+  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
+    return { issuer: e.OIDC_ISSUER.replace(/\/$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, devProvider: false };
+  }
+  if (!demoData) return undefined;
+  return {
+    issuer: publicBaseUrl + devIdentityProviderPath,
+    clientId: devIdentityProviderClient.id,
+    clientSecret: devIdentityProviderClient.secret,
+    devProvider: true,
   };
 }

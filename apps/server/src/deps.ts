@@ -10,6 +10,7 @@ import { developmentCodeSender, type OneTimeCodeSender } from './infra/one-time-
 import { localFileStorage, type FileStorage } from './infra/storage.ts';
 import { createCalendarProvider, type CalendarProvider } from './modules/calendar/calendar.provider.ts';
 import { createReferenceCache, type ReferenceCache } from './modules/reference/reference.cache.ts';
+import { createCitizenOidc, type CitizenOidc } from './modules/citizens/citizen-oidc.ts';
 
 /** The current instant. Injected so that tests can fix time; the domain never reads the clock. */
 export type Clock = () => Date;
@@ -36,11 +37,19 @@ export interface Deps {
   references: ReferenceCache;
   /** Delivers the one-time codes of assisted filing; the development sender logs them. */
   codeSender: OneTimeCodeSender;
+  /** The e-ID provider's OpenID Connect client (discovers the provider on first use); undefined: none configured. */
+  citizenOidc: CitizenOidc | undefined;
 }
 
 export function buildDeps(config: Config, db: Kysely<Database>, clock: Clock = systemClock): Deps {
   return {
-    config, db, clock, calendars: createCalendarProvider(db), storage: localFileStorage(config.dataDir), references: createReferenceCache(),
+    config,
+    db,
+    clock,
+    calendars: createCalendarProvider(db),
+    storage: localFileStorage(config.dataDir),
+    references: createReferenceCache(),
+    citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn) : undefined,
     codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
   };
 }

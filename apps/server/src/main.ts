@@ -12,6 +12,8 @@ import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
 import { scheduleSweeps } from './modules/maintenance/sweep.schedule.ts';
 import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
+import { motcuaDevIdentityProvider } from './demo/dev-idp/mount.ts';
+import { loadOrCreateDevIdentityProviderSecrets } from './demo/dev-idp/secrets.ts';
 
 export async function main(): Promise<void> {
   let config: Config;
@@ -29,10 +31,15 @@ export async function main(): Promise<void> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migration = await migrateToLatest(handle.db);
   const deps = buildDeps(config, handle.db, configuredClock(config));
+  // Without a configured e-ID provider, the demo serves its own at <publicBaseUrl>/dev-idp.
+  const devIdentityProvider = config.citizenSignIn?.devProvider
+    ? motcuaDevIdentityProvider(config, loadOrCreateDevIdentityProviderSecrets(config.dataDir))
+    : undefined;
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,
     ready: () => ready,
+    devIdentityProvider,
   });
   app.log.info({ database: handle.kind, location: handle.location, migrationsApplied: migration.applied }, 'database ready');
   // Changes to agencies, procedures, staff names and calendars committed by any process.
@@ -48,6 +55,7 @@ export async function main(): Promise<void> {
   // Expired sessions and abandoned uploads: now, then every hour.
   const sweeps = scheduleSweeps(deps, app.log);
   ready = true;
+  if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
 
   let stopping = false;

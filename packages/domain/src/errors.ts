@@ -36,6 +36,31 @@ export const errorCatalogue = {
     en: 'Missing or invalid CSRF token, please reload the page',
   },
   'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  'citizen_sign_in.unavailable': {
+    status: 503,
+    vi: 'Chưa thể đăng nhập bằng tài khoản định danh điện tử lúc này, vui lòng thử lại sau',
+    en: 'Signing in with the e-ID is not available right now, please try again later',
+  },
+  'citizen_sign_in.state_invalid': {
+    status: 400,
+    vi: 'Phiên đăng nhập không hợp lệ, đã hết hạn hoặc đã được dùng; vui lòng đăng nhập lại',
+    en: 'The sign-in is unknown, expired or already used; please sign in again',
+  },
+  'citizen_sign_in.provider_error': {
+    status: 400,
+    vi: 'Hệ thống định danh điện tử không xác nhận việc đăng nhập',
+    en: 'The e-ID provider did not confirm the sign-in',
+  },
+  'citizen_sign_in.token_refused': {
+    status: 400,
+    vi: 'Không xác thực được thông tin đăng nhập từ hệ thống định danh điện tử',
+    en: 'The e-ID provider’s answer could not be verified',
+  },
+  'citizen_sign_in.claims_invalid': {
+    status: 400,
+    vi: 'Thông tin định danh nhận được không hợp lệ (số định danh cá nhân, mức định danh…)',
+    en: 'The identity received is invalid (personal ID number, e-ID level…)',
+  },
   'agency.not_found': { status: 404, vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
   'user.not_found': { status: 404, vi: 'Không tìm thấy tài khoản', en: 'User not found' },
   'bundle.invalid': {

@@ -136,6 +136,18 @@ export interface CitizenSessionsTable {
   user_agent: string | null;
 }
 
+/** A sign-in under way at the e-ID provider (migration 0021). */
+export interface CitizenSignInsTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: RequiredTimestamp;
+  expires_at: RequiredTimestamp;
+  used_at: Date | null;
+  ip: string | null;
+}
+
 export interface LoginThrottleTable {
   scope: 'pair' | 'account' | 'address';
   key: string;
@@ -214,6 +226,7 @@ export interface Database extends DossierTables {
   sessions: SessionsTable;
   citizens: CitizensTable;
   citizen_sessions: CitizenSessionsTable;
+  citizen_sign_ins: CitizenSignInsTable;
   login_throttle: LoginThrottleTable;
   login_addresses: LoginAddressesTable;
   audit_events: AuditEventsTable;

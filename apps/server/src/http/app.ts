@@ -21,6 +21,9 @@ import { registerAgencyAdminRoutes } from '../modules/agencies/agencies.admin.ro
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerCitizenRoutes } from '../modules/citizens/citizens.routes.ts';
+import { registerCitizenOidcRoutes } from '../modules/citizens/citizen-oidc.routes.ts';
+import { mountDevIdentityProvider } from '../demo/dev-idp/mount.ts';
+import type { DevIdentityProvider } from '../demo/dev-idp/provider.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
@@ -45,6 +48,8 @@ export interface AppOptions {
   /** Serve the built web app from this directory when it exists. */
   webDistDir?: string | undefined;
   ready?: () => boolean;
+  /** The bundled development e-ID provider, served under its issuer's path (demo mode, tests). */
+  devIdentityProvider?: DevIdentityProvider | undefined;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -129,6 +134,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerHealthRoutes(app, { ...deps, ready: options.ready ?? (() => true) });
   registerAuthRoutes(app, deps);
   registerCitizenRoutes(app, deps);
+  registerCitizenOidcRoutes(app, deps);
+  if (options.devIdentityProvider) mountDevIdentityProvider(app, options.devIdentityProvider);
   registerAgencyRoutes(app, deps);
   registerAgencyAdminRoutes(app, deps);
   registerUserRoutes(app, deps);

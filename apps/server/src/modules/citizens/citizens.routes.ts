@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { signedInCitizen } from '../../http/access.ts';
 import { citizenSessionCookie, csrfCookie } from '../../http/session.ts';
 import { endCitizenSession } from './citizen-sessions.ts';
+import { citizenEndSessionUrl, refreshCitizenSessionIfDue } from './citizen-sign-in.ts';
 
 export const CitizenProfileSchema = z.object({
   id: z.string().describe('the account, as Motcua knows it'),
@@ -34,10 +35,20 @@ export function registerCitizenRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/auth/citizen/me', {
     config: { access: signedInCitizen },
-    schema: { tags: ['citizen'], summary: 'The signed-in citizen or business (Tài khoản định danh điện tử)', response: { 200: CitizenProfileSchema } },
+    schema: {
+      tags: ['citizen'],
+      summary: 'The signed-in citizen or business (Tài khoản định danh điện tử)',
+      description:
+        'Once the provider’s access token has expired, renews the tokens with the refresh token first; a refresh the ' +
+        'provider refuses ends the session (401).',
+      response: { 200: CitizenProfileSchema },
+    },
     handler: async (request, reply) => {
-      const session = request.citizenSession;
-      if (!session) throw new AppError('auth.unauthenticated');
+      const session = request.citizenSession && (await refreshCitizenSessionIfDue(request.citizenSession, { ip: request.ip, requestId: request.id }, deps));
+      if (!session) {
+        reply.clearCookie(citizenSessionCookie, { path: '/' });
+        throw new AppError('auth.unauthenticated');
+      }
       reply.header('cache-control', 'no-store');
       const { issuer: _issuer, subject: _subject, ...identity } = session.identity;
       const verified = Object.entries(identity).filter(([, v]) => v !== null).map(([k]) => k);
@@ -50,13 +61,24 @@ export function registerCitizenRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       tags: ['citizen'],
       summary: 'Sign the citizen out of Motcua (Đăng xuất)',
-      response: { 204: z.undefined().describe('Signed out; the citizen session cookie is cleared') },
+      description:
+        'Ends the session in Motcua and answers the provider’s end-session URL (RP-initiated logout with id_token_hint and ' +
+        'post_logout_redirect_uri = the portal), where the portal then sends the browser to end the e-ID session too.',
+      response: {
+        200: z
+          .object({ endSessionUrl: z.string().nullable().describe('the provider’s logout page for this session; null when it has none') })
+          .describe('Signed out; the citizen session cookie is cleared'),
+      },
     },
     handler: async (request, reply) => {
-      if (request.citizenSession) await endCitizenSession(request.citizenSession, { ip: request.ip, requestId: request.id }, deps);
+      let endSessionUrl: string | null = null;
+      if (request.citizenSession) {
+        endSessionUrl = await citizenEndSessionUrl(request.citizenSession, deps);
+        await endCitizenSession(request.citizenSession, { ip: request.ip, requestId: request.id }, deps);
+      }
       reply.clearCookie(citizenSessionCookie, { path: '/' });
       reply.clearCookie(csrfCookie, { path: '/' });
-      return reply.status(204).send();
+      return { endSessionUrl };
     },
   });
 }
