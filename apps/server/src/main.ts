@@ -12,8 +12,6 @@ import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
 import { scheduleSweeps } from './modules/maintenance/sweep.schedule.ts';
 import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
-import { motcuaDevIdentityProvider } from './demo/dev-idp/mount.ts';
-import { loadOrCreateDevIdentityProviderSecrets } from './demo/dev-idp/secrets.ts';
 
 export async function main(): Promise<void> {
   let config: Config;
@@ -32,9 +30,7 @@ export async function main(): Promise<void> {
   const migration = await migrateToLatest(handle.db);
   const deps = buildDeps(config, handle.db, configuredClock(config));
   // Without a configured e-ID provider, the demo serves its own at <publicBaseUrl>/dev-idp.
-  const devIdentityProvider = config.citizenSignIn?.devProvider
-    ? motcuaDevIdentityProvider(config, loadOrCreateDevIdentityProviderSecrets(config.dataDir))
-    : undefined;
+  const devIdentityProvider = config.citizenSignIn?.devProvider ? await startDevIdentityProvider(config) : undefined;
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,
@@ -73,4 +69,10 @@ export async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function startDevIdentityProvider(config: Config) {
+  const { motcuaDevIdentityProvider } = await import('./demo/dev-idp/motcua.ts');
+  const { loadOrCreateDevIdentityProviderSecrets } = await import('./demo/dev-idp/secrets.ts');
+  return motcuaDevIdentityProvider(config, loadOrCreateDevIdentityProviderSecrets(config.dataDir));
 }

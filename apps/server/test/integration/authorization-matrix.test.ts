@@ -87,6 +87,8 @@ const matrix: Record<string, Case> = {
     },
   },
   'POST /api/v1/auth/citizen/logout': { scoped: false, why: 'ends the citizen’s own session' },
+  'GET /api/v1/auth/citizen/login': { scoped: false, why: 'starts an e-ID sign-in: a redirect to the provider, no data' },
+  'GET /api/v1/auth/citizen/callback': { scoped: false, why: 'the e-ID provider’s answer; opens a session only for the browser that started the sign-in (citizen-oidc tests)' },
   'GET /api/v1/agencies': {
     scoped: true,
     check: async ({ a }) => {

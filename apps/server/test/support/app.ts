@@ -16,6 +16,8 @@ import type { CitizenIdentity } from '@motcua/domain';
 import { demoIdentity } from '../../src/demo/citizens.ts';
 import { startCitizenSession } from '../../src/modules/citizens/citizen-sessions.ts';
 import { citizenSessionCookie } from '../../src/http/session.ts';
+import { motcuaDevIdentityProvider } from '../../src/demo/dev-idp/motcua.ts';
+import { newDevIdentityProviderSecrets } from '../../src/demo/dev-idp/secrets.ts';
 import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { recordAnswers, undocumentedAnswers } from './documented-answers.ts';
@@ -49,7 +51,14 @@ export interface Agent {
 
 export async function startTestApp(
   kind: DatabaseKind,
-  options: { config?: Record<string, string>; clock?: Clock; demo?: boolean; extraRoutes?: (app: FastifyInstance) => void } = {},
+  options: {
+    config?: Record<string, string>;
+    clock?: Clock;
+    demo?: boolean;
+    extraRoutes?: (app: FastifyInstance) => void;
+    /** Serve the bundled development e-ID provider at `<PUBLIC_BASE_URL>/dev-idp` (fresh keys), as `npm start` does. */
+    devIdentityProvider?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.config });
@@ -60,7 +69,10 @@ export async function startTestApp(
   if (options.demo !== false) {
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }
-  const app = await buildApp(deps, { logger: false });
+  const devIdentityProvider = options.devIdentityProvider && config.citizenSignIn?.devProvider
+    ? motcuaDevIdentityProvider(config, newDevIdentityProviderSecrets())
+    : undefined;
+  const app = await buildApp(deps, { logger: false, devIdentityProvider });
   const answers = recordAnswers(app);
   options.extraRoutes?.(app);
   await app.ready();

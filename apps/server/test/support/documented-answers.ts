@@ -16,7 +16,9 @@ export function recordAnswers(app: FastifyInstance): Answers {
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/v1/') || request.method === 'HEAD') return payload;
     let answer = String(reply.statusCode);
-    if (reply.statusCode >= 400 && typeof payload === 'string') {
+    // A page for a browser (a refused e-ID sign-in) has a documented status and no problem code.
+    const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+    if (reply.statusCode >= 400 && typeof payload === 'string' && !html) {
       try {
         answer += ` ${(JSON.parse(payload) as { code?: string }).code}`;
       } catch {

@@ -52,3 +52,29 @@ describe('configuration', () => {
     expect(() => loadConfig({ MOTCUA_CLOCK_START: '2026-12-07 00:20' })).toThrow(/MOTCUA_CLOCK_START/);
   });
 });
+
+describe('citizens’ e-ID provider configuration', () => {
+  it('uses the configured provider when all three OIDC variables are set', () => {
+    const config = loadConfig({ OIDC_ISSUER: 'https://id.example.vn/', OIDC_CLIENT_ID: 'motcua', OIDC_CLIENT_SECRET: 's3cret' });
+    expect(config.citizenSignIn).toEqual({ issuer: 'https://id.example.vn', clientId: 'motcua', clientSecret: 's3cret', devProvider: false });
+  });
+
+  it('falls back to the bundled development provider in demo mode, and to none without demo data', () => {
+    expect(loadConfig({ PORT: '3310' }).citizenSignIn).toMatchObject({ issuer: 'http://localhost:3310/dev-idp', clientId: 'motcua-portal', devProvider: true });
+    expect(loadConfig({ NODE_ENV: 'production' }).citizenSignIn).toBeUndefined();
+  });
+
+  it('refuses a partial configuration, naming what is missing', () => {
+    try {
+      loadConfig({ OIDC_ISSUER: 'https://id.example.vn', OIDC_CLIENT_ID: 'motcua' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.join('\n')).toMatch(/^OIDC_CLIENT_SECRET: required with OIDC_ISSUER, OIDC_CLIENT_ID/m);
+    }
+  });
+
+  it('refuses a plain-HTTP provider in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'http://id.example.vn', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' })).toThrow(/OIDC_ISSUER: must be https/);
+  });
+});

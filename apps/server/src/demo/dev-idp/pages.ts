@@ -4,11 +4,8 @@
  * Content-Security-Policy allows none inline), readable from a 390 px wide phone, every field
  * labelled, text contrast above 4.5:1.
  */
+import { escapeHtml } from '../../infra/html.ts';
 import type { DemoIdentity } from '../citizens.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const style = `
 *{box-sizing:border-box}

@@ -11,7 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { publicAccess } from '../../http/access.ts';
 import { problemFromAppError, sendProblem } from '../../http/problem.ts';
 import { citizenSessionCookie, cookieOptions, csrfCookie } from '../../http/session.ts';
-import { escapeHtml } from '../../demo/dev-idp/pages.ts';
+import { escapeHtml } from '../../infra/html.ts';
 import { beginCitizenSignIn, callbackPath, completeCitizenSignIn } from './citizen-sign-in.ts';
 
 /** The browser that started a sign-in holds its state here, sent only to the callback. */

@@ -3,8 +3,9 @@
  * maintained, certified relying-party library): discovery of the provider, the authorization URL
  * with PKCE (S256), state and nonce, the code exchange that checks the ID token's signature
  * against the provider's JWKS together with its issuer, audience, expiry and nonce, UserInfo,
- * refresh, and the provider's end-session URL. No rule of Motcua's here: the use cases
- * (`citizen-sign-in.ts`) decide what to do with the answers.
+ * refresh, and the provider's end-session URL. The ID token's signature is always verified with
+ * the provider's published keys (`enableNonRepudiationChecks`), also on the token endpoint's direct
+ * answer. No rule of Motcua's here: the use cases (`citizen-sign-in.ts`) decide what to do.
  */
 import * as oidc from 'openid-client';
 
@@ -61,8 +62,17 @@ export function createCitizenOidc(settings: CitizenOidcSettings): CitizenOidc {
         settings.clientId,
         { client_secret: settings.clientSecret },
         oidc.ClientSecretBasic(settings.clientSecret),
-        // An http:// issuer is only accepted outside production (config.ts): the bundled provider.
-        { execute: settings.issuer.startsWith('http://') ? [oidc.allowInsecureRequests] : [], timeout: 10 },
+        {
+          execute: [
+            // The ID token's signature is checked against the provider's JWKS even though it comes
+            // straight from the token endpoint (openid-client would otherwise trust TLS alone, and the
+            // bundled provider has no TLS): SPEC §9 asks for it, and it makes the token evidence.
+            oidc.enableNonRepudiationChecks,
+            // An http:// issuer is only accepted outside production (config.ts): the bundled provider.
+            ...(settings.issuer.startsWith('http://') ? [oidc.allowInsecureRequests] : []),
+          ],
+          timeout: 10,
+        },
       )
       .catch((error: unknown) => {
         discovered = undefined;
