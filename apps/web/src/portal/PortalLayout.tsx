@@ -8,9 +8,14 @@ import { BrandMark } from '../shared/ui/BrandMark.tsx';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { useFocusMainOnNavigation } from '../shared/ui/page.ts';
+import { CitizenAccount } from './citizen/CitizenAccount.tsx';
+import { SignInErrorAlert } from './citizen/SignInErrorAlert.tsx';
 import classes from './PortalLayout.module.css';
 
-/** The citizen portal frame: header with the province, navigation, language and staff sign-in. */
+/**
+ * The citizen portal frame: header with the province, navigation, language, the citizen's e-ID
+ * sign-in (or account menu) and staff sign-in.
+ */
 export function PortalLayout() {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
@@ -42,6 +47,7 @@ export function PortalLayout() {
                 </Group>
               </nav>
               <LanguageSwitch />
+              <CitizenAccount />
               <Button
                 component={Link}
                 to="/console/dang-nhap"
@@ -56,6 +62,7 @@ export function PortalLayout() {
         </Container>
       </header>
       <main id="main" ref={main} tabIndex={-1} className={classes.main}>
+        <SignInErrorAlert />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

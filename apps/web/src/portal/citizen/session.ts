@@ -3,7 +3,8 @@
  * (apps/server/src/modules/citizens/): sign-in is a full-page navigation to
  * `GET /api/v1/auth/citizen/login?returnTo=<portal path>`, which redirects to the e-ID provider
  * and comes back signed in; `GET /auth/citizen/me` says who is signed in (401: nobody);
- * `POST /auth/citizen/logout` ends the session. Staff sessions are another matter (console/auth).
+ * `POST /auth/citizen/logout` ends the session and answers the provider's end-session URL, where
+ * the browser goes next to end the e-ID session too. Staff sessions are another matter (console/auth).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, isApiError, setCsrfToken, type ApiResponse } from '../../shared/api.ts';
@@ -34,6 +35,7 @@ export function citizenSignInUrl(returnTo: string): string {
   return `/api/v1/auth/citizen/login?returnTo=${encodeURIComponent(returnTo.startsWith('/') ? returnTo : '/')}`;
 }
 
+/** Signs out; its data is `{ endSessionUrl }` (the provider's logout page, or null). */
 export function useCitizenSignOut() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,3 +1,4 @@
+import { citizenEn } from './parts/citizen.en.ts';
 import { adminEn } from './parts/admin.en.ts';
 import { dossierPageEn, homeCountsEn, inboxEn } from './parts/console.en.ts';
 import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
@@ -33,6 +34,7 @@ export const en: Translation = {
     cancel: 'Cancel',
     pages: { previous: 'Previous page', next: 'Next page', first: 'First page', last: 'Last page', page: 'Page {{page}}' },
   },
+  citizen: citizenEn,
   time: timeEn,
   assisted: assistedEn,
   upload: uploadEn,

@@ -4,6 +4,7 @@
  * Plural keys carry `_one`/`_other`; Vietnamese has no plural forms, so only `_other` is used.
  * The dossier screens' strings live in `parts/` (one file a feature) and are assembled here.
  */
+import { citizenVi } from './parts/citizen.vi.ts';
 import { adminVi } from './parts/admin.vi.ts';
 import { dossierPageVi, homeCountsVi, inboxVi } from './parts/console.vi.ts';
 import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
@@ -30,6 +31,7 @@ export const vi = {
     cancel: 'Hủy',
     pages: { previous: 'Trang trước', next: 'Trang sau', first: 'Trang đầu', last: 'Trang cuối', page: 'Trang {{page}}' },
   },
+  citizen: citizenVi,
   time: timeVi,
   assisted: assistedVi,
   upload: uploadVi,
