@@ -3,7 +3,8 @@
  * the CLI and the tests, so that all three run the same wiring).
  */
 import type { Kysely } from 'kysely';
-import { pino } from 'pino';
+import type { CustomFetch } from 'openid-client';
+    codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { developmentCodeSender, type OneTimeCodeSender } from './infra/one-time-codes.ts';
@@ -41,7 +42,13 @@ export interface Deps {
   citizenOidc: CitizenOidc | undefined;
 }
 
-export function buildDeps(config: Config, db: Kysely<Database>, clock: Clock = systemClock): Deps {
+export function buildDeps(
+  config: Config,
+  db: Kysely<Database>,
+  clock: Clock = systemClock,
+  /** How the e-ID client reaches its provider, when not by plain HTTP (the bundled development provider). */
+  options: { citizenOidcFetch?: CustomFetch | undefined } = {},
+): Deps {
   return {
     config,
     db,
@@ -49,7 +56,7 @@ export function buildDeps(config: Config, db: Kysely<Database>, clock: Clock = s
     calendars: createCalendarProvider(db),
     storage: localFileStorage(config.dataDir),
     references: createReferenceCache(),
-    citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn) : undefined,
+    citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn, { fetch: options.citizenOidcFetch }) : undefined,
     codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
   };
 }

@@ -28,14 +28,15 @@ export async function main(): Promise<void> {
   const started = Date.now();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migration = await migrateToLatest(handle.db);
-  const deps = buildDeps(config, handle.db, configuredClock(config));
-  // Without a configured e-ID provider, the demo serves its own at <publicBaseUrl>/dev-idp.
+  // Without a configured e-ID provider, the demo serves its own at <publicBaseUrl>/dev-idp; the
+  // server reaches it in process (demo/dev-idp/in-process-fetch.ts).
   const devIdentityProvider = config.citizenSignIn?.devProvider ? await startDevIdentityProvider(config) : undefined;
+  const deps = buildDeps(config, handle.db, configuredClock(config), { citizenOidcFetch: devIdentityProvider?.fetch });
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,
     ready: () => ready,
-    devIdentityProvider,
+    devIdentityProvider: devIdentityProvider?.provider,
   });
   app.log.info({ database: handle.kind, location: handle.location, migrationsApplied: migration.applied }, 'database ready');
   // Changes to agencies, procedures, staff names and calendars committed by any process.
@@ -51,7 +52,7 @@ export async function main(): Promise<void> {
   // Expired sessions and abandoned uploads: now, then every hour.
   const sweeps = scheduleSweeps(deps, app.log);
   ready = true;
-  if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
+  if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
 
   let stopping = false;
@@ -74,5 +75,7 @@ export async function main(): Promise<void> {
 async function startDevIdentityProvider(config: Config) {
   const { motcuaDevIdentityProvider } = await import('./demo/dev-idp/motcua.ts');
   const { loadOrCreateDevIdentityProviderSecrets } = await import('./demo/dev-idp/secrets.ts');
-  return motcuaDevIdentityProvider(config, loadOrCreateDevIdentityProviderSecrets(config.dataDir));
+  const { inProcessFetch } = await import('./demo/dev-idp/in-process-fetch.ts');
+  const provider = motcuaDevIdentityProvider(config, loadOrCreateDevIdentityProviderSecrets(config.dataDir));
+  return { provider, fetch: inProcessFetch(provider) };
 }

@@ -1,7 +1,9 @@
 /**
  * Citizens' sign-in with the e-ID over OpenID Connect, driven over real HTTP like a browser would:
- * Motcua listens on a port with the bundled development provider mounted at /dev-idp, and a test
- * browser follows the redirects, fills the provider's sign-in page and comes back. Every refusal
+ * Motcua listens on a port with the bundled development provider mounted at /dev-idp (which the
+ * server itself reaches in process), and a test browser follows the redirects, fills the
+ * provider's sign-in page and comes back. The second part uses a provider on its own port,
+ * configured as OIDC_ISSUER, so that the server's requests to it go over the network as well. Every refusal
  * (bad, reused or unbound state, replayed code, wrong nonce, cancelled sign-in, and below, an
  * expired or foreign-signed ID token) signs nobody in and leaves its reason in the audit trail.
  */
@@ -68,7 +70,6 @@ describe.each(databaseKinds)('citizen sign-in with the bundled e-ID provider ove
     base = `http://127.0.0.1:${port}`;
     t = await startTestApp(kind, {
       demo: false,
-      devIdentityProvider: true,
       clock: () => new Date(testClock().getTime() + offsetMs),
       config: { PORT: String(port), PUBLIC_BASE_URL: base },
     });

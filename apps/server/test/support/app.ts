@@ -18,6 +18,7 @@ import { startCitizenSession } from '../../src/modules/citizens/citizen-sessions
 import { citizenSessionCookie } from '../../src/http/session.ts';
 import { motcuaDevIdentityProvider } from '../../src/demo/dev-idp/motcua.ts';
 import { newDevIdentityProviderSecrets } from '../../src/demo/dev-idp/secrets.ts';
+import { inProcessFetch } from '../../src/demo/dev-idp/in-process-fetch.ts';
 import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { recordAnswers, undocumentedAnswers } from './documented-answers.ts';
@@ -56,22 +57,25 @@ export async function startTestApp(
     clock?: Clock;
     demo?: boolean;
     extraRoutes?: (app: FastifyInstance) => void;
-    /** Serve the bundled development e-ID provider at `<PUBLIC_BASE_URL>/dev-idp` (fresh keys), as `npm start` does. */
+    /** Serve the bundled development e-ID provider at `<PUBLIC_BASE_URL>/dev-idp` (fresh keys), as `npm start` does (default). */
     devIdentityProvider?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.config });
   // Without a clock of its own, a test runs at the tests' "now" (MOTCUA_TEST_NOW, else the real time).
-  const deps: Deps = buildDeps(config, database.db, options.clock ?? testClock);
+  // As main.ts does: without OIDC_* the development e-ID provider is served, reached in process.
+  const devIdentityProvider = options.devIdentityProvider !== false && config.citizenSignIn?.devProvider
+    ? motcuaDevIdentityProvider(config, newDevIdentityProviderSecrets())
+    : undefined;
+  const deps: Deps = buildDeps(config, database.db, options.clock ?? testClock, {
+    citizenOidcFetch: devIdentityProvider ? inProcessFetch(devIdentityProvider) : undefined,
+  });
   // As main.ts does: changes committed by any process reach this one's caches.
   const referenceChanges = await listenForReferenceChanges(database, deps);
   if (options.demo !== false) {
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }
-  const devIdentityProvider = options.devIdentityProvider && config.citizenSignIn?.devProvider
-    ? motcuaDevIdentityProvider(config, newDevIdentityProviderSecrets())
-    : undefined;
   const app = await buildApp(deps, { logger: false, devIdentityProvider });
   const answers = recordAnswers(app);
   options.extraRoutes?.(app);

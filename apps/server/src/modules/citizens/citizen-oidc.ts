@@ -53,7 +53,7 @@ export interface CitizenOidc {
   endSessionUrl(input: { idTokenHint: string | null; postLogoutRedirectUri: string }): Promise<string | null>;
 }
 
-export function createCitizenOidc(settings: CitizenOidcSettings): CitizenOidc {
+export function createCitizenOidc(settings: CitizenOidcSettings, transport?: { fetch?: oidc.CustomFetch | undefined }): CitizenOidc {
   let discovered: Promise<oidc.Configuration> | undefined;
   const configuration = (): Promise<oidc.Configuration> => {
     discovered ??= oidc
@@ -72,6 +72,7 @@ export function createCitizenOidc(settings: CitizenOidcSettings): CitizenOidc {
             ...(settings.issuer.startsWith('http://') ? [oidc.allowInsecureRequests] : []),
           ],
           timeout: 10,
+          ...(transport?.fetch ? { [oidc.customFetch]: transport.fetch } : {}),
         },
       )
       .catch((error: unknown) => {
