@@ -1,5 +1,5 @@
 /**
- * Citizens' sign-in with the national e-ID (SPEC §9): `login` sends the browser to the provider,
+ * Citizens' sign-in with the national e-ID (docs/citizen-sign-in.md): `login` sends the browser to the provider,
  * `callback` is where the provider sends it back. The flow and its checks are in
  * `citizen-sign-in.ts`; docs/citizen-sign-in.md describes them.
  */

@@ -66,7 +66,7 @@ export function createCitizenOidc(settings: CitizenOidcSettings, transport?: { f
           execute: [
             // The ID token's signature is checked against the provider's JWKS even though it comes
             // straight from the token endpoint (openid-client would otherwise trust TLS alone, and the
-            // bundled provider has no TLS): SPEC §9 asks for it, and it makes the token evidence.
+            // bundled provider has no TLS): the product requires it, and it makes the token evidence.
             oidc.enableNonRepudiationChecks,
             // An http:// issuer is only accepted outside production (config.ts): the bundled provider.
             ...(settings.issuer.startsWith('http://') ? [oidc.allowInsecureRequests] : []),

@@ -1,5 +1,5 @@
 /**
- * Citizens' sign-in with the national e-ID over OpenID Connect (SPEC §9, docs/citizen-sign-in.md):
+ * Citizens' sign-in with the national e-ID over OpenID Connect (docs/citizen-sign-in.md):
  * the redirect to the provider, the callback that opens a citizen session or refuses (an audit
  * row says why), the renewal of the provider's tokens, and the provider's logout URL.
  *
