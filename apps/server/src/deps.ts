@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { CustomFetch } from 'openid-client';
-    codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
+import { pino } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { developmentCodeSender, type OneTimeCodeSender } from './infra/one-time-codes.ts';
