@@ -6,6 +6,7 @@ export * from './agencies/tree.ts';
 export * from './dossier/index.ts';
 export * from './calendar/index.ts';
 export * from './catalogue/index.ts';
+export * from './eforms/index.ts';
 export * from './reports/index.ts';
 export * from './validation/index.ts';
 export * from './documents/reuse.ts';

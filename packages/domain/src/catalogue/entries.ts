@@ -94,6 +94,7 @@ export function procedureContentOf(entry: ProcedureDefinitionInput): ProcedureCo
     fullyOnline: entry.fullyOnline,
     interAgency,
     workflow,
+    ...(entry.declaration ? { declaration: entry.declaration } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { EFormDefinition } from '../eforms/form.ts';
+
 /**
  * The procedure catalogue (docs/rules/agencies-and-catalogue.md): what a procedure version says. A version is immutable once
  * published — a dossier keeps the version it was received under — so every change of content is a
@@ -103,6 +105,8 @@ export interface ProcedureContent {
   /** Ordered; empty unless the procedure is inter-agency. Participant 0 is the receiving agency. */
   interAgency: InterAgencyParticipant[];
   workflow: WorkflowStep[];
+  /** The declaration as an interactive e-form (docs/eforms.md); left out (not null) when there is none, so older hashes stay. */
+  declaration?: EFormDefinition | undefined;
 }
 
 export const procedureStatuses = ['active', 'amended', 'replaced', 'abolished'] as const;
@@ -147,6 +151,8 @@ export interface ProcedureDefinitionInput {
   interAgency?: InterAgencyParticipant[] | undefined;
   /** Absent: `defaultWorkflow` of the processing time and the inter-agency chain. */
   workflow?: WorkflowStep[] | undefined;
+  /** The declaration e-form, already resolved (a bundle may name one of `eforms.json`). */
+  declaration?: EFormDefinition | undefined;
   validFrom?: string | undefined;
   validTo?: string | undefined;
   changeNote?: string | undefined;

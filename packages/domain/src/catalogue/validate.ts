@@ -9,6 +9,7 @@ import {
   scaleOfBudgetUnit, scaleOfProcessingTime,
 } from './budgets.ts';
 import { isCatalogueDate, shiftDate } from './dates.ts';
+import { validateEFormDefinition } from '../eforms/definition.ts';
 import {
   isEndEntry, type InterAgencyParticipant, type LegalProcessingTime, type ProcedureDefinitionInput, type ProcedureEndInput,
   type ProcedureEntryInput, type TimeBudget, type WorkflowStep,
@@ -118,6 +119,9 @@ function validateDefinition(entry: ProcedureDefinitionInput, context: CatalogueC
   const chain = entry.interAgency ?? [];
   issues.push(...checkInterAgency(chain, entry.processingTime, context));
   if (entry.workflow) issues.push(...checkWorkflow(entry.workflow, chain, entry.processingTime));
+  if (entry.declaration) {
+    for (const i of validateEFormDefinition(entry.declaration, entry.components.length)) issues.push(issue(['declaration', ...i.at], i.message));
+  }
   return issues;
 }
 
