@@ -122,6 +122,8 @@ export const errorCatalogue = {
     vi: 'Thông tin người nộp đã được xác thực qua định danh điện tử (VNeID) và không được sửa',
     en: 'The applicant’s details were verified by the e-ID (VNeID) and cannot be changed',
   },
+  'declaration.invalid': { status: 400, vi: 'Tờ khai chưa hợp lệ, vui lòng kiểm tra các mục được đánh dấu', en: 'The declaration is invalid; check the marked fields' },
+  'declaration.not_found': { status: 404, vi: 'Hồ sơ không có tờ khai điện tử', en: 'The dossier has no e-form declaration' },
   'dossier.access_denied': { status: 403, vi: 'Mã bảo mật của hồ sơ không đúng', en: 'Wrong security code for this dossier' },
   'rating.too_early': { status: 409, vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
   'rating.already_rated': { status: 409, vi: 'Hồ sơ này đã được đánh giá', en: 'This dossier has already been rated' },
@@ -196,6 +198,8 @@ export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `applicant.name` or `line 12: dueAt`. */
   path: string;
   message: string;
+  /** The message in both languages, when it is meant for the person who filled the field (e-form declarations). */
+  messages?: Messages | undefined;
 }
 
 export interface Messages {

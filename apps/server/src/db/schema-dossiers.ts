@@ -55,6 +55,10 @@ export interface DossiersTable {
   submitter_citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The staff member (officer or community helper) who prepared it for the applicant (migration 0020). */
   prepared_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The e-form declaration (migration 0018): answers and the keys the e-ID verified; the form as `id@version`; its answers as text for search. */
+  declaration: ColumnType<import('@motcua/domain').StoredDeclaration | null, string | null | undefined, string | null>;
+  declaration_form: ColumnType<string | null, string | null | undefined, string | null>;
+  declaration_text: ColumnType<string | null, string | null | undefined, string | null>;
   lock_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

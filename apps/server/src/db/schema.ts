@@ -217,6 +217,8 @@ export interface ProcedureVersionsTable {
   created_at: Timestamp;
   name_folded: ColumnType<string, never, never>;
   search_text: ColumnType<string, never, never>;
+  /** The declaration e-form of the version (migration 0018); null when it has none. */
+  declaration: ColumnType<import('@motcua/domain').EFormDefinition | null, string | null | undefined, never>;
 }
 
 export interface Database extends DossierTables {

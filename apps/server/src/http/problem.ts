@@ -15,7 +15,11 @@ export const ProblemSchema = z.object({
   detail: z.string().describe('the Vietnamese message'),
   code: z.enum(errorCodes).describe('the stable code of the problem, from the error catalogue'),
   messages: z.object({ vi: z.string(), en: z.string() }),
-  issues: z.array(z.object({ path: z.string().describe('e.g. body.applicant.name'), message: z.string() })).optional()
+  issues: z.array(z.object({
+    path: z.string().describe('e.g. body.applicant.name'),
+    message: z.string(),
+    messages: z.object({ vi: z.string(), en: z.string() }).optional().describe('the message in both languages, for a person (an e-form declaration’s fields)'),
+  })).optional()
     .describe('for invalid input: every bad field'),
   details: z.record(z.string(), z.unknown()).optional(),
   instance: z.string().optional().describe('the request path'),

@@ -21,6 +21,7 @@ import * as m0017 from './0017_citizen_dossiers.ts';
 import * as m0020 from './0020_assisted_filing.ts';
 import * as m0019 from './0019_citizen_data_store.ts';
 import * as m0021 from './0021_citizen_sign_ins.ts';
+import * as m0018 from './0018_declaration_eforms.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0020_assisted_filing': m0020,
   '0019_citizen_data_store': m0019,
   '0021_citizen_sign_ins': m0021,
+  '0018_declaration_eforms': m0018,
 };

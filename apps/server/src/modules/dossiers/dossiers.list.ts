@@ -97,6 +97,11 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
         eb('d.applicant_id_number', '=', q),
         eb('d.applicant_phone', '=', q),
         eb(sql`motcua_fold(d.applicant_name)`, 'like', sql`'%' || motcua_fold(${q}) || '%'`),
+        // Any answer of the e-form declaration (the child's name, a parent's ID…): the partial trigram index of migration 0018.
+        eb.and([
+          eb('d.declaration_text', 'is not', null),
+          eb(sql`motcua_fold(d.declaration_text)`, 'like', sql`'%' || motcua_fold(${q}) || '%'`),
+        ]),
       ]),
     );
   }

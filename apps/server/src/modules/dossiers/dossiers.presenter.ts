@@ -86,6 +86,12 @@ export const DossierDetailSchema = z.object({
   handlingAgency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   applicant: ApplicantSchema,
   components: z.array(ComponentSchema),
+  declaration: z.object({
+    form: z.string().describe('the e-form it was filled on, id@version (the procedure version’s `declaration`)'),
+    answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    verified: z.array(z.string()).describe('keys whose value came from the applicant’s e-ID'),
+    pdf: z.string().describe('GET it for the declaration printed in the official layout'),
+  }).nullable().describe('the e-form declaration (tờ khai điện tử), when one was filled'),
   sets: z.number(),
   fee: z.object({ amount: z.number(), paid: z.boolean() }),
   submittedAt: Instant,
@@ -179,6 +185,9 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     // jsonb written by intake (ApplicantInput, StoredComponent) or by the import (kind and name at least).
     applicant: d.applicant as z.infer<typeof ApplicantSchema>,
     components: d.components as Array<z.infer<typeof ComponentSchema>>,
+    declaration: d.declaration && d.declaration_form
+      ? { form: d.declaration_form, answers: d.declaration.answers, verified: d.declaration.verified, pdf: `/api/v1/dossiers/${d.id}/declaration.pdf` }
+      : null,
     sets: d.sets,
     fee: { amount: d.fee_amount, paid: d.fee_paid },
     submittedAt: iso(d.submitted_at),

@@ -3,6 +3,7 @@
  * here; the use cases decide, these functions store.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { StoredDeclaration } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { DossiersTable, DossierEventsTable } from '../../db/schema-dossiers.ts';
 
@@ -23,6 +24,7 @@ export async function nextCodeSequence(db: Kysely<Database>, agencyId: string, l
 export type NewDossier = Omit<
   DossierRow,
   'id' | 'participant' | 'sets' | 'fee_amount' | 'fee_paid' | 'digitized' | 'imported' | 'lock_version' | 'created_at' | 'updated_at' | 'applicant' | 'components' | 'result_delivery' | 'prepared_by'
+  | 'declaration' | 'declaration_form' | 'declaration_text'
 > & {
   prepared_by?: string | null;
   applicant: Record<string, unknown>;
@@ -34,15 +36,26 @@ export type NewDossier = Omit<
   fee_paid: boolean;
   digitized: boolean;
   imported: boolean;
+  /** The e-form declaration, with the form it was filled on and its text for search (all three or none). */
+  declaration?: { stored: StoredDeclaration; form: string; text: string } | undefined;
 };
 
 export async function insertDossier(db: Kysely<Database>, row: NewDossier): Promise<DossierRow> {
   return db
     .insertInto('dossiers')
-    .values({ ...row, applicant: JSON.stringify(row.applicant), components: JSON.stringify(row.components) })
+    .values({
+      ...withoutDeclaration(row),
+      applicant: JSON.stringify(row.applicant),
+      components: JSON.stringify(row.components),
+      ...(row.declaration
+        ? { declaration: JSON.stringify(row.declaration.stored), declaration_form: row.declaration.form, declaration_text: row.declaration.text }
+        : {}),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+const withoutDeclaration = ({ declaration: _, ...row }: NewDossier) => row;
 
 export type NewEvent = Omit<DossierEventRow, 'id' | 'reasons' | 'data'> & { reasons: string[] | null; data: Record<string, unknown> };
 
@@ -73,7 +86,7 @@ export async function eventsOf(db: Kysely<Database>, dossierId: number): Promise
   return db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
 }
 
-export type ProjectionUpdate = Partial<Omit<DossierRow, 'id' | 'code' | 'created_at' | 'applicant' | 'components'>> & {
+export type ProjectionUpdate = Partial<Omit<DossierRow, 'id' | 'code' | 'created_at' | 'applicant' | 'components' | 'declaration'>> & {
   components?: unknown[];
 };
 

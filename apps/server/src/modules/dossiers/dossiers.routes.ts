@@ -36,6 +36,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       problems: [
         'procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'counter.not_found', 'dossier.missing_components', 'file.not_claimable',
         'stored_document.not_usable',
+        'declaration.invalid',
       ],
     },
     schema: {

@@ -4,6 +4,7 @@ import {
   addressMaxLength, citizenOnlyActions, creationActions, componentKinds, dossierActionNames, dossierChannels, dossierStatuses, emailInput, idNumberInput, inputText,
   personNameInput, phoneInput, resultDeliveries, type DossierAction,
 } from '@motcua/domain';
+import { DeclarationAnswers } from '../eforms/eforms.schemas.ts';
 
 export const ApplicantInput = z.object({
   kind: z.enum(['citizen', 'organization']).default('citizen'),
@@ -43,6 +44,7 @@ export const CounterIntakeBody = z.object({
   decision: z.enum(['receive', 'refuse', 'request_completion'] as const satisfies readonly DossierAction[]).default('receive'),
   reasons: z.array(inputText().trim().min(1).max(500)).max(30).optional(),
   note: inputText().max(2000).optional(),
+  declaration: DeclarationAnswers.optional(),
 });
 
 export const OnlineSubmissionBody = z.object({
@@ -58,6 +60,7 @@ export const OnlineSubmissionBody = z.object({
   resultDelivery: z.enum(resultDeliveries).default('counter'),
   feeRow: inputText().max(200).optional(),
   uploadTokens: z.record(z.uuid(), inputText().max(100)).default({}).describe('file id → upload token, as returned by the public upload'),
+  declaration: DeclarationAnswers.optional(),
 });
 
 // Staff actions: the applicant's own (an online supplement) go through the public route only.

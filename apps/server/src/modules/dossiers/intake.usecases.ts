@@ -26,6 +26,7 @@ import {
   checkReuses, copyReusedFiles, ownerOfAccount, ownerOfApplicant, recordReuses, reuseActor, storeReceivedComponents,
   type CheckedReuse, type Owner,
 } from '../data-store/data-store.usecases.ts';
+import { checkDeclaration, type CheckedDeclaration } from './declaration.ts';
 
 export interface ApplicantInput {
   kind: 'citizen' | 'organization';
@@ -78,6 +79,8 @@ export interface CounterIntakeInput {
   decision: 'receive' | 'refuse' | 'request_completion';
   reasons?: string[] | undefined;
   note?: string | undefined;
+  /** The e-form declaration filled by the officer (docs/eforms.md), by field key. */
+  declaration?: Record<string, unknown> | undefined;
 }
 
 const procedureNotFound = (code: string) =>
@@ -104,15 +107,21 @@ export async function versionForIntake(db: Kysely<Database>, refs: ReferenceCach
   return version;
 }
 
-/** Matches the received components to the version's list; missing required ones are listed. */
-export function componentsFor(version: ProcedureVersionRow, input: ComponentInput[], requireAll: boolean): StoredComponent[] {
+/**
+ * Matches the received components to the version's list; missing required ones are listed. The
+ * component an e-form declaration replaces (`filledByForm`) is received and digitized.
+ */
+export function componentsFor(version: ProcedureVersionRow, input: ComponentInput[], requireAll: boolean, filledByForm?: number): StoredComponent[] {
   const issues: Array<{ path: string; message: string }> = [];
   input.forEach((c, i) => {
     if (!version.components[c.index]) issues.push({ path: `components.${i}.index`, message: `no component ${c.index} in this procedure` });
   });
   if (issues.length) throw new AppError('request.invalid', { issues });
-  const stored = version.components.map((spec, index) => {
+  const stored = version.components.map((spec, index): StoredComponent => {
     const given = input.find((c) => c.index === index);
+    if (index === filledByForm) {
+      return { index, name: spec.name, kind: 'electronic', count: 1, required: spec.required, received: true, fileIds: given?.fileIds ?? [], digitized: true, note: 'Tờ khai điện tử' };
+    }
     const fileIds = given?.fileIds ?? [];
     const storedDocumentIds = [...new Set(given?.storedDocumentIds ?? [])];
     return {
@@ -160,7 +169,8 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   const agency = await receivingAgency(db, deps.references, context.actor, input.agencyId);
   const now = deps.clock().getTime();
   const version = await versionForIntake(db, deps.references, input.procedureCode, agency, localDateOf(now));
-  const components = componentsFor(version, input.components, input.decision === 'receive');
+  const declaration = checkDeclaration(version, input.declaration, null, localDateOf(now));
+  const components = componentsFor(version, input.components, input.decision === 'receive', declaration?.component);
   // At the counter the officer has checked the applicant's ID card: their store is the one used.
   const reuses = await reusesFor(db, ownerOfApplicant(input.applicant), version, input.components, localDateOf(now));
   const fee = feeFor(version, input.channel, input.feeRow);
@@ -178,7 +188,7 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   return createDossier(context, deps, {
     agency, version, components, now, channel: input.channel, applicant: input.applicant, sets: input.sets,
     resultDelivery: input.resultDelivery, feeAmount: fee.amount, counterId,
-    events: [submit, decision], roles, accessSecret: null, reuses,
+    events: [submit, decision], roles, accessSecret: null, reuses, declaration,
   });
 }
 
@@ -191,6 +201,10 @@ export interface OnlineSubmissionInput {
   feeRow?: string | undefined;
   /** Upload tokens returned with each public upload, proving the files are the submitter's. */
   uploadTokens: Record<string, string>;
+  /** The e-form declaration (docs/eforms.md), by field key. */
+  declaration?: Record<string, unknown> | undefined;
+  /** The signed-in citizen's e-ID, whose claims fill the declaration's verified fields. */
+  identity?: CitizenIdentity | null | undefined;
 }
 
 /** Who submits online while signed in with the e-ID (the request's citizen session). */
@@ -216,6 +230,7 @@ export async function submitOnline(
   if (!agency) throw new AppError('agency.not_found', { issues: [{ path: 'agencyCode', message: 'unknown agency' }] });
   const now = deps.clock().getTime();
   const version = await versionForIntake(db, deps.references, input.procedureCode, agency, localDateOf(now));
+  const declaration = checkDeclaration(version, input.declaration, input.identity, localDateOf(now));
   // Online, every component is an electronic file (Decree 45/2020 art. 9): received means uploaded.
   const components = componentsFor(
     version,
@@ -223,6 +238,7 @@ export async function submitOnline(
       index: c.index, received: c.fileIds.length > 0, kind: 'electronic' as const, fileIds: c.fileIds, storedDocumentIds: c.storedDocumentIds, note: c.note,
     })),
     true,
+    declaration?.component,
   );
   // Only a citizen signed in with the e-ID has a data store to take documents from: their own.
   const reusing = input.components.some((c) => c.storedDocumentIds?.length);
@@ -235,7 +251,7 @@ export async function submitOnline(
   const created = await createDossier(submitter ? { ...context, actorName: submitter.identity.fullName } : context, deps, {
     agency, version, components, now, channel: 'online', applicant, sets: 1,
     resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
-    events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret: securityCode.canonical, uploadTokens: input.uploadTokens, reuses,
+    events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret: securityCode.canonical, uploadTokens: input.uploadTokens, reuses, declaration,
     submitterCitizenId: submitter?.citizenId ?? null,
   });
   return { id: created.dossier.id, code: created.dossier.code, accessSecret: securityCode.shown };
@@ -280,6 +296,7 @@ interface NewDossierPlan {
   preparedBy?: string | null;
   /** Stored documents used for components, already checked. */
   reuses?: CheckedReuse[];
+  declaration?: CheckedDeclaration | undefined;
 }
 
 /** Creates a dossier from its first actions (decided on the domain's table), its log and audit rows, in one transaction. */
@@ -361,6 +378,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       import_hash: null,
       access_secret_hash: plan.accessSecret ? sha256(plan.accessSecret) : null,
       submitter_citizen_id: plan.submitterCitizenId ?? null,
+      ...(plan.declaration ? { declaration: { stored: plan.declaration.stored, form: plan.declaration.form, text: plan.declaration.text } } : {}),
     });
     const id = dossier.id;
     if (fileIds.length) await claimFiles(tx, context.actor, id, fileIds, plan.uploadTokens);
@@ -402,7 +420,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       entityId: code,
       agencyId: plan.agency.id,
       at: new Date(now),
-      details: { channel: plan.channel, procedure: version.code, status: state.status, ...(reused.length ? { reusedDocuments: reused } : {}) },
+      details: { channel: plan.channel, procedure: version.code, status: state.status, ...(reused.length ? { reusedDocuments: reused } : {}), ...(plan.declaration ? { declarationForm: plan.declaration.form } : {}) },
     });
     return contextOf(tx, deps.references, dossier, logged);
   });

@@ -35,7 +35,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
       access: publicAccess,
       problems: [
         'procedure.not_found', 'procedure.not_implemented_here', 'agency.not_found', 'dossier.missing_components', 'file.not_claimable',
-        'stored_document.not_usable', 'stored_document.sign_in_required', 'dossier.verified_field_changed',
+        'stored_document.not_usable', 'stored_document.sign_in_required', 'dossier.verified_field_changed', 'declaration.invalid',
       ],
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
@@ -52,7 +52,7 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
       const result = await idempotent(request, deps, 201, async (txDeps) => {
         const session = request.citizenSession;
         const submitter = session ? { citizenId: session.actor.citizenId, identity: session.identity } : undefined;
-        const created = await submitOnline(auditContextOf(request), request.body, txDeps, submitter);
+        const created = await submitOnline(auditContextOf(request), { ...request.body, identity: session?.identity }, txDeps, submitter);
         return { ...created, statusUrl: `${deps.config.publicBaseUrl}/tra-cuu/${encodeURIComponent(created.code)}` };
       });
       return reply.status(result.status as 201).send(result.body);

@@ -26,6 +26,7 @@ export async function* exportDossiers(db: Kysely<Database>, filter: ExportFilter
       .innerJoin('agencies as a', 'a.id', 'd.agency_id')
       .select([
         'd.id', 'd.code', 'd.procedure_code', 'a.code as agency', 'd.channel', 'd.applicant', 'd.received_at', 'd.due_at', 'd.digitized',
+        'd.declaration', 'd.declaration_form',
       ])
       .where('d.id', '>', after)
       .where('d.received_at', 'is not', null)
@@ -59,6 +60,8 @@ export async function* exportDossiers(db: Kysely<Database>, filter: ExportFilter
         receivedAt: formatInstant(d.received_at!.getTime()),
         dueAt: formatInstant((d.due_at ?? d.received_at!).getTime()),
         digitized: d.digitized,
+        // The e-form declaration (docs/eforms.md): the form it was filled on, its answers and the keys the e-ID verified.
+        ...(d.declaration && d.declaration_form ? { declaration: { form: d.declaration_form, ...d.declaration } } : {}),
         events: (byDossier.get(d.id) ?? []).map((e) => ({
           type: exportTypes[e.action],
           at: formatInstant(e.at.getTime()),

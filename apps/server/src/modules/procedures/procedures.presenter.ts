@@ -8,6 +8,7 @@ import {
   budgetUnits, componentKindLabels, componentKinds, formatFee, formatProcessingTime, procedureStatuses, timeUnits,
   workflowRoleLabels, workflowRoles, type Fee, type LegalProcessingTime, type TimeBudget,
 } from '@motcua/domain';
+import { EFormSchema } from '../eforms/eforms.schemas.ts';
 import type { CatalogueItemRow, ProcedureVersionRow } from './procedures.repository.ts';
 
 const Text = z.object({ vi: z.string(), en: z.string() });
@@ -89,6 +90,8 @@ export const ProcedureSchema = z.object({
   workflow: z.array(z.object({
     order: z.number().int(), key: z.string(), name: z.string(), role: z.enum(workflowRoles), roleText: Text, participant: z.number().int(), budget: BudgetView,
   })),
+  /** The declaration as an interactive e-form (docs/eforms.md), or null: the portal renders it, the server checks what is sent. */
+  declaration: EFormSchema.nullable(),
   history: z.array(VersionSummary),
 });
 
@@ -166,6 +169,7 @@ export function presentProcedure(page: {
     workflow: v.workflow.map((s, i) => ({
       order: i + 1, key: s.key, name: s.name, role: s.role, roleText: workflowRoleLabels[s.role], participant: s.participant ?? 0, budget: presentBudget(s.budget),
     })),
+    declaration: v.declaration ?? null,
     history: page.history.map((h) => ({
       id: h.id, version: h.version, validFrom: h.validFrom, validTo: h.validTo, status: h.status, changeNote: h.changeNote, endNote: h.endNote, createdAt: h.createdAt.toISOString(),
     })),

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
-  DocumentType, DossierComponent, Fee, InterAgencyParticipant, LegalProcessingTime, ProcedureContent, ProcedureStatus, WorkflowStep,
+  DocumentType, DossierComponent, EFormDefinition, Fee, InterAgencyParticipant, LegalProcessingTime, ProcedureContent, ProcedureStatus, WorkflowStep,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 
@@ -29,7 +29,7 @@ const versionColumns = [
   'v.id', 'v.procedure_code', 'p.code_verified', 'v.version', 'v.name', 'v.field', 'v.levels', 'v.agency_codes', 'v.processing_time',
   'v.restart_after_supplement', 'v.late_receipt_window_minutes', 'v.fee', 'v.components', 'v.result_type', 'v.result_document_type', 'v.legal_basis',
   'v.fully_online', 'v.inter_agency', 'v.workflow', 'v.valid_from', 'v.valid_to', 'v.status', 'v.replaced_by', 'v.content_hash',
-  'v.change_note', 'v.end_note', 'v.created_at',
+  'v.change_note', 'v.end_note', 'v.created_at', 'v.declaration',
 ] as const;
 
 interface RawVersion {
@@ -38,7 +38,7 @@ interface RawVersion {
   fee: Fee; components: DossierComponent[]; result_type: string | null; result_document_type: DocumentType | null; legal_basis: string | null; fully_online: boolean;
   inter_agency: InterAgencyParticipant[]; workflow: WorkflowStep[]; valid_from: string | null; valid_to: string | null;
   status: ProcedureStatus; replaced_by: string | null; content_hash: string; change_note: string | null; end_note: string | null;
-  created_at: Date;
+  created_at: Date; declaration: EFormDefinition | null;
 }
 
 function toRow(r: RawVersion): ProcedureVersionRow {
@@ -51,6 +51,7 @@ function toRow(r: RawVersion): ProcedureVersionRow {
     legalBasis: r.legal_basis, fullyOnline: r.fully_online, interAgency: r.inter_agency, workflow: r.workflow,
     validFrom: r.valid_from, validTo: r.valid_to, status: r.status, replacedBy: r.replaced_by, contentHash: r.content_hash,
     changeNote: r.change_note, endNote: r.end_note, createdAt: r.created_at,
+    ...(r.declaration ? { declaration: r.declaration } : {}),
   };
 }
 
@@ -133,6 +134,7 @@ export async function insertVersion(
       fully_online: c.fullyOnline,
       inter_agency: JSON.stringify(c.interAgency),
       workflow: JSON.stringify(c.workflow),
+      declaration: c.declaration ? JSON.stringify(c.declaration) : null,
       valid_from: input.validFrom,
       valid_to: null,
       status: 'active',

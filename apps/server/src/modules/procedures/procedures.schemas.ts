@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   budgetUnits, componentKinds, documentTypes, inputText, openObject, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
 } from '@motcua/domain';
+import { EFormSchema } from '../eforms/eforms.schemas.ts';
 
 /** A missing field says so plainly; a wrong type keeps zod's message. */
 const required = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required field is missing' : undefined) };
@@ -86,6 +87,8 @@ export const ProcedureDefinitionEntry = openObject({
   fullyOnline: z.boolean(required),
   interAgency: z.array(ParticipantInput).max(20).optional(),
   workflow: z.array(StepInput).min(1).max(50).optional(),
+  /** The declaration e-form (docs/bundle-format.md); in a bundle, the id of a form of `eforms.json` is replaced by the form before this check. */
+  declaration: EFormSchema.optional(),
   validFrom: PlainDate.optional(),
   validTo: PlainDate.optional(),
   changeNote: Text(2000).optional(),
