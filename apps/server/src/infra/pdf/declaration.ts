@@ -1,0 +1,135 @@
+/**
+ * An e-form declaration printed in the layout of the legal form it reproduces (docs/eforms.md):
+ * the national heading, the title, "Kính gửi", every field as a labelled line with a dotted blank
+ * after the value (as on the printed template), the declarant's commitment, and the place, date
+ * and signature block. A pure rendering adapter like the one-stop forms: data in, bytes out.
+ */
+import { answerText, formFields, type EFormAnswers, type EFormDefinition, type EFormField } from '@motcua/domain';
+import { BODY, MOTTO, MOTTO_2, upper } from './blocks.ts';
+import { newDocument, type RenderOptions } from './document.ts';
+import type { Flow } from './flow.ts';
+import { placeAndDate } from './format.ts';
+import type { Inline } from './text.ts';
+
+/** What the printed declaration says about the dossier it belongs to. */
+export interface DeclarationDossier {
+  /** "000.41.00.H40-250304-0007", printed at the foot. */
+  code: string;
+  /** The "Kính gửi" line when the form names none: the receiving agency. */
+  addressee: string;
+  /** "Giao Thủy", printed before the date of filing. */
+  place: string;
+  /** ISO instant the declaration was filed (the dossier's submission). */
+  filedAt: string;
+  /** Keys whose value came from the declarant's e-ID, marked on the print. */
+  verified?: readonly string[];
+}
+
+const GAP = 1;
+/** Field lines a little tighter than letters, so that the usual declaration fits on one page as printed. */
+const LEADING = 1.15;
+/** Below this room after a value, no dotted blank is drawn (it would wrap onto a line of its own). */
+const MIN_DOTS = 30;
+const VERIFIED_MARK = ' (*)';
+
+/** Renders the declaration as an A4 PDF. */
+export async function renderDeclarationPdf(
+  form: EFormDefinition,
+  answers: EFormAnswers,
+  dossier: DeclarationDossier,
+  options: RenderOptions = {},
+): Promise<Uint8Array> {
+  const { pdf, flow } = await newDocument(
+    { title: form.title.vi, subject: dossier.code, author: form.legalForm.name, issuedAt: dossier.filedAt, seed: { form, answers } },
+    undefined,
+    options,
+  );
+  const verified = new Set(dossier.verified ?? []);
+
+  // The legal form it reproduces, small at the top right, as the annexes print it.
+  flow.paragraph([{ text: `${form.legalForm.name} (${form.legalForm.basis})`, style: 'italic' }], { size: 9.5, align: 'right', spaceAfter: 6 });
+  drawNationalHeading(flow);
+  flow.paragraph([{ text: upper(form.title.vi), style: 'bold' }], { size: 14, align: 'center', spaceBefore: 8, spaceAfter: 4 });
+  flow.paragraph([{ text: 'Kính gửi: ' }, { text: form.addressee ?? dossier.addressee }], { size: BODY, align: 'center', spaceAfter: 4 });
+
+  for (const section of form.sections) {
+    if (form.sections.length > 1) flow.paragraph([{ text: section.title.vi, style: 'bold' }], { size: BODY, leading: LEADING, spaceBefore: 3, spaceAfter: GAP });
+    drawFields(flow, section.fields, answers, verified);
+  }
+
+  if (form.commitment) {
+    flow.paragraph([{ text: form.commitment.vi }], { size: BODY, align: 'justify', firstIndent: 28.35, leading: LEADING, spaceBefore: 4, spaceAfter: 2 });
+  }
+  drawSignature(flow, form, answers, dossier);
+  if (verified.size) {
+    flow.paragraph([{ text: '(*) Thông tin được xác thực qua tài khoản định danh điện tử (VNeID) của người khai.', style: 'italic' }], {
+      size: 10, spaceBefore: 8,
+    });
+  }
+  flow.footers(`Mã hồ sơ ${dossier.code} · Tờ khai điện tử ${form.id}@${form.version}`, { always: true });
+  return pdf.save();
+}
+
+/** The motto and slogan, centred across the page, with the slogan's rule; no issuing body (the citizen writes). */
+function drawNationalHeading(flow: Flow): void {
+  const size = 13;
+  flow.paragraph([{ text: MOTTO, style: 'bold' }], { size, align: 'center', leading: 1.2 });
+  flow.paragraph([{ text: MOTTO_2, style: 'bold' }], { size, align: 'center', leading: 1.2 });
+  const width = flow.fonts.bold.widthOfTextAtSize(MOTTO_2, size);
+  flow.rule(flow.left + (flow.contentWidth - width) / 2, flow.left + (flow.contentWidth + width) / 2, flow.y + 2);
+  flow.y += 6;
+}
+
+/** "Label: value ………" — the value (or nothing) followed by a dotted blank to the end of its box of `width`. */
+function fieldLine(flow: Flow, field: EFormField, answers: EFormAnswers, verified: ReadonlySet<string>, width: number): Inline[] {
+  const value = answerText(field, answers[field.key]);
+  const label: Inline = { text: `${field.label.vi}: ` };
+  if (!value) return [label, { dots: 'fill' }];
+  const mark = verified.has(field.key) ? [{ text: VERIFIED_MARK, style: 'italic' as const }] : [];
+  const used = flow.fonts.regular.widthOfTextAtSize(label.text, BODY) + flow.fonts.bold.widthOfTextAtSize(value, BODY)
+    + (mark.length ? flow.fonts.italic.widthOfTextAtSize(VERIFIED_MARK, BODY) : 0);
+  // On one line with room to spare, the blank runs to its end; a long value that wraps gets none.
+  const dots: Inline[] = used + MIN_DOTS + 4 <= width ? [{ text: ' ' }, { dots: 'fill' }] : [];
+  return [label, { text: value, style: 'bold' }, ...mark, ...dots];
+}
+
+/** Fields in order; two consecutive half-width fields share a line. */
+function drawFields(flow: Flow, fields: readonly EFormField[], answers: EFormAnswers, verified: ReadonlySet<string>): void {
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    const next = fields[i + 1];
+    if (field.half && next?.half && next.type !== 'checkbox') {
+      const half = flow.contentWidth / 2;
+      const left = fieldLine(flow, field, answers, verified, half - 8);
+      const right = fieldLine(flow, next, answers, verified, half);
+      const height = Math.max(
+        flow.measureParagraph(left, { size: BODY, width: half - 8, leading: LEADING }),
+        flow.measureParagraph(right, { size: BODY, width: half, leading: LEADING }),
+      );
+      flow.ensure(height);
+      flow.box(left, flow.left, flow.y, half - 8, { size: BODY, leading: LEADING });
+      flow.box(right, flow.left + half, flow.y, half, { size: BODY, leading: LEADING });
+      flow.y += height + GAP;
+      i++;
+      continue;
+    }
+    flow.paragraph(fieldLine(flow, field, answers, verified, flow.contentWidth), { size: BODY, leading: LEADING, spaceAfter: GAP });
+  }
+}
+
+/** Place and date, the signer's title, the instruction, room to sign and the name, in the right half. */
+function drawSignature(flow: Flow, form: EFormDefinition, answers: EFormAnswers, dossier: DeclarationDossier): void {
+  const half = flow.contentWidth / 2;
+  const x = flow.left + half;
+  const nameField = form.signer?.nameField;
+  const name = nameField ? answerText(formFields(form).find((f) => f.key === nameField)!, answers[nameField]) : '';
+  const lh = flow.lineHeight(BODY);
+  flow.ensure(lh * 4 + 60);
+  let y = flow.y + 8;
+  y += flow.box([{ text: placeAndDate(dossier.place, dossier.filedAt, 'filedAt'), style: 'italic' }], x, y, half, { size: BODY, align: 'center' });
+  y += flow.box([{ text: upper(form.signer?.title.vi ?? 'NGƯỜI YÊU CẦU'), style: 'bold' }], x, y, half, { size: BODY, align: 'center' });
+  y += flow.box([{ text: '(Ký, ghi rõ họ, chữ đệm, tên)', style: 'italic' }], x, y, half, { size: 11.5, align: 'center' });
+  y += 46;
+  if (name) y += flow.box([{ text: name, style: 'bold' }], x, y, half, { size: BODY, align: 'center' });
+  flow.y = y;
+}
