@@ -349,6 +349,16 @@ const matrix: Record<string, Case> = {
       }
     },
   },
+  'GET /api/v1/dossiers/:id/declaration.pdf': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        const res = await agent.get(`/api/v1/dossiers/${bDossier.id}/declaration.pdf`);
+        expect(res.statusCode).toBe(404);
+        expect(res.json().code).toBe('dossier.not_found');
+      }
+    },
+  },
   'GET /api/v1/counters/:id/tracking-book': {
     scoped: true,
     check: async ({ t, a, bAgencyId }) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { dossierFormNumbers, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff } from '../../http/access.ts';
-import { dossierForm } from './dossier.forms.ts';
+import { declarationPdf, dossierForm } from './dossier.forms.ts';
 import { DossierIdParams } from './dossiers.schemas.ts';
 import { trackingBook } from './tracking-book.ts';
 
@@ -27,6 +27,17 @@ export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): voi
       produces: ['application/pdf'],
     },
     handler: async (request, reply) => pdf(reply, await dossierForm(request.actor, request.params.id, request.params.form, deps)),
+  });
+
+  r.get('/api/v1/dossiers/:id/declaration.pdf', {
+    config: { access: anyStaff, problems: ['dossier.not_found', 'declaration.not_found'] },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'The e-form declaration (tờ khai điện tử) of the dossier as PDF, in the layout of the legal form it reproduces',
+      params: DossierIdParams,
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) => pdf(reply, await declarationPdf(request.actor, request.params.id, deps)),
   });
 
   r.get('/api/v1/counters/:id/tracking-book', {

@@ -10,6 +10,7 @@ import {
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
+import { renderDeclarationPdf } from '../../infra/pdf/declaration.ts';
 import { renderForm, type Applicant, type FormDocument, type FormHeader } from '../../infra/pdf/index.ts';
 import { loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
 import type { StoredComponent } from './intake.usecases.ts';
@@ -192,4 +193,23 @@ async function controlSheet(
     applicantName: d.applicant_name, procedureName: ctx.version.name, receiptNumber: receiptNumberOf(d.code),
     appointmentAt: at(d.due_at), rows,
   };
+}
+
+/**
+ * The e-form declaration of a dossier printed in the layout of its legal form (docs/eforms.md),
+ * from the form frozen in the dossier's procedure version and the answers stored at intake.
+ */
+export async function declarationPdf(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const ctx = await loadDossierContext(deps.db, deps.references, actor, id);
+  const d = ctx.dossier;
+  const form = ctx.version.declaration;
+  if (!d.declaration || !form) throw new AppError('declaration.not_found');
+  const pdf = await renderDeclarationPdf(form, d.declaration.answers, {
+    code: d.code,
+    addressee: ctx.agencies.receiving.name,
+    place: placeOf(ctx.agencies.receiving.name),
+    filedAt: at(d.submitted_at ?? d.created_at),
+    verified: d.declaration.verified,
+  });
+  return { pdf, fileName: `to-khai-${d.code}.pdf` };
 }
