@@ -1,8 +1,11 @@
-import { Alert, Anchor, Button, Checkbox, Container, Group, Paper, Radio, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Container, Group, Paper, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconInfoCircle, IconSend } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isApiError } from '../shared/api.ts';
+import { EFormFields } from '../shared/eform/EFormFields.tsx';
+import { checkDeclaration, declarationBody, initialDeclaration, serverDeclarationErrors, type DeclarationDraft } from '../shared/eform/declaration.ts';
 import { applicantBody, checkApplicant, emptyApplicant, type ApplicantErrors } from '../shared/applicant.ts';
 import { componentKindLabel, useProcedure, usePublicAgencies, type ProcedureDetail } from '../shared/catalogue.ts';
 import { newIdempotencyKey } from '../shared/idempotency.ts';
@@ -15,6 +18,7 @@ import { ProblemAlert } from '../shared/ui/ProblemAlert.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
 import type { UploadedFile } from '../shared/upload.ts';
 import { useSubmission, type SubmissionBody } from './dossiers.api.ts';
+import { citizenSignInUrl, useCitizen } from './citizen/session.ts';
 import { procedurePath } from './paths.ts';
 import { SubmissionReceipt } from './SubmissionReceipt.tsx';
 
@@ -49,7 +53,14 @@ export function SubmissionPage() {
 type Delivery = SubmissionBody['resultDelivery'];
 
 function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const citizen = useCitizen();
+  // The declaration e-form, when the procedure has one: filled here instead of uploading a scan (which stays possible).
+  const form = procedure.declaration;
+  const [declarationMode, setDeclarationMode] = useState<'form' | 'scan'>(form ? 'form' : 'scan');
+  const [declaration, setDeclaration] = useState<DeclarationDraft>({});
+  const [verified, setVerified] = useState<string[]>([]);
   const agencies = usePublicAgencies();
   const submission = useSubmission();
   const [agencyCode, setAgencyCode] = useState<string | null>(null);
@@ -63,6 +74,20 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
   // After the first attempt, the marks follow the form: a field turns back to normal once fixed.
   const [tried, setTried] = useState(false);
   const attempt = useRef<{ key: string; body: string }>(undefined);
+  const profile = citizen.data;
+  // Once the signed-in citizen is known: what the e-ID vouches for is filled in, and never asked again.
+  useEffect(() => {
+    if (!profile) return;
+    if (form) {
+      const start = initialDeclaration(form, profile);
+      setDeclaration((current) => ({ ...current, ...start.draft }));
+      setVerified(start.verified);
+    }
+    setApplicant((current) => (current.name ? current : {
+      ...current, name: profile.fullName, idNumber: profile.personalId ?? '', phone: profile.phone ?? '', email: profile.email ?? '', address: profile.address ?? '',
+    }));
+  }, [profile, form]);
+  const usingForm = Boolean(form) && declarationMode === 'form';
 
   const eligible = (agencies.data?.items ?? []).filter((agency) =>
     procedure.agencies.length ? procedure.agencies.includes(agency.code) : procedure.levels.includes(agency.level));
@@ -71,12 +96,15 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
   const check = () => ({
     agency: !agencyCode,
     applicant: checkApplicant(applicant, { phoneRequired: true }),
-    files: procedure.components.flatMap((c, i) => (c.required && files[i]!.length === 0 && stored[i]!.length === 0 ? [i] : [])),
+    files: procedure.components.flatMap((c, i) => (c.required && files[i]!.length === 0 && stored[i]!.length === 0 && !(usingForm && form?.component === i) ? [i] : [])),
+    declaration: usingForm && form ? checkDeclaration(form, declaration, language) : {},
     pledge: !pledge,
     feeRow: procedure.fee.kind === 'table' && !feeRow,
   });
-  const errors: ReturnType<typeof check> = tried ? check() : { agency: false, applicant: {} as ApplicantErrors, files: [], pledge: false, feeRow: false };
-  const invalid = errors.agency || Object.keys(errors.applicant).length > 0 || errors.files.length > 0 || errors.pledge || errors.feeRow;
+  const errors: ReturnType<typeof check> = tried ? check() : { agency: false, applicant: {} as ApplicantErrors, files: [], pledge: false, feeRow: false, declaration: {} };
+  const serverErrors = usingForm && isApiError(submission.error) ? serverDeclarationErrors(submission.error.issues, language) : {};
+  const declarationErrors = { ...serverErrors, ...errors.declaration };
+  const invalid = errors.agency || Object.keys(errors.applicant).length > 0 || errors.files.length > 0 || errors.pledge || errors.feeRow || Object.keys(errors.declaration).length > 0;
 
   if (submission.isSuccess) {
     return <SubmissionReceipt receipt={submission.data} procedureName={procedure.name} agencyName={agencyName} />;
@@ -87,7 +115,7 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
     if (submission.isPending || busy) return;
     const next = check();
     setTried(true);
-    if (next.agency || Object.keys(next.applicant).length || next.files.length || next.pledge || next.feeRow) {
+    if (next.agency || Object.keys(next.applicant).length || next.files.length || next.pledge || next.feeRow || Object.keys(next.declaration).length) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]')?.focus());
       return;
     }
@@ -103,6 +131,7 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
       resultDelivery: delivery,
       ...(feeRow ? { feeRow } : {}),
       uploadTokens: Object.fromEntries(all.filter((f) => f.uploadToken).map((f) => [f.id, f.uploadToken!])),
+      ...(usingForm && form ? { declaration: declarationBody(form, declaration) } : {}),
     };
     const serialized = JSON.stringify(body);
     if (attempt.current?.body !== serialized) attempt.current = { key: newIdempotencyKey(), body: serialized };
@@ -133,7 +162,33 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
           <ApplicantFields value={applicant} onChange={setApplicant} errors={errors.applicant} phoneRequired />
           <Text size="xs" c="gray.7" mt="xs">{t('portal.submit.phoneWhy')}</Text>
         </Section>
-        <Section title={t('portal.submit.components')} number={3}>
+        {form && (
+          <Section title={t('eform.title')} number={3}>
+            <Stack gap="sm">
+              <SegmentedControl
+                aria-label={t('eform.mode')}
+                value={declarationMode}
+                onChange={(mode) => setDeclarationMode(mode as 'form' | 'scan')}
+                data={[{ value: 'form', label: t('eform.modeForm') }, { value: 'scan', label: t('eform.modeScan') }]}
+              />
+              {usingForm && (
+                <>
+                  {verified.length > 0 ? (
+                    <Text size="sm" c="gray.7">{t('eform.verifiedHint')}</Text>
+                  ) : !profile && (
+                    <Text size="sm" c="gray.7">
+                      {t('eform.signInHint')}{' '}
+                      <Anchor href={citizenSignInUrl(window.location.pathname)}>{t('eform.signIn')}</Anchor>
+                    </Text>
+                  )}
+                  <EFormFields form={form} value={declaration} onChange={setDeclaration} errors={declarationErrors} verified={verified} />
+                  {Object.keys(declarationErrors).length > 0 && <Text size="sm" c="red.8" role="alert">{t('eform.fixErrors')}</Text>}
+                </>
+              )}
+            </Stack>
+          </Section>
+        )}
+        <Section title={t('portal.submit.components')} number={form ? 4 : 3}>
           <Text size="sm" c="gray.7" mb="sm">{t('portal.submit.componentsHint')}</Text>
           <Stack gap="sm">
             {procedure.components.map((component, index) => {
@@ -146,7 +201,7 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
                       {component.required ? <Text span c="red.8"> *</Text> : <Text span size="xs" c="gray.7" fw={400}> ({t('portal.procedure.ifAny')})</Text>}
                     </Text>
                     <Text size="xs" c="gray.7">{componentKindLabel(t, component.kind)} · {t('portal.submit.copies', { count: component.count })}</Text>
-                    <FileAttach
+                    {usingForm && form?.component === index ? <Text size="sm" c="teal.8">{t('eform.filledByForm')}</Text> : <FileAttach
                       files={files[index]!}
                       onChange={(list) => setFiles((current) => current.map((l, i) => (i === index ? list : l)))}
                       publicUpload
@@ -154,13 +209,15 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
                       label={t('portal.submit.attach')}
                       accessibleName={t('console.intake.components.attachFor', { name: component.name })}
                       size="sm"
-                    />
-                    <MyStoredDocumentPicker
-                      documentType={component.documentType}
-                      componentName={component.name}
-                      value={stored[index]!}
-                      onChange={(ids) => setStored((current) => current.map((l, i) => (i === index ? ids : l)))}
-                    />
+                    />}
+                    {!(usingForm && form?.component === index) && (
+                      <MyStoredDocumentPicker
+                        documentType={component.documentType}
+                        componentName={component.name}
+                        value={stored[index]!}
+                        onChange={(ids) => setStored((current) => current.map((l, i) => (i === index ? ids : l)))}
+                      />
+                    )}
                     {missing && <Text size="xs" c="red.8" role="alert">{t('portal.submit.fileRequired')}</Text>}
                   </Stack>
                 </Paper>
@@ -168,7 +225,7 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
             })}
           </Stack>
         </Section>
-        <Section title={t('portal.submit.delivery')} number={4}>
+        <Section title={t('portal.submit.delivery')} number={form ? 5 : 4}>
           <Radio.Group value={delivery} onChange={(value) => setDelivery(value as Delivery)} aria-label={t('portal.submit.delivery')}>
             <Stack gap="xs">
               {(['online', 'counter', 'post'] as const).map((value) => (

@@ -3,6 +3,7 @@ import { adminEn } from './parts/admin.en.ts';
 import { dossierPageEn, homeCountsEn, inboxEn } from './parts/console.en.ts';
 import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
 import { assistedEn } from './parts/assisted.en.ts';
+import { eformEn } from './parts/eform.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
 import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
@@ -40,6 +41,7 @@ export const en: Translation = {
   upload: uploadEn,
   dossier: dossierEn,
   myDossiers: myDossiersEn,
+  eform: eformEn,
   language: {
     label: 'Language',
     vi: 'Tiếng Việt',

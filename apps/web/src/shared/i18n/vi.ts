@@ -9,6 +9,7 @@ import { adminVi } from './parts/admin.vi.ts';
 import { dossierPageVi, homeCountsVi, inboxVi } from './parts/console.vi.ts';
 import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { assistedVi } from './parts/assisted.vi.ts';
+import { eformVi } from './parts/eform.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
 import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
@@ -37,6 +38,7 @@ export const vi = {
   upload: uploadVi,
   dossier: dossierVi,
   myDossiers: myDossiersVi,
+  eform: eformVi,
   language: {
     label: 'Ngôn ngữ',
     vi: 'Tiếng Việt',
