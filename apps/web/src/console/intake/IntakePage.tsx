@@ -14,7 +14,10 @@ import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import type { DossierDetail } from '../dossiers/dossiers.api.ts';
 import { SectionGuard } from '../SectionGuard.tsx';
 import { useStaff } from '../useStaff.ts';
+import { checkDeclaration, serverDeclarationErrors, type DeclarationErrors } from '../../shared/eform/declaration.ts';
+import { isApiError } from '../../shared/api.ts';
 import { ComponentsStep } from './ComponentsStep.tsx';
+import { DeclarationPanel } from './DeclarationPanel.tsx';
 import { DecisionStep } from './DecisionStep.tsx';
 import { AssistedResult, AssistedStep, assistedContactProblem, type AssistedPrepared } from './AssistedFiling.tsx';
 import { assistedBody, componentsOf, emptyDraft, intakeBody, missingRequired, type IntakeDraft } from './intakeDraft.ts';
@@ -43,6 +46,7 @@ export type IntakeMode = 'counter' | 'assisted';
 function Intake({ mode }: { mode: IntakeMode }) {
   const { t } = useTranslation();
   const assisted = mode === 'assisted';
+  const language = useLanguage();
   usePageTitle(t(assisted ? 'console.nav.assisted' : 'console.nav.intake'));
   const staff = useStaff();
   // Where the caller may work: counters of their officer roles, or (assisted) the agencies where they may prepare.
@@ -55,6 +59,7 @@ function Intake({ mode }: { mode: IntakeMode }) {
   const [applicantTried, setApplicantTried] = useState(false);
   const [stepError, setStepError] = useState<{ feeRow?: string; reasons?: string; applicant?: string }>({});
   const [uploading, setUploading] = useState(0);
+  const [declarationErrors, setDeclarationErrors] = useState<DeclarationErrors>({});
   const [done, setDone] = useState<{ dossier: DossierDetail; decision: IntakeDraft['decision'] }>();
   const [prepared, setPrepared] = useState<AssistedPrepared>();
   // The idempotency key belongs to one set of data: retrying the same submission reuses it.
@@ -64,6 +69,8 @@ function Intake({ mode }: { mode: IntakeMode }) {
     mutationFn: ({ body, key }: { body: ApiBody<'/dossiers'>; key: string; decision: IntakeDraft['decision'] }) =>
       client.post('/dossiers', body, { headers: { [idempotencyHeader]: key } }),
     onSuccess: (dossier, { decision }) => setDone({ dossier, decision }),
+    // A declaration the server refuses goes back to the e-form, its fields marked.
+    onError: (error) => { if (isApiError(error, 'declaration.invalid')) setStep(2); },
   });
   const prepare = useMutation({
     mutationFn: ({ body, key }: { body: ApiBody<'/dossiers/assisted'>; key: string }) =>
@@ -76,7 +83,7 @@ function Intake({ mode }: { mode: IntakeMode }) {
   const patch = (change: Partial<IntakeDraft>) => setDraft((current) => ({ ...current, ...change }));
 
   function pickProcedure(procedure: ProcedureDetail) {
-    patch({ procedure, components: componentsOf(procedure), feeRow: '', decision: 'receive', reasons: [''] });
+    patch({ procedure, components: componentsOf(procedure), feeRow: '', decision: 'receive', reasons: [''], declaration: null });
     setStep(1);
   }
 
@@ -98,6 +105,11 @@ function Intake({ mode }: { mode: IntakeMode }) {
       setStep(2);
     } else if (step === 2) {
       if (uploading > 0) return;
+      const declarationIssues = draft.declaration && draft.procedure?.declaration
+        ? checkDeclaration(draft.procedure.declaration, draft.declaration, language === 'en' ? 'en' : 'vi')
+        : {};
+      setDeclarationErrors(declarationIssues);
+      if (Object.keys(declarationIssues).length) return;
       if (feeRows(draft.procedure!.fee).length && !draft.feeRow) {
         setStepError({ feeRow: t('console.intake.feeRowRequired') });
         return;
@@ -171,6 +183,13 @@ function Intake({ mode }: { mode: IntakeMode }) {
               <Stack gap="md">
                 {step === 1 && <ApplicantFields value={draft.applicant} onChange={(applicant) => patch({ applicant })} errors={applicantErrors} autoFocus />}
                 {step === 1 && stepError.applicant && <Text size="sm" c="red.8" role="alert">{stepError.applicant}</Text>}
+                {step === 2 && (
+                  <DeclarationPanel
+                    draft={draft}
+                    onChange={patch}
+                    errors={{ ...(isApiError(sending.error) ? serverDeclarationErrors(sending.error.issues, language === 'en' ? 'en' : 'vi') : {}), ...declarationErrors }}
+                  />
+                )}
                 {step === 2 && <ComponentsStep draft={draft} onChange={patch} onBusyChange={setUploading} feeRowError={stepError.feeRow} />}
                 {step === 3 && !assisted && <DecisionStep draft={draft} onChange={patch} reasonsError={stepError.reasons} />}
                 {step === 3 && assisted && <AssistedStep draft={draft} onChange={patch} />}

@@ -7,6 +7,7 @@ import type { ComponentKind, ProcedureDetail } from '../../shared/catalogue.ts';
 import { applicantBody, emptyApplicant, type ApplicantDraft } from '../../shared/applicant.ts';
 import type { UploadedFile } from '../../shared/upload.ts';
 import type { DocumentType } from '../../portal/data-store/dataStore.api.ts';
+import { declarationBody, type DeclarationDraft } from '../../shared/eform/declaration.ts';
 
 export type Decision = 'receive' | 'request_completion' | 'refuse';
 export type Channel = 'counter' | 'postal';
@@ -41,12 +42,14 @@ export interface IntakeDraft {
   note: string;
   /** Assisted online filing: where the applicant's one-time code goes. */
   sendCodeBy: 'sms' | 'email';
+  /** The declaration e-form as the officer fills it; null when the paper declaration is used. */
+  declaration: DeclarationDraft | null;
 }
 
 export function emptyDraft(agencyId: string | undefined): IntakeDraft {
   return {
     agencyId, procedure: undefined, applicant: emptyApplicant, components: [], channel: 'counter', sets: 1,
-    resultDelivery: 'counter', feeRow: '', decision: 'receive', reasons: [''], note: '', sendCodeBy: 'sms',
+    resultDelivery: 'counter', feeRow: '', decision: 'receive', reasons: [''], note: '', sendCodeBy: 'sms', declaration: null,
   };
 }
 
@@ -87,6 +90,7 @@ export function intakeBody(draft: IntakeDraft) {
     decision: draft.decision,
     ...(draft.decision !== 'receive' && reasons.length ? { reasons } : {}),
     ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+    ...(draft.declaration && draft.procedure.declaration ? { declaration: declarationBody(draft.procedure.declaration, draft.declaration) } : {}),
   };
 }
 
