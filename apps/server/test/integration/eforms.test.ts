@@ -61,7 +61,7 @@ describe.each(databaseKinds)('e-form declarations on %s', (kind) => {
 
     const detail = (await officer.get(`/api/v1/dossiers/${id}`)).json();
     expect(detail.declaration).toMatchObject({
-      form: 'to-khai-khai-sinh@1', verified: [], pdf: `/api/v1/dossiers/${id}/declaration.pdf`,
+      eform: 'to-khai-khai-sinh@1', verified: [], pdf: `/api/v1/dossiers/${id}/declaration.pdf`,
       answers: { childName: 'Lê Thị Hồng Nhung', motherBirthYear: 1993 },
     });
     expect(detail.declaration.answers).not.toHaveProperty('fatherName');
@@ -137,7 +137,7 @@ describe.each(databaseKinds)('e-form declarations on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(201);
     const detail = res.json();
     expect(detail.status).toBe('received');
-    expect(detail.declaration).toMatchObject({ form: 'to-khai-khai-sinh@1', answers: { childName: 'Trần Gia Bảo', childSex: 'male' }, verified: [] });
+    expect(detail.declaration).toMatchObject({ eform: 'to-khai-khai-sinh@1', answers: { childName: 'Trần Gia Bảo', childSex: 'male' }, verified: [] });
     expect(detail.components[0]).toMatchObject({ received: true, digitized: true });
     const found = (await officer.get('/api/v1/dossiers?view=all&q=tran%20gia%20bao')).json();
     expect(found.items.map((i: { id: number }) => i.id)).toEqual([detail.id]);

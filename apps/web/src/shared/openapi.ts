@@ -4344,7 +4344,7 @@ export interface paths {
                             /** @description the e-form declaration (tờ khai điện tử), when one was filled */
                             declaration: {
                                 /** @description the e-form it was filled on, id@version (the procedure version’s `declaration`) */
-                                form: string;
+                                eform: string;
                                 answers: {
                                     [key: string]: string | number | boolean;
                                 };
@@ -4630,7 +4630,7 @@ export interface paths {
                             /** @description the e-form declaration (tờ khai điện tử), when one was filled */
                             declaration: {
                                 /** @description the e-form it was filled on, id@version (the procedure version’s `declaration`) */
-                                form: string;
+                                eform: string;
                                 answers: {
                                     [key: string]: string | number | boolean;
                                 };
@@ -4895,7 +4895,7 @@ export interface paths {
                             /** @description the e-form declaration (tờ khai điện tử), when one was filled */
                             declaration: {
                                 /** @description the e-form it was filled on, id@version (the procedure version’s `declaration`) */
-                                form: string;
+                                eform: string;
                                 answers: {
                                     [key: string]: string | number | boolean;
                                 };
@@ -5185,7 +5185,7 @@ export interface paths {
                             /** @description the e-form declaration (tờ khai điện tử), when one was filled */
                             declaration: {
                                 /** @description the e-form it was filled on, id@version (the procedure version’s `declaration`) */
-                                form: string;
+                                eform: string;
                                 answers: {
                                     [key: string]: string | number | boolean;
                                 };

@@ -1,7 +1,7 @@
 /**
  * A filled declaration: its checks against the form (the same on the portal, at the counter and
  * on the server), the prefill from a signed-in citizen's e-ID, and the rule that a verified value
- * is the identity's whatever was typed (SPEC §9: what the identity provides is never asked again).
+ * is the identity's whatever was typed: what the identity provides is never asked again.
  */
 import { claimOf, type CitizenIdentity } from '../access/identity.ts';
 import { isCatalogueDate } from '../catalogue/dates.ts';

@@ -1,5 +1,5 @@
 /**
- * Interactive e-forms (tờ khai điện tử, SPEC §9; docs/eforms.md): the declaration of a procedure
+ * Interactive e-forms (tờ khai điện tử, docs/eforms.md): the declaration of a procedure
  * as data — its sections and fields, their types, choices and limits, and which claim of the
  * signed-in citizen's e-ID fills which field. A definition is stored inside the procedure version
  * it belongs to, so it is frozen and hashed with the rest of the version's content.

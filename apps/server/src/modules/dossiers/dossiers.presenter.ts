@@ -87,7 +87,7 @@ export const DossierDetailSchema = z.object({
   applicant: ApplicantSchema,
   components: z.array(ComponentSchema),
   declaration: z.object({
-    form: z.string().describe('the e-form it was filled on, id@version (the procedure version’s `declaration`)'),
+    eform: z.string().describe('the e-form it was filled on, id@version (the procedure version’s `declaration`)'),
     answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     verified: z.array(z.string()).describe('keys whose value came from the applicant’s e-ID'),
     pdf: z.string().describe('GET it for the declaration printed in the official layout'),
@@ -186,7 +186,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     applicant: d.applicant as z.infer<typeof ApplicantSchema>,
     components: d.components as Array<z.infer<typeof ComponentSchema>>,
     declaration: d.declaration && d.declaration_form
-      ? { form: d.declaration_form, answers: d.declaration.answers, verified: d.declaration.verified, pdf: `/api/v1/dossiers/${d.id}/declaration.pdf` }
+      ? { eform: d.declaration_form, answers: d.declaration.answers, verified: d.declaration.verified, pdf: `/api/v1/dossiers/${d.id}/declaration.pdf` }
       : null,
     sets: d.sets,
     fee: { amount: d.fee_amount, paid: d.fee_paid },
