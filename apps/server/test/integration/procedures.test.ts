@@ -29,6 +29,8 @@ function bundleDir(procedures: Entry[] | string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-procedures-'));
   tempDirs.push(dir);
   fs.copyFileSync(path.join(demoBundleDir, 'agencies.json'), path.join(dir, 'agencies.json'));
+  // The e-forms the demo's procedures name by id.
+  fs.copyFileSync(path.join(demoBundleDir, 'eforms.json'), path.join(dir, 'eforms.json'));
   fs.writeFileSync(path.join(dir, 'procedures.json'), typeof procedures === 'string' ? procedures : JSON.stringify(procedures, null, 2));
   return dir;
 }
@@ -203,6 +205,15 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       return { dir, issues: (error as AppError).issues };
     };
     const withEntry = (index: number, change: (e: Entry) => Entry) => demoProcedures().map((e, i) => (i === index ? change(e) : e));
+
+    it('refuses a declaration naming an e-form eforms.json does not define, and an e-form whose component the procedure lacks', async () => {
+      const birth = demoProcedures().findIndex((e) => e.code === '1.001193');
+      const unknown = await refused(withEntry(birth, (e) => ({ ...e, declaration: 'to-khai-khong-co' })));
+      expect(unknown.issues).toEqual([{ path: expect.stringMatching(/^procedures\.json:\d+ \[\d+\]\.declaration$/), message: expect.stringContaining('unknown e-form "to-khai-khong-co" (eforms.json defines: ct01-thay-doi-cu-tru,') }]);
+      expect(lineAt(unknown.dir, unknown.issues[0]!.path)).toContain('"declaration": "to-khai-khong-co"');
+      const noComponent = await refused(withEntry(birth, (e) => ({ ...e, components: [] })));
+      expect(noComponent.issues.map((i) => i.message)).toEqual(['component 0 does not exist: the procedure lists no components']);
+    });
 
     it('refuses step budgets that do not add up to the legal time', async () => {
       const { dir, issues } = await refused(withEntry(1, (e) => ({
