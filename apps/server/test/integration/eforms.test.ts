@@ -125,7 +125,7 @@ describe.each(databaseKinds)('e-form declarations on %s', (kind) => {
     });
     expect(detail.declaration.verified).toEqual(['declarantName', 'declarantPersonalId', 'declarantAddress', 'declarantPhone', 'declarantEmail']);
     const text = flat(pdfText((await officer.get(`/api/v1/dossiers/${id}/declaration.pdf`)).rawPayload));
-    expect(text).toContain('Nguyễn Văn An (*)');
+    expect(text).toContain('Họ, chữ đệm, tên người yêu cầu (*): Nguyễn Văn An');
     expect(text).toContain('VNeID');
   });
 

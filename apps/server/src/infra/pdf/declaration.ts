@@ -83,14 +83,17 @@ function drawNationalHeading(flow: Flow): void {
 /** "Label: value ………" — the value (or nothing) followed by a dotted blank to the end of its box of `width`. */
 function fieldLine(flow: Flow, field: EFormField, answers: EFormAnswers, verified: ReadonlySet<string>, width: number): Inline[] {
   const value = answerText(field, answers[field.key]);
-  const label: Inline = { text: `${field.label.vi}: ` };
-  if (!value) return [label, { dots: 'fill' }];
-  const mark = verified.has(field.key) ? [{ text: VERIFIED_MARK, style: 'italic' as const }] : [];
-  const used = flow.fonts.regular.widthOfTextAtSize(label.text, BODY) + flow.fonts.bold.widthOfTextAtSize(value, BODY)
-    + (mark.length ? flow.fonts.italic.widthOfTextAtSize(VERIFIED_MARK, BODY) : 0);
+  // A verified value's mark sits after the label, so that it never wraps away from the value.
+  const verifiedMark = verified.has(field.key) && value !== '';
+  const label: Inline[] = verifiedMark
+    ? [{ text: field.label.vi }, { text: VERIFIED_MARK, style: 'italic' }, { text: ': ' }]
+    : [{ text: `${field.label.vi}: ` }];
+  if (!value) return [...label, { dots: 'fill' }];
+  const used = flow.fonts.regular.widthOfTextAtSize(`${field.label.vi}: `, BODY) + flow.fonts.bold.widthOfTextAtSize(value, BODY)
+    + (verifiedMark ? flow.fonts.italic.widthOfTextAtSize(VERIFIED_MARK, BODY) : 0);
   // On one line with room to spare, the blank runs to its end; a long value that wraps gets none.
   const dots: Inline[] = used + MIN_DOTS + 4 <= width ? [{ text: ' ' }, { dots: 'fill' }] : [];
-  return [label, { text: value, style: 'bold' }, ...mark, ...dots];
+  return [...label, { text: value, style: 'bold' }, ...dots];
 }
 
 /** Fields in order; two consecutive half-width fields share a line. */
