@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetMinutes, canonicalVersionContent, catalogueChanges, defaultWorkflow, feeFor, formatProcessingTime, parseProcedureBundleEntry,
   planCatalogueChange, procedureContentOf, validateProcedure, versionInForce, type CatalogueVersionLike, type LegalProcessingTime,
-  type ProcedureDefinitionInput, type ProcedureEntryInput, type VersionHead,
+  type EFormDefinition, type ProcedureDefinitionInput, type ProcedureEntryInput, type VersionHead,
 } from '../../src/index.ts';
 
 const marriage: ProcedureDefinitionInput = {
@@ -121,10 +121,15 @@ describe('validating a procedure entry', () => {
     expect(issue!.at).toEqual(['workflow', 1, 'budget', 'unit']);
   });
 
-  it('accepts every procedure of the demo catalogue', () => {
-    const file = path.resolve(import.meta.dirname, '../../../../bundles/demo/procedures.json');
-    const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as ProcedureDefinitionInput[];
-    for (const entry of entries) expect(validateProcedure(entry, context), entry.code).toEqual([]);
+  it('accepts every procedure of the demo catalogue, with the e-forms it names', () => {
+    const demo = path.resolve(import.meta.dirname, '../../../../bundles/demo');
+    const forms = new Map((JSON.parse(fs.readFileSync(path.join(demo, 'eforms.json'), 'utf8')) as EFormDefinition[]).map((f) => [f.id, f]));
+    const entries = JSON.parse(fs.readFileSync(path.join(demo, 'procedures.json'), 'utf8')) as Array<Omit<ProcedureDefinitionInput, 'declaration'> & { declaration?: string }>;
+    for (const { declaration, ...entry } of entries) {
+      const form = declaration === undefined ? undefined : forms.get(declaration);
+      if (declaration !== undefined) expect(form, `${entry.code}: e-form ${declaration}`).toBeDefined();
+      expect(validateProcedure({ ...entry, ...(form ? { declaration: form } : {}) }, context), entry.code).toEqual([]);
+    }
   });
 });
 
