@@ -98,7 +98,7 @@ export interface paths {
                             };
                             assignments: {
                                 /** @enum {string} */
-                                role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                                role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                                 agencyId: string;
                                 agencyCode: string;
                                 agencyName: string;
@@ -218,7 +218,7 @@ export interface paths {
                             };
                             assignments: {
                                 /** @enum {string} */
-                                role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                                role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                                 agencyId: string;
                                 agencyCode: string;
                                 agencyName: string;
@@ -374,7 +374,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in citizen or business (Tài khoản định danh điện tử) */
+        /**
+         * The signed-in citizen or business (Tài khoản định danh điện tử)
+         * @description Once the provider’s access token has expired, renews the tokens with the refresh token first; a refresh the provider refuses ends the session (401).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -457,7 +460,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign the citizen out of Motcua (Đăng xuất) */
+        /**
+         * Sign the citizen out of Motcua (Đăng xuất)
+         * @description Ends the session in Motcua and answers the provider’s end-session URL (RP-initiated logout with id_token_hint and post_logout_redirect_uri = the portal), where the portal then sends the browser to end the e-ID session too.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -468,11 +474,16 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Signed out; the citizen session cookie is cleared */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description the provider’s logout page for this session; null when it has none */
+                            endSessionUrl: string | null;
+                        };
+                    };
                 };
                 /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
                 400: {
@@ -536,6 +547,163 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/citizen/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with the national e-ID: redirect to the provider (Đăng nhập bằng VNeID)
+         * @description Answers 303 to the provider’s authorization endpoint (authorization code flow: response_type=code, client_id, redirect_uri, scope with openid, state, nonce, PKCE code_challenge with S256) and sets a short-lived cookie binding the sign-in to this browser. `returnTo` is a portal path to come back to (default /ho-so-cua-toi); anything else is ignored.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a path of the portal, e.g. /ho-so-cua-toi */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the e-ID provider */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+                /** @description Unavailable: citizen_sign_in.unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "citizen_sign_in.unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/citizen/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the e-ID provider sends the citizen back (OpenID Connect callback)
+         * @description Checks the state (known, unused, not expired, started by this browser), exchanges the code with the PKCE verifier, checks the ID token (signature against the provider’s JWKS, issuer, audience, expiry, nonce) and opens a citizen session (cookie motcua_citizen), then answers 303 to the portal path the sign-in started from. Otherwise nothing is signed in and the answer is a 4xx problem (a browser asking for HTML gets a page that leads back to the portal with `?dang-nhap=loi&ma=<code>`); the refusal and its reason are in the audit trail (auth.citizen_sign_in_refused).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    iss?: string;
+                    session_state?: string;
+                    error?: string;
+                    error_description?: string;
+                    error_uri?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed in: to the portal */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: citizen_sign_in.claims_invalid, citizen_sign_in.provider_error, citizen_sign_in.state_invalid, citizen_sign_in.token_refused, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "citizen_sign_in.claims_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.state_invalid" | "citizen_sign_in.token_refused" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+                /** @description Unavailable: citizen_sign_in.unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "citizen_sign_in.unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1749,7 +1917,7 @@ export interface paths {
                                 disabled: boolean;
                                 assignments: {
                                     /** @enum {string} */
-                                    role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                                    role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                                     agencyId: string;
                                     agencyCode: string;
                                     agencyName: string;
@@ -1841,7 +2009,7 @@ export interface paths {
                         password: string;
                         assignments: {
                             /** @enum {string} */
-                            role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                            role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                             /** Format: uuid */
                             agencyId: string;
                         }[];
@@ -1864,7 +2032,7 @@ export interface paths {
                             disabled: boolean;
                             assignments: {
                                 /** @enum {string} */
-                                role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                                role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                                 agencyId: string;
                                 agencyCode: string;
                                 agencyName: string;
@@ -1998,7 +2166,7 @@ export interface paths {
                             disabled: boolean;
                             assignments: {
                                 /** @enum {string} */
-                                role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                                role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                                 agencyId: string;
                                 agencyCode: string;
                                 agencyName: string;
@@ -2109,7 +2277,7 @@ export interface paths {
                             disabled: boolean;
                             assignments: {
                                 /** @enum {string} */
-                                role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                                role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                                 agencyId: string;
                                 agencyCode: string;
                                 agencyName: string;
@@ -2216,7 +2384,7 @@ export interface paths {
                     "application/json": {
                         assignments: {
                             /** @enum {string} */
-                            role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                            role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                             /** Format: uuid */
                             agencyId: string;
                         }[];
@@ -2239,7 +2407,7 @@ export interface paths {
                             disabled: boolean;
                             assignments: {
                                 /** @enum {string} */
-                                role: "officer" | "specialist" | "leader" | "manager" | "admin";
+                                role: "officer" | "specialist" | "leader" | "manager" | "admin" | "helper";
                                 agencyId: string;
                                 agencyCode: string;
                                 agencyName: string;
@@ -3070,8 +3238,15 @@ export interface paths {
                                 count: number;
                                 required: boolean;
                                 template: string | null;
+                                /** @description the kind of paper: a stored document of this kind may be used instead of an upload */
+                                documentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                                documentTypeText: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
                             }[];
                             resultType: string | null;
+                            resultDocumentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
                             legalBasis: string | null;
                             fullyOnline: boolean;
                             interAgency: {
@@ -3484,10 +3659,14 @@ export interface paths {
                             count: number;
                             required: boolean;
                             template?: string;
+                            /** @enum {string} */
+                            documentType?: "cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep";
                         } & {
                             [key: string]: unknown;
                         })[];
                         resultType?: string;
+                        /** @enum {string} */
+                        resultDocumentType?: "cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep";
                         legalBasis?: string;
                         fullyOnline: boolean;
                         interAgency?: {
@@ -3674,8 +3853,15 @@ export interface paths {
                                     count: number;
                                     required: boolean;
                                     template: string | null;
+                                    /** @description the kind of paper: a stored document of this kind may be used instead of an upload */
+                                    documentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                                    documentTypeText: {
+                                        vi: string;
+                                        en: string;
+                                    } | null;
                                 }[];
                                 resultType: string | null;
+                                resultDocumentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
                                 legalBasis: string | null;
                                 fullyOnline: boolean;
                                 interAgency: {
@@ -3871,8 +4057,15 @@ export interface paths {
                                     count: number;
                                     required: boolean;
                                     template: string | null;
+                                    /** @description the kind of paper: a stored document of this kind may be used instead of an upload */
+                                    documentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                                    documentTypeText: {
+                                        vi: string;
+                                        en: string;
+                                    } | null;
                                 }[];
                                 resultType: string | null;
+                                resultDocumentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
                                 legalBasis: string | null;
                                 fullyOnline: boolean;
                                 interAgency: {
@@ -4078,7 +4271,7 @@ export interface paths {
             parameters: {
                 query?: {
                     view?: "inbox" | "all";
-                    /** @description comma-separated statuses (draft, submitted, received, processing, supplement_requested, paused, resolved, rejected, returned, refused, withdrawn) */
+                    /** @description comma-separated statuses (draft, awaiting_confirmation, submitted, received, processing, supplement_requested, paused, resolved, rejected, returned, refused, withdrawn) */
                     status?: string;
                     procedure?: string;
                     /** @description dossier code, ID number, phone, or part of the applicant’s name */
@@ -4107,7 +4300,7 @@ export interface paths {
                                 id: number;
                                 code: string;
                                 /** @enum {string} */
-                                status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 procedureCode: string;
                                 procedureName: string;
                                 applicantName: string;
@@ -4250,6 +4443,8 @@ export interface paths {
                             kind?: "original" | "certified_copy" | "copy" | "electronic";
                             count?: number;
                             fileIds?: string[];
+                            /** @description documents of the applicant’s data store (found by their personal ID number) used for this component */
+                            storedDocumentIds?: string[];
                             note?: string;
                         }[];
                         /** @default 1 */
@@ -4285,7 +4480,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -4406,17 +4601,17 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
                                 };
                                 at: string;
                                 actorName: string | null;
-                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -4427,7 +4622,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -4450,7 +4645,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input, or a rule of the domain refuses it: declaration.invalid, dossier.missing_components, file.not_claimable, procedure.not_implemented_here, request.invalid */
+                /** @description Invalid input, or a rule of the domain refuses it: declaration.invalid, dossier.missing_components, file.not_claimable, procedure.not_implemented_here, request.invalid, stored_document.not_usable */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4458,7 +4653,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "declaration.invalid" | "dossier.missing_components" | "file.not_claimable" | "procedure.not_implemented_here" | "request.invalid";
+                            code?: "declaration.invalid" | "dossier.missing_components" | "file.not_claimable" | "procedure.not_implemented_here" | "request.invalid" | "stored_document.not_usable";
                         };
                     };
                 };
@@ -4571,7 +4766,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -4692,17 +4887,17 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
                                 };
                                 at: string;
                                 actorName: string | null;
-                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -4713,7 +4908,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -4836,7 +5031,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -4957,17 +5152,17 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
                                 };
                                 at: string;
                                 actorName: string | null;
-                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -4978,7 +5173,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5126,7 +5321,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -5247,17 +5442,17 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
                                 };
                                 at: string;
                                 actorName: string | null;
-                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -5268,7 +5463,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5383,6 +5578,763 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/assisted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assisted online filing (nộp hộ trực tuyến): an officer or a community helper prepares an online dossier for a citizen; a one-time code is sent to the applicant, who confirms it (nothing is submitted before) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        procedureCode: string;
+                        /**
+                         * Format: uuid
+                         * @description receiving agency; implied when the preparer has a single assignment
+                         */
+                        agencyId?: string;
+                        /** @description the personal ID number is required (a citizen signed in with it confirms), and a phone or an e-mail for the code (else preparation.no_destination) */
+                        applicant: {
+                            /**
+                             * @default citizen
+                             * @enum {string}
+                             */
+                            kind?: "citizen" | "organization";
+                            /** @description full name, or the organization’s name */
+                            name: string;
+                            idNumber: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            address?: string;
+                            representative?: string;
+                        };
+                        /** @description files per component of the procedure, uploaded first through POST /api/v1/files */
+                        components: {
+                            index: number;
+                            fileIds: string[];
+                            note?: string;
+                        }[];
+                        /**
+                         * @default counter
+                         * @enum {string}
+                         */
+                        resultDelivery?: "counter" | "post" | "online";
+                        feeRow?: string;
+                        /**
+                         * @description where the one-time code goes: sms (default when a phone is given) or email
+                         * @enum {string}
+                         */
+                        sendCodeBy?: "sms" | "email";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            nationalStatus: number | null;
+                            /** @enum {string} */
+                            channel: "counter" | "online" | "postal";
+                            /** @enum {string} */
+                            resultDelivery: "counter" | "post" | "online";
+                            procedure: {
+                                code: string;
+                                name: string;
+                                version: number;
+                                field: string;
+                                processingTime: {
+                                    value: number;
+                                    /** @enum {string} */
+                                    unit: "working_days" | "working_hours" | "days" | "same_day";
+                                    cutoff?: string;
+                                };
+                            };
+                            agency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            handlingAgency: {
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            components: {
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
+                            }[];
+                            /** @description the e-form declaration (tờ khai điện tử), when one was filled */
+                            declaration: {
+                                /** @description the e-form it was filled on, id@version (the procedure version’s `declaration`) */
+                                eform: string;
+                                answers: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                /** @description keys whose value came from the applicant’s e-ID */
+                                verified: string[];
+                                /** @description GET it for the declaration printed in the official layout */
+                                pdf: string;
+                            } | null;
+                            sets: number;
+                            fee: {
+                                amount: number;
+                                paid: boolean;
+                            };
+                            submittedAt: string | null;
+                            receivedAt: string | null;
+                            /** @description the appointment printed on the receipt (form 01) */
+                            dueAt: string | null;
+                            apologyDueAt: string | null;
+                            resultAt: string | null;
+                            returnedAt: string | null;
+                            withdrawnAt: string | null;
+                            resultClass: ("ahead" | "on_time" | "overdue") | null;
+                            digitized: boolean;
+                            clock: {
+                                /** @enum {string} */
+                                state: "not_started" | "running" | "stopped" | "closed";
+                                /** @description the appointment as moved by pauses */
+                                dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
+                                overdue: boolean;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
+                                workingMinutesLeft: number | null;
+                            };
+                            step: {
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                role: "officer" | "specialist" | "leader";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                            } | null;
+                            workflow: {
+                                key: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "officer" | "specialist" | "leader";
+                                participant: number;
+                                budget: {
+                                    value: number;
+                                    /** @enum {string} */
+                                    unit: "working_days" | "working_hours" | "days";
+                                };
+                            }[];
+                            timeline: {
+                                seq: number;
+                                /** @enum {string} */
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                actionLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                at: string;
+                                actorName: string | null;
+                                actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                stepName: string | null;
+                                stepDueAt: string | null;
+                                agencyCode: string | null;
+                                note: string | null;
+                                reasons: string[] | null;
+                                form: ("01" | "02" | "03" | "04" | "05" | "06" | "07") | null;
+                                newDueAt: string | null;
+                            }[];
+                            allowedActions: {
+                                /** @enum {string} */
+                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                form: ("01" | "02" | "03" | "04" | "05" | "06" | "07") | null;
+                                needsReasons: boolean;
+                                needsNote: boolean;
+                            }[];
+                            /** @description the forms that can be printed now (GET /api/v1/dossiers/{id}/forms/{form}) */
+                            forms: ("01" | "02" | "03" | "04" | "05" | "06" | "07")[];
+                            files: {
+                                id: string;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                /** @enum {string} */
+                                purpose: "component" | "supplement" | "result" | "attachment";
+                                componentIndex: number | null;
+                            }[];
+                            codeSent: {
+                                /** @enum {string} */
+                                channel: "sms" | "email";
+                                /** @description the phone or e-mail, masked */
+                                destination: string;
+                                expiresAt: string;
+                                delivered: boolean;
+                                /** @description the code itself, only when the server does not run in production (development sender) */
+                                devCode?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.missing_components, file.not_claimable, preparation.no_destination, procedure.not_implemented_here, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.missing_components" | "file.not_claimable" | "preparation.no_destination" | "procedure.not_implemented_here" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: procedure.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "procedure.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/assisted/resend-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the applicant of a prepared dossier a new one-time code (the previous one is void) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        sendCodeBy?: "sms" | "email";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** @description the phone or e-mail, masked */
+                            destination: string;
+                            expiresAt: string;
+                            delivered: boolean;
+                            /** @description the code itself, only when the server does not run in production (development sender) */
+                            devCode?: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: preparation.no_destination, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "preparation.no_destination" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: dossier.transition_not_allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.transition_not_allowed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dossiers/{code}/preparation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was prepared for the applicant to confirm (assisted filing): procedure, agency, components; initials only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            awaitingConfirmation: boolean;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            preparedAt: string;
+                            /** @enum {string} */
+                            preparedByRole: "officer" | "helper";
+                            applicantInitials: string;
+                            components: {
+                                index: number;
+                                name: string;
+                                files: number;
+                            }[];
+                            feeAmount: number;
+                            /** @description the live code sent to the applicant (masked destination), if any */
+                            oneTimeCode: {
+                                /** @enum {string} */
+                                channel: "sms" | "email";
+                                destination: string;
+                                expiresAt: string;
+                                locked: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dossiers/{code}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant confirms a dossier prepared for them (assisted filing): with the one-time code, or signed in with the e-ID as the applicant (no code needed). It is then submitted online; the answer carries the security code of the receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the six-digit code sent to the applicant */
+                        oneTimeCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            proof: "eid" | "one_time_code";
+                            accessSecret: string;
+                            statusUrl: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: preparation.proof_required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "preparation.proof_required";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, preparation.code_expired, preparation.code_invalid, preparation.code_locked, preparation.not_applicant */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "preparation.code_expired" | "preparation.code_invalid" | "preparation.code_locked" | "preparation.not_applicant";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: dossier.transition_not_allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.transition_not_allowed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/dossiers/{code}": {
         parameters: {
             query?: never;
@@ -5412,7 +6364,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -5458,7 +6410,7 @@ export interface paths {
                                 };
                                 at: string;
                                 /** @enum {string} */
-                                status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 statusLabel: {
                                     vi: string;
                                     en: string;
@@ -5549,7 +6501,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock */
+        /** Submit a dossier online (nộp hồ sơ trực tuyến); an officer receives it, which starts the clock. Signed in with the e-ID, the dossier is the citizen’s (“Hồ sơ của tôi”) and, when the applicant is the signed-in person, their verified details come from the identity (a different value typed for one is refused) */
         post: {
             parameters: {
                 query?: never;
@@ -5584,6 +6536,8 @@ export interface paths {
                         components: {
                             index: number;
                             fileIds: string[];
+                            /** @description documents of the signed-in citizen’s data store used instead of an upload (e-ID sign-in required) */
+                            storedDocumentIds?: string[];
                             note?: string;
                         }[];
                         /**
@@ -5621,7 +6575,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input, or a rule of the domain refuses it: declaration.invalid, dossier.missing_components, file.not_claimable, procedure.not_implemented_here, request.invalid */
+                /** @description Invalid input, or a rule of the domain refuses it: declaration.invalid, dossier.missing_components, dossier.verified_field_changed, file.not_claimable, procedure.not_implemented_here, request.invalid, stored_document.not_usable */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5629,7 +6583,19 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "declaration.invalid" | "dossier.missing_components" | "file.not_claimable" | "procedure.not_implemented_here" | "request.invalid";
+                            code?: "declaration.invalid" | "dossier.missing_components" | "dossier.verified_field_changed" | "file.not_claimable" | "procedure.not_implemented_here" | "request.invalid" | "stored_document.not_usable";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: stored_document.sign_in_required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "stored_document.sign_in_required";
                         };
                     };
                 };
@@ -5772,7 +6738,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -5818,7 +6784,7 @@ export interface paths {
                                 };
                                 at: string;
                                 /** @enum {string} */
-                                status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 statusLabel: {
                                     vi: string;
                                     en: string;
@@ -6012,6 +6978,764 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             code?: "auth.csrf_invalid" | "rating.proof_invalid";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: rating.already_rated, rating.too_early */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating.already_rated" | "rating.too_early";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: every dossier whose applicant is the signed-in identity (counter ones included) or that they submitted, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                };
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                channel: "counter" | "online" | "postal";
+                                applicantName: string;
+                                submittedAt: string | null;
+                                receivedAt: string | null;
+                                /** @description the appointment on the receipt */
+                                dueAt: string | null;
+                                /** @description a new appointment given with an apology letter (form 04), if any */
+                                newDueAt: string | null;
+                                resultAt: string | null;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
+                                asks: ("supplement" | "payment" | "rating")[];
+                                supplementRequest: {
+                                    at: string;
+                                    /** @description what to bring, as the officer or specialist wrote it */
+                                    items: string[];
+                                    note: string | null;
+                                    /** @description when the citizen sent the supplement online; it awaits an officer */
+                                    submittedOnlineAt: string | null;
+                                    /** @description the components of the procedure, to attach the supplement to */
+                                    components: {
+                                        index: number;
+                                        name: string;
+                                    }[];
+                                } | null;
+                                fee: {
+                                    amount: number;
+                                    paid: boolean;
+                                };
+                                /** @description what the citizen may do now, signed in (no security code): POST …/actions */
+                                actions: ("submit_supplement" | "withdraw")[];
+                                rated: boolean;
+                            }[];
+                            /** @description pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: request.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the signed-in citizen’s dossiers in full: steps, applicant, components, files, what is asked, what they may do (404 when not theirs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            nationalStatus: number | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            applicantInitials: string;
+                            submittedAt: string | null;
+                            receivedAt: string | null;
+                            /** @description the appointment on the receipt */
+                            dueAt: string | null;
+                            /** @description a new appointment given with an apology letter (form 04), if any */
+                            newDueAt: string | null;
+                            resultAt: string | null;
+                            returnedAt: string | null;
+                            currentStep: string | null;
+                            clock: {
+                                /** @enum {string} */
+                                state: "not_started" | "running" | "stopped" | "closed";
+                                /** @description the appointment as moved by pauses */
+                                dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
+                                overdue: boolean;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
+                                workingMinutesLeft: number | null;
+                            };
+                            steps: {
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                at: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            channel: "counter" | "online" | "postal";
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            components: {
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
+                            }[];
+                            files: {
+                                id: string;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                /** @enum {string} */
+                                purpose: "component" | "supplement" | "result" | "attachment";
+                                componentIndex: number | null;
+                            }[];
+                            /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
+                            asks: ("supplement" | "payment" | "rating")[];
+                            supplementRequest: {
+                                at: string;
+                                /** @description what to bring, as the officer or specialist wrote it */
+                                items: string[];
+                                note: string | null;
+                                /** @description when the citizen sent the supplement online; it awaits an officer */
+                                submittedOnlineAt: string | null;
+                                /** @description the components of the procedure, to attach the supplement to */
+                                components: {
+                                    index: number;
+                                    name: string;
+                                }[];
+                            } | null;
+                            fee: {
+                                amount: number;
+                                paid: boolean;
+                            };
+                            /** @description what the citizen may do now, signed in (no security code): POST …/actions */
+                            actions: ("submit_supplement" | "withdraw")[];
+                            rated: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in citizen sends the requested supplement (files uploaded first through POST /api/v1/public/files) or withdraws their dossier, proven by their e-ID instead of the security code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit_supplement" | "withdraw";
+                        note?: string;
+                        /** @description the supplement: files per component of the procedure, uploaded first through POST /api/v1/public/files */
+                        components?: {
+                            index: number;
+                            fileIds: string[];
+                        }[];
+                        /**
+                         * @description file id → upload token, as returned by the public upload
+                         * @default {}
+                         */
+                        uploadTokens?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            nationalStatus: number | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            applicantInitials: string;
+                            submittedAt: string | null;
+                            receivedAt: string | null;
+                            /** @description the appointment on the receipt */
+                            dueAt: string | null;
+                            /** @description a new appointment given with an apology letter (form 04), if any */
+                            newDueAt: string | null;
+                            resultAt: string | null;
+                            returnedAt: string | null;
+                            currentStep: string | null;
+                            clock: {
+                                /** @enum {string} */
+                                state: "not_started" | "running" | "stopped" | "closed";
+                                /** @description the appointment as moved by pauses */
+                                dueAt: string | null;
+                                /** @description in progress and overdue at the instant of the answer (timeliness = in_progress_overdue); a late result says so in timeliness */
+                                overdue: boolean;
+                                /**
+                                 * @description how the dossier stands against its appointment at the instant of the answer: not_received; in progress: in_progress_on_time, due_soon (less than 48 hours left), in_progress_overdue; with a result: resolved_ahead, resolved_on_time, resolved_overdue; closed (withdrawn or refused before any result: never overdue)
+                                 * @enum {string}
+                                 */
+                                timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
+                                /** @description working time left until the appointment (negative: overdue); while the clock is stopped, what was left when it stopped */
+                                workingMinutesLeft: number | null;
+                            };
+                            steps: {
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                at: string;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            channel: "counter" | "online" | "postal";
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organization";
+                                name: string;
+                                idNumber?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                representative?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            components: {
+                                index: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "original" | "certified_copy" | "copy" | "electronic";
+                                count: number;
+                                required: boolean;
+                                received: boolean;
+                                fileIds: string[];
+                                digitized: boolean;
+                                note?: string;
+                            }[];
+                            files: {
+                                id: string;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                /** @enum {string} */
+                                purpose: "component" | "supplement" | "result" | "attachment";
+                                componentIndex: number | null;
+                            }[];
+                            /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
+                            asks: ("supplement" | "payment" | "rating")[];
+                            supplementRequest: {
+                                at: string;
+                                /** @description what to bring, as the officer or specialist wrote it */
+                                items: string[];
+                                note: string | null;
+                                /** @description when the citizen sent the supplement online; it awaits an officer */
+                                submittedOnlineAt: string | null;
+                                /** @description the components of the procedure, to attach the supplement to */
+                                components: {
+                                    index: number;
+                                    name: string;
+                                }[];
+                            } | null;
+                            fee: {
+                                amount: number;
+                                paid: boolean;
+                            };
+                            /** @description what the citizen may do now, signed in (no security code): POST …/actions */
+                            actions: ("submit_supplement" | "withdraw")[];
+                            rated: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, file.not_claimable, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "file.not_claimable" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: dossier.transition_not_allowed, request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.transition_not_allowed" | "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in citizen rates their dossier once it has a result (đánh giá mức độ hài lòng), proven by their e-ID: 5 very satisfied … 1 very dissatisfied */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            score: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid";
                         };
                     };
                 };
@@ -6779,6 +8503,10 @@ export interface paths {
                                 onlineRate: number | null;
                                 onTimeRate: number | null;
                                 refused: number;
+                                /** @description dossiers received in the period that reused documents of the applicant’s data store */
+                                reused: number;
+                                /** @description reused / receivedInPeriod */
+                                reuseRate: number | null;
                                 ratings: {
                                     count: number;
                                     average: number | null;
@@ -6810,6 +8538,10 @@ export interface paths {
                                 onlineRate: number | null;
                                 onTimeRate: number | null;
                                 refused: number;
+                                /** @description dossiers received in the period that reused documents of the applicant’s data store */
+                                reused: number;
+                                /** @description reused / receivedInPeriod */
+                                reuseRate: number | null;
                                 ratings: {
                                     count: number;
                                     average: number | null;
@@ -7165,7 +8897,7 @@ export interface paths {
                                 id: number;
                                 code: string;
                                 /** @enum {string} */
-                                status: "draft" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
                                 procedureCode: string;
                                 applicantName: string;
                                 /** @enum {string} */
@@ -7252,6 +8984,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My data store (kho dữ liệu): the digitized components and electronic results of my dossiers */
+        get: {
+            parameters: {
+                query?: {
+                    documentType?: "cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the local date validity is judged on */
+                            today: string;
+                            items: {
+                                id: string;
+                                /** @description the kind of paper; null for a document of no listed kind (it cannot stand for a component) */
+                                documentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                                documentTypeText: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                title: string;
+                                /** @enum {string} */
+                                origin: "digitized_component" | "result";
+                                sourceDossier: {
+                                    id: number | null;
+                                    code: string;
+                                } | null;
+                                issuingAgency: string;
+                                /** @description local date YYYY-MM-DD */
+                                issuedOn: string;
+                                /** @description last local day it is valid; null: does not expire */
+                                validUntil: string | null;
+                                /**
+                                 * @description on `today`
+                                 * @enum {string}
+                                 */
+                                validity: "valid" | "expired";
+                                /** @description SHA-256 of the file, hex */
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of my stored documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: stored_document.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "stored_document.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applicant-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** At the counter, after checking the applicant’s ID card: their stored documents (every lookup is audited) */
+        get: {
+            parameters: {
+                query?: {
+                    personalId?: string;
+                    taxCode?: string;
+                    documentType?: "cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the local date validity is judged on */
+                            today: string;
+                            items: {
+                                id: string;
+                                /** @description the kind of paper; null for a document of no listed kind (it cannot stand for a component) */
+                                documentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                                documentTypeText: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                title: string;
+                                /** @enum {string} */
+                                origin: "digitized_component" | "result";
+                                sourceDossier: {
+                                    id: number | null;
+                                    code: string;
+                                } | null;
+                                issuingAgency: string;
+                                /** @description local date YYYY-MM-DD */
+                                issuedOn: string;
+                                /** @description last local day it is valid; null: does not expire */
+                                validUntil: string | null;
+                                /**
+                                 * @description on `today`
+                                 * @enum {string}
+                                 */
+                                validity: "valid" | "expired";
+                                /** @description SHA-256 of the file, hex */
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7269,7 +9313,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "report.invalid_period" | "document.invalid";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
             messages: {
                 vi: string;
                 en: string;
