@@ -38,10 +38,10 @@ describe.each(databaseKinds)('e-form declarations on %s', (kind) => {
     return res.json() as { id: string; uploadToken: string };
   };
   /** Online birth registration: the birth certificate uploaded, the declaration filled on the e-form (no scan of it). */
-  const submit = async (agent: Agent, declaration: Record<string, unknown>, name = 'Phạm Thị Dung') => {
+  const submit = async (agent: Agent, declaration: Record<string, unknown>, name = 'Phạm Thị Dung', phone = '0901234567') => {
     const scan = await upload(agent);
     return agent.post('/api/v1/public/dossiers', {
-      procedureCode: '1.001193', agencyCode, applicant: { name, phone: '0901234567' },
+      procedureCode: '1.001193', agencyCode, applicant: { name, phone },
       components: [{ index: 1, fileIds: [scan.id] }], uploadTokens: { [scan.id]: scan.uploadToken }, declaration,
     });
   };
@@ -116,7 +116,8 @@ describe.each(databaseKinds)('e-form declarations on %s', (kind) => {
 
   it('keeps the e-ID’s values in the verified fields of a signed-in citizen, whatever was sent', async () => {
     const citizen = await t.signInCitizen('036090001234');
-    const res = await submit(citizen, { ...child, declarantName: 'Someone Else', declarantPersonalId: '999999999999', relationship: 'Cha' }, 'Nguyễn Văn An');
+    // The applicant block carries the e-ID's values (a different one is refused: my-dossiers tests); the declaration's are overwritten.
+    const res = await submit(citizen, { ...child, declarantName: 'Someone Else', declarantPersonalId: '999999999999', relationship: 'Cha' }, 'Nguyễn Văn An', '0912345678');
     expect(res.statusCode, res.body).toBe(201);
     const { id } = res.json() as { id: number };
     const detail = (await officer.get(`/api/v1/dossiers/${id}`)).json();
