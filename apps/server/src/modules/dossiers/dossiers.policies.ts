@@ -53,7 +53,7 @@ export function rolesForAction(actor: Actor, action: DossierAction, agencies: Do
 export const canReceiveAt = (actor: Actor, agency: { path: string }): boolean => hasRoleOver(actor, ['officer'], agency.path);
 
 /**
- * What makes a dossier a signed-in citizen's ("Hồ sơ của tôi", SPEC §9): its applicant is their
+ * What makes a dossier a signed-in citizen's ("Hồ sơ của tôi", docs/rules/citizen-identity.md): its applicant is their
  * identity (the personal ID number the e-ID vouches for; for a business account also the
  * company's tax code, which an organization applicant carries as its ID number), or they
  * submitted it online while signed in. So a dossier received at the counter for the same personal

@@ -1,5 +1,5 @@
 /**
- * The applicant of an online dossier submitted while signed in with the e-ID (SPEC §9, "what the
+ * The applicant of an online dossier submitted while signed in with the e-ID (docs/rules/citizen-identity.md, "what the
  * identity provides is never asked again"). When the applicant is the signed-in person (a citizen
  * applicant with no ID number or with theirs; for a business account, an organization applicant
  * with no ID number or with its tax code), the server takes the fields the identity vouches for
