@@ -99,9 +99,10 @@ export async function act(page, action, fill, shotName) {
 
 /**
  * Runs axe-core on the page as it is now and prints its critical and serious findings (WCAG 2.1
- * A/AA rules). Returns them, so a caller can fail on any.
+ * A/AA rules). Returns them, so a caller can fail on any. `{ lesser }` also prints the moderate and
+ * minor ones and hands them to it (an array to fill).
  */
-export async function axe(page, name) {
+export async function axe(page, name, { lesser } = {}) {
   const source = fs.readFileSync(path.join(path.dirname(new URL(import.meta.resolve('axe-core')).pathname), 'axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   const result = await page.evaluate(async () =>
@@ -110,5 +111,10 @@ export async function axe(page, name) {
   const bad = result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   for (const v of bad) console.log(`  axe ${name}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
   if (!bad.length) console.log(`  axe ${name}: no critical or serious findings`);
+  if (lesser) {
+    const rest = result.violations.filter((v) => !bad.includes(v));
+    for (const v of rest) console.log(`  axe ${name}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+    lesser.push(...rest.map((v) => ({ page: name, id: v.id, impact: v.impact })));
+  }
   return bad;
 }
