@@ -166,6 +166,8 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
           <Section title={t('eform.title')} number={3}>
             <Stack gap="sm">
               <SegmentedControl
+                fullWidth
+                styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
                 aria-label={t('eform.mode')}
                 value={declarationMode}
                 onChange={(mode) => setDeclarationMode(mode as 'form' | 'scan')}
@@ -266,7 +268,8 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
 
 function Section({ title, number, children }: { title: string; number: number; children: ReactNode }) {
   return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="fieldset" style={{ margin: 0 }}>
+    // A fieldset is as wide as its widest content by default (min-inline-size: min-content): 0 lets it fit a phone.
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="fieldset" style={{ margin: 0, minWidth: 0 }}>
       <Text component="legend" fz="h3" fw={650} mb="sm" style={{ float: 'left', width: '100%', padding: 0 }}>
         <Text span inherit c="brand.7" fw={700} mr={6} className="motcua-figures">{number}.</Text>{title}
       </Text>

@@ -3,6 +3,7 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EFormDefinition, EFormField } from '@motcua/domain';
+import { TypedDateField } from '../ui/TypedDateField.tsx';
 import type { DeclarationDraft, DeclarationErrors, DraftValue } from './declaration.ts';
 
 interface Props {
@@ -83,16 +84,21 @@ interface FieldProps {
 }
 
 function FieldInput({ field, language, value, error, verified, verifiedLabel, chooseLabel, onChange }: FieldProps) {
+  // The badge flows after the words (wrapping under them on a phone, never cut); a field the
+  // citizen cannot change shows no "required" asterisk.
   const label: ReactNode = verified ? (
-    <Group gap={6} component="span" wrap="nowrap">
-      <span>{field.label[language]}</span>
-      <Badge size="xs" color="teal" variant="light" leftSection={<IconShieldCheck size={12} aria-hidden="true" />}>{verifiedLabel}</Badge>
-    </Group>
+    <>
+      {field.label[language]}{' '}
+      <Badge component="span" size="xs" color="teal" variant="light" style={{ verticalAlign: 'text-bottom' }} leftSection={<IconShieldCheck size={12} aria-hidden="true" />}>
+        {verifiedLabel}
+      </Badge>
+    </>
   ) : field.label[language];
   const common = {
     label,
     description: field.hint?.[language],
     required: Boolean(field.required),
+    withAsterisk: Boolean(field.required) && !verified,
     error,
     readOnly: verified,
     'data-field': field.key,
@@ -103,7 +109,7 @@ function FieldInput({ field, language, value, error, verified, verifiedLabel, ch
     case 'textarea':
       return <Textarea {...common} autosize minRows={2} maxLength={field.maxLength} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'date':
-      return <TextInput {...common} type="date" min={dateLimit(field.minDate)} max={dateLimit(field.maxDate)} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return <TypedDateField {...common} minDate={dateLimit(field.minDate)} maxDate={dateLimit(field.maxDate)} value={text} onChange={(v) => onChange(v)} />;
     case 'number':
       return (
         <NumberInput
@@ -149,5 +155,5 @@ function FieldInput({ field, language, value, error, verified, verifiedLabel, ch
   }
 }
 
-/** A date limit for the browser's picker: a plain date as is; `today` left to the check (it moves). */
+/** A date limit for the calendar: a plain date as is; `today` left to the check (it moves). */
 const dateLimit = (limit: string | undefined) => (limit && limit !== 'today' ? limit : undefined);
