@@ -3,7 +3,7 @@
  * components and electronic results of their dossiers — with their source dossier, issuing
  * agency, date, validity and file hash, and a download. Signed out: a call to sign in with the e-ID.
  */
-import { Anchor, Button, Card, Code, Container, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Code, Container, Flex, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconLogin } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +59,7 @@ function DocumentCard({ document: d }: { document: StoredDocument }) {
   return (
     <Card withBorder p="md" component="article" aria-label={d.title}>
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Group justify="space-between" align="flex-start" gap="xs">
           <Title order={2} fz="h4">{d.title}</Title>
           <ValidityBadge document={d} />
         </Group>
@@ -67,8 +67,8 @@ function DocumentCard({ document: d }: { document: StoredDocument }) {
           {d.documentTypeText ? localized(d.documentTypeText, language) : t('dataStore.otherType')} · {t(`dataStore.origin.${d.origin}`)}
         </Text>
         <dl style={{ margin: 0 }}>
-          <Row term={t('dataStore.issuingAgency')}>{d.issuingAgency}</Row>
-          <Row term={t('dataStore.issuedOn')}>{formatPlainDate(d.issuedOn)}</Row>
+          <Row term={t(`dataStore.issuingAgencyOf.${d.origin}`)}>{d.issuingAgency}</Row>
+          <Row term={t(`dataStore.issuedOnOf.${d.origin}`)}>{formatPlainDate(d.issuedOn)}</Row>
           {d.sourceDossier && <Row term={t('dataStore.sourceDossier')}><span className="motcua-figures">{d.sourceDossier.code}</span></Row>}
           <Row term={t('dataStore.hash')}><Code style={{ wordBreak: 'break-all' }}>{d.sha256}</Code></Row>
         </dl>
@@ -80,11 +80,12 @@ function DocumentCard({ document: d }: { document: StoredDocument }) {
   );
 }
 
+/** A term beside its value; on a phone, above it, so the value keeps the whole width. */
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text component="dt" size="sm" c="gray.7" style={{ minWidth: 130 }}>{term}</Text>
-      <Text component="dd" size="sm" m={0}>{children}</Text>
-    </Group>
+    <Flex direction={{ base: 'column', xs: 'row' }} gap={{ base: 0, xs: 'xs' }} mb={{ base: 6, xs: 2 }} align="flex-start">
+      <Text component="dt" size="sm" c="gray.7" miw={130} style={{ flexShrink: 0 }}>{term}</Text>
+      <Text component="dd" size="sm" m={0} style={{ minWidth: 0 }}>{children}</Text>
+    </Flex>
   );
 }

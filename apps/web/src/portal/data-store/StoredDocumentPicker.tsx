@@ -4,7 +4,7 @@
  * same rule again, `storedDocumentUsable` in the domain). Used on the portal (the signed-in
  * citizen's own store) and at the counter (the applicant's, after the ID card is checked).
  */
-import { Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Checkbox, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatPlainDate } from '../../shared/format.ts';
 import type { StoredDocument } from './dataStore.api.ts';
@@ -29,24 +29,24 @@ export function StoredDocumentPicker({ documents, value, onChange, componentName
         const usable = d.validity === 'valid';
         const checked = value.includes(d.id);
         return (
-          <Group key={d.id} gap="xs" wrap="nowrap" align="flex-start">
-            <Checkbox
-              size="sm"
-              checked={checked}
-              disabled={!usable && !checked}
-              onChange={(event) => onChange(event.currentTarget.checked ? [...value, d.id] : value.filter((id) => id !== d.id))}
-              label={(
-                <span>
-                  {d.title}
-                  <Text span size="xs" c="gray.7">
-                    {' — '}{d.issuingAgency}, {formatPlainDate(d.issuedOn)}
-                    {d.sourceDossier ? ` · ${t('dataStore.fromDossier', { code: d.sourceDossier.code })}` : ''}
-                  </Text>
-                </span>
-              )}
-            />
-            <ValidityBadge document={d} />
-          </Group>
+          <Checkbox
+            key={d.id}
+            size="sm"
+            checked={checked}
+            disabled={!usable && !checked}
+            onChange={(event) => onChange(event.currentTarget.checked ? [...value, d.id] : value.filter((id) => id !== d.id))}
+            label={(
+              // The badge follows the title and wraps with the words: in a narrow column it is never cut.
+              <span>
+                {d.title}{' '}
+                <ValidityBadge document={d} />
+                <Text span size="xs" c="gray.7" display="block">
+                  {d.issuingAgency}, {formatPlainDate(d.issuedOn)}
+                  {d.sourceDossier ? ` · ${t('dataStore.fromDossier', { code: d.sourceDossier.code })}` : ''}
+                </Text>
+              </span>
+            )}
+          />
         );
       })}
     </Stack>
