@@ -33,7 +33,9 @@ export function CitizenAccount() {
   return (
     <Group gap="xs" wrap="nowrap">
       {signOut.isError && <Text size="sm" c="red.9" role="alert">{t('citizen.signOutFailed')}</Text>}
-      <Menu position="bottom-end" withinPortal>
+      {/* No initial-focus placeholder: a focusable role="presentation" element inside role="menu" is a
+          critical axe finding; focus goes to the first item instead. */}
+      <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <Button variant="light" size="xs" rightSection={<IconChevronDown size={14} aria-hidden="true" />} aria-label={t('citizen.accountMenu', { name })}>
             <Text span size="sm" fw={600} maw={200} truncate>{name}</Text>

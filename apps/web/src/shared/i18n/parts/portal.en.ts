@@ -45,7 +45,7 @@ export const submitEn: Portal['submit'] = {
   components: 'Attached papers',
   componentsHint: 'Photograph or scan each paper; PDF, JPEG or PNG, up to 10 MB a file.',
   copies: '{{count}} copies',
-  attach: 'Choose files',
+  attach: 'Attach',
   fileRequired: 'Please attach this required paper.',
   delivery: 'How to receive the result',
   pledge: 'I declare that the information given is true and I take legal responsibility for it.',

@@ -41,7 +41,7 @@ export const submitVi = {
   components: 'Giấy tờ đính kèm',
   componentsHint: 'Chụp hoặc quét từng giấy tờ; tệp PDF, JPEG hoặc PNG, tối đa 10 MB mỗi tệp.',
   copies: '{{count}} bản',
-  attach: 'Chọn tệp',
+  attach: 'Đính kèm',
   fileRequired: 'Vui lòng đính kèm giấy tờ bắt buộc này.',
   delivery: 'Hình thức nhận kết quả',
   pledge: 'Tôi cam đoan các thông tin đã khai là đúng sự thật và chịu trách nhiệm trước pháp luật.',
