@@ -18,7 +18,7 @@ type Confirmed = ApiResponse<'/public/dossiers/{code}/confirm', 'post'>;
  * the e-ID (no code). Only then is it submitted; the page then shows the receipt's security code.
  */
 export function ConfirmPreparationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('assisted.confirm.title'));
   const { code = '' } = useParams();
   const location = useLocation();
@@ -55,7 +55,7 @@ export function ConfirmPreparationPage() {
         {done ? (
           <Paper withBorder p="lg" data-testid="confirmation-done">
             <Stack gap="sm">
-              <Text fw={650}><IconCircleCheck size={18} aria-hidden="true" /> {t('assisted.confirm.done', { code: done.code })}</Text>
+              <Text fw={650}><IconCircleCheck size={18} aria-hidden="true" color="var(--mantine-color-green-8)" style={{ verticalAlign: 'text-bottom' }} /> {t('assisted.confirm.done', { code: done.code })}</Text>
               <Text size="sm">{t('assisted.confirm.secret')}</Text>
               <Text className="motcua-code" fw={600} fz="lg" data-testid="confirmation-secret">{done.accessSecret}</Text>
               <Anchor component={Link} to={`/tra-cuu/${encodeURIComponent(done.code)}`}>{t('assisted.confirm.track')}</Anchor>
@@ -70,7 +70,7 @@ export function ConfirmPreparationPage() {
                 <Text><b>{t('assisted.confirm.agency')}:</b> {s.agency.name}</Text>
                 <Text><b>{t('assisted.confirm.applicant')}:</b> {s.applicantInitials}</Text>
                 <Text size="sm" c="gray.7">
-                  {t('assisted.confirm.preparedAt', { at: formatDateTime(s.preparedAt), by: t(`roles.${s.preparedByRole}`) })}
+                  {t('assisted.confirm.preparedAt', { at: formatDateTime(s.preparedAt), by: t(`roles.${s.preparedByRole}`).toLocaleLowerCase(i18n.language) })}
                 </Text>
                 <Text fw={650} mt="xs">{t('assisted.confirm.components')}</Text>
                 <List size="sm">
@@ -83,7 +83,16 @@ export function ConfirmPreparationPage() {
             ) : (
               <>
                 {profile ? (
-                  <Button leftSection={<IconId size={16} aria-hidden="true" />} loading={confirm.isPending} onClick={() => confirm.mutate({})}>
+                  <Button
+                    leftSection={<IconId size={16} aria-hidden="true" />}
+                    loading={confirm.isPending}
+                    onClick={() => confirm.mutate({})}
+                    // A long name wraps on a phone instead of being cut.
+                    h="auto"
+                    mih={42}
+                    py={8}
+                    styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.35 } }}
+                  >
                     {t('assisted.confirm.asCitizen', { name: profile.fullName })}
                   </Button>
                 ) : (

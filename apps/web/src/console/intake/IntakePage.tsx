@@ -173,7 +173,7 @@ function Intake({ mode }: { mode: IntakeMode }) {
             <Stepper.Step label={t('console.intake.steps.procedure')} description={draft.procedure?.name} />
             <Stepper.Step label={t('console.intake.steps.applicant')} description={draft.applicant.name || undefined} />
             <Stepper.Step label={t('console.intake.steps.components')} />
-            <Stepper.Step label={t('console.intake.steps.decision')} />
+            <Stepper.Step label={t(assisted ? 'assisted.console.stepCode' : 'console.intake.steps.decision')} />
           </Stepper>
           {step > 0 && draft.procedure && <ProcedureSummary procedure={draft.procedure} onChange={() => setStep(0)} />}
           {step === 0 ? (
