@@ -48,9 +48,11 @@ export function PortalLayout() {
               </nav>
               <LanguageSwitch />
               <CitizenAccount />
+              {/* On a phone the staff sign-in is in the footer: the header keeps to what citizens use. */}
               <Button
                 component={Link}
                 to="/console/dang-nhap"
+                visibleFrom="sm"
                 variant="default"
                 size="xs"
                 leftSection={<IconLogin2 size={16} aria-hidden="true" />}
@@ -72,6 +74,7 @@ export function PortalLayout() {
           <Stack gap={4}>
             <Text size="sm" fw={600}>{t('portal.footer.system')} · {site.provinceName}</Text>
             <Text size="sm" c="gray.7">{t('portal.footer.hours')}</Text>
+            <Anchor component={Link} to="/console/dang-nhap" size="sm" c="gray.8" hiddenFrom="sm" style={{ alignSelf: 'flex-start' }}>{t('portal.staffSignIn')}</Anchor>
           </Stack>
         </Container>
       </footer>

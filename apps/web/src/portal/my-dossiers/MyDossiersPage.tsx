@@ -104,7 +104,7 @@ function MyDossierCard({ item }: { item: MyDossierItem }) {
         {(item.asks.length > 0 || late) && (
           <Group gap={6} wrap="wrap">
             {item.asks.map((ask) => <Badge key={ask} variant="light" color={askColors[ask]} data-ask={ask}>{t(`myDossiers.asks.${ask}`)}</Badge>)}
-            {late && <Badge variant="outline" color={late === 'due_soon' ? 'orange' : 'red'}>{t(`myDossiers.timeliness.${late}`)}</Badge>}
+            {late && <Badge variant="outline" color={late === 'due_soon' ? 'orange.9' : 'red.9'}>{t(`myDossiers.timeliness.${late}`)}</Badge>}
           </Group>
         )}
       </Stack>
@@ -175,6 +175,13 @@ function ApplicantCard({ dossier }: { dossier: MyDossier }) {
   );
 }
 
+/** What the applicant sent apart from the result the agency issued and the papers it attached. */
+const fileGroups = [
+  { key: 'files', purposes: ['component', 'supplement'] },
+  { key: 'resultFiles', purposes: ['result'] },
+  { key: 'attachmentFiles', purposes: ['attachment'] },
+] as const;
+
 function ComponentsCard({ dossier }: { dossier: MyDossier }) {
   const { t } = useTranslation();
   return (
@@ -190,14 +197,18 @@ function ComponentsCard({ dossier }: { dossier: MyDossier }) {
             ))}
           </List>
         )}
-        {dossier.files.length > 0 && (
-          <>
-            <Text size="sm" fw={600}>{t('myDossiers.files')}</Text>
-            <List spacing={4} size="sm" icon={<IconFileText size={16} aria-hidden="true" />}>
-              {dossier.files.map((f) => <List.Item key={f.id} style={{ wordBreak: 'break-all' }}>{f.name}</List.Item>)}
-            </List>
-          </>
-        )}
+        {dossier.components.length === 0 && dossier.files.length === 0 && <Text size="sm" c="gray.7">{t('myDossiers.noComponents')}</Text>}
+        {fileGroups.map(({ key, purposes }) => {
+          const files = dossier.files.filter((f) => (purposes as readonly string[]).includes(f.purpose));
+          return files.length > 0 && (
+            <Stack key={key} gap={4}>
+              <Text size="sm" fw={600}>{t(`myDossiers.${key}`)}</Text>
+              <List spacing={4} size="sm" icon={<IconFileText size={16} aria-hidden="true" />}>
+                {files.map((f) => <List.Item key={f.id} style={{ wordBreak: 'break-all' }}>{f.name}</List.Item>)}
+              </List>
+            </Stack>
+          );
+        })}
         {dossier.fee.amount > 0 && (
           <Text size="sm">
             {t('myDossiers.fee', { amount: formatCurrency(dossier.fee.amount) })} · {t(dossier.fee.paid ? 'myDossiers.feePaid' : 'myDossiers.feeUnpaid')}
