@@ -58,7 +58,11 @@ export async function renderDeclarationPdf(
   }
 
   if (form.commitment) {
-    flow.paragraph([{ text: form.commitment.vi }], { size: BODY, align: 'justify', firstIndent: 28.35, leading: LEADING, spaceBefore: 4, spaceAfter: 2 });
+    const commitment: Inline[] = [{ text: form.commitment.vi }];
+    const options = { size: BODY, align: 'justify', firstIndent: 28.35, leading: LEADING, spaceBefore: 4, spaceAfter: 2 } as const;
+    // The commitment stays with the signature: a page never holds a signature alone.
+    flow.ensure(flow.measureParagraph(commitment, options) + signatureHeight(flow, form, answers));
+    flow.paragraph(commitment, options);
   }
   drawSignature(flow, form, answers, dossier);
   if (verified.size) {
@@ -105,10 +109,16 @@ function drawFields(flow: Flow, fields: readonly EFormField[], answers: EFormAns
       const half = flow.contentWidth / 2;
       const left = fieldLine(flow, field, answers, verified, half - 8);
       const right = fieldLine(flow, next, answers, verified, half);
-      const height = Math.max(
-        flow.measureParagraph(left, { size: BODY, width: half - 8, leading: LEADING }),
-        flow.measureParagraph(right, { size: BODY, width: half, leading: LEADING }),
-      );
+      const oneLine = flow.lineHeight(BODY, LEADING);
+      const leftHeight = flow.measureParagraph(left, { size: BODY, width: half - 8, leading: LEADING });
+      const rightHeight = flow.measureParagraph(right, { size: BODY, width: half, leading: LEADING });
+      // A pair shares a line only when both fit on it: a long label or value in half a line would
+      // wrap ("Số định danh cá nhân:" above its number), so each then takes a line of its own.
+      if (Math.max(leftHeight, rightHeight) > oneLine + 0.5) {
+        flow.paragraph(fieldLine(flow, field, answers, verified, flow.contentWidth), { size: BODY, leading: LEADING, spaceAfter: GAP });
+        continue;
+      }
+      const height = Math.max(leftHeight, rightHeight);
       flow.ensure(height);
       flow.box(left, flow.left, flow.y, half - 8, { size: BODY, leading: LEADING });
       flow.box(right, flow.left + half, flow.y, half, { size: BODY, leading: LEADING });
@@ -120,19 +130,32 @@ function drawFields(flow: Flow, fields: readonly EFormField[], answers: EFormAns
   }
 }
 
+const SIGN_GAP = 8;
+const SIGN_ROOM = 46;
+
+/** The signer's name as the form names it, or ''. */
+function signerName(form: EFormDefinition, answers: EFormAnswers): string {
+  const nameField = form.signer?.nameField;
+  return nameField ? answerText(formFields(form).find((f) => f.key === nameField)!, answers[nameField]) : '';
+}
+
+/** The height of the signature block (one line each: place and date, title, instruction, name). */
+function signatureHeight(flow: Flow, form: EFormDefinition, answers: EFormAnswers): number {
+  const lh = flow.lineHeight(BODY);
+  return SIGN_GAP + lh * 2 + flow.lineHeight(11.5) + SIGN_ROOM + (signerName(form, answers) ? lh : 0);
+}
+
 /** Place and date, the signer's title, the instruction, room to sign and the name, in the right half. */
 function drawSignature(flow: Flow, form: EFormDefinition, answers: EFormAnswers, dossier: DeclarationDossier): void {
   const half = flow.contentWidth / 2;
   const x = flow.left + half;
-  const nameField = form.signer?.nameField;
-  const name = nameField ? answerText(formFields(form).find((f) => f.key === nameField)!, answers[nameField]) : '';
-  const lh = flow.lineHeight(BODY);
-  flow.ensure(lh * 4 + 60);
-  let y = flow.y + 8;
+  const name = signerName(form, answers);
+  flow.ensure(signatureHeight(flow, form, answers));
+  let y = flow.y + SIGN_GAP;
   y += flow.box([{ text: placeAndDate(dossier.place, dossier.filedAt, 'filedAt'), style: 'italic' }], x, y, half, { size: BODY, align: 'center' });
   y += flow.box([{ text: upper(form.signer?.title.vi ?? 'NGƯỜI YÊU CẦU'), style: 'bold' }], x, y, half, { size: BODY, align: 'center' });
   y += flow.box([{ text: '(Ký, ghi rõ họ, chữ đệm, tên)', style: 'italic' }], x, y, half, { size: 11.5, align: 'center' });
-  y += 46;
+  y += SIGN_ROOM;
   if (name) y += flow.box([{ text: name, style: 'bold' }], x, y, half, { size: BODY, align: 'center' });
   flow.y = y;
 }
