@@ -160,7 +160,9 @@ try {
 
     // ---- "Hồ sơ của tôi": the list, one asking for a supplement, one to rate --------------------
     await visit(citizen, '/ho-so-cua-toi', '40-my-dossiers', (p) => p.getByTestId('my-dossiers').locator('li').first().waitFor());
-    const codeWith = async (ask) => citizen.locator(`[data-code]:has([data-ask="${ask}"])`).first().getAttribute('data-code');
+    // Found through the API: each run adds dossiers of this citizen, which push older ones off the first page.
+    const mine = (await api(citizen, 'GET', '/citizen/dossiers?limit=100')).items;
+    const codeWith = async (ask) => mine.find((d) => d.asks.includes(ask))?.code;
     const supplement = await codeWith('supplement');
     const rating = await codeWith('rating');
     console.log(`  supplement asked of ${supplement}, rating asked of ${rating}`);
