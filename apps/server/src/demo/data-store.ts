@@ -6,12 +6,14 @@
  * would give him, and the portal's journey "register a birth with a paper from the store" works.
  */
 import { Readable } from 'node:stream';
+import { PDFDocument } from 'pdf-lib';
 import { AppError, type Actor } from '@motcua/domain';
 import type { Deps } from '../deps.ts';
 import { findAssignments } from '../modules/auth/auth.repository.ts';
 import { performAction } from '../modules/dossiers/actions.usecases.ts';
 import { receiveAtCounter } from '../modules/dossiers/intake.usecases.ts';
 import { storeUpload } from '../modules/files/files.usecases.ts';
+import { defaultFontFiles, embedFonts } from '../infra/pdf/fonts.ts';
 
 const applicant = {
   kind: 'citizen' as const, name: 'Nguyễn Văn An', idNumber: '036090001234', phone: '0912345678',
@@ -22,11 +24,11 @@ export async function seedDemoDataStore(deps: Deps): Promise<void> {
   const officer = await staffActor(deps, 'canbo.giaothuy');
   const specialist = await staffActor(deps, 'chuyenvien.giaothuy');
   const leader = await staffActor(deps, 'lanhdao.giaothuy');
-  const upload = (actor: Actor, name: string, lines: string[]) =>
-    storeUpload(deps.db, deps.storage, actor, { filename: name, stream: Readable.from([demoPdf(lines)]) }, { maxBytes: deps.config.maxUploadBytes, now: deps.clock() });
-  const declaration = await upload(officer, 'to-khai-dang-ky-ket-hon.pdf', ['TO KHAI DANG KY KET HON', 'Nguyen Van An - Tran Thi Binh', '(ban minh hoa)']);
-  const status = await upload(officer, 'giay-xac-nhan-tinh-trang-hon-nhan.pdf', ['GIAY XAC NHAN TINH TRANG HON NHAN', 'Nguyen Van An, sinh ngay 12/04/1990', '(ban minh hoa)']);
-  const idCard = await upload(officer, 'can-cuoc-nguyen-van-an.pdf', ['CAN CUOC', 'So dinh danh ca nhan: 036090001234', 'Nguyen Van An', '(ban minh hoa)']);
+  const upload = async (actor: Actor, name: string, lines: string[]) =>
+    storeUpload(deps.db, deps.storage, actor, { filename: name, stream: Readable.from([await demoPdf(lines)]) }, { maxBytes: deps.config.maxUploadBytes, now: deps.clock() });
+  const declaration = await upload(officer, 'to-khai-dang-ky-ket-hon.pdf', ['TỜ KHAI ĐĂNG KÝ KẾT HÔN', 'Nguyễn Văn An – Trần Thị Bình', '(bản minh họa)']);
+  const status = await upload(officer, 'giay-xac-nhan-tinh-trang-hon-nhan.pdf', ['GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN', 'Nguyễn Văn An, sinh ngày 12/04/1990', '(bản minh họa)']);
+  const idCard = await upload(officer, 'can-cuoc-nguyen-van-an.pdf', ['CĂN CƯỚC', 'Số định danh cá nhân: 036090001234', 'Nguyễn Văn An', '(bản minh họa)']);
   const context = (actor: Actor) => ({ actor, actorName: actor.kind === 'staff' ? actor.username : 'demo data', at: deps.clock() });
   const dossier = await receiveAtCounter(context(officer), {
     procedureCode: '1.000894', channel: 'counter', applicant, sets: 1, resultDelivery: 'counter', decision: 'receive',
@@ -38,7 +40,7 @@ export async function seedDemoDataStore(deps: Deps): Promise<void> {
   }, deps);
   await performAction(context(officer), dossier.dossier.id, { action: 'transfer' }, deps);
   await performAction(context(specialist), dossier.dossier.id, { action: 'forward' }, deps);
-  const certificate = await upload(leader, 'giay-chung-nhan-ket-hon.pdf', ['GIAY CHUNG NHAN KET HON', 'Nguyen Van An - Tran Thi Binh', '(ban minh hoa)']);
+  const certificate = await upload(leader, 'giay-chung-nhan-ket-hon.pdf', ['GIẤY CHỨNG NHẬN KẾT HÔN', 'Nguyễn Văn An – Trần Thị Bình', '(bản minh họa)']);
   await performAction(context(leader), dossier.dossier.id, { action: 'resolve', fileIds: [certificate.id] }, deps);
 }
 
@@ -49,25 +51,15 @@ async function staffActor(deps: Deps, username: string): Promise<Actor> {
   return { kind: 'staff', userId: user.id, username: user.username, assignments: assignments.map((a) => ({ role: a.role, agencyId: a.agencyId, agencyPath: a.agencyPath })) };
 }
 
-/** A one-page PDF with a few lines of ASCII text (Helvetica, no embedded font), offsets computed. */
-export function demoPdf(lines: readonly string[]): Buffer {
-  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const text = lines.map((l, i) => `BT /F1 ${i === 0 ? 18 : 12} Tf 72 ${760 - i * 28} Td (${escape(l)}) Tj ET`).join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+/** A one-page illustrative scan: a few lines of Vietnamese text in the forms' embedded font. */
+export async function demoPdf(lines: readonly string[]): Promise<Buffer> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const fonts = await embedFonts(pdf, await defaultFontFiles(), lines.join('\n'));
+  pdf.setTitle(lines[0] ?? 'Bản minh họa');
+  pdf.setLanguage('vi-VN');
+  const page = pdf.addPage([595, 842]);
+  lines.forEach((line, i) => {
+    page.drawText(line.normalize('NFC'), { x: 72, y: 760 - i * 28, size: i === 0 ? 16 : 12, font: i === 0 ? fonts.bold : fonts.regular });
   });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return Buffer.from(await pdf.save());
 }
