@@ -42,3 +42,23 @@ export type IdentityClaim = (typeof identityClaims)[number];
 export function claimOf(identity: CitizenIdentity, claim: IdentityClaim): string | null {
   return identity[claim];
 }
+
+/** A field of a dossier's applicant that the e-ID can vouch for. */
+export type ApplicantClaimField = 'name' | 'idNumber' | 'representative' | 'address' | 'phone' | 'email';
+
+/**
+ * When a dossier's applicant is the signed-in identity itself: the applicant's fields the identity
+ * vouches for, with their values (a claim the provider did not give is left out). A person files
+ * as a citizen (name, personal ID number, address, phone, e-mail); a business account as the
+ * organization (company name, tax code, its representative — the person who signed in —, phone,
+ * e-mail). A form shows these read-only and marked as verified; the server takes them from the
+ * identity (docs/rules/citizen-identity.md).
+ */
+export function applicantClaims(identity: CitizenIdentity, applicantKind: 'citizen' | 'organization'): Array<[ApplicantClaimField, string]> {
+  const claims: Array<[ApplicantClaimField, string | null]> = applicantKind === 'organization'
+    ? identity.kind === 'business'
+      ? [['name', identity.organizationName], ['idNumber', identity.taxCode], ['representative', identity.fullName], ['phone', identity.phone], ['email', identity.email]]
+      : []
+    : [['name', identity.fullName], ['idNumber', identity.personalId], ['address', identity.address], ['phone', identity.phone], ['email', identity.email]];
+  return claims.filter((c): c is [ApplicantClaimField, string] => c[1] !== null);
+}

@@ -9,7 +9,7 @@
  * these fields read-only, so a difference means a client that should not be trusted with them.
  * An applicant who is someone else (a parent filing for a child) keeps what was typed, unverified.
  */
-import { AppError, type CitizenIdentity } from '@motcua/domain';
+import { AppError, applicantClaims, type CitizenIdentity } from '@motcua/domain';
 import type { ApplicantInput } from './intake.usecases.ts';
 
 /** The applicant as stored on the dossier: the input, plus what the e-ID verified. */
@@ -27,14 +27,11 @@ export function isSelf(applicant: ApplicantInput, identity: CitizenIdentity): bo
 /** The applicant to store: verified fields from the identity when the applicant is the signed-in person. */
 export function verifiedApplicant(applicant: ApplicantInput, identity: CitizenIdentity | undefined): StoredApplicant {
   if (!identity || !isSelf(applicant, identity)) return { ...applicant };
-  const claims: Array<[keyof ApplicantInput, string | null]> = applicant.kind === 'organization'
-    ? [['name', identity.organizationName], ['idNumber', identity.taxCode], ['representative', identity.fullName], ['phone', identity.phone], ['email', identity.email]]
-    : [['name', identity.fullName], ['idNumber', identity.personalId], ['address', identity.address], ['phone', identity.phone], ['email', identity.email]];
+  const claims = applicantClaims(identity, applicant.kind);
   const stored: StoredApplicant = { ...applicant };
   const verified: string[] = [];
   const issues: Array<{ path: string; message: string }> = [];
   for (const [field, value] of claims) {
-    if (value === null) continue;
     const typed = applicant[field];
     if (typeof typed === 'string' && typed.trim() !== '' && !same(field, typed, value)) {
       issues.push({ path: `applicant.${field}`, message: 'verified by the e-ID; send the verified value or leave it out' });
