@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../shared/api.ts';
 import { EFormFields } from '../shared/eform/EFormFields.tsx';
-import { checkDeclaration, declarationBody, initialDeclaration, serverDeclarationErrors, type DeclarationDraft } from '../shared/eform/declaration.ts';
-import { applicantBody, checkApplicant, emptyApplicant, type ApplicantErrors } from '../shared/applicant.ts';
+import { checkDeclaration, declarationBody, identityOf, initialDeclaration, serverDeclarationErrors, type DeclarationDraft } from '../shared/eform/declaration.ts';
+import { applicantBody, checkApplicant, emptyApplicant, selfApplicant, type ApplicantClaimField, type ApplicantErrors } from '../shared/applicant.ts';
 import { componentKindLabel, useProcedure, usePublicAgencies, type ProcedureDetail } from '../shared/catalogue.ts';
 import { newIdempotencyKey } from '../shared/idempotency.ts';
 import { ApplicantFields } from '../shared/ui/ApplicantFields.tsx';
@@ -65,6 +65,9 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
   const submission = useSubmission();
   const [agencyCode, setAgencyCode] = useState<string | null>(null);
   const [applicant, setApplicant] = useState({ ...emptyApplicant });
+  // Signed in, a person files for themselves (the e-ID's fields locked) unless they choose to file for someone else.
+  const [forOther, setForOther] = useState(false);
+  const [applicantVerified, setApplicantVerified] = useState<ApplicantClaimField[]>([]);
   const [files, setFiles] = useState<UploadedFile[][]>(() => procedure.components.map(() => []));
   const [stored, setStored] = useState<string[][]>(() => procedure.components.map(() => []));
   const [delivery, setDelivery] = useState<Delivery>('online');
@@ -83,10 +86,22 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
       setDeclaration((current) => ({ ...current, ...start.draft }));
       setVerified(start.verified);
     }
-    setApplicant((current) => (current.name ? current : {
-      ...current, name: profile.fullName, idNumber: profile.personalId ?? '', phone: profile.phone ?? '', email: profile.email ?? '', address: profile.address ?? '',
-    }));
   }, [profile, form]);
+  useEffect(() => {
+    if (!profile) {
+      setApplicantVerified([]);
+      return;
+    }
+    if (forOther) {
+      setApplicant({ ...emptyApplicant });
+      setApplicantVerified([]);
+      return;
+    }
+    const self = selfApplicant(identityOf(profile));
+    // What the e-ID does not vouch for (a business's address) stays as typed.
+    setApplicant((current) => ({ ...self.draft, address: self.verified.includes('address') ? self.draft.address : current.address }));
+    setApplicantVerified(self.verified);
+  }, [profile, forOther]);
   const usingForm = Boolean(form) && declarationMode === 'form';
 
   const eligible = (agencies.data?.items ?? []).filter((agency) =>
@@ -159,7 +174,15 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
           />
         </Section>
         <Section title={t('portal.submit.applicant')} number={2}>
-          <ApplicantFields value={applicant} onChange={setApplicant} errors={errors.applicant} phoneRequired />
+          {profile && (
+            <Group gap="xs" mb="sm" align="center" wrap="wrap">
+              <Text size="sm" c="gray.7" style={{ flex: '1 1 20rem' }}>{t(forOther ? 'citizen.applicant.other' : 'citizen.applicant.self')}</Text>
+              <Button variant="subtle" size="compact-sm" onClick={() => setForOther((v) => !v)}>
+                {t(forOther ? 'citizen.applicant.forSelf' : 'citizen.applicant.forOther')}
+              </Button>
+            </Group>
+          )}
+          <ApplicantFields value={applicant} onChange={setApplicant} errors={errors.applicant} phoneRequired verified={applicantVerified} />
           <Text size="xs" c="gray.7" mt="xs">{t('portal.submit.phoneWhy')}</Text>
         </Section>
         {form && (

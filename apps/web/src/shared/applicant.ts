@@ -3,7 +3,7 @@
  * checks made before sending — the server's own rules (packages/domain/src/validation/fields.ts)
  * — and the shape the API takes.
  */
-import { isEmail, isIdNumber, isPhone, normalizeIdNumber } from '@motcua/domain';
+import { applicantClaims, isEmail, isIdNumber, isPhone, normalizeIdNumber, type ApplicantClaimField, type CitizenIdentity } from '@motcua/domain';
 
 export { normalizeIdNumber };
 export type ApplicantKind = 'citizen' | 'organization';
@@ -21,6 +21,18 @@ export interface ApplicantDraft {
 export const emptyApplicant: ApplicantDraft = { kind: 'citizen', name: '', idNumber: '', phone: '', email: '', address: '', representative: '' };
 
 export type ApplicantField = 'name' | 'idNumber' | 'phone' | 'email';
+export type { ApplicantClaimField };
+
+/**
+ * The applicant when the signed-in person files for themselves: a person as a citizen, a business
+ * account as its organization, every field the e-ID vouches for filled in and listed as verified
+ * (shown read-only; the server takes them from the identity).
+ */
+export function selfApplicant(identity: CitizenIdentity): { draft: ApplicantDraft; verified: ApplicantClaimField[] } {
+  const kind: ApplicantKind = identity.kind === 'business' ? 'organization' : 'citizen';
+  const claims = applicantClaims(identity, kind);
+  return { draft: { ...emptyApplicant, kind, ...Object.fromEntries(claims) }, verified: claims.map(([field]) => field) };
+}
 export type ApplicantErrors = Partial<Record<ApplicantField, 'required' | 'invalid'>>;
 
 export function checkApplicant(applicant: ApplicantDraft, options: { phoneRequired?: boolean } = {}): ApplicantErrors {

@@ -15,4 +15,10 @@ export const citizenEn: typeof citizenVi = {
     retry: 'Sign in again',
     close: 'Close the message',
   },
+  applicant: {
+    self: 'You are filing for yourself: the details marked “Verified by VNeID” come from your electronic identity and cannot be changed.',
+    forOther: 'File for someone else',
+    other: 'You are filing for someone else: enter their details. The dossier still appears in your “My dossiers”.',
+    forSelf: 'File for myself',
+  },
 };

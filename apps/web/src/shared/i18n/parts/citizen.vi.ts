@@ -14,4 +14,10 @@ export const citizenVi = {
     retry: 'Đăng nhập lại',
     close: 'Đóng thông báo',
   },
+  applicant: {
+    self: 'Bạn nộp hồ sơ cho chính mình: các thông tin có dấu “Đã xác thực qua VNeID” lấy từ tài khoản định danh điện tử của bạn và không sửa được.',
+    forOther: 'Nộp thay cho người khác',
+    other: 'Bạn nộp thay cho người khác: nhập thông tin của người đó. Hồ sơ vẫn hiện trong “Hồ sơ của tôi” của bạn.',
+    forSelf: 'Nộp cho chính tôi',
+  },
 };
