@@ -50,9 +50,12 @@ export type SubmissionBody = ApiBody<'/public/dossiers'>;
 export type SubmissionReceipt = ApiResponse<'/public/dossiers', 'post'>;
 
 export function useSubmission() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, key }: { body: SubmissionBody; key: string }) =>
       client.post('/public/dossiers', body, { headers: { [idempotencyHeader]: key } }),
+    // Signed in, the new dossier is theirs: "Hồ sơ của tôi" must list it at once.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: myDossiersKey, exact: true }),
   });
 }
 

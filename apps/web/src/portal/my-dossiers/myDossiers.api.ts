@@ -13,6 +13,13 @@ export type MyDossier = ApiResponse<'/citizen/dossiers/{code}'>;
 
 const pageSize = 20;
 
+/**
+ * The administration changes these dossiers while the citizen looks elsewhere: the list and a
+ * dossier are asked again each time their page is shown or the tab comes back into view (what was
+ * fetched before is shown meanwhile), never left as they were up to the app's default 30 s.
+ */
+const fresh = { staleTime: 0, refetchOnWindowFocus: true } as const;
+
 export function useMyDossiers(enabled: boolean) {
   return useInfiniteQuery({
     queryKey: myDossiersKey,
@@ -21,6 +28,7 @@ export function useMyDossiers(enabled: boolean) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
+    ...fresh,
   });
 }
 
@@ -29,6 +37,7 @@ export function useMyDossier(code: string | undefined, enabled: boolean) {
     queryKey: myDossierKey(code ?? ''),
     queryFn: ({ signal }) => client.get('/citizen/dossiers/{code}', { params: { code: code ?? '' }, signal }),
     enabled: enabled && Boolean(code),
+    ...fresh,
     retry: (count, error) => count < 2 && !(isApiError(error) && error.status < 500),
   });
 }
