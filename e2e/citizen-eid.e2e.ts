@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { testNow } from '../apps/server/test/support/clock.ts';
+import { flat, pdfText } from '../apps/server/test/support/pdf-tools.ts';
 import { launchBrowser } from './support/browser.ts';
 import {
   attachFile, expectConsoleStatus, journeySteps, newPerson, openFromInbox, samplePdf, signIn, startJourneyServer, takeAction,
@@ -152,6 +153,14 @@ describe('citizen journey with the e-ID: sign in with VNeID, a birth registratio
     await page.getByText('Bạn nộp hồ sơ cho chính mình: các thông tin có dấu “Đã xác thực qua VNeID” lấy từ tài khoản định danh điện tử của bạn và không sửa được.', { exact: true }).waitFor();
     await page.locator('input[name="applicant-phone"]').pressSequentially('9');
     expect(await page.locator('input[name="applicant-phone"]').inputValue()).toBe(an.phone);
+    // Filing for someone else unlocks the block, empty; back to himself, it is his again, locked.
+    await page.getByRole('button', { name: 'Nộp thay cho người khác', exact: true }).click();
+    await expect.poll(() => page.locator('input[name="applicant-name"]').inputValue()).toBe('');
+    expect(await page.locator('input[name="applicant-name"]').getAttribute('readonly')).toBeNull();
+    expect(await page.getByRole('textbox', { name: /Đã xác thực qua VNeID/ }).and(page.locator('input[name^="applicant-"]')).count()).toBe(0);
+    await page.getByRole('button', { name: 'Nộp cho chính tôi', exact: true }).click();
+    await expect.poll(() => page.locator('input[name="applicant-name"]').inputValue()).toBe(an.fullName);
+    expect(await page.locator('input[name="applicant-name"]').getAttribute('readonly')).not.toBeNull();
 
     // The declaration e-form, prefilled from the identity: verified fields read-only and marked.
     const eform = page.getByTestId('eform');
@@ -255,6 +264,14 @@ describe('citizen journey with the e-ID: sign in with VNeID, a birth registratio
   it('the officer receives it and the specialist asks for a supplement', () => step('officer and specialist', async () => {
     await signIn(officer, 'canbo.giaothuy');
     await openFromInbox(officer.page, code, 'Chờ tiếp nhận');
+    // The officer sees what was sent: the scan, the paper from An's store, and the declaration printed in its official layout.
+    await officer.page.getByText(birthScan.name).first().waitFor();
+    await officer.page.getByText('giay-chung-nhan-ket-hon.pdf').first().waitFor();
+    const declaration = officer.page.getByRole('region', { name: 'In phiếu' }).getByRole('link', { name: /Tờ khai điện tử/ });
+    const pdf = await officer.page.request.get((await declaration.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    const printed = flat(pdfText(await pdf.body()));
+    for (const text of ['TỜ KHAI ĐĂNG KÝ KHAI SINH', an.fullName, an.personalId, 'Nguyễn Minh Khôi', binh.fullName]) expect(printed).toContain(text);
     await takeAction(officer.page, 'Tiếp nhận hồ sơ');
     await expectConsoleStatus(officer.page, code, 'Đã tiếp nhận');
     await takeAction(officer.page, 'Chuyển xử lý');
@@ -329,10 +346,16 @@ describe('citizen journey with the e-ID: sign in with VNeID, a birth registratio
 
   it('on the same browser Trần Thị Bình signs in: An\'s dossier is not in her list and opening it answers not found', () => step('another citizen', async () => {
     const { page } = citizen;
-    await page.goto('/');
-    await page.getByRole('link', { name: 'Đăng nhập VNeID', exact: true }).click();
+    // She has the address of An's dossier page (the history of a shared computer, a forwarded link).
+    const mine = `/ho-so-cua-toi/${encodeURIComponent(code)}`;
+    await page.goto(mine);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập để xem hồ sơ của bạn' }).waitFor();
+    await page.getByRole('link', { name: 'Đăng nhập bằng VNeID', exact: true }).click();
     // The provider asks again: An's e-ID session ended with his sign-out.
-    await signInAtProvider(page, binh.personalId, binh.fullName, '/');
+    await signInAtProvider(page, binh.personalId, binh.fullName, mine);
+    await page.getByText('Không tìm thấy hồ sơ này trong hồ sơ của bạn.', { exact: true }).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(an.fullName);
+
     const list = await openMyDossiers(page, binh.fullName);
     // Her own demo dossiers are listed, An's new one is not (though she is named in its declaration).
     expect(await list.locator('[data-code]').count()).toBeGreaterThan(0);
@@ -342,7 +365,7 @@ describe('citizen journey with the e-ID: sign in with VNeID, a birth registratio
     expect(api.status()).toBe(200);
     expect(((await api.json()).items as Array<{ code: string }>).map((i) => i.code)).not.toContain(code);
 
-    await page.goto(`/ho-so-cua-toi/${encodeURIComponent(code)}`);
+    await page.goto(mine);
     await page.getByText('Không tìm thấy hồ sơ này trong hồ sơ của bạn.', { exact: true }).waitFor();
     const body = await page.locator('body').innerText();
     expect(body).not.toContain(an.fullName);

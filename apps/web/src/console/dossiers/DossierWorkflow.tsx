@@ -62,20 +62,30 @@ export function DossierWorkflow({ dossier, now }: { dossier: DossierDetail; now:
   );
 }
 
-/** Links to print the regulated forms the dossier has (PDF, new tab). */
+/** Links to print the regulated forms the dossier has, and its e-form declaration when one was filled (PDF, new tab). */
 export function DossierForms({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const forms = dossier.forms.filter(isFormNumber);
+  const declaration = dossier.declaration;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="forms-title">
       <Group gap={6} mb="xs">
         <IconPrinter size={18} aria-hidden="true" />
         <Title order={2} fz="h4" id="forms-title">{t('console.dossier.sections.forms')}</Title>
       </Group>
-      {forms.length === 0 ? (
+      {forms.length === 0 && !declaration ? (
         <Text size="sm" c="gray.7">{t('console.dossier.noForms')}</Text>
       ) : (
         <Stack gap={6}>
+          {declaration && (
+            <Anchor href={declaration.pdf} target="_blank" rel="noopener" size="sm" data-form="declaration">
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <Badge size="sm" variant="outline" color="teal" style={{ flex: 'none' }}>{t('eform.title')}</Badge>
+                <span>{t('eform.printDeclaration')}</span>
+                <IconExternalLink size={14} aria-hidden="true" style={{ flex: 'none', marginTop: 3 }} />
+              </Group>
+            </Anchor>
+          )}
           {forms.map((form) => (
             <Anchor key={form} href={formUrl(dossier.id, form)} target="_blank" rel="noopener" size="sm" data-form={form}>
               <Group gap={6} wrap="nowrap" align="flex-start">
