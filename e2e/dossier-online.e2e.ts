@@ -84,6 +84,9 @@ describe('online journey: Đăng ký kết hôn filed on the portal, with a supp
     await agency.click();
     await agency.fill('Giao Thủy');
     await page.getByRole('option', { name: 'Ủy ban nhân dân xã Giao Thủy', exact: true }).click();
+    // The procedure has a declaration e-form; this citizen, not signed in, uploads the scanned declaration instead.
+    await page.getByRole('radiogroup', { name: 'Cách nộp tờ khai' }).getByText('Tải lên bản quét tờ khai', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('eform').count()).toBe(0);
     await page.getByRole('textbox', { name: 'Họ và tên' }).fill(applicant.fullName);
     await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('0987 654 321');
     await page.getByRole('textbox', { name: 'Địa chỉ' }).fill('Xóm 3, xã Giao Thủy, tỉnh Ninh Bình');
