@@ -92,7 +92,7 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('0912 345 678');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
-    // 3. The papers: both ticked, the declaration scanned.
+    // 3. The papers: both ticked, the declaration scanned (the optional ID card copy is not brought).
     await page.getByText('Còn thiếu 1 thành phần bắt buộc (đánh dấu *).').waitFor();
     await page.getByRole('checkbox', { name: 'Đã nhận: Tờ khai đăng ký kết hôn' }).check();
     await page.getByRole('checkbox', { name: 'Đã nhận: Giấy xác nhận tình trạng hôn nhân' }).check();
@@ -102,7 +102,7 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
     // 4. The decision: receive.
-    await page.getByText(`${applicant.fullName} · đã nhận 2/2 thành phần · 1 tệp quét · 1 bộ`).waitFor();
+    await page.getByText(`${applicant.fullName} · đã nhận 2/3 thành phần · 1 tệp quét · 1 bộ`).waitFor();
     expect(await page.getByRole('radio', { name: /^Tiếp nhận/ }).isChecked()).toBe(true);
     const before = testNow().getTime();
     await page.getByRole('button', { name: 'Tiếp nhận và cấp phiếu hẹn' }).click();
