@@ -142,6 +142,11 @@ describe.each(databaseKinds)('assisted online filing on %s', (kind) => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('preparation.not_applicant');
     const applicant = await t.signInCitizen(applicantId);
+    // "Hồ sơ của tôi" lists it as waiting for their confirmation; the other citizen does not see it.
+    const mine = (await applicant.get('/api/v1/citizen/dossiers?limit=50')).json() as { items: Array<{ code: string; status: string; asks: string[] }> };
+    expect(mine.items.find((i) => i.code === prepared.code)).toMatchObject({ status: 'awaiting_confirmation', asks: ['confirmation'] });
+    expect((await applicant.get(`/api/v1/citizen/dossiers/${prepared.code}`)).json()).toMatchObject({ asks: ['confirmation'], actions: [] });
+    expect((await other.get(`/api/v1/citizen/dossiers/${prepared.code}`)).statusCode).toBe(404);
     const confirmed = await confirm(prepared.code, {}, applicant);
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().proof).toBe('eid');

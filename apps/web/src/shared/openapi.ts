@@ -7108,7 +7108,7 @@ export interface paths {
                                  */
                                 timeliness: "not_received" | "in_progress_on_time" | "due_soon" | "in_progress_overdue" | "resolved_ahead" | "resolved_on_time" | "resolved_overdue" | "closed";
                                 /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
-                                asks: ("supplement" | "payment" | "rating")[];
+                                asks: ("confirmation" | "supplement" | "payment" | "rating")[];
                                 supplementRequest: {
                                     at: string;
                                     /** @description what to bring, as the officer or specialist wrote it */
@@ -7310,7 +7310,7 @@ export interface paths {
                                 componentIndex: number | null;
                             }[];
                             /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
-                            asks: ("supplement" | "payment" | "rating")[];
+                            asks: ("confirmation" | "supplement" | "payment" | "rating")[];
                             supplementRequest: {
                                 at: string;
                                 /** @description what to bring, as the officer or specialist wrote it */
@@ -7534,7 +7534,7 @@ export interface paths {
                                 componentIndex: number | null;
                             }[];
                             /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
-                            asks: ("supplement" | "payment" | "rating")[];
+                            asks: ("confirmation" | "supplement" | "payment" | "rating")[];
                             supplementRequest: {
                                 at: string;
                                 /** @description what to bring, as the officer or specialist wrote it */

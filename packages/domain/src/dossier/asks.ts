@@ -1,11 +1,13 @@
 /**
  * What a dossier asks of its applicant now ("Hồ sơ của tôi", docs/my-dossiers.md): the papers an
  * officer or a specialist asked for (Decree 118/2025 art. 19), a fee still to pay, a rating once
- * there is a result (Decision 766/QĐ-TTg: the applicant rates each dossier once).
+ * there is a result (Decision 766/QĐ-TTg: the applicant rates each dossier once), and the
+ * confirmation of a dossier an officer or a community helper prepared for them (assisted filing:
+ * nothing is submitted until they confirm, docs/rules/assisted-filing.md).
  */
 import { resultStatuses, type DossierStatus } from './statuses.ts';
 
-export const applicantAskKinds = ['supplement', 'payment', 'rating'] as const;
+export const applicantAskKinds = ['confirmation', 'supplement', 'payment', 'rating'] as const;
 export type ApplicantAskKind = (typeof applicantAskKinds)[number];
 
 export interface ApplicantAskFacts {
@@ -17,12 +19,13 @@ export interface ApplicantAskFacts {
   rated: boolean;
 }
 
-/** No fee is owed on a dossier that was not received, was withdrawn, or whose result was handed over. */
-const noFeeOwed: ReadonlySet<DossierStatus> = new Set(['draft', 'refused', 'withdrawn', 'returned']);
+/** No fee is owed on a dossier that was not submitted or received, was withdrawn, or whose result was handed over. */
+const noFeeOwed: ReadonlySet<DossierStatus> = new Set(['draft', 'awaiting_confirmation', 'refused', 'withdrawn', 'returned']);
 
 /** The things the applicant is expected to do now, in the order the portal lists them. */
 export function applicantAsks(facts: ApplicantAskFacts): ApplicantAskKind[] {
   const asks: ApplicantAskKind[] = [];
+  if (facts.status === 'awaiting_confirmation') asks.push('confirmation');
   if (facts.supplementPending && (facts.status === 'supplement_requested' || facts.status === 'draft')) asks.push('supplement');
   if (facts.feeAmount > 0 && !facts.feePaid && !noFeeOwed.has(facts.status)) asks.push('payment');
   if (resultStatuses.has(facts.status) && !facts.rated) asks.push('rating');

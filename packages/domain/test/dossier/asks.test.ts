@@ -14,6 +14,7 @@ describe('what a dossier asks of its applicant', () => {
     ['a rating once there is a result', { status: 'resolved' }, ['rating']],
     ['a payment and a rating when the result waits for its fee', { status: 'resolved', feeAmount: 50_000 }, ['payment', 'rating']],
     ['no rating twice', { status: 'returned', rated: true }, []],
+    ['the confirmation of a dossier prepared for them, and no fee before it is submitted', { status: 'awaiting_confirmation', feeAmount: 50_000 }, ['confirmation']],
   ])('asks %s', (_name, facts, asks) => {
     expect(applicantAsks({ ...base, ...facts })).toEqual(asks);
   });

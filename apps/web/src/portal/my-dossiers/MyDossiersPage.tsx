@@ -13,7 +13,7 @@ import { RatingForm } from '../RatingForm.tsx';
 import { citizenSignInUrl, useCitizen } from '../citizen/session.ts';
 import { useMyDossier, useMyDossiers, type MyDossier, type MyDossierItem } from './myDossiers.api.ts';
 
-const askColors = { supplement: 'orange', payment: 'grape', rating: 'teal' } as const;
+const askColors = { confirmation: 'blue', supplement: 'orange', payment: 'grape', rating: 'teal' } as const;
 /** Timeliness classes worth a word on the list; the others say nothing more than the status. */
 const flagged = ['due_soon', 'in_progress_overdue', 'resolved_overdue'] as const;
 
@@ -137,6 +137,14 @@ function MyDossierDetail({ code }: { code: string }) {
       {back}
       <Title order={1} fz="h2">{d.procedure.name}</Title>
       <PublicDossierStatus dossier={{ ...d, applicantActions: d.actions }} />
+      {d.asks.includes('confirmation') && (
+        <Alert variant="light" color="blue" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('myDossiers.confirmationDue')}</Text>
+            <Button component={Link} to={`/xac-nhan/${encodeURIComponent(d.code)}`} size="sm">{t('myDossiers.confirm')}</Button>
+          </Stack>
+        </Alert>
+      )}
       {d.asks.includes('payment') && (
         <Alert variant="light" color="grape" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>{t('myDossiers.paymentDue')}</Alert>
       )}

@@ -18,7 +18,9 @@ export const myDossiersEn = {
   newDueAt: 'New date: {{date}}',
   notReceived: 'Not received yet',
   channel: { online: 'Online', counter: 'At the counter', postal: 'By post' },
-  asks: { supplement: 'Papers needed', payment: 'Payment due', rating: 'Rate' },
+  confirmationDue: 'An officer or a community helper prepared this dossier for you. It is submitted only once you check and confirm it.',
+  confirm: 'Check and confirm',
+  asks: { confirmation: 'Confirm', supplement: 'Papers needed', payment: 'Payment due', rating: 'Rate' },
   timeliness: {
     due_soon: 'Due soon',
     in_progress_overdue: 'Overdue',

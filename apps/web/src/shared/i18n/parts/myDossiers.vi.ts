@@ -18,7 +18,9 @@ export const myDossiersVi = {
   newDueAt: 'Hẹn lại: {{date}}',
   notReceived: 'Chưa tiếp nhận',
   channel: { online: 'Trực tuyến', counter: 'Tại một cửa', postal: 'Qua bưu chính' },
-  asks: { supplement: 'Cần bổ sung', payment: 'Chờ thanh toán', rating: 'Đánh giá' },
+  confirmationDue: 'Hồ sơ này do cán bộ hoặc người hỗ trợ chuẩn bị giúp bạn. Hồ sơ chỉ được nộp khi bạn kiểm tra và xác nhận.',
+  confirm: 'Kiểm tra và xác nhận nộp',
+  asks: { confirmation: 'Cần xác nhận', supplement: 'Cần bổ sung', payment: 'Chờ thanh toán', rating: 'Đánh giá' },
   timeliness: {
     due_soon: 'Sắp đến hạn',
     in_progress_overdue: 'Quá hạn',
