@@ -5,6 +5,7 @@
  * apologies (which do not change classification), filters, and the API's access rules.
  */
 import fc from 'fast-check';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays, formatInstant, localDateOf, statisticsOf, statisticsKeys, type DateRange, type DossierFacts, type PlainDate,
@@ -13,6 +14,8 @@ import { importDossiers } from '../../src/modules/imports/import.usecases.ts';
 import { installationScope, statisticsReport } from '../../src/modules/reports/reports.usecases.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
+import { multipartFile, samplePdf } from '../support/multipart.ts';
+import { pdfText } from '../support/pdf-tools.ts';
 
 const DAY = 86_400_000;
 const base = Date.parse('2024-01-01T00:00:00+07:00');
@@ -181,5 +184,82 @@ describe.each(databaseKinds)('statistics on %s', (kind) => {
     expect(district.length).toBeGreaterThan(1);
     expect((await manager.get(`/api/v1/reports/statistics?from=2025-07-01&to=2025-06-01`)).statusCode).toBe(400);
     void ([] as PlainDate[]);
+  });
+
+  it('reports the dossiers that reused stored data per agency and in total, in JSON, XLSX and PDF, and counts a reused component as digitized', async () => {
+    now = Date.parse('2027-03-02T08:00:00+07:00');
+    const commune = '000.41.00.H40';
+    const an = '036090001234';
+    const officer = await t.signIn('canbo.giaothuy');
+    let serial = 0;
+    const scan = async () => {
+      serial++;
+      const file = multipartFile(`giay-to-${serial}.pdf`, Buffer.concat([samplePdf, Buffer.from(`%reuse-${serial}\n`)]), 'application/pdf');
+      const res = await officer.request('POST', '/api/v1/files', file.payload, file.headers);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    type Component = { index: number; received: true; fileIds?: string[]; storedDocumentIds?: string[] };
+    const marriage = async (components: Component[]) => {
+      const res = await officer.post('/api/v1/dossiers', { procedureCode: '1.000894', applicant: { name: 'Nguyễn Văn An', idNumber: an }, components });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: number; digitized: boolean };
+    };
+    // Scanned at the counter: digitized, and the ID card goes into the applicant's store.
+    const first = await marriage([{ index: 0, received: true, fileIds: [await scan()] }, { index: 2, received: true, fileIds: [await scan()] }]);
+    expect(first.digitized).toBe(true);
+    const lookup = await officer.get(`/api/v1/applicant-documents?personalId=${an}&documentType=cccd`);
+    const cccd = (lookup.json().items as Array<{ id: string }>)[0]!.id;
+    // The ID card taken from the store, the declaration scanned: digitized because the reused card counts as digitized.
+    const reusing = await marriage([{ index: 0, received: true, fileIds: [await scan()] }, { index: 2, received: true, storedDocumentIds: [cccd] }]);
+    expect(reusing.digitized).toBe(true);
+    // The ID card from the store, but the marital status paper received on paper, not scanned: reused, not digitized.
+    const paper = await marriage([
+      { index: 0, received: true, fileIds: [await scan()] }, { index: 1, received: true }, { index: 2, received: true, storedDocumentIds: [cccd] },
+    ]);
+    expect(paper.digitized).toBe(false);
+    await marriage([{ index: 0, received: true, fileIds: [await scan()] }]);
+
+    now = Date.parse('2027-04-01T08:00:00+07:00');
+    const manager = await t.signIn('quanly.tinh');
+    const q = `from=2027-03-01&to=2027-03-31&agency=${commune}`;
+    const json = (await manager.get(`/api/v1/reports/statistics?${q}`)).json();
+    const figures = { receivedInPeriod: 4, digitized: 3, digitizationRate: 0.75, reused: 2, reuseRate: 0.5 };
+    expect(json.rows.find((r: { agency: string }) => r.agency === commune)).toMatchObject(figures);
+    expect(json.total).toMatchObject(figures);
+
+    // The workbook's sheet of figures beside the table: refused, reused, reuse rate after the agency's code.
+    const xlsx = await manager.get(`/api/v1/reports/statistics.xlsx?${q}`);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Ngoài bảng')!;
+    const rowOf = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(2).value === label || row.getCell(3).value === label) found = row;
+      });
+      if (!found) throw new Error(`no row ${label}`);
+      return [4, 5, 6].map((c) => found!.getCell(c).value);
+    };
+    const headings: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => headings.push(String(cell.value))));
+    expect(headings).toContain('Tái sử dụng dữ liệu đã số hóa');
+    expect(rowOf(commune)).toEqual([0, 2, 0.5]);
+    expect(rowOf('Tổng cộng')).toEqual([0, 2, 0.5]);
+    expect(sheet.getCell(sheet.getColumn(6).values.findIndex((v) => v === 0.5), 6).numFmt).toBe('0.0%');
+
+    // The PDF prints them the same, as 50,0%, on the page of figures beside the table.
+    const pdf = await manager.get(`/api/v1/reports/statistics.pdf?${q}`);
+    expect(pdf.statusCode).toBe(200);
+    const text = pdfText(pdf.rawPayload);
+    const after = (anchor: string) => {
+      const lines = text.split('\n').filter((l) => new RegExp(`${anchor.replaceAll('.', '\\.')}\\s+\\d`).test(l));
+      return lines.at(-1)!.slice(lines.at(-1)!.indexOf(anchor) + anchor.length).trim().split(/\s+/);
+    };
+    expect(after(commune).slice(0, 3)).toEqual(['0', '2', '50,0%']);
+    expect(after('Tổng cộng').slice(0, 3)).toEqual(['0', '2', '50,0%']);
+    // The official table beside it: 3 of 4 digitized, 75,0%.
+    expect(text).toMatch(/75,0%/);
   });
 });

@@ -8,9 +8,16 @@
 import type { Statistics, StatisticsKey } from '@motcua/domain';
 import { localParts, shortPlainDate } from '../pdf/format.ts';
 
-/** The figures reported beside the table (docs/rules/statistics.md): refusals (form 03) and satisfaction ratings. */
+/**
+ * The figures reported beside the table (docs/rules/statistics.md): refusals (form 03), reuse of
+ * the applicants' stored data and satisfaction ratings.
+ */
 export interface BesideFigures {
   refused: number;
+  /** Dossiers received in the period that reused documents of the applicant's data store. */
+  reused: number;
+  /** reused / receivedInPeriod (a fraction), null when nothing was received. */
+  reuseRate: number | null;
   ratings: { count: number; average: number | null; byScore: Record<'5' | '4' | '3' | '2' | '1', number> };
 }
 
@@ -95,15 +102,18 @@ export const reportColumns: readonly ReportColumn[] = [
   rate(['Tỷ lệ đúng hạn'], 'onTimeRate'),
 ];
 
+const REUSED = 'Tái sử dụng dữ liệu đã số hóa';
 const RATINGS = 'Đánh giá mức độ hài lòng';
 const score = (path: string[], s: '5' | '4' | '3' | '2' | '1'): ReportColumn => ({ path, kind: 'count', width: 11, value: (row) => row.ratings.byScore[s] });
 
-/** The figures beside the table: refusals and satisfaction ratings, per agency and in total. */
+/** The figures beside the table: refusals, reuse of stored data and satisfaction ratings, per agency and in total. */
 export const besideColumns: readonly ReportColumn[] = [
   index,
   agencyName,
   agencyCode,
   { path: ['Số hồ sơ từ chối tiếp nhận'], kind: 'count', width: 13, value: (row) => row.refused },
+  { path: [REUSED, 'Số hồ sơ'], kind: 'count', width: 11, value: (row) => row.reused },
+  { path: [REUSED, 'Tỷ lệ'], kind: 'rate', width: 9, value: (row) => row.reuseRate },
   { path: [RATINGS, 'Số lượt đánh giá'], kind: 'count', width: 11, value: (row) => row.ratings.count },
   { path: [RATINGS, 'Điểm trung bình (1–5)'], kind: 'score', width: 11, value: (row) => row.ratings.average },
   score([RATINGS, 'Rất hài lòng'], '5'),
@@ -194,5 +204,9 @@ export const RATE_NOTES = [
   '"—": không có hồ sơ để tính tỷ lệ. Số hồ sơ nhận giải quyết = đã giải quyết + rút hồ sơ + đang giải quyết.',
 ];
 
-export const BESIDE_TITLE = 'CÁC SỐ LIỆU NGOÀI BẢNG: TỪ CHỐI TIẾP NHẬN VÀ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG';
-export const BESIDE_NOTE = 'Hồ sơ từ chối tiếp nhận (Mẫu số 03) không tính vào số hồ sơ nhận giải quyết. Điểm đánh giá: 5 = rất hài lòng … 1 = rất không hài lòng.';
+export const BESIDE_TITLE = 'CÁC SỐ LIỆU NGOÀI BẢNG: TỪ CHỐI TIẾP NHẬN, TÁI SỬ DỤNG DỮ LIỆU VÀ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG';
+export const BESIDE_NOTES = [
+  'Hồ sơ từ chối tiếp nhận (Mẫu số 03) không tính vào số hồ sơ nhận giải quyết. Điểm đánh giá: 5 = rất hài lòng … 1 = rất không hài lòng.',
+  'Tái sử dụng dữ liệu: số hồ sơ tiếp nhận trong kỳ đã dùng giấy tờ có sẵn trong kho dữ liệu của người nộp thay cho bản tải lên; '
+    + 'tỷ lệ = số hồ sơ đó / số hồ sơ tiếp nhận trong kỳ. Thành phần lấy từ kho được tính là đã số hóa.',
+];

@@ -1,13 +1,13 @@
 /**
  * The statistics report as an XLSX workbook (exceljs): "Báo cáo", the official table; "Biểu đồ",
- * the charts as pictures (exceljs cannot write native charts); "Ngoài bảng", refusals and
- * satisfaction ratings per agency.
+ * the charts as pictures (exceljs cannot write native charts); "Ngoài bảng", refusals, reuse of
+ * the applicants' stored data and satisfaction ratings per agency.
  */
 import ExcelJS from 'exceljs';
 import { parseInstant } from '@motcua/domain';
 import type { ReportChart } from '../charts/report-charts.ts';
 import {
-  BESIDE_NOTE, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, periodLine, reportColumns,
+  BESIDE_NOTES, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, periodLine, reportColumns,
   type ReportColumn, type ReportData,
 } from './report-layout.ts';
 import { FONT, bannerRow, printSetup, setColumnWidths, writeTable } from './table-sheet.ts';
@@ -78,6 +78,6 @@ export async function renderReportWorkbook(report: ReportData, charts: ReportCha
   workbook.created = workbook.modified = new Date(parseInstant(report.generatedAt));
   tableSheet(workbook, SHEETS.table, reportColumns, report, REPORT_TITLE, RATE_NOTES);
   chartSheet(workbook, report, charts);
-  tableSheet(workbook, SHEETS.beside, besideColumns, report, BESIDE_TITLE, [BESIDE_NOTE]);
+  tableSheet(workbook, SHEETS.beside, besideColumns, report, BESIDE_TITLE, BESIDE_NOTES);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

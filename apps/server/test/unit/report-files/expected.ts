@@ -30,13 +30,19 @@ export const figureColumns: Array<{ path: string[]; key: string; rate?: true }> 
 ];
 
 /** The figures beside the table: [heading path, value of a row]. */
-export const besideFigures: Array<{ path: string[]; value: (r: { refused: number; ratings: { count: number; average: number | null; byScore: Record<string, number> } }) => number | null }> = [
-  { path: ['Số hồ sơ từ chối tiếp nhận'], value: (r) => r.refused },
-  { path: ['Đánh giá mức độ hài lòng', 'Số lượt đánh giá'], value: (r) => r.ratings.count },
-  { path: ['Đánh giá mức độ hài lòng', 'Điểm trung bình (1–5)'], value: (r) => r.ratings.average },
-  { path: ['Đánh giá mức độ hài lòng', 'Rất hài lòng'], value: (r) => r.ratings.byScore['5']! },
-  { path: ['Đánh giá mức độ hài lòng', 'Hài lòng'], value: (r) => r.ratings.byScore['4']! },
-  { path: ['Đánh giá mức độ hài lòng', 'Bình thường'], value: (r) => r.ratings.byScore['3']! },
-  { path: ['Đánh giá mức độ hài lòng', 'Không hài lòng'], value: (r) => r.ratings.byScore['2']! },
-  { path: ['Đánh giá mức độ hài lòng', 'Rất không hài lòng'], value: (r) => r.ratings.byScore['1']! },
+export const besideFigures: Array<{
+  path: string[];
+  kind: 'count' | 'rate' | 'score';
+  value: (r: { refused: number; reused: number; reuseRate: number | null; ratings: { count: number; average: number | null; byScore: Record<string, number> } }) => number | null;
+}> = [
+  { path: ['Số hồ sơ từ chối tiếp nhận'], kind: 'count', value: (r) => r.refused },
+  { path: ['Tái sử dụng dữ liệu đã số hóa', 'Số hồ sơ'], kind: 'count', value: (r) => r.reused },
+  { path: ['Tái sử dụng dữ liệu đã số hóa', 'Tỷ lệ'], kind: 'rate', value: (r) => r.reuseRate },
+  { path: ['Đánh giá mức độ hài lòng', 'Số lượt đánh giá'], kind: 'count', value: (r) => r.ratings.count },
+  { path: ['Đánh giá mức độ hài lòng', 'Điểm trung bình (1–5)'], kind: 'score', value: (r) => r.ratings.average },
+  { path: ['Đánh giá mức độ hài lòng', 'Rất hài lòng'], kind: 'count', value: (r) => r.ratings.byScore['5']! },
+  { path: ['Đánh giá mức độ hài lòng', 'Hài lòng'], kind: 'count', value: (r) => r.ratings.byScore['4']! },
+  { path: ['Đánh giá mức độ hài lòng', 'Bình thường'], kind: 'count', value: (r) => r.ratings.byScore['3']! },
+  { path: ['Đánh giá mức độ hài lòng', 'Không hài lòng'], kind: 'count', value: (r) => r.ratings.byScore['2']! },
+  { path: ['Đánh giá mức độ hài lòng', 'Rất không hài lòng'], kind: 'count', value: (r) => r.ratings.byScore['1']! },
 ];

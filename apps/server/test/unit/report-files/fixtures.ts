@@ -4,18 +4,19 @@
  * three communes together 47.219); `largeReport(n)` is a province-sized report whose every key
  * differs from every other in each row, so that a column printed under the wrong heading shows.
  */
-import { addCounts, emptyCounts, statisticsKeys, withRates, type Counts, type PlainDate } from '@motcua/domain';
+import { addCounts, emptyCounts, rate, statisticsKeys, withRates, type Counts, type PlainDate } from '@motcua/domain';
 import type { ReportRow, StatisticsReport } from '../../../src/modules/reports/reports.usecases.ts';
 import { seededRandom as random } from '../../../src/demo/random.ts';
 
 type Beside = Pick<ReportRow, 'refused' | 'reused' | 'reuseRate' | 'ratings'>;
 
-function beside(refused: number, scores: [number, number, number, number, number]): Beside {
+/** `reuseRate` is filled in by `row` and `report`, from the counts it divides by. */
+function beside(refused: number, scores: [number, number, number, number, number], reused = 0): Beside {
   const count = scores.reduce((a, b) => a + b, 0);
   const sum = scores.reduce((a, n, i) => a + n * (i + 1), 0);
   return {
     refused,
-    reused: 0,
+    reused,
     reuseRate: null,
     ratings: {
       count,
@@ -51,26 +52,32 @@ function report(rows: ReportRow[], filters: Partial<StatisticsReport['filters']>
     period: { from: period.from as PlainDate, to: period.to as PlainDate },
     filters: { agency: null, level: null, field: null, procedure: null, channel: null, ...filters },
     generatedAt: '2023-09-15T08:30:00+07:00',
-    total: { ...withRates(total), ...beside(rows.reduce((a, r) => a + r.refused, 0), scores) },
+    total: {
+      ...withRates(total),
+      ...beside(rows.reduce((a, r) => a + r.refused, 0), scores),
+      reused: rows.reduce((a, r) => a + r.reused, 0),
+      reuseRate: rate(rows.reduce((a, r) => a + r.reused, 0), total.receivedInPeriod),
+    },
     rows,
   };
 }
 
-const row = (agency: string, agencyName: string, level: string, c: Counts, b: Beside): ReportRow => ({ agency, agencyName, level, ...withRates(c), ...b });
+const row = (agency: string, agencyName: string, level: string, c: Counts, b: Beside): ReportRow =>
+  ({ agency, agencyName, level, ...withRates(c), ...b, reuseRate: rate(b.reused, c.receivedInPeriod) });
 
 export const district = row(
   '000.00.12.H40', 'Ủy ban nhân dân huyện Giao Thủy', 'district',
   counts({ carriedOver: 0, online: 1165, counter: 2603, postal: 116, ahead: 3517, onTime: 322, overdue: 0, withdrawn: 0, inProgressOverdue: 4, digitized: 2670 }),
-  beside(12, [1, 2, 9, 140, 512]),
+  beside(12, [1, 2, 9, 140, 512], 57),
 );
 
 export const communes: ReportRow[] = [
   row('000.31.12.H40', 'Ủy ban nhân dân xã Giao Thiện', 'commune',
     counts({ carriedOver: 0, online: 4862, counter: 11246, postal: 97, ahead: 12390, onTime: 3790, overdue: 0, withdrawn: 0, inProgressOverdue: 3, digitized: 15843 }),
-    beside(31, [0, 4, 22, 301, 1288])),
+    beside(31, [0, 4, 22, 301, 1288], 412)),
   row('000.32.12.H40', 'Ủy ban nhân dân xã Giao Hương', 'commune',
     counts({ carriedOver: 0, online: 4410, counter: 11379, postal: 88, ahead: 12102, onTime: 3751, overdue: 0, withdrawn: 0, inProgressOverdue: 0, digitized: 15521 }),
-    beside(18, [2, 3, 17, 288, 1190])),
+    beside(18, [2, 3, 17, 288, 1190], 380)),
   row('000.33.12.H40', 'Ủy ban nhân dân xã Giao Yến', 'commune',
     counts({ carriedOver: 0, online: 5021, counter: 10052, postal: 64, ahead: 11506, onTime: 3610, overdue: 0, withdrawn: 0, inProgressOverdue: 1, digitized: 14802 }),
     beside(9, [0, 0, 0, 0, 0])),
@@ -116,7 +123,7 @@ export function largeReport(n: number): StatisticsReport {
       ? 'Trung tâm Phục vụ hành chính công tỉnh Nam Định (Bộ phận Một cửa liên thông cấp tỉnh)'
       : i % 6 === 0 ? `Ủy ban nhân dân huyện ${place}` : `Ủy ban nhân dân xã ${communeNames[i % communeNames.length]}, huyện ${place}`;
     rows.push(row(`000.${String(10 + (i % 90)).padStart(2, '0')}.${String(i).padStart(2, '0')}.H40`, name, i === 0 ? 'province' : i % 6 === 0 ? 'district' : 'commune',
-      full, beside(int(0, 60), [int(0, 5), int(0, 9), int(0, 40), int(50, 400), int(200, 1500)])));
+      full, beside(int(0, 60), [int(0, 5), int(0, 9), int(0, 40), int(50, 400), int(200, 1500)], empty ? 0 : int(1, 300))));
   }
   return report(rows, { level: null, field: 'Hộ tịch', channel: null }, { from: '2023-01-01', to: '2023-12-31' });
 }

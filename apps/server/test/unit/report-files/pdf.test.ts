@@ -97,15 +97,18 @@ describe('the statistics report as PDF', () => {
     expect(figures[16]).toBe('—');
   });
 
-  it('reports refusals and satisfaction ratings beside the table', async () => {
+  it('reports refusals, reuse of stored data and satisfaction ratings beside the table, per agency and in total', async () => {
     const pages = (await PDFDocument.load(seed)).getPageCount();
     const last = await pdfText(seed, 'layout', pages);
-    expect(last).toContain('CÁC SỐ LIỆU NGOÀI BẢNG: TỪ CHỐI TIẾP NHẬN VÀ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG');
+    expect(flat(last)).toContain('CÁC SỐ LIỆU NGOÀI BẢNG: TỪ CHỐI TIẾP NHẬN, TÁI SỬ DỤNG DỮ LIỆU VÀ ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG');
     const score = (v: number | null) => (v === null ? '—' : v.toFixed(2).replace('.', ','));
-    for (const row of seedReport.rows) {
-      const expected = besideFigures.map((f, i) => (i === 2 ? score(f.value(row)) : vi(f.value(row)!)));
-      expect(figuresAfter(last, row.agency)).toEqual(expected);
+    const text = (f: (typeof besideFigures)[number], v: number | null) => (f.kind === 'score' ? score(v) : f.kind === 'rate' ? pct(v) : vi(v!));
+    const rows: Array<[string, (typeof seedReport)['total']]> = [...seedReport.rows.map((r) => [r.agency, r] as [string, typeof r]), ['Tổng cộng', seedReport.total]];
+    for (const [anchor, row] of rows) {
+      expect(figuresAfter(last, anchor), anchor).toEqual(besideFigures.map((f) => text(f, f.value(row))));
     }
+    // The district: 57 of its 3.884 dossiers reused stored data.
+    expect(figuresAfter(last, '000.00.12.H40').slice(1, 3)).toEqual(['57', '1,5%']);
   });
 
   it('embeds the charts as pictures at about 190 dpi', async () => {

@@ -9,8 +9,12 @@ import classes from './Reports.module.css';
 
 /** Every count but `receivedInPeriod`, which the form shows through its split (online, counter, post). */
 type TableKey = Exclude<StatisticsKey, 'receivedInPeriod'>;
-type Column = { key: TableKey; rate?: undefined } | { key: Exclude<RateKey, 'onlineRate'>; rate: true };
-type GroupKey = 'received' | 'resolved' | 'withdrawn' | 'inProgress' | 'digitized' | 'onTimeRate';
+type Column =
+  | { key: TableKey; rate?: undefined; reuse?: undefined }
+  | { key: Exclude<RateKey, 'onlineRate'>; rate: true; reuse?: undefined }
+  /** Reuse of stored data, reported beside the official figures: not a key of the drill-down. */
+  | { key: 'reused' | 'reuseRate'; reuse: true; rate?: undefined };
+type GroupKey = 'received' | 'resolved' | 'withdrawn' | 'inProgress' | 'digitized' | 'reused' | 'onTimeRate';
 
 /** The official form's columns (docs/rules/statistics.md), left to right; a group of one column spans both header rows. */
 export const tableGroups: ReadonlyArray<{ key: GroupKey; columns: Column[] }> = [
@@ -19,6 +23,7 @@ export const tableGroups: ReadonlyArray<{ key: GroupKey; columns: Column[] }> = 
   { key: 'withdrawn', columns: [{ key: 'withdrawn' }] },
   { key: 'inProgress', columns: [{ key: 'inProgress' }, { key: 'inProgressOnTime' }, { key: 'inProgressOverdue' }] },
   { key: 'digitized', columns: [{ key: 'digitized' }, { key: 'digitizationRate', rate: true }] },
+  { key: 'reused', columns: [{ key: 'reused', reuse: true }, { key: 'reuseRate', reuse: true }] },
   { key: 'onTimeRate', columns: [{ key: 'onTimeRate', rate: true }] },
 ];
 
@@ -47,6 +52,10 @@ export function StatisticsTable({ total, rows, period, onOpen, onDrill, labelOf 
 
   const cells = (figures: ReportFigures, agency: string, agencyLabel: string) =>
     tableGroups.flatMap((group) => group.columns).map((column) => {
+      if (column.reuse) {
+        const text = column.key === 'reused' ? formatNumber(figures.reused) : formatPercent(figures.reuseRate);
+        return <td key={column.key} className={classes.num} data-key={column.key}>{text}</td>;
+      }
       if (column.rate) {
         return <td key={column.key} className={classes.num} data-key={column.key}>{formatPercent(figures[column.key])}</td>;
       }
@@ -79,7 +88,9 @@ export function StatisticsTable({ total, rows, period, onOpen, onDrill, labelOf 
         <thead>
           <tr>
             <th rowSpan={2} scope="col" className={classes.agencyCell}>{t('console.reports.table.agency')}</th>
-            {tableGroups.map((group) => (group.columns.length === 1 ? (
+            {tableGroups.map((group) => (group.key === 'reused' ? (
+              <th key={group.key} colSpan={group.columns.length} scope="colgroup" title={t('reportReuse.hint')}>{t('reportReuse.group')}</th>
+            ) : group.columns.length === 1 ? (
               <th key={group.key} rowSpan={2} scope="col">{t(`console.reports.table.groups.${group.key}`)}</th>
             ) : (
               <th key={group.key} colSpan={group.columns.length} scope="colgroup">{t(`console.reports.table.groups.${group.key}`)}</th>
@@ -87,7 +98,7 @@ export function StatisticsTable({ total, rows, period, onOpen, onDrill, labelOf 
           </tr>
           <tr>
             {tableGroups.filter((g) => g.columns.length > 1).flatMap((group) => group.columns).map((column) => (
-              <th key={column.key} scope="col">{t(`console.reports.table.columns.${column.key}`)}</th>
+              <th key={column.key} scope="col">{column.reuse ? t(`reportReuse.${column.key}`) : t(`console.reports.table.columns.${column.key}`)}</th>
             ))}
           </tr>
         </thead>

@@ -87,6 +87,10 @@ export function SummaryCards({ total, onOpen }: { total: ReportFigures; onOpen: 
         onOpen={onOpen}
       >
         {t('console.reports.cards.digitizationDetail', { digitized: formatNumber(total.digitized), inPeriod: formatNumber(total.receivedInPeriod) })}
+        <br />
+        <span data-figure="reused" title={t('reportReuse.hint')}>
+          {t('reportReuse.cardDetail', { reused: formatNumber(total.reused), rate: formatPercent(total.reuseRate) })}
+        </span>
       </SummaryCard>
       <SummaryCard
         name="online"

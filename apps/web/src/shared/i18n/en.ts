@@ -7,6 +7,7 @@ import { eformEn } from './parts/eform.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
 import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
+import { reportReuseEn } from './parts/reportReuse.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
@@ -217,4 +218,5 @@ export const en: Translation = {
     },
   },
   dataStore: dataStoreEn,
+  reportReuse: reportReuseEn,
 };

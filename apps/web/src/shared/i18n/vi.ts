@@ -13,6 +13,7 @@ import { eformVi } from './parts/eform.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
 import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
+import { reportReuseVi } from './parts/reportReuse.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { dataStoreVi } from './parts/dataStore.vi.ts';
 
@@ -214,4 +215,5 @@ export const vi = {
     },
   },
   dataStore: dataStoreVi,
+  reportReuse: reportReuseVi,
 };

@@ -8,7 +8,7 @@ import type { PDFRef } from 'pdf-lib';
 import type { ReportChart } from '../../charts/report-charts.ts';
 import { NO_VALUE, viDecimal, viInteger, viPercent } from '../../charts/vi-number.ts';
 import {
-  BESIDE_NOTE, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, headingCells, periodLine, reportColumns,
+  BESIDE_NOTES, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, headingCells, periodLine, reportColumns,
   type CellValue, type ColumnKind, type ReportColumn, type ReportData,
 } from '../../xlsx/report-layout.ts';
 import { newDocument, type RenderOptions } from '../document.ts';
@@ -148,7 +148,7 @@ export async function renderReportPdf(report: ReportData, charts: ReportChart[],
   flow.paragraph(periodLine(report), { size: 10.5, align: 'center', spaceAfter: asOf ? 1 : 8 });
   if (asOf) flow.paragraph(asOf, { size: 10.5, align: 'center', spaceAfter: 8 });
   drawReportTable(flow, besideColumns, report);
-  notes(flow, [BESIDE_NOTE]);
+  notes(flow, BESIDE_NOTES);
 
   const period = `${shortPlainDate(report.period.from)}–${shortPlainDate(report.period.to)}`;
   const footer = `Báo cáo tình hình, kết quả giải quyết TTHC · Kỳ ${period}${asOf ? ` (${asOf.charAt(0).toLowerCase()}${asOf.slice(1)})` : ''} · ${generatedLine(report)}`;
