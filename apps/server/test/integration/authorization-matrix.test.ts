@@ -86,6 +86,42 @@ const matrix: Record<string, Case> = {
       expect(await ctx.t.database.db.selectFrom('dossier_ratings').select('score').where('dossier_id', '=', ctx.bDossier.id).execute()).toEqual([]);
     },
   },
+  'GET /api/v1/citizen/dossiers/:code/files/:fileId': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/files/${ctx.bFileId}`;
+      expect((await owner.get(url)).statusCode).toBe(200);
+      const res = await other.get(url);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('dossier.not_found');
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
+      expect((await ctx.t.anonymous().get(url)).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/citizen/dossiers/:code/declaration.pdf': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/declaration.pdf`;
+      // Commune B's dossier has no e-form declaration: its owner is told so, anyone else that there is no such dossier.
+      expect((await owner.get(url)).json().code).toBe('declaration.not_found');
+      expect((await other.get(url)).json().code).toBe('dossier.not_found');
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
+      expect((await ctx.t.anonymous().get(url)).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/citizen/dossiers/:code/receipt.pdf': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/receipt.pdf`;
+      expect((await owner.get(url)).statusCode).toBe(200);
+      expect((await other.get(url)).json().code).toBe('dossier.not_found');
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
+      expect((await ctx.t.anonymous().get(url)).statusCode).toBe(401);
+    },
+  },
   'POST /api/v1/auth/citizen/logout': { scoped: false, why: 'ends the citizen’s own session' },
   'GET /api/v1/auth/citizen/login': { scoped: false, why: 'starts an e-ID sign-in: a redirect to the provider, no data' },
   'GET /api/v1/auth/citizen/callback': { scoped: false, why: 'the e-ID provider’s answer; opens a session only for the browser that started the sign-in (citizen-oidc tests)' },

@@ -7300,6 +7300,7 @@ export interface paths {
                                 digitized: boolean;
                                 note?: string;
                             }[];
+                            /** @description the files filed with the dossier and its electronic result; staff’s internal attachments are not listed */
                             files: {
                                 id: string;
                                 name: string;
@@ -7308,7 +7309,13 @@ export interface paths {
                                 /** @enum {string} */
                                 purpose: "component" | "supplement" | "result" | "attachment";
                                 componentIndex: number | null;
+                                /** @description GET it to download the file (the signed-in citizen’s session) */
+                                url: string;
                             }[];
+                            /** @description GET it for the e-form declaration printed in the official layout; null without an e-form declaration */
+                            declarationPdf: string | null;
+                            /** @description GET it for the receipt (form 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả); null until the dossier is received */
+                            receiptPdf: string | null;
                             /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
                             asks: ("confirmation" | "supplement" | "payment" | "rating")[];
                             supplementRequest: {
@@ -7367,6 +7374,270 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of the signed-in citizen’s dossier (a component, a supplement, the electronic result); 404 when the dossier is not theirs or the file not its */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found, file.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found" | "file.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/declaration.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The e-form declaration (tờ khai điện tử) of the signed-in citizen’s dossier as PDF, in the layout of its legal form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: declaration.not_found, dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "declaration.not_found" | "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt (form 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả) of the signed-in citizen’s dossier as PDF, once received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.form_not_issued, dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.form_not_issued" | "dossier.not_found";
                         };
                     };
                 };
@@ -7524,6 +7795,7 @@ export interface paths {
                                 digitized: boolean;
                                 note?: string;
                             }[];
+                            /** @description the files filed with the dossier and its electronic result; staff’s internal attachments are not listed */
                             files: {
                                 id: string;
                                 name: string;
@@ -7532,7 +7804,13 @@ export interface paths {
                                 /** @enum {string} */
                                 purpose: "component" | "supplement" | "result" | "attachment";
                                 componentIndex: number | null;
+                                /** @description GET it to download the file (the signed-in citizen’s session) */
+                                url: string;
                             }[];
+                            /** @description GET it for the e-form declaration printed in the official layout; null without an e-form declaration */
+                            declarationPdf: string | null;
+                            /** @description GET it for the receipt (form 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả); null until the dossier is received */
+                            receiptPdf: string | null;
                             /** @description what is asked of the citizen now: supplement (papers requested), payment (fee unpaid), rating (result given, not yet rated) */
                             asks: ("confirmation" | "supplement" | "payment" | "rating")[];
                             supplementRequest: {

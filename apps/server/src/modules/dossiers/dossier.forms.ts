@@ -48,6 +48,15 @@ export async function dossierForm(actor: Actor, id: number, form: DossierFormNum
   return { pdf: await renderForm(document), fileName: `mau-${form}-${ctx.dossier.code}.pdf` };
 }
 
+/**
+ * The applicant's copy of the receipt (form 01) for a dossier whose access the caller has already
+ * checked: printed from the same record as the counter's, without a rating token (the signed-in
+ * applicant rates with their e-ID, and reading a PDF writes nothing).
+ */
+export async function receiptPdfOf(ctx: DossierContext, deps: Pick<Deps, 'db' | 'config' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+  return { pdf: await renderForm(await formDocument(ctx, '01', deps)), fileName: `mau-01-${ctx.dossier.code}.pdf` };
+}
+
 export async function formDocument(ctx: DossierContext, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references'>): Promise<FormDocument> {
   const d = ctx.dossier;
   const last = (...actions: string[]) => [...ctx.events].reverse().find((e) => actions.includes(e.action));
@@ -200,7 +209,11 @@ async function controlSheet(
  * from the form frozen in the dossier's procedure version and the answers stored at intake.
  */
 export async function declarationPdf(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const ctx = await loadDossierContext(deps.db, deps.references, actor, id);
+  return declarationPdfOf(await loadDossierContext(deps.db, deps.references, actor, id));
+}
+
+/** The declaration PDF of a dossier whose access the caller has already checked (staff or the applicant). */
+export async function declarationPdfOf(ctx: DossierContext): Promise<{ pdf: Uint8Array; fileName: string }> {
   const d = ctx.dossier;
   const form = ctx.version.declaration;
   if (!d.declaration || !form) throw new AppError('declaration.not_found');

@@ -82,3 +82,10 @@ export function isCitizensDossier(actor: Actor, dossier: { applicant_id_number: 
   return dossier.submitter_citizen_id === keys.citizenId
     || (dossier.applicant_id_number !== null && keys.applicantIdNumbers.includes(dossier.applicant_id_number));
 }
+
+/**
+ * The files of their dossier the applicant may download ("Hồ sơ của tôi", docs/my-dossiers.md):
+ * what they or the counter filed (components, supplements) and the electronic result. Files the
+ * staff attach to their own workflow steps (`attachment`: drafts, internal notes) stay internal.
+ */
+export const applicantFilePurposes: ReadonlySet<string> = new Set(['component', 'supplement', 'result']);

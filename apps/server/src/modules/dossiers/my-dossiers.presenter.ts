@@ -6,7 +6,7 @@
  * (`applicantActionsOf`, the transition table), the asks (`applicantAsks`).
  */
 import { z } from 'zod';
-import { applicantAskKinds, applicantAsks, dossierChannels, dossierStatuses, filePurposes, statusLabels, type DossierStatus, type WorkingCalendar } from '@motcua/domain';
+import { applicantAskKinds, applicantAsks, dossierChannels, formsAvailable, dossierStatuses, filePurposes, statusLabels, type DossierStatus, type WorkingCalendar } from '@motcua/domain';
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
 import {
   ApplicantSchema, ComponentSchema, PublicDossierSchema, applicantActionsOf, presentPublicDossier, supplementRequestOf,
@@ -58,7 +58,12 @@ export const MyDossierDetailSchema = PublicDossierSchema.omit({ applicantActions
   channel: z.enum(dossierChannels),
   applicant: ApplicantSchema,
   components: z.array(ComponentSchema),
-  files: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), purpose: z.enum(filePurposes), componentIndex: z.number().nullable() })),
+  files: z.array(z.object({
+    id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), purpose: z.enum(filePurposes), componentIndex: z.number().nullable(),
+    url: z.string().describe('GET it to download the file (the signed-in citizen’s session)'),
+  })).describe('the files filed with the dossier and its electronic result; staff’s internal attachments are not listed'),
+  declarationPdf: z.string().nullable().describe('GET it for the e-form declaration printed in the official layout; null without an e-form declaration'),
+  receiptPdf: z.string().nullable().describe('GET it for the receipt (form 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả); null until the dossier is received'),
   ...AskFields,
 });
 
@@ -103,8 +108,11 @@ export function presentMyDossier(
   now: number,
   calendar: WorkingCalendar,
   rated: boolean,
-  files: z.infer<typeof MyDossierDetailSchema>['files'],
+  files: Array<Omit<z.infer<typeof MyDossierDetailSchema>['files'][number], 'url'>>,
 ): z.infer<typeof MyDossierDetailSchema> {
+  const base = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.dossier.code)}`;
+  const d = ctx.dossier;
+  const receipt = d.received_at !== null && d.due_at !== null && formsAvailable(ctx.events.map((e) => e.action)).includes('01');
   const { applicantActions: _byCode, supplementRequest: _request, rated: _rated, ...status } = presentPublicDossier(ctx, now, calendar, rated);
   return {
     ...status,
@@ -112,7 +120,9 @@ export function presentMyDossier(
     // jsonb written by intake (with what the e-ID verified) or by the import.
     applicant: ctx.dossier.applicant as z.infer<typeof ApplicantSchema>,
     components: ctx.dossier.components as Array<z.infer<typeof ComponentSchema>>,
-    files,
+    files: files.map((f) => ({ ...f, url: `${base}/files/${f.id}` })),
+    declarationPdf: d.declaration && ctx.version.declaration ? `${base}/declaration.pdf` : null,
+    receiptPdf: receipt ? `${base}/receipt.pdf` : null,
     ...asksOf(ctx, now, rated),
   };
 }

@@ -8,7 +8,8 @@ import type { Deps } from '../../deps.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { actAsApplicant, type ApplicantActionInput } from './applicant-actions.usecases.ts';
 import { contextOf, notFound } from './dossier.context.ts';
-import { citizensDossierKeys, isCitizensDossier } from './dossiers.policies.ts';
+import { declarationPdfOf, receiptPdfOf } from './dossier.forms.ts';
+import { applicantFilePurposes, citizensDossierKeys, isCitizensDossier } from './dossiers.policies.ts';
 import { invalidCode } from './dossiers.queries.ts';
 import * as repo from './dossiers.repository.ts';
 import * as mine from './my-dossiers.repository.ts';
@@ -54,10 +55,40 @@ export async function myDossier(actor: Actor, code: string, deps: ReadDeps) {
   if (!found || !isCitizensDossier(actor, found.dossier)) throw notFound();
   const calendars = await deps.calendars.current();
   const ctx = await contextOf(deps.db, deps.references, found.dossier, found.events);
-  const files = await mine.filesOfDossier(deps.db, found.dossier.id);
+  const files = await mine.filesOfDossier(deps.db, found.dossier.id, [...applicantFilePurposes]);
   return presentMyDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated, files.map((f) => ({
     id: f.id, name: f.original_name, mediaType: f.media_type, size: Number(f.size_bytes), purpose: f.purpose, componentIndex: f.component_index,
   })));
+}
+
+/** The signed-in citizen's dossier with its context, or "not found" (also when it is someone else's). */
+async function myDossierContext(actor: Actor, code: string, deps: Pick<Deps, 'db' | 'references'>) {
+  if (!isDossierCode(code)) throw invalidCode();
+  citizenOf(actor);
+  const found = await repo.findDossierWithLogByCode(deps.db, code);
+  if (!found || !isCitizensDossier(actor, found.dossier)) throw notFound();
+  return contextOf(deps.db, deps.references, found.dossier, found.events);
+}
+
+/**
+ * A file of the signed-in citizen's dossier, to download: "not found" unless the dossier is theirs
+ * and the file is one of its files they may see (`applicantFilePurposes`).
+ */
+export async function myDossierFile(actor: Actor, code: string, fileId: string, deps: Pick<Deps, 'db' | 'references'>) {
+  const ctx = await myDossierContext(actor, code, deps);
+  const file = await mine.fileOfDossier(deps.db, ctx.dossier.id, fileId);
+  if (!file || !applicantFilePurposes.has(file.purpose)) throw new AppError('file.not_found');
+  return file;
+}
+
+/** The e-form declaration of the signed-in citizen's dossier as PDF (the same rendering as the staff's). */
+export async function myDeclarationPdf(actor: Actor, code: string, deps: Pick<Deps, 'db' | 'references'>) {
+  return declarationPdfOf(await myDossierContext(actor, code, deps));
+}
+
+/** The receipt (form 01) of the signed-in citizen's dossier as PDF, once it was received. */
+export async function myReceiptPdf(actor: Actor, code: string, deps: Pick<Deps, 'db' | 'references' | 'config'>) {
+  return receiptPdfOf(await myDossierContext(actor, code, deps), deps);
 }
 
 /** Supplement or withdrawal by the signed-in citizen: their e-ID is the proof (no security code). */

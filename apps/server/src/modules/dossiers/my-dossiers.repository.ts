@@ -44,11 +44,22 @@ export async function eventsOfDossiers(db: Kysely<Database>, ids: number[]): Pro
 }
 
 /** The files of a dossier, as the applicant sees them listed. */
-export async function filesOfDossier(db: Kysely<Database>, dossierId: number) {
+export async function filesOfDossier(db: Kysely<Database>, dossierId: number, purposes: readonly string[]) {
   return db
     .selectFrom('files')
     .select(['id', 'original_name', 'media_type', 'size_bytes', 'purpose', 'component_index'])
     .where('dossier_id', '=', dossierId)
+    .where('purpose', 'in', purposes as Array<'component'>)
     .orderBy('created_at')
     .execute();
+}
+
+/** One file of a dossier (with where it is stored), if it belongs to that dossier. */
+export async function fileOfDossier(db: Kysely<Database>, dossierId: number, fileId: string) {
+  return db
+    .selectFrom('files')
+    .select(['id', 'original_name', 'media_type', 'purpose', 'storage_key'])
+    .where('id', '=', fileId)
+    .where('dossier_id', '=', dossierId)
+    .executeTakeFirst();
 }

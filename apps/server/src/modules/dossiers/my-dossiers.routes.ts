@@ -2,7 +2,8 @@
  * "Hồ sơ của tôi": the signed-in citizen's dossiers and their actions without the security code
  * (docs/my-dossiers.md). Citizen access only: a staff cookie is not read here (401).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, inputText } from '@motcua/domain';
@@ -10,14 +11,24 @@ import type { Deps } from '../../deps.ts';
 import { signedInCitizen } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
+import { uploadMediaTypes } from '../../infra/sniff.ts';
 import { ApplicantActionBody, DossierCodeParams } from './dossiers.schemas.ts';
 import { MyDossierDetailSchema, MyDossierListSchema } from './my-dossiers.presenter.ts';
-import { actOnMyDossier, listMyDossiers, myDossier, rateMyDossier } from './my-dossiers.queries.ts';
+import { actOnMyDossier, listMyDossiers, myDeclarationPdf, myDossier, myDossierFile, myReceiptPdf, rateMyDossier } from './my-dossiers.queries.ts';
 
 const MyDossiersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: inputText().max(40).regex(/^\d{1,15}\.\d{1,18}$/, 'a nextCursor of the previous page').optional(),
 });
+
+/** A document of the citizen's own dossier: never cached, never sniffed into another type. */
+const download = (reply: FastifyReply, body: { bytes: Uint8Array | Readable; mediaType: string; fileName: string }) =>
+  reply
+    .type(body.mediaType)
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(body.fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(body.bytes instanceof Uint8Array ? Buffer.from(body.bytes) : body.bytes);
 
 /** The request's citizen, named as the e-ID names them, for the log and the audit trail. */
 function citizenContext(request: FastifyRequest) {
@@ -54,6 +65,48 @@ export function registerMyDossierRoutes(app: FastifyInstance, deps: Deps): void 
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return myDossier(request.actor, request.params.code, deps);
+    },
+  });
+
+  r.get('/api/v1/citizen/dossiers/:code/files/:fileId', {
+    config: { access: signedInCitizen, problems: ['dossier.invalid_code', 'dossier.not_found', 'file.not_found'] },
+    schema: {
+      tags: ['citizen'],
+      summary: 'Download a file of the signed-in citizen’s dossier (a component, a supplement, the electronic result); 404 when the dossier is not theirs or the file not its',
+      params: DossierCodeParams.extend({ fileId: z.uuid() }),
+      produces: [...uploadMediaTypes],
+    },
+    handler: async (request, reply) => {
+      const file = await myDossierFile(request.actor, request.params.code, request.params.fileId, deps);
+      return download(reply, { bytes: deps.storage.read(file.storage_key), mediaType: file.media_type, fileName: file.original_name });
+    },
+  });
+
+  r.get('/api/v1/citizen/dossiers/:code/declaration.pdf', {
+    config: { access: signedInCitizen, problems: ['dossier.invalid_code', 'dossier.not_found', 'declaration.not_found'] },
+    schema: {
+      tags: ['citizen'],
+      summary: 'The e-form declaration (tờ khai điện tử) of the signed-in citizen’s dossier as PDF, in the layout of its legal form',
+      params: DossierCodeParams,
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) => {
+      const { pdf, fileName } = await myDeclarationPdf(request.actor, request.params.code, deps);
+      return download(reply, { bytes: pdf, mediaType: 'application/pdf', fileName });
+    },
+  });
+
+  r.get('/api/v1/citizen/dossiers/:code/receipt.pdf', {
+    config: { access: signedInCitizen, problems: ['dossier.invalid_code', 'dossier.not_found', 'dossier.form_not_issued'] },
+    schema: {
+      tags: ['citizen'],
+      summary: 'The receipt (form 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả) of the signed-in citizen’s dossier as PDF, once received',
+      params: DossierCodeParams,
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) => {
+      const { pdf, fileName } = await myReceiptPdf(request.actor, request.params.code, deps);
+      return download(reply, { bytes: pdf, mediaType: 'application/pdf', fileName });
     },
   });
 

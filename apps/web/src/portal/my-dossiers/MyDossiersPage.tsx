@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Container, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconFileText, IconId, IconLogin2 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDownload, IconFileText, IconId, IconLogin2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatCurrency, formatDate, formatDateTime, formatPlainDate } from '../../shared/format.ts';
@@ -212,11 +212,24 @@ function ComponentsCard({ dossier }: { dossier: MyDossier }) {
             <Stack key={key} gap={4}>
               <Text size="sm" fw={600}>{t(`myDossiers.${key}`)}</Text>
               <List spacing={4} size="sm" icon={<IconFileText size={16} aria-hidden="true" />}>
-                {files.map((f) => <List.Item key={f.id} style={{ wordBreak: 'break-all' }}>{f.name}</List.Item>)}
+                {files.map((f) => (
+                  <List.Item key={f.id} style={{ wordBreak: 'break-all' }}>
+                    <Anchor href={f.url} target="_blank" rel="noopener" size="sm" aria-label={t('myDocuments.download', { name: f.name })}>{f.name}</Anchor>
+                  </List.Item>
+                ))}
               </List>
             </Stack>
           );
         })}
+        {(dossier.declarationPdf || dossier.receiptPdf) && (
+          <>
+            <Text size="sm" fw={600}>{t('myDocuments.title')}</Text>
+            <List spacing={4} size="sm" icon={<IconDownload size={16} aria-hidden="true" />} data-testid="my-dossier-documents">
+              {dossier.receiptPdf && <List.Item><Anchor href={dossier.receiptPdf} target="_blank" rel="noopener" size="sm">{t('myDocuments.receipt')}</Anchor></List.Item>}
+              {dossier.declarationPdf && <List.Item><Anchor href={dossier.declarationPdf} target="_blank" rel="noopener" size="sm">{t('myDocuments.declaration')}</Anchor></List.Item>}
+            </List>
+          </>
+        )}
         {dossier.fee.amount > 0 && (
           <Text size="sm">
             {t('myDossiers.fee', { amount: formatCurrency(dossier.fee.amount) })} · {t(dossier.fee.paid ? 'myDossiers.feePaid' : 'myDossiers.feeUnpaid')}

@@ -8,6 +8,7 @@ import { intakeEn } from './parts/intake.en.ts';
 import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import { reportReuseEn } from './parts/reportReuse.en.ts';
+import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
@@ -219,4 +220,5 @@ export const en: Translation = {
   },
   dataStore: dataStoreEn,
   reportReuse: reportReuseEn,
+  myDocuments: myDocumentsEn,
 };
