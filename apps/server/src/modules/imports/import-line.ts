@@ -7,9 +7,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
-  classifyResult, clockStoppedStatuses, closeOf, dossierChannels, formatInstant, inputText, nationalStatusCode, openObject, overdueFromOf,
-  type DossierStatus, dossierCodeProblem,
+  classifyResult, clockStoppedStatuses, closeOf, declarationSearchText, dossierChannels, formFields, formReference, formatInstant, inputText,
+  nationalStatusCode, normalizeDeclaration, openObject, overdueFromOf, validateDeclaration,
+  type DossierStatus, type EFormAnswers, type EFormDefinition, type StoredDeclaration, dossierCodeProblem,
 } from '@motcua/domain';
+import { DeclarationAnswers } from '../eforms/eforms.schemas.ts';
 
 /** ISO 8601 with an explicit offset or Z (a local time without offset is ambiguous). */
 const Instant = inputText()
@@ -50,8 +52,47 @@ export const ImportLine = openObject({
   dueAt: Instant,
   digitized: z.boolean(),
   events: z.array(ImportEvent).max(200),
+  // The e-form declaration (docs/eforms.md), as `motcua export dossiers` writes it.
+  declaration: openObject({
+    form: inputText().regex(/^[A-Za-z0-9._-]{1,100}@\d{1,6}$/, 'the e-form as id@version'),
+    answers: DeclarationAnswers,
+    verified: z.array(inputText().max(100)).max(500).optional(),
+  }).optional(),
 });
 export type ImportLine = z.infer<typeof ImportLine>;
+
+/** A declaration ready to store: as intake stores it (dossier `declaration`, `declaration_form`, `declaration_text`). */
+export interface ImportedDeclaration {
+  stored: StoredDeclaration;
+  form: string;
+  text: string;
+}
+
+/**
+ * The line's declaration checked against the e-form of the procedure version the dossier is bound
+ * to, by the domain's rules as at intake (`validateDeclaration`, dates limited as on the day of
+ * receipt). `verified` (the keys an e-ID filled when it was first filed) must name fields of the
+ * form. The reason names the field: `declaration.childBirthDate: …`.
+ */
+export function checkImportDeclaration(
+  form: EFormDefinition | null,
+  declaration: NonNullable<ImportLine['declaration']>,
+  procedure: string,
+  day: string,
+): { ok: true; declaration: ImportedDeclaration } | { ok: false; reason: string } {
+  if (!form) return { ok: false, reason: `declaration: procedure ${procedure} has no e-form declaration on ${day}` };
+  const reference = formReference(form);
+  if (declaration.form !== reference) return { ok: false, reason: `declaration.form: the procedure's e-form on ${day} is ${reference}, not ${declaration.form}` };
+  const answers = normalizeDeclaration(form, declaration.answers);
+  const issues = validateDeclaration(form, answers, { today: day });
+  if (issues.length) return { ok: false, reason: issues.map((i) => `declaration.${i.path}: ${i.messages.en}`).join('; ') };
+  const keys = new Set(formFields(form).map((f) => f.key));
+  const verified = declaration.verified ?? [];
+  const unknown = verified.findIndex((k) => !keys.has(k));
+  if (unknown >= 0) return { ok: false, reason: `declaration.verified.${unknown}: no field "${verified[unknown]}" in ${reference}` };
+  const clean = answers as EFormAnswers;
+  return { ok: true, declaration: { stored: { answers: clean, verified: [...new Set(verified)] }, form: reference, text: declarationSearchText(form, clean) } };
+}
 
 /** Import event type → the action of the dossier's log, and the status it leads to. */
 export const importActions: Record<(typeof importEventTypes)[number], { action: string; to: DossierStatus | 'same' }> = {

@@ -7,9 +7,9 @@
  */
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { dossierCodeKey, formatDossierCode, formatInstant, localDateOf, versionInForce } from '@motcua/domain';
+import { dossierCodeKey, formatDossierCode, formatInstant, localDateOf, versionInForce, type EFormDefinition } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
-import { checkImportLine, type ImportFacts, type ImportLine } from './import-line.ts';
+import { checkImportDeclaration, checkImportLine, type ImportFacts, type ImportLine, type ImportedDeclaration } from './import-line.ts';
 import { isUniqueViolation, withBatchWriter, type BatchWriter } from './batch-writer.ts';
 
 export interface ImportSummary {
@@ -34,6 +34,7 @@ interface Accepted {
   counterId: string | null;
   versionId: string;
   field: string;
+  declaration: ImportedDeclaration | null;
   code?: string;
 }
 
@@ -41,15 +42,25 @@ interface Catalogue {
   agencies: Map<string, string>;
   /** The counter that received an agency's history (its first open counter), for form 07. */
   counters: Map<string, string>;
-  versions: Map<string, Array<{ id: string; version: number; validFrom: string | null; validTo: string | null; field: string }>>;
+  versions: Map<string, Array<CatalogueVersion>>;
+}
+
+interface CatalogueVersion {
+  id: string;
+  version: number;
+  validFrom: string | null;
+  validTo: string | null;
+  field: string;
+  declaration: EFormDefinition | null;
 }
 
 async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
   const agencies = new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
-  const versions = new Map<string, Array<{ id: string; version: number; validFrom: string | null; validTo: string | null; field: string }>>();
-  for (const v of await db.selectFrom('procedure_versions').select(['id', 'procedure_code', 'version', 'valid_from', 'valid_to', 'field']).orderBy('version').execute()) {
+  const versions = new Map<string, CatalogueVersion[]>();
+  const rows = await db.selectFrom('procedure_versions').select(['id', 'procedure_code', 'version', 'valid_from', 'valid_to', 'field', 'declaration']).orderBy('version').execute();
+  for (const v of rows) {
     const list = versions.get(v.procedure_code) ?? [];
-    list.push({ id: v.id, version: v.version, validFrom: v.valid_from, validTo: v.valid_to, field: v.field });
+    list.push({ id: v.id, version: v.version, validFrom: v.valid_from, validTo: v.valid_to, field: v.field, declaration: v.declaration });
     versions.set(v.procedure_code, list);
   }
   const counters = new Map<string, string>();
@@ -122,9 +133,18 @@ export async function importDossiers(target: ImportTarget, lines: AsyncIterable<
     // Bound to the version in force on the day of receipt (else the nearest one).
     const day = localDateOf(checked.facts.receivedAt);
     const version = versionInForce(versions, day) ?? versions.find((v) => v.validFrom !== null && v.validFrom > day) ?? versions[versions.length - 1]!;
+    let declaration: ImportedDeclaration | null = null;
+    if (line.declaration) {
+      const found = checkImportDeclaration(version.declaration, line.declaration, line.procedure, day);
+      if (!found.ok) {
+        reject(n, found.reason);
+        continue;
+      }
+      declaration = found.declaration;
+    }
     batch.push({
       lineNumber: n, line, hash: checked.hash, facts: checked.facts, agencyId, counterId: catalogue.counters.get(agencyId) ?? null,
-      versionId: version.id, field: version.field, ...(line.code ? { code: line.code } : {}),
+      versionId: version.id, field: version.field, declaration, ...(line.code ? { code: line.code } : {}),
     });
     if (batch.length >= batchSize) await flush();
   }
@@ -241,7 +261,7 @@ const dossierColumns = [
   'national_status', 'step_index', 'participant', 'applicant_kind', 'applicant_name', 'applicant_id_number', 'applicant_phone',
   'applicant_email', 'applicant_address', 'applicant', 'components', 'sets', 'fee_amount', 'fee_paid', 'submitted_at', 'received_at',
   'due_at', 'clock_due_at', 'apology_due_at', 'result_at', 'returned_at', 'withdrawn_at', 'closed_at', 'result_class', 'digitized',
-  'imported', 'import_hash', 'counter_id', 'clock_stopped_at', 'overdue_from',
+  'imported', 'import_hash', 'counter_id', 'clock_stopped_at', 'overdue_from', 'declaration', 'declaration_form', 'declaration_text',
 ];
 
 const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
@@ -257,6 +277,7 @@ function dossierRow(a: Accepted): unknown[] {
     // The appointment the legacy system recorded, pauses included: kept, never recomputed.
     line.dueAt, line.dueAt, iso(facts.apologyDueAt), iso(facts.resultAt), iso(facts.returnedAt), iso(facts.withdrawnAt),
     iso(facts.closedAt), facts.resultClass, line.digitized, true, a.hash, a.counterId, iso(facts.clockStoppedAt), iso(facts.overdueFrom),
+    a.declaration?.stored ?? null, a.declaration?.form ?? null, a.declaration?.text ?? null,
   ];
 }
 
