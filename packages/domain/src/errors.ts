@@ -158,6 +158,11 @@ export const errorCatalogue = {
     vi: 'Hồ sơ được chuẩn bị cho người khác: chỉ người nộp hồ sơ mới xác nhận được',
     en: 'This dossier was prepared for someone else: only its applicant may confirm it',
   },
+  'preparation.declaration_mismatch': {
+    status: 409,
+    vi: 'Tờ khai đã chuẩn bị khác với thông tin định danh điện tử (VNeID) của bạn; đề nghị người chuẩn bị hồ sơ hủy và chuẩn bị lại',
+    en: 'The prepared declaration differs from your e-ID; ask whoever prepared it to discard it and prepare it again',
+  },
   'preparation.no_destination': {
     status: 400,
     vi: 'Cần số điện thoại hoặc thư điện tử của người nộp để gửi mã xác nhận',

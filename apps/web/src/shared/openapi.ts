@@ -5640,6 +5640,10 @@ export interface paths {
                          * @enum {string}
                          */
                         sendCodeBy?: "sms" | "email";
+                        /** @description the procedure’s declaration e-form filled with the applicant, checked as at the counter; held against their e-ID when they confirm signed in */
+                        declaration?: {
+                            [key: string]: string | number | boolean | null;
+                        };
                     };
                 };
             };
@@ -5829,7 +5833,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid input, or a rule of the domain refuses it: dossier.missing_components, file.not_claimable, preparation.no_destination, procedure.not_implemented_here, request.invalid */
+                /** @description Invalid input, or a rule of the domain refuses it: declaration.invalid, dossier.missing_components, file.not_claimable, preparation.no_destination, procedure.not_implemented_here, request.invalid */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5837,7 +5841,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "dossier.missing_components" | "file.not_claimable" | "preparation.no_destination" | "procedure.not_implemented_here" | "request.invalid";
+                            code?: "declaration.invalid" | "dossier.missing_components" | "file.not_claimable" | "preparation.no_destination" | "procedure.not_implemented_here" | "request.invalid";
                         };
                     };
                 };
@@ -6279,7 +6283,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Conflicts with the current state: dossier.transition_not_allowed */
+                /** @description Conflicts with the current state: dossier.transition_not_allowed, preparation.declaration_mismatch */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6287,7 +6291,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "dossier.transition_not_allowed";
+                            code?: "dossier.transition_not_allowed" | "preparation.declaration_mismatch";
                         };
                     };
                 };
@@ -9591,7 +9595,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
             messages: {
                 vi: string;
                 en: string;

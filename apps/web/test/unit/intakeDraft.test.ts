@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicantBody, checkApplicant, emptyApplicant, normalizeIdNumber } from '../../src/shared/applicant.ts';
 import type { ProcedureDetail } from '../../src/shared/catalogue.ts';
-import { componentsOf, emptyDraft, intakeBody, missingRequired } from '../../src/console/intake/intakeDraft.ts';
+import { assistedBody, componentsOf, emptyDraft, intakeBody, missingRequired } from '../../src/console/intake/intakeDraft.ts';
 
 const procedure = {
   code: '1.000894',
@@ -63,5 +63,24 @@ describe('the papers at the counter', () => {
     const body = intakeBody({ ...emptyDraft(undefined), procedure, applicant: { ...emptyApplicant, name: 'An' }, components: componentsOf(procedure), decision: 'request_completion', reasons: [' Bổ sung tờ khai ', ''] });
     expect(body.reasons).toEqual(['Bổ sung tờ khai']);
     expect(body).not.toHaveProperty('agencyId');
+  });
+});
+
+describe('assisted filing from the console', () => {
+  const form = {
+    id: 'to-khai', version: 1, title: { vi: 'TỜ KHAI', en: 'DECLARATION' }, legalForm: { name: 'Tờ khai', basis: 'x' }, component: 0,
+    sections: [{ key: 's', title: { vi: 'S', en: 'S' }, fields: [
+      { key: 'declarantName', label: { vi: 'Họ tên', en: 'Name' }, type: 'text', required: true },
+      { key: 'motherBirthYear', label: { vi: 'Năm sinh', en: 'Year' }, type: 'number' },
+    ] }],
+  };
+  const withForm = { ...procedure, declaration: form } as unknown as ProcedureDetail;
+
+  it('sends the declaration e-form the preparer filled, as the counter does, and none when the paper one is used', () => {
+    const draft = { ...emptyDraft('agency-1'), procedure: withForm, applicant: { ...emptyApplicant, name: 'An', idNumber: '036090001234', phone: '0912345678' } };
+    const body = assistedBody({ ...draft, declaration: { declarantName: ' Nguyễn Văn An ', motherBirthYear: '1994' } });
+    expect(body.declaration).toEqual({ declarantName: 'Nguyễn Văn An', motherBirthYear: 1994 });
+    expect(body.declaration).toEqual(intakeBody({ ...draft, declaration: { declarantName: ' Nguyễn Văn An ', motherBirthYear: '1994' } }).declaration);
+    expect(assistedBody(draft)).not.toHaveProperty('declaration');
   });
 });

@@ -179,6 +179,32 @@ export function enforceVerified<A extends Record<string, unknown>>(
 }
 
 /**
+ * A declaration someone else filled (assisted filing), held against the identity of its applicant
+ * when they confirm it signed in (docs/rules/assisted-filing.md): the fields the identity fills
+ * whose answer equals the claim become `verified`; an answer that differs is a `mismatch` (the
+ * confirmation is refused, nothing is replaced). Fields left empty stay empty and unverified.
+ * Text is compared with spaces folded and in Unicode NFC, the way people type it.
+ */
+export function checkAgainstIdentity(
+  form: EFormDefinition,
+  answers: Readonly<EFormAnswers>,
+  identity: CitizenIdentity,
+): { verified: string[]; mismatches: DeclarationIssue[] } {
+  const claims = prefillFrom(form, identity).answers;
+  const same = (a: EFormValue, b: EFormValue) =>
+    typeof a === 'string' && typeof b === 'string' ? a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim() : a === b;
+  const verified: string[] = [];
+  const mismatches: DeclarationIssue[] = [];
+  for (const [key, claim] of Object.entries(claims)) {
+    const answer = answers[key];
+    if (answer === undefined || answer === '') continue;
+    if (same(answer, claim)) verified.push(key);
+    else mismatches.push({ path: key, message: 'differs from the e-ID', messages: { vi: 'Khác với thông tin định danh điện tử (VNeID)', en: 'Differs from the e-ID' } });
+  }
+  return { verified, mismatches };
+}
+
+/**
  * The label a stored answer prints as: a choice's Vietnamese label, "Có"/"Không" for a checkbox,
  * a date as dd/MM/yyyy; other values as they are.
  */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  answerText, declarationSearchText, enforceVerified, normalizeDeclaration, prefillFrom, validateDeclaration, validateEFormDefinition,
+  answerText, checkAgainstIdentity, declarationSearchText, enforceVerified, normalizeDeclaration, prefillFrom, validateDeclaration, validateEFormDefinition,
   validateProcedure, type CitizenIdentity, type EFormDefinition, type ProcedureDefinitionInput,
 } from '../../src/index.ts';
 
@@ -134,6 +134,15 @@ describe('prefill from the e-ID and verified values', () => {
 
   it('verifies nothing without an identity', () => {
     expect(enforceVerified(birth, valid, null)).toEqual({ answers: valid, verified: [] });
+  });
+
+  it('holds a declaration someone else filled against its applicant’s identity: equal answers verified, different ones refused, empty ones left', () => {
+    expect(checkAgainstIdentity(birth, { ...valid, declarantName: ' Nguyễn  Văn An ' }, an)).toEqual({ verified: ['declarantName', 'declarantId'], mismatches: [] });
+    const other = checkAgainstIdentity(birth, { ...valid, declarantId: '036090009999', declarantPhone: '0912345678' }, an);
+    expect(other.verified).toEqual(['declarantName', 'declarantPhone']);
+    expect(other.mismatches.map((m) => [m.path, m.messages.vi])).toEqual([['declarantId', 'Khác với thông tin định danh điện tử (VNeID)']]);
+    // The identity has no e-mail and the answers no phone: neither is verified nor refused.
+    expect(checkAgainstIdentity(birth, valid, an).verified).not.toContain('declarantPhone');
   });
 });
 

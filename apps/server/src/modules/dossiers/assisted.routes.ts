@@ -11,6 +11,7 @@ import { confirmPreparation, preparationSummary, prepareForApplicant, resendCode
 import { DossierDetailSchema } from './dossiers.presenter.ts';
 import { presentContext } from './dossiers.queries.ts';
 import { ApplicantInput, DossierCodeParams, DossierIdParams } from './dossiers.schemas.ts';
+import { DeclarationAnswers } from '../eforms/eforms.schemas.ts';
 
 const CodeChannel = z.enum(['sms', 'email']);
 
@@ -37,6 +38,8 @@ export const AssistedFilingBody = z.object({
   resultDelivery: z.enum(resultDeliveries).default('counter'),
   feeRow: inputText().max(200).optional(),
   sendCodeBy: CodeChannel.optional().describe('where the one-time code goes: sms (default when a phone is given) or email'),
+  declaration: DeclarationAnswers.optional()
+    .describe('the procedure’s declaration e-form filled with the applicant, checked as at the counter; held against their e-ID when they confirm signed in'),
 });
 
 export function registerAssistedFilingRoutes(app: FastifyInstance, deps: Deps): void {
@@ -45,7 +48,10 @@ export function registerAssistedFilingRoutes(app: FastifyInstance, deps: Deps): 
   r.post('/api/v1/dossiers/assisted', {
     config: {
       access: staffWith('officer', 'helper'),
-      problems: ['procedure.not_found', 'procedure.not_implemented_here', 'dossier.missing_components', 'file.not_claimable', 'preparation.no_destination'],
+      problems: [
+        'procedure.not_found', 'procedure.not_implemented_here', 'dossier.missing_components', 'file.not_claimable', 'preparation.no_destination',
+        'declaration.invalid',
+      ],
     },
     schema: {
       tags: ['dossiers'],
@@ -118,7 +124,7 @@ export function registerAssistedFilingRoutes(app: FastifyInstance, deps: Deps): 
       access: publicAccess,
       problems: [
         'dossier.invalid_code', 'dossier.not_found', 'dossier.transition_not_allowed', 'preparation.proof_required', 'preparation.code_invalid',
-        'preparation.code_expired', 'preparation.code_locked', 'preparation.not_applicant',
+        'preparation.code_expired', 'preparation.code_locked', 'preparation.not_applicant', 'preparation.declaration_mismatch',
       ],
       rateLimit: { max: 10, timeWindow: '1 minute' },
     },
@@ -132,7 +138,8 @@ export function registerAssistedFilingRoutes(app: FastifyInstance, deps: Deps): 
     },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const done = await confirmPreparation(auditContextOf(request), request.params.code, request.body, deps);
+      const identity = request.citizenSession?.identity;
+      const done = await confirmPreparation(auditContextOf(request), request.params.code, { ...request.body, ...(identity ? { identity } : {}) }, deps);
       return { ...done, statusUrl: `${deps.config.publicBaseUrl}/tra-cuu/${encodeURIComponent(done.code)}` };
     },
   });

@@ -12,8 +12,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
-  AppError, feeFor, initialsOf, isDossierCode, localDateOf, preparerRoles, rolesOver,
-  type Actor, type ActorRole, type DossierEvent,
+  AppError, checkAgainstIdentity, feeFor, initialsOf, isDossierCode, localDateOf, preparerRoles, rolesOver,
+  type Actor, type ActorRole, type CitizenIdentity, type DossierEvent,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -28,6 +28,7 @@ import { contextOf, loadDossierContext, notFound, type DossierContext } from './
 import { canPrepareAt, canResendCode } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
 import { invalidCode } from './dossiers.queries.ts';
+import { checkDeclaration } from './declaration.ts';
 import { componentsFor, createDossier, versionForIntake, type ApplicantInput } from './intake.usecases.ts';
 
 /** How long a one-time code may be used. */
@@ -47,6 +48,8 @@ export interface AssistedFilingInput {
   feeRow?: string | undefined;
   /** Where the one-time code goes: the phone (default when there is one) or the e-mail. */
   sendCodeBy?: CodeChannel | undefined;
+  /** The declaration e-form filled with the applicant (docs/eforms.md), by field key: checked as at the counter. */
+  declaration?: Record<string, unknown> | undefined;
 }
 
 /** What the preparer is told about the code sent (never the code, except outside production). */
@@ -86,11 +89,14 @@ export async function prepareForApplicant(
   const agency = await preparingAgency(deps.db, deps, actor, input.agencyId);
   const now = deps.clock().getTime();
   const version = await versionForIntake(deps.db, deps.references, input.procedureCode, agency, localDateOf(now));
+  // Filled by the preparer, not by an e-ID: nothing in it is verified until the applicant confirms signed in.
+  const declaration = checkDeclaration(version, input.declaration, null, localDateOf(now));
   // Online, every component is an electronic file (Decree 45/2020 art. 9): received means uploaded.
   const components = componentsFor(
     version,
     input.components.map((c) => ({ index: c.index, received: c.fileIds.length > 0, kind: 'electronic' as const, fileIds: c.fileIds, note: c.note })),
     true,
+    declaration?.component,
   );
   const fee = feeFor(version, 'online', input.feeRow);
   const rolesHere = rolesOver(actor.assignments, agency.path);
@@ -101,7 +107,7 @@ export async function prepareForApplicant(
     const ctx = await createDossier(context, txDeps, {
       agency, version, components, now, channel: 'online', applicant: input.applicant, sets: 1,
       resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
-      events: [prepare], roles: new Set<ActorRole>([role]), accessSecret: null, preparedBy: actor.userId,
+      events: [prepare], roles: new Set<ActorRole>([role]), accessSecret: null, preparedBy: actor.userId, declaration,
     });
     const sent = await issueCode(tx, context, ctx.dossier, agency.name, channel, destination, deps);
     return { ctx, sent };
@@ -181,7 +187,7 @@ export type ConfirmationProof = 'eid' | 'one_time_code';
 export async function confirmPreparation(
   context: AuditContext,
   code: string,
-  input: { oneTimeCode?: string | undefined },
+  input: { oneTimeCode?: string | undefined; identity?: CitizenIdentity | undefined },
   deps: Deps,
 ): Promise<{ code: string; proof: ConfirmationProof; accessSecret: string }> {
   if (!isDossierCode(code)) throw invalidCode();
@@ -212,17 +218,39 @@ export async function confirmPreparation(
       usedCodeId = refusal;
     }
     const ctx = await contextOf(tx, deps.references, dossier);
+    // Confirmed with the e-ID: the declaration the preparer filled is held against the identity.
+    const declarationVerified = signedIn ? declarationAgainstIdentity(ctx, input.identity) : [];
     const applicant: Actor = signedIn ? actor : { kind: 'citizen', citizenId: `dossier:${dossier.code}` };
     const securityCode = newSecurityCode();
-    await applyAction(tx, { ...context, actor: applicant, actorName: dossier.applicant_name }, ctx, { action: 'confirm', data: { proof } }, {
+    await applyAction(tx, { ...context, actor: applicant, actorName: dossier.applicant_name }, ctx, {
+      action: 'confirm', data: { proof, ...(declarationVerified.length ? { declarationVerified } : {}) },
+    }, {
       clock: deps.clock, calendars, references: deps.references,
     }, now.getTime());
+    if (declarationVerified.length) await repo.markDeclarationVerified(tx, dossier.id, declarationVerified);
     await codes.closeCodes(tx, dossier.id, usedCodeId, now);
     await repo.updateProjection(tx, dossier.id, { access_secret_hash: sha256(securityCode.canonical) });
     return { accessSecret: securityCode.shown };
   });
   if (outcome instanceof AppError) throw outcome;
   return { code: row.code, proof, accessSecret: outcome.accessSecret };
+}
+
+/**
+ * The fields of a prepared declaration that the confirming applicant's e-ID vouches for
+ * (docs/rules/assisted-filing.md). The answers are never replaced: one that differs from the
+ * identity refuses the confirmation (`preparation.declaration_mismatch`, naming the fields), so
+ * the preparer discards the preparation and prepares it again with the applicant.
+ */
+function declarationAgainstIdentity(ctx: DossierContext, identity: CitizenIdentity | undefined): string[] {
+  const stored = ctx.dossier.declaration;
+  const form = ctx.version.declaration;
+  if (!stored || !form || !identity) return [];
+  const { verified, mismatches } = checkAgainstIdentity(form, stored.answers, identity);
+  if (mismatches.length) {
+    throw new AppError('preparation.declaration_mismatch', { issues: mismatches.map((m) => ({ ...m, path: `declaration.${m.path}` })) });
+  }
+  return verified;
 }
 
 /**

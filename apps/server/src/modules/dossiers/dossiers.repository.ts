@@ -125,3 +125,8 @@ export async function findDossierWithLogByCode(
   const events = log.map((e) => ({ ...e, at: new Date(e.at as string), step_due_at: date(e.step_due_at), clock_due_at: date(e.clock_due_at) }) as unknown as DossierEventRow);
   return { dossier: dossier as DossierRow, events, rated };
 }
+
+/** The declaration's fields an e-ID now vouches for (assisted filing confirmed signed in); the answers are unchanged. */
+export async function markDeclarationVerified(db: Kysely<Database>, dossierId: number, verified: string[]): Promise<void> {
+  await sql`UPDATE dossiers SET declaration = jsonb_set(declaration, '{verified}', ${JSON.stringify(verified)}::jsonb) WHERE id = ${dossierId} AND declaration IS NOT NULL`.execute(db);
+}

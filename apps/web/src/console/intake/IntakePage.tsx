@@ -76,6 +76,7 @@ function Intake({ mode }: { mode: IntakeMode }) {
     mutationFn: ({ body, key }: { body: ApiBody<'/dossiers/assisted'>; key: string }) =>
       client.post('/dossiers/assisted', body, { headers: { [idempotencyHeader]: key } }),
     onSuccess: (dossier) => setPrepared(dossier),
+    onError: (error) => { if (isApiError(error, 'declaration.invalid')) setStep(2); },
   });
   const sending = assisted ? prepare : submit;
 

@@ -116,5 +116,6 @@ export function assistedBody(draft: IntakeDraft) {
     resultDelivery: draft.resultDelivery,
     ...(draft.feeRow ? { feeRow: draft.feeRow } : {}),
     sendCodeBy: draft.sendCodeBy,
+    ...(draft.declaration && draft.procedure.declaration ? { declaration: declarationBody(draft.procedure.declaration, draft.declaration) } : {}),
   };
 }
