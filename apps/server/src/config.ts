@@ -32,6 +32,7 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
     MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
+    PREPARATION_DISCARD_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     SERVER_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
     SERVER_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).optional(),
     WEB_DIST_DIR: z.string().optional(),
@@ -82,6 +83,8 @@ export interface Config {
   logLevel: string;
   webDistDir: string;
   maxUploadBytes: number;
+  /** Days after which the maintenance sweep discards a prepared dossier nobody confirmed (docs/rules/assisted-filing.md). */
+  preparationDiscardDays: number;
   /** Timeouts of the listening server (see `http/app.ts`). */
   server: { idleTimeoutMs: number; requestTimeoutMs: number };
   /** Public dossier lookups allowed per minute and IP address. */
@@ -164,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     publicLookupRateLimit: e.PUBLIC_LOOKUP_RATE_LIMIT,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    preparationDiscardDays: e.PREPARATION_DISCARD_DAYS,
     server: {
       idleTimeoutMs: Math.round(e.SERVER_IDLE_TIMEOUT_SECONDS * 1000),
       // The largest upload at 32 KB/s (a weak mobile uplink), and never under a minute.

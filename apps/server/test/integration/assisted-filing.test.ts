@@ -154,14 +154,14 @@ describe.each(databaseKinds)('assisted online filing on %s', (kind) => {
     expect(log).toMatchObject([{ action: 'prepare', actor_role: 'helper' }, { action: 'confirm', actor_role: 'citizen', data: { proof: 'eid' } }]);
   });
 
-  it('shows a community helper the dossiers they prepared and nothing else, and lets them take no action on them', async () => {
+  it('shows a community helper the dossiers they prepared and nothing else, and lets them take no action on them but discarding the preparation', async () => {
     now = at('2025-03-07T08:00:00+07:00');
     const byOfficer = await prepare(officer);
     const byHelper = await prepare(helper);
     expect((await helper.get(`/api/v1/dossiers/${byOfficer.id}`)).statusCode).toBe(404);
     const own = await helper.get(`/api/v1/dossiers/${byHelper.id}`);
     expect(own.statusCode).toBe(200);
-    expect(own.json().allowedActions ?? []).toEqual([]);
+    expect((own.json().allowedActions as Array<{ action: string }>).map((a) => a.action)).toEqual(['discard_preparation']);
     const all = (await helper.get('/api/v1/dossiers?view=all&limit=200')).json() as { items: Array<{ code: string }> };
     expect(all.items.map((i) => i.code)).toContain(byHelper.code);
     expect(all.items.map((i) => i.code)).not.toContain(byOfficer.code);

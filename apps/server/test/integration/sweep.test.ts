@@ -90,7 +90,7 @@ describe.each(databaseKinds)('sweeping expired sessions and uploads on %s', (kin
 
   it('records nothing when nothing has expired', async () => {
     const before = await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(await sweepExpired(t.deps)).toEqual({ sessions: 0, citizenSessions: 0, uploads: 0, throttleRows: 0, usualAddresses: 0 });
+    expect(await sweepExpired(t.deps)).toEqual({ sessions: 0, citizenSessions: 0, uploads: 0, throttleRows: 0, usualAddresses: 0, preparations: 0 });
     const after = await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });

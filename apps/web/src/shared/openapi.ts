@@ -4271,7 +4271,7 @@ export interface paths {
             parameters: {
                 query?: {
                     view?: "inbox" | "all";
-                    /** @description comma-separated statuses (draft, awaiting_confirmation, submitted, received, processing, supplement_requested, paused, resolved, rejected, returned, refused, withdrawn) */
+                    /** @description comma-separated statuses (draft, awaiting_confirmation, submitted, received, processing, supplement_requested, paused, resolved, rejected, returned, refused, withdrawn, discarded) */
                     status?: string;
                     procedure?: string;
                     /** @description dossier code, ID number, phone, or part of the applicant’s name */
@@ -4300,7 +4300,7 @@ export interface paths {
                                 id: number;
                                 code: string;
                                 /** @enum {string} */
-                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 procedureCode: string;
                                 procedureName: string;
                                 applicantName: string;
@@ -4480,7 +4480,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -4601,7 +4601,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -4609,9 +4609,9 @@ export interface paths {
                                 at: string;
                                 actorName: string | null;
                                 actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -4622,7 +4622,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -4766,7 +4766,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -4887,7 +4887,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -4895,9 +4895,9 @@ export interface paths {
                                 at: string;
                                 actorName: string | null;
                                 actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -4908,7 +4908,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5031,7 +5031,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -5152,7 +5152,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -5160,9 +5160,9 @@ export interface paths {
                                 at: string;
                                 actorName: string | null;
                                 actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -5173,7 +5173,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5292,7 +5292,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                        action: "discard_preparation" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                         note?: string;
                         reasons?: string[];
                         /**
@@ -5321,7 +5321,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -5442,7 +5442,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -5450,9 +5450,9 @@ export interface paths {
                                 at: string;
                                 actorName: string | null;
                                 actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -5463,7 +5463,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5658,7 +5658,7 @@ export interface paths {
                             id: number;
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -5779,7 +5779,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -5787,9 +5787,9 @@ export interface paths {
                                 at: string;
                                 actorName: string | null;
                                 actorRole: ("officer" | "specialist" | "leader" | "manager" | "admin" | "helper" | "citizen" | "system") | null;
-                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn") | null;
+                                fromStatus: ("draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                toStatus: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 stepName: string | null;
                                 stepDueAt: string | null;
                                 agencyCode: string | null;
@@ -5800,7 +5800,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -6368,7 +6368,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -6414,7 +6414,7 @@ export interface paths {
                                 };
                                 at: string;
                                 /** @enum {string} */
-                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 statusLabel: {
                                     vi: string;
                                     en: string;
@@ -6742,7 +6742,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -6788,7 +6788,7 @@ export interface paths {
                                 };
                                 at: string;
                                 /** @enum {string} */
-                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 statusLabel: {
                                     vi: string;
                                     en: string;
@@ -7091,7 +7091,7 @@ export interface paths {
                                     name: string;
                                 };
                                 /** @enum {string} */
-                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 statusLabel: {
                                     vi: string;
                                     en: string;
@@ -7226,7 +7226,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -7272,7 +7272,7 @@ export interface paths {
                                 };
                                 at: string;
                                 /** @enum {string} */
-                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 statusLabel: {
                                     vi: string;
                                     en: string;
@@ -7721,7 +7721,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             /** @enum {string} */
-                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                             statusLabel: {
                                 vi: string;
                                 en: string;
@@ -7767,7 +7767,7 @@ export interface paths {
                                 };
                                 at: string;
                                 /** @enum {string} */
-                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 statusLabel: {
                                     vi: string;
                                     en: string;
@@ -9179,7 +9179,7 @@ export interface paths {
                                 id: number;
                                 code: string;
                                 /** @enum {string} */
-                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn";
+                                status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
                                 procedureCode: string;
                                 applicantName: string;
                                 /** @enum {string} */

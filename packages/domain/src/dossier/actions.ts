@@ -52,6 +52,13 @@ export const actionRules = {
     from: ['awaiting_confirmation'], to: 'submitted', by: ['citizen'],
     labels: { vi: 'Người nộp xác nhận nộp hồ sơ', en: 'Confirmed by the applicant' },
   },
+  discard_preparation: {
+    // A prepared dossier nobody confirms does not linger: whoever prepared it discards it, or the
+    // maintenance sweep after a number of days (docs/rules/assisted-filing.md). The server lets
+    // only the preparer take it (dossiers.policies.ts `rolesForAction`).
+    from: ['awaiting_confirmation'], to: 'discarded', by: ['officer', 'helper', 'system'],
+    labels: { vi: 'Hủy hồ sơ chuẩn bị nộp hộ', en: 'Discard the prepared dossier' },
+  },
   import: {
     // History from a previous system: submitted and received at the recorded instant (docs/interfaces.md).
     from: [null], to: 'received', by: ['system'],

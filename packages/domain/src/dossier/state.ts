@@ -162,6 +162,7 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
       break;
     case 'refuse':
     case 'request_completion':
+    case 'discard_preparation':
       break;
   }
   return next;

@@ -15,6 +15,7 @@ export const dossierStatuses = [
   'returned',
   'refused',
   'withdrawn',
+  'discarded',
 ] as const;
 export type DossierStatus = (typeof dossierStatuses)[number];
 
@@ -35,6 +36,9 @@ export const statusLabels: Record<DossierStatus, { vi: string; en: string }> = {
   returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
   refused: { vi: 'Từ chối tiếp nhận', en: 'Not received' },
   withdrawn: { vi: 'Đã dừng xử lý (rút hồ sơ)', en: 'Stopped at the applicant’s request' },
+  // A prepared dossier (assisted filing) the applicant never confirmed, discarded by whoever prepared
+  // it or by the maintenance sweep: never submitted, so never received and in no statistic.
+  discarded: { vi: 'Đã hủy (người nộp không xác nhận)', en: 'Discarded (never confirmed by the applicant)' },
 };
 
 /**
@@ -53,6 +57,7 @@ export const nationalStatusCode: Record<DossierStatus, number | null> = {
   paused: 4,
   supplement_requested: 5,
   withdrawn: 8,
+  discarded: null,
   resolved: 9,
   rejected: 9,
   returned: 10,
@@ -62,7 +67,7 @@ export const nationalStatusCode: Record<DossierStatus, number | null> = {
 export const resultStatuses: ReadonlySet<DossierStatus> = new Set(['resolved', 'rejected', 'returned']);
 
 /** Statuses after which nothing more happens. */
-export const finalStatuses: ReadonlySet<DossierStatus> = new Set(['returned', 'refused', 'withdrawn']);
+export const finalStatuses: ReadonlySet<DossierStatus> = new Set(['returned', 'refused', 'withdrawn', 'discarded']);
 
 /** Statuses during which the legal clock is stopped (docs/rules/time.md, "Pauses"). */
 export const clockStoppedStatuses: ReadonlySet<DossierStatus> = new Set(['supplement_requested', 'paused']);
@@ -73,8 +78,11 @@ export const clockStoppedStatuses: ReadonlySet<DossierStatus> = new Set(['supple
  */
 export const closedStatuses: ReadonlySet<DossierStatus> = new Set([...resultStatuses, ...finalStatuses]);
 
-/** Statuses of a dossier not submitted (yet): being completed, or prepared and awaiting the applicant's confirmation. */
-export const unsubmittedStatuses: ReadonlySet<DossierStatus> = new Set(['draft', 'awaiting_confirmation']);
+/**
+ * Statuses of a dossier not submitted (yet): being completed, prepared and awaiting the applicant's
+ * confirmation, or discarded without it.
+ */
+export const unsubmittedStatuses: ReadonlySet<DossierStatus> = new Set(['draft', 'awaiting_confirmation', 'discarded']);
 
 /** Statuses that still wait for staff: submitted and not final (a result still to be returned included). */
 export const openStatuses: ReadonlySet<DossierStatus> = new Set(dossierStatuses.filter((s) => !unsubmittedStatuses.has(s) && !finalStatuses.has(s)));

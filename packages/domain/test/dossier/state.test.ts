@@ -167,14 +167,30 @@ describe('assisted online filing in the state machine', () => {
     decide(replay([], workflow), prepared[0]!, workflow, roles('helper'));
     const waiting = replay(prepared, workflow);
     expect(waiting).toMatchObject({ status: 'awaiting_confirmation', submittedAt: null, receivedAt: null });
-    // Nobody on staff confirms or receives it: only the applicant confirms.
-    expect(allowedActions(waiting, workflow, roles('officer', 'specialist', 'leader', 'helper'))).toEqual([]);
+    // Nobody on staff confirms or receives it: only the applicant confirms; staff may only discard the preparation.
+    expect(allowedActions(waiting, workflow, roles('officer', 'specialist', 'leader', 'helper'))).toEqual(['discard_preparation']);
+    expect(allowedActions(waiting, workflow, roles('specialist', 'leader'))).toEqual([]);
     expect(() => decide(waiting, ev('confirm', t0 + h), workflow, roles('officer'))).toThrow(AppError);
     expect(() => decide(waiting, ev('receive', t0 + h), workflow, roles('officer'))).toThrow(AppError);
     const confirmed = [...prepared, ev('confirm', t0 + h, { actorRole: 'citizen' })];
     decide(waiting, confirmed[1]!, workflow, roles('citizen'));
     expect(replay(confirmed, workflow)).toMatchObject({ status: 'submitted', submittedAt: t0 + h, receivedAt: null });
     expect(citizenOnlyActions).toContain('confirm');
+  });
+
+  it('discards a preparation nobody confirms, by its preparer’s role or the system; afterwards nothing more happens', () => {
+    const prepared = [ev('prepare', t0, { actorRole: 'helper' })];
+    for (const role of ['helper', 'officer', 'system'] as const) {
+      decide(replay(prepared, workflow), ev('discard_preparation', t0 + h, { actorRole: role }), workflow, roles(role));
+    }
+    expect(() => decide(replay(prepared, workflow), ev('discard_preparation', t0 + h), workflow, roles('leader'))).toThrow(AppError);
+    const discarded = replay([...prepared, ev('discard_preparation', t0 + h, { actorRole: 'system' })], workflow);
+    expect(discarded).toMatchObject({ status: 'discarded', submittedAt: null, receivedAt: null });
+    expect(allowedActions(discarded, workflow, roles('officer', 'specialist', 'leader', 'helper', 'citizen'))).toEqual([]);
+    expect(() => decide(discarded, ev('confirm', t0 + 2 * h), workflow, roles('citizen'))).toThrow(AppError);
+    // Once confirmed it is an online dossier: no longer discarded this way.
+    const confirmed = replay([...prepared, ev('confirm', t0 + h, { actorRole: 'citizen' })], workflow);
+    expect(() => decide(confirmed, ev('discard_preparation', t0 + 2 * h), workflow, roles('officer'))).toThrow(AppError);
   });
 
   it('lets only officers and community helpers prepare, and a helper nothing else', () => {

@@ -86,7 +86,7 @@ describe('timeliness of a dossier at an instant (docs/rules/time.md)', () => {
   });
 
   it('status groups are defined once and listed in the table order', () => {
-    expect(statusList(closedStatuses)).toEqual(['resolved', 'rejected', 'returned', 'refused', 'withdrawn']);
+    expect(statusList(closedStatuses)).toEqual(['resolved', 'rejected', 'returned', 'refused', 'withdrawn', 'discarded']);
     expect(statusList(openStatuses)).toEqual(['submitted', 'received', 'processing', 'supplement_requested', 'paused', 'resolved', 'rejected']);
   });
 });

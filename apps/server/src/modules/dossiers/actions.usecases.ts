@@ -5,7 +5,7 @@
  */
 import {
   AppError, actionRules, apply, decide, formatInstant, formIssuedBy, localDateOf, parseInstant,
-  type Actor, type DossierAction, type DossierEvent,
+  type Actor, type ActorRole, type DossierAction, type DossierEvent,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -16,6 +16,7 @@ import { storeReceivedComponents, storeResultFiles, type DossierFacts } from '..
 import { contextOf, loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
 import { rolesForAction } from './dossiers.policies.ts';
+import * as codes from './confirmation-codes.repository.ts';
 import * as repo from './dossiers.repository.ts';
 import { handlingAgencyFor } from './participants.ts';
 
@@ -39,6 +40,11 @@ export interface ActionCommand {
   proof?: 'security_code' | 'eid' | undefined;
   /** Facts recorded with the log row and the audit row (e.g. how the applicant proved a confirmation). */
   data?: Record<string, unknown> | undefined;
+  /**
+   * Taken by the system itself (the maintenance sweep), not by a person: the log row's actor is
+   * `system`, and only actions the table gives the `system` role are allowed. Never set from a request.
+   */
+  bySystem?: true | undefined;
 }
 
 /** Actions whose files are the supplement the applicant was asked for. */
@@ -73,7 +79,8 @@ export async function applyAction(
   const now = atOverride ?? deps.clock().getTime();
   const actor = context.actor;
   const before = stateOf(ctx);
-  const roles = rolesForAction(actor, command.action, ctx.agencies);
+  const system = command.bySystem === true && actor.kind === 'anonymous';
+  const roles = system ? new Set<ActorRole>(['system']) : rolesForAction(actor, command.action, ctx.agencies, ctx.dossier.prepared_by);
   const event: DossierEvent = {
     action: command.action,
     at: now,
@@ -108,7 +115,7 @@ export async function applyAction(
     seq: ctx.events.length + 1,
     action: command.action,
     at: new Date(now),
-    actor_kind: actor.kind,
+    actor_kind: system ? 'system' : actor.kind,
     actor_id: event.actorId ?? null,
     actor_name: context.actorName ?? actorName(actor),
     actor_role: event.actorRole,
@@ -153,6 +160,8 @@ export async function applyAction(
   if (command.action === 'receive' && ctx.dossier.counter_id === null) {
     effects.projection.counter_id = (await deps.references.counters(tx, ctx.dossier.agency_id))[0]?.id ?? null;
   }
+  // A discarded preparation can no longer be confirmed: its live one-time code is void.
+  if (command.action === 'discard_preparation') await codes.closeCodes(tx, ctx.dossier.id, null, new Date(now));
   const dossier = await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
   await recordAudit(tx, context, {
     action: `dossier.${command.action}`,

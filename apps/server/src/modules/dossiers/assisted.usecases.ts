@@ -284,6 +284,38 @@ async function checkCode(tx: Kysely<Database>, context: AuditContext, dossier: r
   return new AppError('preparation.code_invalid', { details: { attemptsLeft: maxWrongCodes - attempts } });
 }
 
+/** Who the maintenance sweep is in the log and the audit trail. */
+const sweeper: AuditContext = { actor: { kind: 'anonymous' }, actorName: 'motcua sweep' };
+
+/**
+ * Discards the prepared dossiers nobody confirmed within `config.preparationDiscardDays` of their
+ * preparation (docs/rules/assisted-filing.md), each through the transition table in a transaction
+ * of its own (log row by `system`, audit row, live code voided). Returns how many were discarded.
+ */
+export async function discardUnconfirmedPreparations(deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references' | 'config'>): Promise<number> {
+  const now = deps.clock();
+  const days = deps.config.preparationDiscardDays;
+  const before = new Date(now.getTime() - days * 86_400_000);
+  const stale = await repo.preparedBefore(deps.db, before, 500);
+  if (!stale.length) return 0;
+  const calendars = await deps.calendars.current();
+  let discarded = 0;
+  for (const id of stale) {
+    discarded += await inTransaction(deps.db, async (tx) => {
+      const dossier = await repo.lockDossier(tx, id);
+      // Confirmed or discarded meanwhile: nothing to do.
+      if (!dossier || dossier.status !== 'awaiting_confirmation') return 0;
+      const ctx = await contextOf(tx, deps.references, dossier);
+      await applyAction(tx, { ...sweeper, at: now }, ctx, {
+        action: 'discard_preparation', bySystem: true,
+        note: `Người nộp không xác nhận trong ${days} ngày`, data: { reason: 'not_confirmed', days },
+      }, { clock: deps.clock, calendars, references: deps.references }, now.getTime());
+      return 1;
+    });
+  }
+  return discarded;
+}
+
 /** What the confirmation page shows of a prepared dossier: what, where, by whom (role), no personal data beyond initials. */
 export async function preparationSummary(code: string, deps: Pick<Deps, 'db' | 'references'>) {
   if (!isDossierCode(code)) throw invalidCode();

@@ -39,9 +39,13 @@ const counterActions: ReadonlySet<DossierAction> = new Set([
   'receive', 'refuse', 'request_completion', 'receive_supplement', 'return_result', 'withdraw', 'record_digitization', 'apologize',
 ]);
 
-/** The roles the actor holds where `action` is taken: the receiving agency or the handling one. */
-export function rolesForAction(actor: Actor, action: DossierAction, agencies: DossierAgencies): Set<ActorRole> {
+/**
+ * The roles the actor holds where `action` is taken: the receiving agency or the handling one.
+ * A prepared dossier is discarded only by whoever prepared it (`preparedBy`; none given: nobody).
+ */
+export function rolesForAction(actor: Actor, action: DossierAction, agencies: DossierAgencies, preparedBy?: string | null): Set<ActorRole> {
   if (actor.kind !== 'staff') return new Set();
+  if (action === 'discard_preparation' && !isPreparer(actor, preparedBy)) return new Set();
   const path = counterActions.has(action) ? agencies.receivingPath : agencies.handlingPath;
   const roles = rolesOver(actor.assignments, path);
   // A leader of the handling agency may also apologise for the delay at that agency.

@@ -167,7 +167,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
   const lastHandOff = [...ctx.events].reverse().find((e) => e.step_due_at);
   const roles = new Set([...rolesForAction(actor, 'forward', ctx.agencies), ...rolesForAction(actor, 'receive', ctx.agencies)]);
   const actions = allowedActions(state, workflow, roles, actor.kind === 'staff' ? actor.userId : undefined)
-    .filter((a) => rolesForAction(actor, a, ctx.agencies).size > 0);
+    .filter((a) => rolesForAction(actor, a, ctx.agencies, d.prepared_by).size > 0);
   return {
     id: d.id,
     code: d.code,

@@ -63,7 +63,8 @@ export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock
   const ctx = await contextOf(deps.db, deps.references, found.dossier, found.events);
   // A draft is public only once an officer has asked to complete it (the code is on form 02).
   if (found.dossier.status === 'draft' && !ctx.events.some((e) => e.action === 'request_completion')) throw notFound();
-  // A prepared dossier is not submitted until its applicant confirms it (its own page: /preparation).
-  if (found.dossier.status === 'awaiting_confirmation') throw notFound();
+  // A prepared dossier is not submitted until its applicant confirms it (its own page: /preparation),
+  // and one discarded unconfirmed never was.
+  if (found.dossier.status === 'awaiting_confirmation' || found.dossier.status === 'discarded') throw notFound();
   return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated);
 }

@@ -130,3 +130,16 @@ export async function findDossierWithLogByCode(
 export async function markDeclarationVerified(db: Kysely<Database>, dossierId: number, verified: string[]): Promise<void> {
   await sql`UPDATE dossiers SET declaration = jsonb_set(declaration, '{verified}', ${JSON.stringify(verified)}::jsonb) WHERE id = ${dossierId} AND declaration IS NOT NULL`.execute(db);
 }
+
+/**
+ * Prepared dossiers (assisted filing) still awaiting their applicant's confirmation whose `prepare`
+ * log row (the server's clock, as every action) is before `before`: oldest first.
+ */
+export async function preparedBefore(db: Kysely<Database>, before: Date, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('dossiers as d')
+    .innerJoin('dossier_events as e', (j) => j.onRef('e.dossier_id', '=', 'd.id').on('e.action', '=', 'prepare'))
+    .select('d.id')
+    .where('d.status', '=', 'awaiting_confirmation').where('e.at', '<', before)
+    .orderBy('e.at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}

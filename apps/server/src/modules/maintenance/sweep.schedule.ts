@@ -11,7 +11,7 @@ export interface SweepLog {
   error(details: object, message: string): void;
 }
 
-export function scheduleSweeps(deps: Pick<Deps, 'db' | 'storage' | 'clock' | 'config'>, log: SweepLog, everyMs = 3600_000): { stop(): void; running: () => Promise<SweepSummary | undefined> } {
+export function scheduleSweeps(deps: Pick<Deps, 'db' | 'storage' | 'clock' | 'config' | 'calendars' | 'references'>, log: SweepLog, everyMs = 3600_000): { stop(): void; running: () => Promise<SweepSummary | undefined> } {
   let current: Promise<SweepSummary | undefined> = Promise.resolve(undefined);
   const run = () => {
     current = sweepExpired(deps).then(

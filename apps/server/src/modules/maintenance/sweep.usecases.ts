@@ -1,7 +1,8 @@
 /**
  * Deletes what has expired: staff sessions past their expiry, files uploaded for an online
  * submission that no dossier claimed within a day (with their stored content), and the sign-in
- * throttle's forgotten rows. Run at start-up and every hour by the server process (`main.ts`);
+ * throttle's forgotten rows; and discards the prepared dossiers (assisted filing) nobody confirmed
+ * within `PREPARATION_DISCARD_DAYS` (docs/rules/assisted-filing.md). Run at start-up and every hour by the server process (`main.ts`);
  * a plain use case of `deps`, on `deps.clock`, so that a job queue can run it later instead.
  */
 import type { Deps } from '../../deps.ts';
@@ -9,6 +10,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { deleteExpiredSessions, deleteForgottenAddresses, deleteStaleThrottleBuckets } from '../auth/auth.repository.ts';
 import { deleteUnclaimedPublicUploads } from '../files/files.repository.ts';
 import { deleteExpiredCitizenSessions } from '../citizens/citizens.repository.ts';
+import { discardUnconfirmedPreparations } from '../dossiers/assisted.usecases.ts';
 
 /** How long an online applicant has between uploading a file and submitting the dossier that uses it. */
 export const unclaimedUploadLifetimeMs = 24 * 3600_000;
@@ -19,13 +21,15 @@ export interface SweepSummary {
   uploads: number;
   throttleRows: number;
   usualAddresses: number;
+  /** Prepared dossiers discarded for want of the applicant's confirmation. */
+  preparations: number;
 }
 
-export async function sweepExpired(deps: Pick<Deps, 'db' | 'storage' | 'clock' | 'config'>): Promise<SweepSummary> {
+export async function sweepExpired(deps: Pick<Deps, 'db' | 'storage' | 'clock' | 'config' | 'calendars' | 'references'>): Promise<SweepSummary> {
   const now = deps.clock();
   const { summary, keys } = await deps.db.transaction().execute(async (tx) => {
     const keys = await deleteUnclaimedPublicUploads(tx, new Date(now.getTime() - unclaimedUploadLifetimeMs));
-    const summary: SweepSummary = {
+    const summary: Omit<SweepSummary, 'preparations'> = {
       sessions: await deleteExpiredSessions(tx, now),
       citizenSessions: await deleteExpiredCitizenSessions(tx, now),
       uploads: keys.length,
@@ -39,5 +43,6 @@ export async function sweepExpired(deps: Pick<Deps, 'db' | 'storage' | 'clock' |
   });
   // After the commit: a file whose row is gone is never served; the reverse would be a broken link.
   for (const key of keys) await deps.storage.remove(key);
-  return summary;
+  // Each discard is a dossier action with its own log row and audit row, in its own transaction.
+  return { ...summary, preparations: await discardUnconfirmedPreparations(deps) };
 }

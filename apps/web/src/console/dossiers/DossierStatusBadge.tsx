@@ -18,6 +18,7 @@ const statusColors: Record<Status, string> = {
   refused: 'red',
   rejected: 'red',
   withdrawn: 'gray',
+  discarded: 'gray',
 };
 
 export function isKnownStatus(status: string): status is Status {

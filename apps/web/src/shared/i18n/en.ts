@@ -151,6 +151,7 @@ export const en: Translation = {
     refused: 'Not received',
     rejected: 'Refused',
     withdrawn: 'Withdrawn',
+    discarded: 'Discarded (not confirmed)',
   },
   roles: {
     officer: 'Counter officer',

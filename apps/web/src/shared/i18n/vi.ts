@@ -148,6 +148,7 @@ export const vi = {
     refused: 'Từ chối tiếp nhận',
     rejected: 'Không giải quyết',
     withdrawn: 'Đã rút hồ sơ',
+    discarded: 'Đã hủy (không được xác nhận)',
   },
   roles: {
     officer: 'Cán bộ một cửa',
