@@ -74,7 +74,7 @@ describe.each(databaseKinds)('the citizen’s own documents on %s', (kind) => {
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(certificate)).toBe(true);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent('Giấy chứng sinh – bé Nhung.pdf')}`);
+    expect(file.headers['content-disposition']).toBe(`inline; filename="Giay chung sinh _ be Nhung.pdf"; filename*=UTF-8''${encodeURIComponent('Giấy chứng sinh – bé Nhung.pdf')}`);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.headers['cache-control']).toBe('private, no-store');
 

@@ -113,6 +113,8 @@ describe('the dashboard’s address', () => {
   it('names a downloaded file as the server does, or after the period', () => {
     expect(downloadName('attachment; filename="bao-cao-2022-12-15-2023-09-14.xlsx"', 'x.xlsx')).toBe('bao-cao-2022-12-15-2023-09-14.xlsx');
     expect(downloadName(null, 'bao-cao.pdf')).toBe('bao-cao.pdf');
+    // Both names given (RFC 6266): the UTF-8 one wins.
+    expect(downloadName(`inline; filename="So theo doi.pdf"; filename*=UTF-8''${encodeURIComponent('Sổ theo dõi.pdf')}`, 'x.pdf')).toBe('Sổ theo dõi.pdf');
   });
 });
 

@@ -4,6 +4,7 @@
  * Using a stored document in a dossier goes through the intake routes (`storedDocumentIds`).
  */
 import type { FastifyInstance } from 'fastify';
+import { sendDownload } from '../../http/download.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { documentTypes, inputText, personalIdPattern, taxCodePattern } from '@motcua/domain';
@@ -56,12 +57,7 @@ export function registerDataStoreRoutes(app: FastifyInstance, deps: Deps): void 
     },
     handler: async (request, reply) => {
       const file = await myDocumentFile(request.actor, request.params.id, deps);
-      return reply
-        .type(file.media_type)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.original_name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(deps.storage.read(file.storage_key));
+      return sendDownload(reply, { bytes: deps.storage.read(file.storage_key), mediaType: file.media_type, fileName: file.original_name });
     },
   });
 

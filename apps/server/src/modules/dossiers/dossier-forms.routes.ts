@@ -1,19 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dossierFormNumbers, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { declarationPdf, dossierForm } from './dossier.forms.ts';
 import { DossierIdParams } from './dossiers.schemas.ts';
 import { trackingBook } from './tracking-book.ts';
 
-const pdf = (reply: import('fastify').FastifyReply, body: { pdf: Uint8Array; fileName: string }) =>
-  reply
-    .type('application/pdf')
-    .header('content-disposition', `inline; filename="${body.fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(body.pdf));
+const pdf = (reply: FastifyReply, body: { pdf: Uint8Array; fileName: string }) =>
+  sendDownload(reply, { bytes: body.pdf, mediaType: 'application/pdf', fileName: body.fileName });
 
 export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

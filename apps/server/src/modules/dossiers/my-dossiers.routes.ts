@@ -2,14 +2,14 @@
  * "Hồ sơ của tôi": the signed-in citizen's dossiers and their actions without the security code
  * (docs/my-dossiers.md). Citizen access only: a staff cookie is not read here (401).
  */
-import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { signedInCitizen } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
+import { sendDownload } from '../../http/download.ts';
 import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { uploadMediaTypes } from '../../infra/sniff.ts';
 import { ApplicantActionBody, DossierCodeParams } from './dossiers.schemas.ts';
@@ -20,15 +20,6 @@ const MyDossiersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: inputText().max(40).regex(/^\d{1,15}\.\d{1,18}$/, 'a nextCursor of the previous page').optional(),
 });
-
-/** A document of the citizen's own dossier: never cached, never sniffed into another type. */
-const download = (reply: FastifyReply, body: { bytes: Uint8Array | Readable; mediaType: string; fileName: string }) =>
-  reply
-    .type(body.mediaType)
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(body.fileName)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(body.bytes instanceof Uint8Array ? Buffer.from(body.bytes) : body.bytes);
 
 /** The request's citizen, named as the e-ID names them, for the log and the audit trail. */
 function citizenContext(request: FastifyRequest) {
@@ -78,7 +69,7 @@ export function registerMyDossierRoutes(app: FastifyInstance, deps: Deps): void 
     },
     handler: async (request, reply) => {
       const file = await myDossierFile(request.actor, request.params.code, request.params.fileId, deps);
-      return download(reply, { bytes: deps.storage.read(file.storage_key), mediaType: file.media_type, fileName: file.original_name });
+      return sendDownload(reply, { bytes: deps.storage.read(file.storage_key), mediaType: file.media_type, fileName: file.original_name });
     },
   });
 
@@ -92,7 +83,7 @@ export function registerMyDossierRoutes(app: FastifyInstance, deps: Deps): void 
     },
     handler: async (request, reply) => {
       const { pdf, fileName } = await myDeclarationPdf(request.actor, request.params.code, deps);
-      return download(reply, { bytes: pdf, mediaType: 'application/pdf', fileName });
+      return sendDownload(reply, { bytes: pdf, mediaType: 'application/pdf', fileName });
     },
   });
 
@@ -106,7 +97,7 @@ export function registerMyDossierRoutes(app: FastifyInstance, deps: Deps): void 
     },
     handler: async (request, reply) => {
       const { pdf, fileName } = await myReceiptPdf(request.actor, request.params.code, deps);
-      return download(reply, { bytes: pdf, mediaType: 'application/pdf', fileName });
+      return sendDownload(reply, { bytes: pdf, mediaType: 'application/pdf', fileName });
     },
   });
 

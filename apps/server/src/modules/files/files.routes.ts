@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError, textProblem, type FieldIssue } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, publicAccess } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { loadDossierContext } from '../dossiers/dossier.context.ts';
 import { uploadMediaTypes } from '../../infra/sniff.ts';
 import { fileErrors, storeUpload } from './files.usecases.ts';
@@ -81,12 +82,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: Deps): void {
           throw notFound;
         });
       }
-      return reply
-        .type(file.media_type)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.original_name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(deps.storage.read(file.storage_key));
+      return sendDownload(reply, { bytes: deps.storage.read(file.storage_key), mediaType: file.media_type, fileName: file.original_name });
     },
   });
 }

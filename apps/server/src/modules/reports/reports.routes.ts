@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sendDownload } from '../../http/download.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -92,10 +93,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       const report = await statisticsReport(deps.db, reportScope(request.actor), requestOf(request.query), deps.clock().getTime());
       const bytes = await renderReport(report, request.params.format);
       const type = request.params.format === 'xlsx' ? xlsxType : 'application/pdf';
-      return reply
-        .type(type)
-        .header('content-disposition', `attachment; filename="bao-cao-${report.period.from}-${report.period.to}.${request.params.format}"`)
-        .send(Buffer.from(bytes));
+      return sendDownload(reply, { bytes, mediaType: type, fileName: `bao-cao-${report.period.from}-${report.period.to}.${request.params.format}`, disposition: 'attachment' });
     },
   });
 

@@ -112,7 +112,8 @@ export function exportUrl(filters: ReportFilters, format: 'xlsx' | 'pdf'): strin
 
 /** `bao-cao-2022-12-15-2023-09-14.xlsx` from `Content-Disposition`, else `fallback`. */
 export function downloadName(disposition: string | null, fallback: string): string {
-  const match = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null;
+  // The UTF-8 name (RFC 8187) when given, else the plain one.
+  const match = disposition ? (/filename\*=UTF-8''([^;]+)/i.exec(disposition) ?? /filename="?([^";]+)"?/i.exec(disposition)) : null;
   if (!match?.[1]) return fallback;
   try {
     return decodeURIComponent(match[1]);
