@@ -191,6 +191,9 @@ try {
     });
     console.log(`  prepared ${prepared.code} (code ${prepared.codeSent.devCode ?? 'not shown'})`);
     const confirmPath = `/xac-nhan/${encodeURIComponent(prepared.code)}`;
+    // In "Hồ sơ của tôi" it waits for the citizen's confirmation, with the way to give it.
+    await visit(citizen, `/ho-so-cua-toi/${encodeURIComponent(prepared.code)}`, '43-my-dossier-to-confirm',
+      (p) => p.getByRole('link', { name: 'Kiểm tra và xác nhận nộp' }).waitFor());
     const stranger = await newPage(browser, { name: 'stranger' });
     await visit(stranger, confirmPath, '70-confirm-with-code', (p) => p.getByText(/mã xác nhận/i).first().waitFor());
     await visit(citizen, confirmPath, '71-confirm-signed-in', (p) => p.getByRole('button', { name: /Nguyễn Văn An/ }).last().waitFor());
