@@ -56,7 +56,11 @@ describe('catalogue changes: a citizen sees last month’s new, amended and repl
     server = await startJourneyServer();
     browser = await launchBrowser();
     citizen = await newPerson(browser, server.baseUrl, 'citizen');
-    const demo = JSON.parse(fs.readFileSync(path.join(repoRoot, 'bundles/demo/procedures.json'), 'utf8')) as Entry[];
+    // The API takes a procedure's e-form inline; the bundle names it by its id in eforms.json.
+    const forms = JSON.parse(fs.readFileSync(path.join(repoRoot, 'bundles/demo/eforms.json'), 'utf8')) as Array<{ id: string }>;
+    const inline = (entry: Entry): Entry =>
+      typeof entry.declaration === 'string' ? { ...entry, declaration: forms.find((f) => f.id === entry.declaration)! } : entry;
+    const demo = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'bundles/demo/procedures.json'), 'utf8')) as Entry[]).map(inline);
     const marriage = demo.find((e) => e.code === '1.000894')!;
     const residence = demo.find((e) => e.code === 'DEMO.015')!;
     await publishAsAdministrator(server.baseUrl, [
