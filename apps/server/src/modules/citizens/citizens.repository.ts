@@ -1,5 +1,5 @@
 /** SQL for citizens' accounts and sessions (migration 0016). No rules here. */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CitizenIdentity } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 
@@ -26,12 +26,6 @@ export async function upsertCitizen(db: Kysely<Database>, identity: CitizenIdent
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-export type CitizenRow = Awaited<ReturnType<typeof findCitizen>> & object;
-
-export async function findCitizen(db: Kysely<Database>, id: string) {
-  return db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export interface CitizenSessionInsert {
@@ -107,10 +101,3 @@ export async function deleteExpiredCitizenSessions(db: Kysely<Database>, now: Da
   return Number(r.numDeletedRows);
 }
 
-/** Kept for symmetry with staff: sessions of one account (ended together at the provider's logout). */
-export async function deleteCitizenSessionsOf(db: Kysely<Database>, citizenId: string): Promise<number> {
-  const r = await db.deleteFrom('citizen_sessions').where('citizen_id', '=', citizenId).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
-
-export const citizenCount = (db: Kysely<Database>) => db.selectFrom('citizens').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();

@@ -9,7 +9,6 @@
  * in); a new code voids the previous one. Codes are kept salted and hashed. Every code sent,
  * refused, locked and every confirmation is in the audit trail.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   AppError, checkAgainstIdentity, feeFor, initialsOf, isDossierCode, localDateOf, preparerRoles, rolesOver,
@@ -133,7 +132,7 @@ export async function resendCode(
   });
 }
 
-const hashCode = (salt: string, code: string) => createHash('sha256').update(`${salt}:${code}`).digest('hex');
+const hashCode = (salt: string, code: string) => sha256(`${salt}:${code}`);
 
 async function issueCode(
   tx: Kysely<Database>,
