@@ -2,7 +2,7 @@
  * The statistics report as PDF: A4 landscape, the same lines above the table, the same columns
  * (`report-layout.ts`) with the heading repeated on every page the table runs onto, the figures
  * reported beside it, the same chart pictures, and "Trang n/N" on every page. It reuses the forms'
- * fonts (Source Serif 4), page flow, text and table helpers.
+ * fonts (Tinos, Times New Roman's metrics), page flow, text and table helpers.
  */
 import type { PDFRef } from 'pdf-lib';
 import type { ReportChart } from '../../charts/report-charts.ts';
