@@ -32,6 +32,16 @@ export function committeePlace(agency: { name: string }): string | undefined {
 }
 
 /**
+ * The place an agency writes before the date ("Giao Thủy, ngày … tháng … năm …"; Decree 30/2020,
+ * Annex I, item II.5): the name of the locality it sits in, without its kind.
+ * "Ủy ban nhân dân xã Giao Thủy" → "Giao Thủy", "Sở Tư pháp tỉnh Ninh Bình" → "Ninh Bình".
+ */
+export function placeName(agency: { name: string }): string {
+  const m = /(?:^|\s)(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$/iu.exec(agency.name.normalize('NFC'));
+  return (m?.[1] ?? agency.name).trim();
+}
+
+/**
  * The name without the place it shares with its People's Committee, which the managing line
  * already prints: "Sở Tư pháp tỉnh Ninh Bình" under "UBND TỈNH NINH BÌNH" → "Sở Tư pháp".
  */

@@ -7,6 +7,7 @@
  * The renderers are loaded on first use: exceljs and ECharts would otherwise slow the start of
  * the server and of every CLI command.
  */
+import type { RenderedReport, ReportIssuer } from '../../infra/pdf/report/report-pdf.ts';
 import type { ReportData } from '../../infra/xlsx/report-layout.ts';
 import type { StatisticsReport } from './reports.usecases.ts';
 
@@ -20,4 +21,11 @@ export async function renderReport(report: StatisticsReport, format: 'xlsx' | 'p
   }
   const { renderReportPdf } = await import('../../infra/pdf/report/report-pdf.ts');
   return renderReportPdf(data, charts);
+}
+
+/** The report as PDF with the rectangle left for the head's signature image, for signing it. */
+export async function renderReportPdfDocument(report: StatisticsReport, issuer?: ReportIssuer): Promise<RenderedReport> {
+  const { reportCharts } = await import('../../infra/charts/report-charts.ts');
+  const { renderReportPdfDocument: render } = await import('../../infra/pdf/report/report-pdf.ts');
+  return render(report, await reportCharts(report), issuer ? { issuer } : {});
 }
