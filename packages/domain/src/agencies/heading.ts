@@ -79,12 +79,14 @@ export function officialHeading(agency: HeadingAgency, parent?: HeadingAgency): 
 
 /**
  * The heading of a form the one-stop unit issues in its agency's name (receipts, supplement
- * requests, refusals): the agency on the managing line, the unit beneath, without the place the
- * line above already says ("UBND XÃ GIAO THỦY" / "BỘ PHẬN MỘT CỬA").
+ * requests, refusals): the agency on the managing line as it names itself in its own heading
+ * ("UBND XÃ GIAO THỦY", "SỞ TƯ PHÁP"; the place is in the date line), the unit beneath without
+ * the place the line above already says ("BỘ PHẬN MỘT CỬA").
  */
 export function counterHeading(counterName: string, agency: HeadingAgency, parent?: HeadingAgency): OfficialHeading {
   const place = committeePlace(agency) ?? (parent ? committeePlace(parent) : undefined);
-  return { managing: managingLine(agency), body: [upper(withoutPlace(counterName, place))] };
+  const managing = committeePlace(agency) ? managingLine(agency) : officialHeading(agency, parent).body.join(' ');
+  return { managing, body: [upper(withoutPlace(counterName, place))] };
 }
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyAbbreviation, counterHeading, documentNumberText, headTitle, officialHeading, type HeadingAgency } from '../../src/index.ts';
+import { bodyAbbreviation, counterHeading, documentNumberText, headTitle, officialHeading, placeName, type HeadingAgency } from '../../src/index.ts';
 
 interface DemoAgency extends HeadingAgency {
   code: string;
@@ -51,9 +51,22 @@ describe('the heading of an official document (Decree 30/2020, Annex I)', () => 
     expect(counterHeading(province.counters![0]!.name, province)).toEqual({ managing: 'UBND TỈNH NINH BÌNH', body: ['TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG'] });
     const culture = agency('000.22.00.H40');
     expect(counterHeading(culture.counters![0]!.name, culture, parentOf(culture))).toEqual({
-      managing: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH NINH BÌNH',
+      managing: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
       body: ['BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ SỞ VHTTDL'],
     });
+  });
+
+  it('heads a district office’s one-stop forms by the office, as it heads its own documents', () => {
+    const office = agency('000.05.12.H40');
+    expect(counterHeading('Bộ phận Một cửa', office, parentOf(office))).toEqual({ managing: 'PHÒNG TƯ PHÁP', body: ['BỘ PHẬN MỘT CỬA'] });
+    const police = agency('000.30.00.H40');
+    expect(counterHeading(police.counters![0]!.name, police, parentOf(police)).managing).toBe('CÔNG AN TỈNH NINH BÌNH');
+  });
+
+  it('writes the place of the agency before the date', () => {
+    expect(placeName(agency('000.41.00.H40'))).toBe('Giao Thủy');
+    expect(placeName(agency('000.22.00.H40'))).toBe('Ninh Bình');
+    expect(placeName(agency('000.05.12.H40'))).toBe('Giao Thủy');
   });
 
   it('names the head who signs and the body in a document’s symbol', () => {

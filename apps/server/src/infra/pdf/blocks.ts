@@ -62,8 +62,9 @@ export function drawHeader(flow: Flow, header: Omit<FormHeader, 'dossierCode' | 
   const top = flow.y;
   const managing = header.issuingBody.parentName ? [upper(header.issuingBody.parentName)] : [];
   const body = header.issuingBody.name.split('\n').map(upper);
-  const mottoWidth = measure(flow.fonts, 'bold', HEADING_SIZE, MOTTO) + 8;
-  const needed = Math.max(...[...managing, ...body].map((line) => measure(flow.fonts, 'bold', HEADING_SIZE, line))) + 4;
+  // The motto keeps its width and a gutter of at least 8 pt on each side of it.
+  const mottoWidth = measure(flow.fonts, 'bold', HEADING_SIZE, MOTTO) + 16;
+  const needed = Math.max(...[...managing, ...body].map((line) => measure(flow.fonts, 'bold', HEADING_SIZE, line)));
   const leftWidth = Math.max(flow.contentWidth * (options.leftShare ?? 0.42), Math.min(needed, flow.contentWidth - mottoWidth));
   const rightX = flow.left + leftWidth;
   const rightWidth = flow.contentWidth - leftWidth;
@@ -183,11 +184,11 @@ export interface SignatureBlock {
 }
 
 /**
- * The blank left for a signature between the title and the name: 24 mm, room for a signature
+ * The blank left for a signature between the title and the name: 22 mm, room for a signature
  * image; a block that is sealed too leaves 28 mm (the seal, about 35 mm across, overlaps the
  * signature's left third).
  */
-export const SIGNATURE_ROOM = 24 * MM;
+export const SIGNATURE_ROOM = 22 * MM;
 export const SEALED_SIGNATURE_ROOM = 28 * MM;
 
 /**

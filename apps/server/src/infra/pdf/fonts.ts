@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { alignGlyphs } from './align-glyphs.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -36,6 +37,17 @@ const PLAIN = Object.fromEntries(
 );
 
 let cached: Promise<FontFiles> | undefined;
+
+/** Each font file as the subsetter needs it (`align-glyphs.ts`), aligned once per file. */
+const aligned = new WeakMap<Uint8Array, Uint8Array>();
+function alignedOnce(file: Uint8Array): Uint8Array {
+  let out = aligned.get(file);
+  if (!out) {
+    out = alignGlyphs(file);
+    aligned.set(file, out);
+  }
+  return out;
+}
 
 /** Reads the bundled font files once per process. */
 export function defaultFontFiles(): Promise<FontFiles> {
@@ -63,8 +75,9 @@ export async function embedFonts(pdf: PDFDocument, fontFiles: FontFiles, seed: s
   const [regular, bold, italic, boldItalic] = await Promise.all(
     styles.map((style, i) => {
       const tag = Array.from(digest.subarray(i * 6, i * 6 + 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
-      const name = fontkit.create(fontFiles[style]).postscriptName ?? `Font-${style}`;
-      return pdf.embedFont(fontFiles[style], { subset: true, customName: `${tag}+${name}`, features: PLAIN });
+      const file = alignedOnce(fontFiles[style]);
+      const name = fontkit.create(file).postscriptName ?? `Font-${style}`;
+      return pdf.embedFont(file, { subset: true, customName: `${tag}+${name}`, features: PLAIN });
     }),
   );
   return { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! };
