@@ -11,7 +11,7 @@ import {
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { renderDeclarationPdf } from '../../infra/pdf/declaration.ts';
+import { renderDeclarationPdfDocument } from '../../infra/pdf/declaration.ts';
 import { renderForm, renderFormDocument, type Applicant, type FormDocument, type FormHeader } from '../../infra/pdf/index.ts';
 import type { PageRect } from '../../infra/signing/types.ts';
 import { loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
@@ -255,21 +255,21 @@ async function controlSheet(
  * The e-form declaration of a dossier printed in the layout of its legal form (docs/eforms.md),
  * from the form frozen in the dossier's procedure version and the answers stored at intake.
  */
-export async function declarationPdf(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function declarationPdf(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string; signatureSlot?: PageRect }> {
   return declarationPdfOf(await loadDossierContext(deps.db, deps.references, actor, id));
 }
 
 /** The declaration PDF of a dossier whose access the caller has already checked (staff or the applicant). */
-export async function declarationPdfOf(ctx: DossierContext): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function declarationPdfOf(ctx: DossierContext): Promise<{ pdf: Uint8Array; fileName: string; signatureSlot?: PageRect }> {
   const d = ctx.dossier;
   const form = ctx.version.declaration;
   if (!d.declaration || !form) throw new AppError('declaration.not_found');
-  const pdf = await renderDeclarationPdf(form, d.declaration.answers, {
+  const { pdf, signatureSlot } = await renderDeclarationPdfDocument(form, d.declaration.answers, {
     code: d.code,
     addressee: ctx.agencies.receiving.name,
     place: placeOf(ctx.agencies.receiving.name),
     filedAt: at(d.submitted_at ?? d.created_at),
     verified: d.declaration.verified,
   });
-  return { pdf, fileName: `to-khai-${d.code}.pdf` };
+  return { pdf, signatureSlot, fileName: `to-khai-${d.code}.pdf` };
 }
