@@ -1,5 +1,5 @@
 /** Realistic examples of every form, with Vietnamese text that uses every kind of diacritic. */
-import { counterHeading, headTitle, officialHeading, placeName, type HeadingAgency, type OfficialHeading } from '@motcua/domain';
+import { bodyAbbreviation, counterHeading, headTitle, officialHeading, placeName, type HeadingAgency, type OfficialHeading } from '@motcua/domain';
 import type {
   FormDocument,
   ApologyForm,
@@ -259,5 +259,7 @@ export function issuedBy<F extends FormDocument>(form: F, issuer: Issuer): F {
     place: placeName(issuer.agency),
     ...('counterName' in form && form.counterName ? { counterName: `${issuer.counter}${issuer.counter === 'Bộ phận Một cửa' ? ` ${issuer.agency.name}` : ''}` } : {}),
     ...(byHead ? { agencyName: issuer.agency.name, signer: { title: headTitle(issuer.agency), name: form.signer?.name ?? '' } } : {}),
+    // The symbol names the issuing body: "05/UBND", "05/STP".
+    ...(byHead && form.number ? { number: form.number.replace(/UBND$/, bodyAbbreviation(issuer.agency, issuer.parent)) } : {}),
   };
 }
