@@ -144,7 +144,7 @@ function issuerOf(root: ReportRowData | undefined): ReportIssuer | undefined {
 }
 
 /** The report as PDF bytes (`renderReportPdfDocument` without the signature slot). */
-export async function renderReportPdf(report: ReportData, charts: ReportChart[], options: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderReportPdf(report: ReportData, charts: ReportChart[], options: RenderOptions & { issuer?: ReportIssuer } = {}): Promise<Uint8Array> {
   return (await renderReportPdfDocument(report, charts, options)).pdf;
 }
 
