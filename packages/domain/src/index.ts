@@ -3,6 +3,7 @@ export * from './text/fold.ts';
 export * from './access/actor.ts';
 export * from './access/identity.ts';
 export * from './agencies/tree.ts';
+export * from './agencies/heading.ts';
 export * from './dossier/index.ts';
 export * from './calendar/index.ts';
 export * from './catalogue/index.ts';

@@ -10,6 +10,8 @@ import { cliDatabase, motcua, repoRoot, type CliDatabase } from './support.ts';
 const demo = path.join(repoRoot, 'bundles/demo');
 /** Staff accounts of the demo bundle (officers, specialists, leaders, managers, admins, community helpers). */
 const demoUsers = (JSON.parse(fs.readFileSync(path.join(demo, 'users.json'), 'utf8')) as unknown[]).length;
+/** Agencies of the demo bundle (a province, its departments and police, a district with its office and communes, the merged communes). */
+const demoAgencies = (JSON.parse(fs.readFileSync(path.join(demo, 'agencies.json'), 'utf8')) as unknown[]).length;
 
 /** A copy of the demo bundle with some files replaced. */
 function bundleWith(files: Record<string, string>): string {
@@ -55,10 +57,10 @@ describe.each(databaseKinds)('motcua setup on %s', (kind) => {
   it('loads the demo bundle, then loading it again changes nothing', async () => {
     const first = await setup(demo);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ agencies: { created: 12 }, users: { created: demoUsers }, procedures: { created: 19 }, holidays: { created: 4 } });
+    expect(JSON.parse(first.stdout)).toMatchObject({ agencies: { created: demoAgencies }, users: { created: demoUsers }, procedures: { created: 19 }, holidays: { created: 4 } });
     const again = JSON.parse((await setup(demo)).stdout);
     expect(again).toMatchObject({
-      agencies: { created: 0, updated: 0, unchanged: 12 },
+      agencies: { created: 0, updated: 0, unchanged: demoAgencies },
       users: { created: 0, unchanged: demoUsers },
       procedures: { created: 0, amended: 0, unchanged: 19 },
       holidays: { created: 0, updated: 0, unchanged: 4 },
@@ -86,7 +88,7 @@ describe.each(databaseKinds)('motcua setup on %s', (kind) => {
     expect(result.stderr).toMatch(/nothing was changed/);
     expect(result.stderr).toMatch(message);
     const after = await snapshot();
-    expect(before.agencies.length).toBe(12);
+    expect(before.agencies.length).toBe(demoAgencies);
     expect(before.versions.length).toBe(19);
     expect(after).toEqual(before);
   });

@@ -2,7 +2,9 @@
  * The regulated forms as the applicant holds them: `pdftotext` gives back the Vietnamese text
  * exactly, and the QR code on each form decodes to the dossier's public status page.
  */
+import type { Actor } from '@motcua/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dossierForm, type FormNumbering } from '../../src/modules/dossiers/dossier.forms.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { flat, pdfText, qrCodes } from '../support/pdf-tools.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
@@ -84,6 +86,10 @@ describe('forms 01–07 as PDF', () => {
       'Vào hồi 09 giờ 00 phút, ngày 17 tháng 3 năm 2025', '7. Phí, lệ phí: 1.500.000 đồng', 'Phạm Thị Thu', 'Giao Thủy, ngày 03 tháng 3 năm 2025',
     ]) expect(text).toContain(expected);
     expect(flat(pdfText(pdf, { layout: false }))).toContain('Giấy tờ chứng minh tình trạng hôn nhân của người nước ngoài');
+    // The one-stop unit under its commune (Decree 30/2020), with the receipt's number.
+    expect(text).toMatch(/^\s+UBND XÃ GIAO THỦY\s+CỘNG HÒA/m);
+    expect(text).toMatch(/^\s+BỘ PHẬN MỘT CỬA\s+Độc lập/m);
+    expect(text).toMatch(new RegExp(`Số: ${ids.main!.code.split('-').at(-1)}\\s`));
     // And the applicant's one-time rating address, a second QR code (rating-proofs.test.ts).
     expect(qrCodes(pdf)).toEqual(expect.arrayContaining([statusUrl('main'), expect.stringMatching(/#danh-gia=[\w-]{24}$/)]));
     expect(qrCodes(pdf)).toHaveLength(2);
@@ -93,9 +99,9 @@ describe('forms 01–07 as PDF', () => {
     const pdf = await form('main', '02');
     const text = flat(pdfText(pdf));
     expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
-    expect(text).toContain('Bản dịch hộ chiếu có chứng thực');
-    expect(text).toContain('Giấy xác nhận của tổ chức y tế còn hiệu lực');
-    expect(text).toContain('Giấy tờ nước ngoài chưa được hợp pháp hóa lãnh sự');
+    expect(text).toContain('1. Bản dịch hộ chiếu có chứng thực');
+    expect(text).toContain('2. Giấy xác nhận của tổ chức y tế còn hiệu lực');
+    expect(text).toContain('Lý do: Giấy tờ nước ngoài chưa được hợp pháp hóa lãnh sự');
     expect(text).toContain('Vũ Đức Minh');
     expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
   });
@@ -115,6 +121,12 @@ describe('forms 01–07 as PDF', () => {
     expect(text).toContain('Cần xác minh thông tin với cơ quan đại diện nước ngoài');
     expect(text).toContain('ngày 24 tháng 3 năm 2025');
     expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
+    // The People's Committee by its own name, not under its province, signed by its chair.
+    const layout = pdfText(pdf);
+    expect(layout).toMatch(/^\s+ỦY BAN NHÂN DÂN\s+CỘNG HÒA/m);
+    expect(layout).toMatch(/^\s+XÃ GIAO THỦY\s+Độc lập/m);
+    expect(layout).not.toContain('TỈNH NINH BÌNH');
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN CHỦ TỊCH');
   });
 
   it('prints form 05 confirming that processing stops', async () => {
@@ -136,6 +148,29 @@ describe('forms 01–07 as PDF', () => {
     expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
   });
 
+  it('numbers forms 04 and 05 from the agency’s register when given one, the same number on a reprint, and says where the signature goes', async () => {
+    const commune = await t.deps.db.selectFrom('agencies').select(['id', 'path']).where('code', '=', '000.41.00.H40').executeTakeFirstOrThrow();
+    const actor: Actor = { kind: 'staff', userId: '00000000-0000-0000-0000-000000000000', username: 'so.van.ban', assignments: [{ role: 'officer', agencyId: commune.id, agencyPath: commune.path }] };
+    const register = new Map<string, number>();
+    const requests: Parameters<FormNumbering>[0][] = [];
+    const numbering: FormNumbering = async (request) => {
+      requests.push(request);
+      if (!register.has(request.key)) register.set(request.key, register.size + 12);
+      return register.get(request.key);
+    };
+    const apology = await dossierForm(actor, ids.main!.id, '04', t.deps, { numbering });
+    expect(pdfText(apology.pdf)).toMatch(/Số: 12\/UBND\s/);
+    const notice = await dossierForm(actor, ids.stopped!.id, '05', t.deps, { numbering });
+    expect(pdfText(notice.pdf)).toMatch(/Số: 13\/TB-UBND\s/);
+    expect(pdfText((await dossierForm(actor, ids.main!.id, '04', t.deps, { numbering })).pdf)).toMatch(/Số: 12\/UBND\s/);
+    expect(requests.map((r) => [r.form, r.body, r.kind, r.agency.code])).toEqual([['04', 'UBND', undefined, '000.41.00.H40'], ['05', 'UBND', 'TB', '000.41.00.H40'], ['04', 'UBND', undefined, '000.41.00.H40']]);
+    // The receipt keeps its own number and asks the register for none.
+    expect(pdfText((await dossierForm(actor, ids.main!.id, '06', t.deps, { numbering })).pdf)).toMatch(/Số:\.{10,}/);
+    expect(requests).toHaveLength(3);
+    expect(apology.signatureSlot).toMatchObject({ page: 0 });
+    expect(apology.signatureSlot!.height).toBeGreaterThanOrEqual(28 * (72 / 25.4) - 0.01);
+  });
+
   it('refuses a form that was not issued for the dossier', async () => {
     const res = await officer.get(`/api/v1/dossiers/${ids.refused!.id}/forms/01`);
     expect(res.statusCode).toBe(404);
@@ -149,6 +184,7 @@ describe('forms 01–07 as PDF', () => {
     // A code wraps after its dash inside the narrow column.
     const text = flat(pdfText(res.rawPayload, { layout: false })).replace(/- /g, '-');
     expect(text).toContain('SỔ THEO DÕI HỒ SƠ');
+    expect(text).toContain('UBND XÃ GIAO THỦY BỘ PHẬN MỘT CỬA');
     expect(text).toContain(ids.main!.code);
     expect(text).toContain(ids.stopped!.code);
     expect(text).not.toContain(ids.refused!.code);

@@ -261,5 +261,9 @@ describe.each(databaseKinds)('statistics on %s', (kind) => {
     expect(after('Tổng cộng').slice(0, 3)).toEqual(['0', '2', '50,0%']);
     // The official table beside it: 3 of 4 digitized, 75,0%.
     expect(text).toMatch(/75,0%/);
+    // Headed by the commune's People's Committee alone (Decree 30/2020), signed by its chair.
+    expect(text).toMatch(/^\s+ỦY BAN NHÂN DÂN\s+CỘNG HÒA/m);
+    expect(text).toMatch(/^\s+XÃ GIAO THỦY\s+Độc lập/m);
+    expect(text).toMatch(/TM\. ỦY BAN NHÂN DÂN/);
   });
 });

@@ -4,11 +4,12 @@
  * and the place and date under the motto; the title centred; the dossier code and its QR code;
  * labelled fields with dotted blanks; signature blocks.
  */
-import type { Flow } from './flow.ts';
+import type { PageRect } from '../signing/types.ts';
+import { MM, type Flow } from './flow.ts';
 import { drawQr } from './qr.ts';
 import { longDateTimeParts, placeAndDate } from './format.ts';
 import type { Inline, Span } from './text.ts';
-import { wrap } from './text.ts';
+import { measure, wrap } from './text.ts';
 import type { Applicant, FormHeader } from './types.ts';
 
 export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -22,39 +23,64 @@ export function upper(text: string): string {
 }
 
 export interface HeaderOptions {
-  /** Share of the content width given to the issuing body (the motto takes the rest). */
+  /** Share of the content width given to the issuing body at least (the motto takes the rest). */
   leftShare?: number;
   /** Print "Số: …" (a dotted blank when the header has no number); true by default. */
   showNumber?: boolean;
 }
 
-/** Draws the issuing body, the motto, "Số:" and the place and date; moves the cursor below them. */
+/** The heading's type size (Decree 30: 12–13 pt), and the least a long name is shrunk to before it must wrap. */
+const HEADING_SIZE = 12.5;
+const MIN_HEADING_SIZE = 10;
+
+/**
+ * Lines of one style, each a whole name, drawn centred in [x, x + width] from `top`: a line too
+ * wide is set smaller (all lines of the group alike) rather than broken; only a name that would
+ * need less than 10 pt wraps, at 10 pt. Returns the height used and the widest line's width.
+ */
+function drawNames(flow: Flow, lines: string[], style: 'regular' | 'bold', x: number, top: number, width: number): { height: number; widest: number } {
+  const widest = Math.max(...lines.map((line) => measure(flow.fonts, style, HEADING_SIZE, line)));
+  const size = Math.max(MIN_HEADING_SIZE, Math.min(HEADING_SIZE, (HEADING_SIZE * width) / widest));
+  let y = top;
+  let drawn = 0;
+  for (const line of lines) {
+    const wrapped = wrap([{ text: line, style }], flow.fonts, size, width);
+    for (const l of wrapped) {
+      flow.drawLine(l, x, y, width, size, 'center');
+      y += flow.lineHeight(size, 1.2);
+      drawn = Math.max(drawn, l.width);
+    }
+  }
+  return { height: y - top, widest: drawn };
+}
+
+/**
+ * Draws the issuing body, the motto, "Số:" and the place and date; moves the cursor below them.
+ * The body's column widens, as far as the motto leaves room, for a name that needs it.
+ */
 export function drawHeader(flow: Flow, header: Omit<FormHeader, 'dossierCode' | 'statusUrl'>, options: HeaderOptions = {}): void {
   const top = flow.y;
-  const leftWidth = flow.contentWidth * (options.leftShare ?? 0.42);
+  const managing = header.issuingBody.parentName ? [upper(header.issuingBody.parentName)] : [];
+  const body = header.issuingBody.name.split('\n').map(upper);
+  // The motto keeps its width and a gutter of at least 8 pt on each side of it.
+  const mottoWidth = measure(flow.fonts, 'bold', HEADING_SIZE, MOTTO) + 16;
+  const needed = Math.max(...[...managing, ...body].map((line) => measure(flow.fonts, 'bold', HEADING_SIZE, line)));
+  const leftWidth = Math.max(flow.contentWidth * (options.leftShare ?? 0.42), Math.min(needed, flow.contentWidth - mottoWidth));
   const rightX = flow.left + leftWidth;
   const rightWidth = flow.contentWidth - leftWidth;
-  const size = 12.5;
-  const lh = flow.lineHeight(size, 1.2);
 
-  // Left: parent body (regular), issuing body (bold), a rule a third to a half as long, centred.
+  // Left: the managing body (regular), the issuing body (bold), a rule a third to a half as long, centred.
   let y = top;
-  if (header.issuingBody.parentName) {
-    y += flow.box([{ text: upper(header.issuingBody.parentName) }], flow.left, y, leftWidth, { size, align: 'center', leading: 1.2 });
-  }
-  const nameLines = wrap([{ text: upper(header.issuingBody.name), style: 'bold' }], flow.fonts, size, leftWidth);
-  nameLines.forEach((line) => {
-    flow.drawLine(line, flow.left, y, leftWidth, size, 'center');
-    y += lh;
-  });
-  const nameWidth = Math.max(...nameLines.map((l) => l.width));
-  const leftRule = nameWidth * 0.4;
+  if (managing.length > 0) y += drawNames(flow, managing, 'regular', flow.left, y, leftWidth).height;
+  const names = drawNames(flow, body, 'bold', flow.left, y, leftWidth);
+  y += names.height;
+  const leftRule = names.widest * 0.4;
   flow.rule(flow.left + (leftWidth - leftRule) / 2, flow.left + (leftWidth + leftRule) / 2, y + 3);
   const leftBottom = y + 3;
 
   // Right: the motto, the slogan in bold with a rule exactly as long beneath it.
   let ry = top;
-  ry += flow.box([{ text: MOTTO, style: 'bold' }], rightX, ry, rightWidth, { size, align: 'center', leading: 1.2 });
+  ry += flow.box([{ text: MOTTO, style: 'bold' }], rightX, ry, rightWidth, { size: HEADING_SIZE, align: 'center', leading: 1.2 });
   const sloganSize = 13;
   const sloganWidth = flow.fonts.bold.widthOfTextAtSize(MOTTO_2, sloganSize);
   ry += flow.box([{ text: MOTTO_2, style: 'bold' }], rightX, ry, rightWidth, { size: sloganSize, align: 'center', leading: 1.2 });
@@ -63,7 +89,7 @@ export function drawHeader(flow: Flow, header: Omit<FormHeader, 'dossierCode' | 
 
   // "Số: …" under the body and the place and date under the motto, on one line.
   const lineTop = Math.max(leftBottom, rightBottom) + 6;
-  const number: Inline[] = header.number ? [{ text: `Số: ${header.number}` }] : [{ text: 'Số:' }, { dots: 80 }];
+  const number: Inline[] = header.number ? [{ text: `Số: ${header.number}`, keep: true }] : [{ text: 'Số:' }, { dots: 80 }];
   const h1 = options.showNumber === false ? 0 : flow.box(number, flow.left, lineTop, leftWidth, { size: BODY, align: 'center' });
   const h2 = flow.box([{ text: placeAndDate(header.place, header.issuedAt), style: 'italic' }], rightX, lineTop, rightWidth, {
     size: BODY,
@@ -158,32 +184,47 @@ export interface SignatureBlock {
 }
 
 /**
- * Signature blocks at the foot: one block sits in the right half, two sit side by side. `room` is
- * the blank height left for the signature (and the seal), in points.
+ * The blank left for a signature between the title and the name: 22 mm, room for a signature
+ * image; a block that is sealed too leaves 28 mm (the seal, about 35 mm across, overlaps the
+ * signature's left third).
  */
-export function drawSignatures(flow: Flow, blocks: SignatureBlock[], room = 50): void {
+export const SIGNATURE_ROOM = 22 * MM;
+export const SEALED_SIGNATURE_ROOM = 28 * MM;
+
+/**
+ * Signature blocks at the foot: one block sits in the right half, two sit side by side. `room` is
+ * the blank height left for the signature (and the seal), in points. Returns, per block, the
+ * rectangle of that blank (PDF coordinates): where a signature image goes when the document is
+ * signed.
+ */
+export function drawSignatures(flow: Flow, blocks: SignatureBlock[], room = SIGNATURE_ROOM): PageRect[] {
   const half = flow.contentWidth / 2;
   const columns = blocks.length === 1 ? [{ x: flow.left + half, block: blocks[0]! }] : blocks.map((block, i) => ({ x: flow.left + i * half, block }));
-  const measure = (b: SignatureBlock) => {
+  const measureBlock = (b: SignatureBlock) => {
     const titleHeight = b.title.split('\n').length * flow.lineHeight(BODY, 1.25);
     const hint = b.hint ? flow.lineHeight(11.5) : 0;
     const name = b.name ? flow.lineHeight(BODY) : 0;
     return titleHeight + hint + room + name;
   };
   const gap = 8;
-  const height = Math.max(...columns.map((c) => measure(c.block))) + gap;
+  const height = Math.max(...columns.map((c) => measureBlock(c.block))) + gap;
   flow.ensure(height);
   const top = flow.y + gap;
-  for (const { x, block } of columns) {
+  const page = flow.pages.indexOf(flow.page);
+  const slots = columns.map(({ x, block }) => {
     let y = top;
     for (const line of block.title.split('\n')) {
       y += flow.box([{ text: upper(line), style: 'bold' }], x, y, half, { size: BODY, align: 'center', leading: 1.25 });
     }
     if (block.hint) y += flow.box([{ text: block.hint, style: 'italic' }], x, y, half, { size: 11.5, align: 'center' });
+    const inset = 6;
+    const slot: PageRect = { page, x: x + inset, y: flow.pdfY(y + room), width: half - 2 * inset, height: room };
     y += room;
     if (block.name) flow.box([{ text: block.name, style: 'bold' }], x, y, half, { size: BODY, align: 'center' });
-  }
+    return slot;
+  });
   flow.y = top + height - gap;
+  return slots;
 }
 
 /** Space between the fields of a form. */

@@ -5,7 +5,8 @@
  * and signature block. A pure rendering adapter like the one-stop forms: data in, bytes out.
  */
 import { answerText, formFields, type EFormAnswers, type EFormDefinition, type EFormField } from '@motcua/domain';
-import { BODY, MOTTO, MOTTO_2, upper } from './blocks.ts';
+import type { PageRect } from '../signing/types.ts';
+import { BODY, MOTTO, MOTTO_2, SIGNATURE_ROOM, upper } from './blocks.ts';
 import { newDocument, type RenderOptions } from './document.ts';
 import type { Flow } from './flow.ts';
 import { placeAndDate } from './format.ts';
@@ -39,6 +40,16 @@ export async function renderDeclarationPdf(
   dossier: DeclarationDossier,
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
+  return (await renderDeclarationPdfDocument(form, answers, dossier, options)).pdf;
+}
+
+/** The declaration as PDF, with the rectangle left for the declarant's signature image (between their title and name). */
+export async function renderDeclarationPdfDocument(
+  form: EFormDefinition,
+  answers: EFormAnswers,
+  dossier: DeclarationDossier,
+  options: RenderOptions = {},
+): Promise<{ pdf: Uint8Array; signatureSlot: PageRect }> {
   const { pdf, flow } = await newDocument(
     { title: form.title.vi, subject: dossier.code, author: form.legalForm.name, issuedAt: dossier.filedAt, seed: { form, answers } },
     undefined,
@@ -64,14 +75,14 @@ export async function renderDeclarationPdf(
     flow.ensure(flow.measureParagraph(commitment, options) + signatureHeight(flow, form, answers));
     flow.paragraph(commitment, options);
   }
-  drawSignature(flow, form, answers, dossier);
+  const signatureSlot = drawSignature(flow, form, answers, dossier);
   if (verified.size) {
     flow.paragraph([{ text: '(*) Thông tin được xác thực qua tài khoản định danh điện tử (VNeID) của người khai.', style: 'italic' }], {
       size: 10, spaceBefore: 8,
     });
   }
   flow.footers(`Mã hồ sơ ${dossier.code} · Tờ khai điện tử ${form.id}@${form.version}`, { always: true });
-  return pdf.save();
+  return { pdf: await pdf.save(), signatureSlot };
 }
 
 /** The motto and slogan, centred across the page, with the slogan's rule; no issuing body (the citizen writes). */
@@ -131,7 +142,8 @@ function drawFields(flow: Flow, fields: readonly EFormField[], answers: EFormAns
 }
 
 const SIGN_GAP = 8;
-const SIGN_ROOM = 46;
+/** Room for a signature image (as on the one-stop forms). */
+const SIGN_ROOM = SIGNATURE_ROOM;
 
 /** The signer's name as the form names it, or ''. */
 function signerName(form: EFormDefinition, answers: EFormAnswers): string {
@@ -146,7 +158,7 @@ function signatureHeight(flow: Flow, form: EFormDefinition, answers: EFormAnswer
 }
 
 /** Place and date, the signer's title, the instruction, room to sign and the name, in the right half. */
-function drawSignature(flow: Flow, form: EFormDefinition, answers: EFormAnswers, dossier: DeclarationDossier): void {
+function drawSignature(flow: Flow, form: EFormDefinition, answers: EFormAnswers, dossier: DeclarationDossier): PageRect {
   const half = flow.contentWidth / 2;
   const x = flow.left + half;
   const name = signerName(form, answers);
@@ -155,7 +167,9 @@ function drawSignature(flow: Flow, form: EFormDefinition, answers: EFormAnswers,
   y += flow.box([{ text: placeAndDate(dossier.place, dossier.filedAt, 'filedAt'), style: 'italic' }], x, y, half, { size: BODY, align: 'center' });
   y += flow.box([{ text: upper(form.signer?.title.vi ?? 'NGƯỜI YÊU CẦU'), style: 'bold' }], x, y, half, { size: BODY, align: 'center' });
   y += flow.box([{ text: '(Ký, ghi rõ họ, chữ đệm, tên)', style: 'italic' }], x, y, half, { size: 11.5, align: 'center' });
+  const slot: PageRect = { page: flow.pages.indexOf(flow.page), x: x + 6, y: flow.pdfY(y + SIGN_ROOM), width: half - 12, height: SIGN_ROOM };
   y += SIGN_ROOM;
   if (name) y += flow.box([{ text: name, style: 'bold' }], x, y, half, { size: BODY, align: 'center' });
   flow.y = y;
+  return slot;
 }

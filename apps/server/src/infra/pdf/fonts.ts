@@ -1,9 +1,9 @@
 /**
- * The typeface of the forms. Official documents are set in Times New Roman (Decree 30/2020/NĐ-CP);
- * no free Times clone with every Vietnamese glyph ships on npm (Debian's Liberation Serif 1.x lacks
- * ạ, ặ, ư, ơ, ỹ …), so the forms use Source Serif 4 (SIL OFL), a book serif that covers Vietnamese
- * fully and sets only a few percent wider than Times. It comes from an npm package, so no system
- * font is needed anywhere. Each document embeds only the glyphs it uses.
+ * The typeface of the forms. Official documents are set in Times New Roman (Decree 30/2020/NĐ-CP,
+ * Annex I); the forms use Tinos (SIL OFL), a free face metric-compatible with Times New Roman (each
+ * glyph has Times's advance width, so a line breaks where it would in Times), whose four styles
+ * carry every Vietnamese letter (ạ, ặ, ư, ơ, ỹ, Đ …). It comes as TTF from an npm package, so no
+ * system font is needed anywhere. Each document embeds only the glyphs it uses.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { alignGlyphs } from './align-glyphs.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -20,10 +21,10 @@ export type FontSet = Record<FontStyle, PDFFont>;
 export type FontFiles = Record<FontStyle, Uint8Array>;
 
 const files: Record<FontStyle, string> = {
-  regular: '400Regular/SourceSerif4_400Regular.ttf',
-  bold: '700Bold/SourceSerif4_700Bold.ttf',
-  italic: '400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
-  boldItalic: '700Bold_Italic/SourceSerif4_700Bold_Italic.ttf',
+  regular: '400Regular/Tinos_400Regular.ttf',
+  bold: '700Bold/Tinos_700Bold.ttf',
+  italic: '400Regular_Italic/Tinos_400Regular_Italic.ttf',
+  boldItalic: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
 };
 
 /**
@@ -37,10 +38,21 @@ const PLAIN = Object.fromEntries(
 
 let cached: Promise<FontFiles> | undefined;
 
+/** Each font file as the subsetter needs it (`align-glyphs.ts`), aligned once per file. */
+const aligned = new WeakMap<Uint8Array, Uint8Array>();
+function alignedOnce(file: Uint8Array): Uint8Array {
+  let out = aligned.get(file);
+  if (!out) {
+    out = alignGlyphs(file);
+    aligned.set(file, out);
+  }
+  return out;
+}
+
 /** Reads the bundled font files once per process. */
 export function defaultFontFiles(): Promise<FontFiles> {
   cached ??= (async () => {
-    const root = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/source-serif-4/package.json'));
+    const root = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json'));
     const read = async (style: FontStyle) => new Uint8Array(await readFile(join(root, files[style])));
     const [regular, bold, italic, boldItalic] = await Promise.all([read('regular'), read('bold'), read('italic'), read('boldItalic')]);
     return { regular, bold, italic, boldItalic };
@@ -63,8 +75,9 @@ export async function embedFonts(pdf: PDFDocument, fontFiles: FontFiles, seed: s
   const [regular, bold, italic, boldItalic] = await Promise.all(
     styles.map((style, i) => {
       const tag = Array.from(digest.subarray(i * 6, i * 6 + 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
-      const name = fontkit.create(fontFiles[style]).postscriptName ?? `Font-${style}`;
-      return pdf.embedFont(fontFiles[style], { subset: true, customName: `${tag}+${name}`, features: PLAIN });
+      const file = alignedOnce(fontFiles[style]);
+      const name = fontkit.create(file).postscriptName ?? `Font-${style}`;
+      return pdf.embedFont(file, { subset: true, customName: `${tag}+${name}`, features: PLAIN });
     }),
   );
   return { regular: regular!, bold: bold!, italic: italic!, boldItalic: boldItalic! };

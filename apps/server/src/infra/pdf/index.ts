@@ -11,19 +11,19 @@ import { renderRefusal } from './forms/refusal.ts';
 import { renderStopNotice } from './forms/stop-notice.ts';
 import { renderSupplementRequest } from './forms/supplement-request.ts';
 import { renderTrackingBook } from './forms/tracking-book.ts';
-import type { FormDocument } from './types.ts';
+import type { FormDocument, RenderedForm } from './types.ts';
 
 export type * from './types.ts';
 export type { RenderOptions } from './document.ts';
 export type { FontFiles } from './fonts.ts';
 
 /**
- * Renders one form to PDF bytes: A4 portrait, the tracking book (07) A4 landscape. Times are
- * printed in Vietnam time whatever the server's time zone. Bad input (an instant without an
- * offset, an empty list of refusal reasons, an unknown form) throws `AppError('document.invalid')`
- * naming the field.
+ * Renders one form: A4 portrait, the tracking book (07) A4 landscape, with the rectangle left for
+ * the issuing official's signature image (for signing the PDF later). Times are printed in Vietnam
+ * time whatever the server's time zone. Bad input (an instant without an offset, an empty list of
+ * refusal reasons, an unknown form) throws `AppError('document.invalid')` naming the field.
  */
-export async function renderForm(form: FormDocument, options: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderFormDocument(form: FormDocument, options: RenderOptions = {}): Promise<RenderedForm> {
   switch (form.form) {
     case '01':
       return renderReceipt(form, options);
@@ -42,4 +42,9 @@ export async function renderForm(form: FormDocument, options: RenderOptions = {}
     default:
       throw invalid('form', `không có mẫu số ${JSON.stringify((form as { form: unknown }).form)}`);
   }
+}
+
+/** Renders one form to PDF bytes (`renderFormDocument` without the signature slot). */
+export async function renderForm(form: FormDocument, options: RenderOptions = {}): Promise<Uint8Array> {
+  return (await renderFormDocument(form, options)).pdf;
 }

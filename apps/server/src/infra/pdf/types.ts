@@ -4,14 +4,23 @@
  * `YYYY-MM-DD`. Every text is printed as given (Vietnamese), after Unicode NFC normalisation.
  */
 import type { ComponentKind } from '@motcua/domain';
+import type { PageRect } from '../signing/types.ts';
 
 export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06' | '07';
 
 /** The header every form shares: issuing body, number, place and date, dossier code and QR. */
 export interface FormHeader {
-  /** e.g. parent "UBND TỈNH NINH BÌNH", name "UBND XÃ GIAO THỦY" or "BỘ PHẬN MỘT CỬA". */
+  /**
+   * The heading (Decree 30/2020, Annex I; `officialHeading` in the domain): the direct managing
+   * body ("UBND TỈNH NINH BÌNH"), absent for a People's Committee, and the issuing body, whose
+   * lines "\n" separates ("ỦY BAN NHÂN DÂN\nXÃ GIAO THỦY"). A line is never broken inside: a name
+   * too long for the column is set smaller.
+   */
   issuingBody: { parentName?: string; name: string };
-  /** "12/TNHS", printed after "Số: "; a dotted blank when missing. */
+  /**
+   * The number and symbol printed after "Số: " ("12/TNHS", "05/TB-UBND"): the receipt's number,
+   * or one taken from the agency's register; a dotted blank when missing.
+   */
   number?: string;
   /** "Giao Thủy", printed "Giao Thủy, ngày 04 tháng 3 năm 2025". */
   place: string;
@@ -191,3 +200,12 @@ export type FormDocument =
   | StopNoticeForm
   | ControlSheetForm
   | TrackingBookForm;
+
+/**
+ * A rendered form: its bytes, and where the issuing official's signature image goes when it is
+ * signed (the blank between their title and their name; absent on a form without one, 06 and 07).
+ */
+export interface RenderedForm {
+  pdf: Uint8Array;
+  signatureSlot?: PageRect;
+}

@@ -5,13 +5,15 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, formatInstant, formatProcessingTime, formIssuedBy, handsOn, localDateOf, outcomeAgainst, receiptNumberOf, statusLabels, workflowRoleLabels,
-  type Actor, type DossierStatus,
+  AppError, bodyAbbreviation, counterHeading, documentNumberText, formatInstant, formatProcessingTime, formIssuedBy, handsOn, headTitle, localDateOf, officialHeading,
+  outcomeAgainst, placeName, receiptNumberOf, statusLabels, workflowRoleLabels,
+  type Actor, type DossierStatus, type OfficialHeading,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { renderDeclarationPdf } from '../../infra/pdf/declaration.ts';
-import { renderForm, type Applicant, type FormDocument, type FormHeader } from '../../infra/pdf/index.ts';
+import { renderDeclarationPdfDocument } from '../../infra/pdf/declaration.ts';
+import { renderForm, renderFormDocument, type Applicant, type FormDocument, type FormHeader } from '../../infra/pdf/index.ts';
+import type { PageRect } from '../../infra/signing/types.ts';
 import { loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
 import type { StoredComponent } from './intake.usecases.ts';
 import type { DossierEventRow } from './dossiers.repository.ts';
@@ -26,26 +28,56 @@ const notIssued = (form: string) =>
 
 /** "Ủy ban nhân dân xã Giao Thủy" → "Giao Thủy": the place printed before the date. */
 export function placeOf(agencyName: string): string {
-  const m = /(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+(.+)$/iu.exec(agencyName);
-  return (m?.[1] ?? agencyName).trim();
+  return placeName({ name: agencyName });
 }
 
-/** "Ủy ban nhân dân xã Giao Thủy" → "UBND XÃ GIAO THỦY": the issuing body line of the header. */
-export function issuingName(agency: { name: string }): string {
-  return agency.name.replace(/^Ủy ban nhân dân/iu, 'UBND').toLocaleUpperCase('vi');
+/** The domain's heading (Decree 30/2020, Annex I) as the forms' header takes it: body lines joined by "\n". */
+export function issuingBodyOf(heading: OfficialHeading): FormHeader['issuingBody'] {
+  return { ...(heading.managing ? { parentName: heading.managing } : {}), name: heading.body.join('\n') };
+}
+
+/**
+ * The document number of a form an agency issues, from its register (the document office): the
+ * number taken for `key`, the same number every time the same key is asked (a reprint shows the
+ * number it was issued with), or undefined to leave "Số:" blank. `kind` and `body` are the
+ * symbol's parts (Decree 30/2020, Annex III), printed "05/TB-UBND" after the number.
+ */
+export type FormNumbering = (request: {
+  key: string;
+  form: DossierFormNumber;
+  agency: AgencyRef;
+  issuedAt: Date;
+  kind?: string;
+  body: string;
+}) => Promise<number | undefined>;
+
+/** The kind abbreviation of each numbered form (Decree 30/2020, Annex III): a notice is "TB"; the others are letters without one. */
+const formKinds: Partial<Record<DossierFormNumber, string>> = { '05': 'TB' };
+/** Forms numbered from the agency's register; the receipt (01) carries its dossier's receipt number, the control sheet (06) none. */
+const registered: readonly DossierFormNumber[] = ['02', '03', '04', '05'];
+
+export interface FormOptions {
+  numbering?: FormNumbering | undefined;
 }
 
 const at = (d: Date) => formatInstant(d.getTime());
 
-export async function dossierForm(actor: Actor, id: number, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references' | 'clock'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function dossierForm(
+  actor: Actor,
+  id: number,
+  form: DossierFormNumber,
+  deps: Pick<Deps, 'db' | 'config' | 'references' | 'clock'>,
+  options: FormOptions = {},
+): Promise<{ pdf: Uint8Array; fileName: string; signatureSlot?: PageRect }> {
   const ctx = await loadDossierContext(deps.db, deps.references, actor, id);
-  const document = await formDocument(ctx, form, deps);
+  const document = await formDocument(ctx, form, deps, options);
   // The applicant's copy of the receipt carries a new one-time rating token (docs/rules/service-quality.md).
   if (document.form === '01') {
     const token = await issueRatingToken(actor, ctx.dossier.id, deps);
     if (token) document.ratingUrl = ratingUrl(deps.config.publicBaseUrl, ctx.dossier.code, token);
   }
-  return { pdf: await renderForm(document), fileName: `mau-${form}-${ctx.dossier.code}.pdf` };
+  const rendered = await renderFormDocument(document);
+  return { ...rendered, fileName: `mau-${form}-${ctx.dossier.code}.pdf` };
 }
 
 /**
@@ -57,7 +89,12 @@ export async function receiptPdfOf(ctx: DossierContext, deps: Pick<Deps, 'db' | 
   return { pdf: await renderForm(await formDocument(ctx, '01', deps)), fileName: `mau-01-${ctx.dossier.code}.pdf` };
 }
 
-export async function formDocument(ctx: DossierContext, form: DossierFormNumber, deps: Pick<Deps, 'db' | 'config' | 'references'>): Promise<FormDocument> {
+export async function formDocument(
+  ctx: DossierContext,
+  form: DossierFormNumber,
+  deps: Pick<Deps, 'db' | 'config' | 'references'>,
+  options: FormOptions = {},
+): Promise<FormDocument> {
   const d = ctx.dossier;
   const last = (...actions: string[]) => [...ctx.events].reverse().find((e) => actions.includes(e.action));
   // The log row of the last action that issued this form, as the transition table says.
@@ -75,10 +112,20 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
     ...(d.applicant_phone ? { phone: d.applicant_phone } : {}),
     ...(d.applicant_email ? { email: d.applicant_email } : {}),
   };
-  const header = (issuedBy: DossierEventRow | undefined, signerTitle: string, byHead = false): FormHeader => ({
-    issuingBody: byHead
-      ? { ...(parent ? { parentName: issuingName(parent) } : {}), name: issuingName(receiving) }
-      : { parentName: issuingName(receiving), name: (counterName ?? 'Bộ phận Một cửa').toLocaleUpperCase('vi') },
+  // The head signs forms 04 and 05 in the agency's name; the one-stop unit issues the others under its agency.
+  const heading = (byHead: boolean) =>
+    issuingBodyOf(byHead ? officialHeading(receiving, parent) : counterHeading(counterName ?? 'Bộ phận Một cửa', receiving, parent));
+  const numberOf = async (issuedBy: DossierEventRow | undefined): Promise<string | undefined> => {
+    if (form === '01') return receiptNumberOf(d.code);
+    if (!options.numbering || !issuedBy || !registered.includes(form)) return undefined;
+    const kind = formKinds[form];
+    const body = bodyAbbreviation(receiving, parent);
+    const n = await options.numbering({ key: `dossier:${d.id}:event:${issuedBy.id}:form:${form}`, form, agency: receiving, issuedAt: issuedBy.at, ...(kind ? { kind } : {}), body });
+    return n === undefined ? undefined : documentNumberText(n, body, kind);
+  };
+  const header = async (issuedBy: DossierEventRow | undefined, signerTitle: string, byHead = false): Promise<FormHeader> => ({
+    issuingBody: heading(byHead),
+    ...(await numberOf(issuedBy).then((number) => (number ? { number } : {}))),
     place: placeOf(receiving.name),
     issuedAt: at(issuedBy?.at ?? d.created_at),
     dossierCode: d.code,
@@ -93,7 +140,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       if (!receipt || !d.received_at || !d.due_at) throw notIssued(form);
       const components = (d.components as StoredComponent[]).filter((c) => c.received);
       return {
-        form, ...header(receipt, 'NGƯỜI TIẾP NHẬN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
+        form, ...await header(receipt, 'NGƯỜI TIẾP NHẬN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
         components: components.map((c) => ({ name: c.name, kind: c.kind, count: c.count, ...(c.note ? { note: c.note } : {}) })),
         sets: d.sets,
         legalTime: formatProcessingTime(ctx.version.processingTime).vi,
@@ -108,7 +155,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       const request = issuing('02');
       if (!request) throw notIssued(form);
       return {
-        form, ...header(request, 'NGƯỜI HƯỚNG DẪN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
+        form, ...await header(request, 'NGƯỜI HƯỚNG DẪN'), applicant, procedureName, ...(counterName ? { counterName } : {}),
         items: request.reasons ?? [],
         ...(request.note ? { reason: request.note } : {}),
         contact: { name: nameOf(request) ?? 'Bộ phận Một cửa', ...(await agencyPhone(deps.db, receiving)) },
@@ -119,7 +166,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       const refusal = issuing('03');
       if (!refusal) throw notIssued(form);
       return {
-        form, ...header(refusal, refusal.action === 'reject' ? 'NGƯỜI CÓ THẨM QUYỀN' : 'NGƯỜI TIẾP NHẬN'), applicant, procedureName,
+        form, ...await header(refusal, refusal.action === 'reject' ? 'NGƯỜI CÓ THẨM QUYỀN' : 'NGƯỜI TIẾP NHẬN'), applicant, procedureName,
         ...(counterName ? { counterName } : {}), reasons: refusal.reasons ?? [],
       };
     }
@@ -128,7 +175,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       const newDue = typeof apology?.data?.newDueAt === 'string' ? apology.data.newDueAt : undefined;
       if (!apology || !newDue || !d.received_at || !d.due_at) throw notIssued(form);
       return {
-        form, ...header(apology, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', true), addressee: d.applicant_name, agencyName: receiving.name,
+        form, ...await header(apology, headTitle(receiving), true), addressee: d.applicant_name, agencyName: receiving.name,
         receivedAt: at(d.received_at), procedureName, originalAppointmentAt: at(d.due_at), reason: apology.note ?? '', newAppointmentAt: newDue,
       };
     }
@@ -137,7 +184,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       if (!stop) throw notIssued(form);
       const reached = statusLabels[(stop.from_status ?? 'submitted') as DossierStatus]?.vi ?? stop.from_status ?? '';
       return {
-        form, ...header(stop, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', true), applicant, procedureName, agencyName: receiving.name,
+        form, ...await header(stop, headTitle(receiving), true), applicant, procedureName, agencyName: receiving.name,
         ...(d.received_at ? { receivedAt: at(d.received_at) } : {}),
         requestedAt: at(stop.at),
         stateReached: `${reached}${stop.step_name ? ` (${stop.step_name})` : ''}`,
@@ -145,7 +192,7 @@ export async function formDocument(ctx: DossierContext, form: DossierFormNumber,
       };
     }
     case '06':
-      return controlSheet(ctx, header(last('receive'), 'NGƯỜI LẬP PHIẾU'), nameOf);
+      return controlSheet(ctx, await header(last('receive'), 'NGƯỜI LẬP PHIẾU'), nameOf);
   }
 }
 
@@ -208,21 +255,21 @@ async function controlSheet(
  * The e-form declaration of a dossier printed in the layout of its legal form (docs/eforms.md),
  * from the form frozen in the dossier's procedure version and the answers stored at intake.
  */
-export async function declarationPdf(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function declarationPdf(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'references'>): Promise<{ pdf: Uint8Array; fileName: string; signatureSlot?: PageRect }> {
   return declarationPdfOf(await loadDossierContext(deps.db, deps.references, actor, id));
 }
 
 /** The declaration PDF of a dossier whose access the caller has already checked (staff or the applicant). */
-export async function declarationPdfOf(ctx: DossierContext): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function declarationPdfOf(ctx: DossierContext): Promise<{ pdf: Uint8Array; fileName: string; signatureSlot?: PageRect }> {
   const d = ctx.dossier;
   const form = ctx.version.declaration;
   if (!d.declaration || !form) throw new AppError('declaration.not_found');
-  const pdf = await renderDeclarationPdf(form, d.declaration.answers, {
+  const { pdf, signatureSlot } = await renderDeclarationPdfDocument(form, d.declaration.answers, {
     code: d.code,
     addressee: ctx.agencies.receiving.name,
     place: placeOf(ctx.agencies.receiving.name),
     filedAt: at(d.submitted_at ?? d.created_at),
     verified: d.declaration.verified,
   });
-  return { pdf, fileName: `to-khai-${d.code}.pdf` };
+  return { pdf, signatureSlot, fileName: `to-khai-${d.code}.pdf` };
 }

@@ -4,11 +4,11 @@
  */
 import { sql } from 'kysely';
 import {
-  AppError, addDays, formatInstant, hasRoleOver, startOfLocalDay, type Actor, type PlainDate,
+  AppError, addDays, counterHeading, formatInstant, hasRoleOver, startOfLocalDay, type Actor, type PlainDate,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { renderForm, type TrackingBookRow } from '../../infra/pdf/index.ts';
-import { issuingName, placeOf } from './dossier.forms.ts';
+import { issuingBodyOf, placeOf } from './dossier.forms.ts';
 
 /** Officers, leaders and managers of the counter's agency (or above) print its book. */
 export const canReadTrackingBook = (actor: Actor, agency: { path: string }) => hasRoleOver(actor, ['officer', 'leader', 'manager'], agency.path);
@@ -22,7 +22,7 @@ export async function trackingBook(
   const counter = await deps.db
     .selectFrom('counters as c')
     .innerJoin('agencies as a', 'a.id', 'c.agency_id')
-    .select(['c.id', 'c.name', 'c.code', 'a.name as agency_name', 'a.path', 'a.parent_id'])
+    .select(['c.id', 'c.name', 'c.code', 'a.name as agency_name', 'a.level as agency_level', 'a.path', 'a.parent_id'])
     .where('c.id', '=', counterId)
     .executeTakeFirst();
   if (!counter || !canReadTrackingBook(actor, counter)) {
@@ -62,9 +62,13 @@ export async function trackingBook(
     ...(r.returned_at ? { returnedAt: at(r.returned_at)! } : {}),
     ...(r.status === 'withdrawn' ? { note: 'Dừng xử lý theo đề nghị' } : {}),
   }));
+  const parent = counter.parent_id
+    ? await deps.db.selectFrom('agencies').select(['name', 'level']).where('id', '=', counter.parent_id).executeTakeFirst()
+    : undefined;
   const pdf = await renderForm({
     form: '07',
-    issuingBody: { parentName: issuingName({ name: counter.agency_name }), name: counter.name.toLocaleUpperCase('vi') },
+    // The book is the one-stop unit's, headed under its agency (Decree 30/2020, Annex I).
+    issuingBody: issuingBodyOf(counterHeading(counter.name, { name: counter.agency_name, level: counter.agency_level }, parent)),
     place: placeOf(counter.agency_name),
     issuedAt: formatInstant(deps.clock().getTime()),
     counterName: counter.name,

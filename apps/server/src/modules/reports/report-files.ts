@@ -7,10 +7,27 @@
  * The renderers are loaded on first use: exceljs and ECharts would otherwise slow the start of
  * the server and of every CLI command.
  */
+import type { Kysely } from 'kysely';
+import { headTitle, officialHeading, placeName } from '@motcua/domain';
+import type { Database } from '../../db/schema.ts';
+import type { RenderedReport, ReportIssuer } from '../../infra/pdf/report/report-pdf.ts';
 import type { ReportData } from '../../infra/xlsx/report-layout.ts';
+import { agencyWithParent } from './reports.repository.ts';
 import type { StatisticsReport } from './reports.usecases.ts';
 
-export async function renderReport(report: StatisticsReport, format: 'xlsx' | 'pdf'): Promise<Uint8Array> {
+/**
+ * Who issues a report scoped to one agency, for the PDF's heading (Decree 30/2020, Annex I): the
+ * agency under its direct managing body, its place and its head's title. Undefined for a report
+ * of no single agency.
+ */
+export async function reportIssuer(db: Kysely<Database>, report: StatisticsReport): Promise<ReportIssuer | undefined> {
+  if (!report.filters.agency) return undefined;
+  const agency = await agencyWithParent(db, report.filters.agency);
+  if (!agency) return undefined;
+  return { heading: officialHeading(agency, agency.parent), place: placeName(agency), signerTitle: headTitle(agency) };
+}
+
+export async function renderReport(report: StatisticsReport, format: 'xlsx' | 'pdf', issuer?: ReportIssuer): Promise<Uint8Array> {
   const data: ReportData = report;
   const { reportCharts } = await import('../../infra/charts/report-charts.ts');
   const charts = await reportCharts(data);
@@ -19,5 +36,12 @@ export async function renderReport(report: StatisticsReport, format: 'xlsx' | 'p
     return renderReportWorkbook(data, charts);
   }
   const { renderReportPdf } = await import('../../infra/pdf/report/report-pdf.ts');
-  return renderReportPdf(data, charts);
+  return renderReportPdf(data, charts, issuer ? { issuer } : {});
+}
+
+/** The report as PDF with the rectangle left for the head's signature image, for signing it. */
+export async function renderReportPdfDocument(report: StatisticsReport, issuer?: ReportIssuer): Promise<RenderedReport> {
+  const { reportCharts } = await import('../../infra/charts/report-charts.ts');
+  const { renderReportPdfDocument: render } = await import('../../infra/pdf/report/report-pdf.ts');
+  return render(report, await reportCharts(report), issuer ? { issuer } : {});
 }

@@ -278,3 +278,18 @@ export async function reusesByAgency(db: Kysely<Database>, f: ReportFilter, w: R
      GROUP BY d.agency_id`.execute(db);
   return new Map(rows.rows.map((r) => [r.agency_id, Number(r.n)]));
 }
+
+/** An agency by code with its parent (name and level), for the heading of a report it issues. */
+export async function agencyWithParent(
+  db: Kysely<Database>,
+  code: string,
+): Promise<{ name: string; level: string; parent: { name: string; level: string } | undefined } | undefined> {
+  const row = await db
+    .selectFrom('agencies as a')
+    .leftJoin('agencies as p', 'p.id', 'a.parent_id')
+    .select(['a.name', 'a.level', 'p.name as parent_name', 'p.level as parent_level'])
+    .where('a.code', '=', code)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { name: row.name, level: row.level, parent: row.parent_name && row.parent_level ? { name: row.parent_name, level: row.parent_level } : undefined };
+}

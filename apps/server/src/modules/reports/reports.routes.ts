@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { reportScope } from './reports.policies.ts';
 import { dossiersBehind, monthlyTrend } from './reports.drilldown.ts';
-import { renderReport } from './report-files.ts';
+import { renderReport, reportIssuer } from './report-files.ts';
 import { assertPeriod, statisticsReport, type ReportRequest } from './reports.usecases.ts';
 
 const Filters = z.object({
@@ -91,7 +91,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (request, reply) => {
       const report = await statisticsReport(deps.db, reportScope(request.actor), requestOf(request.query), deps.clock().getTime());
-      const bytes = await renderReport(report, request.params.format);
+      const bytes = await renderReport(report, request.params.format, request.params.format === 'pdf' ? await reportIssuer(deps.db, report) : undefined);
       const type = request.params.format === 'xlsx' ? xlsxType : 'application/pdf';
       return sendDownload(reply, { bytes, mediaType: type, fileName: `bao-cao-${report.period.from}-${report.period.to}.${request.params.format}`, disposition: 'attachment' });
     },

@@ -1,5 +1,7 @@
 /** Realistic examples of every form, with Vietnamese text that uses every kind of diacritic. */
+import { bodyAbbreviation, counterHeading, headTitle, officialHeading, placeName, type HeadingAgency, type OfficialHeading } from '@motcua/domain';
 import type {
+  FormDocument,
   ApologyForm,
   ControlSheetForm,
   FormHeader,
@@ -15,7 +17,8 @@ export const dossierCode = '000.41.00.H40-250304-0007';
 export const statusUrl = `https://dichvucong.ninhbinh.gov.vn/tra-cuu-ho-so?ma=${dossierCode}`;
 
 const header: FormHeader = {
-  issuingBody: { parentName: 'UBND TỈNH NINH BÌNH', name: 'UBND XÃ GIAO THỦY' },
+  // The one-stop unit under its commune (Decree 30/2020, Annex I).
+  issuingBody: { parentName: 'UBND XÃ GIAO THỦY', name: 'BỘ PHẬN MỘT CỬA' },
   number: '12/TNHS',
   place: 'Giao Thủy',
   // 09:15 on 4 March 2025 in Vietnam is 02:15 UTC: a naive UTC rendering would show the wrong hour.
@@ -94,7 +97,9 @@ export const refusal: RefusalForm = {
 export const apology: ApologyForm = {
   ...header,
   form: '04',
-  number: '05/XL-UBND',
+  // The People's Committee itself, headed by its own name only.
+  issuingBody: { name: 'ỦY BAN NHÂN DÂN\nXÃ GIAO THỦY' },
+  number: '05/UBND',
   signer: { title: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', name: 'Phạm Văn Đức' },
   addressee: 'Bà Nguyễn Thị Ánh Tuyết',
   agencyName: 'Ủy ban nhân dân xã Giao Thủy',
@@ -109,6 +114,7 @@ export const apology: ApologyForm = {
 export const stopNotice: StopNoticeForm = {
   ...header,
   form: '05',
+  issuingBody: { name: 'ỦY BAN NHÂN DÂN\nXÃ GIAO THỦY' },
   number: '03/TB-UBND',
   signer: { title: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', name: 'Vũ Thị Ngọc Ánh' },
   applicant,
@@ -213,3 +219,47 @@ export const trackingBook: TrackingBookForm = {
   statusUrl: 'https://dichvucong.ninhbinh.gov.vn/mot-cua/giao-thuy',
   rows: trackingRows(120),
 };
+
+/** An agency that issues forms, with its parent and the one-stop unit that receives for it. */
+export interface Issuer {
+  agency: HeadingAgency;
+  parent?: HeadingAgency;
+  counter: string;
+}
+
+const province = { name: 'Ủy ban nhân dân tỉnh Ninh Bình', level: 'province' };
+/** One agency of each level, as the demo bundle has them, and the longest name of the demo. */
+export const issuers = {
+  commune: { agency: { name: 'Ủy ban nhân dân xã Giao Thủy', level: 'commune' }, parent: province, counter: 'Bộ phận Một cửa xã Giao Thủy' },
+  districtOffice: {
+    agency: { name: 'Phòng Tư pháp huyện Giao Thủy', level: 'department' },
+    parent: { name: 'Ủy ban nhân dân huyện Giao Thủy', level: 'district' },
+    counter: 'Bộ phận Một cửa',
+  },
+  provinceDepartment: { agency: { name: 'Sở Tư pháp tỉnh Ninh Bình', level: 'department' }, parent: province, counter: 'Bộ phận Một cửa' },
+  longest: {
+    agency: { name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình', level: 'department' },
+    parent: province,
+    counter: 'Bộ phận tiếp nhận và trả kết quả Sở VHTTDL',
+  },
+} satisfies Record<string, Issuer>;
+
+const bodyOf = (heading: OfficialHeading) => ({ ...(heading.managing ? { parentName: heading.managing } : {}), name: heading.body.join('\n') });
+
+/**
+ * A sample form as `issuer` would issue it: headed by the agency itself when its head signs (04,
+ * 05), else by its one-stop unit; its place, its name in the text and its head's title.
+ */
+export function issuedBy<F extends FormDocument>(form: F, issuer: Issuer): F {
+  const byHead = form.form === '04' || form.form === '05';
+  const heading = byHead ? officialHeading(issuer.agency, issuer.parent) : counterHeading(issuer.counter, issuer.agency, issuer.parent);
+  return {
+    ...form,
+    issuingBody: bodyOf(heading),
+    place: placeName(issuer.agency),
+    ...('counterName' in form && form.counterName ? { counterName: `${issuer.counter}${issuer.counter === 'Bộ phận Một cửa' ? ` ${issuer.agency.name}` : ''}` } : {}),
+    ...(byHead ? { agencyName: issuer.agency.name, signer: { title: headTitle(issuer.agency), name: form.signer?.name ?? '' } } : {}),
+    // The symbol names the issuing body: "05/UBND", "05/STP".
+    ...(byHead && form.number ? { number: form.number.replace(/UBND$/, bodyAbbreviation(issuer.agency, issuer.parent)) } : {}),
+  };
+}

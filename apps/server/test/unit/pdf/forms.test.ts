@@ -14,14 +14,11 @@ interface Case {
 }
 
 const { dossierCode, statusUrl } = samples;
-const commonHeader = [
-  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  'Độc lập - Tự do - Hạnh phúc',
-  'UBND TỈNH NINH BÌNH',
-  'UBND XÃ GIAO THỦY',
-  `Mã hồ sơ: ${dossierCode}`,
-  statusUrl,
-];
+const motto = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', `Mã hồ sơ: ${dossierCode}`, statusUrl];
+/** Forms the one-stop unit issues: under its commune. */
+const commonHeader = [...motto, 'UBND XÃ GIAO THỦY', 'BỘ PHẬN MỘT CỬA'];
+/** Forms the head signs: the People's Committee by its own name, never by its province. */
+const committeeHeader = [...motto, /^\s+ỦY BAN NHÂN DÂN\s+CỘNG HÒA/m, /^\s+XÃ GIAO THỦY\s+Độc lập/m];
 
 const cases: Case[] = [
   {
@@ -105,9 +102,9 @@ const cases: Case[] = [
     name: '04 apology and new appointment',
     form: samples.apology,
     lines: [
-      ...commonHeader,
+      ...committeeHeader,
       'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
-      'Số: 05/XL-UBND',
+      'Số: 05/UBND',
       'Giao Thủy, ngày 17 tháng 3 năm 2025',
       'Kính gửi: Bà Nguyễn Thị Ánh Tuyết.',
       'Mong nhận được sự cảm thông của ông/bà vì sự chậm trễ này./.',
@@ -128,7 +125,7 @@ const cases: Case[] = [
     name: '05 notice of stopped processing',
     form: samples.stopNotice,
     lines: [
-      ...commonHeader,
+      ...committeeHeader,
       'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
       'Số: 03/TB-UBND',
       'Kính gửi: Nguyễn Thị Ánh Tuyết.',

@@ -46,7 +46,8 @@ describe('breaking text into lines', () => {
     const [line] = wrap([{ text: 'Địa chỉ: ' }, { dots: 'fill' }], fonts, 13, 300);
     expect(textOf(line!)).toMatch(/^Địa chỉ: \.{30,}$/);
     expect(300 - line!.width).toBeLessThan(5);
-    const lines = wrap([{ text: 'Địa chỉ thường trú của người yêu cầu' }, { dots: 'fill' }], fonts, 13, 230);
+    const label = 'Địa chỉ thường trú của người yêu cầu';
+    const lines = wrap([{ text: label }, { dots: 'fill' }], fonts, 13, fonts.regular.widthOfTextAtSize(label, 13) + 4);
     expect(lines).toHaveLength(2);
     expect(textOf(lines[1]!)).toMatch(/^\.+$/);
   });

@@ -33,7 +33,8 @@ describe('the tracking book (form 07)', () => {
   it('opens with the issuing body, the motto, the title, the counter and the period', async () => {
     const first = await pdfText(bytes, 'layout', 1);
     for (const line of [
-      'UBND TỈNH NINH BÌNH',
+      'UBND XÃ GIAO THỦY',
+      'BỘ PHẬN MỘT CỬA',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'Giao Thủy, ngày 01 tháng 4 năm 2025',

@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../../../src/modules/reports/report-files.ts';
+import { renderReport, renderReportPdfDocument } from '../../../src/modules/reports/report-files.ts';
 import type { StatisticsReport } from '../../../src/modules/reports/reports.usecases.ts';
-import { flat, pdfText, requireTools } from '../pdf/poppler.ts';
+import { flat, pdfText, pdfWords, requireTools } from '../pdf/poppler.ts';
 import { besideFigures, figureColumns } from './expected.ts';
 import { largeReport, seedReport } from './fixtures.ts';
 import { pdfImages } from './read.ts';
@@ -55,6 +55,37 @@ describe('the statistics report as PDF', () => {
     ]) {
       expect(first).toContain(line);
     }
+  });
+
+  it('is headed by the district’s People’s Committee alone (Decree 30/2020), with the place and date of the report', async () => {
+    const first = await pdfText(seed, 'layout', 1);
+    expect(first).toMatch(/^\s+ỦY BAN NHÂN DÂN\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/m);
+    expect(first).toMatch(/^\s+HUYỆN GIAO THỦY\s+Độc lập - Tự do - Hạnh phúc/m);
+    expect(first).toContain('Giao Thủy, ngày 15 tháng 9 năm 2023');
+    expect(first).not.toContain('TỈNH NINH BÌNH');
+  });
+
+  it('ends with the maker and the head, leaving the head’s signature slot on the last page between title and name', async () => {
+    const { pdf, signatureSlot } = await renderReportPdfDocument(seedReport, {
+      heading: { managing: 'UBND TỈNH NINH BÌNH', body: ['SỞ TƯ PHÁP'] },
+      place: 'Ninh Bình',
+      number: '12/BC-STP',
+      signerTitle: 'GIÁM ĐỐC',
+    });
+    const pages = (await PDFDocument.load(pdf)).getPageCount();
+    const first = await pdfText(pdf, 'layout', 1);
+    expect(first).toMatch(/^\s+UBND TỈNH NINH BÌNH\s+CỘNG HÒA/m);
+    expect(first).toMatch(/^\s+SỞ TƯ PHÁP\s+Độc lập/m);
+    expect(first).toMatch(/Số: 12\/BC-STP\s+Ninh Bình, ngày 15 tháng 9 năm 2023/);
+    expect(await pdfText(pdf, 'layout', pages)).toMatch(/NGƯỜI LẬP BIỂU\s+GIÁM ĐỐC/);
+    const slot = signatureSlot!;
+    expect(slot.page).toBe(pages - 1);
+    expect(slot.height).toBeGreaterThanOrEqual(22 * (72 / 25.4) - 0.01);
+    const title = (await pdfWords(pdf)).find((w) => w.page === pages && w.text === 'GIÁM')!;
+    expect(595.28 - (slot.y + slot.height)).toBeGreaterThanOrEqual(title.yMax - 0.5);
+    expect(slot.x).toBeLessThanOrEqual(title.xMin);
+    expect(slot.x + slot.width).toBeLessThanOrEqual(841.89);
+    expect(slot.y).toBeGreaterThanOrEqual(0);
   });
 
   it('says, for a period that is not over, up to when its figures are counted: under the period, on the page beside and in the footer', async () => {

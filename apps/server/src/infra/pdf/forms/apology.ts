@@ -2,13 +2,13 @@
  * Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả (Circular 03/2025/TT-VPCP, Annex I),
  * signed by the head of the agency and sealed, so the signature block leaves room for the seal.
  */
-import { BODY, dateTimeSpans, drawField, LETTER, drawSignatures } from '../blocks.ts';
+import { BODY, dateTimeSpans, drawField, LETTER, drawSignatures, SEALED_SIGNATURE_ROOM } from '../blocks.ts';
 import type { RenderOptions } from '../document.ts';
 import { openDossierForm } from './open.ts';
 import { capitalize, longDate, localParts } from '../format.ts';
-import type { ApologyForm } from '../types.ts';
+import type { RenderedForm, ApologyForm } from '../types.ts';
 
-export async function renderApology(form: ApologyForm, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderApology(form: ApologyForm, options?: RenderOptions): Promise<RenderedForm> {
   const { pdf, flow } = await openDossierForm(form, 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', ['PHIẾU XIN LỖI', 'VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ'], options);
 
   const agency = form.agencyName ?? form.issuingBody.name;
@@ -44,7 +44,7 @@ export async function renderApology(form: ApologyForm, options?: RenderOptions):
   );
   drawField(flow, [{ text: 'Mong nhận được sự cảm thông của ông/bà vì sự chậm trễ này./.' }], para);
 
-  drawSignatures(
+  const [slot] = drawSignatures(
     flow,
     [
       {
@@ -53,8 +53,8 @@ export async function renderApology(form: ApologyForm, options?: RenderOptions):
         ...(form.signer?.name ? { name: form.signer.name } : {}),
       },
     ],
-    80, // the seal (about 35 mm across) overlaps the left third of the signature
+    SEALED_SIGNATURE_ROOM, // the seal overlaps the left third of the signature
   );
   flow.footers(`Mã hồ sơ ${form.dossierCode}`);
-  return pdf.save();
+  return { pdf: await pdf.save(), ...(slot ? { signatureSlot: slot } : {}) };
 }

@@ -7,9 +7,9 @@ import type { RenderOptions } from '../document.ts';
 import { openDossierForm } from './open.ts';
 import { longDateTime, stackedDateTime } from '../format.ts';
 import { drawTable } from '../table.ts';
-import type { ControlSheetForm } from '../types.ts';
+import type { RenderedForm, ControlSheetForm } from '../types.ts';
 
-export async function renderControlSheet(form: ControlSheetForm, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderControlSheet(form: ControlSheetForm, options?: RenderOptions): Promise<RenderedForm> {
   const { pdf, flow } = await openDossierForm(form, 'Phiếu kiểm soát quá trình giải quyết hồ sơ', ['PHIẾU KIỂM SOÁT QUÁ TRÌNH', 'GIẢI QUYẾT HỒ SƠ'], options, [`(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: ${form.receiptNumber ?? '……………'})`]);
 
   if (form.applicantName) drawField(flow, field('Hồ sơ của', form.applicantName, 'bold'));
@@ -74,5 +74,5 @@ export async function renderControlSheet(form: ControlSheetForm, options?: Rende
     ]),
   );
   flow.footers(`Mã hồ sơ ${form.dossierCode}`);
-  return pdf.save();
+  return { pdf: await pdf.save() };
 }

@@ -4,7 +4,7 @@ import type { RenderOptions } from '../document.ts';
 import { openDossierForm } from './open.ts';
 import { count2, longDateTime, money } from '../format.ts';
 import { drawTable } from '../table.ts';
-import type { ReceiptForm, ReceivedComponent, ResultDelivery } from '../types.ts';
+import type { ReceiptForm, ReceivedComponent, RenderedForm, ResultDelivery } from '../types.ts';
 
 const kindLabels: Record<ReceivedComponent['kind'], string> = {
   original: 'Bản chính',
@@ -23,7 +23,7 @@ function delivery(form: ReceiptForm): string {
   return form.deliveryAddress ? `${base}: ${form.deliveryAddress}` : base;
 }
 
-export async function renderReceipt(form: ReceiptForm, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderReceipt(form: ReceiptForm, options?: RenderOptions): Promise<RenderedForm> {
   const { pdf, flow } = await openDossierForm(
     form, 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', ['GIẤY TIẾP NHẬN HỒ SƠ', 'VÀ HẸN TRẢ KẾT QUẢ'], options, form.copyLabel ? [`(${form.copyLabel})`] : [],
     // A second QR code on this form, the applicant's rating address: each says what it opens.
@@ -79,7 +79,7 @@ export async function renderReceipt(form: ReceiptForm, options?: RenderOptions):
     ...(form.trackingBook.line ? [{ text: form.trackingBook.line }] : [{ dots: 70 as const }]),
   ]);
 
-  drawSignatures(flow, [
+  const [, official] = drawSignatures(flow, [
     { title: 'NGƯỜI NỘP HỒ SƠ', hint: '(Ký và ghi rõ họ tên)', name: form.applicant.name },
     {
       title: form.signer?.title ?? 'NGƯỜI TIẾP NHẬN HỒ SƠ',
@@ -88,5 +88,5 @@ export async function renderReceipt(form: ReceiptForm, options?: RenderOptions):
     },
   ]);
   flow.footers(`Mã hồ sơ ${form.dossierCode}`);
-  return pdf.save();
+  return { pdf: await pdf.save(), ...(official ? { signatureSlot: official } : {}) };
 }

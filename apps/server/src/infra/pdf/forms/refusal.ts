@@ -3,9 +3,9 @@ import { drawApplicant, drawField, drawNumbered, drawSignatures, field } from '.
 import type { RenderOptions } from '../document.ts';
 import { openDossierForm } from './open.ts';
 import { invalid } from '../format.ts';
-import type { RefusalForm } from '../types.ts';
+import type { RenderedForm, RefusalForm } from '../types.ts';
 
-export async function renderRefusal(form: RefusalForm, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderRefusal(form: RefusalForm, options?: RenderOptions): Promise<RenderedForm> {
   if (form.reasons.length === 0) throw invalid('reasons', 'phiếu từ chối phải nêu ít nhất một lý do');
   const { pdf, flow } = await openDossierForm(form, 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ', ['PHIẾU TỪ CHỐI TIẾP NHẬN,', 'GIẢI QUYẾT HỒ SƠ'], options);
 
@@ -22,7 +22,7 @@ export async function renderRefusal(form: RefusalForm, options?: RenderOptions):
   else drawNumbered(flow, form.reasons);
   drawField(flow, [{ text: 'Xin thông báo cho ông/bà được biết và thực hiện./.' }]);
 
-  drawSignatures(flow, [
+  const [slot] = drawSignatures(flow, [
     {
       title: form.signer?.title ?? 'NGƯỜI TIẾP NHẬN HỒ SƠ',
       hint: '(Ký và ghi rõ họ tên)',
@@ -30,5 +30,5 @@ export async function renderRefusal(form: RefusalForm, options?: RenderOptions):
     },
   ]);
   flow.footers(`Mã hồ sơ ${form.dossierCode}`);
-  return pdf.save();
+  return { pdf: await pdf.save(), ...(slot ? { signatureSlot: slot } : {}) };
 }

@@ -1,11 +1,11 @@
 /** Mẫu số 05 — Thông báo dừng giải quyết hồ sơ (Circular 03/2025/TT-VPCP art. 7 and Annex I). */
-import { BODY, drawField, LETTER, drawSignatures, field, phoneAndEmail } from '../blocks.ts';
+import { BODY, drawField, LETTER, drawSignatures, field, phoneAndEmail, SEALED_SIGNATURE_ROOM } from '../blocks.ts';
 import type { RenderOptions } from '../document.ts';
 import { openDossierForm } from './open.ts';
 import { capitalize, longDate, longDateTime, localParts } from '../format.ts';
-import type { StopNoticeForm } from '../types.ts';
+import type { RenderedForm, StopNoticeForm } from '../types.ts';
 
-export async function renderStopNotice(form: StopNoticeForm, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderStopNotice(form: StopNoticeForm, options?: RenderOptions): Promise<RenderedForm> {
   const { pdf, flow } = await openDossierForm(form, 'Thông báo dừng giải quyết hồ sơ', ['THÔNG BÁO', 'DỪNG GIẢI QUYẾT HỒ SƠ'], options);
 
   const agency = form.agencyName ?? form.issuingBody.name;
@@ -28,7 +28,7 @@ export async function renderStopNotice(form: StopNoticeForm, options?: RenderOpt
   drawField(flow, [{ text: form.confirmation }], para);
   drawField(flow, [{ text: `${agency} thông báo để ông/bà được biết./.` }], para);
 
-  drawSignatures(
+  const [slot] = drawSignatures(
     flow,
     [
       {
@@ -37,8 +37,8 @@ export async function renderStopNotice(form: StopNoticeForm, options?: RenderOpt
         ...(form.signer?.name ? { name: form.signer.name } : {}),
       },
     ],
-    80,
+    SEALED_SIGNATURE_ROOM,
   );
   flow.footers(`Mã hồ sơ ${form.dossierCode}`);
-  return pdf.save();
+  return { pdf: await pdf.save(), ...(slot ? { signatureSlot: slot } : {}) };
 }

@@ -7,7 +7,7 @@ import { newDocument, type RenderOptions } from '../document.ts';
 import { A4_LANDSCAPE } from '../flow.ts';
 import { count2, shortPlainDate, stackedDateTime } from '../format.ts';
 import { drawTable, type HeaderCell } from '../table.ts';
-import type { TrackingBookForm } from '../types.ts';
+import type { RenderedForm, TrackingBookForm } from '../types.ts';
 
 const titles = [
   'STT',
@@ -35,7 +35,7 @@ const header: HeaderCell[] = [
   ...Array.from({ length: 14 }, (_, col) => ({ text: `(${col + 1})`, row: 2, col, italic: true })),
 ];
 
-export async function renderTrackingBook(form: TrackingBookForm, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderTrackingBook(form: TrackingBookForm, options?: RenderOptions): Promise<RenderedForm> {
   const { pdf, flow } = await newDocument(
     {
       title: 'Sổ theo dõi hồ sơ',
@@ -98,5 +98,5 @@ export async function renderTrackingBook(form: TrackingBookForm, options?: Rende
     ]),
   );
   flow.footers(`Sổ theo dõi hồ sơ · ${form.counterName}`, { always: true });
-  return pdf.save();
+  return { pdf: await pdf.save() };
 }

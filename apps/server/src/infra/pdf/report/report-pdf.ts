@@ -2,15 +2,18 @@
  * The statistics report as PDF: A4 landscape, the same lines above the table, the same columns
  * (`report-layout.ts`) with the heading repeated on every page the table runs onto, the figures
  * reported beside it, the same chart pictures, and "Trang n/N" on every page. It reuses the forms'
- * fonts (Source Serif 4), page flow, text and table helpers.
+ * fonts (Tinos, Times New Roman's metrics), page flow, text and table helpers.
  */
 import type { PDFRef } from 'pdf-lib';
 import type { ReportChart } from '../../charts/report-charts.ts';
 import { NO_VALUE, viDecimal, viInteger, viPercent } from '../../charts/vi-number.ts';
 import {
   BESIDE_NOTES, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, headingCells, periodLine, reportColumns,
-  type CellValue, type ColumnKind, type ReportColumn, type ReportData,
+  type CellValue, type ColumnKind, type ReportColumn, type ReportData, type ReportRowData,
 } from '../../xlsx/report-layout.ts';
+import { headTitle, officialHeading, placeName, type OfficialHeading } from '@motcua/domain';
+import type { PageRect } from '../../signing/types.ts';
+import { drawHeader, drawSignatures } from '../blocks.ts';
 import { newDocument, type RenderOptions } from '../document.ts';
 import { A4_LANDSCAPE, MM, type Flow } from '../flow.ts';
 import { shortPlainDate } from '../format.ts';
@@ -112,8 +115,46 @@ function drawChart(flow: Flow, chart: ReportChart, image: PDFRef): void {
   flow.y += height + 14;
 }
 
-export async function renderReportPdf(report: ReportData, charts: ReportChart[], options: RenderOptions = {}): Promise<Uint8Array> {
+/**
+ * Who issues the report: the heading (Decree 30/2020, Annex I), the place before the date, the
+ * number from the register ("12/BC-UBND") and the head's title over the signature. Without it the
+ * report is headed by the agency it is scoped to (a People's Committee needs nothing more), and
+ * a report of no single agency has no heading.
+ */
+export interface ReportIssuer {
+  heading: OfficialHeading;
+  place: string;
+  number?: string;
+  signerTitle: string;
+}
+
+export interface RenderedReport {
+  pdf: Uint8Array;
+  /** Where the head's signature image goes: the blank between their title and their name. */
+  signatureSlot?: PageRect;
+}
+
+function issuerOf(root: ReportRowData | undefined): ReportIssuer | undefined {
+  if (!root) return undefined;
+  return {
+    heading: officialHeading({ name: root.agencyName, level: root.level }),
+    place: placeName({ name: root.agencyName }),
+    signerTitle: headTitle({ name: root.agencyName, level: root.level }),
+  };
+}
+
+/** The report as PDF bytes (`renderReportPdfDocument` without the signature slot). */
+export async function renderReportPdf(report: ReportData, charts: ReportChart[], options: RenderOptions & { issuer?: ReportIssuer } = {}): Promise<Uint8Array> {
+  return (await renderReportPdfDocument(report, charts, options)).pdf;
+}
+
+export async function renderReportPdfDocument(
+  report: ReportData,
+  charts: ReportChart[],
+  options: RenderOptions & { issuer?: ReportIssuer } = {},
+): Promise<RenderedReport> {
   const root = report.filters.agency ? report.rows.find((r) => r.agency === report.filters.agency) : undefined;
+  const issuer = options.issuer ?? issuerOf(root);
   const { pdf, flow } = await newDocument(
     {
       title: 'Báo cáo tình hình, kết quả giải quyết thủ tục hành chính',
@@ -125,6 +166,15 @@ export async function renderReportPdf(report: ReportData, charts: ReportChart[],
     PAGE,
     options,
   );
+  if (issuer) {
+    const { managing, body } = issuer.heading;
+    drawHeader(
+      flow,
+      { issuingBody: { ...(managing ? { parentName: managing } : {}), name: body.join('\n') }, ...(issuer.number ? { number: issuer.number } : {}), place: issuer.place, issuedAt: report.generatedAt },
+      { leftShare: 0.4 },
+    );
+    flow.y += 6;
+  }
   heading(flow, REPORT_TITLE, 14);
   flow.paragraph([{ text: periodLine(report), style: 'bold' }], { size: 12, align: 'center', spaceAfter: 1 });
   // A period that is not over: its figures are counted up to the instant the report was made.
@@ -149,9 +199,11 @@ export async function renderReportPdf(report: ReportData, charts: ReportChart[],
   if (asOf) flow.paragraph(asOf, { size: 10.5, align: 'center', spaceAfter: 8 });
   drawReportTable(flow, besideColumns, report);
   notes(flow, BESIDE_NOTES);
+  // The maker of the table and the head who signs it (Decree 30/2020, Annex I, item II.7).
+  const [, head] = drawSignatures(flow, [{ title: 'NGƯỜI LẬP BIỂU' }, { title: issuer?.signerTitle ?? 'THỦ TRƯỞNG CƠ QUAN' }]);
 
   const period = `${shortPlainDate(report.period.from)}–${shortPlainDate(report.period.to)}`;
   const footer = `Báo cáo tình hình, kết quả giải quyết TTHC · Kỳ ${period}${asOf ? ` (${asOf.charAt(0).toLowerCase()}${asOf.slice(1)})` : ''} · ${generatedLine(report)}`;
   flow.footers(footer, { always: true });
-  return pdf.save();
+  return { pdf: await pdf.save(), ...(head ? { signatureSlot: head } : {}) };
 }
