@@ -63,6 +63,12 @@ export function defaultFontFiles(): Promise<FontFiles> {
   return cached;
 }
 
+/** Embeds one font file subset, aligned first as the subsetter needs (signature stamps use it). */
+export function embedSubset(pdf: PDFDocument, file: Uint8Array): Promise<PDFFont> {
+  pdf.registerFontkit(fontkit);
+  return pdf.embedFont(alignedOnce(file), { subset: true, features: PLAIN });
+}
+
 /**
  * Embeds the four styles into `pdf`, subset to the glyphs used. Each font is named with a subset
  * tag derived from `seed` (six capitals and "+", ISO 32000-1 §9.6.4) instead of pdf-lib's

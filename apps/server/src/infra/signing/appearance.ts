@@ -4,9 +4,8 @@
  * right of the first page (its name, the document's number and the signing time in ISO 8601,
  * Vietnam time). Each appearance is a form XObject for the widget's /AP /N.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFPage, type PDFFont, type PDFRef } from 'pdf-lib';
-import { defaultFontFiles } from '../pdf/fonts.ts';
+import { defaultFontFiles, embedSubset } from '../pdf/fonts.ts';
 
 export interface Appearance {
   page: PDFPage;
@@ -58,10 +57,9 @@ const PAD = 5;
 /** The agency's mark: a framed box at the top right of page 1. */
 export async function stampAppearance(doc: PDFDocument, text: StampText): Promise<Appearance> {
   const page = pageAt(doc, 0);
-  doc.registerFontkit(fontkit);
   const files = await defaultFontFiles();
-  const regular = await doc.embedFont(files.regular, { subset: true });
-  const bold = await doc.embedFont(files.bold, { subset: true });
+  const regular = await embedSubset(doc, files.regular);
+  const bold = await embedSubset(doc, files.bold);
   const lines: { font: PDFFont; name: string; text: string }[] = [
     { font: bold, name: 'F2', text: text.agency },
     ...(text.documentNumber ? [{ font: regular, name: 'F1', text: `Số: ${text.documentNumber}` }] : []),
