@@ -1,0 +1,128 @@
+/**
+ * Development keys (demo data only, `config.signing.developmentKeys`): a root CA named "NOT FOR
+ * PRODUCTION", a time-stamping unit's certificate for the development TSA, and certificates for
+ * agencies (their seal: O = CN = the agency's name) and staff (CN = full name, O = their agency),
+ * each with its picture. Every key is kept as an encrypted PKCS#12 file, the root's too (it
+ * issues more certificates later).
+ *
+ * `motcua setup` creates them all at once (`ensureDevelopmentKeys`); anything created later (a new
+ * agency, a new leader, a staff member who signs) gets its key on first use
+ * (`ensureDevelopmentKey`). RSA key generation costs ~0.1–0.2 s a key, so test servers, which
+ * load the demo bundle without `motcua setup`, pay only for the keys they use.
+ *
+ * Validity is backdated (the root by 10 years, others by 2) so that a demonstration run with a
+ * shifted clock (MOTCUA_CLOCK_START) or a test's fixed "now" still signs inside it.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { createDevRootCa, issueCertificate, type DevCredential } from '../../infra/signing/dev-ca.ts';
+import { sealImage, signatureImage } from '../../infra/signing/images.ts';
+import { chainPem, describeCertificate, openKeyFile, sealKeyFile } from './key-files.ts';
+import {
+  agenciesWithoutKey,
+  currentKey,
+  developmentAnchor,
+  insertDevelopmentAnchor,
+  insertKey,
+  leadersWithoutKey,
+  lockDevelopmentKeys,
+  ownerNames,
+  type KeyOwner,
+  type SignerCandidate,
+} from './signing.repository.ts';
+
+export const developmentRootName = 'Motcua Development Root CA — NOT FOR PRODUCTION';
+const developmentOrganization = 'Motcua (development)';
+const timestampingName = 'Motcua Development Time-Stamping Unit — NOT FOR PRODUCTION';
+
+export interface DevelopmentKeyDeps {
+  db: Kysely<Database>;
+  config: { signing: { keyPassphrase: string | undefined } };
+  clock: () => Date;
+}
+
+export interface DevelopmentKeysSummary {
+  root: 'created' | 'present';
+  timestamping: number;
+  agencies: number;
+  people: number;
+  seconds: number;
+}
+
+/** Creates whatever development key is missing: the root, the time-stamping unit's, every agency's, every leader's. */
+export async function ensureDevelopmentKeys(deps: DevelopmentKeyDeps): Promise<DevelopmentKeysSummary> {
+  const started = performance.now();
+  return deps.db.transaction().execute(async (tx) => {
+    await lockDevelopmentKeys(tx);
+    const { root, created } = await developmentRoot(tx, deps);
+    const jobs: Array<{ owner: KeyOwner; names: SignerCandidate | undefined }> = [];
+    if (!(await currentKey(tx, { timestamping: true }))) jobs.push({ owner: { timestamping: true }, names: undefined });
+    for (const agency of await agenciesWithoutKey(tx)) jobs.push({ owner: { agencyId: agency.id }, names: agency });
+    for (const leader of await leadersWithoutKey(tx)) jobs.push({ owner: { userId: leader.id }, names: leader });
+    // Keys are generated on libuv's thread pool, so they are made side by side.
+    const keys = await Promise.all(jobs.map((job) => newKey(deps, root, job.owner, job.names)));
+    for (const key of keys) await insertKey(tx, key);
+    return {
+      root: created ? 'created' : 'present',
+      timestamping: jobs.filter((j) => 'timestamping' in j.owner).length,
+      agencies: jobs.filter((j) => 'agencyId' in j.owner).length,
+      people: jobs.filter((j) => 'userId' in j.owner).length,
+      seconds: Math.round(performance.now() - started) / 1000,
+    };
+  });
+}
+
+/** Issues the development key of one owner when it has none (an agency, any enabled staff member, the TSA). */
+export async function ensureDevelopmentKey(deps: DevelopmentKeyDeps, owner: KeyOwner): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    await lockDevelopmentKeys(tx);
+    if (await currentKey(tx, owner)) return;
+    const names = 'timestamping' in owner ? undefined : await ownerNames(tx, owner);
+    if (!('timestamping' in owner) && !names) return; // no such agency or enabled staff member
+    const { root } = await developmentRoot(tx, deps);
+    await insertKey(tx, await newKey(deps, root, owner, names));
+  });
+}
+
+async function developmentRoot(tx: Kysely<Database>, deps: DevelopmentKeyDeps): Promise<{ root: DevCredential; created: boolean }> {
+  const stored = await developmentAnchor(tx);
+  if (stored?.pkcs12) return { root: (await openKeyFile(stored.pkcs12, deps.config.signing.keyPassphrase, 'agency')).credential, created: false };
+  const root = await createDevRootCa({ commonName: developmentRootName, organization: developmentOrganization, notBefore: yearsBefore(deps.clock(), 10), years: 30 });
+  await insertDevelopmentAnchor(tx, { name: developmentRootName, certificate: chainPem(root.chain), pkcs12: await sealKeyFile(root, deps.config.signing.keyPassphrase) });
+  return { root, created: true };
+}
+
+async function newKey(deps: DevelopmentKeyDeps, root: DevCredential, owner: KeyOwner, names: SignerCandidate | undefined) {
+  const notBefore = yearsBefore(deps.clock(), 2);
+  let credential: DevCredential;
+  let image: Uint8Array | null = null;
+  if ('timestamping' in owner) {
+    credential = await issueCertificate(root, { role: 'timestamping', commonName: timestampingName, organization: developmentOrganization, notBefore, years: 7 });
+  } else if ('agencyId' in owner) {
+    credential = await issueCertificate(root, { role: 'agency', commonName: names!.name, organization: names!.name, notBefore, years: 7 });
+    image = (await sealImage(names!.name)).png;
+  } else {
+    credential = await issueCertificate(root, { role: 'person', commonName: names!.name, ...(names!.agencyName ? { organization: names!.agencyName } : {}), notBefore, years: 7 });
+    image = (await signatureImage(names!.name)).png;
+  }
+  const validity = describeCertificate(credential.certificate);
+  return {
+    role: 'timestamping' in owner ? ('timestamping' as const) : 'agencyId' in owner ? ('agency' as const) : ('person' as const),
+    agencyId: 'agencyId' in owner ? owner.agencyId : null,
+    userId: 'userId' in owner ? owner.userId : null,
+    provider: 'pkcs12' as const,
+    certificateChain: chainPem(credential.chain),
+    pkcs12: await sealKeyFile(credential, deps.config.signing.keyPassphrase),
+    remoteKeyId: null,
+    imagePng: image,
+    development: true,
+    validFrom: validity.notBefore,
+    validTo: validity.notAfter,
+  };
+}
+
+function yearsBefore(date: Date, years: number): Date {
+  const start = new Date(date);
+  start.setUTCFullYear(start.getUTCFullYear() - years);
+  return start;
+}
