@@ -21,6 +21,9 @@ import { failureBits, imprintLengths, oids, type FailureReason } from '../../inf
  */
 export const devTimestampPolicy = '2.25.252699240244633095331783481648600318530';
 
+/** The policy as asn1js reads it back (it writes arcs beyond 2^53 in hexadecimal, "2.25.{…}"). */
+export const devTimestampPolicyAsRead = (asn1js.fromBER(new asn1js.ObjectIdentifier({ value: devTimestampPolicy }).toBER()).result as asn1js.ObjectIdentifier).getValue();
+
 export interface DevTimestampResponder {
   /** A DER TimeStampResp for a DER TimeStampReq; never throws for a bad request (it is refused in the answer). */
   respond(request: Uint8Array): Promise<Uint8Array>;
@@ -63,7 +66,7 @@ function refusalFor(request: pkijs.TimeStampReq): { reason: FailureReason; text:
   if (request.messageImprint.hashedMessage.valueBlock.valueHexView.byteLength !== length) {
     return { reason: 'badDataFormat', text: 'the imprint does not have the length of its hash algorithm' };
   }
-  if (request.reqPolicy !== undefined && request.reqPolicy !== devTimestampPolicy) {
+  if (request.reqPolicy !== undefined && request.reqPolicy !== devTimestampPolicyAsRead) {
     return { reason: 'unacceptedPolicy', text: `only policy ${devTimestampPolicy} is served` };
   }
   if (request.extensions?.length) return { reason: 'unacceptedExtension', text: 'no request extension is supported' };

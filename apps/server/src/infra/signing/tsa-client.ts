@@ -54,12 +54,12 @@ export function timestampAuthorityClient(options: TimestampClientOptions): Times
       const type = response.headers.get('content-type') ?? '';
       if (!type.startsWith(timestampReplyType)) throw failure(options.url, `answered ${type || 'no content type'}, not ${timestampReplyType}`);
       const body = new Uint8Array(await response.arrayBuffer());
-      return checkedToken(options.url, body, imprint, nonce);
+      return checkedToken(options.url, body, data, imprint, nonce);
     },
   };
 }
 
-async function checkedToken(url: string, body: Uint8Array, imprint: Uint8Array, nonce: Uint8Array): Promise<Uint8Array> {
+async function checkedToken(url: string, body: Uint8Array, data: Uint8Array, imprint: Uint8Array, nonce: Uint8Array): Promise<Uint8Array> {
   let answer: pkijs.TimeStampResp;
   try {
     answer = pkijs.TimeStampResp.fromBER(body);
@@ -83,7 +83,8 @@ async function checkedToken(url: string, body: Uint8Array, imprint: Uint8Array, 
   const certificates = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   let verified: pkijs.SignedDataVerifyResult;
   try {
-    verified = await signed.verify({ signer: 0, checkChain: false, extendedMode: true });
+    // With a TSTInfo, pkijs also checks the imprint against the data.
+    verified = await signed.verify({ signer: 0, data: data.slice().buffer, checkChain: false, extendedMode: true });
   } catch (error) {
     throw failure(url, `the token's signature does not hold (${(error as { message?: string }).message ?? String(error)})`, error);
   }

@@ -1,11 +1,12 @@
 /**
  * How stored keys are read and written: certificate chains as PEM text, private keys as PKCS#12
  * files encrypted under SIGNING_KEY_PASSPHRASE (the passphrase is never stored). The PKCS#12 work
- * itself is the signing adapter's (`infra/signing/dev-ca.ts`).
+ * itself is the signing adapter's (`infra/signing/pkcs12.ts`).
  */
 import { AppError } from '@motcua/domain';
 import * as pkijs from 'pkijs';
-import { certificatePem, fromPkcs12, keySigner, toPkcs12, type DevCredential } from '../../infra/signing/dev-ca.ts';
+import { certificatePem, keySigner, type DevCredential } from '../../infra/signing/dev-ca.ts';
+import { readPkcs12, toPkcs12 } from '../../infra/signing/pkcs12.ts';
 import type { Signer } from '../../infra/signing/types.ts';
 
 const pemBlock = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
@@ -49,7 +50,8 @@ export async function sealKeyFile(credential: DevCredential, passphrase: string 
 export async function openKeyFile(file: Uint8Array, passphrase: string | undefined, role: Signer['role']): Promise<{ credential: DevCredential; signer: Signer }> {
   let credential: DevCredential;
   try {
-    credential = await fromPkcs12(file, requirePassphrase(passphrase));
+    const opened = await readPkcs12(file, requirePassphrase(passphrase));
+    credential = { certificate: opened.chain[0]!, privateKey: opened.privateKey, chain: opened.chain };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('signing_key.unreadable', { cause: error });
