@@ -162,3 +162,20 @@ export async function ownerNames(db: Kysely<Database>, owner: { agencyId: string
     .limit(1)
     .executeTakeFirst();
 }
+
+/** An enabled staff member by username (case-insensitive). */
+export async function findSigningUser(db: Kysely<Database>, username: string): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .where('disabled', '=', false)
+    .executeTakeFirst();
+}
+
+/** An agency by code; without a code, the one agency at the top of the hierarchy (none when there are several). */
+export async function findSigningAgency(db: Kysely<Database>, code: string | undefined): Promise<{ id: string } | undefined> {
+  if (code !== undefined) return db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
+  const roots = await db.selectFrom('agencies').select('id').where('parent_id', 'is', null).limit(2).execute();
+  return roots.length === 1 ? roots[0] : undefined;
+}
