@@ -19,7 +19,7 @@ export function registerSetupCommand(program: Command, globals: () => GlobalOpti
       const config = loadConfig();
       await withDatabase(globals(), async (handle) => {
         const summary = await loadBundle(bundle, { db: handle.db }, { extraLoaders: bundlePartLoaders, actorName: 'motcua setup' });
-        // With demo data, the development CA and the keys of agencies and leaders that have none (docs/signing-keys.md).
+        // With demo data, the development root CA and time-stamping key; agencies and leaders get theirs when they first sign (docs/signing-keys.md).
         if (config.signing.developmentKeys) summary.signingKeys = await ensureDevelopmentKeys({ db: handle.db, config, clock: configuredClock(config) });
         const { createdWithPassword, ...users } = summary.users;
         const printable = { ...summary, users: { ...users, createdWithPassword: createdWithPassword.map((u) => u.username) } };

@@ -16,6 +16,17 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { pdfsig } from '../support/pdfsig.ts';
 
+/** The signature time-stamp token of a PDF's only signature, with the signature value it stamps. */
+function embeddedTimestampToken(pdf: Uint8Array) {
+  const text = Buffer.from(pdf).toString('latin1');
+  const hex = /\/Contents\s*<([0-9A-Fa-f]+)>/.exec(text)![1]!;
+  const cms = pkijs.ContentInfo.fromBER(Buffer.from(hex, 'hex'));
+  const signerInfo = new pkijs.SignedData({ schema: cms.content }).signerInfos[0]!;
+  const attribute = signerInfo.unsignedAttrs!.attributes.find((a) => a.type === '1.2.840.113549.1.9.16.2.14')!;
+  const token = new pkijs.ContentInfo({ schema: attribute.values[0] });
+  return { signedData: new pkijs.SignedData({ schema: token.content }), signatureValue: new Uint8Array(signerInfo.signature.valueBlock.valueHexView) };
+}
+
 async function samplePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
@@ -38,10 +49,11 @@ describe.each(databaseKinds)('signing keys on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  it('creates the development root, the time-stamping unit and a key per agency and per leader, then only what is missing', async () => {
-    const first = await ensureDevelopmentKeys(t.deps);
-    expect(first).toMatchObject({ root: 'created', timestamping: 1, agencies: 12, people: 4 });
-    const again = await ensureDevelopmentKeys(t.deps);
+  it('creates the development root and the time-stamping unit at setup, and with "all" a key per agency and per leader, then only what is missing', async () => {
+    expect(await ensureDevelopmentKeys(t.deps)).toMatchObject({ root: 'created', timestamping: 1, agencies: 0, people: 0 });
+    const first = await ensureDevelopmentKeys(t.deps, 'all');
+    expect(first).toMatchObject({ root: 'present', timestamping: 0, agencies: 12, people: 4 });
+    const again = await ensureDevelopmentKeys(t.deps, 'all');
     expect(again).toMatchObject({ root: 'present', timestamping: 0, agencies: 0, people: 0 });
     const anchors = await t.database.db.selectFrom('signing_trust_anchors').select(['name', 'development']).execute();
     expect(anchors).toEqual([{ name: developmentRootName, development: true }]);
@@ -117,13 +129,18 @@ describe.each(databaseKinds)('signing keys on %s', (kind) => {
     const report = await pdfsig(signed, roots);
     expect(report.signatures, report.output).toHaveLength(1);
     expect(report.signatures[0]).toMatchObject({ signatureValid: true, certificateTrusted: true, totalDocumentSigned: true });
-    const verification = await verifyPdf(signed, { roots });
-    expect(verification.valid).toBe(true);
-    const [signature] = verification.signatures;
-    expect(signature).toMatchObject({ timestamped: true, valid: true, signer: 'Ủy ban nhân dân xã Giao Thủy' });
+    const [signature] = (await verifyPdf(signed, { roots })).signatures;
+    expect(signature).toMatchObject({ timestamped: true, trusted: true, coversWholeDocument: true, signer: 'Ủy ban nhân dân xã Giao Thủy' });
     const stampedAt = new Date(signature!.signedAt).getTime();
     expect(stampedAt).toBeGreaterThanOrEqual(Math.floor(before.getTime() / 1000) * 1000);
     expect(stampedAt).toBeLessThanOrEqual(after.getTime());
+    // The token itself, checked apart from verifyPdf: over the signature value, by the TSA, chained to the root.
+    const token = embeddedTimestampToken(signed);
+    const result = await token.signedData.verify({
+      signer: 0, data: token.signatureValue.slice().buffer, checkChain: true, trustedCerts: roots.map((r) => pkijs.Certificate.fromBER(r)), extendedMode: true,
+    });
+    expect(result.signatureVerified).toBe(true);
+    expect(field(result.signerCertificate!, 'subject', CN)).toMatch(/Time-Stamping Unit/);
   });
 
   it('stamps in process when the development TSA is the configured one', async () => {

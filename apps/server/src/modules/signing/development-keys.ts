@@ -5,10 +5,11 @@
  * each with its picture. Every key is kept as an encrypted PKCS#12 file, the root's too (it
  * issues more certificates later).
  *
- * `motcua setup` creates them all at once (`ensureDevelopmentKeys`); anything created later (a new
- * agency, a new leader, a staff member who signs) gets its key on first use
- * (`ensureDevelopmentKey`). RSA key generation costs ~0.1–0.2 s a key, so test servers, which
- * load the demo bundle without `motcua setup`, pay only for the keys they use.
+ * `motcua setup` creates the root and the time-stamping unit's key (`ensureDevelopmentKeys`); an
+ * agency or a staff member gets its key when it first signs (`ensureDevelopmentKey`). A key costs
+ * an RSA key generation and a PKCS#12 file (PBKDF2, 100 000 iterations, three times): ~0.3 s of
+ * CPU, ~5 s for the demo's 16 agencies and leaders, which setup (run by many tests) would pay
+ * every time for keys most runs never use. `ensureDevelopmentKeys(deps, 'all')` creates them all.
  *
  * Validity is backdated (the root by 10 years, others by 2) so that a demonstration run with a
  * shifted clock (MOTCUA_CLOCK_START) or a test's fixed "now" still signs inside it.
@@ -49,16 +50,21 @@ export interface DevelopmentKeysSummary {
   seconds: number;
 }
 
-/** Creates whatever development key is missing: the root, the time-stamping unit's, every agency's, every leader's. */
-export async function ensureDevelopmentKeys(deps: DevelopmentKeyDeps): Promise<DevelopmentKeysSummary> {
+/**
+ * Creates the development root and the time-stamping unit's key when missing; with `all`, also
+ * the key of every agency and every leader that has none.
+ */
+export async function ensureDevelopmentKeys(deps: DevelopmentKeyDeps, scope: 'authorities' | 'all' = 'authorities'): Promise<DevelopmentKeysSummary> {
   const started = performance.now();
   return deps.db.transaction().execute(async (tx) => {
     await lockDevelopmentKeys(tx);
     const { root, created } = await developmentRoot(tx, deps);
     const jobs: Array<{ owner: KeyOwner; names: SignerCandidate | undefined }> = [];
     if (!(await currentKey(tx, { timestamping: true }))) jobs.push({ owner: { timestamping: true }, names: undefined });
-    for (const agency of await agenciesWithoutKey(tx)) jobs.push({ owner: { agencyId: agency.id }, names: agency });
-    for (const leader of await leadersWithoutKey(tx)) jobs.push({ owner: { userId: leader.id }, names: leader });
+    if (scope === 'all') {
+      for (const agency of await agenciesWithoutKey(tx)) jobs.push({ owner: { agencyId: agency.id }, names: agency });
+      for (const leader of await leadersWithoutKey(tx)) jobs.push({ owner: { userId: leader.id }, names: leader });
+    }
     // Keys are generated on libuv's thread pool, so they are made side by side.
     const keys = await Promise.all(jobs.map((job) => newKey(deps, root, job.owner, job.names)));
     for (const key of keys) await insertKey(tx, key);
@@ -84,9 +90,20 @@ export async function ensureDevelopmentKey(deps: DevelopmentKeyDeps, owner: KeyO
   });
 }
 
+/** Opened development roots by certificate: the root's PKCS#12 file is decrypted once per process. */
+const openedRoots = new Map<string, Promise<DevCredential>>();
+
 async function developmentRoot(tx: Kysely<Database>, deps: DevelopmentKeyDeps): Promise<{ root: DevCredential; created: boolean }> {
   const stored = await developmentAnchor(tx);
-  if (stored?.pkcs12) return { root: (await openKeyFile(stored.pkcs12, deps.config.signing.keyPassphrase, 'agency')).credential, created: false };
+  if (stored?.pkcs12) {
+    let root = openedRoots.get(stored.certificate);
+    if (!root) {
+      root = openKeyFile(stored.pkcs12, deps.config.signing.keyPassphrase, 'agency').then((opened) => opened.credential);
+      root.catch(() => openedRoots.delete(stored.certificate));
+      openedRoots.set(stored.certificate, root);
+    }
+    return { root: await root, created: false };
+  }
   const root = await createDevRootCa({ commonName: developmentRootName, organization: developmentOrganization, notBefore: yearsBefore(deps.clock(), 10), years: 30 });
   await insertDevelopmentAnchor(tx, { name: developmentRootName, certificate: chainPem(root.chain), pkcs12: await sealKeyFile(root, deps.config.signing.keyPassphrase) });
   return { root, created: true };
