@@ -57,6 +57,9 @@ describe.each(databaseKinds)('signing keys on %s', (kind) => {
     expect(again).toMatchObject({ root: 'present', timestamping: 0, agencies: 0, people: 0 });
     const anchors = await t.database.db.selectFrom('signing_trust_anchors').select(['name', 'development']).execute();
     expect(anchors).toEqual([{ name: developmentRootName, development: true }]);
+    const audited = await t.database.db.selectFrom('audit_events').select('action').where('action', 'like', 'signing_%').execute();
+    expect(audited.filter((a) => a.action === 'signing_key.created')).toHaveLength(17);
+    expect(audited.filter((a) => a.action === 'signing_trust_anchor.created')).toHaveLength(1);
   });
 
   it('keeps private keys only inside PKCS#12 files encrypted under the passphrase', async () => {

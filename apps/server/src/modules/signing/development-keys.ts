@@ -16,9 +16,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { createDevRootCa, issueCertificate, type DevCredential } from '../../infra/signing/dev-ca.ts';
 import { sealImage, signatureImage } from '../../infra/signing/images.ts';
-import { chainPem, describeCertificate, openKeyFile, sealKeyFile } from './key-files.ts';
+import { chainPem, describeCertificate, openKeyFile, pemChain, sealKeyFile } from './key-files.ts';
 import {
   agenciesWithoutKey,
   currentKey,
@@ -29,6 +30,7 @@ import {
   lockDevelopmentKeys,
   ownerNames,
   type KeyOwner,
+  type NewKey,
   type SignerCandidate,
 } from './signing.repository.ts';
 
@@ -67,7 +69,7 @@ export async function ensureDevelopmentKeys(deps: DevelopmentKeyDeps, scope: 'au
     }
     // Keys are generated on libuv's thread pool, so they are made side by side.
     const keys = await Promise.all(jobs.map((job) => newKey(deps, root, job.owner, job.names)));
-    for (const key of keys) await insertKey(tx, key);
+    for (const key of keys) await storeKey(tx, deps, key);
     return {
       root: created ? 'created' : 'present',
       timestamping: jobs.filter((j) => 'timestamping' in j.owner).length,
@@ -86,7 +88,20 @@ export async function ensureDevelopmentKey(deps: DevelopmentKeyDeps, owner: KeyO
     const names = 'timestamping' in owner ? undefined : await ownerNames(tx, owner);
     if (!('timestamping' in owner) && !names) return; // no such agency or enabled staff member
     const { root } = await developmentRoot(tx, deps);
-    await insertKey(tx, await newKey(deps, root, owner, names));
+    await storeKey(tx, deps, await newKey(deps, root, owner, names));
+  });
+}
+
+/** Stores a key with its line in the audit trail (who may sign as whom is worth a trace). */
+async function storeKey(tx: Kysely<Database>, deps: DevelopmentKeyDeps, key: NewKey): Promise<void> {
+  if (!(await insertKey(tx, key))) return;
+  const { label } = describeCertificate(pemChain(key.certificateChain, 'new key')[0]!);
+  await recordAudit(tx, { actor: { kind: 'anonymous' }, actorName: 'development keys', at: deps.clock() }, {
+    action: 'signing_key.created',
+    entityType: key.role === 'person' ? 'user' : key.role === 'agency' ? 'agency' : 'signing_key',
+    ...(key.userId ? { entityId: key.userId } : key.agencyId ? { entityId: key.agencyId } : {}),
+    agencyId: key.agencyId,
+    details: { role: key.role, subject: label, development: true, validTo: key.validTo.toISOString() },
   });
 }
 
@@ -106,10 +121,15 @@ async function developmentRoot(tx: Kysely<Database>, deps: DevelopmentKeyDeps): 
   }
   const root = await createDevRootCa({ commonName: developmentRootName, organization: developmentOrganization, notBefore: yearsBefore(deps.clock(), 10), years: 30 });
   await insertDevelopmentAnchor(tx, { name: developmentRootName, certificate: chainPem(root.chain), pkcs12: await sealKeyFile(root, deps.config.signing.keyPassphrase) });
+  await recordAudit(tx, { actor: { kind: 'anonymous' }, actorName: 'development keys', at: deps.clock() }, {
+    action: 'signing_trust_anchor.created',
+    entityType: 'signing_trust_anchor',
+    details: { subject: developmentRootName, development: true },
+  });
   return { root, created: true };
 }
 
-async function newKey(deps: DevelopmentKeyDeps, root: DevCredential, owner: KeyOwner, names: SignerCandidate | undefined) {
+async function newKey(deps: DevelopmentKeyDeps, root: DevCredential, owner: KeyOwner, names: SignerCandidate | undefined): Promise<NewKey> {
   const notBefore = yearsBefore(deps.clock(), 2);
   let credential: DevCredential;
   let image: Uint8Array | null = null;
@@ -124,10 +144,10 @@ async function newKey(deps: DevelopmentKeyDeps, root: DevCredential, owner: KeyO
   }
   const validity = describeCertificate(credential.certificate);
   return {
-    role: 'timestamping' in owner ? ('timestamping' as const) : 'agencyId' in owner ? ('agency' as const) : ('person' as const),
+    role: 'timestamping' in owner ? 'timestamping' : 'agencyId' in owner ? 'agency' : 'person',
     agencyId: 'agencyId' in owner ? owner.agencyId : null,
     userId: 'userId' in owner ? owner.userId : null,
-    provider: 'pkcs12' as const,
+    provider: 'pkcs12',
     certificateChain: chainPem(credential.chain),
     pkcs12: await sealKeyFile(credential, deps.config.signing.keyPassphrase),
     remoteKeyId: null,
