@@ -70,7 +70,7 @@ describe.each(databaseKinds)('signing keys on %s', (kind) => {
       expect(Buffer.from(row.pkcs12!).includes(PKCS8_RSA_PREFIX)).toBe(false);
     }
     const agencyId = await t.agencyId('000.31.12.H40');
-    const wrong = { ...signingDeps, db: t.database.db.withSchema('public'), config: { signing: { ...t.deps.config.signing, keyPassphrase: 'not-the-passphrase' } } };
+    const wrong = { ...signingDeps, config: { signing: { ...t.deps.config.signing, keyPassphrase: 'not-the-passphrase' } } };
     await expect(signerFor(wrong, { agencyId })).rejects.toMatchObject({ code: 'signing_key.unreadable' });
   });
 
@@ -96,6 +96,9 @@ describe.each(databaseKinds)('signing keys on %s', (kind) => {
     const noDevelopmentKeys = { ...signingDeps, config: { signing: { ...t.deps.config.signing, developmentKeys: false } } };
     const officer = await t.database.db.selectFrom('users').select('id').where('username', '=', 'canbo.giaothuy').executeTakeFirstOrThrow();
     await expect(signerFor(noDevelopmentKeys, { userId: officer.id })).rejects.toMatchObject({ code: 'signing_key.not_found' });
+    // Inside the caller's transaction (a result signed as it is stored), the key is issued in it.
+    const inside = await t.database.db.transaction().execute(async (tx) => (await signerFor({ ...signingDeps, db: tx }, { userId: officer.id })).signer.label);
+    expect(inside).toBe((await t.database.db.selectFrom('users').select('full_name').where('id', '=', officer.id).executeTakeFirstOrThrow()).full_name);
   });
 
   it('refuses to sign with a remote key while no remote signing service is configured', async () => {

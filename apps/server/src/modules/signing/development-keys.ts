@@ -58,7 +58,7 @@ export interface DevelopmentKeysSummary {
  */
 export async function ensureDevelopmentKeys(deps: DevelopmentKeyDeps, scope: 'authorities' | 'all' = 'authorities'): Promise<DevelopmentKeysSummary> {
   const started = performance.now();
-  return deps.db.transaction().execute(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockDevelopmentKeys(tx);
     const { root, created } = await developmentRoot(tx, deps);
     const jobs: Array<{ owner: KeyOwner; names: SignerCandidate | undefined }> = [];
@@ -82,7 +82,7 @@ export async function ensureDevelopmentKeys(deps: DevelopmentKeyDeps, scope: 'au
 
 /** Issues the development key of one owner when it has none (an agency, any enabled staff member, the TSA). */
 export async function ensureDevelopmentKey(deps: DevelopmentKeyDeps, owner: KeyOwner): Promise<void> {
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await lockDevelopmentKeys(tx);
     if (await currentKey(tx, owner)) return;
     const names = 'timestamping' in owner ? undefined : await ownerNames(tx, owner);
@@ -90,6 +90,11 @@ export async function ensureDevelopmentKey(deps: DevelopmentKeyDeps, owner: KeyO
     const { root } = await developmentRoot(tx, deps);
     await storeKey(tx, deps, await newKey(deps, root, owner, names));
   });
+}
+
+/** Runs `fn` in a transaction of its own, or in the caller's when it passed one (a result signed as it is saved). */
+function inTransaction<T>(db: Kysely<Database>, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
 /** Stores a key with its line in the audit trail (who may sign as whom is worth a trace). */

@@ -82,17 +82,19 @@ async function keyOf(deps: SigningDeps, owner: KeyOwner): Promise<StoredKey> {
   throw new AppError('signing_key.not_found', { details: { owner } });
 }
 
-/** Opened signers by key id: a PKCS#12 file is decrypted once per process. */
-const opened = new WeakMap<object, Map<string, Promise<Signer>>>();
+/**
+ * Opened signers by key id (and passphrase): a PKCS#12 file is decrypted once per process, whether
+ * the caller passes the database or a transaction.
+ */
+const opened = new Map<string, Promise<Signer>>();
 
 function openedSigner(deps: SigningDeps, key: StoredKey): Promise<Signer> {
-  let cache = opened.get(deps.db);
-  if (!cache) opened.set(deps.db, (cache = new Map()));
-  let signer = cache.get(key.id);
+  const cacheKey = `${key.id}\u0000${deps.config.signing.keyPassphrase ?? ''}`;
+  let signer = opened.get(cacheKey);
   if (!signer) {
     signer = openSigner(deps, key);
-    signer.catch(() => cache.delete(key.id));
-    cache.set(key.id, signer);
+    signer.catch(() => opened.delete(cacheKey));
+    opened.set(cacheKey, signer);
   }
   return signer;
 }
