@@ -73,32 +73,38 @@ export function sealSvg(agencyName: string): string {
 }
 
 /**
- * The signature as SVG in millimetre units: the given name in a slanted italic, then a flourish
- * drawn from a hash of the full name (a sweep under the name ending in a loop), in blue ink.
+ * The signature as SVG in millimetre units: the first initial and the given name in a slanted
+ * italic, run on into a flourish drawn from a hash of the full name (a loop, a sweep back under
+ * the name, a tail), in blue ink, tilted a little as a hand writes.
  */
 export function signatureSvg(fullName: string): string {
   const { width, height } = signatureSizeMm;
   const words = fullName.normalize('NFC').trim().split(/\s+/);
   const given = words.at(-1) ?? fullName;
-  const initials = words.slice(0, -1).map((w) => w[0]).join('');
+  const initial = words.length > 1 ? words[0]![0]! : '';
   const seed = createHash('sha256').update(fullName.normalize('NFC')).digest();
   const r = (i: number, low: number, high: number) => low + ((seed[i % seed.length]! / 255) * (high - low));
-  const fontSize = Math.min(10, 34 / Math.max(3, textWidth(initials + given, fonts.serifItalic)));
-  const nameWidth = textWidth(initials + given, fonts.serifItalic) * fontSize;
-  const x0 = Math.max(2, (width - nameWidth) / 2 - 4);
-  const baseline = height * 0.6;
-  const end = Math.min(width - 2, x0 + nameWidth + r(0, 2, 6));
+  const text = initial + given;
+  const fontSize = Math.min(9, 30 / Math.max(2.5, textWidth(text, fonts.serifItalic)));
+  const letterSpacing = -0.04 * fontSize;
+  const nameWidth = textWidth(text, fonts.serifItalic) * fontSize + letterSpacing * [...text].length;
+  const x0 = Math.max(3, (width - nameWidth) / 2 - 3);
+  const baseline = height * 0.58;
+  const end = x0 + nameWidth;
+  // From the end of the name, up into a loop, back under the name, and out in a tail to the right.
   const flourish = [
-    `M ${x0 + r(1, -1, 2)} ${baseline + r(2, 1.5, 3)}`,
-    `C ${x0 + nameWidth * 0.3} ${baseline + r(3, 4, 6.5)}, ${x0 + nameWidth * 0.75} ${baseline + r(4, 0.5, 3)}, ${end} ${baseline - r(5, 2, 5)}`,
-    `C ${end + r(6, 0.5, 2)} ${baseline - r(7, 6, 8)}, ${end - r(8, 5, 8)} ${baseline - r(9, 3, 6)}, ${end - r(10, 2, 4)} ${baseline + r(11, 1, 2.5)}`,
-    `S ${end + r(12, 1, 3)} ${baseline + r(13, 3, 5)}, ${Math.min(width - 0.5, end + r(14, 2, 4))} ${baseline + r(15, 0, 2)}`,
+    `M ${end - 0.5} ${baseline - 0.3}`,
+    `C ${end + r(0, 2, 4)} ${baseline - r(1, 5, 8)}, ${end + r(2, 5, 8)} ${baseline - r(3, 1, 3)}, ${end + r(4, 1, 3)} ${baseline + r(5, 1, 2)}`,
+    `C ${end - nameWidth * 0.35} ${baseline + r(6, 5, 7.5)}, ${x0 - r(7, 2, 4)} ${baseline + r(8, 3, 5)}, ${x0 + r(9, 1, 4)} ${baseline + r(10, 1, 2.5)}`,
+    `S ${x0 + nameWidth * 0.7} ${baseline + r(11, 4, 6)}, ${Math.min(width - 1, end + r(12, 5, 9))} ${baseline + r(13, 2, 4)}`,
   ].join(' ');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}mm" height="${height}mm" viewBox="0 0 ${width} ${height}">
-  <g transform="translate(${x0.toFixed(2)} ${baseline.toFixed(2)}) rotate(${r(16, -7, -2).toFixed(1)}) skewX(-14)">
-    <text fill="${inkBlue}" font-family="DejaVu Serif" font-style="italic" font-size="${fontSize.toFixed(2)}">${initials ? `<tspan font-size="${(fontSize * 0.8).toFixed(2)}">${escapeHtml(initials)}</tspan>` : ''}${escapeHtml(given)}</text>
+  <g transform="rotate(${r(14, -7, -3).toFixed(1)} ${(width / 2).toFixed(1)} ${baseline.toFixed(1)})">
+    <g transform="translate(${x0.toFixed(2)} ${baseline.toFixed(2)}) skewX(-12)">
+      <text fill="${inkBlue}" font-family="DejaVu Serif" font-style="italic" font-size="${fontSize.toFixed(2)}" letter-spacing="${letterSpacing.toFixed(2)}">${escapeHtml(text)}</text>
+    </g>
+    <path fill="none" stroke="${inkBlue}" stroke-width="0.42" stroke-linecap="round" stroke-linejoin="round" d="${flourish}"/>
   </g>
-  <path fill="none" stroke="${inkBlue}" stroke-width="0.45" stroke-linecap="round" stroke-linejoin="round" d="${flourish}"/>
 </svg>`;
 }
 
