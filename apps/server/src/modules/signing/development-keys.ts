@@ -7,8 +7,8 @@
  *
  * `motcua setup` creates the root and the time-stamping unit's key (`ensureDevelopmentKeys`); an
  * agency or a staff member gets its key when it first signs (`ensureDevelopmentKey`). A key costs
- * an RSA key generation and a PKCS#12 file (PBKDF2, 100 000 iterations, three times): ~0.3 s of
- * CPU, ~5 s for the demo's 16 agencies and leaders, which setup (run by many tests) would pay
+ * an RSA key generation and a PKCS#12 file (PBKDF2, 100 000 iterations, three times): ~0.35 s of
+ * CPU, 6–7 s for the demo's 16 agencies and leaders, which setup (run by many tests) would pay
  * every time for keys most runs never use. `ensureDevelopmentKeys(deps, 'all')` creates them all.
  *
  * Validity is backdated (the root by 10 years, others by 2) so that a demonstration run with a
