@@ -251,7 +251,8 @@ async function checkTimestamp(value: unknown, signatureValue: Uint8Array, trust:
       problems.push('time-stamp does not cover the signature value');
     }
     const verified = await tokenData
-      .verify({ signer: 0, checkChain: false, extendedMode: true })
+      // For a time-stamp token pkijs takes the stamped bytes as `data` and checks the imprint with them.
+      .verify({ signer: 0, data: toArrayBuffer(signatureValue), checkChain: false, extendedMode: true })
       .then((r) => r.signatureVerified === true)
       .catch(() => false);
     if (!verified) problems.push('time-stamp token signature does not verify');
