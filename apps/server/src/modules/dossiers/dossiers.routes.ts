@@ -115,11 +115,14 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/dossiers/:id/actions', {
     config: {
       access: anyStaff,
-      problems: ['dossier.not_found', 'dossier.transition_not_allowed', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable'],
+      problems: [
+        'dossier.not_found', 'dossier.transition_not_allowed', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable',
+        'file.unsupported_type', 'signed_document.not_found', 'signed_document.unreadable_pdf', 'signed_document.signature_not_allowed',
+      ],
     },
     schema: {
       tags: ['dossiers'],
-      summary: 'Take an action on a dossier (transfer, forward, supplement request, result, return, …)',
+      summary: 'Take an action on a dossier (transfer, forward, supplement request, attach and sign the result, result ready, return, …)',
       headers: IdempotencyHeaders,
       params: DossierIdParams,
       body: ActionBody,
