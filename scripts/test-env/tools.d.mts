@@ -1,5 +1,5 @@
 // Types of tools.mjs (plain JavaScript so that scripts run by Node alone can use it).
-export type ToolName = 'chromium' | 'pdftotext' | 'pdftoppm' | 'pdffonts' | 'pdfsig' | 'pdfimages' | 'zbarimg';
+export type ToolName = 'chromium' | 'pdftotext' | 'pdftoppm' | 'pdffonts' | 'pdfsig' | 'pdfimages' | 'zbarimg' | 'certutil';
 export interface LocatedTool {
   name: ToolName;
   path: string;

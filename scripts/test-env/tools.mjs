@@ -1,6 +1,7 @@
 // The programs the tests read the product's output with, found in one place: Chromium (the
 // browser journeys and screenshots), poppler's pdftotext / pdftoppm / pdffonts / pdfimages / pdfsig (a PDF
-// as a person's viewer shows it) and zbar's zbarimg (a QR code as a phone reads it).
+// as a person's viewer shows it), NSS's certutil (the trust store pdfsig reads) and zbar's zbarimg (a QR
+// code as a phone reads it).
 //
 // A tool on the PATH (or CHROMIUM_PATH) is used as it is. `npm test` installs missing ones with
 // the system's package manager when it runs as root on Debian or Ubuntu (`installMissingTools`),
@@ -21,12 +22,13 @@ export const toolPackages = {
   pdfsig: { debian: 'poppler-utils', purpose: 'PDF signatures' },
   pdfimages: { debian: 'poppler-utils', purpose: 'PDF pictures' },
   zbarimg: { debian: 'zbar-tools', purpose: 'QR codes' },
+  certutil: { debian: 'libnss3-tools', purpose: 'the NSS trust store pdfsig checks signatures against' },
 };
 
 /** What each test tier reads its output with. */
 export const tierTools = {
-  unit: ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfimages', 'zbarimg'],
-  integration: ['pdftotext', 'pdftoppm', 'zbarimg'],
+  unit: ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfimages', 'pdfsig', 'certutil', 'zbarimg'],
+  integration: ['pdftotext', 'pdftoppm', 'pdfsig', 'certutil', 'zbarimg'],
   e2e: ['chromium', 'pdftotext', 'pdftoppm', 'zbarimg'],
 };
 
