@@ -3,6 +3,7 @@
  * follow one another, how a result is returned and when the applicant's download is the return.
  */
 import type { DossierStatus } from './statuses.ts';
+import type { ResultDelivery } from './vocabulary.ts';
 
 /** The documents the product signs: a dossier's result, a refusal decision, a form, an outgoing document, a report. */
 export const signedDocumentKinds = ['dossier_result', 'rejection_decision', 'form', 'outgoing', 'report'] as const;
@@ -64,13 +65,10 @@ export function returnRefusalReason(result: ResultDocumentState, delivery: Retur
   return null;
 }
 
-/** Result deliveries the applicant chose at submission (dossiers.result_delivery). */
-export type ChosenResultDelivery = 'counter' | 'post' | 'online';
-
 /**
  * True when the applicant's download of the signed result is the return of the result: the
  * applicant chose to receive it online, the result is signed and it was not returned yet.
  */
-export function downloadReturnsResult(dossier: { status: DossierStatus | null; resultDelivery: ChosenResultDelivery }, result: ResultDocumentState): boolean {
+export function downloadReturnsResult(dossier: { status: DossierStatus | null; resultDelivery: ResultDelivery }, result: ResultDocumentState): boolean {
   return dossier.resultDelivery === 'online' && result === 'signed' && (dossier.status === 'resolved' || dossier.status === 'rejected');
 }
