@@ -19,7 +19,9 @@ import { rolesForAction } from './dossiers.policies.ts';
 import * as codes from './confirmation-codes.repository.ts';
 import * as repo from './dossiers.repository.ts';
 import { handlingAgencyFor } from './participants.ts';
-import { prepareRejectionDecision, resultDepsOf, resultStep, type GeneratedResult, type ResultDeps } from './result-documents.usecases.ts';
+import {
+  actionSigns, insertRejectionDecision, prepareResultAction, resultDepsOf, resultStep, type GeneratedResult, type PreparedResult, type ResultDeps,
+} from './result-documents.usecases.ts';
 
 export interface ActionCommand {
   action: Exclude<DossierAction, 'submit' | 'import'>;
@@ -63,18 +65,27 @@ export function actorName(actor: Actor): string | null {
   return actor.kind === 'staff' ? actor.username : actor.kind === 'citizen' ? 'citizen' : null;
 }
 
-/** Takes one action; returns the dossier as it is afterwards (for the answer, without reading it again). */
-export async function performAction(context: AuditContext, dossierId: number, command: ActionCommand, deps: Deps): Promise<DossierContext> {
+/**
+ * Takes one action; returns the dossier as it is afterwards (for the answer, without reading it
+ * again). An action that signs (`sign_result`, `reject`: docs/rules/results.md) is signed before
+ * the transaction: by the caller (`prepared`, when `deps.db` is already a transaction, as in a
+ * route), else here.
+ */
+export async function performAction(context: AuditContext, dossierId: number, command: ActionCommand, deps: Deps, prepared?: PreparedResult): Promise<DossierContext> {
+  if (actionSigns(command.action) && !prepared) {
+    if (deps.db.isTransaction) throw new AppError('internal.unexpected', { details: { reason: `${command.action} must be signed before the transaction` } });
+    prepared = await prepareResultAction(context, dossierId, command, deps);
+  }
   const calendars = await deps.calendars.current();
   return inTransaction(deps.db, async (tx) => {
     const ctx = await loadDossierContext(tx, deps.references, context.actor, dossierId, { lock: true });
-    const actionDeps = { clock: deps.clock, calendars, references: deps.references, results: resultDepsOf(deps) };
-    const after = await applyAction(tx, context, ctx, command, actionDeps);
-    if (command.action !== 'reject') return after;
+    const actionDeps = { clock: deps.clock, calendars, references: deps.references, results: resultDepsOf(deps, prepared) };
+    const at = prepared?.at.getTime();
+    const after = await applyAction(tx, context, ctx, command, actionDeps, at);
+    if (command.action !== 'reject' || !prepared) return after;
     // The refusal decision is form 03 signed by the leader who decided it, and by the agency (docs/rules/results.md).
-    const at = new Date(after.events.at(-1)!.at);
-    await prepareRejectionDecision(tx, after, context, at, { ...actionDeps.results, db: tx });
-    return applyAction(tx, context, after, { action: 'sign_result' }, actionDeps, at.getTime());
+    await insertRejectionDecision(tx, prepared);
+    return applyAction(tx, context, after, { action: 'sign_result' }, actionDeps, at);
   });
 }
 

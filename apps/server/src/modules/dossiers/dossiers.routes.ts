@@ -10,6 +10,7 @@ import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { performAction } from './actions.usecases.ts';
+import { prepareResultAction } from './result-documents.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
 import { DossierDetailSchema, clockTimeLeft } from './dossiers.presenter.ts';
 import { dossierDetail, dossierIdByCode, dossierList, presentContext } from './dossiers.queries.ts';
@@ -129,8 +130,10 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: DossierDetailSchema },
     },
     handler: async (request, reply) => {
+      // Signing reads keys through the database: done before the request's transaction opens.
+      const prepared = await prepareResultAction(auditContextOf(request), request.params.id, request.body, deps);
       const result = await idempotent(request, deps, 200, async (txDeps) => {
-        const ctx = await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps);
+        const ctx = await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps, prepared);
         return presentContext(request.actor, ctx, txDeps);
       });
       return reply.status(result.status as 200).header('idempotent-replayed', String(result.replayed)).send(result.body);

@@ -9,10 +9,11 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import {
   AppError, formatInstant, statusAfterSignature,
-  type Actor, type SignatureRole, type SignedDocumentKind,
+  type Actor, type SignatureRole, type SignedDocumentKind, type SignedDocumentStatus,
 } from '@motcua/domain';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { stampVerificationQr } from '../../infra/pdf/verification-qr.ts';
 import type { PageRect, SignaturePlacement } from '../../infra/signing/types.ts';
 import type { FileStorage } from '../../infra/storage.ts';
@@ -77,16 +78,37 @@ export interface PrepareInput {
   at: Date;
 }
 
-/** Stores the PDF under a new public id, with the QR code to its verification page drawn on page 1. */
-export async function prepareSignedDocument(tx: Kysely<Database>, deps: Pick<SignedDocumentDeps, 'storage' | 'config'>, input: PrepareInput): Promise<repo.SignedDocumentRow> {
+/** A document stored with its QR code, not yet in the table (`insertDraft` puts it there). */
+export type DraftDocument = repo.NewSignedDocument;
+
+/**
+ * Allocates the public id, draws the QR code to its verification page on page 1 and stores the
+ * file. Touches no table: usable before a transaction opens.
+ */
+export async function draftSignedDocument(deps: Pick<SignedDocumentDeps, 'storage' | 'config'>, input: PrepareInput): Promise<DraftDocument> {
   const id = newPublicId();
   const stamped = await stampVerificationQr(input.pdf, verificationUrl(deps.config, id));
   const stored = await storeBytes(deps.storage, stamped);
-  return repo.insertSignedDocument(tx, {
+  return {
     id, kind: input.kind, agencyId: input.agencyId, dossierId: input.dossierId ?? null, number: input.number ?? null, title: input.title,
     fileName: input.fileName, storageKey: stored.key, size: stored.size, sha256: stored.sha256, signatureSlot: input.signatureSlot ?? null,
     createdBy: input.createdBy ?? null, at: input.at,
-  });
+  };
+}
+
+export const insertDraft = (tx: Kysely<Database>, draft: DraftDocument) => repo.insertSignedDocument(tx, draft);
+
+/** The draft as the signing step sees it (unsigned, before its row exists). */
+export function signableDraft(draft: DraftDocument): SignableDocument {
+  return {
+    id: draft.id, kind: draft.kind, agency_id: draft.agencyId, status: 'unsigned', storage_key: draft.storageKey, sha256: draft.sha256,
+    signature_slot: draft.signatureSlot, number: draft.number, signatures: [],
+  };
+}
+
+/** Stores the PDF under a new public id, with the QR code to its verification page drawn on page 1. */
+export async function prepareSignedDocument(tx: Kysely<Database>, deps: Pick<SignedDocumentDeps, 'storage' | 'config'>, input: PrepareInput): Promise<repo.SignedDocumentRow> {
+  return insertDraft(tx, await draftSignedDocument(deps, input));
 }
 
 export const notFound = () => new AppError('signed_document.not_found');
@@ -132,64 +154,113 @@ function certificateFacts(der: Uint8Array): { subject: string; issuer: string; s
   return { subject: oneLine(cert.subject), issuer: oneLine(cert.issuer), serial: cert.serialNumber.toLowerCase() };
 }
 
-export interface SignInput {
-  id: string;
-  as: SignatureRole;
+/** What a signature needs of the document: a stored row, or one about to be inserted. */
+export type SignableDocument = Pick<repo.SignedDocumentRow, 'id' | 'kind' | 'agency_id' | 'status' | 'storage_key' | 'sha256' | 'signature_slot' | 'number' | 'signatures'>
+  & { superseded_at?: Date | null };
+
+/** Signatures computed outside the transaction, to be recorded in it (`recordSignatures`). */
+export interface PreparedSignatures {
+  documentId: string;
+  /** The file and status they were made on: recording refuses if the document changed since. */
+  fromSha256: string;
+  fromStatus: SignedDocumentStatus;
+  status: SignedDocumentStatus;
+  file: { storageKey: string; size: number; sha256: string };
+  signatures: repo.SignatureRecord[];
   at: Date;
-  reason?: string | undefined;
 }
 
 /**
- * Adds one signature to document `id` as `actor`: the person's own key, or the agency's seal. The
- * audit row is written here; a dossier's log row is its caller's (the `sign_result` action).
+ * Signs `document` as `actor` with each of `roles` in turn (the person's own key, then the agency's
+ * seal), each signature an incremental update of the previous file, and stores the result. Runs
+ * outside any transaction (signing-services note); nothing is recorded yet.
+ */
+export async function prepareSignatures(
+  deps: Pick<SignedDocumentDeps, 'storage' | 'references' | 'signing'> & { db: Kysely<Database> },
+  signer: { actor: Actor; name: string | undefined },
+  document: SignableDocument,
+  roles: readonly SignatureRole[],
+  at: Date,
+  reason?: string,
+): Promise<PreparedSignatures> {
+  const { actor } = signer;
+  const agency = (await deps.references.agencies(deps.db, [document.agency_id])).get(document.agency_id);
+  if (!agency || actor.kind !== 'staff') throw new AppError('auth.forbidden', { details: { document: document.id } });
+  let status = document.status;
+  if (document.superseded_at) throw notAllowed(status, roles[0] ?? 'person');
+  let bytes = await readAll(deps.storage.read(document.storage_key));
+  const signatures: repo.SignatureRecord[] = [];
+  const timestamp = deps.signing.timestampAuthority();
+  for (const as of roles) {
+    if (!canSign(actor, agency.path, as)) throw new AppError('auth.forbidden', { details: { document: document.id, as } });
+    const next = statusAfterSignature(status, as);
+    if (!next) throw notAllowed(status, as);
+    const owner: KeyOwner = as === 'person' ? { userId: actor.userId } : { agencyId: document.agency_id };
+    const key = await deps.signing.keyFor(owner);
+    bytes = await deps.signing.signPdf(bytes, {
+      signer: key.signer,
+      placement: placementFor(as, document.signature_slot, key.image, document.number),
+      signedAt: at,
+      reason: reason ?? (as === 'person' ? 'Người có thẩm quyền ký' : 'Cơ quan ký số'),
+      location: agency.name,
+      ...(timestamp ? { timestamp } : {}),
+    });
+    const [certificate] = await key.signer.certificateChain();
+    signatures.push({
+      as,
+      signer: as === 'person' ? signer.name ?? key.signer.label : agency.name,
+      userId: as === 'person' ? actor.userId : null,
+      ...certificateFacts(certificate!),
+      signedAt: formatInstant(at.getTime()),
+      timestamped: Boolean(timestamp),
+    });
+    status = next;
+  }
+  const stored = await storeBytes(deps.storage, bytes);
+  return {
+    documentId: document.id, fromSha256: document.sha256, fromStatus: document.status, status,
+    file: { storageKey: stored.key, size: stored.size, sha256: stored.sha256 }, signatures, at,
+  };
+}
+
+/**
+ * Records prepared signatures in the caller's transaction: the new file, hash, status and list,
+ * and one audit row per signature. Refused when the document changed since they were made.
+ */
+export async function recordSignatures(tx: Kysely<Database>, context: AuditContext, prepared: PreparedSignatures): Promise<repo.SignedDocumentRow> {
+  const document = await repo.findSignedDocument(tx, prepared.documentId, { lock: true });
+  if (!document) throw notFound();
+  if (document.sha256 !== prepared.fromSha256 || document.status !== prepared.fromStatus || document.superseded_at) {
+    throw notAllowed(document.status, prepared.signatures[0]?.as ?? 'person');
+  }
+  const updated = await repo.recordSignature(tx, document.id, {
+    storageKey: prepared.file.storageKey, size: prepared.file.size, sha256: prepared.file.sha256, status: prepared.status,
+    signatures: [...document.signatures, ...prepared.signatures], at: prepared.at,
+  });
+  for (const s of prepared.signatures) {
+    await recordAudit(tx, context, {
+      action: 'signed_document.sign',
+      entityType: 'signed_document',
+      entityId: document.id,
+      agencyId: document.agency_id,
+      at: prepared.at,
+      details: { as: s.as, kind: document.kind, status: prepared.status, sha256: prepared.file.sha256, subject: s.subject, serial: s.serial, timestamped: s.timestamped },
+    });
+  }
+  return updated;
+}
+
+/**
+ * Signs document `id` as the request's actor, outside any other transaction: the document office
+ * and the forms use this; a dossier's result is signed through its `sign_result` action.
  */
 export async function signDocument(
-  tx: Kysely<Database>,
-  deps: SignedDocumentDeps,
   context: AuditContext,
-  input: SignInput,
-): Promise<{ document: repo.SignedDocumentRow; signature: repo.SignatureRecord }> {
-  const actor: Actor = context.actor;
-  const document = await repo.findSignedDocument(tx, input.id, { lock: true });
+  input: { id: string; as: readonly SignatureRole[]; actorName?: string | undefined; reason?: string | undefined },
+  deps: SignedDocumentDeps & { db: Kysely<Database>; clock: () => Date },
+): Promise<repo.SignedDocumentRow> {
+  const document = await repo.findSignedDocument(deps.db, input.id);
   if (!document) throw notFound();
-  const agency = (await deps.references.agencies(tx, [document.agency_id])).get(document.agency_id);
-  if (!agency || actor.kind !== 'staff' || !canSign(actor, agency.path, input.as)) throw new AppError('auth.forbidden', { details: { document: input.id, as: input.as } });
-  const status = statusAfterSignature(document.status, input.as);
-  if (!status || document.superseded_at) throw notAllowed(document.status, input.as);
-
-  const owner: KeyOwner = input.as === 'person' ? { userId: actor.userId } : { agencyId: document.agency_id };
-  const signer = await deps.signing.signerFor(owner);
-  const image = document.signature_slot ? await deps.signing.imageFor(owner) : undefined;
-  const timestamp = await deps.signing.timestampAuthority();
-  const bytes = await readAll(deps.storage.read(document.storage_key));
-  const signed = await deps.signing.signPdf(bytes, {
-    signer,
-    placement: placementFor(input.as, document.signature_slot, image, document.number),
-    signedAt: input.at,
-    reason: input.reason ?? (input.as === 'person' ? 'Người có thẩm quyền ký' : 'Cơ quan ký số'),
-    location: agency.name,
-    ...(timestamp ? { timestamp } : {}),
-  });
-  const stored = await storeBytes(deps.storage, signed);
-  const [certificate] = await signer.certificateChain();
-  const signature: repo.SignatureRecord = {
-    as: input.as,
-    signer: input.as === 'person' ? context.actorName ?? signer.label : agency.name,
-    userId: input.as === 'person' ? actor.userId : null,
-    ...certificateFacts(certificate!),
-    signedAt: formatInstant(input.at.getTime()),
-    timestamped: Boolean(timestamp),
-  };
-  const updated = await repo.recordSignature(tx, document.id, {
-    storageKey: stored.key, size: stored.size, sha256: stored.sha256, status, signatures: [...document.signatures, signature], at: input.at,
-  });
-  await recordAudit(tx, context, {
-    action: 'signed_document.sign',
-    entityType: 'signed_document',
-    entityId: document.id,
-    agencyId: document.agency_id,
-    at: input.at,
-    details: { as: input.as, kind: document.kind, status, sha256: stored.sha256, subject: signature.subject, serial: signature.serial, timestamped: signature.timestamped },
-  });
-  return { document: updated, signature };
+  const prepared = await prepareSignatures(deps, { actor: context.actor, name: input.actorName ?? context.actorName }, document, input.as, deps.clock(), input.reason);
+  return inTransaction(deps.db, (tx) => recordSignatures(tx, context, prepared));
 }
