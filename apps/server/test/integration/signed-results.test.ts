@@ -171,7 +171,7 @@ describe.each(databaseKinds)('signed results on %s', (kind) => {
   it('generates the result notice with a signature slot, signs it with the images, and renders it', async () => {
     const d = await dossierAtSpecialist('counter');
     const attached = await act(specialist, d.id, {
-      action: 'attach_result', generateResult: { outcome: 'Đăng ký kết hôn; cấp Giấy chứng nhận kết hôn bản chính', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' },
+      action: 'attach_result', generateResult: { outcome: 'Đăng ký kết hôn; cấp Giấy chứng nhận kết hôn bản chính', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signerName: 'Đỗ Văn Hùng' },
     });
     expect(attached.resultDocument).toMatchObject({ status: 'unsigned', hasSignatureSlot: true });
     await act(specialist, d.id, { action: 'forward' });

@@ -80,6 +80,7 @@ export const ActionBody = z.object({
   generateResult: z.object({
     outcome: inputText().trim().min(1).max(1000).describe('what was decided, printed on the result notice'),
     details: z.array(inputText().trim().min(1).max(1000)).max(20).optional(),
+    signerName: inputText().trim().min(1).max(200).optional().describe('the competent person’s name, printed under the signature'),
     signerTitle: inputText().trim().min(1).max(200).optional().describe('the signature block title, lines separated by \\n (default "TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH")'),
   }).optional().describe('attach_result: generate the result notice ("Kết quả giải quyết thủ tục hành chính") instead of uploading a PDF'),
 });

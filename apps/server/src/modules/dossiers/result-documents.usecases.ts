@@ -92,6 +92,8 @@ export interface GeneratedResult {
   details?: string[] | undefined;
   /** The leader's signature block title, e.g. "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"; "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" when not given. */
   signerTitle?: string | undefined;
+  /** The competent person's name, printed under the signature slot. */
+  signerName?: string | undefined;
 }
 
 export interface ResultCommand {
@@ -182,7 +184,7 @@ async function resultNotice(tx: Kysely<Database>, ctx: DossierContext, generated
     procedureName: ctx.version.name,
     outcome: generated.outcome,
     ...(generated.details?.length ? { details: generated.details } : {}),
-    signer: { title: generated.signerTitle ?? 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH' },
+    signer: { title: generated.signerTitle ?? 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', ...(generated.signerName ? { name: generated.signerName } : {}) },
   });
 }
 

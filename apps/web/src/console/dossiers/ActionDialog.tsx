@@ -49,6 +49,7 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
   const [uploading, setUploading] = useState(0);
   const [outcome, setOutcome] = useState('');
   const [signerTitle, setSignerTitle] = useState('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH');
+  const [signerName, setSignerName] = useState('');
   const [delivery, setDelivery] = useState<'counter' | 'post'>(dossier.resultDelivery === 'post' ? 'post' : 'counter');
   const [errors, setErrors] = useState<Errors>({});
 
@@ -90,7 +91,7 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
         if (resultFiles.length !== 1 || uploading) next.result = t('console.dossier.result.onePdf');
         else input.fileIds = [resultFiles[0]!.id];
       } else if (!outcome.trim()) next.result = t('console.dossier.result.outcomeRequired');
-      else input.generateResult = { outcome: outcome.trim(), ...(signerTitle.trim() ? { signerTitle: signerTitle.trim().replace(/\s*\/\s*/g, '\n') } : {}) };
+      else input.generateResult = { outcome: outcome.trim(), ...(signerTitle.trim() ? { signerTitle: signerTitle.trim().replace(/\s*\/\s*/g, '\n') } : {}), ...(signerName.trim() ? { signerName: signerName.trim() } : {}) };
     }
     if (name === 'return_result') input.delivery = delivery;
     setErrors(next);
@@ -203,6 +204,12 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
                     description={t('console.dossier.result.signerTitleHint')}
                     value={signerTitle}
                     onChange={(event) => setSignerTitle(event.currentTarget.value)}
+                    maxLength={200}
+                  />
+                  <TextInput
+                    label={t('console.dossier.result.signerName')}
+                    value={signerName}
+                    onChange={(event) => setSignerName(event.currentTarget.value)}
                     maxLength={200}
                   />
                 </>

@@ -173,6 +173,7 @@ export const dossierPageEn: Console['dossier'] = {
     outcomeHint: 'Printed on the notice “Kết quả giải quyết thủ tục hành chính”.',
     outcomeRequired: 'The outcome is required.',
     signerTitle: 'Signer’s title',
+    signerName: 'Signer’s name (printed under the signature)',
     signerTitleHint: 'Lines separated by “/”, e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.',
     signIntro: 'The result is signed with your personal signature, then with the agency’s signature (its seal). Open and read the result before signing.',
     delivery: 'How the result is returned',

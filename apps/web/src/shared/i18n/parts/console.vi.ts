@@ -169,6 +169,7 @@ export const dossierPageVi = {
     outcomeHint: 'In trên thông báo “Kết quả giải quyết thủ tục hành chính”.',
     outcomeRequired: 'Cần nhập kết quả giải quyết.',
     signerTitle: 'Chức danh người ký',
+    signerName: 'Họ tên người ký (in dưới chữ ký)',
     signerTitleHint: 'Các dòng cách nhau bằng dấu “/”, ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.',
     signIntro: 'Kết quả được ký số bằng chữ ký số cá nhân của bạn, sau đó bằng chữ ký số của cơ quan (con dấu). Hãy mở và đọc kết quả trước khi ký.',
     delivery: 'Hình thức trả kết quả',
