@@ -16,7 +16,8 @@ import { PublicSignedDocumentSchema, VerificationSchema } from './signed-documen
 import { applicantSignedFile, checkUpload, publicSignedDocument, staffSignedFile } from './signed-documents.queries.ts';
 import { readAll } from './signed-documents.usecases.ts';
 
-const IdParams = z.object({ id: z.string().regex(/^[a-z2-7]{16}$/, 'a document id: 16 letters a–z and digits 2–7') });
+/** A document's public id: 16 letters a–z and digits 2–7; anything else is simply not found. */
+const IdParams = z.object({ id: inputText().min(1).max(64).describe('the public id printed in the QR code: 16 letters a–z and digits 2–7') });
 
 const fileName = (row: { file_name: string }) => row.file_name.replace(/(\.pdf)?$/i, '.pdf');
 
