@@ -150,7 +150,8 @@ export function placementFor(as: SignatureRole, slot: PageRect | null, image: Ui
 /** The certificate's subject, issuer and serial, as the verification page shows them. */
 function certificateFacts(der: Uint8Array): { subject: string; issuer: string; serial: string } {
   const cert = new X509Certificate(der);
-  const oneLine = (name: string) => name.split('\n').filter(Boolean).join(', ');
+  // Node lists the name from the country down; people read it from the common name up.
+  const oneLine = (name: string) => name.split('\n').filter(Boolean).reverse().join(', ');
   return { subject: oneLine(cert.subject), issuer: oneLine(cert.issuer), serial: cert.serialNumber.toLowerCase() };
 }
 

@@ -25,7 +25,7 @@ export function DossierResultDocument({ dossier }: { dossier: DossierDetail }) {
       </Group>
       <Stack gap={6}>
         <Text size="sm" fw={600}>{document.title}</Text>
-        <Badge color={statusColors[document.status]} variant="light" data-status={document.status} style={{ whiteSpace: 'normal', height: 'auto' }}>
+        <Badge color={statusColors[document.status]} variant="light" data-status={document.status} h="auto" py={3} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
           {localized(document.statusText, language)}
         </Badge>
         {document.signatures.map((s, i) => (

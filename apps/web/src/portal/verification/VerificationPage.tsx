@@ -76,7 +76,7 @@ function DocumentFacts({ document }: { document: SignedDocument }) {
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" gap="xs">
           <Title order={2} id="document-title" fz="lg" style={{ overflowWrap: 'anywhere' }}>{document.title}</Title>
-          <Badge size="lg" color={statusColors[document.status]} data-status={document.status} style={{ whiteSpace: 'normal', height: 'auto' }}>
+          <Badge size="lg" color={statusColors[document.status]} data-status={document.status} h="auto" py={4} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
             {localized(document.statusText, language)}
           </Badge>
         </Group>
