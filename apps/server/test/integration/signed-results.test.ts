@@ -201,6 +201,37 @@ describe.each(databaseKinds)('signed results on %s', (kind) => {
     expect(flat(pdfText(file))).toContain('Hai bên chưa đủ tuổi kết hôn');
   });
 
+  it('gives the signed result to whoever holds the security code of an online dossier, which returns it', async () => {
+    const anonymous = t.anonymous();
+    const scan = multipartFile('to-khai.pdf', await externalResult(), 'application/pdf');
+    const up = await anonymous.request('POST', '/api/v1/public/files', scan.payload, scan.headers);
+    expect(up.statusCode, up.body).toBe(201);
+    const submitted = await anonymous.post('/api/v1/public/dossiers', {
+      procedureCode: '1.000894', agencyCode: '000.41.00.H40', applicant: { name: 'Trịnh Văn Tâm', phone: '0911222333' }, resultDelivery: 'online',
+      components: [{ index: 0, fileIds: [up.json().id] }], uploadTokens: { [up.json().id]: up.json().uploadToken },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const { id, code, accessSecret } = submitted.json() as { id: number; code: string; accessSecret: string };
+    await act(officer, id, { action: 'receive' });
+    await act(officer, id, { action: 'transfer' });
+    await act(specialist, id, { action: 'attach_result', generateResult: { outcome: 'Đăng ký kết hôn' } });
+    await act(specialist, id, { action: 'forward' });
+    await act(leader, id, { action: 'resolve' });
+    await act(leader, id, { action: 'sign_result' });
+
+    const status = (await anonymous.get(`/api/v1/public/dossiers/${encodeURIComponent(code)}`)).json();
+    const documentId = status.signedResult.id as string;
+    const url = `/api/v1/public/signed-documents/${documentId}/file`;
+    const wrong = await anonymous.request('GET', url, undefined, { 'x-security-code': 'ABCD-EFGH-JKLM-NPQR' });
+    expect(wrong.statusCode).toBe(403);
+    const right = await anonymous.request('GET', url, undefined, { 'x-security-code': accessSecret });
+    expect(right.statusCode, right.body).toBe(200);
+    expect(right.headers['content-type']).toBe('application/pdf');
+    const log = await t.database.db.selectFrom('dossier_events').select(['action', 'actor_kind', 'data']).where('dossier_id', '=', id).orderBy('seq').execute();
+    expect(log.at(-1)).toMatchObject({ action: 'return_result', actor_kind: 'citizen', data: expect.objectContaining({ delivery: 'download', proof: 'security_code' }) });
+    expect((await anonymous.get(`/api/v1/public/dossiers/${encodeURIComponent(code)}`)).json().status).toBe('returned');
+  });
+
   it('lets only a leader of the agency sign', async () => {
     const d = await dossierAtSpecialist('counter');
     await act(specialist, d.id, { action: 'attach_result', generateResult: { outcome: 'Đăng ký kết hôn' } });
