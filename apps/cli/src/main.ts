@@ -6,6 +6,7 @@ import { registerSetupCommand } from './commands/setup.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDossierCommands } from './commands/dossiers.ts';
 import { registerReportCommand } from './commands/report.ts';
+import { registerSignCommands } from './commands/sign.ts';
 
 export function buildProgram(): Command {
   const program = new Command('motcua')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerCalendarCommands(program, globals);
   registerDossierCommands(program, globals);
   registerReportCommand(program, globals);
+  registerSignCommands(program, globals);
   return program;
 }
 

@@ -40,6 +40,9 @@ export const ConfigSchema = z
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    TSA_URL: z.url().optional(),
+    SIGNING_KEY_PASSPHRASE: z.string().min(12, 'at least 12 characters').max(500).optional(),
+    SIGNING_TRUST_ROOTS: z.string().min(1).optional(),
   })
   // A shifted clock is for trying the product at a chosen hour (tests, demonstrations): a
   // production server keeps the real time, whatever its environment says.
@@ -59,12 +62,24 @@ export const ConfigSchema = z
     if (e.NODE_ENV === 'production' && e.OIDC_ISSUER?.startsWith('http://')) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be https:// in production' });
     }
+    // Demo data in production creates development keys: they are not kept under a passphrase
+    // everybody can read in this file.
+    if (e.NODE_ENV === 'production' && e.DEMO_DATA && !e.SIGNING_KEY_PASSPHRASE) {
+      ctx.addIssue({ code: 'custom', path: ['SIGNING_KEY_PASSPHRASE'], message: 'required in production to keep signing keys (PKCS#12) encrypted' });
+    }
   });
 
 const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 /** The mount path of the bundled development identity provider (`demo/dev-idp/`). */
 export const devIdentityProviderPath = '/dev-idp';
+/** The mount path of the bundled development time-stamp authority (`demo/dev-tsa/`). */
+export const devTimestampAuthorityPath = '/dev-tsa';
+/**
+ * The passphrase of stored PKCS#12 keys outside production when none is configured: development
+ * keys only, and the development root CA says so in its name.
+ */
+export const developmentKeyPassphrase = 'motcua-development-keys-NOT-FOR-PRODUCTION';
 /** The client Motcua is registered as at the development provider (a demo value, not a secret). */
 export const devIdentityProviderClient = { id: 'motcua-portal', secret: 'motcua-dev-idp-client-secret' } as const;
 
@@ -100,6 +115,28 @@ export interface Config {
    * `<publicBaseUrl>/dev-idp`; undefined: citizens cannot sign in.
    */
   citizenSignIn: CitizenSignInConfig | undefined;
+  /** Signing keys, trust anchors and the time-stamp authority (docs/signing-keys.md). */
+  signing: SigningConfig;
+}
+
+export interface SigningConfig {
+  /**
+   * Encrypts the PKCS#12 keys kept in the database (never stored there). Undefined in production
+   * without `SIGNING_KEY_PASSPHRASE`: PKCS#12 keys are refused there, remote keys still work.
+   */
+  keyPassphrase: string | undefined;
+  /**
+   * With demo data: setup (or the first signature) creates a development root CA, a time-stamping
+   * certificate and keys for agencies and leaders that have none. Never otherwise.
+   */
+  developmentKeys: boolean;
+  /** PEM files of further trusted root certificates (`SIGNING_TRUST_ROOTS`). */
+  trustRootFiles: string[];
+  /**
+   * The RFC 3161 time-stamp authority that makes signatures PAdES B-T: `TSA_URL`, else with demo
+   * data the bundled development authority at `<publicBaseUrl>/dev-tsa`; undefined: B-B only.
+   */
+  timestamp: { url: string; devAuthority: boolean } | undefined;
 }
 
 export interface CitizenSignInConfig {
@@ -176,6 +213,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     clockStart: e.MOTCUA_CLOCK_START === undefined ? undefined : new Date(e.MOTCUA_CLOCK_START),
     citizenSignIn: citizenSignInConfig(e, demoData, publicBaseUrl),
+    signing: {
+      keyPassphrase: e.SIGNING_KEY_PASSPHRASE ?? (e.NODE_ENV === 'production' ? undefined : developmentKeyPassphrase),
+      developmentKeys: demoData,
+      // A path list as PATH is written (':' on Unix), commas also accepted.
+      trustRootFiles: (e.SIGNING_TRUST_ROOTS ?? '').split(new RegExp(`[,${path.delimiter}]`)).map((p) => p.trim()).filter(Boolean).map((p) => path.resolve(p)),
+      timestamp: e.TSA_URL
+        ? { url: e.TSA_URL, devAuthority: false }
+        : demoData ? { url: publicBaseUrl + devTimestampAuthorityPath, devAuthority: true } : undefined,
+    },
   };
 }
 

@@ -53,6 +53,7 @@ export async function main(): Promise<void> {
   const sweeps = scheduleSweeps(deps, app.log);
   ready = true;
   if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
+  if (config.signing.timestamp?.devAuthority) app.log.info({ url: config.signing.timestamp.url }, 'signatures are time-stamped by the bundled development TSA (docs/signing-keys.md)');
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
 
   let stopping = false;

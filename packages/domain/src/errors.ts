@@ -36,6 +36,26 @@ export const errorCatalogue = {
     en: 'Missing or invalid CSRF token, please reload the page',
   },
   'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  'signing_key.not_found': {
+    status: 409,
+    vi: 'Chưa có khóa ký số (chứng thư số) cho người ký hoặc cơ quan này',
+    en: 'No signing key (certificate) is configured for this signer or agency',
+  },
+  'signing_key.unreadable': {
+    status: 500,
+    vi: 'Không mở được khóa ký số đã lưu (sai mật khẩu bảo vệ khóa?)',
+    en: 'The stored signing key cannot be opened (wrong key passphrase?)',
+  },
+  'signing_key.remote_not_configured': {
+    status: 503,
+    vi: 'Chưa kết nối dịch vụ ký số từ xa hoặc thiết bị HSM',
+    en: 'No remote signing service or HSM is configured',
+  },
+  'timestamp.unavailable': {
+    status: 503,
+    vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian',
+    en: 'The time-stamp authority did not give a valid time-stamp',
+  },
   'citizen_sign_in.unavailable': {
     status: 503,
     vi: 'Chưa thể đăng nhập bằng tài khoản định danh điện tử lúc này, vui lòng thử lại sau',

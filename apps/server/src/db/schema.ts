@@ -222,6 +222,37 @@ export interface ProcedureVersionsTable {
   declaration: ColumnType<import('@motcua/domain').EFormDefinition | null, string | null | undefined, never>;
 }
 
+/** Bytes (bytea): Buffer when read, any byte array when written. */
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+
+export interface SigningKeysTable {
+  id: Generated<string>;
+  role: 'person' | 'agency' | 'timestamping';
+  agency_id: string | null;
+  user_id: string | null;
+  provider: 'pkcs12' | 'remote';
+  /** PEM certificates, the key's own first, up to the root. */
+  certificate_chain: string;
+  /** PKCS#12 encrypted under SIGNING_KEY_PASSPHRASE (provider pkcs12). */
+  pkcs12: Bytes | null;
+  remote_key_id: string | null;
+  image_png: Bytes | null;
+  development: Generated<boolean>;
+  valid_from: RequiredTimestamp;
+  valid_to: RequiredTimestamp;
+  revoked_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface SigningTrustAnchorsTable {
+  id: Generated<string>;
+  name: string;
+  certificate: string;
+  pkcs12: Bytes | null;
+  development: boolean;
+  created_at: Timestamp;
+}
+
 export interface Database extends DossierTables, SignedDocumentTables {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -240,4 +271,6 @@ export interface Database extends DossierTables, SignedDocumentTables {
   units: UnitsTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
+  signing_keys: SigningKeysTable;
+  signing_trust_anchors: SigningTrustAnchorsTable;
 }

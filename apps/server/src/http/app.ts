@@ -24,6 +24,8 @@ import { registerCitizenRoutes } from '../modules/citizens/citizens.routes.ts';
 import { registerCitizenOidcRoutes } from '../modules/citizens/citizen-oidc.routes.ts';
 import { mountDevIdentityProvider } from '../demo/dev-idp/mount.ts';
 import type { DevIdentityProvider } from '../demo/dev-idp/provider.ts';
+import { mountDevTimestampAuthority } from '../demo/dev-tsa/mount.ts';
+import { devTimestampResponder } from '../modules/signing/signing.usecases.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes.ts';
@@ -137,6 +139,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerCitizenRoutes(app, deps);
   registerCitizenOidcRoutes(app, deps);
   if (options.devIdentityProvider) mountDevIdentityProvider(app, options.devIdentityProvider);
+  // Without TSA_URL, the demo serves its own time-stamp authority at <publicBaseUrl>/dev-tsa.
+  if (deps.config.signing.timestamp?.devAuthority) mountDevTimestampAuthority(app, devTimestampResponder(deps), deps.config.signing.timestamp.url);
   registerAgencyRoutes(app, deps);
   registerAgencyAdminRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -27,7 +27,7 @@ describe('configuration', () => {
 
   it('turns demo data off in production unless asked for', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).demoData).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', SIGNING_KEY_PASSPHRASE: 'a-long-enough-passphrase' }).demoData).toBe(true);
   });
 
   it('gives the listening server an idle timeout and a request timeout that fits the largest upload on a slow uplink', () => {

@@ -5386,6 +5386,8 @@ export interface paths {
                             /** @description what was decided, printed on the result notice */
                             outcome: string;
                             details?: string[];
+                            /** @description the competent person’s name, printed under the signature */
+                            signerName?: string;
                             /** @description the signature block title, lines separated by \n (default "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") */
                             signerTitle?: string;
                         };
@@ -5639,7 +5641,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Conflicts with the current state: dossier.transition_not_allowed, request.idempotency_conflict, signed_document.signature_not_allowed */
+                /** @description Conflicts with the current state: dossier.transition_not_allowed, request.idempotency_conflict, signed_document.signature_not_allowed, signing_key.not_found */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5647,7 +5649,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "dossier.transition_not_allowed" | "request.idempotency_conflict" | "signed_document.signature_not_allowed";
+                            code?: "dossier.transition_not_allowed" | "request.idempotency_conflict" | "signed_document.signature_not_allowed" | "signing_key.not_found";
                         };
                     };
                 };
@@ -5687,7 +5689,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected, signing_key.unreadable */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -5695,7 +5697,19 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "internal.unexpected";
+                            code?: "internal.unexpected" | "signing_key.unreadable";
+                        };
+                    };
+                };
+                /** @description Unavailable: signing_key.remote_not_configured, timestamp.unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signing_key.remote_not_configured" | "timestamp.unavailable";
                         };
                     };
                 };
@@ -8274,6 +8288,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
                     id: string;
                 };
                 cookie?: never;
@@ -8422,6 +8437,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
                     id: string;
                 };
                 cookie?: never;
@@ -8567,6 +8583,7 @@ export interface paths {
                     "x-security-code"?: string;
                 };
                 path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
                     id: string;
                 };
                 cookie?: never;
@@ -8665,6 +8682,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
                     id: string;
                 };
                 cookie?: never;
@@ -10256,7 +10274,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
             messages: {
                 vi: string;
                 en: string;

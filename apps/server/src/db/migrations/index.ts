@@ -22,6 +22,7 @@ import * as m0020 from './0020_assisted_filing.ts';
 import * as m0019 from './0019_citizen_data_store.ts';
 import * as m0021 from './0021_citizen_sign_ins.ts';
 import * as m0018 from './0018_declaration_eforms.ts';
+import * as m0022 from './0022_signing_keys.ts';
 import * as m0023 from './0023_signed_documents.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0019_citizen_data_store': m0019,
   '0021_citizen_sign_ins': m0021,
   '0018_declaration_eforms': m0018,
+  '0022_signing_keys': m0022,
   '0023_signed_documents': m0023,
 };

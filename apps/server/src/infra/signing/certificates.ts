@@ -1,6 +1,10 @@
 /** Reading X.509 certificates with pkijs: parse DER, read a name's fields, print it. */
+import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+
+// Every pkijs operation of the signing adapter runs on Node's WebCrypto.
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }));
 
 export const nameOid = { C: '2.5.4.6', O: '2.5.4.10', OU: '2.5.4.11', CN: '2.5.4.3' } as const;
 

@@ -5,13 +5,11 @@
  * With a time-stamp authority, the signature value is time-stamped (unsigned attribute
  * signature-time-stamp): level B-T. The private key stays behind `Signer.sign`.
  */
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { parseCertificate, toArrayBuffer } from './certificates.ts';
 import type { Signer, TimestampAuthority } from './types.ts';
-
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }));
 
 export const oid = {
   data: '1.2.840.113549.1.7.1',

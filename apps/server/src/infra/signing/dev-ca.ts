@@ -11,7 +11,6 @@ type CryptoKeyPair = webcrypto.CryptoKeyPair;
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { commonName, nameOid, parseCertificate, toArrayBuffer } from './certificates.ts';
-import './cms.ts'; // sets pkijs' crypto engine
 import type { Signer } from './types.ts';
 
 const RSA: webcrypto.RsaHashedKeyGenParams = {

@@ -119,6 +119,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       problems: [
         'dossier.not_found', 'dossier.transition_not_allowed', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable',
         'file.unsupported_type', 'signed_document.not_found', 'signed_document.unreadable_pdf', 'signed_document.signature_not_allowed',
+        'signing_key.not_found', 'signing_key.unreadable', 'signing_key.remote_not_configured', 'timestamp.unavailable',
       ],
     },
     schema: {
