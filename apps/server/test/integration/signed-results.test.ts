@@ -93,8 +93,14 @@ describe.each(databaseKinds)('signed results on %s', (kind) => {
   });
 
   it('is signed by the leader and by the agency, both signatures valid for pdfsig, the QR leading to /xac-thuc/<id>', async () => {
-    const after = await act(leader, dossier.id, { action: 'sign_result' });
+    const signing = await leader.post(`/api/v1/dossiers/${dossier.id}/actions`, { action: 'sign_result' }, { 'idempotency-key': 'sign-once' });
+    expect(signing.statusCode, signing.body).toBe(200);
+    const after = signing.json();
     expect(after.resultDocument).toMatchObject({ id: documentId, status: 'signed' });
+    // Retried with the same key, the request answers the first answer (nothing is signed twice).
+    const retried = await leader.post(`/api/v1/dossiers/${dossier.id}/actions`, { action: 'sign_result' }, { 'idempotency-key': 'sign-once' });
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
     expect(after.resultDocument.signatures.map((s: { as: string }) => s.as)).toEqual(['person', 'agency']);
     expect(after.timeline.at(-1)).toMatchObject({ action: 'sign_result' });
 

@@ -124,7 +124,7 @@ export const actionRules = {
   attach_result: {
     // The electronic result (docs/rules/results.md): the specialist uploads or generates it; it gets
     // its verification QR and waits for the competent person's signature. Replaced freely until signed.
-    from: ['processing', 'resolved'], to: 'same', by: ['step', 'specialist', 'leader'],
+    from: ['processing', 'resolved'], to: 'same', by: ['specialist', 'leader'],
     labels: { vi: 'Đính kèm kết quả điện tử', en: 'Attach the electronic result' },
   },
   sign_result: {

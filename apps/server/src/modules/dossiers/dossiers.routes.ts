@@ -131,10 +131,15 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: DossierDetailSchema },
     },
     handler: async (request, reply) => {
-      // Signing reads keys through the database: done before the request's transaction opens.
-      const prepared = await prepareResultAction(auditContextOf(request), request.params.id, request.body, deps);
+      // Signing reads keys through the database: done before the request's transaction opens. Its
+      // refusal is raised inside the idempotent work, so that a retried request still gets the first answer.
+      const prepared = await prepareResultAction(auditContextOf(request), request.params.id, request.body, deps).then(
+        (value) => ({ value, error: undefined }),
+        (error: unknown) => ({ value: undefined, error }),
+      );
       const result = await idempotent(request, deps, 200, async (txDeps) => {
-        const ctx = await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps, prepared);
+        if (prepared.error) throw prepared.error;
+        const ctx = await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps, prepared.value);
         return presentContext(request.actor, ctx, txDeps);
       });
       return reply.status(result.status as 200).header('idempotent-replayed', String(result.replayed)).send(result.body);
