@@ -192,6 +192,18 @@ export const errorCatalogue = {
   'file.too_large': { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'The file is too large' },
   'file.unsupported_type': { status: 415, vi: 'Tệp không phải PDF, JPEG hoặc PNG hợp lệ', en: 'Not a valid PDF, JPEG or PNG file' },
   'file.not_claimable': { status: 400, vi: 'Tệp đính kèm không hợp lệ hoặc đã được sử dụng', en: 'An attached file is unknown, already used, or not yours' },
+  'signed_document.not_found': { status: 404, vi: 'Không tìm thấy văn bản điện tử', en: 'Signed document not found' },
+  'signed_document.unreadable_pdf': { status: 422, vi: 'Không đọc được tệp PDF (tệp hỏng hoặc được mã hóa)', en: 'The PDF cannot be read (damaged or encrypted)' },
+  'signed_document.signature_not_allowed': {
+    status: 409,
+    vi: 'Văn bản không ở trạng thái chờ chữ ký này',
+    en: 'The document is not waiting for this signature',
+  },
+  'signed_document.file_access_denied': {
+    status: 403,
+    vi: 'Tệp văn bản chỉ được tải khi có mã bảo mật của hồ sơ',
+    en: 'The file is available only with the dossier’s security code',
+  },
   'stored_document.not_found': { status: 404, vi: 'Không tìm thấy giấy tờ trong kho dữ liệu', en: 'Document not found in the data store' },
   'stored_document.not_usable': {
     status: 400,

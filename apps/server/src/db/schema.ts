@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { StaffRole } from '@motcua/domain';
 import type { DossierTables } from './schema-dossiers.ts';
+import type { SignedDocumentTables } from './schema-signed-documents.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -252,7 +253,7 @@ export interface SigningTrustAnchorsTable {
   created_at: Timestamp;
 }
 
-export interface Database extends DossierTables {
+export interface Database extends DossierTables, SignedDocumentTables {
   agencies: AgenciesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

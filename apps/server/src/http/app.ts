@@ -33,6 +33,7 @@ import { registerAssistedFilingRoutes } from '../modules/dossiers/assisted.route
 import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers.routes.ts';
 import { registerMyDossierRoutes } from '../modules/dossiers/my-dossiers.routes.ts';
+import { registerSignedDocumentRoutes } from '../modules/signed-documents/signed-documents.routes.ts';
 import { registerDossierFormRoutes } from '../modules/dossiers/dossier-forms.routes.ts';
 import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAssistedFilingRoutes(app, deps);
   registerPublicDossierRoutes(app, deps);
   registerMyDossierRoutes(app, deps);
+  registerSignedDocumentRoutes(app, deps);
   registerDossierFormRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerReportRoutes(app, deps);

@@ -26,6 +26,8 @@ interface Ctx {
   bFileId: string;
   /** The stored document (data store) that dossier's receipt gave its applicant, 036080009999. */
   bApplicantDocument: string;
+  /** A signed result of that dossier (docs/rules/results.md), its file being the dossier's scan. */
+  bSignedDocument: string;
 }
 
 /** The applicant of commune B's dossier, signed in with the e-ID, and another citizen (Nguyễn Văn An of the demo). */
@@ -490,6 +492,25 @@ const matrix: Record<string, Case> = {
       expect((await t.anonymous().get('/api/v1/applicant-documents?personalId=036080009999')).statusCode).toBe(401);
     },
   },
+  'GET /api/v1/public/signed-documents/:id': { scoped: false, why: 'the verification page: issuer, signers’ names, dates, hash; no personal data (docs/rules/results.md)' },
+  'POST /api/v1/public/signed-documents/:id/check': { scoped: false, why: 'compares a visitor’s file with a signed document’s hash; nothing stored, nothing personal answered' },
+  'GET /api/v1/public/signed-documents/:id/file': {
+    scoped: true,
+    check: async ({ t, a, bSignedDocument }) => {
+      const url = `/api/v1/public/signed-documents/${bSignedDocument}/file`;
+      expect((await (await t.signInCitizen(bApplicant())).get(url)).statusCode).toBe(200);
+      expect((await (await t.signInCitizen('036090001234')).get(url)).statusCode).toBe(403);
+      for (const agent of Object.values(a)) expect((await agent.get(url)).statusCode).toBe(403);
+      const anonymous = await t.anonymous().request('GET', url, undefined, { 'x-security-code': 'ABCD-EFGH-JKLM-NPQR' });
+      expect(anonymous.statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/signed-documents/:id/file': {
+    scoped: true,
+    check: async ({ a, bSignedDocument }) => {
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/signed-documents/${bSignedDocument}/file`)).statusCode).toBe(404);
+    },
+  },
   'GET /api/v1/public/holidays/:year': { scoped: false, why: 'the public calendar of days off' },
   'GET /api/v1/calendar/schedules': { scoped: false, why: 'holiday schedules are national, the same for every agency' },
   'PUT /api/v1/calendar/schedules/:year': {
@@ -536,6 +557,14 @@ describe.each(databaseKinds)('authorization matrix on %s', (kind) => {
     ctx.bDossier = { id: dossier.json().id, code: dossier.json().code };
     const stored = await ctx.t.database.db.selectFrom('citizen_documents').select('id').where('owner_id', '=', '036080009999').executeTakeFirstOrThrow();
     ctx.bApplicantDocument = stored.id;
+    // A signed result of commune B's dossier, as sign_result leaves it (its file: the dossier's scan).
+    const scan = await ctx.t.database.db.selectFrom('files').selectAll().where('id', '=', ctx.bFileId).executeTakeFirstOrThrow();
+    ctx.bSignedDocument = 'bbbbbbbbbbbbbbbb';
+    await ctx.t.database.db.insertInto('signed_documents').values({
+      id: ctx.bSignedDocument, kind: 'dossier_result', agency_id: ctx.bAgencyId, dossier_id: ctx.bDossier.id, number: null, title: 'Kết quả',
+      file_name: 'ket-qua.pdf', storage_key: scan.storage_key, size_bytes: scan.size_bytes, sha256: scan.sha256, status: 'signed',
+      signature_slot: null, result_file_id: scan.id, created_by: null, created_at: new Date(), updated_at: new Date(),
+    }).execute();
   });
   afterAll(async () => ctx.t?.close());
 

@@ -11,7 +11,7 @@ import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
 
 type Role = 'officer' | 'specialist' | 'leader';
-type Setup = 'submitted' | 'received' | 'processing' | 'processing_leader' | 'supplement_requested' | 'paused' | 'resolved' | 'rejected' | 'returned';
+type Setup = 'submitted' | 'received' | 'processing' | 'processing_leader' | 'result_attached' | 'supplement_requested' | 'paused' | 'resolved' | 'rejected' | 'returned';
 
 /** action → [status to start from, who takes it, body, a role that may not, a status it may not be taken from] */
 const cases: Array<[string, Setup, Role, Record<string, unknown>, Role, Setup]> = [
@@ -27,6 +27,8 @@ const cases: Array<[string, Setup, Role, Record<string, unknown>, Role, Setup]> 
   ['pause', 'processing', 'leader', { note: 'Chờ xác minh' }, 'specialist', 'received'],
   ['resume', 'paused', 'leader', {}, 'officer', 'processing'],
   ['apologize', 'processing', 'leader', { note: 'Chậm do xác minh', newDueAt: '2025-04-30T17:00:00+07:00' }, 'specialist', 'resolved'],
+  ['attach_result', 'processing', 'specialist', { generateResult: { outcome: 'Đăng ký kết hôn' } }, 'officer', 'received'],
+  ['sign_result', 'result_attached', 'leader', {}, 'specialist', 'received'],
   ['resolve', 'processing_leader', 'leader', {}, 'officer', 'received'],
   ['reject', 'processing_leader', 'leader', { reasons: ['Không đủ điều kiện'] }, 'specialist', 'received'],
   ['return_result', 'resolved', 'officer', {}, 'leader', 'processing'],
@@ -84,6 +86,10 @@ describe.each(databaseKinds)('every action of the transition table on %s', (kind
       await ok(agents.leader, id, 'pause', { note: 'Tạm dừng' });
       return id;
     }
+    if (state === 'result_attached') {
+      await ok(agents.specialist, id, 'attach_result', { generateResult: { outcome: 'Đăng ký kết hôn' } });
+      return id;
+    }
     await ok(agents.specialist, id, 'forward');
     if (state === 'processing_leader') return id;
     await ok(agents.leader, id, state === 'rejected' ? 'reject' : 'resolve', state === 'rejected' ? { reasons: ['Không đủ điều kiện'] } : {});
@@ -102,12 +108,12 @@ describe.each(databaseKinds)('every action of the transition table on %s', (kind
     const named = dossierActionNames.filter((a) => a !== 'submit' && a !== 'import' && !citizenOnlyActions.includes(a) && !assisted.includes(a));
     expect(cases.map(([a]) => a).sort()).toEqual(named.sort());
     // Each case says what the table says: allowed from its status to its role, and not otherwise.
-    const statusOf = (setup: Setup) => (setup === 'processing_leader' ? 'processing' : setup);
+    const statusOf = (setup: Setup) => (setup === 'processing_leader' || setup === 'result_attached' ? 'processing' : setup);
     for (const [action, from, role, , wrongRole, wrongStatus] of cases) {
       const rule = (actionRules as unknown as Record<string, { from: ReadonlyArray<string | null>; by: readonly string[] }>)[action]!;
       expect(rule.from, action).toContain(statusOf(from));
       // 'step' names the role of the current step: the specialist appraises, then the leader approves.
-      const stepRole = from === 'processing_leader' ? 'leader' : from === 'processing' ? 'specialist' : null;
+      const stepRole = from === 'processing_leader' ? 'leader' : from === 'processing' || from === 'result_attached' ? 'specialist' : null;
       const takers = rule.by.flatMap((by) => (by === 'step' ? (stepRole ? [stepRole] : []) : [by]));
       expect(takers, action).toContain(role);
       expect(takers, action).not.toContain(wrongRole);
@@ -128,14 +134,16 @@ describe.each(databaseKinds)('every action of the transition table on %s', (kind
     // By the right role: one log row, one audit row, and the status of the table.
     const res = await act(agents[role], id, action, body);
     expect(res.statusCode, res.body).toBe(200);
+    // A refusal decision is signed with it: `sign_result` follows `reject` (docs/rules/results.md).
+    const signedWith = action === 'reject' ? 1 : 0;
     const after = await rows(id);
-    expect(after).toEqual({ log: before.log + 1, audit: before.audit + 1 });
+    expect(after).toEqual({ log: before.log + 1 + signedWith, audit: before.audit + 1 + signedWith });
     const to = (actionRules as Record<string, { to: string }>)[action]!.to;
     if (to !== 'same') expect(res.json().status).toBe(to);
-    expect(res.json().timeline.at(-1).action).toBe(action);
+    expect(res.json().timeline.at(-1 - signedWith).action).toBe(action);
     // The form the table names is recorded on the log row, listed and printable; none is invented.
     const form = formIssuedBy(action) ?? null;
-    expect(res.json().timeline.at(-1).form, action).toBe(form);
+    expect(res.json().timeline.at(-1 - signedWith).form, action).toBe(form);
     if (form) {
       expect(res.json().forms).toContain(form);
       const pdf = await agents[role].get(`/api/v1/dossiers/${id}/forms/${form}`);

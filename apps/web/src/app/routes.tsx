@@ -10,6 +10,7 @@
  *   /tra-cuu, /tra-cuu/:code  dossier lookup (public status, rating)
  *   /ho-so-cua-toi, /ho-so-cua-toi/:code  the signed-in citizen's dossiers and their actions (e-ID)
  *   /xac-nhan/:code        the applicant confirms a dossier prepared for them (assisted filing)
+ *   /xac-thuc/:id          verification of a signed document (the QR code printed on it)
  *   /console/dang-nhap     staff sign-in (?next= the console page to return to)
  *   /console               workspace (requires a session)
  *   /console/ho-so         dossier inbox          officer, specialist, leader
@@ -39,6 +40,7 @@ const ProcedureChangesPage = named(() => import('../portal/ProcedureChangesPage.
 const SubmissionPage = named(() => import('../portal/SubmissionPage.tsx'), 'SubmissionPage');
 const MyDossiersPage = named(() => import('../portal/my-dossiers/MyDossiersPage.tsx'), 'MyDossiersPage');
 const DataStorePage = named(() => import('../portal/data-store/DataStorePage.tsx'), 'DataStorePage');
+const VerificationPage = named(() => import('../portal/verification/VerificationPage.tsx'), 'VerificationPage');
 
 const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
 const ConsoleLayout = named(() => import('../console/ConsoleLayout.tsx'), 'ConsoleLayout');
@@ -66,6 +68,7 @@ export function AppRoutes() {
           <Route path="ho-so-cua-toi/:code" element={<MyDossiersPage />} />
           <Route path="xac-nhan/:code" element={<ConfirmPreparationPage />} />
           <Route path="kho-du-lieu" element={<DataStorePage />} />
+          <Route path="xac-thuc/:id" element={<VerificationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/dang-nhap" element={<LoginPage />} />

@@ -13,6 +13,7 @@ import { usePublicDossier } from './dossiers.api.ts';
 import { normalizeDossierCode, ratingTokenOf } from './paths.ts';
 import { PublicDossierStatus } from './PublicDossierStatus.tsx';
 import { RatingForm } from './RatingForm.tsx';
+import { SignedResultDownload } from './verification/SignedResultDownload.tsx';
 
 /** A dossier can be rated once it has a result (the domain's group). */
 const ratable = { has: (status: string) => resultStatuses.has(status as DossierStatus) };
@@ -58,6 +59,7 @@ export function DossierLookupPage() {
         )}
         {result.data && <PublicDossierStatus dossier={result.data} />}
         {result.data && <ApplicantActions key={result.data.code} dossier={result.data} />}
+        {result.data?.signedResult && <SignedResultDownload documentId={result.data.signedResult.id} onDownloaded={() => void result.refetch()} />}
         {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} ratingToken={ratingToken} />}
       </Stack>
     </Container>

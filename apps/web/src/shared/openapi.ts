@@ -4601,7 +4601,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -4622,7 +4622,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -4642,6 +4642,29 @@ export interface paths {
                                 purpose: "component" | "supplement" | "result" | "attachment";
                                 componentIndex: number | null;
                             }[];
+                            /** @description the electronic result (or refusal decision) as a document to sign: GET /api/v1/signed-documents/{id}/file for its current file */
+                            resultDocument: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                title: string;
+                                /** @enum {string} */
+                                status: "unsigned" | "signed_by_person" | "signed";
+                                statusText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                sha256: string;
+                                verificationUrl: string;
+                                signatures: {
+                                    /** @enum {string} */
+                                    as: "person" | "agency";
+                                    signer: string;
+                                    signedAt: string;
+                                    timestamped: boolean;
+                                }[];
+                                hasSignatureSlot: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -4887,7 +4910,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -4908,7 +4931,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -4928,6 +4951,29 @@ export interface paths {
                                 purpose: "component" | "supplement" | "result" | "attachment";
                                 componentIndex: number | null;
                             }[];
+                            /** @description the electronic result (or refusal decision) as a document to sign: GET /api/v1/signed-documents/{id}/file for its current file */
+                            resultDocument: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                title: string;
+                                /** @enum {string} */
+                                status: "unsigned" | "signed_by_person" | "signed";
+                                statusText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                sha256: string;
+                                verificationUrl: string;
+                                signatures: {
+                                    /** @enum {string} */
+                                    as: "person" | "agency";
+                                    signer: string;
+                                    signedAt: string;
+                                    timestamped: boolean;
+                                }[];
+                                hasSignatureSlot: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -5152,7 +5198,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -5173,7 +5219,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5193,6 +5239,29 @@ export interface paths {
                                 purpose: "component" | "supplement" | "result" | "attachment";
                                 componentIndex: number | null;
                             }[];
+                            /** @description the electronic result (or refusal decision) as a document to sign: GET /api/v1/signed-documents/{id}/file for its current file */
+                            resultDocument: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                title: string;
+                                /** @enum {string} */
+                                status: "unsigned" | "signed_by_person" | "signed";
+                                statusText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                sha256: string;
+                                verificationUrl: string;
+                                signatures: {
+                                    /** @enum {string} */
+                                    as: "person" | "agency";
+                                    signer: string;
+                                    signedAt: string;
+                                    timestamped: boolean;
+                                }[];
+                                hasSignatureSlot: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -5275,7 +5344,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take an action on a dossier (transfer, forward, supplement request, result, return, …) */
+        /** Take an action on a dossier (transfer, forward, supplement request, attach and sign the result, result ready, return, …) */
         post: {
             parameters: {
                 query?: never;
@@ -5292,7 +5361,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "discard_preparation" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                        action: "discard_preparation" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                         note?: string;
                         reasons?: string[];
                         /**
@@ -5305,8 +5374,23 @@ export interface paths {
                         /** Format: uuid */
                         targetAgencyId?: string;
                         digitized?: boolean;
-                        /** @description scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files */
+                        /** @description scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files; attach_result: the one PDF of the result */
                         fileIds?: string[];
+                        /**
+                         * @description return_result: handed over at the counter (default) or posted; a download is recorded by the applicant’s download itself
+                         * @enum {string}
+                         */
+                        delivery?: "counter" | "post";
+                        /** @description attach_result: generate the result notice ("Kết quả giải quyết thủ tục hành chính") instead of uploading a PDF */
+                        generateResult?: {
+                            /** @description what was decided, printed on the result notice */
+                            outcome: string;
+                            details?: string[];
+                            /** @description the competent person’s name, printed under the signature */
+                            signerName?: string;
+                            /** @description the signature block title, lines separated by \n (default "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH") */
+                            signerTitle?: string;
+                        };
                     };
                 };
             };
@@ -5442,7 +5526,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -5463,7 +5547,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5483,6 +5567,29 @@ export interface paths {
                                 purpose: "component" | "supplement" | "result" | "attachment";
                                 componentIndex: number | null;
                             }[];
+                            /** @description the electronic result (or refusal decision) as a document to sign: GET /api/v1/signed-documents/{id}/file for its current file */
+                            resultDocument: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                title: string;
+                                /** @enum {string} */
+                                status: "unsigned" | "signed_by_person" | "signed";
+                                statusText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                sha256: string;
+                                verificationUrl: string;
+                                signatures: {
+                                    /** @enum {string} */
+                                    as: "person" | "agency";
+                                    signer: string;
+                                    signedAt: string;
+                                    timestamped: boolean;
+                                }[];
+                                hasSignatureSlot: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -5522,7 +5629,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not found: dossier.not_found */
+                /** @description Not found: dossier.not_found, signed_document.not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5530,11 +5637,11 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "dossier.not_found";
+                            code?: "dossier.not_found" | "signed_document.not_found";
                         };
                     };
                 };
-                /** @description Conflicts with the current state: dossier.transition_not_allowed, request.idempotency_conflict */
+                /** @description Conflicts with the current state: dossier.transition_not_allowed, request.idempotency_conflict, signed_document.signature_not_allowed, signing_key.not_found */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5542,7 +5649,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "dossier.transition_not_allowed" | "request.idempotency_conflict";
+                            code?: "dossier.transition_not_allowed" | "request.idempotency_conflict" | "signed_document.signature_not_allowed" | "signing_key.not_found";
                         };
                     };
                 };
@@ -5558,7 +5665,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                /** @description Unsupported file type: file.unsupported_type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.unsupported_type";
+                        };
+                    };
+                };
+                /** @description Unprocessable: signed_document.unreadable_pdf */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.unreadable_pdf";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected, signing_key.unreadable */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -5566,7 +5697,19 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "internal.unexpected";
+                            code?: "internal.unexpected" | "signing_key.unreadable";
+                        };
+                    };
+                };
+                /** @description Unavailable: signing_key.remote_not_configured, timestamp.unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signing_key.remote_not_configured" | "timestamp.unavailable";
                         };
                     };
                 };
@@ -5779,7 +5922,7 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 actionLabel: {
                                     vi: string;
                                     en: string;
@@ -5800,7 +5943,7 @@ export interface paths {
                             }[];
                             allowedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
+                                action: "submit" | "prepare" | "confirm" | "discard_preparation" | "import" | "receive" | "request_completion" | "refuse" | "transfer" | "assign" | "forward" | "send_back" | "request_supplement" | "submit_supplement" | "receive_supplement" | "pause" | "resume" | "apologize" | "attach_result" | "sign_result" | "resolve" | "reject" | "return_result" | "withdraw" | "record_digitization";
                                 label: {
                                     vi: string;
                                     en: string;
@@ -5820,6 +5963,29 @@ export interface paths {
                                 purpose: "component" | "supplement" | "result" | "attachment";
                                 componentIndex: number | null;
                             }[];
+                            /** @description the electronic result (or refusal decision) as a document to sign: GET /api/v1/signed-documents/{id}/file for its current file */
+                            resultDocument: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                title: string;
+                                /** @enum {string} */
+                                status: "unsigned" | "signed_by_person" | "signed";
+                                statusText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                sha256: string;
+                                verificationUrl: string;
+                                signatures: {
+                                    /** @enum {string} */
+                                    as: "person" | "agency";
+                                    signer: string;
+                                    signedAt: string;
+                                    timestamped: boolean;
+                                }[];
+                                hasSignatureSlot: boolean;
+                            } | null;
                             codeSent: {
                                 /** @enum {string} */
                                 channel: "sms" | "email";
@@ -6435,6 +6601,11 @@ export interface paths {
                             /** @description what the applicant may do now with the access secret of the receipt (online dossiers only) */
                             applicantActions: ("submit_supplement" | "withdraw")[];
                             rated: boolean;
+                            /** @description the signed electronic result (or refusal decision), once signed by the competent person and the agency */
+                            signedResult: {
+                                /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
+                                id: string;
+                            } | null;
                         };
                     };
                 };
@@ -6809,6 +6980,11 @@ export interface paths {
                             /** @description what the applicant may do now with the access secret of the receipt (online dossiers only) */
                             applicantActions: ("submit_supplement" | "withdraw")[];
                             rated: boolean;
+                            /** @description the signed electronic result (or refusal decision), once signed by the competent person and the agency */
+                            signedResult: {
+                                /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
+                                id: string;
+                            } | null;
                         };
                     };
                 };
@@ -7278,6 +7454,11 @@ export interface paths {
                                     en: string;
                                 };
                             }[];
+                            /** @description the signed electronic result (or refusal decision), once signed by the competent person and the agency */
+                            signedResult: {
+                                /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
+                                id: string;
+                            } | null;
                             /** @enum {string} */
                             channel: "counter" | "online" | "postal";
                             applicant: {
@@ -7773,6 +7954,11 @@ export interface paths {
                                     en: string;
                                 };
                             }[];
+                            /** @description the signed electronic result (or refusal decision), once signed by the competent person and the agency */
+                            signedResult: {
+                                /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
+                                id: string;
+                            } | null;
                             /** @enum {string} */
                             channel: "counter" | "online" | "postal";
                             applicant: {
@@ -8083,6 +8269,499 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/signed-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a signed document (xác thực văn bản điện tử): issuer, signers and their certificates, signing times, number, SHA-256, and the check of the stored file’s signatures; no personal data beyond the signers’ names and the title */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                            kindText: {
+                                vi: string;
+                                en: string;
+                            };
+                            title: string;
+                            /** @description number/symbol, e.g. 12/QĐ-UBND */
+                            number: string | null;
+                            issuer: {
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "unsigned" | "signed_by_person" | "signed";
+                            statusText: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description replaced by another result before it was signed */
+                            superseded: boolean;
+                            /** @description SHA-256 of the stored file (hex) */
+                            sha256: string;
+                            createdAt: string;
+                            signatures: {
+                                /** @enum {string} */
+                                as: "person" | "agency";
+                                signer: string;
+                                /** @description the signing certificate’s subject */
+                                subject: string;
+                                /** @description the signing certificate’s issuer */
+                                issuer: string;
+                                serial: string;
+                                /** @description ISO 8601, Vietnam time */
+                                signedAt: string;
+                                timestamped: boolean;
+                            }[];
+                            /** @description the stored file checked now (PAdES signatures against the trusted roots) */
+                            verification: {
+                                /** @description the file has at least one signature and every one is valid against the trusted roots */
+                                valid: boolean;
+                                signatures: {
+                                    signer: string;
+                                    organization?: string;
+                                    issuer: string;
+                                    /** @description ISO 8601, Vietnam time */
+                                    signedAt: string;
+                                    timestamped: boolean;
+                                    coversWholeDocument: boolean;
+                                    certificateChain: string[];
+                                    intact: boolean;
+                                    trusted: boolean;
+                                    valid: boolean;
+                                    problems: string[];
+                                }[];
+                            };
+                            /** @description the file can be downloaded with the dossier’s security code or by its owner (never publicly) */
+                            fileAvailable: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not found: signed_document.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.not_found";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/signed-documents/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a file against a signed document (field "file", a PDF): it matches when its SHA-256 is the stored one; its own signatures are verified too. Nothing is stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: boolean;
+                            sha256: string;
+                            storedSha256: string;
+                            verification: {
+                                /** @description the file has at least one signature and every one is valid against the trusted roots */
+                                valid: boolean;
+                                signatures: {
+                                    signer: string;
+                                    organization?: string;
+                                    issuer: string;
+                                    /** @description ISO 8601, Vietnam time */
+                                    signedAt: string;
+                                    timestamped: boolean;
+                                    coversWholeDocument: boolean;
+                                    certificateChain: string[];
+                                    intact: boolean;
+                                    trusted: boolean;
+                                    valid: boolean;
+                                    problems: string[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid";
+                        };
+                    };
+                };
+                /** @description Not found: signed_document.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: file.too_large, request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.too_large" | "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unsupported file type: file.unsupported_type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.unsupported_type";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/signed-documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the signed file of a dossier’s result for its applicant: signed in with the e-ID as the dossier’s citizen, or with the dossier’s security code in the x-security-code header. The first download by the applicant of an online-delivery result records its return (delivery: download) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the security code printed on the online receipt */
+                    "x-security-code"?: string;
+                };
+                path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not allowed: signed_document.file_access_denied */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.file_access_denied";
+                        };
+                    };
+                };
+                /** @description Not found: signed_document.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.not_found";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signed-documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current file of a signed document (unsigned, signed by the person, or signed), for staff who see its dossier or its agency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the public id printed in the QR code: 16 letters a–z and digits 2–7 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: signed_document.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9595,7 +10274,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
             messages: {
                 vi: string;
                 en: string;

@@ -121,6 +121,18 @@ export const actionRules = {
     from: ['received', 'processing', 'supplement_requested', 'paused'], to: 'same', by: ['leader', 'officer'], form: '04', needsNote: true,
     labels: { vi: 'Xin lỗi và hẹn lại ngày trả', en: 'Apologise and set a new date' },
   },
+  attach_result: {
+    // The electronic result (docs/rules/results.md): the specialist uploads or generates it; it gets
+    // its verification QR and waits for the competent person's signature. Replaced freely until signed.
+    from: ['processing', 'resolved'], to: 'same', by: ['specialist', 'leader'],
+    labels: { vi: 'Đính kèm kết quả điện tử', en: 'Attach the electronic result' },
+  },
+  sign_result: {
+    // The leader signs the attached result (or the refusal decision) with their own key, then with
+    // the agency's seal (Decree 30/2020 art. 8 and Annex I; docs/rules/results.md).
+    from: ['processing', 'resolved', 'rejected'], to: 'same', by: ['leader'],
+    labels: { vi: 'Ký số kết quả', en: 'Sign the result' },
+  },
   resolve: {
     from: ['processing'], to: 'resolved', by: ['step', 'leader'], handsOn: true,
     labels: { vi: 'Có kết quả', en: 'Result ready' },
@@ -133,7 +145,9 @@ export const actionRules = {
     labels: { vi: 'Từ chối giải quyết (có văn bản)', en: 'Refusal decision' },
   },
   return_result: {
-    from: ['resolved', 'rejected'], to: 'returned', by: ['officer'],
+    // "Returned" means delivered (docs/rules/results.md): handed over or posted by the counter, or
+    // downloaded by the applicant — recorded by their first download, as the citizen or the system.
+    from: ['resolved', 'rejected'], to: 'returned', by: ['officer', 'citizen', 'system'],
     labels: { vi: 'Trả kết quả', en: 'Return the result' },
   },
   withdraw: {

@@ -7,3 +7,4 @@ export * from './vocabulary.ts';
 export * from './timeliness.ts';
 export * from './asks.ts';
 export * from './security-code.ts';
+export * from './results.ts';

@@ -6,6 +6,7 @@
 import type { RoleAssignment } from '../access/actor.ts';
 import { AppError } from '../errors.ts';
 import { actionRules, citizenOnlyActions, creationActions, type ActorRole, type DossierAction } from './actions.ts';
+import { returnRefusalReason, type ResultDocumentState, type ReturnDelivery } from './results.ts';
 import type { DossierStatus } from './statuses.ts';
 
 /** The part of a workflow step the state machine needs (see catalogue for the full step). */
@@ -28,6 +29,8 @@ export interface DossierEvent {
   newDueAt?: number | null | undefined;
   /** Digitization record: whether the components are now digitized. */
   digitized?: boolean | undefined;
+  /** Return of the result: how it was delivered (counter when not said). */
+  delivery?: ReturnDelivery | undefined;
 }
 
 
@@ -55,6 +58,8 @@ export interface DossierState {
   supplementSubmittedAt: number | null;
   apology: { at: number; newDueAt: number } | null;
   digitized: boolean;
+  /** The electronic result (or refusal decision): none, attached and unsigned, or signed. */
+  result: ResultDocumentState;
 }
 
 export const initialDossierState: DossierState = {
@@ -72,6 +77,7 @@ export const initialDossierState: DossierState = {
   supplementSubmittedAt: null,
   apology: null,
   digitized: false,
+  result: 'none',
 };
 
 /** Folds the action log (in order) into the dossier's state. */
@@ -145,9 +151,20 @@ export function apply(state: DossierState, event: DossierEvent, workflow: readon
       if (event.newDueAt != null) next.apology = { at: event.at, newDueAt: event.newDueAt };
       break;
     case 'resolve':
-    case 'reject':
       next.resultAt ??= event.at;
       moveTo(Math.max(0, workflow.length - 1));
+      break;
+    case 'reject':
+      // The refusal decision is the dossier's result document (docs/rules/results.md).
+      next.resultAt ??= event.at;
+      next.result = 'attached';
+      moveTo(Math.max(0, workflow.length - 1));
+      break;
+    case 'attach_result':
+      next.result = 'attached';
+      break;
+    case 'sign_result':
+      next.result = 'signed';
       break;
     case 'return_result':
       next.returnedAt = event.at;
@@ -245,6 +262,21 @@ export function refusalOf(
     case 'assign':
       if (!event.assigneeId) return () => missing('assigneeId', 'Cần chọn cán bộ được phân công', 'Choose whom to assign');
       break;
+    case 'attach_result':
+      if (state.result === 'signed') return () => notAllowed(action, status, 'the result is already signed', 'kết quả đã được ký số');
+      break;
+    case 'sign_result':
+      if (state.result !== 'attached') return () => notAllowed(action, status, 'there is no unsigned result to sign', 'không có kết quả chưa ký số');
+      break;
+    case 'return_result': {
+      // Staff hand over or post; only the applicant's download (citizen or system) is a download.
+      const downloader = rolesHere.has('citizen') || rolesHere.has('system');
+      const delivery = event.delivery ?? (downloader ? 'download' : 'counter');
+      if ((delivery === 'download') !== downloader) return () => new AppError('auth.forbidden', { details: { action, delivery } });
+      const why = returnRefusalReason(state.result, delivery);
+      if (why) return () => notAllowed(action, status, why.en, why.vi);
+      break;
+    }
     case 'transfer':
       if (workflow.length < 3) return () => notAllowed(action, status, 'the procedure has no processing step', 'thủ tục không có bước xử lý');
       break;

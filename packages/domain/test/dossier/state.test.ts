@@ -81,7 +81,9 @@ describe('the dossier state machine', () => {
     for (const [action, rule] of Object.entries(actionRules) as Array<[keyof typeof actionRules, (typeof actionRules)[keyof typeof actionRules]]>) {
       if (action === 'submit') continue;
       for (const status of dossierStatuses) {
-        const state = { ...replay([], workflow), status, stepIndex: status === 'received' ? 0 : 2, receivedAt: t0 };
+        // The electronic result each action needs to be possible at all (docs/rules/results.md).
+        const result = action === 'sign_result' ? 'attached' as const : action === 'return_result' ? 'signed' as const : 'none' as const;
+        const state = { ...replay([], workflow), status, stepIndex: status === 'received' ? 0 : 2, receivedAt: t0, result };
         const attempt = () => decide(state, ev(action, t0, { reasons: ['r'], note: 'n', newDueAt: t0 + 99 * h, assigneeId: 'u1' }), [
           { role: 'officer' }, { role: 'specialist' }, { role: 'specialist' }, { role: 'specialist' }, { role: 'officer' },
         ], roles('officer', 'specialist', 'leader', 'citizen'));

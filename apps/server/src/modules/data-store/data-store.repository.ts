@@ -135,5 +135,5 @@ export async function insertReuses(db: Kysely<Database>, reuses: NewReuse[]): Pr
 
 /** The stored file behind a document, for its download. */
 export async function fileOfDocument(db: Kysely<Database>, fileId: string) {
-  return db.selectFrom('files').select(['storage_key', 'media_type', 'original_name']).where('id', '=', fileId).executeTakeFirst();
+  return db.selectFrom('files').select(['id', 'storage_key', 'media_type', 'original_name']).where('id', '=', fileId).executeTakeFirst();
 }

@@ -12,6 +12,7 @@ import type { Deps } from '../../deps.ts';
 import { signedInCitizen, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { uploadMediaTypes } from '../../infra/sniff.ts';
+import { returnOnDownload } from '../dossiers/result-delivery.usecases.ts';
 import { applicantDocuments, myDocumentFile, myDocuments } from './data-store.queries.ts';
 
 const Text = z.object({ vi: z.string(), en: z.string() });
@@ -57,6 +58,9 @@ export function registerDataStoreRoutes(app: FastifyInstance, deps: Deps): void 
     },
     handler: async (request, reply) => {
       const file = await myDocumentFile(request.actor, request.params.id, deps);
+      // A signed result downloaded from the store is its return, as from "Hồ sơ của tôi" (docs/rules/results.md).
+      const session = request.citizenSession;
+      if (session) await returnOnDownload({ ...auditContextOf(request), actor: session.actor, actorName: session.identity.fullName }, file.id, 'eid', deps);
       return sendDownload(reply, { bytes: deps.storage.read(file.storage_key), mediaType: file.media_type, fileName: file.original_name });
     },
   });

@@ -5,7 +5,7 @@
  */
 import {
   AppError, actionRules, apply, decide, formatInstant, formIssuedBy, localDateOf, parseInstant,
-  type Actor, type ActorRole, type DossierAction, type DossierEvent,
+  type Actor, type ActorRole, type DossierAction, type DossierEvent, type ReturnDelivery,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -19,6 +19,9 @@ import { rolesForAction } from './dossiers.policies.ts';
 import * as codes from './confirmation-codes.repository.ts';
 import * as repo from './dossiers.repository.ts';
 import { handlingAgencyFor } from './participants.ts';
+import {
+  actionSigns, insertRejectionDecision, prepareResultAction, resultDepsOf, resultStep, type GeneratedResult, type PreparedResult, type ResultDeps,
+} from './result-documents.usecases.ts';
 
 export interface ActionCommand {
   action: Exclude<DossierAction, 'submit' | 'import'>;
@@ -30,6 +33,10 @@ export interface ActionCommand {
   /** Inter-agency hand-off: the agency of the next participant, when the chain leaves a choice. */
   targetAgencyId?: string | undefined;
   digitized?: boolean | undefined;
+  /** Return of the result: handed over at the counter or posted (a download is recorded by the download itself). */
+  delivery?: ReturnDelivery | undefined;
+  /** Attach the result: generate the result notice instead of uploading a PDF. */
+  generateResult?: GeneratedResult | undefined;
   /** Scans attached with the action (the supplement received, a result), uploaded by the actor. */
   fileIds?: string[] | undefined;
   /** Files for given components of the procedure (an online supplement), uploaded by the actor. */
@@ -58,12 +65,27 @@ export function actorName(actor: Actor): string | null {
   return actor.kind === 'staff' ? actor.username : actor.kind === 'citizen' ? 'citizen' : null;
 }
 
-/** Takes one action; returns the dossier as it is afterwards (for the answer, without reading it again). */
-export async function performAction(context: AuditContext, dossierId: number, command: ActionCommand, deps: Deps): Promise<DossierContext> {
+/**
+ * Takes one action; returns the dossier as it is afterwards (for the answer, without reading it
+ * again). An action that signs (`sign_result`, `reject`: docs/rules/results.md) is signed before
+ * the transaction: by the caller (`prepared`, when `deps.db` is already a transaction, as in a
+ * route), else here.
+ */
+export async function performAction(context: AuditContext, dossierId: number, command: ActionCommand, deps: Deps, prepared?: PreparedResult): Promise<DossierContext> {
+  if (actionSigns(command.action) && !prepared) {
+    if (deps.db.isTransaction) throw new AppError('internal.unexpected', { details: { reason: `${command.action} must be signed before the transaction` } });
+    prepared = await prepareResultAction(context, dossierId, command, deps);
+  }
   const calendars = await deps.calendars.current();
   return inTransaction(deps.db, async (tx) => {
     const ctx = await loadDossierContext(tx, deps.references, context.actor, dossierId, { lock: true });
-    return applyAction(tx, context, ctx, command, { clock: deps.clock, calendars, references: deps.references });
+    const actionDeps = { clock: deps.clock, calendars, references: deps.references, results: resultDepsOf(deps, prepared) };
+    const at = prepared?.at.getTime();
+    const after = await applyAction(tx, context, ctx, command, actionDeps, at);
+    if (command.action !== 'reject' || !prepared) return after;
+    // The refusal decision is form 03 signed by the leader who decided it, and by the agency (docs/rules/results.md).
+    await insertRejectionDecision(tx, prepared);
+    return applyAction(tx, context, after, { action: 'sign_result' }, actionDeps, at);
   });
 }
 
@@ -73,7 +95,7 @@ export async function applyAction(
   context: AuditContext,
   ctx: DossierContext,
   command: ActionCommand,
-  deps: { clock: Deps['clock']; calendars: CalendarSet; references: Deps['references'] },
+  deps: { clock: Deps['clock']; calendars: CalendarSet; references: Deps['references']; results?: ResultDeps | undefined },
   atOverride?: number,
 ): Promise<DossierContext> {
   const now = atOverride ?? deps.clock().getTime();
@@ -93,6 +115,7 @@ export async function applyAction(
     digitized: command.digitized,
   };
   if (actor.kind === 'citizen') event.actorRole = 'citizen';
+  if (command.action === 'return_result') event.delivery = command.delivery ?? (actor.kind === 'citizen' || system ? 'download' : 'counter');
   decide(before, event, ctx.version.workflow, actor.kind === 'citizen' ? new Set(['citizen']) : roles);
   const calendar = deps.calendars.forAgency(ctx.dossier.agency_id);
   if (command.action === 'apologize' && event.newDueAt != null && ctx.dossier.clock_due_at && event.newDueAt <= ctx.dossier.clock_due_at.getTime()) {
@@ -109,7 +132,8 @@ export async function applyAction(
   const effects = effectsOf({
     version: ctx.version, before, after, event, calendar, recordedDueAt: ctx.dossier.due_at, handlingAgencyId: handling.id,
   });
-  const files = filesOf(command, ctx);
+  const step = await resultStep(tx, context, ctx, command, new Date(now), deps.results);
+  const files = step?.filesClaimed ? [] : filesOf(command, ctx);
   const [logged] = await repo.insertEvents(tx, [{
     dossier_id: ctx.dossier.id,
     seq: ctx.events.length + 1,
@@ -135,6 +159,8 @@ export async function applyAction(
       ...(command.digitized !== undefined ? { digitized: command.digitized } : {}),
       ...(files.length ? { files: files.map((f) => f.id) } : {}),
       ...(handling.id !== ctx.agencies.handling.id ? { fromAgency: ctx.agencies.handling.code, toAgency: handling.code } : {}),
+      ...(event.delivery ? { delivery: event.delivery } : {}),
+      ...step?.data,
       ...(command.proof ? { proof: command.proof } : {}),
       ...(command.proof === 'eid' && actor.kind === 'citizen' ? { citizenId: actor.citizenId } : {}),
       ...command.data,
@@ -169,7 +195,7 @@ export async function applyAction(
     entityId: ctx.dossier.code,
     agencyId: ctx.dossier.agency_id,
     at: new Date(now),
-    details: { from: before.status, to: after.status, ...(command.note ? { note: command.note } : {}), ...(command.proof ? { proof: command.proof } : {}), ...command.data },
+    details: { from: before.status, to: after.status, ...(event.delivery ? { delivery: event.delivery } : {}), ...(step?.data.signedDocument ? { signedDocument: step.data.signedDocument } : {}), ...(command.note ? { note: command.note } : {}), ...(command.proof ? { proof: command.proof } : {}), ...command.data },
   });
   return contextOf(tx, deps.references, dossier, [...ctx.events, logged!]);
 }

@@ -35,6 +35,7 @@ export function toDomainEvent(row: repo.DossierEventRow): DossierEvent {
     note: row.note,
     newDueAt: typeof data.newDueAt === 'string' ? Date.parse(data.newDueAt) : null,
     digitized: typeof data.digitized === 'boolean' ? data.digitized : undefined,
+    delivery: data.delivery === 'counter' || data.delivery === 'post' || data.delivery === 'download' ? data.delivery : undefined,
   };
 }
 

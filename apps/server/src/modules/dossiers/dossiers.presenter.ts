@@ -13,6 +13,7 @@ import {
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 import { TimelinessSchema, timelinessFactsOfRow } from './timeliness.ts';
+import { ResultDocumentSchema } from '../signed-documents/signed-documents.presenter.ts';
 
 const Labels = z.object({ vi: z.string(), en: z.string() });
 const Instant = z.string().nullable();
@@ -110,6 +111,8 @@ export const DossierDetailSchema = z.object({
   allowedActions: z.array(z.object({ action: Action, label: Labels, form: Form.nullable(), needsReasons: z.boolean(), needsNote: z.boolean() })),
   forms: z.array(Form).describe('the forms that can be printed now (GET /api/v1/dossiers/{id}/forms/{form})'),
   files: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), purpose: z.enum(filePurposes), componentIndex: z.number().nullable() })),
+  resultDocument: ResultDocumentSchema.nullable()
+    .describe('the electronic result (or refusal decision) as a document to sign: GET /api/v1/signed-documents/{id}/file for its current file'),
 });
 export type DossierDetail = z.infer<typeof DossierDetailSchema>;
 
@@ -155,6 +158,7 @@ export interface DetailExtras {
   /** Full names of the staff who acted, by user id. */
   names: Map<string, string>;
   files: DossierDetail['files'];
+  resultDocument: DossierDetail['resultDocument'];
 }
 
 export function presentDossier(ctx: DossierContext, actor: Actor, now: number, calendar: WorkingCalendar, extras: DetailExtras): DossierDetail {
@@ -227,6 +231,7 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     }),
     forms: formsOf(ctx),
     files: extras.files,
+    resultDocument: extras.resultDocument,
   };
 }
 
@@ -258,10 +263,14 @@ export const PublicDossierSchema = z.object({
   applicantActions: z.array(z.enum(['submit_supplement', 'withdraw']))
     .describe('what the applicant may do now with the access secret of the receipt (online dossiers only)'),
   rated: z.boolean(),
+  signedResult: z.object({ id: z.string().describe('the signed document: /xac-thuc/{id}, and its file with the security code') }).nullable()
+    .describe('the signed electronic result (or refusal decision), once signed by the competent person and the agency'),
 });
 
 /** The public status page: status, step, appointment, time left; initials only. */
-export function presentPublicDossier(ctx: DossierContext, now: number, calendar: WorkingCalendar, rated: boolean): z.infer<typeof PublicDossierSchema> {
+export function presentPublicDossier(
+  ctx: DossierContext, now: number, calendar: WorkingCalendar, rated: boolean, signedResultId: string | null = null,
+): z.infer<typeof PublicDossierSchema> {
   const d = ctx.dossier;
   const status = d.status as DossierStatus;
   const state = stateOf(ctx);
@@ -293,6 +302,7 @@ export function presentPublicDossier(ctx: DossierContext, now: number, calendar:
     supplementRequest: supplementRequestOf(ctx, state.supplementSubmittedAt),
     applicantActions: applicantActionsOf(ctx, state, now, 'security_code'),
     rated,
+    signedResult: signedResultId ? { id: signedResultId } : null,
   };
 }
 

@@ -5,9 +5,12 @@ import { contextOf, loadDossierContext, notFound, type DossierContext } from './
 import { listDossiers, type DossierListFilter } from './dossiers.list.ts';
 import { presentDossier, presentPublicDossier } from './dossiers.presenter.ts';
 import * as repo from './dossiers.repository.ts';
+import { presentResultDocument } from '../signed-documents/signed-documents.presenter.ts';
+import { currentResultOf } from '../signed-documents/signed-documents.repository.ts';
+import { verificationUrl } from '../signed-documents/signed-documents.usecases.ts';
 
 /** The staff view of a loaded dossier (names and file details from the reference cache and one query). */
-export async function presentContext(actor: Actor, ctx: DossierContext, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>) {
+export async function presentContext(actor: Actor, ctx: DossierContext, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references' | 'config'>) {
   const calendars = await deps.calendars.current();
   const codes = new Map([...ctx.agencies.byId.values()].map((a) => [a.id, a.code]));
   const names = await deps.references.userNames(deps.db, ctx.events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
@@ -20,14 +23,16 @@ export async function presentContext(actor: Actor, ctx: DossierContext, deps: Pi
       .orderBy('created_at')
       .execute()
     : [];
+  const result = await currentResultOf(deps.db, ctx.dossier.id);
   return presentDossier(ctx, actor, deps.clock().getTime(), calendars.forAgency(ctx.dossier.agency_id), {
     agencyCodes: codes,
     names,
+    resultDocument: result ? presentResultDocument(result, verificationUrl(deps.config, result.id)) : null,
     files: files.map((f) => ({ id: f.id, name: f.original_name, mediaType: f.media_type, size: Number(f.size_bytes), purpose: f.purpose, componentIndex: f.component_index })),
   });
 }
 
-export async function dossierDetail(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>) {
+export async function dossierDetail(actor: Actor, id: number, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references' | 'config'>) {
   return presentContext(actor, await loadDossierContext(deps.db, deps.references, actor, id), deps);
 }
 
@@ -66,5 +71,6 @@ export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock
   // A prepared dossier is not submitted until its applicant confirms it (its own page: /preparation),
   // and one discarded unconfirmed never was.
   if (found.dossier.status === 'awaiting_confirmation' || found.dossier.status === 'discarded') throw notFound();
-  return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated);
+  const result = await currentResultOf(deps.db, found.dossier.id);
+  return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated, result?.status === 'signed' ? result.id : null);
 }

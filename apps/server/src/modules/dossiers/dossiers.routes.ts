@@ -10,6 +10,7 @@ import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { performAction } from './actions.usecases.ts';
+import { prepareResultAction } from './result-documents.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
 import { DossierDetailSchema, clockTimeLeft } from './dossiers.presenter.ts';
 import { dossierDetail, dossierIdByCode, dossierList, presentContext } from './dossiers.queries.ts';
@@ -115,19 +116,30 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/dossiers/:id/actions', {
     config: {
       access: anyStaff,
-      problems: ['dossier.not_found', 'dossier.transition_not_allowed', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable'],
+      problems: [
+        'dossier.not_found', 'dossier.transition_not_allowed', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable',
+        'file.unsupported_type', 'signed_document.not_found', 'signed_document.unreadable_pdf', 'signed_document.signature_not_allowed',
+        'signing_key.not_found', 'signing_key.unreadable', 'signing_key.remote_not_configured', 'timestamp.unavailable',
+      ],
     },
     schema: {
       tags: ['dossiers'],
-      summary: 'Take an action on a dossier (transfer, forward, supplement request, result, return, …)',
+      summary: 'Take an action on a dossier (transfer, forward, supplement request, attach and sign the result, result ready, return, …)',
       headers: IdempotencyHeaders,
       params: DossierIdParams,
       body: ActionBody,
       response: { 200: DossierDetailSchema },
     },
     handler: async (request, reply) => {
+      // Signing reads keys through the database: done before the request's transaction opens. Its
+      // refusal is raised inside the idempotent work, so that a retried request still gets the first answer.
+      const prepared = await prepareResultAction(auditContextOf(request), request.params.id, request.body, deps).then(
+        (value) => ({ value, error: undefined }),
+        (error: unknown) => ({ value: undefined, error }),
+      );
       const result = await idempotent(request, deps, 200, async (txDeps) => {
-        const ctx = await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps);
+        if (prepared.error) throw prepared.error;
+        const ctx = await performAction(auditContextOf(request), request.params.id, request.body as Parameters<typeof performAction>[2], txDeps, prepared.value);
         return presentContext(request.actor, ctx, txDeps);
       });
       return reply.status(result.status as 200).header('idempotent-replayed', String(result.replayed)).send(result.body);

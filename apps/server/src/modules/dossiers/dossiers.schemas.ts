@@ -74,7 +74,15 @@ export const ActionBody = z.object({
   assigneeId: z.uuid().optional(),
   targetAgencyId: z.uuid().optional(),
   digitized: z.boolean().optional(),
-  fileIds: z.array(z.uuid()).max(20).optional().describe('scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files'),
+  fileIds: z.array(z.uuid()).max(20).optional().describe('scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files; attach_result: the one PDF of the result'),
+  delivery: z.enum(['counter', 'post']).optional()
+    .describe('return_result: handed over at the counter (default) or posted; a download is recorded by the applicant’s download itself'),
+  generateResult: z.object({
+    outcome: inputText().trim().min(1).max(1000).describe('what was decided, printed on the result notice'),
+    details: z.array(inputText().trim().min(1).max(1000)).max(20).optional(),
+    signerName: inputText().trim().min(1).max(200).optional().describe('the competent person’s name, printed under the signature'),
+    signerTitle: inputText().trim().min(1).max(200).optional().describe('the signature block title, lines separated by \\n (default "TM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH")'),
+  }).optional().describe('attach_result: generate the result notice ("Kết quả giải quyết thủ tục hành chính") instead of uploading a PDF'),
 });
 
 export const ApplicantActionBody = z.object({

@@ -13,6 +13,7 @@ import { sendDownload } from '../../http/download.ts';
 import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { uploadMediaTypes } from '../../infra/sniff.ts';
 import { ApplicantActionBody, DossierCodeParams } from './dossiers.schemas.ts';
+import { returnOnDownload } from './result-delivery.usecases.ts';
 import { MyDossierDetailSchema, MyDossierListSchema } from './my-dossiers.presenter.ts';
 import { actOnMyDossier, listMyDossiers, myDeclarationPdf, myDossier, myDossierFile, myReceiptPdf, rateMyDossier } from './my-dossiers.queries.ts';
 
@@ -69,6 +70,8 @@ export function registerMyDossierRoutes(app: FastifyInstance, deps: Deps): void 
     },
     handler: async (request, reply) => {
       const file = await myDossierFile(request.actor, request.params.code, request.params.fileId, deps);
+      // The first download of the signed result of an online-delivery dossier is its return (docs/rules/results.md).
+      await returnOnDownload(citizenContext(request), file.id, 'eid', deps);
       return sendDownload(reply, { bytes: deps.storage.read(file.storage_key), mediaType: file.media_type, fileName: file.original_name });
     },
   });

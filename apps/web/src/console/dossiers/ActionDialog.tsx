@@ -1,5 +1,5 @@
 import '@mantine/dates/styles.css';
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconFileText, IconInfoCircle } from '@tabler/icons-react';
@@ -12,6 +12,8 @@ import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { newIdempotencyKey } from '../../shared/idempotency.ts';
 import { toVietnamWallTime, vietnamWallTimeToIso } from '../../shared/vietnamTime.ts';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
+import { FileAttach } from '../../shared/ui/FileAttach.tsx';
+import type { UploadedFile } from '../../shared/upload.ts';
 import { isKnownStatus } from './DossierStatusBadge.tsx';
 import { useAgencyStaff, useDossierAction, type ActionInput, type AllowedAction, type DossierDetail } from './dossiers.api.ts';
 import { isFormNumber } from './forms.ts';
@@ -23,7 +25,7 @@ interface Props {
   onClose: () => void;
 }
 
-type Errors = Partial<Record<'reasons' | 'note' | 'newDueAt' | 'assigneeId', string>>;
+type Errors = Partial<Record<'reasons' | 'note' | 'newDueAt' | 'assigneeId' | 'result', string>>;
 
 /**
  * Confirms one action of the transition table, asking only for what it needs: reasons (a
@@ -41,6 +43,14 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
   const [newDueAt, setNewDueAt] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(dossier.step?.assigneeId ?? null);
   const [digitized, setDigitized] = useState(true);
+  // The electronic result (docs/rules/results.md): an uploaded PDF or the generated notice.
+  const [resultMode, setResultMode] = useState<'upload' | 'generate'>('upload');
+  const [resultFiles, setResultFiles] = useState<UploadedFile[]>([]);
+  const [uploading, setUploading] = useState(0);
+  const [outcome, setOutcome] = useState('');
+  const [signerTitle, setSignerTitle] = useState('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH');
+  const [signerName, setSignerName] = useState('');
+  const [delivery, setDelivery] = useState<'counter' | 'post'>(dossier.resultDelivery === 'post' ? 'post' : 'counter');
   const [errors, setErrors] = useState<Errors>({});
 
   const name = action.action;
@@ -76,6 +86,14 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
       else input.assigneeId = assigneeId;
     }
     if (name === 'record_digitization') input.digitized = digitized;
+    if (name === 'attach_result') {
+      if (resultMode === 'upload') {
+        if (resultFiles.length !== 1 || uploading) next.result = t('console.dossier.result.onePdf');
+        else input.fileIds = [resultFiles[0]!.id];
+      } else if (!outcome.trim()) next.result = t('console.dossier.result.outcomeRequired');
+      else input.generateResult = { outcome: outcome.trim(), ...(signerTitle.trim() ? { signerTitle: signerTitle.trim().replace(/\s*\/\s*/g, '\n') } : {}), ...(signerName.trim() ? { signerName: signerName.trim() } : {}) };
+    }
+    if (name === 'return_result') input.delivery = delivery;
     setErrors(next);
     if (Object.keys(next).length) return;
     const body = JSON.stringify(input);
@@ -149,6 +167,68 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
               onChange={setReasons}
               error={errors.reasons}
               autoFocus={!isAssign && !isApology}
+            />
+          )}
+          {name === 'attach_result' && (
+            <Stack gap="xs">
+              <SegmentedControl
+                value={resultMode}
+                onChange={(v) => setResultMode(v as 'upload' | 'generate')}
+                data={[{ value: 'upload', label: t('console.dossier.result.upload') }, { value: 'generate', label: t('console.dossier.result.generate') }]}
+              />
+              {resultMode === 'upload' ? (
+                <FileAttach
+                  files={resultFiles}
+                  onChange={setResultFiles}
+                  onBusyChange={setUploading}
+                  label={t('console.dossier.result.pdf')}
+                  accessibleName={t('console.dossier.result.pdf')}
+                  size="sm"
+                  maxFiles={1}
+                />
+              ) : (
+                <>
+                  <Textarea
+                    label={t('console.dossier.result.outcome')}
+                    description={t('console.dossier.result.outcomeHint')}
+                    value={outcome}
+                    onChange={(event) => setOutcome(event.currentTarget.value)}
+                    autosize
+                    minRows={2}
+                    maxLength={1000}
+                    required
+                    data-testid="result-outcome"
+                  />
+                  <TextInput
+                    label={t('console.dossier.result.signerTitle')}
+                    description={t('console.dossier.result.signerTitleHint')}
+                    value={signerTitle}
+                    onChange={(event) => setSignerTitle(event.currentTarget.value)}
+                    maxLength={200}
+                  />
+                  <TextInput
+                    label={t('console.dossier.result.signerName')}
+                    value={signerName}
+                    onChange={(event) => setSignerName(event.currentTarget.value)}
+                    maxLength={200}
+                  />
+                </>
+              )}
+              {errors.result && <Text size="sm" c="red">{errors.result}</Text>}
+            </Stack>
+          )}
+          {name === 'sign_result' && (
+            <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden="true" />} py={8}>
+              <Text size="sm">{t('console.dossier.result.signIntro')}</Text>
+            </Alert>
+          )}
+          {name === 'return_result' && (
+            <Select
+              label={t('console.dossier.result.delivery')}
+              data={[{ value: 'counter', label: t('console.dossier.result.deliveryCounter') }, { value: 'post', label: t('console.dossier.result.deliveryPost') }]}
+              value={delivery}
+              onChange={(v) => setDelivery(v === 'post' ? 'post' : 'counter')}
+              allowDeselect={false}
             />
           )}
           {name === 'record_digitization' && (

@@ -10,6 +10,7 @@ import { useNow } from '../../shared/useNow.ts';
 import { SectionGuard } from '../SectionGuard.tsx';
 import { DossierActions } from './DossierActions.tsx';
 import { DossierHeader } from './DossierHeader.tsx';
+import { DossierResultDocument } from './DossierResultDocument.tsx';
 import { DossierApplicant, DossierComponents } from './DossierParticulars.tsx';
 import { DossierTimeline } from './DossierTimeline.tsx';
 import { DossierForms, DossierWorkflow } from './DossierWorkflow.tsx';
@@ -78,6 +79,7 @@ function Dossier() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
+            <DossierResultDocument dossier={d} />
             <DossierWorkflow dossier={d} now={now} />
             <DossierForms dossier={d} />
           </Stack>

@@ -10,6 +10,7 @@ import { reportsEn } from './parts/reports.en.ts';
 import { reportReuseEn } from './parts/reportReuse.en.ts';
 import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
+import { verificationEn } from './parts/verification.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
 
@@ -133,6 +134,7 @@ export const en: Translation = {
       },
     },
     lookup: lookupEn,
+    verify: verificationEn,
     procedure: procedureEn,
     submit: submitEn,
     rating: ratingEn,

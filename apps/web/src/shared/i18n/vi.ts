@@ -17,6 +17,7 @@ import { reportReuseVi } from './parts/reportReuse.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { dataStoreVi } from './parts/dataStore.vi.ts';
+import { verificationVi } from './parts/verification.vi.ts';
 
 export const vi = {
   app: {
@@ -130,6 +131,7 @@ export const vi = {
       },
     },
     lookup: lookupVi,
+    verify: verificationVi,
     procedure: procedureVi,
     submit: submitVi,
     rating: ratingVi,
