@@ -146,11 +146,11 @@ describe.each(databaseKinds)('signed results on %s', (kind) => {
     const body = view.json();
     expect(body).toMatchObject({ kind: 'dossier_result', status: 'signed', issuer: { code: expect.any(String) } });
     expect(body.signatures).toHaveLength(2);
-    // Both signatures found in the stored file, trusted, the agency's covering it all. (verifyPdf
-    // does not yet check a time-stamp token's signature, so B-T signatures are reported not intact
-    // for now: `valid` is asserted where signatures are B-B, in the unit test.)
-    expect(body.verification.signatures.map((s: { signer: string; trusted: boolean }) => s.trusted)).toEqual([true, true]);
-    expect(body.verification.signatures[1].coversWholeDocument).toBe(true);
+    // Both signatures of the stored file (B-T: the demo's time-stamp authority) valid and covering it.
+    expect(body.verification.valid).toBe(true);
+    expect(
+      body.verification.signatures.map((s: { valid: boolean; timestamped: boolean; coversWholeDocument: boolean }) => [s.valid, s.timestamped, s.coversWholeDocument]),
+    ).toEqual([[true, true, true], [true, true, true]]);
     expect(body.signatures[0].signedAt).toMatch(/\+07:00$/);
     expect(JSON.stringify(body)).not.toContain(an);
 

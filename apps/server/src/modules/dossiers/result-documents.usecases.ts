@@ -5,7 +5,7 @@
  * Each step runs inside the dossier action's transaction and returns the facts its log row keeps.
  */
 import type { Kysely } from 'kysely';
-import { AppError, decide, formatInstant, localDateOf, type DossierAction } from '@motcua/domain';
+import { AppError, decide, formatInstant, localDateOf, officialHeading, type DossierAction } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { renderForm } from '../../infra/pdf/index.ts';
@@ -21,7 +21,7 @@ import {
 import { signingServices } from '../signed-documents/signing.port.ts';
 import { loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import type { DossierEventRow } from './dossiers.repository.ts';
-import { formDocument, issuingName, placeOf } from './dossier.forms.ts';
+import { formDocument, issuingBodyOf, placeOf } from './dossier.forms.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 
 /** What the result steps need inside the action's transaction (no signing there: see `prepareResultAction`). */
@@ -171,7 +171,7 @@ async function resultNotice(tx: Kysely<Database>, ctx: DossierContext, generated
   const agency = ctx.agencies.handling;
   const parent = agency.parentId ? (await deps.references.agencies(tx, [agency.parentId])).get(agency.parentId) : undefined;
   return renderResultNotice({
-    issuingBody: { ...(parent ? { parentName: issuingName(parent) } : {}), name: issuingName(agency) },
+    issuingBody: issuingBodyOf(officialHeading(agency, parent)),
     place: placeOf(agency.name),
     issuedAt: formatInstant(now.getTime()),
     dossierCode: d.code,
