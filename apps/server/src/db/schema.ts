@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { StaffRole } from '@motcua/domain';
 import type { DossierTables } from './schema-dossiers.ts';
+import type { DocumentOfficeTables } from './schema-document-office.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -221,7 +222,7 @@ export interface ProcedureVersionsTable {
   declaration: ColumnType<import('@motcua/domain').EFormDefinition | null, string | null | undefined, never>;
 }
 
-export interface Database extends DossierTables {
+export interface Database extends DossierTables, DocumentOfficeTables {
   agencies: AgenciesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

@@ -22,6 +22,7 @@ import * as m0020 from './0020_assisted_filing.ts';
 import * as m0019 from './0019_citizen_data_store.ts';
 import * as m0021 from './0021_citizen_sign_ins.ts';
 import * as m0018 from './0018_declaration_eforms.ts';
+import * as m0024 from './0024_document_office.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0019_citizen_data_store': m0019,
   '0021_citizen_sign_ins': m0021,
   '0018_declaration_eforms': m0018,
+  '0024_document_office': m0024,
 };
