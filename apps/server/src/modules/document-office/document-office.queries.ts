@@ -1,6 +1,6 @@
 /** Reads of the document office, shaped for the API (scoped to the caller's agencies). */
 import {
-  addDays, startOfLocalDay, allowedOfficeActions, foldVietnamese, formatDocumentNumber, formatInstant, isHandlingOverdue, numberAndSymbol, registerReaderRoles, scopePaths,
+  AppError, addDays, compareDates, startOfLocalDay, toPlainDate, allowedOfficeActions, foldVietnamese, formatDocumentNumber, formatInstant, isHandlingOverdue, numberAndSymbol, registerReaderRoles, scopePaths,
   type Actor, type DocumentDirection, type OfficialDocumentStatus, type OfficialDocumentType, type PlainDate,
 } from '@motcua/domain';
 import type { z } from 'zod';
@@ -72,10 +72,13 @@ export async function documentFile(actor: Actor, id: string, deps: Pick<Deps, 'd
 }
 
 /** The dashboard's figures per agency for the days `from`–`to` (Vietnam time, both included). */
-export async function documentSummary(actor: Actor, q: { from: PlainDate; to: PlainDate; agencyId?: string | undefined }, deps: Pick<Deps, 'db' | 'clock'>) {
+export async function documentSummary(actor: Actor, q: { from: string; to: string; agencyId?: string | undefined }, deps: Pick<Deps, 'db' | 'clock'>) {
+  const from: PlainDate = toPlainDate(q.from);
+  const to: PlainDate = toPlainDate(q.to);
+  if (compareDates(from, to) > 0) throw new AppError('report.invalid_period');
   const rows = await repo.officeSummary(deps.db, {
     scopePaths: scopePaths(actor, registerReaderRoles), agencyId: q.agencyId,
-    from: new Date(startOfLocalDay(q.from)), to: new Date(startOfLocalDay(addDays(q.to, 1))), now: deps.clock(),
+    from: new Date(startOfLocalDay(from)), to: new Date(startOfLocalDay(addDays(to, 1))), now: deps.clock(),
   });
   return rows.map((r): z.infer<typeof SummaryRow> => {
     const issued = Number(r.issued);

@@ -118,7 +118,6 @@ export interface DocumentFilter {
 
 /** A page of the registers, newest first: by year, then number (drafts, unnumbered, first), then creation. */
 export async function listDocuments(db: Kysely<Database>, f: DocumentFilter) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const where = (eb: any): Expression<SqlBool> => {
     const conditions: Expression<SqlBool>[] = [
       f.scopePaths.length ? eb.or(f.scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))) : sql<SqlBool>`false`,

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerReaderRoles, type PlainDate } from '@motcua/domain';
+import { registerReaderRoles } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -25,9 +25,9 @@ export function registerDocumentOfficeRoutes(app: FastifyInstance, deps: Deps): 
   });
 
   r.get('/api/v1/documents/summary', {
-    config: { access: readers, problems: ['report.invalid_period'] },
+    config: { access: readers, problems: ['report.invalid_period', 'calendar.invalid_date', 'calendar.out_of_range'] },
     schema: { tags, summary: 'Per agency: outgoing documents issued and the share signed digitally; incoming documents overdue', querystring: SummaryQuery, response: { 200: z.object({ items: z.array(SummaryRow) }) } },
-    handler: async (request) => ({ items: await documentSummary(request.actor, { ...request.query, from: request.query.from as PlainDate, to: request.query.to as PlainDate }, deps) }),
+    handler: async (request) => ({ items: await documentSummary(request.actor, request.query, deps) }),
   });
 
   r.get('/api/v1/documents/:id', {
