@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '../shared/format.ts';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { fetchDossiers } from './dossiers/dossiers.api.ts';
+import { DigitalShareCard } from './documents/DigitalShareCard.tsx';
 import { canSee, sectionOf, visibleSections } from './navigation.ts';
 import { useStaff } from './useStaff.ts';
 
@@ -25,6 +26,12 @@ export function ConsoleHome() {
       </Stack>
 
       {handlesDossiers && <InboxCounts />}
+
+      {canSee(sectionOf('documents'), staff.assignments) && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+          <DigitalShareCard year={new Date().getFullYear()} />
+        </SimpleGrid>
+      )}
 
       {sections.length > 0 && (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">

@@ -10,6 +10,7 @@ import { reportsEn } from './parts/reports.en.ts';
 import { reportReuseEn } from './parts/reportReuse.en.ts';
 import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
+import { documentsEn } from './parts/documents.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
 
@@ -44,6 +45,7 @@ export const en: Translation = {
   dossier: dossierEn,
   myDossiers: myDossiersEn,
   eform: eformEn,
+  documents: documentsEn,
   language: {
     label: 'Language',
     vi: 'Tiếng Việt',
@@ -190,6 +192,7 @@ export const en: Translation = {
       intake: 'Intake',
       assisted: 'Assisted filing',
       reports: 'Reports',
+      documents: 'Documents',
       admin: 'Administration',
     },
     home: {
@@ -201,6 +204,7 @@ export const en: Translation = {
         intake: 'Receive dossiers at the counter or by post; print the receipt.',
         assisted: 'Prepare an online dossier for a citizen, who confirms it with a code or the e-ID.',
         reports: 'How dossiers are being resolved, per reporting period.',
+        documents: 'Registers of outgoing and incoming documents; draft, approve, sign, issue.',
         admin: 'Agencies, counters, working calendars, holiday schedules, staff accounts, audit trail.',
       },
       assignmentsTitle: 'Your assignments',
