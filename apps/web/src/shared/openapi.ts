@@ -9913,9 +9913,11 @@ export interface paths {
                                 name: string;
                             }[];
                             events: {
-                                action: string;
-                                from: string | null;
-                                to: string;
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
                                 actorName: string | null;
                                 at: string;
                                 details: {
@@ -10212,9 +10214,11 @@ export interface paths {
                                 name: string;
                             }[];
                             events: {
-                                action: string;
-                                from: string | null;
-                                to: string;
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
                                 actorName: string | null;
                                 at: string;
                                 details: {
@@ -10406,9 +10410,11 @@ export interface paths {
                                 name: string;
                             }[];
                             events: {
-                                action: string;
-                                from: string | null;
-                                to: string;
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
                                 actorName: string | null;
                                 at: string;
                                 details: {
@@ -10610,9 +10616,11 @@ export interface paths {
                                 name: string;
                             }[];
                             events: {
-                                action: string;
-                                from: string | null;
-                                to: string;
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
                                 actorName: string | null;
                                 at: string;
                                 details: {

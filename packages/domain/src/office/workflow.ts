@@ -18,6 +18,9 @@ export type OfficialDocumentStatus = (typeof officialDocumentStatuses)[number];
 
 export const officeActions = ['approve', 'send_back', 'sign', 'issue', 'route', 'handle'] as const;
 export type OfficeAction = (typeof officeActions)[number];
+/** What a document's log records: its creation (drafted, registered) and every step. */
+export const officeLogActions = ['draft', 'register', ...officeActions] as const;
+export type OfficeLogAction = (typeof officeLogActions)[number];
 
 /** Who drafts an outgoing document (chuyên viên, cán bộ) and who registers an incoming one (văn thư). */
 export const drafterRoles: readonly StaffRole[] = ['specialist', 'officer'];

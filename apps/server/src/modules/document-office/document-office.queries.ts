@@ -1,7 +1,7 @@
 /** Reads of the document office, shaped for the API (scoped to the caller's agencies). */
 import {
   AppError, addDays, compareDates, startOfLocalDay, toPlainDate, allowedOfficeActions, foldVietnamese, formatDocumentNumber, formatInstant, isHandlingOverdue, numberAndSymbol, registerReaderRoles, scopePaths,
-  type Actor, type DocumentDirection, type OfficialDocumentStatus, type OfficialDocumentType, type PlainDate,
+  type Actor, type DocumentDirection, type OfficeLogAction, type OfficialDocumentStatus, type OfficialDocumentType, type PlainDate,
 } from '@motcua/domain';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -60,7 +60,7 @@ export async function documentDetail(actor: Actor, id: string, deps: Pick<Deps, 
     file: { id: doc.file_id, name: doc.file_name, mediaType: doc.file_media_type },
     allowedActions: allowedOfficeActions(doc.direction, doc.status, rolesAt(actor, doc.agency_path)),
     units,
-    events: events.map((e) => ({ action: e.action, from: e.from_status, to: e.to_status, actorName: e.actor_name, at: iso(e.at)!, details: e.details })),
+    events: events.map((e) => ({ action: e.action as OfficeLogAction, from: e.from_status as OfficialDocumentStatus | null, to: e.to_status as OfficialDocumentStatus, actorName: e.actor_name, at: iso(e.at)!, details: e.details })),
   };
 }
 

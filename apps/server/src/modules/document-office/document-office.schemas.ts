@@ -1,7 +1,7 @@
 /** Input and output schemas of the document office API (they also document it in OpenAPI). */
 import { z } from 'zod';
 import {
-  MAX_HANDLING_WORKING_DAYS, documentDirections, inputText, officeActions, officialDocumentStatuses, officialDocumentTypes,
+  MAX_HANDLING_WORKING_DAYS, documentDirections, inputText, officeActions, officeLogActions, officialDocumentStatuses, officialDocumentTypes,
 } from '@motcua/domain';
 
 const PlainDateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
@@ -96,7 +96,7 @@ export const DocumentDetail = DocumentListItem.extend({
   allowedActions: z.array(z.enum(officeActions)).describe('the steps the caller may take now'),
   units: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })).describe('the agency’s units, to route to'),
   events: z.array(z.object({
-    action: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string().nullable(), at: z.string(), details: z.record(z.string(), z.unknown()),
+    action: z.enum(officeLogActions), from: z.enum(officialDocumentStatuses).nullable(), to: z.enum(officialDocumentStatuses), actorName: z.string().nullable(), at: z.string(), details: z.record(z.string(), z.unknown()),
   })),
 });
 

@@ -86,7 +86,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
                 {doc.events.map((e, i) => (
                   <Table.Tr key={i}>
                     <Table.Td w={170}>{formatDateTime(e.at)}</Table.Td>
-                    <Table.Td>{t(`documents.action.${e.action as OfficeAction}`, { defaultValue: e.action })}</Table.Td>
+                    <Table.Td>{t(`documents.action.${e.action}`)}</Table.Td>
                     <Table.Td>{e.actorName ?? '—'}</Table.Td>
                     <Table.Td>{[e.details.symbol, e.details.unitName, e.details.note].filter((v) => typeof v === 'string' || typeof v === 'number').join(' · ')}</Table.Td>
                   </Table.Tr>
