@@ -15,9 +15,9 @@ import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import * as repo from './document-office.repository.ts';
 import { takeNumber, takeOutgoingNumber } from './document-office.numbers.ts';
 import { canDraftOutgoing, canRegisterIncoming, canReadRegisters, documentNotFound, rolesAt } from './document-office.policies.ts';
-import { signOutgoingDocument } from './document-office.signing.ts';
+import { sealIssuedDocument, signOutgoingDocument } from './document-office.signing.ts';
 
-type UseCaseDeps = Pick<Deps, 'db' | 'clock' | 'calendars' | 'storage' | 'references'>;
+type UseCaseDeps = Pick<Deps, 'db' | 'clock' | 'calendars' | 'storage' | 'references' | 'config'>;
 
 async function agencyOrThrow(deps: UseCaseDeps, agencyId: string) {
   const agency = (await deps.references.agencies(deps.db, [agencyId])).get(agencyId);
@@ -185,7 +185,7 @@ export async function actOnDocument(context: AuditContext, id: string, input: Ac
         changes.approved_at = null;
         break;
       case 'sign': {
-        const signature = await signOutgoingDocument({ documentId: id, agencyId: doc.agency_id, fileId: doc.file_id, signerUserId: userId, at: now }, { db: tx, storage: deps.storage });
+        const signature = await signOutgoingDocument(tx, context, { documentId: id, agencyId: doc.agency_id, fileId: doc.file_id, summary: doc.summary, at: now }, deps);
         Object.assign(changes, { signed_at: now, signed_by: userId, signed_document_id: signature.signedDocumentId, digitally_signed: signature.digitallySigned });
         Object.assign(details, { digitallySigned: signature.digitallySigned, signedDocumentId: signature.signedDocumentId });
         break;
@@ -195,6 +195,7 @@ export async function actOnDocument(context: AuditContext, id: string, input: Ac
         const taken = await takeOutgoingNumber(tx, { agencyId: doc.agency_id, type: doc.document_type, at: now, draftingUnitCode: doc.drafting_unit_code });
         Object.assign(changes, { issued_at: now, register_id: taken.registerId, register_year: taken.registerYear, number: taken.number, symbol: taken.symbol });
         Object.assign(details, { number: taken.number, year: taken.registerYear, symbol: taken.numberAndSymbol });
+        await sealIssuedDocument(tx, context, { documentId: id, agencyId: doc.agency_id, signedDocumentId: doc.signed_document_id, numberAndSymbol: taken.numberAndSymbol, at: now }, deps);
         break;
       }
       case 'handle':
