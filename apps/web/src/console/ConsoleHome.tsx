@@ -3,7 +3,7 @@ import { IconAlarm, IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber } from '../shared/format.ts';
+import { displayTimeZone, formatNumber } from '../shared/format.ts';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { fetchDossiers } from './dossiers/dossiers.api.ts';
 import { DigitalShareCard } from './documents/DigitalShareCard.tsx';
@@ -29,7 +29,7 @@ export function ConsoleHome() {
 
       {canSee(sectionOf('documents'), staff.assignments) && (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-          <DigitalShareCard year={new Date().getFullYear()} />
+          <DigitalShareCard year={vietnamYear()} />
         </SimpleGrid>
       )}
 
@@ -128,4 +128,9 @@ function CountCard({ name, due, icon: Icon, color, href }: (typeof countCards)[n
       </Group>
     </Card>
   );
+}
+
+/** This year in Vietnam, whatever the browser's time zone. */
+function vietnamYear(): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: displayTimeZone, year: 'numeric' }).format(new Date()));
 }

@@ -158,9 +158,9 @@ function RegisterRow({ row }: { row: DocumentListItem }) {
       <Table.Td>{typeLabel(row.type, language)}</Table.Td>
       <Table.Td maw={420}><Text size="sm" lineClamp={2}>{row.summary}</Text></Table.Td>
       <Table.Td maw={220}><Text size="sm" lineClamp={2}>{row.direction === 'incoming' ? row.issuingBody : row.recipients}</Text></Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Group gap={4} wrap="nowrap">
-          <Badge variant="light" color={row.status === 'issued' || row.status === 'handled' ? 'green' : 'blue'}>{t(`documents.status.${row.status}`)}</Badge>
+          <Badge style={{ overflow: 'visible' }} variant="light" color={row.status === 'issued' || row.status === 'handled' ? 'green' : 'blue'}>{t(`documents.status.${row.status}`)}</Badge>
           {row.digitallySigned && <Badge variant="outline" color="teal">{t('documents.digital')}</Badge>}
         </Group>
       </Table.Td>
