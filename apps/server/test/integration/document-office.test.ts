@@ -4,8 +4,9 @@
  * symbols; the routing deadline on the legal clock; refusals of the state machine; search without
  * diacritics; another agency's staff kept out.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlingDueAt, parseInstant, formatInstant } from '@motcua/domain';
+import { handlingDueAt, parseInstant, formatInstant, registerYearOf } from '@motcua/domain';
 import { takeOutgoingNumber } from '../../src/modules/document-office/document-office.numbers.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
@@ -132,6 +133,32 @@ describe.each(databaseKinds)('document office on %s', (kind) => {
     now = parseInstant('2027-01-01T00:10:00+07:00');
     expect(await issue(early)).toMatchObject({ year: 2027, number: 1, numberText: '01/QĐ-UBND' });
     now = parseInstant('2026-12-31T09:00:00+07:00');
+  });
+
+  it('numbers any sequence of takes across New Year 01, 02, … per year, in order (property)', async () => {
+    const bId = await t.agencyId(communeB);
+    const from = parseInstant('2030-12-31T20:00:00+07:00');
+    await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 8 * 3_600_000 }), { minLength: 1, maxLength: 12 }), async (offsets) => {
+      // A register of its own per run: the agency of commune B, years far from the other tests'.
+      await t.database.db.deleteFrom('document_registers').where('agency_id', '=', bId).execute();
+      const instants = offsets.map((o) => from + o).sort((a, b) => a - b);
+      const expected = new Map<number, number>();
+      for (const at of instants) {
+        const year = registerYearOf(at);
+        expected.set(year, (expected.get(year) ?? 0) + 1);
+        const taken = await t.database.db.transaction().execute((tx) => takeOutgoingNumber(tx, { agencyId: bId, type: 'ke_hoach', at: new Date(at) }));
+        expect([taken.registerYear, taken.number, taken.symbol]).toEqual([year, expected.get(year), 'KH-UBND']);
+      }
+    }), { numRuns: 15 });
+    await t.database.db.deleteFrom('document_registers').where('agency_id', '=', bId).execute();
+  });
+
+  it('refuses an arrival later than the registration', async () => {
+    const res = await officer.post('/api/v1/documents/incoming', {
+      agencyId: aId, type: 'thong_bao', summary: 'Thông báo', issuingBody: 'UBND tỉnh', receivedAt: '2099-01-01T08:00:00+07:00', fileId: await upload(officer),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues[0].path).toBe('receivedAt');
   });
 
   it('registers an incoming document with the next arrival number and routes it with a deadline of working days', async () => {

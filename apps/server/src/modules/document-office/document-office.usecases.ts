@@ -83,6 +83,9 @@ export async function registerIncoming(context: AuditContext, input: IncomingInp
   if (!canRegisterIncoming(context.actor, agency.path)) throw new AppError('auth.forbidden');
   const calendars = await deps.calendars.current();
   const now = context.at ?? deps.clock();
+  if (input.receivedAt && input.receivedAt.getTime() > now.getTime()) {
+    throw new AppError('request.invalid', { issues: [{ path: 'receivedAt', message: 'after the registration' }] });
+  }
   const name = await actorName(deps.db, context.actor);
   return inTransaction(deps.db, async (tx) => {
     await claimableFile(tx, context.actor, input.fileId, false);
