@@ -189,6 +189,11 @@ export const errorCatalogue = {
     vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của văn bản',
     en: 'This step is not allowed in the document’s current state',
   },
+  'office.register_busy': {
+    status: 409,
+    vi: 'Sổ văn bản đang được cấp số cho văn bản khác, vui lòng thử lại',
+    en: 'The register is giving numbers to other documents; please try again',
+  },
   'office.invalid_number': { status: 400, vi: 'Số văn bản phải là số nguyên dương', en: 'A document number is a positive integer' },
   'office.invalid_symbol': { status: 400, vi: 'Thiếu chữ viết tắt tên cơ quan trong ký hiệu văn bản', en: 'The symbol needs the agency’s abbreviation' },
   'office.drafting_unit_required': {

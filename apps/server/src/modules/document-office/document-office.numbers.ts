@@ -47,3 +47,24 @@ export async function takeOutgoingNumber(
   const symbol = documentSymbol({ type: input.type, agencyAbbreviation: taken.agencyAbbreviation, draftingUnitAbbreviation: input.draftingUnitCode ?? null });
   return { registerId: taken.registerId, registerYear: taken.registerYear, number: taken.number, symbol, numberAndSymbol: numberAndSymbol(taken.number, symbol) };
 }
+
+/**
+ * The number an outgoing document of the agency would get if issued now, without taking it: what
+ * the agency's signature, made before the issue's transaction, prints. The issue then takes the
+ * number under the register's lock and starts again if another issue took that one first.
+ */
+export async function peekOutgoingNumber(
+  db: Kysely<Database>,
+  input: { agencyId: string; type: OfficialDocumentType; at: Date; draftingUnitCode?: string | null },
+): Promise<Pick<TakenNumber, 'registerYear' | 'number' | 'symbol' | 'numberAndSymbol'>> {
+  const year = registerYearOf(input.at.getTime());
+  const register = await db
+    .selectFrom('document_registers')
+    .select(['last_number', 'agency_abbreviation'])
+    .where('agency_id', '=', input.agencyId).where('year', '=', year).where('direction', '=', 'outgoing')
+    .executeTakeFirst();
+  const number = (register?.last_number ?? 0) + 1;
+  const abbreviation = register?.agency_abbreviation ?? agencyAbbreviation(await agencyName(db, input.agencyId));
+  const symbol = documentSymbol({ type: input.type, agencyAbbreviation: abbreviation, draftingUnitAbbreviation: input.draftingUnitCode ?? null });
+  return { registerYear: year, number, symbol, numberAndSymbol: numberAndSymbol(number, symbol) };
+}

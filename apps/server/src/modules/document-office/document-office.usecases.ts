@@ -13,9 +13,11 @@ import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import * as repo from './document-office.repository.ts';
-import { takeNumber, takeOutgoingNumber } from './document-office.numbers.ts';
+import { peekOutgoingNumber, takeNumber, takeOutgoingNumber } from './document-office.numbers.ts';
 import { canDraftOutgoing, canRegisterIncoming, canReadRegisters, documentNotFound, rolesAt } from './document-office.policies.ts';
-import { sealIssuedDocument, signOutgoingDocument } from './document-office.signing.ts';
+import {
+  prepareOutgoingSignature, prepareSeal, recordOutgoingSignature, recordSeal, type PreparedSignature,
+} from './document-office.signing.ts';
 
 type UseCaseDeps = Pick<Deps, 'db' | 'clock' | 'calendars' | 'storage' | 'references' | 'config'>;
 
@@ -163,50 +165,91 @@ async function routeLocked(
   await recordAudit(tx, context, { action: 'document.route', entityType: 'official_document', entityId: id, agencyId: doc.agency_id, details, at: now });
 }
 
-/** Takes one step on a document: the domain's table decides whether the caller may, in its state. */
+/** Another issue took the number the seal was made with: the issue starts again. */
+class NumberTakenMeanwhile extends Error {}
+
+/**
+ * Takes one step on a document: the domain's table decides whether the caller may, in its state.
+ * Signing steps sign before the transaction and record inside it (document-office.signing.ts); an
+ * issue whose expected number was taken meanwhile by another issue is done again with the next one.
+ */
 export async function actOnDocument(context: AuditContext, id: string, input: ActionInput, deps: UseCaseDeps): Promise<void> {
   const calendars = await deps.calendars.current();
   const now = context.at ?? deps.clock();
   const name = await actorName(deps.db, context.actor);
-  await inTransaction(deps.db, async (tx) => {
-    const doc = await repo.findDocument(tx, id, true);
-    if (!doc || !canReadRegisters(context.actor, doc.agency_path)) throw documentNotFound();
-    if (input.action === 'route') {
-      if (!input.route) throw new AppError('request.invalid', { issues: [{ path: 'route', message: 'the handling unit is required to route' }] });
-      await routeLocked(tx, context, id, input.route, name, now, calendars.forAgency(doc.agency_id));
+  const before = await repo.findDocument(deps.db, id);
+  if (!before || !canReadRegisters(context.actor, before.agency_path)) throw documentNotFound();
+  // Refused steps sign nothing.
+  if (input.action !== 'route') decideOfficeAction(before.direction, before.status, input.action, rolesAt(context.actor, before.agency_path));
+  for (let attempt = 1; ; attempt++) {
+    const signature = input.action === 'sign'
+      ? await prepareOutgoingSignature(context, {
+        documentId: id, agencyId: before.agency_id, fileId: before.file_id, storageKey: before.file_storage_key ?? '', fileName: before.file_name ?? 'van-ban.pdf',
+        summary: before.summary, at: now,
+      }, deps)
+      : null;
+    const expected = input.action === 'issue'
+      ? await peekOutgoingNumber(deps.db, { agencyId: before.agency_id, type: before.document_type, at: now, draftingUnitCode: before.drafting_unit_code })
+      : null;
+    const seal = expected
+      ? await prepareSeal(context, { documentId: id, agencyId: before.agency_id, signedDocumentId: before.signed_document_id, numberAndSymbol: expected.numberAndSymbol, at: now }, deps)
+      : null;
+    try {
+      await inTransaction(deps.db, (tx) => takeStep(tx, context, id, input, { name, now, calendar: calendars.forAgency(before.agency_id), signature, seal, expected }));
       return;
+    } catch (error) {
+      if (!(error instanceof NumberTakenMeanwhile)) throw error;
+      if (attempt >= 5) throw new AppError('office.register_busy');
     }
-    const decision = decideOfficeAction(doc.direction, doc.status, input.action, rolesAt(context.actor, doc.agency_path));
-    const userId = staffId(context.actor);
-    const changes: Parameters<typeof repo.updateDocument>[2] = { status: decision.to, updated_at: now };
-    const details: Record<string, unknown> = input.note ? { note: input.note } : {};
-    switch (input.action) {
-      case 'approve':
-        changes.approved_at = now;
-        break;
-      case 'send_back':
-        changes.approved_at = null;
-        break;
-      case 'sign': {
-        const signature = await signOutgoingDocument(tx, context, { documentId: id, agencyId: doc.agency_id, fileId: doc.file_id, summary: doc.summary, at: now }, deps);
-        Object.assign(changes, { signed_at: now, signed_by: userId, signed_document_id: signature.signedDocumentId, digitally_signed: signature.digitallySigned });
-        Object.assign(details, { digitallySigned: signature.digitallySigned, signedDocumentId: signature.signedDocumentId });
-        break;
-      }
-      case 'issue': {
-        // Decree 30/2020 art. 15: the clerk's office gives the number and date once the competent person has signed.
-        const taken = await takeOutgoingNumber(tx, { agencyId: doc.agency_id, type: doc.document_type, at: now, draftingUnitCode: doc.drafting_unit_code });
-        Object.assign(changes, { issued_at: now, register_id: taken.registerId, register_year: taken.registerYear, number: taken.number, symbol: taken.symbol });
-        Object.assign(details, { number: taken.number, year: taken.registerYear, symbol: taken.numberAndSymbol });
-        await sealIssuedDocument(tx, context, { documentId: id, agencyId: doc.agency_id, signedDocumentId: doc.signed_document_id, numberAndSymbol: taken.numberAndSymbol, at: now }, deps);
-        break;
-      }
-      case 'handle':
-        changes.handled_at = now;
-        break;
+  }
+}
+
+async function takeStep(
+  tx: Kysely<Database>, context: AuditContext, id: string, input: ActionInput,
+  prepared: {
+    name: string | null; now: Date; calendar: Parameters<typeof handlingDueAt>[0];
+    signature: PreparedSignature | null; seal: PreparedSignature | null; expected: { numberAndSymbol: string } | null;
+  },
+): Promise<void> {
+  const { name, now } = prepared;
+  const doc = await repo.findDocument(tx, id, true);
+  if (!doc || !canReadRegisters(context.actor, doc.agency_path)) throw documentNotFound();
+  if (input.action === 'route') {
+    if (!input.route) throw new AppError('request.invalid', { issues: [{ path: 'route', message: 'the handling unit is required to route' }] });
+    await routeLocked(tx, context, id, input.route, name, now, prepared.calendar);
+    return;
+  }
+  const decision = decideOfficeAction(doc.direction, doc.status, input.action, rolesAt(context.actor, doc.agency_path));
+  const userId = staffId(context.actor);
+  const changes: repo.DocumentChanges = { status: decision.to, updated_at: now };
+  const details: Record<string, unknown> = input.note ? { note: input.note } : {};
+  switch (input.action) {
+    case 'approve':
+      changes.approved_at = now;
+      break;
+    case 'send_back':
+      changes.approved_at = null;
+      break;
+    case 'sign': {
+      const signature = await recordOutgoingSignature(tx, context, prepared.signature);
+      Object.assign(changes, { signed_at: now, signed_by: userId, signed_document_id: signature.signedDocumentId, digitally_signed: signature.digitallySigned });
+      Object.assign(details, { digitallySigned: signature.digitallySigned, signedDocumentId: signature.signedDocumentId });
+      break;
     }
-    await repo.updateDocument(tx, id, changes);
-    await repo.insertDocumentEvent(tx, { documentId: id, action: input.action, from: decision.from, to: decision.to, actorId: userId, actorName: name, at: now, details });
-    await recordAudit(tx, context, { action: `document.${input.action}`, entityType: 'official_document', entityId: id, agencyId: doc.agency_id, details, at: now });
-  });
+    case 'issue': {
+      // Decree 30/2020 art. 15: the clerk's office gives the number and date once the competent person has signed.
+      const taken = await takeOutgoingNumber(tx, { agencyId: doc.agency_id, type: doc.document_type, at: now, draftingUnitCode: doc.drafting_unit_code });
+      if (prepared.seal && taken.numberAndSymbol !== prepared.expected?.numberAndSymbol) throw new NumberTakenMeanwhile();
+      await recordSeal(tx, context, prepared.seal);
+      Object.assign(changes, { issued_at: now, register_id: taken.registerId, register_year: taken.registerYear, number: taken.number, symbol: taken.symbol });
+      Object.assign(details, { number: taken.number, year: taken.registerYear, symbol: taken.numberAndSymbol });
+      break;
+    }
+    case 'handle':
+      changes.handled_at = now;
+      break;
+  }
+  await repo.updateDocument(tx, id, changes);
+  await repo.insertDocumentEvent(tx, { documentId: id, action: input.action, from: decision.from, to: decision.to, actorId: userId, actorName: name, at: now, details });
+  await recordAudit(tx, context, { action: `document.${input.action}`, entityType: 'official_document', entityId: id, agencyId: doc.agency_id, details, at: now });
 }
