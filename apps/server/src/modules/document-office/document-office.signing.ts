@@ -20,7 +20,8 @@ import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 
-export type SigningDeps = Pick<Deps, 'db' | 'storage' | 'references' | 'config'>;
+/** The whole dependencies: the signing services are wired from them (`signingServices(deps)` of the signed-documents module). */
+export type SigningDeps = Deps;
 
 export interface OutgoingSignatureRequest {
   documentId: string;

@@ -173,7 +173,7 @@ class NumberTakenMeanwhile extends Error {}
  * Signing steps sign before the transaction and record inside it (document-office.signing.ts); an
  * issue whose expected number was taken meanwhile by another issue is done again with the next one.
  */
-export async function actOnDocument(context: AuditContext, id: string, input: ActionInput, deps: UseCaseDeps): Promise<void> {
+export async function actOnDocument(context: AuditContext, id: string, input: ActionInput, deps: Deps): Promise<void> {
   const calendars = await deps.calendars.current();
   const now = context.at ?? deps.clock();
   const name = await actorName(deps.db, context.actor);
