@@ -215,6 +215,30 @@ export const errorCatalogue = {
     vi: 'Cần đăng nhập bằng tài khoản định danh điện tử để dùng giấy tờ trong kho dữ liệu',
     en: 'Sign in with your e-ID to use documents from your data store',
   },
+  'office.document_not_found': { status: 404, vi: 'Không tìm thấy văn bản', en: 'Document not found' },
+  'office.transition_not_allowed': {
+    status: 409,
+    vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của văn bản',
+    en: 'This step is not allowed in the document’s current state',
+  },
+  'office.register_busy': {
+    status: 409,
+    vi: 'Sổ văn bản đang được cấp số cho văn bản khác, vui lòng thử lại',
+    en: 'The register is giving numbers to other documents; please try again',
+  },
+  'office.invalid_number': { status: 400, vi: 'Số văn bản phải là số nguyên dương', en: 'A document number is a positive integer' },
+  'office.invalid_symbol': { status: 400, vi: 'Thiếu chữ viết tắt tên cơ quan trong ký hiệu văn bản', en: 'The symbol needs the agency’s abbreviation' },
+  'office.drafting_unit_required': {
+    status: 400,
+    vi: 'Công văn cần đơn vị soạn thảo để ghi ký hiệu (ví dụ UBND-VP)',
+    en: 'A letter needs its drafting unit for its symbol (e.g. UBND-VP)',
+  },
+  'office.unit_not_found': { status: 400, vi: 'Đơn vị không thuộc cơ quan của văn bản', en: 'The unit is not one of the document’s agency' },
+  'office.invalid_deadline': {
+    status: 400,
+    vi: 'Thời hạn xử lý phải từ 1 đến 60 ngày làm việc',
+    en: 'The handling time must be 1 to 60 working days',
+  },
   'report.invalid_period': { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
   'document.invalid': { status: 400, vi: 'Dữ liệu của biểu mẫu không hợp lệ', en: 'The form data is invalid' },
 } as const satisfies Record<string, ErrorDefinition>;

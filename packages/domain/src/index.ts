@@ -11,3 +11,4 @@ export * from './eforms/index.ts';
 export * from './reports/index.ts';
 export * from './validation/index.ts';
 export * from './documents/reuse.ts';
+export * from './office/index.ts';

@@ -6,6 +6,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { StaffRole } from '@motcua/domain';
 import type { DossierTables } from './schema-dossiers.ts';
 import type { SignedDocumentTables } from './schema-signed-documents.ts';
+import type { DocumentOfficeTables } from './schema-document-office.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -253,7 +254,7 @@ export interface SigningTrustAnchorsTable {
   created_at: Timestamp;
 }
 
-export interface Database extends DossierTables, SignedDocumentTables {
+export interface Database extends DossierTables, SignedDocumentTables, DocumentOfficeTables {
   agencies: AgenciesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

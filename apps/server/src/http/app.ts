@@ -39,6 +39,7 @@ import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
 import { registerDataStoreRoutes } from '../modules/data-store/data-store.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { registerDocumentOfficeRoutes } from '../modules/document-office/document-office.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './problem.ts';
 import { completeDocument } from './openapi.ts';
@@ -156,6 +157,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerFileRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerDataStoreRoutes(app, deps);
+  registerDocumentOfficeRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

@@ -39,6 +39,29 @@ async function bCitizens(ctx: Ctx): Promise<{ owner: Agent; other: Agent }> {
   return { owner, other: await ctx.t.signInCitizen('036090001234') };
 }
 
+/** Documents of commune B's registers (document office): a draft and an incoming one routed to a unit; made once. */
+const bDocumentsMade = new WeakMap<Ctx, Promise<{ draft: string; incoming: string; unitId: string }>>();
+function bDocuments(ctx: Ctx): Promise<{ draft: string; incoming: string; unitId: string }> {
+  const made = bDocumentsMade.get(ctx) ?? (async () => {
+    const upload = async (agent: Agent) => {
+      const file = multipartFile('van-ban.pdf', samplePdf, 'application/pdf');
+      return (await agent.request('POST', '/api/v1/files', file.payload, file.headers)).json().id as string;
+    };
+    const unit = await ctx.t.database.db.selectFrom('units').select('id').where('agency_id', '=', ctx.bAgencyId).executeTakeFirstOrThrow();
+    const bSpecialist = await ctx.t.signIn('chuyenvien.giaominh');
+    const draft = await bSpecialist.post('/api/v1/documents/outgoing', { agencyId: ctx.bAgencyId, type: 'quyet_dinh', summary: 'Quyết định của xã B', fileId: await upload(bSpecialist) });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const bOfficer = await ctx.t.signIn('canbo.giaominh');
+    const incoming = await bOfficer.post('/api/v1/documents/incoming', {
+      agencyId: ctx.bAgencyId, type: 'cong_van', summary: 'Công văn đến xã B', issuingBody: 'UBND tỉnh', fileId: await upload(bOfficer), route: { unitId: unit.id },
+    });
+    expect(incoming.statusCode, incoming.body).toBe(201);
+    return { draft: draft.json().id, incoming: incoming.json().id, unitId: unit.id };
+  })();
+  bDocumentsMade.set(ctx, made);
+  return made;
+}
+
 type Case = { scoped: true; check: (ctx: Ctx) => Promise<void> } | { scoped: false; why: string };
 
 const matrix: Record<string, Case> = {
@@ -519,6 +542,80 @@ const matrix: Record<string, Case> = {
       const res = await a.admin.request('PUT', '/api/v1/calendar/schedules/2031', { daysOff: ['2031-01-01'], workingDays: [] });
       expect(res.statusCode).toBe(403);
       expect(await t.database.db.selectFrom('holiday_schedules').select('year').where('year', '=', 2031).executeTakeFirst()).toBeUndefined();
+    },
+  },
+  'GET /api/v1/documents': {
+    scoped: true,
+    check: async (ctx) => {
+      const { draft, incoming } = await bDocuments(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const ids = (await agent.get('/api/v1/documents?limit=200')).json().items.map((i: { id: string }) => i.id);
+        expect(ids).not.toContain(draft);
+        expect(ids).not.toContain(incoming);
+        expect((await agent.get(`/api/v1/documents?agencyId=${ctx.bAgencyId}`)).json().total).toBe(0);
+      }
+    },
+  },
+  'GET /api/v1/documents/summary': {
+    scoped: true,
+    check: async (ctx) => {
+      await bDocuments(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const res = await agent.get(`/api/v1/documents/summary?from=2000-01-01&to=2099-12-31&agencyId=${ctx.bAgencyId}`);
+        expect(res.statusCode).toBe(200);
+        expect(res.json().items).toEqual([]);
+      }
+    },
+  },
+  'GET /api/v1/documents/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const { draft, incoming } = await bDocuments(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        for (const id of [draft, incoming]) expect((await agent.get(`/api/v1/documents/${id}`)).json().code).toBe('office.document_not_found');
+      }
+    },
+  },
+  'GET /api/v1/documents/:id/file': {
+    scoped: true,
+    check: async (ctx) => {
+      const { draft } = await bDocuments(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(`/api/v1/documents/${draft}/file`)).statusCode).toBe(404);
+    },
+  },
+  'POST /api/v1/documents/incoming': {
+    scoped: true,
+    check: async (ctx) => {
+      const file = multipartFile('van-ban.pdf', samplePdf, 'application/pdf');
+      const fileId = (await ctx.a.officer.request('POST', '/api/v1/files', file.payload, file.headers)).json().id;
+      const res = await ctx.a.officer.post('/api/v1/documents/incoming', { agencyId: ctx.bAgencyId, type: 'thong_bao', summary: 'x', issuingBody: 'y', fileId });
+      expect(res.statusCode).toBe(403);
+      for (const agent of [ctx.a.specialist, ctx.a.leader, ctx.a.admin]) {
+        expect((await agent.post('/api/v1/documents/incoming', { agencyId: ctx.bAgencyId, type: 'thong_bao', summary: 'x', issuingBody: 'y', fileId })).statusCode).toBe(403);
+      }
+    },
+  },
+  'POST /api/v1/documents/outgoing': {
+    scoped: true,
+    check: async (ctx) => {
+      const file = multipartFile('van-ban.pdf', samplePdf, 'application/pdf');
+      const fileId = (await ctx.a.specialist.request('POST', '/api/v1/files', file.payload, file.headers)).json().id;
+      for (const agent of Object.values(ctx.a)) {
+        expect((await agent.post('/api/v1/documents/outgoing', { agencyId: ctx.bAgencyId, type: 'thong_bao', summary: 'x', fileId })).statusCode).toBe(403);
+      }
+    },
+  },
+  'POST /api/v1/documents/:id/actions': {
+    scoped: true,
+    check: async (ctx) => {
+      const { draft, incoming, unitId } = await bDocuments(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        expect((await agent.post(`/api/v1/documents/${draft}/actions`, { action: 'approve' })).json().code).toBe('office.document_not_found');
+        expect((await agent.post(`/api/v1/documents/${incoming}/actions`, { action: 'route', route: { unitId } })).json().code).toBe('office.document_not_found');
+        expect((await agent.post(`/api/v1/documents/${incoming}/actions`, { action: 'handle' })).json().code).toBe('office.document_not_found');
+      }
+      const rows = await ctx.t.database.db.selectFrom('official_documents').select('status').where('id', 'in', [draft, incoming]).orderBy('direction').execute();
+      expect(rows.map((r) => r.status)).toEqual(['routed', 'drafted']);
     },
   },
 };

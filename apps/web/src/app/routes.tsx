@@ -18,6 +18,8 @@
  *   /console/tiep-nhan     counter intake         officer
  *   /console/nop-ho        assisted online filing officer, helper
  *   /console/bao-cao       reports dashboard      leader, manager
+ *   /console/van-ban       document registers     officer, specialist, leader, manager
+ *   /console/van-ban/den/moi, /console/van-ban/di/moi, /console/van-ban/:id  new incoming / outgoing, one document
  *   /console/quan-tri      administration         admin
  *   anything else          404
  */
@@ -51,6 +53,9 @@ const IntakePage = named(() => import('../console/intake/IntakePage.tsx'), 'Inta
 const ConfirmPreparationPage = named(() => import('../portal/ConfirmPreparationPage.tsx'), 'ConfirmPreparationPage');
 const ReportsPage = named(() => import('../console/reports/ReportsPage.tsx'), 'ReportsPage');
 const AdminPage = named(() => import('../console/admin/AdminPage.tsx'), 'AdminPage');
+const RegisterPage = named(() => import('../console/documents/RegisterPage.tsx'), 'RegisterPage');
+const NewDocumentPage = named<{ direction: 'incoming' | 'outgoing' }, 'NewDocumentPage'>(() => import('../console/documents/NewDocumentPage.tsx'), 'NewDocumentPage');
+const DocumentPage = named(() => import('../console/documents/DocumentPage.tsx'), 'DocumentPage');
 
 export function AppRoutes() {
   return (
@@ -79,6 +84,10 @@ export function AppRoutes() {
           <Route path="tiep-nhan" element={<IntakePage />} />
           <Route path="nop-ho" element={<IntakePage mode="assisted" />} />
           <Route path="bao-cao" element={<ReportsPage />} />
+          <Route path="van-ban" element={<RegisterPage />} />
+          <Route path="van-ban/den/moi" element={<NewDocumentPage direction="incoming" />} />
+          <Route path="van-ban/di/moi" element={<NewDocumentPage direction="outgoing" />} />
+          <Route path="van-ban/:id" element={<DocumentPage />} />
           <Route path="quan-tri" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage homePath="/console" />} />
         </Route>

@@ -3,9 +3,10 @@ import { IconAlarm, IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber } from '../shared/format.ts';
+import { displayTimeZone, formatNumber } from '../shared/format.ts';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { fetchDossiers } from './dossiers/dossiers.api.ts';
+import { DigitalShareCard } from './documents/DigitalShareCard.tsx';
 import { canSee, sectionOf, visibleSections } from './navigation.ts';
 import { useStaff } from './useStaff.ts';
 
@@ -25,6 +26,12 @@ export function ConsoleHome() {
       </Stack>
 
       {handlesDossiers && <InboxCounts />}
+
+      {canSee(sectionOf('documents'), staff.assignments) && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+          <DigitalShareCard year={vietnamYear()} />
+        </SimpleGrid>
+      )}
 
       {sections.length > 0 && (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
@@ -121,4 +128,9 @@ function CountCard({ name, due, icon: Icon, color, href }: (typeof countCards)[n
       </Group>
     </Card>
   );
+}
+
+/** This year in Vietnam, whatever the browser's time zone. */
+function vietnamYear(): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: displayTimeZone, year: 'numeric' }).format(new Date()));
 }

@@ -4,11 +4,11 @@
  */
 import type { StaffRole } from '@motcua/domain';
 import {
-  IconChartBar, IconDeviceMobileMessage, IconFilePlus, IconInbox, IconLayoutDashboard, IconSettings, type Icon,
+  IconChartBar, IconDeviceMobileMessage, IconFilePlus, IconFiles, IconInbox, IconLayoutDashboard, IconSettings, type Icon,
 } from '@tabler/icons-react';
 import type { StaffAssignment } from './auth/session.ts';
 
-export type SectionKey = 'home' | 'inbox' | 'intake' | 'assisted' | 'reports' | 'admin';
+export type SectionKey = 'home' | 'inbox' | 'intake' | 'assisted' | 'reports' | 'documents' | 'admin';
 
 export interface Section {
   key: SectionKey;
@@ -26,6 +26,8 @@ export const sections: readonly Section[] = [
   // Assisted online filing: officers and community helpers prepare, the citizen confirms.
   { key: 'assisted', path: '/console/nop-ho', icon: IconDeviceMobileMessage, roles: ['officer', 'helper'] },
   { key: 'reports', path: '/console/bao-cao', icon: IconChartBar, roles: ['manager', 'leader', 'admin'] },
+  // The document office (văn thư): registers, drafts, approval, signature, issue.
+  { key: 'documents', path: '/console/van-ban', icon: IconFiles, roles: ['officer', 'specialist', 'leader', 'manager'] },
   { key: 'admin', path: '/console/quan-tri', icon: IconSettings, roles: ['admin'] },
 ];
 

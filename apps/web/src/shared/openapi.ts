@@ -10257,6 +10257,1150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the registers of outgoing and incoming documents of the caller’s agencies */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    direction?: "incoming" | "outgoing";
+                    year?: number;
+                    type?: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                    status?: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                    number?: number;
+                    /** @description part of the symbol, ours or the sender’s */
+                    symbol?: string;
+                    /** @description words of the summary or the sender, with or without diacritics */
+                    q?: string;
+                    /** @description true: routed and past the deadline now */
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** @enum {string} */
+                                direction: "incoming" | "outgoing";
+                                /** @enum {string} */
+                                status: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                                /** @enum {string} */
+                                type: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                                /** @description register year; null for a draft */
+                                year: number | null;
+                                /** @description number in the register (arrival number for incoming); null for a draft */
+                                number: number | null;
+                                /** @description as printed: 12/QĐ-UBND (outgoing), 05 (incoming arrival number) */
+                                numberText: string | null;
+                                /** @description incoming: the sender’s number and symbol */
+                                originalNumber: string | null;
+                                summary: string;
+                                issuingBody: string | null;
+                                recipients: string | null;
+                                documentDate: string | null;
+                                registeredAt: string | null;
+                                receivedAt: string | null;
+                                issuedAt: string | null;
+                                dueAt: string | null;
+                                handledAt: string | null;
+                                handlingUnitName: string | null;
+                                digitallySigned: boolean;
+                                /** @description routed and past its deadline at the instant of the answer */
+                                overdue: boolean;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: request.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per agency: outgoing documents issued and the share signed digitally; incoming documents overdue */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (Vietnam time) */
+                    from: string;
+                    /** @description last day of the period, included */
+                    to: string;
+                    agencyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyCode: string;
+                                agencyName: string;
+                                /** @description outgoing documents issued in the period */
+                                issued: number;
+                                /** @description of those, signed digitally */
+                                digitallySigned: number;
+                                /** @description digitallySigned / issued, 0–1; null when none was issued */
+                                digitalShare: number | null;
+                                incomingRegistered: number;
+                                /** @description routed, not handled, past the deadline now */
+                                incomingOverdue: number;
+                                /** @description handled in the period after the deadline */
+                                incomingHandledLate: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: calendar.invalid_date, calendar.out_of_range, report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "calendar.invalid_date" | "calendar.out_of_range" | "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document with its log and the steps the caller may take now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            /** @enum {string} */
+                            status: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                            /** @enum {string} */
+                            type: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                            /** @description register year; null for a draft */
+                            year: number | null;
+                            /** @description number in the register (arrival number for incoming); null for a draft */
+                            number: number | null;
+                            /** @description as printed: 12/QĐ-UBND (outgoing), 05 (incoming arrival number) */
+                            numberText: string | null;
+                            /** @description incoming: the sender’s number and symbol */
+                            originalNumber: string | null;
+                            summary: string;
+                            issuingBody: string | null;
+                            recipients: string | null;
+                            documentDate: string | null;
+                            registeredAt: string | null;
+                            receivedAt: string | null;
+                            issuedAt: string | null;
+                            dueAt: string | null;
+                            handledAt: string | null;
+                            handlingUnitName: string | null;
+                            digitallySigned: boolean;
+                            /** @description routed and past its deadline at the instant of the answer */
+                            overdue: boolean;
+                            createdAt: string;
+                            agencyCode: string;
+                            draftingUnitName: string | null;
+                            handlingUnitId: string | null;
+                            signedDocumentId: string | null;
+                            file: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                mediaType: string | null;
+                            };
+                            /** @description the steps the caller may take now */
+                            allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
+                            /** @description the agency’s units, to route to */
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            events: {
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: office.document_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "office.document_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document’s file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: office.document_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "office.document_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an incoming document (văn bản đến) with its scan, and route it at once if asked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        /** @enum {string} */
+                        type: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                        /** @description trích yếu */
+                        summary: string;
+                        /** @description the body that issued it */
+                        issuingBody: string;
+                        /** @description its own number and symbol, e.g. 123/UBND-VP */
+                        originalNumber?: string;
+                        /** @description YYYY-MM-DD */
+                        documentDate?: string;
+                        /**
+                         * Format: date-time
+                         * @description when it arrived, if before now
+                         */
+                        receivedAt?: string;
+                        /**
+                         * Format: uuid
+                         * @description an upload of the caller (POST /api/v1/files)
+                         */
+                        fileId: string;
+                        /** @description route it at once */
+                        route?: {
+                            /**
+                             * Format: uuid
+                             * @description the handling unit, one of the document’s agency
+                             */
+                            unitId: string;
+                            /** @description handling time in working days from now on the agency’s calendar; default 7 */
+                            workingDays?: number;
+                            note?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            /** @enum {string} */
+                            status: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                            /** @enum {string} */
+                            type: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                            /** @description register year; null for a draft */
+                            year: number | null;
+                            /** @description number in the register (arrival number for incoming); null for a draft */
+                            number: number | null;
+                            /** @description as printed: 12/QĐ-UBND (outgoing), 05 (incoming arrival number) */
+                            numberText: string | null;
+                            /** @description incoming: the sender’s number and symbol */
+                            originalNumber: string | null;
+                            summary: string;
+                            issuingBody: string | null;
+                            recipients: string | null;
+                            documentDate: string | null;
+                            registeredAt: string | null;
+                            receivedAt: string | null;
+                            issuedAt: string | null;
+                            dueAt: string | null;
+                            handledAt: string | null;
+                            handlingUnitName: string | null;
+                            digitallySigned: boolean;
+                            /** @description routed and past its deadline at the instant of the answer */
+                            overdue: boolean;
+                            createdAt: string;
+                            agencyCode: string;
+                            draftingUnitName: string | null;
+                            handlingUnitId: string | null;
+                            signedDocumentId: string | null;
+                            file: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                mediaType: string | null;
+                            };
+                            /** @description the steps the caller may take now */
+                            allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
+                            /** @description the agency’s units, to route to */
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            events: {
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: file.not_claimable, office.invalid_deadline, office.unit_not_found, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.not_claimable" | "office.invalid_deadline" | "office.unit_not_found" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/outgoing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft an outgoing document (văn bản đi) from a PDF */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        /** @enum {string} */
+                        type: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                        /** @description trích yếu */
+                        summary: string;
+                        /** @description nơi nhận */
+                        recipients?: string;
+                        /**
+                         * Format: uuid
+                         * @description default: the drafter’s unit; a letter (công văn) needs one
+                         */
+                        draftingUnitId?: string;
+                        /**
+                         * Format: uuid
+                         * @description a PDF uploaded by the caller (POST /api/v1/files)
+                         */
+                        fileId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            /** @enum {string} */
+                            status: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                            /** @enum {string} */
+                            type: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                            /** @description register year; null for a draft */
+                            year: number | null;
+                            /** @description number in the register (arrival number for incoming); null for a draft */
+                            number: number | null;
+                            /** @description as printed: 12/QĐ-UBND (outgoing), 05 (incoming arrival number) */
+                            numberText: string | null;
+                            /** @description incoming: the sender’s number and symbol */
+                            originalNumber: string | null;
+                            summary: string;
+                            issuingBody: string | null;
+                            recipients: string | null;
+                            documentDate: string | null;
+                            registeredAt: string | null;
+                            receivedAt: string | null;
+                            issuedAt: string | null;
+                            dueAt: string | null;
+                            handledAt: string | null;
+                            handlingUnitName: string | null;
+                            digitallySigned: boolean;
+                            /** @description routed and past its deadline at the instant of the answer */
+                            overdue: boolean;
+                            createdAt: string;
+                            agencyCode: string;
+                            draftingUnitName: string | null;
+                            handlingUnitId: string | null;
+                            signedDocumentId: string | null;
+                            file: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                mediaType: string | null;
+                            };
+                            /** @description the steps the caller may take now */
+                            allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
+                            /** @description the agency’s units, to route to */
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            events: {
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: file.not_claimable, office.drafting_unit_required, office.unit_not_found, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.not_claimable" | "office.drafting_unit_required" | "office.unit_not_found" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unsupported file type: file.unsupported_type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.unsupported_type";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step: approve, send back, sign, issue (takes the number), route, handle */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                        /** @description for route */
+                        route?: {
+                            /**
+                             * Format: uuid
+                             * @description the handling unit, one of the document’s agency
+                             */
+                            unitId: string;
+                            /** @description handling time in working days from now on the agency’s calendar; default 7 */
+                            workingDays?: number;
+                            note?: string;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            /** @enum {string} */
+                            status: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                            /** @enum {string} */
+                            type: "nghi_quyet" | "quyet_dinh" | "chi_thi" | "quy_che" | "quy_dinh" | "thong_cao" | "thong_bao" | "huong_dan" | "chuong_trinh" | "ke_hoach" | "phuong_an" | "de_an" | "du_an" | "bao_cao" | "bien_ban" | "to_trinh" | "hop_dong" | "cong_van" | "cong_dien" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+                            /** @description register year; null for a draft */
+                            year: number | null;
+                            /** @description number in the register (arrival number for incoming); null for a draft */
+                            number: number | null;
+                            /** @description as printed: 12/QĐ-UBND (outgoing), 05 (incoming arrival number) */
+                            numberText: string | null;
+                            /** @description incoming: the sender’s number and symbol */
+                            originalNumber: string | null;
+                            summary: string;
+                            issuingBody: string | null;
+                            recipients: string | null;
+                            documentDate: string | null;
+                            registeredAt: string | null;
+                            receivedAt: string | null;
+                            issuedAt: string | null;
+                            dueAt: string | null;
+                            handledAt: string | null;
+                            handlingUnitName: string | null;
+                            digitallySigned: boolean;
+                            /** @description routed and past its deadline at the instant of the answer */
+                            overdue: boolean;
+                            createdAt: string;
+                            agencyCode: string;
+                            draftingUnitName: string | null;
+                            handlingUnitId: string | null;
+                            signedDocumentId: string | null;
+                            file: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                mediaType: string | null;
+                            };
+                            /** @description the steps the caller may take now */
+                            allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
+                            /** @description the agency’s units, to route to */
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            events: {
+                                /** @enum {string} */
+                                action: "draft" | "register" | "approve" | "send_back" | "sign" | "issue" | "route" | "handle";
+                                from: ("drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled") | null;
+                                /** @enum {string} */
+                                to: "drafted" | "approved" | "signed" | "issued" | "registered" | "routed" | "handled";
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: office.drafting_unit_required, office.invalid_deadline, office.unit_not_found, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "office.drafting_unit_required" | "office.invalid_deadline" | "office.unit_not_found" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: office.document_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "office.document_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: office.register_busy, office.transition_not_allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "office.register_busy" | "office.transition_not_allowed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10274,7 +11418,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "report.invalid_period" | "document.invalid";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "office.document_not_found" | "office.transition_not_allowed" | "office.register_busy" | "office.invalid_number" | "office.invalid_symbol" | "office.drafting_unit_required" | "office.unit_not_found" | "office.invalid_deadline" | "report.invalid_period" | "document.invalid";
             messages: {
                 vi: string;
                 en: string;

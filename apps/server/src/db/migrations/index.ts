@@ -24,6 +24,7 @@ import * as m0021 from './0021_citizen_sign_ins.ts';
 import * as m0018 from './0018_declaration_eforms.ts';
 import * as m0022 from './0022_signing_keys.ts';
 import * as m0023 from './0023_signed_documents.ts';
+import * as m0024 from './0024_document_office.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0018_declaration_eforms': m0018,
   '0022_signing_keys': m0022,
   '0023_signed_documents': m0023,
+  '0024_document_office': m0024,
 };

@@ -11,6 +11,7 @@ import { reportReuseEn } from './parts/reportReuse.en.ts';
 import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
 import { verificationEn } from './parts/verification.en.ts';
+import { documentsEn } from './parts/documents.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
 
@@ -45,6 +46,7 @@ export const en: Translation = {
   dossier: dossierEn,
   myDossiers: myDossiersEn,
   eform: eformEn,
+  documents: documentsEn,
   language: {
     label: 'Language',
     vi: 'Tiếng Việt',
@@ -192,6 +194,7 @@ export const en: Translation = {
       intake: 'Intake',
       assisted: 'Assisted filing',
       reports: 'Reports',
+      documents: 'Documents',
       admin: 'Administration',
     },
     home: {
@@ -203,6 +206,7 @@ export const en: Translation = {
         intake: 'Receive dossiers at the counter or by post; print the receipt.',
         assisted: 'Prepare an online dossier for a citizen, who confirms it with a code or the e-ID.',
         reports: 'How dossiers are being resolved, per reporting period.',
+        documents: 'Registers of outgoing and incoming documents; draft, approve, sign, issue.',
         admin: 'Agencies, counters, working calendars, holiday schedules, staff accounts, audit trail.',
       },
       assignmentsTitle: 'Your assignments',

@@ -18,6 +18,7 @@ import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { dataStoreVi } from './parts/dataStore.vi.ts';
 import { verificationVi } from './parts/verification.vi.ts';
+import { documentsVi } from './parts/documents.vi.ts';
 
 export const vi = {
   app: {
@@ -42,6 +43,7 @@ export const vi = {
   dossier: dossierVi,
   myDossiers: myDossiersVi,
   eform: eformVi,
+  documents: documentsVi,
   language: {
     label: 'Ngôn ngữ',
     vi: 'Tiếng Việt',
@@ -189,6 +191,7 @@ export const vi = {
       intake: 'Tiếp nhận',
       assisted: 'Nộp hộ trực tuyến',
       reports: 'Báo cáo',
+      documents: 'Văn bản',
       admin: 'Quản trị',
     },
     home: {
@@ -200,6 +203,7 @@ export const vi = {
         intake: 'Tiếp nhận hồ sơ tại quầy, qua bưu chính; in phiếu hẹn.',
         assisted: 'Chuẩn bị hồ sơ trực tuyến cho người dân; người nộp xác nhận bằng mã hoặc VNeID.',
         reports: 'Tình hình giải quyết hồ sơ theo kỳ báo cáo.',
+        documents: 'Sổ văn bản đi, văn bản đến; soạn, duyệt, ký, ban hành.',
         admin: 'Cơ quan, quầy, lịch làm việc, lịch nghỉ lễ, tài khoản cán bộ, nhật ký thay đổi.',
       },
       assignmentsTitle: 'Phân công của bạn',
