@@ -134,8 +134,9 @@ export async function prepareDatasetDatabase(
  * the server process is profiled (bench/cpu-profile.preload.mjs, loaded through NODE_OPTIONS
  * since NODE_OPTIONS refuses --cpu-prof) and DIR/<label>-<time>.cpuprofile is written when it stops.
  */
-export async function startBenchServer(url: string, label: string): Promise<RunningServer> {
+export async function startBenchServer(url: string, label: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const env: Record<string, string> = {
+    ...extraEnv,
     DATABASE_URL: url,
     MOTCUA_SKIP_WEB_BUILD: '1',
     PUBLIC_LOOKUP_RATE_LIMIT: '1000000', // the configured maximum (config.ts): 16 666 lookups/s

@@ -26,30 +26,50 @@ async function find(deps: Pick<Deps, 'db'>, id: string) {
 
 const unsignedVerification: PdfVerification = { valid: false, signatures: [] };
 
-/** The verification of PDF bytes against the trusted roots; a file that is not a PDF has no signatures. */
-async function verify(bytes: Uint8Array, deps: Deps): Promise<PdfVerification> {
-  if (sniffType(bytes.subarray(0, 16))?.mediaType !== 'application/pdf') return unsignedVerification;
+/**
+ * Verifications already made, by the file's SHA-256 and the trust anchors': the answer depends on
+ * nothing else (certificates are checked at the signing time, not now), and checking a signed
+ * result costs tens of milliseconds of CPU, so each file version is verified once per process,
+ * not on every visit of its page. Bounded; the oldest entry goes first.
+ */
+const verified = new Map<string, PdfVerification>();
+const VERIFIED_MAX = 2000;
+
+const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The verification of PDF bytes (whose SHA-256 is `sha256`) against the trusted roots; a file that is not a PDF has no signatures. */
+async function verify(sha256: string, bytes: () => Promise<Uint8Array>, deps: Deps): Promise<PdfVerification> {
   const signing = signingServices(deps);
-  try {
-    return await signing.verifyPdf(bytes, await signing.trustAnchors());
-  } catch {
-    // A damaged or hostile file is reported as carrying no valid signature, not as a server error.
-    return unsignedVerification;
+  const anchors = await signing.trustAnchors();
+  const key = `${sha256}:${hex(Buffer.concat(anchors.roots.map((r) => createHash('sha256').update(r).digest())))}`;
+  const known = verified.get(key);
+  if (known) return known;
+  const pdf = await bytes();
+  let result = unsignedVerification;
+  if (sniffType(pdf.subarray(0, 16))?.mediaType === 'application/pdf') {
+    try {
+      result = await signing.verifyPdf(pdf, anchors);
+    } catch {
+      // A damaged or hostile file is reported as carrying no valid signature, not as a server error.
+    }
   }
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(key, result);
+  return result;
 }
 
 export async function publicSignedDocument(id: string, deps: Deps) {
   const row = await find(deps, id);
   const agency = (await deps.references.agencies(deps.db, [row.agency_id])).get(row.agency_id)!;
-  const verification = row.status === 'unsigned' ? unsignedVerification : await verify(await readAll(deps.storage.read(row.storage_key)), deps);
+  const verification = row.status === 'unsigned' ? unsignedVerification : await verify(row.sha256, () => readAll(deps.storage.read(row.storage_key)), deps);
   return presentPublicSignedDocument(row, { code: agency.code, name: agency.name }, verification);
 }
 
 /** A visitor's file compared with the stored one: the same bytes (SHA-256), and its own signatures checked. */
 export async function checkUpload(id: string, bytes: Uint8Array, deps: Deps) {
   const row = await find(deps, id);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { matches: sha256 === row.sha256, sha256, storedSha256: row.sha256, verification: await verify(bytes, deps) };
+  const sha256 = hex(bytes);
+  return { matches: sha256 === row.sha256, sha256, storedSha256: row.sha256, verification: await verify(sha256, async () => bytes, deps) };
 }
 
 export const fileAccessDenied = () => new AppError('signed_document.file_access_denied');
