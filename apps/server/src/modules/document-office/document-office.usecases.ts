@@ -199,7 +199,7 @@ export async function actOnDocument(context: AuditContext, id: string, input: Ac
       return;
     } catch (error) {
       if (!(error instanceof NumberTakenMeanwhile)) throw error;
-      if (attempt >= 5) throw new AppError('office.register_busy');
+      if (attempt >= 10) throw new AppError('office.register_busy');
     }
   }
 }
