@@ -5,6 +5,7 @@ import { dossierFormNumbers, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff } from '../../http/access.ts';
 import { sendDownload } from '../../http/download.ts';
+import { registerFormNumbering } from '../document-office/document-office.forms.ts';
 import { declarationPdf, dossierForm } from './dossier.forms.ts';
 import { DossierIdParams } from './dossiers.schemas.ts';
 import { trackingBook } from './tracking-book.ts';
@@ -23,7 +24,9 @@ export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): voi
       params: DossierIdParams.extend({ form: z.enum(dossierFormNumbers).exclude(['07']).describe('form 07 is a counter’s book: GET /api/v1/counters/{id}/tracking-book') }),
       produces: ['application/pdf'],
     },
-    handler: async (request, reply) => pdf(reply, await dossierForm(request.actor, request.params.id, request.params.form, deps)),
+    // Forms 02–05 take their number from the agency's outgoing register on the first print (docs/rules/document-office.md).
+    handler: async (request, reply) =>
+      pdf(reply, await dossierForm(request.actor, request.params.id, request.params.form, deps, { numbering: registerFormNumbering(request.actor, deps) })),
   });
 
   r.get('/api/v1/dossiers/:id/declaration.pdf', {
