@@ -8775,7 +8775,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet) */
+        /** A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet); 02–05 take their number from the agency’s outgoing register on the first print, the same on a reprint */
         get: {
             parameters: {
                 query?: never;

@@ -22,7 +22,7 @@ export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): voi
     config: { access: anyStaff, problems: ['dossier.not_found', 'dossier.form_not_issued'] },
     schema: {
       tags: ['dossiers'],
-      summary: 'A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet)',
+      summary: 'A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet); 02–05 take their number from the agency’s outgoing register on the first print, the same on a reprint',
       params: DossierIdParams.extend({ form: z.enum(dossierFormNumbers).exclude(['07']).describe('form 07 is a counter’s book: GET /api/v1/counters/{id}/tracking-book') }),
       produces: ['application/pdf'],
     },
