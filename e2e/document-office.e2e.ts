@@ -4,15 +4,24 @@
  * officer (the clerk's office) issues it and it gets 01/QĐ-UBND; the officer registers an incoming
  * letter, routes it to a unit with a deadline of working days, and finds it by typing words
  * without diacritics. The register and a document are checked at 1366×768 and 390×844 (nothing
- * wider than the screen), and the workspace shows the share signed digitally.
+ * wider than the screen), and the workspace shows the share signed digitally (100 %: the decision
+ * bears the leader's signature and the agency's, applied at issue).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { consoleNav, journeySteps, newPerson, signIn, startJourneyServer, type Person } from './support/journey.ts';
 import type { RunningServer } from './support/server.ts';
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'utf8');
+/** A one-page PDF (signing draws the verification QR code on page 1). */
+async function onePagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595.28, 841.89]);
+  page.drawText('DU THAO QUYET DINH', { x: 180, y: 760, size: 16, font: await doc.embedFont(StandardFonts.TimesRoman) });
+  return Buffer.from(await doc.save());
+}
+let pdf: Buffer;
 
 /** Nothing on the page is wider than the screen (no sideways scrolling of the page itself). */
 async function fitsWidth(page: Page, width: number, height: number): Promise<void> {
@@ -32,6 +41,7 @@ describe('document office journey: an outgoing decision drafted, approved, signe
   const step = journeySteps(() => [specialist, leader, officer]);
 
   beforeAll(async () => {
+    pdf = await onePagePdf();
     server = await startJourneyServer();
     browser = await launchBrowser();
     specialist = await newPerson(browser, server.baseUrl, 'specialist');
@@ -122,6 +132,8 @@ describe('document office journey: an outgoing decision drafted, approved, signe
     await page.goto('/console');
     const card = page.getByTestId('digital-share');
     await card.getByText(/Văn bản đi ký số năm \d{4}/).waitFor();
-    await card.getByText(/\d+\/1 văn bản/).waitFor();
+    // The decision issued above was signed by the leader and sealed by the clerk's office at issue.
+    await card.getByText('1/1 văn bản').waitFor();
+    await card.getByText(/100\s?%/).waitFor();
   }));
 });

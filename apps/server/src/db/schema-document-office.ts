@@ -42,7 +42,10 @@ export interface OfficialDocumentsTable {
   handled_at: NullableTimestamp;
   created_by: string;
   signed_by: string | null;
-  file_id: string;
+  /** Null for a dossier's form listed in the register (`form_key`). */
+  file_id: string | null;
+  /** The dossier's form this row numbers: `dossier:<id>:event:<log row>:form:<NN>`. */
+  form_key: ColumnType<string | null, string | null | undefined, never>;
   signed_document_id: string | null;
   digitally_signed: Generated<boolean>;
   created_at: Timestamp;

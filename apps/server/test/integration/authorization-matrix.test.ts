@@ -410,6 +410,21 @@ const matrix: Record<string, Case> = {
       }
     },
   },
+  'GET /api/v1/dossiers/:id/forms/signable': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/dossiers/${bDossier.id}/forms/signable`)).statusCode).toBe(404);
+    },
+  },
+  'POST /api/v1/dossiers/:id/forms/:form/sign': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        for (const form of ['01', '04']) expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/forms/${form}/sign`, {})).statusCode).toBe(404);
+      }
+      expect(await t.database.db.selectFrom('signed_documents').select('id').where('dossier_id', '=', bDossier.id).where('kind', '=', 'form').execute()).toEqual([]);
+    },
+  },
   'GET /api/v1/dossiers/:id/declaration.pdf': {
     scoped: true,
     check: async ({ a, bDossier }) => {
@@ -446,6 +461,24 @@ const matrix: Record<string, Case> = {
     check: async ({ a }) => {
       expect((await a.leader.get('/api/v1/reports/statistics.xlsx?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
       expect((await a.officer.get('/api/v1/reports/statistics.pdf?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/reports/statistics/signing': {
+    scoped: true,
+    check: async ({ a }) => {
+      for (const role of ['leader', 'admin'] as const) expect((await a[role].get('/api/v1/reports/statistics/signing?agency=000.42.00.H40')).json()).toEqual({ canSign: false });
+      for (const role of ['officer', 'specialist'] as const) expect((await a[role].get('/api/v1/reports/statistics/signing?agency=000.42.00.H40')).statusCode).toBe(403);
+      expect((await a.leader.get(`/api/v1/reports/statistics/signing?agency=${communeA}`)).json()).toEqual({ canSign: true });
+    },
+  },
+  'POST /api/v1/reports/statistics/sign': {
+    scoped: true,
+    check: async ({ t, a }) => {
+      expect((await a.leader.post('/api/v1/reports/statistics/sign?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40', {})).statusCode).toBe(404);
+      for (const role of ['officer', 'specialist'] as const) {
+        expect((await a[role].post(`/api/v1/reports/statistics/sign?from=2020-01-01&to=2030-12-31&agency=${communeA}`, {})).statusCode).toBe(403);
+      }
+      expect(await t.database.db.selectFrom('signed_documents').select('id').where('kind', '=', 'report').execute()).toEqual([]);
     },
   },
   'GET /api/v1/reports/trend': {

@@ -10,7 +10,7 @@ import { handlingDueAt, parseInstant, formatInstant, registerYearOf } from '@mot
 import { takeOutgoingNumber } from '../../src/modules/document-office/document-office.numbers.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
-import { multipartFile, samplePdf } from '../support/multipart.ts';
+import { multipartFile, onePagePdf } from '../support/multipart.ts';
 
 const communeA = '000.41.00.H40';
 const communeB = '000.42.00.H40';
@@ -25,7 +25,7 @@ describe.each(databaseKinds)('document office on %s', (kind) => {
   let units: Array<{ id: string; code: string }>;
 
   const upload = async (agent: Agent, name = 'van-ban.pdf') => {
-    const file = multipartFile(name, samplePdf, 'application/pdf');
+    const file = multipartFile(name, await onePagePdf(), 'application/pdf');
     const res = await agent.request('POST', '/api/v1/files', file.payload, file.headers);
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;

@@ -106,6 +106,24 @@ describe('forms 01–07 as PDF', () => {
     expect(qrCodes(pdf)).toEqual([statusUrl('main')]);
   });
 
+  it('numbers form 02 from the agency’s outgoing register on its first print, the same number on a reprint, and the register lists it', async () => {
+    const number = (pdf: Buffer) => /Số: (\d+\/UBND)\s/.exec(pdfText(pdf))?.[1];
+    const first = number(await form('main', '02'));
+    expect(first).toMatch(/^\d{2,}\/UBND$/);
+    expect(number(await form('main', '02'))).toBe(first);
+    const [n] = first!.split('/');
+    const listed = (await officer.get(`/api/v1/documents?direction=outgoing&year=2025&number=${Number(n)}`)).json();
+    expect(listed.items).toHaveLength(1);
+    expect(listed.items[0]).toMatchObject({ numberText: first, status: 'issued', type: 'cong_van', recipients: applicant.name });
+    expect(listed.items[0].summary).toBe(`Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — hồ sơ ${ids.main!.code}`);
+    // One row for the form, however often it is printed; no gap in the register.
+    const rows = await t.deps.db.selectFrom('official_documents').select(['number']).where('form_key', 'like', `dossier:${ids.main!.id}:%:form:02`).execute();
+    expect(rows).toEqual([{ number: Number(n) }]);
+    const register = await t.deps.db.selectFrom('document_registers').select('last_number').where('year', '=', 2025).where('direction', '=', 'outgoing').execute();
+    const listedAll = (await officer.get('/api/v1/documents?direction=outgoing&year=2025&limit=100')).json();
+    expect(listedAll.total).toBe(register.reduce((sum, r) => sum + r.last_number, 0));
+  });
+
   it('prints form 03 with the reason for refusal', async () => {
     const pdf = await form('refused', '03');
     const text = flat(pdfText(pdf));

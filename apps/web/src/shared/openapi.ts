@@ -8775,7 +8775,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet) */
+        /** A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet); 02–05 take their number from the agency’s outgoing register on the first print, the same on a reprint */
         get: {
             parameters: {
                 query?: never;
@@ -8862,6 +8862,241 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/forms/signable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The forms of the dossier the caller may sign digitally now (issued, and theirs to sign: docs/signatures.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            forms: ("01" | "02" | "03" | "04" | "05")[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/forms/{form}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a form digitally (01, 02 by the staff member who issued it; 03, 04, 05 by a leader, with the agency’s seal): answers the signed PDF, which carries its verification QR code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    form: "01" | "02" | "03" | "04" | "05";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.form_not_issued, dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.form_not_issued" | "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: signed_document.signature_not_allowed, signing_key.not_found */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.signature_not_allowed" | "signing_key.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unprocessable: signed_document.unreadable_pdf */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.unreadable_pdf";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9688,6 +9923,225 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/statistics/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller may sign the PDF report of agency `agency` digitally (a leader or manager of it; a report of no single agency cannot be signed) */
+        get: {
+            parameters: {
+                query?: {
+                    agency?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canSign: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/statistics/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The PDF report of one agency (`agency` required) signed digitally by the caller, a leader or manager of it; with its verification QR code */
+        post: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree to report */
+                    agency?: string;
+                    level?: string;
+                    field?: string;
+                    procedure?: string;
+                    channel?: "counter" | "online" | "postal";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: signing_key.not_found */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signing_key.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10576,12 +11030,13 @@ export interface paths {
                             draftingUnitName: string | null;
                             handlingUnitId: string | null;
                             signedDocumentId: string | null;
+                            /** @description null for a dossier’s form listed in the register */
                             file: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string | null;
                                 mediaType: string | null;
-                            };
+                            } | null;
                             /** @description the steps the caller may take now */
                             allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
                             /** @description the agency’s units, to route to */
@@ -10877,12 +11332,13 @@ export interface paths {
                             draftingUnitName: string | null;
                             handlingUnitId: string | null;
                             signedDocumentId: string | null;
+                            /** @description null for a dossier’s form listed in the register */
                             file: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string | null;
                                 mediaType: string | null;
-                            };
+                            } | null;
                             /** @description the steps the caller may take now */
                             allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
                             /** @description the agency’s units, to route to */
@@ -11073,12 +11529,13 @@ export interface paths {
                             draftingUnitName: string | null;
                             handlingUnitId: string | null;
                             signedDocumentId: string | null;
+                            /** @description null for a dossier’s form listed in the register */
                             file: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string | null;
                                 mediaType: string | null;
-                            };
+                            } | null;
                             /** @description the steps the caller may take now */
                             allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
                             /** @description the agency’s units, to route to */
@@ -11279,12 +11736,13 @@ export interface paths {
                             draftingUnitName: string | null;
                             handlingUnitId: string | null;
                             signedDocumentId: string | null;
+                            /** @description null for a dossier’s form listed in the register */
                             file: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string | null;
                                 mediaType: string | null;
-                            };
+                            } | null;
                             /** @description the steps the caller may take now */
                             allowedActions: ("approve" | "send_back" | "sign" | "issue" | "route" | "handle")[];
                             /** @description the agency’s units, to route to */
@@ -11357,7 +11815,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Conflicts with the current state: office.register_busy, office.transition_not_allowed */
+                /** @description Conflicts with the current state: office.register_busy, office.transition_not_allowed, signed_document.signature_not_allowed */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11365,7 +11823,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "office.register_busy" | "office.transition_not_allowed";
+                            code?: "office.register_busy" | "office.transition_not_allowed" | "signed_document.signature_not_allowed";
                         };
                     };
                 };
@@ -11378,6 +11836,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unprocessable: signed_document.unreadable_pdf */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "signed_document.unreadable_pdf";
                         };
                     };
                 };

@@ -8,3 +8,4 @@ export * from './timeliness.ts';
 export * from './asks.ts';
 export * from './security-code.ts';
 export * from './results.ts';
+export * from './form-signing.ts';

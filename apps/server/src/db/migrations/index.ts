@@ -25,6 +25,7 @@ import * as m0018 from './0018_declaration_eforms.ts';
 import * as m0022 from './0022_signing_keys.ts';
 import * as m0023 from './0023_signed_documents.ts';
 import * as m0024 from './0024_document_office.ts';
+import * as m0025 from './0025_register_forms.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0022_signing_keys': m0022,
   '0023_signed_documents': m0023,
   '0024_document_office': m0024,
+  '0025_register_forms': m0025,
 };

@@ -21,12 +21,13 @@ export const verificationCaption = (url: string) => `Xác thực văn bản đi�
 /** Returns `pdf` with the QR code of `url` and its caption on page 1 (a new revision of the whole file, not an incremental update). */
 export async function stampVerificationQr(pdf: Uint8Array, url: string): Promise<Uint8Array> {
   let doc: PDFDocument;
+  let page: ReturnType<PDFDocument['getPage']>;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    page = doc.getPage(0);
   } catch (cause) {
-    throw new AppError('signed_document.unreadable_pdf', { cause, issues: [{ path: 'file', message: 'not a PDF this server can read (damaged or encrypted)' }] });
+    throw new AppError('signed_document.unreadable_pdf', { cause, issues: [{ path: 'file', message: 'not a PDF this server can read (damaged, encrypted or without pages)' }] });
   }
-  const page = doc.getPage(0);
   const box = page.getCropBox();
   doc.registerFontkit(fontkit);
   const italic = await doc.embedFont((await defaultFontFiles()).italic, { subset: true });

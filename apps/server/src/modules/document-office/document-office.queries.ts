@@ -5,6 +5,7 @@ import {
 } from '@motcua/domain';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import { findSignedDocument } from '../signed-documents/signed-documents.repository.ts';
 import * as repo from './document-office.repository.ts';
 import { canReadRegisters, documentNotFound, rolesAt } from './document-office.policies.ts';
 import type { DocumentDetail, DocumentListItem, DocumentListQuery, SummaryRow } from './document-office.schemas.ts';
@@ -57,17 +58,19 @@ export async function documentDetail(actor: Actor, id: string, deps: Pick<Deps, 
     draftingUnitName: doc.drafting_unit_name,
     handlingUnitId: doc.handling_unit_id,
     signedDocumentId: doc.signed_document_id,
-    file: { id: doc.file_id, name: doc.file_name, mediaType: doc.file_media_type },
+    file: doc.file_id ? { id: doc.file_id, name: doc.file_name, mediaType: doc.file_media_type } : null,
     allowedActions: allowedOfficeActions(doc.direction, doc.status, rolesAt(actor, doc.agency_path)),
     units,
     events: events.map((e) => ({ action: e.action as OfficeLogAction, from: e.from_status as OfficialDocumentStatus | null, to: e.to_status as OfficialDocumentStatus, actorName: e.actor_name, at: iso(e.at)!, details: e.details })),
   };
 }
 
-/** The file of a document the caller may read. */
+/** The file of a document the caller may read: once signed, the signed copy (with its QR code and signatures). */
 export async function documentFile(actor: Actor, id: string, deps: Pick<Deps, 'db'>) {
   const doc = await repo.findDocument(deps.db, id);
   if (!doc || !canReadRegisters(actor, doc.agency_path) || !doc.file_storage_key) throw documentNotFound();
+  const signed = doc.signed_document_id ? await findSignedDocument(deps.db, doc.signed_document_id) : undefined;
+  if (signed) return { storageKey: signed.storage_key, mediaType: 'application/pdf', fileName: signed.file_name };
   return { storageKey: doc.file_storage_key, mediaType: doc.file_media_type ?? 'application/pdf', fileName: doc.file_name ?? 'van-ban.pdf' };
 }
 

@@ -67,7 +67,8 @@ export function registerDocumentOfficeRoutes(app: FastifyInstance, deps: Deps): 
   r.post('/api/v1/documents/:id/actions', {
     config: {
       access: readers,
-      problems: ['office.document_not_found', 'office.transition_not_allowed', 'office.unit_not_found', 'office.invalid_deadline', 'office.drafting_unit_required', 'office.register_busy'],
+      problems: ['office.document_not_found', 'office.transition_not_allowed', 'office.unit_not_found', 'office.invalid_deadline', 'office.drafting_unit_required', 'office.register_busy',
+        'signed_document.unreadable_pdf', 'signed_document.signature_not_allowed'],
     },
     schema: { tags, summary: 'Take a step: approve, send back, sign, issue (takes the number), route, handle', params: DocumentIdParams, body: DocumentActionBody, response: { 200: DocumentDetail } },
     handler: async (request) => {

@@ -92,7 +92,7 @@ export const DocumentDetail = DocumentListItem.extend({
   draftingUnitName: z.string().nullable(),
   handlingUnitId: z.uuid().nullable(),
   signedDocumentId: z.string().nullable(),
-  file: z.object({ id: z.uuid(), name: z.string().nullable(), mediaType: z.string().nullable() }),
+  file: z.object({ id: z.uuid(), name: z.string().nullable(), mediaType: z.string().nullable() }).nullable().describe('null for a dossier’s form listed in the register'),
   allowedActions: z.array(z.enum(officeActions)).describe('the steps the caller may take now'),
   units: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })).describe('the agency’s units, to route to'),
   events: z.array(z.object({

@@ -184,7 +184,7 @@ export async function actOnDocument(context: AuditContext, id: string, input: Ac
   for (let attempt = 1; ; attempt++) {
     const signature = input.action === 'sign'
       ? await prepareOutgoingSignature(context, {
-        documentId: id, agencyId: before.agency_id, fileId: before.file_id, storageKey: before.file_storage_key ?? '', fileName: before.file_name ?? 'van-ban.pdf',
+        documentId: id, agencyId: before.agency_id, fileId: before.file_id ?? '', storageKey: before.file_storage_key ?? '', fileName: before.file_name ?? 'van-ban.pdf',
         summary: before.summary, at: now,
       }, deps)
       : null;
@@ -199,7 +199,7 @@ export async function actOnDocument(context: AuditContext, id: string, input: Ac
       return;
     } catch (error) {
       if (!(error instanceof NumberTakenMeanwhile)) throw error;
-      if (attempt >= 5) throw new AppError('office.register_busy');
+      if (attempt >= 10) throw new AppError('office.register_busy');
     }
   }
 }

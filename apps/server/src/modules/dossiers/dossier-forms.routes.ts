@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dossierFormNumbers, type PlainDate } from '@motcua/domain';
+import { dossierFormNumbers, signableForms, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff } from '../../http/access.ts';
+import { auditContextOf } from '../../http/context.ts';
 import { sendDownload } from '../../http/download.ts';
+import { registerFormNumbering } from '../document-office/document-office.forms.ts';
 import { declarationPdf, dossierForm } from './dossier.forms.ts';
+import { signDossierForm, signableFormsOf } from './form-signing.usecases.ts';
 import { DossierIdParams } from './dossiers.schemas.ts';
 import { trackingBook } from './tracking-book.ts';
 
@@ -19,11 +22,38 @@ export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): voi
     config: { access: anyStaff, problems: ['dossier.not_found', 'dossier.form_not_issued'] },
     schema: {
       tags: ['dossiers'],
-      summary: 'A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet)',
+      summary: 'A regulated form of the dossier as PDF (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 stop notice, 06 control sheet); 02–05 take their number from the agency’s outgoing register on the first print, the same on a reprint',
       params: DossierIdParams.extend({ form: z.enum(dossierFormNumbers).exclude(['07']).describe('form 07 is a counter’s book: GET /api/v1/counters/{id}/tracking-book') }),
       produces: ['application/pdf'],
     },
-    handler: async (request, reply) => pdf(reply, await dossierForm(request.actor, request.params.id, request.params.form, deps)),
+    // Forms 02–05 take their number from the agency's outgoing register on the first print (docs/rules/document-office.md).
+    handler: async (request, reply) =>
+      pdf(reply, await dossierForm(request.actor, request.params.id, request.params.form, deps, { numbering: registerFormNumbering(request.actor, deps) })),
+  });
+
+  r.get('/api/v1/dossiers/:id/forms/signable', {
+    config: { access: anyStaff, problems: ['dossier.not_found'] },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'The forms of the dossier the caller may sign digitally now (issued, and theirs to sign: docs/signatures.md)',
+      params: DossierIdParams,
+      response: { 200: z.object({ forms: z.array(z.enum(signableForms)) }) },
+    },
+    handler: async (request) => ({ forms: await signableFormsOf(request.actor, request.params.id, deps) }),
+  });
+
+  r.post('/api/v1/dossiers/:id/forms/:form/sign', {
+    config: {
+      access: anyStaff,
+      problems: ['dossier.not_found', 'dossier.form_not_issued', 'signing_key.not_found', 'signed_document.unreadable_pdf', 'signed_document.signature_not_allowed'],
+    },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Sign a form digitally (01, 02 by the staff member who issued it; 03, 04, 05 by a leader, with the agency’s seal): answers the signed PDF, which carries its verification QR code',
+      params: DossierIdParams.extend({ form: z.enum(signableForms) }),
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) => pdf(reply, await signDossierForm(auditContextOf(request), request.params.id, request.params.form, deps)),
   });
 
   r.get('/api/v1/dossiers/:id/declaration.pdf', {

@@ -49,12 +49,18 @@ export type FormNumbering = (request: {
   issuedAt: Date;
   kind?: string;
   body: string;
+  /** For the register's entry: the dossier and the person the form is addressed to. */
+  dossierCode?: string;
+  addressee?: string;
 }) => Promise<number | undefined>;
 
 /** The kind abbreviation of each numbered form (Decree 30/2020, Annex III): a notice is "TB"; the others are letters without one. */
 const formKinds: Partial<Record<DossierFormNumber, string>> = { '05': 'TB' };
 /** Forms numbered from the agency's register; the receipt (01) carries its dossier's receipt number, the control sheet (06) none. */
 const registered: readonly DossierFormNumber[] = ['02', '03', '04', '05'];
+
+/** The key of a form issued by a log row: its register entry and its signed copies are found by it. */
+export const formKeyOf = (dossierId: number, eventId: number | string, form: DossierFormNumber) => `dossier:${dossierId}:event:${eventId}:form:${form}`;
 
 export interface FormOptions {
   numbering?: FormNumbering | undefined;
@@ -120,7 +126,9 @@ export async function formDocument(
     if (!options.numbering || !issuedBy || !registered.includes(form)) return undefined;
     const kind = formKinds[form];
     const body = bodyAbbreviation(receiving, parent);
-    const n = await options.numbering({ key: `dossier:${d.id}:event:${issuedBy.id}:form:${form}`, form, agency: receiving, issuedAt: issuedBy.at, ...(kind ? { kind } : {}), body });
+    const n = await options.numbering({
+      key: formKeyOf(d.id, issuedBy.id, form), form, agency: receiving, issuedAt: issuedBy.at, ...(kind ? { kind } : {}), body, dossierCode: d.code, addressee: d.applicant_name,
+    });
     return n === undefined ? undefined : documentNumberText(n, body, kind);
   };
   const header = async (issuedBy: DossierEventRow | undefined, signerTitle: string, byHead = false): Promise<FormHeader> => ({

@@ -11,6 +11,8 @@ import { staffWith } from '../../http/access.ts';
 import { reportScope } from './reports.policies.ts';
 import { dossiersBehind, monthlyTrend } from './reports.drilldown.ts';
 import { renderReport, reportIssuer } from './report-files.ts';
+import { maySignReport, signStatisticsReport } from './report-signing.ts';
+import { auditContextOf } from '../../http/context.ts';
 import { assertPeriod, statisticsReport, type ReportRequest } from './reports.usecases.ts';
 
 const Filters = z.object({
@@ -94,6 +96,31 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       const bytes = await renderReport(report, request.params.format, request.params.format === 'pdf' ? await reportIssuer(deps.db, report) : undefined);
       const type = request.params.format === 'xlsx' ? xlsxType : 'application/pdf';
       return sendDownload(reply, { bytes, mediaType: type, fileName: `bao-cao-${report.period.from}-${report.period.to}.${request.params.format}`, disposition: 'attachment' });
+    },
+  });
+
+  r.get('/api/v1/reports/statistics/signing', {
+    config: { access: readers },
+    schema: {
+      tags: ['reports'],
+      summary: 'Whether the caller may sign the PDF report of agency `agency` digitally (a leader or manager of it; a report of no single agency cannot be signed)',
+      querystring: z.object({ agency: inputText().max(64).optional() }),
+      response: { 200: z.object({ canSign: z.boolean() }) },
+    },
+    handler: async (request) => ({ canSign: await maySignReport(request.actor, request.query.agency, deps) }),
+  });
+
+  r.post('/api/v1/reports/statistics/sign', {
+    config: { access: staffWith('manager', 'leader'), problems: [...problems, 'signing_key.not_found'] },
+    schema: {
+      tags: ['reports'],
+      summary: 'The PDF report of one agency (`agency` required) signed digitally by the caller, a leader or manager of it; with its verification QR code',
+      querystring: Filters,
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) => {
+      const signed = await signStatisticsReport(auditContextOf(request), requestOf(request.query), deps);
+      return sendDownload(reply, { bytes: signed.pdf, mediaType: 'application/pdf', fileName: signed.fileName, disposition: 'attachment' });
     },
   });
 

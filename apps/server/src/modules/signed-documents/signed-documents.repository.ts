@@ -81,3 +81,8 @@ export async function insertResultFile(
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The number and symbol a document was given (an outgoing document's, at its issue). */
+export async function setDocumentNumber(db: Kysely<Database>, id: string, number: string): Promise<void> {
+  await db.updateTable('signed_documents').set({ number }).where('id', '=', id).execute();
+}

@@ -193,7 +193,7 @@ export async function prepareSignatures(
   const signatures: repo.SignatureRecord[] = [];
   const timestamp = deps.signing.timestampAuthority();
   for (const as of roles) {
-    if (!canSign(actor, agency.path, as)) throw new AppError('auth.forbidden', { details: { document: document.id, as } });
+    if (!canSign(actor, agency.path, as, document.kind)) throw new AppError('auth.forbidden', { details: { document: document.id, as } });
     const next = statusAfterSignature(status, as);
     if (!next) throw notAllowed(status, as);
     const owner: KeyOwner = as === 'person' ? { userId: actor.userId } : { agencyId: document.agency_id };
@@ -264,4 +264,29 @@ export async function signDocument(
   if (!document) throw notFound();
   const prepared = await prepareSignatures(deps, { actor: context.actor, name: input.actorName ?? context.actorName }, document, input.as, deps.clock(), input.reason);
   return inTransaction(deps.db, (tx) => recordSignatures(tx, context, prepared));
+}
+
+/**
+ * Stores a new document (with its QR code) and signs it with `roles` as the request's actor, in
+ * one go: signatures made before the transaction, the row, the signatures and `alsoInTransaction`
+ * (e.g. marking a register entry signed) recorded in it. Answers the row and the signed bytes.
+ */
+export async function signNewDocument(
+  context: AuditContext,
+  input: PrepareInput,
+  roles: readonly SignatureRole[],
+  deps: SignedDocumentDeps & { db: Kysely<Database> },
+  alsoInTransaction?: (tx: Kysely<Database>, documentId: string) => Promise<void>,
+): Promise<{ document: repo.SignedDocumentRow; pdf: Uint8Array }> {
+  const draft = await draftSignedDocument(deps, input);
+  const actor = context.actor;
+  const name = context.actorName ?? (actor.kind === 'staff' ? (await deps.references.userNames(deps.db, [actor.userId])).get(actor.userId) : undefined);
+  const prepared = await prepareSignatures(deps, { actor, name }, signableDraft(draft), roles, input.at);
+  const document = await inTransaction(deps.db, async (tx) => {
+    await insertDraft(tx, draft);
+    const signed = await recordSignatures(tx, context, prepared);
+    if (alsoInTransaction) await alsoInTransaction(tx, draft.id);
+    return signed;
+  });
+  return { document, pdf: await readAll(deps.storage.read(document.storage_key)) };
 }

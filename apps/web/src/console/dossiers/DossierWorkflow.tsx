@@ -1,9 +1,14 @@
-import { Anchor, Badge, Box, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCheck, IconExternalLink, IconPrinter } from '@tabler/icons-react';
+import { Anchor, Badge, Box, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconExternalLink, IconPrinter, IconSignature } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api.ts';
+import { localized, useLanguage } from '../../shared/i18n/index.ts';
+import { signAndDownload } from '../signedPdf.ts';
 import { processingTimeLabel } from '../../shared/catalogue.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { formUrl, type DossierDetail } from './dossiers.api.ts';
+import { formUrl, signFormUrl, useSignableForms, type DossierDetail } from './dossiers.api.ts';
 import { isFormNumber } from './forms.ts';
 import { workflowProgress } from './workflowProgress.ts';
 
@@ -67,6 +72,7 @@ export function DossierForms({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const forms = dossier.forms.filter(isFormNumber);
   const declaration = dossier.declaration;
+  const signable = new Set<string>(useSignableForms(dossier.id).data?.forms ?? []);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="forms-title">
       <Group gap={6} mb="xs">
@@ -87,16 +93,43 @@ export function DossierForms({ dossier }: { dossier: DossierDetail }) {
             </Anchor>
           )}
           {forms.map((form) => (
-            <Anchor key={form} href={formUrl(dossier.id, form)} target="_blank" rel="noopener" size="sm" data-form={form}>
-              <Group gap={6} wrap="nowrap" align="flex-start">
-                <Badge size="sm" variant="outline" color="gray" style={{ flex: 'none' }} className="motcua-figures">{t('dossier.formNumber', { form })}</Badge>
-                <span>{t(`dossier.forms.${form}`)}</span>
-                <IconExternalLink size={14} aria-hidden="true" style={{ flex: 'none', marginTop: 3 }} />
-              </Group>
-            </Anchor>
+            <Group key={form} gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+              <Anchor href={formUrl(dossier.id, form)} target="_blank" rel="noopener" size="sm" data-form={form}>
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  <Badge size="sm" variant="outline" color="gray" style={{ flex: 'none' }} className="motcua-figures">{t('dossier.formNumber', { form })}</Badge>
+                  <span>{t(`dossier.forms.${form}`)}</span>
+                  <IconExternalLink size={14} aria-hidden="true" style={{ flex: 'none', marginTop: 3 }} />
+                </Group>
+              </Anchor>
+              {signable.has(form) && <SignFormButton dossier={dossier} form={form} />}
+            </Group>
           ))}
         </Stack>
       )}
     </Paper>
+  );
+}
+
+/** "Ký số": the form signed by the caller, saved as a file; shown only when the server says they may sign it. */
+function SignFormButton({ dossier, form }: { dossier: DossierDetail; form: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [busy, setBusy] = useState(false);
+  async function sign() {
+    setBusy(true);
+    try {
+      await signAndDownload(signFormUrl(dossier.id, form), `mau-${form}-${dossier.code}-ky-so.pdf`);
+    } catch (error) {
+      const apiError = error as ApiError | undefined;
+      notifications.show({ color: 'red', title: t('console.dossier.signFailed'), message: apiError?.messages ? localized(apiError.messages, language) : t('errors.network') });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Button size="compact-xs" variant="light" loading={busy} onClick={() => void sign()} leftSection={<IconSignature size={14} aria-hidden="true" />}
+      aria-label={t('console.dossier.signFormLabel', { form })} data-sign-form={form}>
+      {t('console.dossier.signForm')}
+    </Button>
   );
 }

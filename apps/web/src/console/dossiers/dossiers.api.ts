@@ -87,6 +87,19 @@ export function useAgencyStaff(agencyId: string | undefined, role: 'specialist' 
   });
 }
 
+/** The forms of the dossier the caller may sign digitally now: the server's rule (docs/signatures.md). */
+export function useSignableForms(dossierId: number) {
+  return useQuery({
+    queryKey: ['dossiers', 'detail', dossierId, 'signable-forms'],
+    queryFn: ({ signal }) => client.get('/dossiers/{id}/forms/signable', { params: { id: dossierId }, signal }),
+  });
+}
+
+/** Where a form is signed (POST; answers the signed PDF). */
+export function signFormUrl(dossierId: number, form: string): string {
+  return `/api/v1/dossiers/${dossierId}/forms/${form}/sign`;
+}
+
 /** Where a regulated form of a dossier is printed (PDF, opened in a new tab). */
 export function formUrl(dossierId: number, form: string): string {
   return `/api/v1/dossiers/${dossierId}/forms/${form}`;

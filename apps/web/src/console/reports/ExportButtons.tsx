@@ -1,11 +1,13 @@
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { IconFileSpreadsheet, IconFileTypePdf, IconSignature } from '@tabler/icons-react';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemFromBody } from '../../shared/api.ts';
+import { client, problemFromBody } from '../../shared/api.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
-import { downloadName, exportUrl, type ReportFilters } from './reportQuery.ts';
+import { signAndDownload } from '../signedPdf.ts';
+import { downloadName, exportUrl, signUrl, type ReportFilters } from './reportQuery.ts';
 
 type Format = 'xlsx' | 'pdf';
 
@@ -18,7 +20,29 @@ type Format = 'xlsx' | 'pdf';
 export function ExportButtons({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [busy, setBusy] = useState<Format | null>(null);
+  const [busy, setBusy] = useState<Format | 'signed' | null>(null);
+  // Whether the caller may sign this report is the server's answer (one agency's, its leader or manager).
+  const signing = useQuery({
+    queryKey: ['reports', 'signing', filters.agency ?? null],
+    queryFn: ({ signal }) => client.get('/reports/statistics/signing', { query: filters.agency ? { agency: filters.agency } : {}, signal }),
+  });
+
+  async function sign() {
+    if (busy) return;
+    setBusy('signed');
+    try {
+      await signAndDownload(signUrl(filters), `bao-cao-${filters.from}-${filters.to}-ky-so.pdf`);
+    } catch (error) {
+      const apiError = error as ReturnType<typeof problemFromBody>;
+      notifications.show({
+        color: 'red',
+        title: t('console.reports.exports.signFailed'),
+        message: apiError?.messages ? localized(apiError.messages, language) : t('errors.network'),
+      });
+    } finally {
+      setBusy(null);
+    }
+  }
 
   async function download(event: MouseEvent<HTMLAnchorElement>, format: Format) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // a new tab or window: let the browser do it
@@ -76,6 +100,11 @@ export function ExportButtons({ filters }: { filters: ReportFilters }) {
       >
         {t('console.reports.exports.pdf')}
       </Button>
+      {signing.data?.canSign && (
+        <Button onClick={() => void sign()} variant="light" loading={busy === 'signed'} leftSection={<IconSignature size={16} aria-hidden="true" />} data-testid="report-sign-pdf">
+          {t('console.reports.exports.sign')}
+        </Button>
+      )}
     </Group>
   );
 }

@@ -110,6 +110,11 @@ export function exportUrl(filters: ReportFilters, format: 'xlsx' | 'pdf'): strin
   return `${apiBase}/reports/statistics.${format}?${new URLSearchParams(reportApiQuery(filters)).toString()}`;
 }
 
+/** Where the same report is signed digitally as PDF (POST; answers the signed file). */
+export function signUrl(filters: ReportFilters): string {
+  return `${apiBase}/reports/statistics/sign?${new URLSearchParams(reportApiQuery(filters)).toString()}`;
+}
+
 /** `bao-cao-2022-12-15-2023-09-14.xlsx` from `Content-Disposition`, else `fallback`. */
 export function downloadName(disposition: string | null, fallback: string): string {
   // The UTF-8 name (RFC 8187) when given, else the plain one.

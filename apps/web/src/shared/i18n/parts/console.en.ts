@@ -124,6 +124,9 @@ export const dossierPageEn: Console['dossier'] = {
   actionsTitle: 'Process the dossier',
   noActions: 'You have no action on the dossier in this status.',
   noForms: 'No form yet.',
+  signForm: 'Sign',
+  signFormLabel: 'Sign form {{form}} digitally and download the signed copy',
+  signFailed: 'Could not sign the form',
   sections: {
     applicant: 'Applicant',
     details: 'Reception',

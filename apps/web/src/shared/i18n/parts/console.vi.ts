@@ -120,6 +120,9 @@ export const dossierPageVi = {
   actionsTitle: 'Xử lý hồ sơ',
   noActions: 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.',
   noForms: 'Chưa có phiếu nào.',
+  signForm: 'Ký số',
+  signFormLabel: 'Ký số mẫu {{form}} và tải bản đã ký',
+  signFailed: 'Chưa ký số được phiếu',
   sections: {
     applicant: 'Người nộp hồ sơ',
     details: 'Thông tin tiếp nhận',

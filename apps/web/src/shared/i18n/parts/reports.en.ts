@@ -75,6 +75,8 @@ export const reportsEn: Translation['console']['reports'] = {
     xlsx: 'Download XLSX',
     pdf: 'Download PDF',
     failed: 'Could not download the report file',
+    sign: 'Sign PDF',
+    signFailed: 'Could not sign the report',
   },
   cards: {
     label: 'Summary figures',

@@ -73,6 +73,8 @@ export const reportsVi = {
     xlsx: 'Tải XLSX',
     pdf: 'Tải PDF',
     failed: 'Chưa tải được tệp báo cáo',
+    sign: 'Ký số PDF',
+    signFailed: 'Chưa ký số được báo cáo',
   },
   cards: {
     label: 'Số liệu tổng hợp',
