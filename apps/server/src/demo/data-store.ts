@@ -44,7 +44,7 @@ export async function seedDemoDataStore(deps: Deps): Promise<void> {
   await performAction(context(leader), dossier.dossier.id, { action: 'resolve', fileIds: [certificate.id] }, deps);
 }
 
-async function staffActor(deps: Deps, username: string): Promise<Actor> {
+export async function staffActor(deps: Deps, username: string): Promise<Actor> {
   const user = await deps.db.selectFrom('users').select(['id', 'username']).where('username', '=', username).executeTakeFirst();
   if (!user) throw new AppError('internal.unexpected', { details: { demoUser: username } });
   const assignments = await findAssignments(deps.db, user.id);

@@ -15,6 +15,7 @@ import { seedDatasetLines } from './seed-history.ts';
 import { bundlePartLoaders } from '../modules/setup/bundle-parts.ts';
 import { publishDemoCatalogueChanges } from './catalogue-changes.ts';
 import { seedDemoDataStore } from './data-store.ts';
+import { seedDemoSignedDocuments } from './signed-documents.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
@@ -33,6 +34,10 @@ export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarge
     log.info({ ...history, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo history imported');
     // A demo citizen's data store, so that a stored paper can be reused on the portal.
     await seedDemoDataStore(deps);
+    // A signed result for the same citizen and a few documents in the commune's document office.
+    const signing = performance.now();
+    await seedDemoSignedDocuments(deps);
+    log.info({ seconds: Math.round((performance.now() - signing) / 100) / 10 }, 'demo signed documents made');
   }
   printDemoAccounts(log);
 }

@@ -8,8 +8,7 @@
 import QRCode from 'qrcode';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { AppError } from '@motcua/domain';
-import fontkit from '@pdf-lib/fontkit';
-import { defaultFontFiles } from './fonts.ts';
+import { defaultFontFiles, embedSubset } from './fonts.ts';
 import { MM } from './flow.ts';
 
 const QR_SIZE = 17 * MM;
@@ -29,8 +28,8 @@ export async function stampVerificationQr(pdf: Uint8Array, url: string): Promise
     throw new AppError('signed_document.unreadable_pdf', { cause, issues: [{ path: 'file', message: 'not a PDF this server can read (damaged, encrypted or without pages)' }] });
   }
   const box = page.getCropBox();
-  doc.registerFontkit(fontkit);
-  const italic = await doc.embedFont((await defaultFontFiles()).italic, { subset: true });
+  // Subset as the forms are (fonts.ts): pdf-lib's own subset of the raw file loses glyphs.
+  const italic = await embedSubset(doc, (await defaultFontFiles()).italic);
   const x = box.x + 9 * MM;
   const captionY = box.y + 4 * MM;
   const qrBottom = captionY + CAPTION_SIZE + 2;

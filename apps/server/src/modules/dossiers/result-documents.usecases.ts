@@ -180,6 +180,8 @@ async function resultNotice(tx: Kysely<Database>, ctx: DossierContext, generated
       name: d.applicant_name,
       ...(d.applicant_id_number ? { idNumber: d.applicant_id_number } : {}),
       ...(d.applicant_address ? { address: d.applicant_address } : {}),
+      ...(d.applicant_phone ? { phone: d.applicant_phone } : {}),
+      ...(d.applicant_email ? { email: d.applicant_email } : {}),
     },
     procedureName: ctx.version.name,
     outcome: generated.outcome,

@@ -87,7 +87,7 @@ export function NewDocumentPage({ direction }: { direction: 'incoming' | 'outgoi
         {t('documents.detail.back')}
       </Button>
       <Title order={1}>{t(incoming ? 'documents.form.incomingTitle' : 'documents.form.outgoingTitle')}</Title>
-      <Text size="sm" c="gray.7">{t('documents.form.numberHint')}</Text>
+      <Text size="sm" c="gray.7">{t(`documents.form.numberHint.${direction}`)}</Text>
       <Card padding="md">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

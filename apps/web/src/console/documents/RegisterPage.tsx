@@ -160,7 +160,7 @@ function RegisterRow({ row }: { row: DocumentListItem }) {
       <Table.Td maw={220}><Text size="sm" lineClamp={2}>{row.direction === 'incoming' ? row.issuingBody : row.recipients}</Text></Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Group gap={4} wrap="nowrap">
-          <Badge style={{ overflow: 'visible' }} variant="light" color={row.status === 'issued' || row.status === 'handled' ? 'green' : 'blue'}>{t(`documents.status.${row.status}`)}</Badge>
+          <Badge styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }} variant="light" color={row.status === 'issued' || row.status === 'handled' ? 'green' : 'blue'}>{t(`documents.status.${row.status}`)}</Badge>
           {row.digitallySigned && <Badge variant="outline" color="teal">{t('documents.digital')}</Badge>}
         </Group>
       </Table.Td>

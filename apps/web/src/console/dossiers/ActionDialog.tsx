@@ -110,7 +110,7 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
   }
 
   return (
-    <Modal opened onClose={onClose} title={<Text fw={650}>{label}</Text>} size={action.needsReasons ? 'lg' : 'md'} closeOnClickOutside={!mutation.isPending}>
+    <Modal opened onClose={onClose} title={<Text fw={650}>{label}</Text>} size={action.needsReasons ? 'lg' : 'md'} closeOnClickOutside={!mutation.isPending} closeButtonProps={{ 'aria-label': t('console.dossier.dialog.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="gray.7">

@@ -159,6 +159,7 @@ function FileCheckForm({ id }: { id: string }) {
             }}
             leftSection={<IconUpload size={16} aria-hidden="true" />}
             clearable
+            clearButtonProps={{ 'aria-label': t('portal.verify.clearFile') }}
             data-testid="check-file"
           />
           <Group>

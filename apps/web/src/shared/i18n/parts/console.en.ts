@@ -202,6 +202,7 @@ export const dossierPageEn: Console['dossier'] = {
     noteRequired: 'Please fill this in.',
     newDueAt: 'New appointment (date and time)',
     newDueAtHint: 'Current appointment: {{at}}.',
+    close: 'Close',
     newDueAtRequired: 'Please choose the new appointment.',
     newDueAtAfter: 'The new appointment must be after the current one ({{at}}).',
     apologyOnce: 'The appointment can be moved only once; the dossier still counts as overdue.',

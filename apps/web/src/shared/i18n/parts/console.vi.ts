@@ -198,6 +198,7 @@ export const dossierPageVi = {
     noteRequired: 'Vui lòng nhập nội dung này.',
     newDueAt: 'Ngày, giờ hẹn trả mới',
     newDueAtHint: 'Hẹn hiện tại: {{at}}.',
+    close: 'Đóng',
     newDueAtRequired: 'Vui lòng chọn ngày, giờ hẹn trả mới.',
     newDueAtAfter: 'Ngày hẹn mới phải sau ngày hẹn hiện tại ({{at}}).',
     apologyOnce: 'Chỉ được hẹn lại một lần; hồ sơ vẫn được tính là quá hạn.',

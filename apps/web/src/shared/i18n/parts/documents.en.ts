@@ -56,7 +56,10 @@ export const documentsEn: Translation['documents'] = {
     submitOutgoing: 'Save the draft',
     uploading: 'Uploading the file…',
     failed: 'The document was not saved',
-    numberHint: 'The arrival number is given in order within the year on registration. An outgoing document is numbered when the clerk’s office issues it.',
+    numberHint: {
+      incoming: 'The arrival number is given in order within the year on registration.',
+      outgoing: 'A draft has no number yet; the clerk’s office numbers it, in order within the year, when it issues it.',
+    },
   },
   route: {
     unit: 'Handling unit',

@@ -54,7 +54,10 @@ export const documentsVi = {
     submitOutgoing: 'Lưu dự thảo',
     uploading: 'Đang tải tệp lên…',
     failed: 'Chưa lưu được văn bản',
-    numberHint: 'Số đến được cấp tự động theo thứ tự trong năm khi vào sổ. Văn bản đi được cấp số khi văn thư ban hành.',
+    numberHint: {
+      incoming: 'Số đến được cấp tự động theo thứ tự trong năm khi vào sổ.',
+      outgoing: 'Văn bản đi chưa có số khi soạn thảo; văn thư cấp số khi ban hành, theo thứ tự trong năm.',
+    },
   },
   route: {
     unit: 'Đơn vị xử lý',

@@ -28,6 +28,7 @@ export const verificationEn: typeof verificationVi = {
   checkHint: 'Choose the PDF you received. It is only compared, never stored.',
   checkFile: 'PDF file',
   checkButton: 'Check',
+  clearFile: 'Remove the chosen file',
   matches: 'The file matches the signed document (same SHA-256).',
   doesNotMatch: 'The file does NOT match the signed document: it was changed, or it is another document.',
   uploadedSha256: 'SHA-256 of the file you chose',

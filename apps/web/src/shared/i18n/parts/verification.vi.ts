@@ -26,6 +26,7 @@ export const verificationVi = {
   checkHint: 'Chọn tệp PDF bạn nhận được. Tệp chỉ được dùng để so sánh, không được lưu lại.',
   checkFile: 'Tệp PDF',
   checkButton: 'Kiểm tra',
+  clearFile: 'Bỏ tệp đã chọn',
   matches: 'Tệp khớp với văn bản đã ký số (cùng mã băm SHA-256).',
   doesNotMatch: 'Tệp KHÔNG khớp với văn bản đã ký số: tệp đã bị thay đổi hoặc là văn bản khác.',
   uploadedSha256: 'Mã băm SHA-256 của tệp bạn chọn',
