@@ -16,6 +16,7 @@ import { loadConfig } from '@motcua/server/config.ts';
 import { configuredClock } from '@motcua/server/deps.ts';
 import { signPdf } from '@motcua/server/infra/signing/pades.ts';
 import { verifyPdf } from '@motcua/server/infra/signing/verify.ts';
+import { certificatePem } from '@motcua/server/infra/signing/dev-ca.ts';
 import type { SignaturePlacement, Signer } from '@motcua/server/infra/signing/types.ts';
 import { signerFor, timestampAuthority, trustAnchors } from '@motcua/server/modules/signing/signing.usecases.ts';
 import { findSigningAgency, findSigningUser } from '@motcua/server/modules/signing/signing.repository.ts';
@@ -106,6 +107,27 @@ export function registerSignCommands(program: Command, globals: () => GlobalOpti
         const valid = verification.signatures.length > 0 && verification.signatures.every((s) => s.valid && s.coversWholeDocument);
         process.stdout.write(JSON.stringify({ valid, signatures: verification.signatures }, null, 2) + '\n');
         if (!valid) process.exitCode = 1;
+      });
+    });
+
+  program
+    .command('trust-roots')
+    .description('print the trusted root certificates (the development CA made at setup, and SIGNING_TRUST_ROOTS) as PEM, e.g. for pdfsig\'s NSS store')
+    .option('--out <file>', 'write them to a file instead of standard output')
+    .exitOverride(usageExit)
+    .action(async (o: { out?: string }) => {
+      await withDatabase(globals(), async (handle) => {
+        const { roots } = await trustAnchors({ db: handle.db, config: loadConfig() });
+        if (roots.length === 0) {
+          console.error('no trusted root: run `motcua setup` (it makes the development CA) or configure SIGNING_TRUST_ROOTS');
+          process.exitCode = 1;
+          return;
+        }
+        const pem = roots.map(certificatePem).join('');
+        if (o.out) {
+          fs.writeFileSync(o.out, pem);
+          console.error(`${o.out}: ${roots.length} trusted root certificate(s)`);
+        } else process.stdout.write(pem);
       });
     });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/src/db/database.ts';
 import { loadConfig } from '../../../server/src/config.ts';
 import { trustAnchors } from '../../../server/src/modules/signing/signing.usecases.ts';
+import { pemChain } from '../../../server/src/modules/signing/key-files.ts';
 import { databaseKinds } from '../../../server/test/support/databases.ts';
 import { pdfsig } from '../../../server/test/support/pdfsig.ts';
 import { cliDatabase, motcua, repoRoot, type CliDatabase } from './support.ts';
@@ -63,7 +64,11 @@ describe.each(databaseKinds)('motcua sign and verify on %s', (kind) => {
     ]);
     expect(Object.keys(report.signatures[0]!)).toEqual(expect.arrayContaining(['signer', 'signedAt', 'coversWholeDocument', 'certificateChain']));
     expect(report.signatures[0]!.signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+07:00$/);
-    roots = await anchors();
+    // pdfsig trusts what `motcua trust-roots` exports: the development root setup made.
+    const exported = await motcua([...target.args, 'trust-roots'], { env: target.env });
+    expect(exported.code, exported.stderr).toBe(0);
+    roots = pemChain(exported.stdout, 'motcua trust-roots');
+    expect(roots.map((r) => Buffer.from(r).toString('hex'))).toEqual((await anchors()).map((r) => Buffer.from(r).toString('hex')));
     const checked = await pdfsig(new Uint8Array(fs.readFileSync(signed)), roots);
     expect(checked.signatures.map((s) => [s.signer, s.signatureValid, s.certificateTrusted]), checked.output).toEqual([
       ['Đỗ Văn Hùng', true, true],
