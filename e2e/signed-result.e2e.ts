@@ -1,6 +1,7 @@
 /**
  * The signed result in real Chromium (docs/rules/results.md): the specialist generates the result
- * notice, the leader signs it (their signature and the agency's seal), the QR code printed on it
+ * notice, the leader signs it (their signature and the agency's seal), the applicant signs in with
+ * the e-ID and downloads it from "Hồ sơ của tôi" (which returns it), the QR code printed on it
  * (decoded with zbarimg) leads to the verification page, which, on a 390 px phone, shows the
  * signatures and says the signed file matches and a file with one byte changed does not.
  */
@@ -17,7 +18,9 @@ describe('signed result: generated, signed by the leader, verified from its QR c
   let specialist: Person;
   let leader: Person;
   let visitor: Person;
+  let citizen: Person;
   let dossierId = 0;
+  let dossierCode = '';
   let documentId = '';
   let signed: Buffer;
 
@@ -27,6 +30,7 @@ describe('signed result: generated, signed by the leader, verified from its QR c
     specialist = await newPerson(browser, server.baseUrl, 'specialist');
     leader = await newPerson(browser, server.baseUrl, 'leader');
     visitor = await newPerson(browser, server.baseUrl, 'visitor');
+    citizen = await newPerson(browser, server.baseUrl, 'citizen');
     // The counter's part (tested in its own journeys): received and transferred through the API.
     const officer = await newPerson(browser, server.baseUrl, 'officer');
     await signIn(officer, 'canbo.giaothuy');
@@ -36,7 +40,7 @@ describe('signed result: generated, signed by the leader, verified from its QR c
       data: { procedureCode: '1.000894', applicant: { name: 'Nguyễn Văn An', idNumber: '036090001234' }, components: [{ index: 0, received: true }], resultDelivery: 'online' },
     });
     expect(intake.status(), await intake.text()).toBe(201);
-    dossierId = (await intake.json()).id;
+    ({ id: dossierId, code: dossierCode } = await intake.json());
     const transfer = await officer.page.request.post(`/api/v1/dossiers/${dossierId}/actions`, { headers: { 'x-csrf-token': csrfToken }, data: { action: 'transfer' } });
     expect(transfer.status()).toBe(200);
     await officer.context.close();
@@ -70,6 +74,32 @@ describe('signed result: generated, signed by the leader, verified from its QR c
     expect(file.status()).toBe(200);
     signed = await file.body();
     expect(qrCodes(signed)).toContain(`${server.baseUrl}/xac-thuc/${documentId}`);
+  });
+
+  it('Nguyễn Văn An signs in with the e-ID, downloads the signed result from "Hồ sơ của tôi", and the download returns it', async () => {
+    const { page } = citizen;
+    await page.goto('/ho-so-cua-toi');
+    await page.getByRole('link', { name: 'Đăng nhập VNeID', exact: true }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/dev-idp/'));
+    await page.getByLabel('Số định danh cá nhân hoặc số điện thoại').fill('036090001234');
+    await page.getByLabel('Mật khẩu').fill('Vneid@2026');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/ho-so-cua-toi' && !url.searchParams.has('dang-nhap'));
+    await page.goto(`/ho-so-cua-toi/${encodeURIComponent(dossierCode)}`);
+    const link = page.getByRole('link', { name: `Tải ket-qua-${dossierCode}.pdf`, exact: true });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    expect(href).toBeTruthy();
+    // What the link gives the signed-in citizen's browser: the same signed file, its QR code to the page.
+    const download = await page.request.get(href!);
+    expect(download.status()).toBe(200);
+    const mine = await download.body();
+    expect(mine.equals(signed)).toBe(true);
+    expect(qrCodes(mine)).toContain(`${server.baseUrl}/xac-thuc/${documentId}`);
+    // The applicant's download is how an online result is returned: the log says so.
+    const dossier = await (await leader.page.request.get(`/api/v1/dossiers/${dossierId}`)).json();
+    expect(dossier.status).toBe('returned');
+    expect(citizen.pageErrors).toEqual([]);
   });
 
   it('the QR code’s page, on a phone, shows the signatures and tells the signed file from a changed one', async () => {
