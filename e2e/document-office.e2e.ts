@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
-import { consoleNav, journeySteps, newPerson, signIn, startJourneyServer, type Person } from './support/journey.ts';
+import { consoleNav, journeySteps, newPerson, signIn, startJourneyServer, vietnamToday, type Person } from './support/journey.ts';
 import type { RunningServer } from './support/server.ts';
 
 /** A one-page PDF (signing draws the verification QR code on page 1). */
@@ -21,6 +21,13 @@ async function onePagePdf(): Promise<Buffer> {
   page.drawText('DU THAO QUYET DINH', { x: 180, y: 760, size: 16, font: await doc.embedFont(StandardFonts.TimesRoman) });
   return Buffer.from(await doc.save());
 }
+/** The caller's outgoing documents issued in `year`, and how many of them were signed digitally (the workspace card's figures). */
+async function digitalShare(page: Page, year: number): Promise<{ issued: number; signed: number }> {
+  const summary = await (await page.request.get(`/api/v1/documents/summary?from=${year}-01-01&to=${year}-12-31`)).json();
+  const rows = summary.items as Array<{ issued: number; digitallySigned: number }>;
+  return { issued: rows.reduce((n, r) => n + r.issued, 0), signed: rows.reduce((n, r) => n + r.digitallySigned, 0) };
+}
+
 let pdf: Buffer;
 
 /** Nothing on the page is wider than the screen (no sideways scrolling of the page itself). */
@@ -38,6 +45,7 @@ describe('document office journey: an outgoing decision drafted, approved, signe
   let leader: Person;
   let officer: Person;
   let draftUrl = '';
+  let sharedBefore = { issued: 0, signed: 0 };
   const step = journeySteps(() => [specialist, leader, officer]);
 
   beforeAll(async () => {
@@ -84,18 +92,28 @@ describe('document office journey: an outgoing decision drafted, approved, signe
     await page.getByText('Bạn không có bước nào cần thực hiện với văn bản này.').waitFor();
   }));
 
-  it('lets the officer issue it: it gets number 01/QĐ-UBND of the year', () => step('issue', async () => {
+  it('lets the officer issue it: it gets the next number of the year, NN/QĐ-UBND', () => step('issue', async () => {
     const { page } = officer;
     await signIn(officer, 'canbo.giaothuy');
+    // The demo issues documents of its own this year: the decision takes the number after them.
+    const year = Number(`20${vietnamToday().slice(0, 2)}`);
+    const register = await (await page.request.get(`/api/v1/documents?direction=outgoing&year=${year}&limit=200`)).json();
+    const last = Math.max(0, ...register.items.map((d: { number: number | null }) => d.number ?? 0));
+    const expected = `${String(last + 1).padStart(2, '0')}/QĐ-UBND`;
+    sharedBefore = await digitalShare(page, year);
     await page.goto(draftUrl);
     await page.getByRole('button', { name: 'Cấp số và ban hành' }).click();
-    await page.getByTestId('document-number').filter({ hasText: '01/QĐ-UBND' }).waitFor();
+    await page.getByTestId('document-number').filter({ hasText: expected }).waitFor();
     expect(await page.getByTestId('document-status').innerText()).toBe('Đã ban hành');
-    await page.getByRole('cell', { name: '01/QĐ-UBND' }).waitFor();
+    await page.getByRole('cell', { name: expected }).waitFor();
   }));
 
   it('lets the officer register an incoming letter and route it to a unit for 3 working days', () => step('incoming', async () => {
     const { page } = officer;
+    // The arrival number after the demo's own incoming documents of the year.
+    const year = Number(`20${vietnamToday().slice(0, 2)}`);
+    const register = await (await page.request.get(`/api/v1/documents?direction=incoming&year=${year}&limit=200`)).json();
+    const arrival = String(1 + Math.max(0, ...register.items.map((d: { number: number | null }) => d.number ?? 0))).padStart(2, '0');
     await page.goto('/console/van-ban');
     await page.getByRole('link', { name: 'Vào sổ văn bản đến' }).click();
     await page.getByLabel(/^Trích yếu nội dung/).fill('Về việc triển khai kế hoạch chuyển đổi số năm 2027');
@@ -107,7 +125,7 @@ describe('document office journey: an outgoing decision drafted, approved, signe
     await page.getByLabel(/^Thời hạn \(ngày làm việc\)/).fill('3');
     await page.locator('input[type=file]').setInputFiles({ name: 'cong-van-den.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Vào sổ', exact: true }).click();
-    await page.getByTestId('document-number').filter({ hasText: /^01$/ }).waitFor();
+    await page.getByTestId('document-number').filter({ hasText: new RegExp(`^${arrival}$`) }).waitFor();
     expect(await page.getByTestId('document-status').innerText()).toBe('Đang xử lý');
     await page.getByText(/Tư pháp - Hộ tịch/).first().waitFor();
   }));
@@ -132,8 +150,11 @@ describe('document office journey: an outgoing decision drafted, approved, signe
     await page.goto('/console');
     const card = page.getByTestId('digital-share');
     await card.getByText(/Văn bản đi ký số năm \d{4}/).waitFor();
-    // The decision issued above was signed by the leader and sealed by the clerk's office at issue.
-    await card.getByText('1/1 văn bản').waitFor();
-    await card.getByText(/100\s?%/).waitFor();
+    // The decision issued above was signed by the leader and sealed by the clerk's office at issue:
+    // one more issued, one more signed digitally, and the card shows the server's figures.
+    const year = Number(`20${vietnamToday().slice(0, 2)}`);
+    const now = await digitalShare(page, year);
+    expect(now).toEqual({ issued: sharedBefore.issued + 1, signed: sharedBefore.signed + 1 });
+    await card.getByText(`${now.signed}/${now.issued} văn bản`).waitFor();
   }));
 });
