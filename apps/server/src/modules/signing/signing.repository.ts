@@ -18,18 +18,10 @@ export interface StoredKey {
   validTo: Date;
 }
 
-export interface NewKey {
-  role: SigningKeysTable['role'];
+/** A key to store: what a stored key holds, with its owner instead of its id. */
+export interface NewKey extends Omit<StoredKey, 'id'> {
   agencyId: string | null;
   userId: string | null;
-  provider: 'pkcs12' | 'remote';
-  certificateChain: string;
-  pkcs12: Uint8Array | null;
-  remoteKeyId: string | null;
-  imagePng: Uint8Array | null;
-  development: boolean;
-  validFrom: Date;
-  validTo: Date;
 }
 
 /** The owner's current (not revoked) key. */
