@@ -43,6 +43,16 @@ export const ConfigSchema = z
     TSA_URL: z.url().optional(),
     SIGNING_KEY_PASSPHRASE: z.string().min(12, 'at least 12 characters').max(500).optional(),
     SIGNING_TRUST_ROOTS: z.string().min(1).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    MAIL_FROM: z.string().min(3).max(300).optional(),
+    SMS_WEBHOOK_URL: z.url().optional(),
+    SMS_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').max(500).optional(),
+    CHAT_WEBHOOK_URL: z.url().optional(),
+    CHAT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').max(500).optional(),
+    DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+    JOBS: z.enum(['inline', 'off']).default('inline'),
+    RATE_LIMIT_STORE: z.enum(['database', 'memory', 'redis']).default('database'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   })
   // A shifted clock is for trying the product at a chosen hour (tests, demonstrations): a
   // production server keeps the real time, whatever its environment says.
@@ -58,6 +68,15 @@ export const ConfigSchema = z
       for (const k of oidcVariables.filter((v) => e[v] === undefined)) {
         ctx.addIssue({ code: 'custom', path: [k], message: `required with ${given.join(', ')}: set all of ${oidcVariables.join(', ')} or none` });
       }
+    }
+    // A webhook channel is configured whole: an unsigned payload would be refused by the gateway.
+    for (const [url, secret] of [['SMS_WEBHOOK_URL', 'SMS_WEBHOOK_SECRET'], ['CHAT_WEBHOOK_URL', 'CHAT_WEBHOOK_SECRET']] as const) {
+      if ((e[url] === undefined) !== (e[secret] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [e[url] === undefined ? url : secret], message: `required with ${e[url] === undefined ? secret : url}` });
+      }
+    }
+    if (e.RATE_LIMIT_STORE === 'redis' && !e.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required with RATE_LIMIT_STORE=redis' });
     }
     if (e.NODE_ENV === 'production' && e.OIDC_ISSUER?.startsWith('http://')) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be https:// in production' });
@@ -75,6 +94,10 @@ const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as
 export const devIdentityProviderPath = '/dev-idp';
 /** The mount path of the bundled development time-stamp authority (`demo/dev-tsa/`). */
 export const devTimestampAuthorityPath = '/dev-tsa';
+/** The mount path of the bundled development SMS and chat gateway (`demo/dev-gateway/`). */
+export const devGatewayPath = '/dev-gateway';
+/** The webhook secret of the development gateway (a demo value, not a secret). */
+export const devGatewaySecret = 'motcua-dev-gateway-secret-NOT-FOR-PRODUCTION';
 /**
  * The passphrase of stored PKCS#12 keys outside production when none is configured: development
  * keys only, and the development root CA says so in its name.
@@ -117,6 +140,27 @@ export interface Config {
   citizenSignIn: CitizenSignInConfig | undefined;
   /** Signing keys, trust anchors and the time-stamp authority (docs/signing-keys.md). */
   signing: SigningConfig;
+  /** Where notifications go (docs/notifications.md); a channel left undefined is not used. */
+  notifications: NotificationsConfig;
+  /** Whether this server process also runs the job queue's workers (`JOBS=inline`), or leaves them to `motcua worker` (`off`). */
+  jobs: { inProcess: boolean };
+  /** Where request rate limits are counted: `database` (shared by every process), `memory` (this process), `redis`. */
+  rateLimit: { store: 'database' | 'memory' | 'redis'; redisUrl: string | undefined };
+}
+
+export interface WebhookChannelConfig {
+  url: string;
+  /** Signs each payload (HMAC-SHA256); the gateway signs its delivery receipts with it too. */
+  secret: string;
+  /** The bundled development gateway (`demo/dev-gateway/`), served by this server. */
+  devGateway: boolean;
+}
+
+export interface NotificationsConfig {
+  /** `SMTP_URL`, else with demo data the bundled mail catcher on `DEV_SMTP_PORT`. */
+  email: { smtpUrl: string; from: string; devCatcherPort: number | undefined } | undefined;
+  sms: WebhookChannelConfig | undefined;
+  chat: WebhookChannelConfig | undefined;
 }
 
 export interface SigningConfig {
@@ -222,7 +266,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { url: e.TSA_URL, devAuthority: false }
         : demoData ? { url: publicBaseUrl + devTimestampAuthorityPath, devAuthority: true } : undefined,
     },
+    notifications: {
+      email: e.SMTP_URL
+        ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'Motcua <no-reply@motcua.local>', devCatcherPort: undefined }
+        : demoData ? { smtpUrl: `smtp://127.0.0.1:${e.DEV_SMTP_PORT}`, from: e.MAIL_FROM ?? 'Một cửa điện tử <no-reply@motcua.local>', devCatcherPort: e.DEV_SMTP_PORT } : undefined,
+      sms: webhookChannel(e.SMS_WEBHOOK_URL, e.SMS_WEBHOOK_SECRET, demoData, e.PORT, 'sms'),
+      chat: webhookChannel(e.CHAT_WEBHOOK_URL, e.CHAT_WEBHOOK_SECRET, demoData, e.PORT, 'chat'),
+    },
+    jobs: { inProcess: e.JOBS === 'inline' },
+    rateLimit: { store: e.RATE_LIMIT_STORE, redisUrl: e.REDIS_URL },
   };
+}
+
+/**
+ * A configured gateway, else with demo data the bundled one on this server (reached on the
+ * loopback address: the public address may not route back to the server itself). With PORT=0 the
+ * address is completed once the server listens (`withListeningPort`).
+ */
+function webhookChannel(url: string | undefined, secret: string | undefined, demoData: boolean, port: number, channel: 'sms' | 'chat'): WebhookChannelConfig | undefined {
+  if (url && secret) return { url, secret, devGateway: false };
+  if (!demoData) return undefined;
+  return { url: `http://127.0.0.1:${port}${devGatewayPath}/${channel}`, secret: devGatewaySecret, devGateway: true };
 }
 
 function citizenSignInConfig(e: z.infer<typeof ConfigSchema>, demoData: boolean, publicBaseUrl: string): CitizenSignInConfig | undefined {

@@ -12,3 +12,4 @@ export * from './reports/index.ts';
 export * from './validation/index.ts';
 export * from './documents/reuse.ts';
 export * from './office/index.ts';
+export * from './notifications/index.ts';

@@ -7,6 +7,7 @@ import type { StaffRole } from '@motcua/domain';
 import type { DossierTables } from './schema-dossiers.ts';
 import type { SignedDocumentTables } from './schema-signed-documents.ts';
 import type { DocumentOfficeTables } from './schema-document-office.ts';
+import type { NotificationTables } from './schema-notifications.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -254,7 +255,7 @@ export interface SigningTrustAnchorsTable {
   created_at: Timestamp;
 }
 
-export interface Database extends DossierTables, SignedDocumentTables, DocumentOfficeTables {
+export interface Database extends DossierTables, SignedDocumentTables, DocumentOfficeTables, NotificationTables {
   agencies: AgenciesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

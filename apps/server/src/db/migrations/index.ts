@@ -26,6 +26,7 @@ import * as m0022 from './0022_signing_keys.ts';
 import * as m0023 from './0023_signed_documents.ts';
 import * as m0024 from './0024_document_office.ts';
 import * as m0025 from './0025_register_forms.ts';
+import * as m0026 from './0026_notifications.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0023_signed_documents': m0023,
   '0024_document_office': m0024,
   '0025_register_forms': m0025,
+  '0026_notifications': m0026,
 };

@@ -1,0 +1,3 @@
+// Notifications (SPEC §12, docs/rules/notifications.md): kinds, channels, templates.
+export * from './kinds.ts';
+export * from './render.ts';
