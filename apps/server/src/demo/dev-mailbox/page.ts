@@ -30,7 +30,7 @@ nav a[aria-current="page"]{background:#0b3d91;color:#fff}
 a:focus{outline:3px solid #ffbf47;outline-offset:2px}
 ol.messages{list-style:none;padding:0;margin:0}
 ol.messages>li{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.15);padding:14px 16px;margin:0 0 12px;border-left:5px solid #6b7280}
-li.email{border-left-color:#0b3d91}li.sms{border-left-color:#047857}li.chat{border-left-color:#1d4ed8}
+ol.messages>li.email{border-left-color:#0b3d91}ol.messages>li.sms{border-left-color:#047857}ol.messages>li.chat{border-left-color:#7c3aed}
 .meta{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline;margin:0 0 6px}
 .badge{font-size:13px;font-weight:700;padding:1px 8px;border-radius:4px;background:#e5e7eb;color:#1b1f24}
 time{font-size:14px;color:#374151}
