@@ -1,11 +1,12 @@
 /**
  * The channel adapters of this process, built once from the configuration (docs/jobs.md): the
  * dispatcher looks a message's channel up in this map, and a channel missing from it is not
- * configured. SMS and chat webhooks (`webhook.ts`) are added here alongside e-mail.
+ * configured. E-mail over SMTP (`smtp.ts`), SMS and chat over webhooks (`webhook.ts`).
  */
 import type { Config } from '../../config.ts';
 import type { ChannelAdapters } from '../../modules/notifications/dispatcher.ts';
 import { smtpChannel } from './smtp.ts';
+import { chatChannel, smsChannel } from './webhook.ts';
 
 export interface ChannelOverrides {
   /** Where e-mail goes instead of the configured SMTP_URL (the demo's mail catcher on the port it got). */
@@ -16,6 +17,8 @@ export function buildChannels(config: Pick<Config, 'notifications'>, overrides: 
   const { email } = config.notifications;
   const channels: ChannelAdapters = {};
   if (email) channels.email = smtpChannel({ smtpUrl: overrides.smtpUrl ?? email.smtpUrl, from: email.from });
+  if (config.notifications.sms) channels.sms = smsChannel(config.notifications.sms);
+  if (config.notifications.chat) channels.chat = chatChannel(config.notifications.chat);
   return channels;
 }
 
