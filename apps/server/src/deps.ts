@@ -12,6 +12,8 @@ import { localFileStorage, type FileStorage } from './infra/storage.ts';
 import { createCalendarProvider, type CalendarProvider } from './modules/calendar/calendar.provider.ts';
 import { createReferenceCache, type ReferenceCache } from './modules/reference/reference.cache.ts';
 import { createCitizenOidc, type CitizenOidc } from './modules/citizens/citizen-oidc.ts';
+import { createTemplateCache, type TemplateCache } from './modules/notifications/templates.ts';
+import { createOutboxSignal, type OutboxSignal } from './modules/notifications/outbox.signal.ts';
 
 /** The current instant. Injected so that tests can fix time; the domain never reads the clock. */
 export type Clock = () => Date;
@@ -40,6 +42,10 @@ export interface Deps {
   codeSender: OneTimeCodeSender;
   /** The e-ID provider's OpenID Connect client (discovers the provider on first use); undefined: none configured. */
   citizenOidc: CitizenOidc | undefined;
+  /** The wording of notifications: administrators' versions cached, else the defaults. */
+  templates: TemplateCache;
+  /** Wakes this process's notification dispatcher after a commit that enqueued messages. */
+  outbox: OutboxSignal;
 }
 
 export function buildDeps(
@@ -58,5 +64,7 @@ export function buildDeps(
     references: createReferenceCache(),
     citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn, { fetch: options.citizenOidcFetch }) : undefined,
     codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
+    templates: createTemplateCache(),
+    outbox: createOutboxSignal(),
   };
 }

@@ -3,6 +3,7 @@
  * place where things are wired together.
  */
 import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import fs from 'node:fs';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -10,7 +11,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildDeps, configuredClock } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
-import { scheduleSweeps } from './modules/maintenance/sweep.schedule.ts';
+import { startJobs, type RunningJobs } from './modules/jobs/runner.ts';
+import { buildChannels } from './infra/notify/channels.ts';
 import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
 
 export async function main(): Promise<void> {
@@ -49,8 +51,14 @@ export async function main(): Promise<void> {
   }
   if (config.demoData) await loadDemoDataOnFirstStart(deps, handle, app.log);
   await app.listen({ host: config.host, port: config.port });
-  // Expired sessions and abandoned uploads: now, then every hour.
-  const sweeps = scheduleSweeps(deps, app.log);
+  // With demo data and no SMTP_URL, e-mail goes to the bundled mail catcher.
+  const mailCatcher = config.notifications.email?.devCatcherPort !== undefined ? await startMailCatcher(config.notifications.email.devCatcherPort, app.log) : undefined;
+  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off).
+  let jobs: RunningJobs | undefined;
+  if (config.jobs.inProcess) {
+    const channels = buildChannels(config, { smtpUrl: mailCatcher && `smtp://127.0.0.1:${mailCatcher.port}` });
+    jobs = await startJobs(deps, handle, app.log.child({ module: 'jobs' }), { channels });
+  }
   ready = true;
   if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
   if (config.signing.timestamp?.devAuthority) app.log.info({ url: config.signing.timestamp.url }, 'signatures are time-stamped by the bundled development TSA (docs/signing-keys.md)');
@@ -62,15 +70,23 @@ export async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     ready = false;
-    sweeps.stop();
     await app.close();
-    await sweeps.running();
+    // After the last request: what it enqueued is sent (or left queued, for the next process).
+    await jobs?.stop();
+    await mailCatcher?.close();
     await referenceChanges.close();
     await handle.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function startMailCatcher(port: number, log: FastifyBaseLogger) {
+  const { startMailCatcher } = await import('./demo/mail-catcher/mail-catcher.ts');
+  const catcher = await startMailCatcher({ port, onTaken: (taken) => log.warn({ port: taken }, 'mail catcher port taken; using another') });
+  log.info({ port: catcher.port }, 'e-mail goes to the bundled mail catcher (docs/jobs.md)');
+  return catcher;
 }
 
 async function startDevIdentityProvider(config: Config) {
