@@ -95,6 +95,9 @@ describe.each(databaseKinds)('two server processes on one database (%s)', (kind)
       LOGIN_MAX_FAILURES: String(loginMaxFailures),
       // Both would bind the demo mail catcher's port otherwise; 0: any free port.
       DEV_SMTP_PORT: '0',
+      // Both run the job queue (the default), and say so in their log when a scheduled job is done.
+      JOBS: 'inline',
+      LOG_LEVEL: 'info',
     };
     // As docs/operations.md asks: one DATA_DIR for both (files, the development e-ID's secrets).
     a = await startServer(env);
@@ -169,4 +172,28 @@ describe.each(databaseKinds)('two server processes on one database (%s)', (kind)
     // Answered (no such dossier) up to the shared limit, refused past it, on either process.
     expect(statuses).toEqual([...Array(lookupLimit).fill(404), 429, 429, 429]);
   });
+
+  it('runs a scheduled job once per slot when both processes run the job queue', async () => {
+    // The registry's hourly sweep, made due every minute. pg-boss reads its schedules from its
+    // table at each check (every 30 s in one process at a time), so both processes see the change
+    // without a restart; the servers offer no other way to pick a slot.
+    const changed = await db.pool.query(`UPDATE pgboss.schedule SET cron = '* * * * *' WHERE name = 'sweep.expired'`);
+    expect(changed.rowCount, 'the sweep is scheduled on the queue').toBe(1);
+    const completed = async () => (await db.pool.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'sweep.expired' AND state = 'completed'`)).rows[0].n as number;
+    await expect.poll(completed, { timeout: 90_000, interval: 500 }).toBeGreaterThan(0);
+    // Time for both workers to poll again (every 10 s): a second job of the same slot would run now.
+    await new Promise((r) => setTimeout(r, 12_000));
+
+    const jobs = (await db.pool.query<{ id: string; state: string; retry_count: number; slot: string }>(
+      `SELECT id, state, retry_count, to_char(date_trunc('minute', created_on), 'HH24:MI') AS slot FROM pgboss.job WHERE name = 'sweep.expired' ORDER BY created_on`,
+    )).rows;
+    const runsIn = (server: RunningServer) => server.output().split('\n').filter((l) => l.includes('"job":"sweep.expired"') && l.includes('scheduled job done')).length;
+    const [inA, inB] = [runsIn(a), runsIn(b)];
+    console.log(`multi-process: sweep.expired jobs ${JSON.stringify(jobs.map((j) => `${j.slot} ${j.state}`))}; runs in A: ${inA}, in B: ${inB}`);
+    // One job per minute slot, none retried, and as many runs across both processes as jobs done.
+    const slots = jobs.map((j) => j.slot);
+    expect(new Set(slots).size).toBe(slots.length);
+    expect(jobs.every((j) => j.retry_count === 0)).toBe(true);
+    expect(inA + inB).toBe(jobs.filter((j) => j.state === 'completed').length);
+  }, 150_000);
 });
