@@ -50,6 +50,7 @@ import { completeDocument } from './openapi.ts';
 import { registerSessions } from './session.ts';
 import { refuseEmptyParameters } from './trailing-slash.ts';
 import { registerRequestTime } from './context.ts';
+import { rateLimitStore } from './rate-limit.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -109,7 +110,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 } });
+  // Counted where RATE_LIMIT_STORE says: by default in the database, shared by every process.
+  const rateLimits = rateLimitStore(deps.config, deps.db);
+  app.addHook('onClose', rateLimits.close);
   await app.register(rateLimit, {
+    ...rateLimits.options,
     global: false,
     errorResponseBuilder: () => new AppError('request.rate_limited'),
   });
