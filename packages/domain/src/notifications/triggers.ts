@@ -1,5 +1,5 @@
 /**
- * Who is told what when an action is taken on a dossier (SPEC §12, docs/rules/notifications.md).
+ * Who is told what when an action is taken on a dossier (docs/rules/notifications.md).
  * The applicant hears of what changes their plans: the receipt and its appointment, a request to
  * supplement, an apology with its new date, the result they can now collect, a withdrawal, a
  * refusal. Staff hear of work given to them by name: an assignment. Reminders and escalations are
