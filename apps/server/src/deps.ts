@@ -4,10 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { CustomFetch } from 'openid-client';
-import { pino } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
-import { developmentCodeSender, type OneTimeCodeSender } from './infra/one-time-codes.ts';
 import { localFileStorage, type FileStorage } from './infra/storage.ts';
 import { createCalendarProvider, type CalendarProvider } from './modules/calendar/calendar.provider.ts';
 import { createReferenceCache, type ReferenceCache } from './modules/reference/reference.cache.ts';
@@ -38,8 +36,6 @@ export interface Deps {
   calendars: CalendarProvider;
   storage: FileStorage;
   references: ReferenceCache;
-  /** Delivers the one-time codes of assisted filing; the development sender logs them. */
-  codeSender: OneTimeCodeSender;
   /** The e-ID provider's OpenID Connect client (discovers the provider on first use); undefined: none configured. */
   citizenOidc: CitizenOidc | undefined;
   /** The wording of notifications: administrators' versions cached, else the defaults. */
@@ -63,7 +59,6 @@ export function buildDeps(
     storage: localFileStorage(config.dataDir),
     references: createReferenceCache(),
     citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn, { fetch: options.citizenOidcFetch }) : undefined,
-    codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
     templates: createTemplateCache(),
     outbox: createOutboxSignal(),
   };

@@ -3,16 +3,14 @@
  * place where things are wired together.
  */
 import path from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
 import fs from 'node:fs';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, withListeningPort, withMailCatcherPort, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildDeps, configuredClock } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
 import { startJobs, type RunningJobs } from './modules/jobs/runner.ts';
-import { buildChannels } from './infra/notify/channels.ts';
 import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
 
 export async function main(): Promise<void> {
@@ -34,11 +32,14 @@ export async function main(): Promise<void> {
   // server reaches it in process (demo/dev-idp/in-process-fetch.ts).
   const devIdentityProvider = config.citizenSignIn?.devProvider ? await startDevIdentityProvider(config) : undefined;
   const deps = buildDeps(config, handle.db, configuredClock(config), { citizenOidcFetch: devIdentityProvider?.fetch });
+  // Demo mode: what the development gateway and mail catcher receive is listed at /dev-mailbox.
+  const devMailbox = config.demoData ? await openMailbox(config) : undefined;
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,
     ready: () => ready,
     devIdentityProvider: devIdentityProvider?.provider,
+    devMailbox,
   });
   app.log.info({ database: handle.kind, location: handle.location, migrationsApplied: migration.applied }, 'database ready');
   // Changes to agencies, procedures, staff names and calendars committed by any process.
@@ -51,16 +52,18 @@ export async function main(): Promise<void> {
   }
   if (config.demoData) await loadDemoDataOnFirstStart(deps, handle, app.log);
   await app.listen({ host: config.host, port: config.port });
-  // With demo data and no SMTP_URL, e-mail goes to the bundled mail catcher.
-  const mailCatcher = config.notifications.email?.devCatcherPort !== undefined ? await startMailCatcher(config.notifications.email.devCatcherPort, app.log) : undefined;
-  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off).
+  const address = app.server.address();
+  if (typeof address === 'object' && address) withListeningPort(config, address.port);
+  const catcherPort = config.notifications.email?.devCatcherPort;
+  const mailCatcher = devMailbox && catcherPort !== undefined ? await startCatcher(devMailbox, catcherPort, app.log, deps.clock) : undefined;
+  if (mailCatcher) withMailCatcherPort(config, mailCatcher.port);
+  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off);
+  // after the ports are known, so that the channels are built with the addresses that answer.
   let jobs: RunningJobs | undefined;
-  if (config.jobs.inProcess) {
-    const channels = buildChannels(config, { smtpUrl: mailCatcher && `smtp://127.0.0.1:${mailCatcher.port}` });
-    jobs = await startJobs(deps, handle, app.log.child({ module: 'jobs' }), { channels });
-  }
+  if (config.jobs.inProcess) jobs = await startJobs(deps, handle, app.log.child({ module: 'jobs' }));
   ready = true;
   if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
+  if (mailCatcher) app.log.info({ smtp: `127.0.0.1:${mailCatcher.port}`, mailbox: `${config.publicBaseUrl}/dev-mailbox` }, 'e-mails go to the bundled mail catcher; SMS and chat to the development gateway: see them at /dev-mailbox (docs/notifications-channels.md)');
   if (config.signing.timestamp?.devAuthority) app.log.info({ url: config.signing.timestamp.url }, 'signatures are time-stamped by the bundled development TSA (docs/signing-keys.md)');
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
 
@@ -82,11 +85,14 @@ export async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-async function startMailCatcher(port: number, log: FastifyBaseLogger) {
-  const { startMailCatcher } = await import('./demo/mail-catcher/mail-catcher.ts');
-  const catcher = await startMailCatcher({ port, onTaken: (taken) => log.warn({ port: taken }, 'mail catcher port taken; using another') });
-  log.info({ port: catcher.port }, 'e-mail goes to the bundled mail catcher (docs/jobs.md)');
-  return catcher;
+async function openMailbox(config: Config) {
+  const { openDevMailbox } = await import('./demo/dev-mailbox/store.ts');
+  return openDevMailbox(path.join(config.dataDir, 'dev-mailbox'));
+}
+
+async function startCatcher(...args: Parameters<typeof import('./demo/dev-mailbox/mail-catcher.ts').startMailCatcherOrWarn>) {
+  const { startMailCatcherOrWarn } = await import('./demo/dev-mailbox/mail-catcher.ts');
+  return startMailCatcherOrWarn(...args);
 }
 
 async function startDevIdentityProvider(config: Config) {

@@ -3,3 +3,4 @@ export * from './kinds.ts';
 export * from './render.ts';
 export * from './sms.ts';
 export * from './default-templates.ts';
+export * from './phone.ts';
