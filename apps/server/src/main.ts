@@ -11,7 +11,6 @@ import { buildDeps, configuredClock } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
 import { startJobs, type RunningJobs } from './modules/jobs/runner.ts';
-import { buildChannels } from './infra/notify/channels.ts';
 import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
 
 export async function main(): Promise<void> {
@@ -59,11 +58,10 @@ export async function main(): Promise<void> {
   const catcherPort = config.notifications.email?.devCatcherPort;
   const mailCatcher = devMailbox && catcherPort !== undefined ? await startCatcher(devMailbox, catcherPort, app.log, deps.clock) : undefined;
   if (mailCatcher) withMailCatcherPort(config, mailCatcher.port);
-  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off).
+  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off);
+  // after the ports are known, so that the channels are built with the addresses that answer.
   let jobs: RunningJobs | undefined;
-  if (config.jobs.inProcess) {
-    jobs = await startJobs(deps, handle, app.log.child({ module: 'jobs' }), { channels: buildChannels(config) });
-  }
+  if (config.jobs.inProcess) jobs = await startJobs(deps, handle, app.log.child({ module: 'jobs' }));
   ready = true;
   if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
   if (mailCatcher) app.log.info({ smtp: `127.0.0.1:${mailCatcher.port}`, mailbox: `${config.publicBaseUrl}/dev-mailbox` }, 'e-mails go to the bundled mail catcher; SMS and chat to the development gateway: see them at /dev-mailbox (docs/notifications-channels.md)');

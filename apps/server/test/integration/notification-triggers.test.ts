@@ -1,13 +1,17 @@
 /**
  * Who is told what by the actions on a dossier (docs/rules/notifications.md): the outbox rows a
- * dossier's life adds, in the action's transaction, each once; none for an action that fails or is
- * rolled back; the citizen account's channel preferences honoured.
+ * dossier's life adds, in the action's transaction, each once; the dispatcher, woken by each
+ * commit, sends the e-mails to a real SMTP server, in Vietnamese with the code and the link, each
+ * once; none for an action that fails or is rolled back; the citizen account's preferences honoured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
 import { performAction } from '../../src/modules/dossiers/actions.usecases.ts';
+import { buildChannels, closeChannels } from '../../src/infra/notify/channels.ts';
+import { createDispatcher, type ChannelAdapters } from '../../src/modules/notifications/dispatcher.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -29,8 +33,16 @@ describe.each(databaseKinds)('notifications caused by dossier actions on %s', (k
   let specialist: Agent;
   let leader: Agent;
   let specialistId: string;
+  let smtp: TestSmtpServer;
+  let channels: ChannelAdapters;
   beforeAll(async () => {
-    t = await startTestApp(kind, { clock: () => new Date(now), config: { SESSION_TTL_HOURS: '720', PUBLIC_BASE_URL: 'https://motcua.example.vn' } });
+    smtp = await startTestSmtpServer();
+    t = await startTestApp(kind, {
+      clock: () => new Date(now),
+      config: { SESSION_TTL_HOURS: '720', PUBLIC_BASE_URL: 'https://motcua.example.vn', SMTP_URL: smtp.url, MAIL_FROM: 'Một cửa xã Giao Thủy <mot-cua@giaothuy.example.vn>' },
+    });
+    // E-mail only: the SMS of these tests stay in the outbox.
+    channels = { email: buildChannels(t.deps.config).email! };
     officer = await t.signIn('canbo.giaothuy');
     specialist = await t.signIn('chuyenvien.giaothuy');
     leader = await t.signIn('lanhdao.giaothuy');
@@ -39,7 +51,11 @@ describe.each(databaseKinds)('notifications caused by dossier actions on %s', (k
       .where('username', '=', 'chuyenvien.giaothuy').returning('id').executeTakeFirstOrThrow();
     specialistId = user.id;
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    if (channels) await closeChannels(channels);
+    await smtp?.close();
+  });
 
   const outbox = async (dossierId: number) =>
     (await t.database.db.selectFrom('notifications')
@@ -60,6 +76,9 @@ describe.each(databaseKinds)('notifications caused by dossier actions on %s', (k
 
   it('tells the applicant of each step of a dossier\'s life, and the assignee of the assignment, each once', async () => {
     now = at('2025-03-03T09:00:00+07:00');
+    // Woken by each commit only (no polling within the test): the wake is what sends the mails.
+    const dispatcher = createDispatcher(t.deps, channels, { info() {}, warn() {}, error() {} }, { pollMs: 3_600_000 });
+    dispatcher.start();
     const res = await officer.post('/api/v1/dossiers', intake());
     expect(res.statusCode, res.body).toBe(201);
     const { id, code } = res.json() as { id: number; code: string };
@@ -105,6 +124,34 @@ describe.each(databaseKinds)('notifications caused by dossier actions on %s', (k
       code, link: `https://motcua.example.vn/console/ho-so/${id}`, recipientName: 'Vũ Đức Minh', assignedBy: 'Đỗ Văn Hùng',
       stepName: expect.any(String), stepDueAt: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/),
     });
+
+    // The e-mails reached the SMTP server, each once, in Vietnamese, with the code and the link.
+    const mails = await smtp.waitFor(5);
+    await dispatcher.stop();
+    expect(await dispatcher.drain()).toBe(0);
+    // Sent as each commit woke the dispatcher; concurrent sends may arrive in any order.
+    expect(mails.map((m) => `${m.subject} → ${(m.to as { text: string }).text}`).sort()).toEqual([
+      `Tiếp nhận hồ sơ ${code} → tuyet.nt@example.vn`,
+      `Yêu cầu bổ sung hồ sơ ${code} → tuyet.nt@example.vn`,
+      `Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${code} → tuyet.nt@example.vn`,
+      `Hồ sơ ${code} được giao cho đồng chí xử lý → minh.vd@giaothuy.example.vn`,
+      `Hồ sơ ${code} đã có kết quả → tuyet.nt@example.vn`,
+    ].sort());
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(5);
+    const text = (subject: string) => mails.find((m) => m.subject?.startsWith(subject))?.text ?? '';
+    const [receivedMail, supplementMail, apologyMail, assignedMail, resultMail] = [
+      text('Tiếp nhận'), text('Yêu cầu bổ sung'), text('Thư xin lỗi'), text(`Hồ sơ ${code} được giao`), text(`Hồ sơ ${code} đã có kết quả`),
+    ];
+    expect(receivedMail).toContain('Kính gửi Ông/Bà Nguyễn Thị Ánh Tuyết');
+    expect(receivedMail).toContain('Thời gian hẹn trả kết quả: 10/03/2025 09:00');
+    expect(receivedMail).toContain(`https://motcua.example.vn/tra-cuu/${code}`);
+    expect(supplementMail).toContain('1. Bản sao Giấy khai sinh có chứng thực\n2. Tờ khai có chữ ký của hai bên');
+    expect(apologyMail).toContain('Thời gian hẹn trả kết quả mới: 20/03/2025 16:30');
+    expect(assignedMail).toContain('Đỗ Văn Hùng đã giao đồng chí xử lý hồ sơ');
+    expect(assignedMail).toContain(`https://motcua.example.vn/console/ho-so/${id}`);
+    expect(resultMail).toContain('Cách nhận kết quả: nhận tại Bộ phận Một cửa.');
+    const sent = await t.database.db.selectFrom('notifications').select(['status', 'channel']).where('dossier_id', '=', id).execute();
+    expect(sent.filter((r) => r.channel === 'email').map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
   });
 
   it('tells the applicant of a withdrawal and of refusals, at the counter and after processing', async () => {

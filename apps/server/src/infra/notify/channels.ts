@@ -1,24 +1,19 @@
 /**
  * The channel adapters of this process, built once from the configuration (docs/jobs.md): the
  * dispatcher looks a message's channel up in this map, and a channel missing from it is not
- * configured. E-mail over SMTP (`smtp.ts`), SMS and chat over webhooks (`webhook.ts`).
+ * configured. E-mail over SMTP (`smtp.ts`), SMS and chat over signed webhooks (`webhook.ts`).
  */
 import type { Config } from '../../config.ts';
 import type { ChannelAdapters } from '../../modules/notifications/dispatcher.ts';
 import { smtpChannel } from './smtp.ts';
 import { chatChannel, smsChannel } from './webhook.ts';
 
-export interface ChannelOverrides {
-  /** Where e-mail goes instead of the configured SMTP_URL (the demo's mail catcher on the port it got). */
-  smtpUrl?: string | undefined;
-}
-
-export function buildChannels(config: Pick<Config, 'notifications'>, overrides: ChannelOverrides = {}): ChannelAdapters {
-  const { email } = config.notifications;
+export function buildChannels(config: Pick<Config, 'notifications'>): ChannelAdapters {
+  const { email, sms, chat } = config.notifications;
   const channels: ChannelAdapters = {};
-  if (email) channels.email = smtpChannel({ smtpUrl: overrides.smtpUrl ?? email.smtpUrl, from: email.from });
-  if (config.notifications.sms) channels.sms = smsChannel(config.notifications.sms);
-  if (config.notifications.chat) channels.chat = chatChannel(config.notifications.chat);
+  if (email) channels.email = smtpChannel({ smtpUrl: email.smtpUrl, from: email.from });
+  if (sms) channels.sms = smsChannel(sms);
+  if (chat) channels.chat = chatChannel(chat);
   return channels;
 }
 

@@ -8,7 +8,7 @@ import {
   type Actor, type ActorRole, type DossierAction, type DossierEvent, type ReturnDelivery,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import type { CalendarSet } from '../calendar/calendar.provider.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { claimFiles } from '../files/files.usecases.ts';
@@ -79,7 +79,7 @@ export async function performAction(context: AuditContext, dossierId: number, co
     prepared = await prepareResultAction(context, dossierId, command, deps);
   }
   const calendars = await deps.calendars.current();
-  return inTransaction(deps.db, async (tx) => {
+  return inTransactionWaking(deps, async (tx) => {
     const ctx = await loadDossierContext(tx, deps.references, context.actor, dossierId, { lock: true });
     const actionDeps = { ...actionDepsOf(deps, calendars), results: resultDepsOf(deps, prepared) };
     const at = prepared?.at.getTime();

@@ -7,7 +7,7 @@
  */
 import { AppError, isDossierCode, securityCodeCandidates, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import { safeEqual, sha256 } from '../../infra/tokens.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { actionDepsOf, applyAction } from './actions.usecases.ts';
@@ -66,7 +66,7 @@ export async function actAsApplicant(context: AuditContext, code: string, input:
     });
   }
   const calendars = await deps.calendars.current();
-  await inTransaction(deps.db, async (tx) => {
+  await inTransactionWaking(deps, async (tx) => {
     const found = await repo.findDossierByCode(tx, code);
     if (!found) throw notFound();
     const { proof } = input;

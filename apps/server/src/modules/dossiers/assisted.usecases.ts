@@ -17,6 +17,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import { maskDestination, newOneTimeCode } from '../../infra/one-time-codes.ts';
 import { newSecurityCode, randomToken, safeEqual, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
@@ -212,7 +213,7 @@ export async function confirmPreparation(
   }
   const now = deps.clock();
   const calendars = await deps.calendars.current();
-  const outcome = await inTransaction(deps.db, async (tx): Promise<AppError | { accessSecret: string }> => {
+  const outcome = await inTransactionWaking(deps, async (tx): Promise<AppError | { accessSecret: string }> => {
     const dossier = await repo.lockDossier(tx, row.id);
     if (!dossier) throw notFound();
     if (dossier.status !== 'awaiting_confirmation') throw notAwaiting();

@@ -6,7 +6,7 @@
  */
 import { downloadReturnsResult, type Actor, type DossierStatus } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { findByResultFile } from '../signed-documents/signed-documents.repository.ts';
 import { actionDepsOf, applyAction } from './actions.usecases.ts';
@@ -29,7 +29,7 @@ export async function returnOnDownload(
   if (!document?.dossier_id || document.status !== 'signed') return false;
   const dossierId = document.dossier_id;
   const calendars = await deps.calendars.current();
-  return inTransaction(deps.db, async (tx) => {
+  return inTransactionWaking(deps, async (tx) => {
     const dossier = await repo.lockDossier(tx, dossierId);
     if (!dossier) return false;
     const ctx = await contextOf(tx, deps.references, dossier);

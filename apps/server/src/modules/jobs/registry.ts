@@ -3,6 +3,7 @@
  * feature adds its own job here (defined next to its use cases, as `<feature>.jobs.ts`).
  */
 import { sweepExpiredJob } from '../maintenance/sweep.jobs.ts';
+import { reminderJobs } from '../notifications/reminder.jobs.ts';
 import type { ScheduledJob } from './types.ts';
 
-export const scheduledJobs: ScheduledJob[] = [sweepExpiredJob];
+export const scheduledJobs: ScheduledJob[] = [sweepExpiredJob, ...reminderJobs];

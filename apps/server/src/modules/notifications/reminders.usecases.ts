@@ -49,7 +49,7 @@ export async function sendDueTomorrowReminders(deps: SweepDeps, at: Date): Promi
   const due = (await candidates(deps.db, from, to))
     .filter((d) => isDueTomorrow(calendars.forAgency(d.agency_id), d.overdue_from.getTime(), at.getTime()));
   const messages = await messagesFor(deps, due, 'due_tomorrow', at);
-  return { dossiers: due.length, added: await enqueueNotifications(deps.db, messages, at) };
+  return { dossiers: due.length, added: await enqueueAndWake(deps, messages, at) };
 }
 
 /**
@@ -63,10 +63,17 @@ export async function sendOverdueNotices(deps: SweepDeps, at: Date): Promise<{ o
   const overdue = open.filter((d) => !d.told_overdue && isOverdue(d.overdue_from.getTime(), at.getTime()));
   const escalated = open.filter((d) => !d.escalated && isEscalationDue(calendars.forAgency(d.agency_id), d.overdue_from.getTime(), at.getTime()));
   const messages = [...(await messagesFor(deps, overdue, 'overdue', at)), ...(await messagesFor(deps, escalated, 'escalated', at))];
-  return { overdue: overdue.length, escalated: escalated.length, added: await enqueueNotifications(deps.db, messages, at) };
+  return { overdue: overdue.length, escalated: escalated.length, added: await enqueueAndWake(deps, messages, at) };
 }
 
-type SweepDeps = Pick<Deps, 'db' | 'calendars' | 'references' | 'config'>;
+/** One INSERT, committed on its own; the dispatcher is woken when it added anything. */
+async function enqueueAndWake(deps: SweepDeps, messages: NewNotification[], at: Date): Promise<number> {
+  const added = await enqueueNotifications(deps.db, messages, at);
+  if (added > 0) deps.outbox.wake();
+  return added;
+}
+
+type SweepDeps = Pick<Deps, 'db' | 'calendars' | 'references' | 'config' | 'outbox'>;
 
 /**
  * Open dossiers whose clock runs and whose due instant lies in [from, to), with their unit's name
