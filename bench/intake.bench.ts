@@ -19,7 +19,8 @@ import { formatDossierCode, localDateOf } from '@motcua/domain';
 import { record } from './lib.ts';
 import { femaleGivenNames, femaleMiddleNames, familyNames, maleGivenNames, maleMiddleNames, villages } from './datasets.ts';
 import {
-  benchCommunes, closedLoop, cpuMeter, type CpuReport, latencySummary, machineContext, ms, postgresSettings, prepareDatabase, signIn, startBenchServer, type Client,
+  benchCommunes, closedLoop, cpuMeter, type CpuReport, latencySummary, machineContext, ms, postgresSettings, prepareDatabase, signIn, startBenchServer,
+  statementMeter, statementTable, type Client,
 } from './support.ts';
 import { seededRandom as random } from '../apps/server/src/demo/random.ts';
 
@@ -35,6 +36,18 @@ const { url, handle } = await prepareDatabase(dbName, { fresh: true });
 await handle.close();
 const pool = new pg.Pool({ connectionString: url, max: clients, application_name: 'motcua-bench-intake' });
 console.log(`  ${await postgresSettings(pool)}`);
+const statements = await statementMeter(pool, dbName);
+if (!statements) console.log('  (pg_stat_statements is not loaded: no statements per intake; docs/benchmarks.md tells how to enable it)');
+
+/** Counts the operations completed after the warm-up, when the statement counters are reset. */
+function statementWindow() {
+  const w = { open: false, ops: 0 };
+  setTimeout(() => {
+    w.open = true;
+    void statements?.reset();
+  }, warmup * 1000);
+  return w;
+}
 
 const rand = random(20_250_701);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -77,15 +90,18 @@ let cpu: CpuReport;
 let apiCreated = 0;
 const apiCodes = new Set<string>();
 let sampleResponse = '';
+let httpStatements = '';
 try {
   const sessions: Client[] = [];
   for (const c of benchCommunes.slice(0, clients)) sessions.push(await signIn(server.baseUrl, c.officer));
 
   const meter = await cpuMeter(pool, dbName, warmup * 1000);
+  const window = statementWindow();
   const result = await closedLoop(clients, warmup * 1000, seconds * 1000, async (c, i) => {
     const r = await sessions[c]!.request('POST', '/api/v1/dossiers', intakeBody(c), { 'idempotency-key': `bench-${runId}-${c}-${i}` });
     if (r.status !== 201) return `${r.status} ${r.body.slice(0, 300)}`;
     apiCreated++;
+    if (window.open) window.ops++;
     // The answer starts {"id":N,"code":"…": read the code without parsing 3 kB of JSON when it does.
     const code = /^\{"id":\d+,"code":"([^"]+)"/.exec(r.body)?.[1] ?? (JSON.parse(r.body) as { code?: string }).code;
     if (!code) return `no code in the answer ${r.body.slice(0, 100)}`;
@@ -94,12 +110,14 @@ try {
     return true;
   });
   cpu = await meter.stop(result.completed);
+  if (statements) httpStatements = statementTable('HTTP statements per intake', await statements.report(window.ops));
   if (result.failed) throw new Error(`${result.failed} intakes failed, first: ${result.firstError}`);
   http = latencySummary(result.latencies);
   httpRate = result.perSecond;
   console.log(`  HTTP: ${result.completed.toLocaleString('en-US')} intakes in ${seconds} s = ${Math.round(httpRate).toLocaleString('en-US')} dossiers/s; ` +
     `p50 ${ms(http.p50)}, p99 ${ms(http.p99)}, p99.9 ${ms(http.p999)}, max ${ms(http.max)}`);
   console.log(`  ${cpu.text}`);
+  if (httpStatements) console.log(httpStatements);
 
   // A retry with the same Idempotency-Key answers the first dossier again and creates nothing.
   const before = Number((await pool.query('SELECT count(*) AS n FROM dossiers')).rows[0].n);
@@ -173,6 +191,7 @@ const insertAudit = `INSERT INTO audit_events (at, actor_kind, actor_id, actor_n
 const insertKey = `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response) VALUES ($1, $2, $3, 201, $4)`;
 let sqlCreated = 0;
 const sqlMeter = await cpuMeter(pool, dbName, warmup * 1000);
+const sqlWindow = statementWindow();
 const sqlResult = await closedLoop(clients, warmup * 1000, seconds * 1000, async (c, i) => {
   const commune = benchCommunes[c]!;
   const agency = agencies.get(commune.code)!;
@@ -206,6 +225,7 @@ const sqlResult = await closedLoop(clients, warmup * 1000, seconds * 1000, async
       JSON.stringify({ ...responseTemplate, id, code, applicant: body.applicant })]);
     await client.query('COMMIT');
     sqlCreated++;
+    if (sqlWindow.open) sqlWindow.ops++;
     return true;
   } catch (error) {
     await client.query('ROLLBACK');
@@ -215,11 +235,13 @@ const sqlResult = await closedLoop(clients, warmup * 1000, seconds * 1000, async
   }
 });
 const sqlCpu = await sqlMeter.stop(sqlResult.completed);
+const sqlStatements = statements ? statementTable('SQL baseline statements per intake', await statements.report(sqlWindow.ops)) : '';
 if (sqlResult.failed) throw new Error(`${sqlResult.failed} SQL intakes failed, first: ${sqlResult.firstError}`);
 const sql = latencySummary(sqlResult.latencies);
 console.log(`  SQL baseline: ${sqlResult.completed.toLocaleString('en-US')} intakes in ${seconds} s = ${Math.round(sqlResult.perSecond).toLocaleString('en-US')} dossiers/s; ` +
   `p50 ${ms(sql.p50)}, p99 ${ms(sql.p99)}, p99.9 ${ms(sql.p999)}, max ${ms(sql.max)}`);
 console.log(`  ${sqlCpu.text}`);
+if (sqlStatements) console.log(sqlStatements);
 await verify('after the SQL baseline too', apiCreated + sqlCreated);
 await pool.end();
 
