@@ -9,7 +9,8 @@
  * Baseline (same run, same database, same concurrency): the same rows written the simplest direct
  * way, a pg.Pool of 8 and per intake one transaction: the daily code counter
  * (INSERT … ON CONFLICT … DO UPDATE … RETURNING), the dossier row, its two event rows, the audit
- * row and the idempotency key row (with a stored answer of the API's size).
+ * row, the idempotency key row (with a stored answer of the API's size) and, when the API writes one,
+ * the applicant's notification in the outbox (the same row, docs/rules/notifications.md; the dispatcher is off here).
  * Afterwards: every acknowledged dossier is there once, codes are unique and gap-free per agency
  * and day, every dossier has its 2 events, and a retried request creates nothing.
  */
@@ -83,7 +84,9 @@ const runId = randomUUID().slice(0, 8);
 const dataLabel = `fresh database, bench bundle (demo + 8 communes), procedure ${procedureCode}, ${clients} clients (one officer and commune each)`;
 
 // ─── Through the HTTP API ────────────────────────────────────────────────────────────────────
-const server = await startBenchServer(url, bench);
+// The outbox rows are written by the intake; sending them is the `notify` bench's measure, so the
+// dispatcher does not run in this server (as with `motcua worker` in a process of its own).
+const server = await startBenchServer(url, bench, { JOBS: 'off' });
 let http: ReturnType<typeof latencySummary>;
 let httpRate: number;
 let cpu: CpuReport;
@@ -146,9 +149,11 @@ async function verify(label: string, expected: number, codes?: Set<string>) {
            (SELECT count(*) FROM dossier_events) AS events,
            (SELECT count(*) FROM audit_events WHERE action = 'dossier.created') AS audits,
            (SELECT count(*) FROM idempotency_keys) AS keys,
+           (SELECT count(*) FROM notifications) AS messages,
+           (SELECT count(*) FROM dossiers d WHERE (SELECT count(*) FROM notifications n WHERE n.dossier_id = d.id) <> $1) AS without_messages,
            (SELECT count(*) FROM (
               SELECT agency_id, split_part(code, '-', 2) AS day, count(*) AS n, max(split_part(code, '-', 3)::int) AS last
-              FROM dossiers GROUP BY 1, 2) x WHERE n <> last) AS gaps`)).rows[0];
+              FROM dossiers GROUP BY 1, 2) x WHERE n <> last) AS gaps`, [messagesPerIntake])).rows[0];
   const n = (k: string) => Number(r[k]);
   const problems: string[] = [];
   if (n('dossiers') !== expected) problems.push(`${n('dossiers')} dossiers, ${expected} acknowledged`);
@@ -157,6 +162,7 @@ async function verify(label: string, expected: number, codes?: Set<string>) {
   if (n('events') !== 2 * n('dossiers')) problems.push(`${n('events')} events for ${n('dossiers')} dossiers`);
   if (n('audits') !== n('dossiers')) problems.push(`${n('audits')} audit rows`);
   if (n('keys') !== n('dossiers')) problems.push(`${n('keys')} idempotency keys`);
+  if (n('without_messages')) problems.push(`${n('without_messages')} dossiers without ${messagesPerIntake} outbox message(s)`);
   if (n('gaps')) problems.push(`${n('gaps')} agency-days whose sequence has gaps`);
   if (codes) {
     const stored = new Set((await pool.query<{ code: string }>('SELECT code FROM dossiers')).rows.map((x) => x.code));
@@ -165,8 +171,11 @@ async function verify(label: string, expected: number, codes?: Set<string>) {
   }
   if (problems.length) throw new Error(`${label}: ${problems.join('; ')}`);
   console.log(`  verified ${label}: ${n('dossiers').toLocaleString('en-US')} dossiers = acknowledged, codes unique and gap-free per agency and day, ` +
-    `2 events, 1 audit row and 1 idempotency key each`);
+    `2 events, 1 audit row, 1 idempotency key and ${messagesPerIntake} outbox message(s) each`);
 }
+// The applicant is told of the receipt (docs/rules/notifications.md): one outbox row per address the dossier gives.
+const messagesPerIntake = Number((await pool.query('SELECT count(*) AS n FROM notifications')).rows[0].n) / apiCreated;
+if (!Number.isInteger(messagesPerIntake)) throw new Error(`${messagesPerIntake} outbox messages per intake`);
 await verify('after the HTTP run', apiCreated, apiCodes);
 
 // ─── Baseline: the same rows, directly in SQL ────────────────────────────────────────────────
@@ -177,6 +186,12 @@ const agencies = new Map((await pool.query<{ code: string; id: string; counter: 
 const version = (await pool.query(`SELECT id, procedure_code, field, components, workflow FROM procedure_versions WHERE procedure_code = $1 ORDER BY version DESC LIMIT 1`, [procedureCode])).rows[0];
 const components = (version.components as Array<Record<string, unknown>>).map((c, index) => ({ ...c, index, received: true, fileIds: [], digitized: false }));
 const responseTemplate = JSON.parse(sampleResponse) as Record<string, unknown>;
+// The API's message for the sample answer, as the baseline's template (its variables name the dossier).
+const messageTemplate = messagesPerIntake
+  ? (await pool.query(`SELECT kind, channel, recipient_kind, locale, variables FROM notifications WHERE dossier_id = $1`, [responseTemplate.id])).rows[0]
+  : undefined;
+const insertMessage = `INSERT INTO notifications (kind, channel, recipient_kind, destination, locale, dossier_id, agency_id, variables, next_attempt_at, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`;
 const insertDossier = `INSERT INTO dossiers (code, agency_id, handling_agency_id, counter_id, procedure_version_id, procedure_code, field, channel,
   result_delivery, status, national_status, step_index, participant, applicant_kind, applicant_name, applicant_id_number, applicant_phone,
   applicant_address, applicant, components, sets, fee_amount, fee_paid, submitted_at, received_at, due_at, clock_due_at, digitized, imported)
@@ -220,6 +235,11 @@ const sqlResult = await closedLoop(clients, warmup * 1000, seconds * 1000, async
     ]);
     await client.query(insertAudit, [now, userId, commune.officer, code, agency.id, requestId,
       JSON.stringify({ channel: 'counter', procedure: procedureCode, status: 'received' })]);
+    if (messageTemplate) {
+      const t = messageTemplate as { kind: string; channel: string; recipient_kind: string; locale: string; variables: Record<string, unknown> };
+      const variables = { ...t.variables, code, recipientName: body.applicant.name, link: String(t.variables.link).replace(String(t.variables.code), code) };
+      await client.query(insertMessage, [t.kind, t.channel, t.recipient_kind, body.applicant.phone, t.locale, id, agency.id, JSON.stringify(variables), now]);
+    }
     const hash = createHash('sha256').update(JSON.stringify(['/api/v1/dossiers', body])).digest('hex');
     await client.query(insertKey, [`staff:${userId} POST /api/v1/dossiers`, `sql-${runId}-${c}-${i}`, hash,
       JSON.stringify({ ...responseTemplate, id, code, applicant: body.applicant })]);
