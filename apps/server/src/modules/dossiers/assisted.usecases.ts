@@ -21,7 +21,7 @@ import { maskDestination, newOneTimeCode } from '../../infra/one-time-codes.ts';
 import { newSecurityCode, randomToken, safeEqual, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import type { AgencyRef } from '../reference/reference.cache.ts';
-import { applyAction } from './actions.usecases.ts';
+import { actionDepsOf, applyAction } from './actions.usecases.ts';
 import * as codes from './confirmation-codes.repository.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
 import { canPrepareAt, canResendCode } from './dossiers.policies.ts';
@@ -223,9 +223,7 @@ export async function confirmPreparation(
     const securityCode = newSecurityCode();
     await applyAction(tx, { ...context, actor: applicant, actorName: dossier.applicant_name }, ctx, {
       action: 'confirm', data: { proof, ...(declarationVerified.length ? { declarationVerified } : {}) },
-    }, {
-      clock: deps.clock, calendars, references: deps.references,
-    }, now.getTime());
+    }, actionDepsOf(deps, calendars), now.getTime());
     if (declarationVerified.length) await repo.markDeclarationVerified(tx, dossier.id, declarationVerified);
     await codes.closeCodes(tx, dossier.id, usedCodeId, now);
     await repo.updateProjection(tx, dossier.id, { access_secret_hash: sha256(securityCode.canonical) });
@@ -308,7 +306,7 @@ export async function discardUnconfirmedPreparations(deps: Pick<Deps, 'db' | 'cl
       await applyAction(tx, { ...sweeper, at: now }, ctx, {
         action: 'discard_preparation', bySystem: true,
         note: `Người nộp không xác nhận trong ${days} ngày`, data: { reason: 'not_confirmed', days },
-      }, { clock: deps.clock, calendars, references: deps.references }, now.getTime());
+      }, actionDepsOf(deps, calendars), now.getTime());
       return 1;
     });
   }
