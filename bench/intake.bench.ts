@@ -1,6 +1,6 @@
 /**
  * Counter intake through the HTTP API (docs/benchmarks.md: at least half the rate of the same rows
- * written directly in SQL; earlier targets were 1 000 dossiers/s and 25% of the direct SQL rate). The real server (separate process) on a fresh PostgreSQL
+ * written directly in SQL in the same run). The real server (separate process) on a fresh PostgreSQL
  * database `motcua_bench_intake` with the bench bundle (demo + 8 communes, one officer each).
  * 8 concurrent clients — one officer each, signed in over HTTP, one keep-alive connection each —
  * POST /api/v1/dossiers back to back for BENCH_SECONDS (10) after a BENCH_WARMUP_SECONDS (2)
@@ -15,6 +15,7 @@
  * and day, every dossier has its 2 events, and a retried request creates nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { formatDossierCode, localDateOf } from '@motcua/domain';
 import { record } from './lib.ts';
@@ -277,5 +278,4 @@ if (cpu.pgMsPerOp && sqlCpu.pgMsPerOp) {
   record({ bench, metric: 'postgres_cpu_ms_per_dossier', value: cpu.pgMsPerOp, unit: 'ms', baseline: sqlCpu.pgMsPerOp, dataset: dataLabel });
 }
 const share = httpRate / sqlResult.perSecond;
-console.log(`  target ≥ 25% of the SQL rate: ${share >= 0.25 ? 'met' : 'NOT met'} (${(share * 100).toFixed(0)}%); ` +
-  `earlier bar ≥ 1 000 dossiers/s: ${httpRate >= 1000 ? 'met' : 'NOT met'} (${Math.round(httpRate).toLocaleString('en-US')}/s)`);
+console.log(`  bar ≥ 0.5 of the SQL rate in the same run: ${share >= 0.5 ? 'met' : 'NOT met'} (${share.toFixed(2)}, machine load average ${os.loadavg()[0]!.toFixed(1)})`);
