@@ -5,3 +5,4 @@ export * from './sms.ts';
 export * from './default-templates.ts';
 export * from './triggers.ts';
 export * from './reminders.ts';
+export * from './phone.ts';

@@ -18,6 +18,7 @@ import { contextOf, loadDossierContext, stateOf, type DossierContext } from './d
 import { effectsOf } from './dossier.effects.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 import * as codes from './confirmation-codes.repository.ts';
+import { retireCodeMessages } from './confirmation-code.notifications.ts';
 import * as repo from './dossiers.repository.ts';
 import { handlingAgencyFor } from './participants.ts';
 import {
@@ -202,7 +203,10 @@ export async function applyAction(
     effects.projection.counter_id = (await deps.references.counters(tx, ctx.dossier.agency_id))[0]?.id ?? null;
   }
   // A discarded preparation can no longer be confirmed: its live one-time code is void.
-  if (command.action === 'discard_preparation') await codes.closeCodes(tx, ctx.dossier.id, null, new Date(now));
+  if (command.action === 'discard_preparation') {
+    await codes.closeCodes(tx, ctx.dossier.id, null, new Date(now));
+    await retireCodeMessages(tx, ctx.dossier.id, new Date(now));
+  }
   const dossier = await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
   await enqueueDossierNotices(tx, deps, {
     dossier, procedureName: ctx.version.name, receivingAgency: ctx.agencies.receiving, handlingAgency: handling,
