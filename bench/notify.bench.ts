@@ -24,6 +24,7 @@ import { benchCommunes, cpuMeter, machineContext, postgresSettings, prepareDatab
 import { seededRandom as random } from '../apps/server/src/demo/random.ts';
 
 const bench = 'notify';
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 const dbName = 'motcua_bench_notify';
 const count = Number(process.env.BENCH_NOTIFY_MESSAGES ?? 3000);
 const batchSize = Number(process.env.BENCH_NOTIFY_BATCH ?? 10);
@@ -78,14 +79,16 @@ const adapter = smtpChannel({ smtpUrl, from });
 const quiet = { info() {}, warn() {}, error(details: object, message: string) { console.error(message, details); } };
 const dispatcher = createDispatcher(deps, { email: adapter }, quiet, { batchSize });
 const queueMeter = await cpuMeter(pool, dbName);
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const handled = await dispatcher.drain();
 const queueSeconds = (performance.now() - t0) / 1000;
+const queueSelfMs = cpuMs(process.cpuUsage(c0)) / count;
 const queueCpu = await queueMeter.stop(count);
 await adapter.close?.();
 const queueRate = count / queueSeconds;
 console.log(`  queue: ${handled.toLocaleString('en-US')} messages in ${queueSeconds.toFixed(2)} s = ${Math.round(queueRate).toLocaleString('en-US')} messages/s`);
-console.log(`  ${queueCpu.text.replace('load generator', 'bench process (dispatcher)').replace('server process', 'SMTP server')}`);
+console.log(`  ${queueCpu.text.replaceAll('load generator', 'bench process (dispatcher)').replace('server process', 'SMTP server').replace(', server ', ', SMTP server ')}`);
 
 const ledger = (await pool.query(`SELECT status, attempts, count(*)::int AS n FROM notifications GROUP BY 1, 2`)).rows as Array<{ status: string; attempts: number; n: number }>;
 const ids = (await pool.query<{ id: string }>('SELECT id FROM notifications')).rows.map((r) => `<notification-${r.id}@${messageIdDomain(from)}>`);
@@ -109,17 +112,19 @@ const rendered = messages.map((m, i) => {
 });
 const transport = nodemailer.createTransport({ pool: true, url: smtpUrl, maxConnections: 5 });
 const directMeter = await cpuMeter(pool, dbName);
+const c1 = process.cpuUsage();
 const t1 = performance.now();
 let next = 0;
 await Promise.all(Array.from({ length: batchSize }, async () => {
   while (next < rendered.length) await transport.sendMail(rendered[next++]!);
 }));
 const directSeconds = (performance.now() - t1) / 1000;
+const directSelfMs = cpuMs(process.cpuUsage(c1)) / count;
 const directCpu = await directMeter.stop(count);
 transport.close();
 const directRate = count / directSeconds;
 console.log(`  direct SMTP: ${count.toLocaleString('en-US')} messages in ${directSeconds.toFixed(2)} s = ${Math.round(directRate).toLocaleString('en-US')} messages/s`);
-console.log(`  ${directCpu.text.replace('load generator', 'bench process (nodemailer)').replace('server process', 'SMTP server')}`);
+console.log(`  ${directCpu.text.replaceAll('load generator', 'bench process (nodemailer)').replace('server process', 'SMTP server').replace(', server ', ', SMTP server ')}`);
 const direct = await ask<Counts>('counts', 'counts');
 if (direct.distinct !== count || direct.total !== count || direct.repeated) throw new Error(`direct: arrived ${JSON.stringify({ ...direct, ids: undefined })}`);
 console.log(`  verified: ${count.toLocaleString('en-US')} messages, each arrived once`);
@@ -128,4 +133,5 @@ sink.send({ type: 'stop' });
 await handle.close();
 
 record({ bench, metric: 'queue_messages_per_s', value: queueRate, unit: 'messages/s', baseline: directRate, dataset: dataLabel });
+record({ bench, metric: 'sender_cpu_ms_per_message', value: queueSelfMs, unit: 'ms', baseline: directSelfMs, dataset: dataLabel });
 if (queueCpu.pgMsPerOp !== undefined) record({ bench, metric: 'postgres_cpu_ms_per_message', value: queueCpu.pgMsPerOp, unit: 'ms', dataset: dataLabel });
