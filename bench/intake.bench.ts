@@ -4,7 +4,7 @@
  * database `motcua_bench_intake` with the bench bundle (demo + 8 communes, one officer each).
  * 8 concurrent clients — one officer each, signed in over HTTP, one keep-alive connection each —
  * POST /api/v1/dossiers back to back for BENCH_SECONDS (10) after a BENCH_WARMUP_SECONDS (2)
- * warm-up: procedure 1.000894 (marriage registration), a citizen with a Vietnamese name, ID number,
+ * warm-up (`BENCH_SERVERS` server processes on the database, default 1): procedure 1.000894 (marriage registration), a citizen with a Vietnamese name, ID number,
  * phone and address, both components received, an Idempotency-Key per request.
  * Baseline (same run, same database, same concurrency): the same rows written the simplest direct
  * way, a pg.Pool of 8 and per intake one transaction: the daily code counter
@@ -31,6 +31,7 @@ const dbName = 'motcua_bench_intake';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const clients = 8;
+const serverCount = Number(process.env.BENCH_SERVERS ?? 1);
 const procedureCode = '1.000894';
 
 console.log(`  ${machineContext()}`);
@@ -82,12 +83,15 @@ function intakeBody(c: number) {
 }
 
 const runId = randomUUID().slice(0, 8);
-const dataLabel = `fresh database, bench bundle (demo + 8 communes), procedure ${procedureCode}, ${clients} clients (one officer and commune each)`;
+const dataLabel = `fresh database, bench bundle (demo + 8 communes), procedure ${procedureCode}, ${clients} clients (one officer and commune each)` +
+  `${serverCount > 1 ? `, ${serverCount} server processes` : ''}, notifications on`;
 
 // ─── Through the HTTP API ────────────────────────────────────────────────────────────────────
 // The outbox rows are written by the intake; sending them is the `notify` bench's measure, so the
 // dispatcher does not run in this server (as with `motcua worker` in a process of its own).
-const server = await startBenchServer(url, bench, { JOBS: 'off' });
+// BENCH_SERVERS processes on the one database (one per core is how a 2-core machine would run it);
+// the clients are spread over them.
+const servers = await Promise.all(Array.from({ length: serverCount }, (_, i) => startBenchServer(url, `${bench}-${i + 1}`, { JOBS: 'off' })));
 let http: ReturnType<typeof latencySummary>;
 let httpRate: number;
 let cpu: CpuReport;
@@ -97,7 +101,7 @@ let sampleResponse = '';
 let httpStatements = '';
 try {
   const sessions: Client[] = [];
-  for (const c of benchCommunes.slice(0, clients)) sessions.push(await signIn(server.baseUrl, c.officer));
+  for (const [i, c] of benchCommunes.slice(0, clients).entries()) sessions.push(await signIn(servers[i % serverCount]!.baseUrl, c.officer));
 
   const meter = await cpuMeter(pool, dbName, warmup * 1000);
   const window = statementWindow();
@@ -138,7 +142,7 @@ try {
   console.log(`  retry with the same Idempotency-Key: answered ${JSON.parse(again.body).code} again (idempotent-replayed: true), no second dossier`);
   sessions.forEach((s) => s.close());
 } finally {
-  await server.stop();
+  await Promise.all(servers.map((s) => s.stop()));
 }
 
 // Correctness of what the API wrote, before the baseline adds its own rows.
