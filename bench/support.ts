@@ -409,3 +409,71 @@ export async function postgresSettings(pool: pg.Pool): Promise<string> {
     x.name === 'shared_buffers' && x.unit === '8kB' ? `${x.name}=${Math.round((Number(x.setting) * 8) / 1024)}MB` : `${x.name}=${x.setting}`;
   return `PostgreSQL: ${r.rows.map(show).join(', ')}`;
 }
+
+// ─── Statements per operation (pg_stat_statements) ───────────────────────────────────────────
+
+export interface StatementFigure {
+  query: string;
+  /** False for a statement run inside another (a trigger's, a function's). */
+  toplevel: boolean;
+  callsPerOp: number;
+  msPerOp: number;
+  /** Planning time (with `pg_stat_statements.track_planning = on`, else 0). */
+  planMsPerOp: number;
+  rowsPerOp: number;
+  blocksPerOp: number;
+  walBytesPerOp: number;
+  /** Full-page images written to the WAL (the first change of a page after a checkpoint). */
+  fullPagesPerOp: number;
+}
+
+/**
+ * What PostgreSQL executed for `database` between `reset()` and `report(operations)`, per
+ * operation, when the server loads pg_stat_statements (docs/benchmarks.md tells how to enable it);
+ * undefined otherwise. Statements run inside triggers count too with `pg_stat_statements.track = all`.
+ */
+export async function statementMeter(pool: pg.Pool, database: string) {
+  try {
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await pool.query('SELECT 1 FROM pg_stat_statements LIMIT 1');
+  } catch {
+    return undefined;
+  }
+  return {
+    async reset(): Promise<void> {
+      await pool.query(`SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = $1), 0)`, [database]);
+    },
+    async report(operations: number): Promise<StatementFigure[]> {
+      const r = await pool.query<{ query: string; toplevel: boolean; calls: string; ms: number; plan_ms: number; rows: string; blocks: string; wal: string; fpi: string }>(
+        `SELECT s.query, s.toplevel, s.calls, s.total_exec_time AS ms, s.total_plan_time AS plan_ms, s.rows, s.shared_blks_hit + s.shared_blks_read + s.shared_blks_dirtied + s.shared_blks_written AS blocks, s.wal_bytes AS wal, s.wal_fpi AS fpi
+         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+         WHERE d.datname = $1 AND s.query NOT LIKE '%pg_stat_statements%' AND s.query NOT LIKE '%pg_stat_activity%'
+         ORDER BY s.total_exec_time DESC`,
+        [database],
+      );
+      return r.rows.map((x) => ({
+        query: x.query.replace(/\s+/g, ' ').trim(),
+        toplevel: x.toplevel,
+        callsPerOp: Number(x.calls) / operations,
+        msPerOp: x.ms / operations,
+        planMsPerOp: x.plan_ms / operations,
+        rowsPerOp: Number(x.rows) / operations,
+        blocksPerOp: Number(x.blocks) / operations,
+        walBytesPerOp: Number(x.wal) / operations,
+        fullPagesPerOp: Number(x.fpi) / operations,
+      }));
+    },
+  };
+}
+
+/** The statements of a phase as a readable table (those above 0.01 call per operation). */
+export function statementTable(label: string, figures: StatementFigure[], width = 110): string {
+  const shown = figures.filter((f) => f.callsPerOp >= 0.01);
+  // A nested statement's time is inside its top-level statement's already.
+  const total = figures.filter((f) => f.toplevel).reduce((s, f) => s + f.msPerOp, 0);
+  const calls = figures.filter((f) => f.toplevel).reduce((s, f) => s + f.callsPerOp, 0);
+  const planning = figures.filter((f) => f.toplevel).reduce((s, f) => s + f.planMsPerOp, 0);
+  const lines = shown.map((f) =>
+    `  ${f.toplevel ? '  ' : ' ↳'}${f.callsPerOp.toFixed(2).padStart(6)} calls ${f.msPerOp.toFixed(3).padStart(7)} ms ${f.planMsPerOp.toFixed(3).padStart(6)} plan ${f.rowsPerOp.toFixed(1).padStart(5)} rows ${f.blocksPerOp.toFixed(1).padStart(6)} blks ${Math.round(f.walBytesPerOp).toString().padStart(6)} B WAL ${f.fullPagesPerOp.toFixed(2).padStart(5)} FPI  ${f.query.slice(0, width)}`);
+  return [`  ${label}: ${calls.toFixed(1)} statements, ${total.toFixed(3)} ms of execution and ${planning.toFixed(3)} ms of planning per operation`, ...lines].join('\n');
+}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { prepareMarkedStatements } from './prepared.ts';
 import { listenOnServer, type ListenHandlers, type Listener, type ServerListenOptions } from './listener.ts';
 
 export type { ListenHandlers, Listener, ServerListenOptions } from './listener.ts';
@@ -57,6 +58,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool.on('error', (error) => {
       if ((error as { code?: string }).code !== '57P01') process.stderr.write(`database connection lost: ${error.message}\n`);
     });
+    pool.on('connect', prepareMarkedStatements);
     // Fail early with a clear error if the server is unreachable.
     const client = await pool.connect();
     client.release();

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StaffRole } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
+import { preparedMark } from '../../db/prepared.ts';
 
 export async function findUserByUsername(db: Kysely<Database>, username: string) {
   return db
@@ -166,13 +167,14 @@ export async function deleteForgottenAddresses(db: Kysely<Database>, before: Dat
 }
 
 /**
- * A live session with its user and role assignments, in one round trip (every request asks).
+ * A live session with its user and role assignments, in one round trip (every request asks);
+ * prepared once per connection, since planning the join costs more than running it.
  */
 export async function findLiveSessionWithAssignments(db: Kysely<Database>, sessionId: string, now: Date) {
   const r = await sql<{
     id: string; user_id: string; csrf_token: string; last_seen_at: Date; username: string; full_name: string; disabled: boolean;
     assignments: AssignmentRow[];
-  }>`
+  }>`${sql.raw(preparedMark('staff_session'))}
     SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, u.username, u.full_name, u.disabled,
            coalesce(json_agg(json_build_object('role', r.role, 'agencyId', a.id, 'agencyCode', a.code, 'agencyName', a.name, 'agencyPath', a.path)
                              ORDER BY a.path, r.role) FILTER (WHERE r.role IS NOT NULL), '[]'::json) AS assignments

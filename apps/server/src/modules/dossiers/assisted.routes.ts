@@ -64,7 +64,7 @@ export function registerAssistedFilingRoutes(app: FastifyInstance, deps: Deps): 
     handler: async (request, reply) => {
       const result = await idempotent(request, deps, 201, async (txDeps) => {
         const { ctx, sent } = await prepareForApplicant(auditContextOf(request), request.body, txDeps);
-        return { ...(await presentContext(request.actor, ctx, txDeps)), codeSent: presentSent(sent) };
+        return { ...(await presentContext(request.actor, ctx, txDeps, { created: true })), codeSent: presentSent(sent) };
       });
       return reply.status(result.status as 201).header('idempotent-replayed', String(result.replayed)).send(result.body);
     },

@@ -9,8 +9,14 @@ import { presentResultDocument } from '../signed-documents/signed-documents.pres
 import { currentResultOf } from '../signed-documents/signed-documents.repository.ts';
 import { verificationUrl } from '../signed-documents/signed-documents.usecases.ts';
 
-/** The staff view of a loaded dossier (names and file details from the reference cache and one query). */
-export async function presentContext(actor: Actor, ctx: DossierContext, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references' | 'config'>) {
+/**
+ * The staff view of a loaded dossier (names and file details from the reference cache and one query).
+ * `created`: the dossier was created in this transaction, so no signed result can exist yet (intake
+ * spares the query).
+ */
+export async function presentContext(
+  actor: Actor, ctx: DossierContext, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references' | 'config'>, options: { created?: boolean } = {},
+) {
   const calendars = await deps.calendars.current();
   const codes = new Map([...ctx.agencies.byId.values()].map((a) => [a.id, a.code]));
   const names = await deps.references.userNames(deps.db, ctx.events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
@@ -23,7 +29,7 @@ export async function presentContext(actor: Actor, ctx: DossierContext, deps: Pi
       .orderBy('created_at')
       .execute()
     : [];
-  const result = await currentResultOf(deps.db, ctx.dossier.id);
+  const result = options.created ? undefined : await currentResultOf(deps.db, ctx.dossier.id);
   return presentDossier(ctx, actor, deps.clock().getTime(), calendars.forAgency(ctx.dossier.agency_id), {
     agencyCodes: codes,
     names,

@@ -40,8 +40,12 @@ export type NewDossier = Omit<
   declaration?: { stored: StoredDeclaration; form: string; text: string } | undefined;
 };
 
+/**
+ * Inserts a dossier and answers the row as stored. Only what the database generates comes back
+ * (the rest is what was sent): a wide row with its JSON read back would cost both sides on every intake.
+ */
 export async function insertDossier(db: Kysely<Database>, row: NewDossier): Promise<DossierRow> {
-  return db
+  const generated = await db
     .insertInto('dossiers')
     .values({
       ...withoutDeclaration(row),
@@ -51,21 +55,37 @@ export async function insertDossier(db: Kysely<Database>, row: NewDossier): Prom
         ? { declaration: JSON.stringify(row.declaration.stored), declaration_form: row.declaration.form, declaration_text: row.declaration.text }
         : {}),
     })
-    .returningAll()
+    .returning(['id', 'lock_version', 'created_at', 'updated_at'])
     .executeTakeFirstOrThrow();
+  return {
+    ...withoutDeclaration(row),
+    ...generated,
+    // As read back from jsonb: without the keys whose value is undefined.
+    applicant: asStoredJson(row.applicant),
+    components: asStoredJson(row.components),
+    prepared_by: row.prepared_by ?? null,
+    declaration: row.declaration ? asStoredJson(row.declaration.stored) : null,
+    declaration_form: row.declaration?.form ?? null,
+    declaration_text: row.declaration?.text ?? null,
+  };
 }
+
+const asStoredJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 const withoutDeclaration = ({ declaration: _, ...row }: NewDossier) => row;
 
 export type NewEvent = Omit<DossierEventRow, 'id' | 'reasons' | 'data'> & { reasons: string[] | null; data: Record<string, unknown> };
 
+/** Appends events to a dossier's log and answers them as stored (only their ids come back, as in insertDossier). */
 export async function insertEvents(db: Kysely<Database>, events: NewEvent[]): Promise<DossierEventRow[]> {
   if (events.length === 0) return [];
-  return db
+  const ids = await db
     .insertInto('dossier_events')
     .values(events.map((e) => ({ ...e, reasons: e.reasons ? JSON.stringify(e.reasons) : null, data: JSON.stringify(e.data) })))
-    .returningAll()
+    .returning(['id', 'dossier_id', 'seq'])
     .execute();
+  const idOf = new Map(ids.map((r) => [`${r.dossier_id}/${r.seq}`, r.id]));
+  return events.map((e) => ({ ...e, id: idOf.get(`${e.dossier_id}/${e.seq}`)!, reasons: e.reasons ? [...e.reasons] : null, data: asStoredJson(e.data) }));
 }
 
 /** The dossier row, locked for the rest of the transaction (one action at a time per dossier). */

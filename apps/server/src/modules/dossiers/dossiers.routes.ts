@@ -50,7 +50,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async (request, reply) => {
       const result = await idempotent(request, deps, 201, async (txDeps) => {
         const ctx = await receiveAtCounter(auditContextOf(request), request.body, txDeps);
-        return presentContext(request.actor, ctx, txDeps);
+        return presentContext(request.actor, ctx, txDeps, { created: true });
       });
       return reply.status(result.status as 201).header('idempotent-replayed', String(result.replayed)).send(result.body);
     },
