@@ -32,10 +32,15 @@ export function rateLimitStore(config: Pick<Config, 'rateLimit'>, db: Kysely<Dat
       if (!config.rateLimit.redisUrl) throw new Error('RATE_LIMIT_STORE=redis needs REDIS_URL');
       // Fail a request fast rather than hold it while Redis is away (the plugin's advice).
       const redis = new Redis(config.rateLimit.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: true });
+      // A Redis that does not answer fails the limited requests (logged by the error handler as
+      // 500s); its connection errors need no second report.
+      redis.on('error', () => {});
       return {
         options: { redis, nameSpace: 'motcua-rate-limit-' },
         close: async () => {
-          await redis.quit().catch(() => redis.disconnect());
+          // QUIT waits for an answer that an absent server never gives.
+          if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+          else redis.disconnect();
         },
       };
     }

@@ -73,7 +73,9 @@ class Client {
 describe.each(databaseKinds)('two server processes on one database (%s)', (kind) => {
   if (kind === 'pglite') {
     // Stated, not silently skipped: there is nothing to share an embedded database with.
-    it.skip('PGlite: not applicable — the embedded database lives inside one server process; several processes need PostgreSQL (DATABASE_URL)', () => {});
+    const why = 'PGlite: not applicable — the embedded database lives inside one server process; several processes need PostgreSQL (DATABASE_URL)';
+    console.log(`multi-process: ${why}`);
+    it.skip(why, () => {});
     return;
   }
 

@@ -129,3 +129,19 @@ describe.each(databaseKinds.flatMap((kind) => stores.map((store) => [kind, store
     }
   });
 });
+
+describe('request rate limits with a Redis server that does not answer', () => {
+  it('fails a limited request within a second and leaves the other routes alone', async () => {
+    // A port nothing listens on: the store's connection is refused.
+    const t = await startTestApp(databaseKinds[0]!, { demo: false, config: { RATE_LIMIT_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:1' }, extraRoutes: limitedRoutes });
+    try {
+      const started = performance.now();
+      const limited = await t.app.inject({ method: 'GET', url: '/api/v1/test/limited' });
+      expect(limited.statusCode).toBe(500);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
