@@ -4,3 +4,5 @@ export * from './render.ts';
 export * from './sms.ts';
 export * from './default-templates.ts';
 export * from './phone.ts';
+export * from './triggers.ts';
+export * from './reminders.ts';

@@ -21,7 +21,7 @@ import { maskDestination, newOneTimeCode } from '../../infra/one-time-codes.ts';
 import { newSecurityCode, randomToken, safeEqual, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import type { AgencyRef } from '../reference/reference.cache.ts';
-import { applyAction } from './actions.usecases.ts';
+import { actionDepsOf, applyAction } from './actions.usecases.ts';
 import * as codes from './confirmation-codes.repository.ts';
 import { enqueueConfirmationCode, retireCodeMessages } from './confirmation-code.notifications.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
@@ -229,9 +229,7 @@ export async function confirmPreparation(
     const securityCode = newSecurityCode();
     await applyAction(tx, { ...context, actor: applicant, actorName: dossier.applicant_name }, ctx, {
       action: 'confirm', data: { proof, ...(declarationVerified.length ? { declarationVerified } : {}) },
-    }, {
-      clock: deps.clock, calendars, references: deps.references,
-    }, now.getTime());
+    }, actionDepsOf(deps, calendars), now.getTime());
     if (declarationVerified.length) await repo.markDeclarationVerified(tx, dossier.id, declarationVerified);
     await codes.closeCodes(tx, dossier.id, usedCodeId, now);
     await retireCodeMessages(tx, dossier.id, now);
@@ -315,7 +313,7 @@ export async function discardUnconfirmedPreparations(deps: Pick<Deps, 'db' | 'cl
       await applyAction(tx, { ...sweeper, at: now }, ctx, {
         action: 'discard_preparation', bySystem: true,
         note: `Người nộp không xác nhận trong ${days} ngày`, data: { reason: 'not_confirmed', days },
-      }, { clock: deps.clock, calendars, references: deps.references }, now.getTime());
+      }, actionDepsOf(deps, calendars), now.getTime());
       return 1;
     });
   }

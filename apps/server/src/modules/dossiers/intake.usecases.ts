@@ -27,6 +27,7 @@ import {
   type CheckedReuse, type Owner,
 } from '../data-store/data-store.usecases.ts';
 import { checkDeclaration, type CheckedDeclaration } from './declaration.ts';
+import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
 
 export interface ApplicantInput {
   kind: 'citizen' | 'organization';
@@ -414,6 +415,11 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       form: formIssuedBy(event.action) ?? null,
       request_id: context.requestId ?? null,
     })));
+    // Received, refused or sent back to complete at the counter: the applicant is told (no read: all is at hand).
+    await enqueueDossierNotices(tx, { publicBaseUrl: deps.config.publicBaseUrl }, effects.map(({ event, before, after, e }) => ({
+      dossier, procedureName: version.name, receivingAgency: plan.agency, handlingAgency: plan.agency, event, before, after,
+      actorName: context.actorName ?? null, stepName: e.stepName, stepDueAt: e.stepDueAt,
+    })), new Date(now));
     await recordAudit(tx, context, {
       action: 'dossier.created',
       entityType: 'dossier',

@@ -9,7 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { findByResultFile } from '../signed-documents/signed-documents.repository.ts';
-import { applyAction } from './actions.usecases.ts';
+import { actionDepsOf, applyAction } from './actions.usecases.ts';
 import { contextOf, stateOf } from './dossier.context.ts';
 import * as repo from './dossiers.repository.ts';
 
@@ -36,7 +36,7 @@ export async function returnOnDownload(
     if (!downloadReturnsResult({ status: dossier.status as DossierStatus, resultDelivery: dossier.result_delivery }, stateOf(ctx).result)) return false;
     await applyAction(tx, context, ctx, {
       action: 'return_result', delivery: 'download', proof, data: { signedDocument: document.id },
-    }, { clock: deps.clock, calendars, references: deps.references });
+    }, actionDepsOf(deps, calendars));
     return true;
   });
 }
