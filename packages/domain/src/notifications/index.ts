@@ -1,4 +1,4 @@
-// Notifications (SPEC §12, docs/rules/notifications.md): kinds, channels, templates.
+// Notifications (docs/rules/notifications.md): kinds, channels, templates.
 export * from './kinds.ts';
 export * from './render.ts';
 export * from './sms.ts';

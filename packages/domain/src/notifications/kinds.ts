@@ -1,6 +1,6 @@
 /**
- * What Motcua tells people, on which channels, and what each message may say (SPEC §12,
- * docs/rules/notifications.md). Templates are data (defaults in `default-templates.ts`, an
+ * What Motcua tells people, on which channels, and what each message may say
+ * (docs/rules/notifications.md). Templates are data (defaults in `default-templates.ts`, an
  * administrator's version in the database); the variables a template may use are fixed here, so an
  * edited template is checked before it is saved.
  */

@@ -1,5 +1,5 @@
 /**
- * A notification channel is an adapter (docs/notifications.md): e-mail over SMTP, SMS and chat
+ * A notification channel is an adapter (docs/jobs.md): e-mail over SMTP, SMS and chat
  * over HTTP webhooks with signed payloads. The dispatcher gives it a rendered message and reads
  * back what the channel said; it never knows which provider is behind it.
  */
