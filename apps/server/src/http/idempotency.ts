@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { fixedCalendars } from '../modules/calendar/calendar.provider.ts';
+import { wakeDispatcherAfter } from '../modules/notifications/outbox.signal.ts';
 
 export const idempotencyHeader = 'idempotency-key';
 
@@ -31,9 +32,19 @@ export interface IdempotentResult<T> {
 
 /**
  * Runs `work` (given a transaction-bound `db`) once per key and caller. Without a key, it simply
- * runs in a transaction.
+ * runs in a transaction. After the commit, the notifications the work enqueued are sent at once by
+ * this process's dispatcher (docs/jobs.md).
  */
-export async function idempotent<T>(
+export function idempotent<T>(
+  request: FastifyRequest,
+  deps: Deps,
+  status: number,
+  work: (txDeps: Deps) => Promise<T>,
+): Promise<IdempotentResult<T>> {
+  return wakeDispatcherAfter(deps, () => idempotentOnce(request, deps, status, work));
+}
+
+async function idempotentOnce<T>(
   request: FastifyRequest,
   deps: Deps,
   status: number,

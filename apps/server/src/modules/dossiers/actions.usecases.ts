@@ -13,6 +13,7 @@ import type { CalendarSet } from '../calendar/calendar.provider.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { claimFiles } from '../files/files.usecases.ts';
 import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
+import { wakeDispatcherAfter } from '../notifications/outbox.signal.ts';
 import { storeReceivedComponents, storeResultFiles, type DossierFacts } from '../data-store/data-store.usecases.ts';
 import { contextOf, loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
@@ -79,7 +80,7 @@ export async function performAction(context: AuditContext, dossierId: number, co
     prepared = await prepareResultAction(context, dossierId, command, deps);
   }
   const calendars = await deps.calendars.current();
-  return inTransaction(deps.db, async (tx) => {
+  return wakeDispatcherAfter(deps, () => inTransaction(deps.db, async (tx) => {
     const ctx = await loadDossierContext(tx, deps.references, context.actor, dossierId, { lock: true });
     const actionDeps = { ...actionDepsOf(deps, calendars), results: resultDepsOf(deps, prepared) };
     const at = prepared?.at.getTime();
@@ -88,7 +89,7 @@ export async function performAction(context: AuditContext, dossierId: number, co
     // The refusal decision is form 03 signed by the leader who decided it, and by the agency (docs/rules/results.md).
     await insertRejectionDecision(tx, prepared);
     return applyAction(tx, context, after, { action: 'sign_result' }, actionDeps, at);
-  });
+  }));
 }
 
 export interface ActionDeps {

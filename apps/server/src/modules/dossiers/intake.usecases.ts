@@ -28,6 +28,7 @@ import {
 } from '../data-store/data-store.usecases.ts';
 import { checkDeclaration, type CheckedDeclaration } from './declaration.ts';
 import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
+import { wakeDispatcherAfter } from '../notifications/outbox.signal.ts';
 
 export interface ApplicantInput {
   kind: 'citizen' | 'organization';
@@ -322,7 +323,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
   const digitized = online || plan.components.filter((c) => c.received).every((c) => c.digitized) && plan.components.some((c) => c.received);
   const fileIds = plan.components.flatMap((c) => c.fileIds.map((id) => ({ id, index: c.index })));
   const localDate = localDateOf(now);
-  return inTransaction(deps.db, async (tx) => {
+  return wakeDispatcherAfter(deps, () => inTransaction(deps.db, async (tx) => {
     // The counter row is locked until commit: take it late to keep concurrent intakes flowing.
     const sequence = await repo.nextCodeSequence(tx, plan.agency.id, localDate);
     const code = formatDossierCode(plan.agency.code, localDate, sequence);
@@ -429,5 +430,5 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       details: { channel: plan.channel, procedure: version.code, status: state.status, ...(reused.length ? { reusedDocuments: reused } : {}), ...(plan.declaration ? { declarationForm: plan.declaration.form } : {}) },
     });
     return contextOf(tx, deps.references, dossier, logged);
-  });
+  }));
 }

@@ -23,6 +23,13 @@ export interface NewNotification {
   resendOf?: number | null;
 }
 
+/**
+ * Rows this process has inserted so far (committed or not): `wakeDispatcherAfter` compares it
+ * before and after a transaction to wake the dispatcher only when the transaction added messages.
+ */
+let insertedInProcess = 0;
+export const notificationsInsertedInProcess = (): number => insertedInProcess;
+
 /** Adds messages to the outbox in the caller's transaction; returns how many were new. */
 export async function enqueueNotifications(tx: Kysely<Database>, messages: readonly NewNotification[], at: Date): Promise<number> {
   if (messages.length === 0) return 0;
@@ -48,5 +55,6 @@ export async function enqueueNotifications(tx: Kysely<Database>, messages: reado
     .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
     .returning('id')
     .execute();
+  insertedInProcess += inserted.length;
   return inserted.length;
 }
