@@ -140,7 +140,7 @@ export interface Config {
   citizenSignIn: CitizenSignInConfig | undefined;
   /** Signing keys, trust anchors and the time-stamp authority (docs/signing-keys.md). */
   signing: SigningConfig;
-  /** Where notifications go (docs/notifications-channels.md); a channel left undefined is not used. */
+  /** Where notifications go (docs/jobs.md, docs/notifications-channels.md); a channel left undefined is not used. */
   notifications: NotificationsConfig;
   /** Whether this server process also runs the job queue's workers (`JOBS=inline`), or leaves them to `motcua worker` (`off`). */
   jobs: { inProcess: boolean };

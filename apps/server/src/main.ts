@@ -10,7 +10,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildDeps, configuredClock } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
-import { startJobs, type RunningJobs } from './modules/jobs/runner.ts';
+import { startJobs } from './modules/jobs/runner.ts';
 import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
 
 export async function main(): Promise<void> {
@@ -58,10 +58,22 @@ export async function main(): Promise<void> {
   const catcherPort = config.notifications.email?.devCatcherPort;
   const mailCatcher = devMailbox && catcherPort !== undefined ? await startCatcher(devMailbox, catcherPort, app.log, deps.clock) : undefined;
   if (mailCatcher) withMailCatcherPort(config, mailCatcher.port);
-  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off);
-  // after the ports are known, so that the channels are built with the addresses that answer.
-  let jobs: RunningJobs | undefined;
-  if (config.jobs.inProcess) jobs = await startJobs(deps, handle, app.log.child({ module: 'jobs' }));
+  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off):
+  // after the ports are known (the channels are built with the addresses that answer), and without
+  // holding up readiness (what is enqueued meanwhile waits in the outbox).
+  const jobsLog = app.log.child({ module: 'jobs' });
+  const jobs = config.jobs.inProcess
+    ? startJobs(deps, handle, jobsLog).then(
+      (running) => {
+        jobsLog.info({ ms: Date.now() - started }, 'job queue and notification dispatcher running');
+        return running;
+      },
+      (error: unknown) => {
+        jobsLog.error({ err: error }, 'job queue did not start; notifications wait in the outbox');
+        return undefined;
+      },
+    )
+    : undefined;
   ready = true;
   if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
   if (mailCatcher) app.log.info({ smtp: `127.0.0.1:${mailCatcher.port}`, mailbox: `${config.publicBaseUrl}/dev-mailbox` }, 'e-mails go to the bundled mail catcher; SMS and chat to the development gateway: see them at /dev-mailbox (docs/notifications-channels.md)');
@@ -76,7 +88,7 @@ export async function main(): Promise<void> {
     ready = false;
     await app.close();
     // After the last request: what it enqueued is sent (or left queued, for the next process).
-    await jobs?.stop();
+    await (await jobs)?.stop();
     await mailCatcher?.close();
     await referenceChanges.close();
     await handle.close();

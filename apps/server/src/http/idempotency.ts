@@ -32,7 +32,8 @@ export interface IdempotentResult<T> {
 
 /**
  * Runs `work` (given a transaction-bound `db`) once per key and caller. Without a key, it simply
- * runs in a transaction.
+ * runs in a transaction. After the commit, the notifications the work enqueued are sent at once by
+ * this process's dispatcher (docs/jobs.md).
  */
 export async function idempotent<T>(
   request: FastifyRequest,

@@ -12,6 +12,7 @@ import type { ScheduledJob } from '../../src/modules/jobs/types.ts';
 import { enqueueNotifications } from '../../src/modules/notifications/outbox.repository.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { startTestApp } from '../support/app.ts';
 
 const silent = { info() {}, warn() {}, error() {} };
 const fast = { cronCheckSeconds: 1, pollSeconds: 1 };
@@ -82,5 +83,27 @@ describe.each(databaseKinds)('the job runner on %s', (kind) => {
     runners.push(await startJobs(depsOf(), database, silent, { scheduledJobs: [], dispatcher: { pollMs: 200 } }));
     await database.db.transaction().execute((tx) => enqueueNotifications(tx, [message('H40.22-260213-0601')], deps.clock()));
     expect((await smtp.waitFor(before + 2, 5000)).at(-1)!.subject).toContain('H40.22-260213-0601');
+  });
+});
+
+describe.each(databaseKinds)('a dossier received on %s', (kind) => {
+  it("wakes the dispatcher of its process: the applicant's e-mail leaves without waiting for a poll", async () => {
+    const smtp = await startTestSmtpServer();
+    const t = await startTestApp(kind, { config: { SMTP_URL: smtp.url } });
+    const jobs = await startJobs(t.deps, t.database, silent, { scheduledJobs: [], dispatcher: { pollMs: 600_000 } });
+    try {
+      const officer = await t.signIn('canbo.giaothuy');
+      const res = await officer.post('/api/v1/dossiers', {
+        procedureCode: '1.000894', components: [{ index: 0, received: true }],
+        applicant: { kind: 'citizen', name: 'Lê Văn Cường', email: 'cuong.lv@example.vn' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const [mail] = await smtp.waitFor(1, 10_000);
+      expect(mail!.subject).toContain((res.json() as { code: string }).code);
+    } finally {
+      await jobs.stop();
+      await t.close();
+      await smtp.close();
+    }
   });
 });

@@ -164,6 +164,17 @@ describe.each(databaseKinds)('the notification dispatcher on %s', (kind) => {
     expect(r.last_error).toMatch(/550.*No such user/);
   });
 
+  it('retries a message when the relay cannot be reached at all', async () => {
+    const [id] = await enqueue([received('H40.22-260213-0203')]).then(idsOf);
+    const unreachable = buildChannels(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', SMTP_URL: 'smtp://127.0.0.1:1' }));
+    opened.push(unreachable);
+    expect(await createDispatcher(deps, unreachable, silent).drain()).toBe(1);
+    const r = await row(id!);
+    expect(r).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(r.last_error).toMatch(/ECONNREFUSED|ECONNECTION/);
+    expect(r.next_attempt_at).toEqual(new Date(now + 30_000));
+  });
+
   it('claims again a message whose worker died after claiming it, once its lease has run out', async () => {
     const [id] = await enqueue([received('H40.22-260213-0300')]).then(idsOf);
     // A worker claims the message and dies before sending it.

@@ -18,7 +18,6 @@ import {
 import type { Database } from '../../db/schema.ts';
 import type { DossierRow } from '../dossiers/dossiers.repository.ts';
 import { enqueueNotifications, type NewNotification } from './outbox.repository.ts';
-import { noteEnqueued } from './outbox.wake.ts';
 
 export interface DossierNoticeInput {
   /** The dossier as it is after the action. */
@@ -53,7 +52,6 @@ export async function enqueueDossierNotices(
     if (notices.applicant) rows.push(...(await applicantMessages(tx, deps, input, notices.applicant)));
     if (notices.staff) rows.push(...(await assigneeMessages(tx, deps, input, notices.staff.userId)));
   }
-  if (rows.length) noteEnqueued(tx);
   return enqueueNotifications(tx, rows, at);
 }
 

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { NotificationChannel, NotificationKind, NotificationLocale, RecipientKind, TemplateVariables } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
+import { noteEnqueued } from './outbox.wake.ts';
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -48,5 +49,7 @@ export async function enqueueNotifications(tx: Kysely<Database>, messages: reado
     .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
     .returning('id')
     .execute();
+  // Whoever opened the transaction wakes this process's dispatcher after the commit (outbox.wake.ts).
+  if (inserted.length) noteEnqueued(tx);
   return inserted.length;
 }
