@@ -1,5 +1,5 @@
 /**
- * Sends the outbox (docs/jobs.md). Each round claims a batch of due messages
+ * Sends the outbox (docs/jobs.md). It claims due messages in batches
  * (`claimDueNotifications`: atomic, SKIP LOCKED, with a lease), renders each one with the template
  * in force, hands it to its channel's adapter and records the outcome at once: `sent` or
  * `delivered` with the text as sent and the provider's id, or back to the queue after a growing
@@ -23,7 +23,7 @@ export type ChannelAdapters = Partial<Record<NotificationChannel, NotificationCh
 export const defaultRetryDelaysMs: readonly number[] = [30_000, 120_000, 600_000, 3_600_000, 6 * 3_600_000];
 
 export interface DispatcherOptions {
-  /** Messages claimed (and sent concurrently) per round. */
+  /** Messages in flight at most (claimed and sent concurrently). */
   batchSize?: number;
   /** How often to look for messages committed by other processes and retries coming due. */
   pollMs?: number;
@@ -39,11 +39,11 @@ export interface DispatcherLog {
 }
 
 export interface Dispatcher {
-  /** Sends everything due now, round after round, until a round finds nothing; how many it handled. */
+  /** Sends everything due now, until a claim finds fewer than it had room for; how many it handled. */
   drain(): Promise<number>;
   /** Starts polling and answering wakes. */
   start(): void;
-  /** Stops polling and waits for the round in progress (its messages are recorded, not abandoned). */
+  /** Stops polling and waits for the messages in flight (their outcomes are recorded, not abandoned). */
   stop(): Promise<void>;
 }
 
@@ -107,27 +107,34 @@ export function createDispatcher(
     if (!recorded) log.warn({ notification: row.id }, 'notification sent after its lease ran out; another worker may have sent it too');
   };
 
-  const round = async (): Promise<number> => {
-    const now = deps.clock();
-    const claimed = await claimDueNotifications(deps.db, now, new Date(now.getTime() + leaseMs), batchSize);
-    await Promise.all(
-      claimed.map((row) =>
-        deliver(row).catch((error: unknown) => {
-          // The outcome could not be recorded (database unreachable): the lease runs out and the row is claimed again.
-          log.error({ err: error, notification: row.id }, 'notification outcome not recorded');
-        }),
-      ),
-    );
-    return claimed.length;
-  };
+  const deliverOrLog = (row: ClaimedNotification) =>
+    deliver(row).catch((error: unknown) => {
+      // The outcome could not be recorded (database unreachable): the lease runs out and the row is claimed again.
+      log.error({ err: error, notification: row.id }, 'notification outcome not recorded');
+    });
 
+  /**
+   * A sliding window rather than rounds: up to `batchSize` messages in flight, and more are claimed
+   * as soon as half of them are done, so one slow relay answer does not hold the next batch back.
+   */
   const drain = async (): Promise<number> => {
     let total = 0;
-    for (;;) {
-      const n = await round();
-      total += n;
-      if (n < batchSize || stopped) return total;
+    const inFlight = new Set<Promise<void>>();
+    let exhausted = false;
+    while (!stopped && !exhausted) {
+      const room = batchSize - inFlight.size;
+      const now = deps.clock();
+      const claimed = await claimDueNotifications(deps.db, now, new Date(now.getTime() + leaseMs), room);
+      total += claimed.length;
+      exhausted = claimed.length < room;
+      for (const row of claimed) {
+        const sending: Promise<void> = deliverOrLog(row).finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+      }
+      while (!exhausted && inFlight.size > batchSize / 2) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    return total;
   };
 
   let stopped = false;
