@@ -241,6 +241,18 @@ export const errorCatalogue = {
   },
   'report.invalid_period': { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
   'document.invalid': { status: 400, vi: 'Dữ liệu của biểu mẫu không hợp lệ', en: 'The form data is invalid' },
+  'notification.not_found': { status: 404, vi: 'Không tìm thấy thông báo', en: 'Notification not found' },
+  'notification.resend_not_allowed': {
+    status: 409,
+    vi: 'Chỉ gửi lại được thông báo đã gửi, đã nhận hoặc gửi thất bại (không gửi lại mã xác nhận)',
+    en: 'Only a sent, delivered or failed message can be sent again (never a confirmation code)',
+  },
+  'notification_template.not_found': { status: 404, vi: 'Không có mẫu thông báo cho loại và kênh này', en: 'No notification template for this kind and channel' },
+  'notification_template.invalid': {
+    status: 400,
+    vi: 'Mẫu thông báo dùng biến không được phép hoặc thiếu dấu {{ }}',
+    en: 'The template uses a variable that is not allowed, or its {{ }} are unbalanced',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** Every error code the product can answer with. */
