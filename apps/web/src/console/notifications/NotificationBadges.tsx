@@ -3,7 +3,8 @@ import { IconDeviceMobileMessage, IconMail, IconMessageCircle } from '@tabler/ic
 import { useTranslation } from 'react-i18next';
 import type { DeliveryStatus, NotificationChannel } from '@motcua/domain';
 
-const statusColors: Record<DeliveryStatus, string> = { queued: 'gray', sending: 'blue', sent: 'teal', delivered: 'green', failed: 'red' };
+// Filled red needs its darker shade for white text to read (WCAG AA).
+const statusColors: Record<DeliveryStatus, string> = { queued: 'gray', sending: 'blue', sent: 'teal', delivered: 'green', failed: 'red.9' };
 
 /** A message's delivery status as a chip: Đang chờ, Đang gửi, Đã gửi, Đã nhận, Thất bại. */
 export function DeliveryStatusBadge({ status, ...props }: { status: DeliveryStatus } & BadgeProps) {
@@ -23,7 +24,7 @@ export function ChannelLabel({ channel }: { channel: NotificationChannel }) {
   return (
     <Group gap={4} wrap="nowrap">
       <Icon size={15} stroke={1.6} aria-hidden="true" color="var(--mantine-color-gray-7)" />
-      <Text size="sm" span>{t(`notifications.channel.${channel}`)}</Text>
+      <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>{t(`notifications.channel.${channel}`)}</Text>
     </Group>
   );
 }

@@ -51,7 +51,7 @@ export function NotificationDetailPanel({ id, onClose, onOpen }: { id: number; o
 
       {m.lastError && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('notifications.detail.lastError')}>
-          <Text size="sm" style={{ wordBreak: 'break-word' }} className="motcua-code">{m.lastError}</Text>
+          <Text size="sm" style={{ wordBreak: 'break-word' }}>{m.lastError}</Text>
         </Alert>
       )}
 
@@ -102,7 +102,7 @@ export function NotificationDetailPanel({ id, onClose, onOpen }: { id: number; o
 
       {m.canResend ? (
         <Button leftSection={<IconRefresh size={16} aria-hidden="true" />} onClick={onResend} loading={resend.isPending} style={{ alignSelf: 'flex-start' }}
-          color={m.status === 'failed' ? 'red' : undefined} variant={m.status === 'failed' ? 'filled' : 'light'}>
+          color={m.status === 'failed' ? 'red.9' : undefined} variant={m.status === 'failed' ? 'filled' : 'light'}>
           {t('notifications.detail.resend')}
         </Button>
       ) : (

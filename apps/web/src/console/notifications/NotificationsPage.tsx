@@ -80,10 +80,13 @@ function Notifications() {
               {items.length === 0 ? (
                 <Text p="md" c="gray.7" size="sm">{t(filtered ? 'notifications.emptyFiltered' : 'notifications.empty')}</Text>
               ) : (
-                <>
-                  <MessageTable rows={items} selected={selected} onOpen={open} />
-                  <MessageCards rows={items} onOpen={open} />
-                </>
+                // Beside an open message the list is narrow: one card a message, as on a phone.
+                detail && wide ? <MessageCards rows={items} selected={selected} onOpen={open} always /> : (
+                  <>
+                    <MessageTable rows={items} selected={selected} onOpen={open} />
+                    <MessageCards rows={items} selected={selected} onOpen={open} />
+                  </>
+                )
               )}
             </Paper>
           </Grid.Col>
@@ -132,7 +135,7 @@ function Filters({ query, set, filtered, onClear }: {
         onChange={(value) => set({ loai: value ?? undefined })} clearable searchable w={{ base: '47%', sm: 210 }} />
       <TextInput label={t('notifications.filters.dossierCode')} leftSection={<IconSearch size={16} aria-hidden="true" />} value={code}
         onChange={(event) => { setCode(event.currentTarget.value); pushCode(event.currentTarget.value); }}
-        w={{ base: '100%', sm: 230 }} spellCheck={false} autoComplete="off" className="motcua-code" />
+        w={{ base: '100%', sm: 230 }} spellCheck={false} autoComplete="off" classNames={{ input: 'motcua-code' }} />
       <TextInput label={t('notifications.filters.destination')} placeholder={t('notifications.filters.destinationPlaceholder')} value={destination}
         onChange={(event) => { setDestination(event.currentTarget.value); pushDestination(event.currentTarget.value); }}
         w={{ base: '100%', sm: 260 }} spellCheck={false} autoComplete="off" />
@@ -170,7 +173,7 @@ function MessageTable({ rows, selected, onOpen }: { rows: NotificationItem[]; se
             }}>
               <Table.Td className="motcua-figures" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.createdAt)}</Table.Td>
               <Table.Td maw={320}>
-                <UnstyledButton onClick={() => onOpen(row.id)} aria-label={t('notifications.open', { id: row.id })} className={classes.open}>
+                <UnstyledButton onClick={() => onOpen(row.id)} className={classes.open}>
                   <Text size="sm" fw={600}>{t(`notifications.kind.${row.kind}`)}</Text>
                 </UnstyledButton>
                 {row.subject && <Text size="xs" c="gray.7" truncate="end">{row.subject}</Text>}
@@ -199,13 +202,13 @@ function MessageTable({ rows, selected, onOpen }: { rows: NotificationItem[]; se
 }
 
 /** On a phone: one card a message. */
-function MessageCards({ rows, onOpen }: { rows: NotificationItem[]; onOpen: (id: number) => void }) {
+function MessageCards({ rows, selected, onOpen, always = false }: { rows: NotificationItem[]; selected: number | undefined; onOpen: (id: number) => void; always?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={0} className={classes.cardsOnly} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+    <Stack gap={0} className={always ? undefined : classes.cardsOnly} component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="notification-cards">
       {rows.map((row) => (
-        <li key={row.id} className={classes.card}>
-          <UnstyledButton onClick={() => onOpen(row.id)} w="100%" aria-label={t('notifications.open', { id: row.id })}>
+        <li key={row.id} className={classes.card} data-selected={row.id === selected || undefined}>
+          <UnstyledButton onClick={() => onOpen(row.id)} w="100%" aria-current={row.id === selected ? 'true' : undefined}>
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
               <Stack gap={2} miw={0}>
                 <Text size="sm" fw={600}>{t(`notifications.kind.${row.kind}`)}</Text>

@@ -99,7 +99,7 @@ export function TemplateEditor({ entry, editable }: { entry: TemplateEntry; edit
               <Group gap="xs">
                 <ChannelLabel channel={entry.channel} />
                 <Badge variant="light" color={entry.custom ? 'grape' : 'gray'}>{t(entry.custom ? 'notifications.templates.custom' : 'notifications.templates.byDefault')}</Badge>
-                {dirty && <Badge variant="outline" color="orange">{t('notifications.templates.unsaved')}</Badge>}
+                {dirty && <Badge variant="outline" color="orange.9">{t('notifications.templates.unsaved')}</Badge>}
               </Group>
               {entry.custom && (
                 <Text size="xs" c="gray.7">{t('notifications.templates.editedBy', { at: formatDateTime(entry.custom.updatedAt), name: entry.custom.updatedByName ?? '—' })}</Text>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Grid, NavLink, Paper, ScrollArea, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Grid, NavLink, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -52,7 +52,7 @@ function Templates() {
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 4, xl: 3 }} visibleFrom="md">
               <Paper withBorder component="nav" aria-label={t('notifications.templates.list')}>
-                <ScrollArea.Autosize mah="calc(100vh - 220px)" type="auto">
+                <div style={{ maxHeight: 'calc(100vh - 220px)', overflowY: 'auto' }}>
                   {(['applicant', 'staff'] as const).map((recipient) => (
                     <div key={recipient}>
                       <Text size="xs" fw={700} tt="uppercase" c="gray.7" px="sm" pt="sm" pb={4}>
@@ -66,7 +66,7 @@ function Templates() {
                       ))}
                     </div>
                   ))}
-                </ScrollArea.Autosize>
+                </div>
               </Paper>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>

@@ -38,7 +38,6 @@ export const notificationsEn: Translation['notifications'] = {
   pagination: 'Message list pages',
   empty: 'No messages.',
   emptyFiltered: 'No message matches the filters.',
-  open: 'Open message {{id}}',
   attempts_one: '{{count}} attempt',
   attempts_other: '{{count}} attempts',
   detail: {

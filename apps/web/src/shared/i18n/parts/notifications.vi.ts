@@ -36,7 +36,6 @@ export const notificationsVi = {
   pagination: 'Phân trang danh sách thông báo',
   empty: 'Không có thông báo nào.',
   emptyFiltered: 'Không có thông báo nào phù hợp với bộ lọc.',
-  open: 'Xem thông báo {{id}}',
   attempts_one: '{{count}} lần gửi',
   attempts_other: '{{count}} lần gửi',
   detail: {
