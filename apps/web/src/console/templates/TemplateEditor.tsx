@@ -120,7 +120,7 @@ export function TemplateEditor({ entry, editable }: { entry: TemplateEntry; edit
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">{input('body.vi')}{input('body.en')}</SimpleGrid>
           {editable && (
             <Group gap="sm">
-              <Button leftSection={<IconDeviceFloppy size={16} aria-hidden="true" />} onClick={onSave} loading={save.isPending} disabled={!dirty}>
+              <Button leftSection={<IconDeviceFloppy size={16} aria-hidden="true" />} onClick={onSave} loading={save.isPending} disabled={!dirty || (preview.data?.issues.length ?? 0) > 0}>
                 {t('notifications.templates.save')}
               </Button>
               {dirty && <Button variant="default" onClick={() => { save.reset(); setText(initial); }}>{t('notifications.templates.discard')}</Button>}
