@@ -1,4 +1,4 @@
-import { Badge, Button, Chip, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications as toasts } from '@mantine/notifications';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
@@ -110,9 +110,10 @@ export function TemplateEditor({ entry, editable }: { entry: TemplateEntry; edit
             <Text size="sm" fw={500} id="template-variables">{t('notifications.templates.variables')}</Text>
             <Group gap={6} role="group" aria-labelledby="template-variables">
               {entry.variables.map((v) => (
-                <Chip key={v} checked={false} size="xs" variant="outline" disabled={!editable} onChange={() => insert(v)} aria-label={t('notifications.templates.insert', { variable: `{{${v}}}` })}>
+                <Button key={v} size="compact-xs" radius="xl" variant="default" fw={500} disabled={!editable} onClick={() => insert(v)}
+                  onMouseDown={(event) => event.preventDefault()} aria-label={t('notifications.templates.insert', { variable: `{{${v}}}` })}>
                   {`{{${v}}}`}
-                </Chip>
+                </Button>
               ))}
             </Group>
           </Stack>

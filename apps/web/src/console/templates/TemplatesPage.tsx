@@ -59,7 +59,7 @@ function Templates() {
                         {t(recipient === 'applicant' ? 'notifications.templates.forApplicant' : 'notifications.templates.forStaff')}
                       </Text>
                       {items.filter((i) => i.recipient === recipient).map((i) => (
-                        <NavLink key={keyOf(i)} active={chosen !== undefined && keyOf(i) === keyOf(chosen)} onClick={() => choose(keyOf(i))}
+                        <NavLink component="button" type="button" key={keyOf(i)} active={chosen !== undefined && keyOf(i) === keyOf(chosen)} onClick={() => choose(keyOf(i))}
                           label={t(`notifications.kind.${i.kind}`)} description={<ChannelLabel channel={i.channel} />}
                           rightSection={i.custom ? <Badge size="xs" variant="light" color="grape">{t('notifications.templates.custom')}</Badge> : null}
                           aria-current={chosen !== undefined && keyOf(i) === keyOf(chosen) ? 'page' : undefined} />
