@@ -7,6 +7,7 @@ import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDossierCommands } from './commands/dossiers.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerSignCommands } from './commands/sign.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 
 export function buildProgram(): Command {
   const program = new Command('motcua')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerDossierCommands(program, globals);
   registerReportCommand(program, globals);
   registerSignCommands(program, globals);
+  registerWorkerCommand(program, globals);
   return program;
 }
 

@@ -289,6 +289,27 @@ function webhookChannel(url: string | undefined, secret: string | undefined, dem
   return { url: `http://127.0.0.1:${port}${devGatewayPath}/${channel}`, secret: devGatewaySecret, devGateway: true };
 }
 
+/**
+ * Completes the development gateway's address with the port the server listens on (with PORT=0,
+ * known only then). Changes `config` in place: the webhook adapters read the address at each send.
+ */
+export function withListeningPort(config: Config, port: number): void {
+  for (const channel of [config.notifications.sms, config.notifications.chat]) {
+    if (!channel?.devGateway) continue;
+    const url = new URL(channel.url);
+    url.port = String(port);
+    channel.url = url.toString();
+  }
+}
+
+/** The development mail catcher listens on `port` (DEV_SMTP_PORT=0: any free one): e-mail goes there. */
+export function withMailCatcherPort(config: Config, port: number): void {
+  const email = config.notifications.email;
+  if (email?.devCatcherPort === undefined) return;
+  email.devCatcherPort = port;
+  email.smtpUrl = `smtp://127.0.0.1:${port}`;
+}
+
 function citizenSignInConfig(e: z.infer<typeof ConfigSchema>, demoData: boolean, publicBaseUrl: string): CitizenSignInConfig | undefined {
   if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
     return { issuer: e.OIDC_ISSUER.replace(/\/$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, devProvider: false };

@@ -4,14 +4,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { CustomFetch } from 'openid-client';
-import { pino } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
-import { developmentCodeSender, type OneTimeCodeSender } from './infra/one-time-codes.ts';
 import { localFileStorage, type FileStorage } from './infra/storage.ts';
 import { createCalendarProvider, type CalendarProvider } from './modules/calendar/calendar.provider.ts';
 import { createReferenceCache, type ReferenceCache } from './modules/reference/reference.cache.ts';
 import { createCitizenOidc, type CitizenOidc } from './modules/citizens/citizen-oidc.ts';
+import { createTemplateCache, type TemplateCache } from './modules/notifications/templates.ts';
+import { createOutboxSignal, type OutboxSignal } from './modules/notifications/outbox.signal.ts';
 
 /** The current instant. Injected so that tests can fix time; the domain never reads the clock. */
 export type Clock = () => Date;
@@ -36,10 +36,12 @@ export interface Deps {
   calendars: CalendarProvider;
   storage: FileStorage;
   references: ReferenceCache;
-  /** Delivers the one-time codes of assisted filing; the development sender logs them. */
-  codeSender: OneTimeCodeSender;
   /** The e-ID provider's OpenID Connect client (discovers the provider on first use); undefined: none configured. */
   citizenOidc: CitizenOidc | undefined;
+  /** The wording of notifications: administrators' versions cached, else the defaults. */
+  templates: TemplateCache;
+  /** Wakes this process's notification dispatcher after a commit that enqueued messages. */
+  outbox: OutboxSignal;
 }
 
 export function buildDeps(
@@ -57,6 +59,7 @@ export function buildDeps(
     storage: localFileStorage(config.dataDir),
     references: createReferenceCache(),
     citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn, { fetch: options.citizenOidcFetch }) : undefined,
-    codeSender: developmentCodeSender(pino({ name: 'one-time-codes', level: config.logLevel })),
+    templates: createTemplateCache(),
+    outbox: createOutboxSignal(),
   };
 }

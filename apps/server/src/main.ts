@@ -4,13 +4,13 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, withListeningPort, withMailCatcherPort, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildDeps, configuredClock } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemoDataOnFirstStart } from './demo/demo.ts';
-import { scheduleSweeps } from './modules/maintenance/sweep.schedule.ts';
+import { startJobs, type RunningJobs } from './modules/jobs/runner.ts';
 import { listenForReferenceChanges } from './modules/reference/reference.changes.ts';
 
 export async function main(): Promise<void> {
@@ -32,11 +32,14 @@ export async function main(): Promise<void> {
   // server reaches it in process (demo/dev-idp/in-process-fetch.ts).
   const devIdentityProvider = config.citizenSignIn?.devProvider ? await startDevIdentityProvider(config) : undefined;
   const deps = buildDeps(config, handle.db, configuredClock(config), { citizenOidcFetch: devIdentityProvider?.fetch });
+  // Demo mode: what the development gateway and mail catcher receive is listed at /dev-mailbox.
+  const devMailbox = config.demoData ? await openMailbox(config) : undefined;
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,
     ready: () => ready,
     devIdentityProvider: devIdentityProvider?.provider,
+    devMailbox,
   });
   app.log.info({ database: handle.kind, location: handle.location, migrationsApplied: migration.applied }, 'database ready');
   // Changes to agencies, procedures, staff names and calendars committed by any process.
@@ -49,10 +52,18 @@ export async function main(): Promise<void> {
   }
   if (config.demoData) await loadDemoDataOnFirstStart(deps, handle, app.log);
   await app.listen({ host: config.host, port: config.port });
-  // Expired sessions and abandoned uploads: now, then every hour.
-  const sweeps = scheduleSweeps(deps, app.log);
+  const address = app.server.address();
+  if (typeof address === 'object' && address) withListeningPort(config, address.port);
+  const catcherPort = config.notifications.email?.devCatcherPort;
+  const mailCatcher = devMailbox && catcherPort !== undefined ? await startCatcher(devMailbox, catcherPort, app.log, deps.clock) : undefined;
+  if (mailCatcher) withMailCatcherPort(config, mailCatcher.port);
+  // Scheduled sweeps and the sending of notifications, unless left to `motcua worker` (JOBS=off);
+  // after the ports are known, so that the channels are built with the addresses that answer.
+  let jobs: RunningJobs | undefined;
+  if (config.jobs.inProcess) jobs = await startJobs(deps, handle, app.log.child({ module: 'jobs' }));
   ready = true;
   if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
+  if (mailCatcher) app.log.info({ smtp: `127.0.0.1:${mailCatcher.port}`, mailbox: `${config.publicBaseUrl}/dev-mailbox` }, 'e-mails go to the bundled mail catcher; SMS and chat to the development gateway: see them at /dev-mailbox (docs/notifications-channels.md)');
   if (config.signing.timestamp?.devAuthority) app.log.info({ url: config.signing.timestamp.url }, 'signatures are time-stamped by the bundled development TSA (docs/signing-keys.md)');
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
 
@@ -62,15 +73,26 @@ export async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     ready = false;
-    sweeps.stop();
     await app.close();
-    await sweeps.running();
+    // After the last request: what it enqueued is sent (or left queued, for the next process).
+    await jobs?.stop();
+    await mailCatcher?.close();
     await referenceChanges.close();
     await handle.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function openMailbox(config: Config) {
+  const { openDevMailbox } = await import('./demo/dev-mailbox/store.ts');
+  return openDevMailbox(path.join(config.dataDir, 'dev-mailbox'));
+}
+
+async function startCatcher(...args: Parameters<typeof import('./demo/dev-mailbox/mail-catcher.ts').startMailCatcherOrWarn>) {
+  const { startMailCatcherOrWarn } = await import('./demo/dev-mailbox/mail-catcher.ts');
+  return startMailCatcherOrWarn(...args);
 }
 
 async function startDevIdentityProvider(config: Config) {

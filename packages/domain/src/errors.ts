@@ -241,7 +241,12 @@ export const errorCatalogue = {
   },
   'report.invalid_period': { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
   'document.invalid': { status: 400, vi: 'Dữ liệu của biểu mẫu không hợp lệ', en: 'The form data is invalid' },
-  'notification.not_found': { status: 404, vi: 'Không tìm thấy thông báo', en: 'Notification not found' },
+  'notification.not_found': { status: 404, vi: 'Không tìm thấy tin nhắn thông báo', en: 'Notification not found' },
+  'notification.receipt_signature_invalid': {
+    status: 401,
+    vi: 'Báo cáo phát tin thiếu chữ ký, sai chữ ký hoặc đã quá hạn',
+    en: 'The delivery receipt’s signature is missing, wrong or stale',
+  },
   'notification.resend_not_allowed': {
     status: 409,
     vi: 'Chỉ gửi lại được thông báo đã gửi, đã nhận hoặc gửi thất bại (không gửi lại mã xác nhận)',

@@ -25,6 +25,10 @@ import { registerCitizenOidcRoutes } from '../modules/citizens/citizen-oidc.rout
 import { mountDevIdentityProvider } from '../demo/dev-idp/mount.ts';
 import type { DevIdentityProvider } from '../demo/dev-idp/provider.ts';
 import { mountDevTimestampAuthority } from '../demo/dev-tsa/mount.ts';
+import { mountDevGateway } from '../demo/dev-gateway/mount.ts';
+import { mountDevMailbox } from '../demo/dev-mailbox/mount.ts';
+import type { DevMailbox } from '../demo/dev-mailbox/store.ts';
+import { registerNotificationReceiptRoutes } from '../modules/notifications/receipts.routes.ts';
 import { devTimestampResponder } from '../modules/signing/signing.usecases.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
@@ -57,6 +61,8 @@ export interface AppOptions {
   ready?: () => boolean;
   /** The bundled development e-ID provider, served under its issuer's path (demo mode, tests). */
   devIdentityProvider?: DevIdentityProvider | undefined;
+  /** Demo mode: the mailbox behind `/dev-mailbox`, filled by the development gateway and mail catcher. */
+  devMailbox?: DevMailbox | undefined;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -145,6 +151,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   if (options.devIdentityProvider) mountDevIdentityProvider(app, options.devIdentityProvider);
   // Without TSA_URL, the demo serves its own time-stamp authority at <publicBaseUrl>/dev-tsa.
   if (deps.config.signing.timestamp?.devAuthority) mountDevTimestampAuthority(app, devTimestampResponder(deps), deps.config.signing.timestamp.url);
+  // Demo mode: what the stand-ins received at /dev-mailbox, and the SMS/chat gateway at /dev-gateway.
+  if (deps.config.demoData && options.devMailbox) {
+    mountDevMailbox(app, options.devMailbox);
+    mountDevGateway(app, deps.config.notifications, { mailbox: options.devMailbox, clock: deps.clock });
+  }
+  registerNotificationReceiptRoutes(app, deps);
   registerAgencyRoutes(app, deps);
   registerAgencyAdminRoutes(app, deps);
   registerUserRoutes(app, deps);

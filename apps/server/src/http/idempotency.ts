@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { fixedCalendars } from '../modules/calendar/calendar.provider.ts';
+import { wakeIfEnqueued } from '../modules/notifications/outbox.wake.ts';
 
 export const idempotencyHeader = 'idempotency-key';
 
@@ -42,10 +43,19 @@ export async function idempotent<T>(
   // Everything the work needs beyond the transaction is taken before it opens (the embedded
   // database has one connection: a query outside the transaction would wait for it forever).
   const calendars = fixedCalendars(await deps.calendars.current());
-  const run = (tx: Kysely<Database>) => work({ ...deps, db: tx, calendars });
+  // The dispatcher is woken after the commit when the work enqueued messages (outbox.wake.ts).
+  let opened: Kysely<Database> | undefined;
+  const run = (tx: Kysely<Database>) => {
+    opened = tx;
+    return work({ ...deps, db: tx, calendars });
+  };
   const header = request.headers[idempotencyHeader];
   const key = Array.isArray(header) ? header[0] : header;
-  if (!key) return { status, body: await deps.db.transaction().execute(run), replayed: false };
+  if (!key) {
+    const body = await deps.db.transaction().execute(run);
+    wakeIfEnqueued(deps, opened);
+    return { status, body, replayed: false };
+  }
   const checked = IdempotencyKey.safeParse(key);
   if (!checked.success) {
     throw new AppError('request.invalid', { issues: [{ path: `headers.${idempotencyHeader}`, message: checked.error.issues[0]!.message }] });
@@ -70,6 +80,7 @@ export async function idempotent<T>(
       if (!inserted) throw new Replay();
       return result;
     });
+    wakeIfEnqueued(deps, opened);
     return { status, body, replayed: false };
   } catch (error) {
     if (!(error instanceof Replay)) {

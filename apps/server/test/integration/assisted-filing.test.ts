@@ -47,6 +47,11 @@ describe.each(databaseKinds)('assisted online filing on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     return (res.json() as { total: { received: number; online: number } }).total;
   };
+  /** The dossier's one-time-code messages in the outbox, oldest first. */
+  const codeMessages = async (dossierId: number) =>
+    t.database.db.selectFrom('notifications')
+      .select(['id', 'kind', 'channel', 'recipient_kind', 'destination', 'status', 'variables', 'last_error'])
+      .where('dossier_id', '=', dossierId).where('kind', '=', 'confirmation_code').orderBy('id').execute();
   const audited = async (code: string) =>
     (await t.database.db.selectFrom('audit_events').select('action').where('entity_id', '=', code).orderBy('id').execute()).map((r) => r.action);
 
@@ -67,9 +72,16 @@ describe.each(databaseKinds)('assisted online filing on %s', (kind) => {
     });
     expect(summary.body).not.toContain(applicantId);
     expect(summary.body).not.toContain('0912345678');
+    // The code travels through the outbox, queued in the preparation's transaction: the dispatcher sends it.
+    const [message, ...others] = await codeMessages(prepared.id);
+    expect(others).toEqual([]);
+    expect(message).toMatchObject({
+      channel: 'sms', recipient_kind: 'applicant', destination: '0912345678', status: 'queued',
+      variables: { otp: prepared.codeSent.devCode, code: prepared.code, link: expect.stringMatching(/\/xac-nhan\//), recipientName: 'Nguyễn Văn An' },
+    });
 
     now = at('2025-03-03T08:10:00+07:00');
-    const confirmed = await confirm(prepared.code, { oneTimeCode: ` ${prepared.codeSent.devCode} ` });
+    const confirmed = await confirm(prepared.code, { oneTimeCode: ` ${(message!.variables as { otp: string }).otp} ` });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ proof: 'one_time_code', accessSecret: expect.stringMatching(/^([2-9A-HJKMNP-TV-Z]{4}-){3}[2-9A-HJKMNP-TV-Z]{4}$/) });
     const detail = (await officer.get(`/api/v1/dossiers/${prepared.id}`)).json();
@@ -85,6 +97,8 @@ describe.each(databaseKinds)('assisted online filing on %s', (kind) => {
     expect(row.received_at).toBeNull();
     expect(row.prepared_by).toBe(officerUser.id);
     expect(await audited(prepared.code)).toEqual(['dossier.created', 'dossier.confirmation_code_sent', 'dossier.confirm']);
+    // A used code is not kept readable in the message ledger.
+    expect((await codeMessages(prepared.id))[0]!.variables).toMatchObject({ otp: '••••••' });
     const code = await t.database.db.selectFrom('dossier_confirmation_codes').select(['used_at', 'attempts']).where('dossier_id', '=', prepared.id).executeTakeFirstOrThrow();
     expect(code).toMatchObject({ used_at: expect.any(Date), attempts: 0 });
     // Confirmed, not yet received: still not counted.
@@ -122,6 +136,12 @@ describe.each(databaseKinds)('assisted online filing on %s', (kind) => {
     expect(resent.statusCode, resent.body).toBe(200);
     const summary = (await t.anonymous().get(`/api/v1/public/dossiers/${prepared.code}/preparation`)).json();
     expect(summary.oneTimeCode).toMatchObject({ locked: false });
+    // The void code's message, never sent, is not sent now; the new code's is queued.
+    const messages = await codeMessages(prepared.id);
+    expect(messages.map((m) => [m.status, (m.variables as { otp: string }).otp])).toEqual([
+      ['failed', '••••••'], ['queued', resent.json().devCode],
+    ]);
+    expect(messages[0]!.last_error).toMatch(/replaced or used/);
   });
 
   it('refuses an expired code', async () => {

@@ -525,6 +525,10 @@ const matrix: Record<string, Case> = {
   'POST /api/v1/public/dossiers/:code/actions': { scoped: false, why: 'the applicant of an online dossier supplements or withdraws it; owned through the access secret of the receipt, else 403' },
   'GET /api/v1/public/dossiers/:code/preparation': { scoped: false, why: 'what was prepared for the applicant to confirm: procedure, agency, initials and a masked destination only' },
   'POST /api/v1/public/dossiers/:code/confirm': { scoped: false, why: 'the applicant confirms a dossier prepared for them, with the one-time code sent to them or signed in as its applicant; else 401/403' },
+  'POST /api/v1/notifications/receipts/:channel': {
+    scoped: false,
+    why: 'an SMS or chat gateway reports delivery; no session: signed with the channel’s webhook secret, else 401 (notification-receipts test)',
+  },
   'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },
   'GET /api/v1/citizen/documents': {
     scoped: true,

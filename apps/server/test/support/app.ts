@@ -19,6 +19,7 @@ import { citizenSessionCookie } from '../../src/http/session.ts';
 import { motcuaDevIdentityProvider } from '../../src/demo/dev-idp/motcua.ts';
 import { newDevIdentityProviderSecrets } from '../../src/demo/dev-idp/secrets.ts';
 import { inProcessFetch } from '../../src/demo/dev-idp/in-process-fetch.ts';
+import type { DevMailbox } from '../../src/demo/dev-mailbox/store.ts';
 import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { recordAnswers, undocumentedAnswers } from './documented-answers.ts';
@@ -59,6 +60,8 @@ export async function startTestApp(
     extraRoutes?: (app: FastifyInstance) => void;
     /** Serve the bundled development e-ID provider at `<PUBLIC_BASE_URL>/dev-idp` (fresh keys), as `npm start` does (default). */
     devIdentityProvider?: boolean;
+    /** Serve `/dev-mailbox` and the development SMS/chat gateway with this mailbox, as `npm start` does in demo mode. */
+    devMailbox?: DevMailbox;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
@@ -76,7 +79,7 @@ export async function startTestApp(
   if (options.demo !== false) {
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }
-  const app = await buildApp(deps, { logger: false, devIdentityProvider });
+  const app = await buildApp(deps, { logger: false, devIdentityProvider, devMailbox: options.devMailbox });
   const answers = recordAnswers(app);
   options.extraRoutes?.(app);
   await app.ready();

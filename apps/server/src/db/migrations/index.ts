@@ -27,6 +27,7 @@ import * as m0023 from './0023_signed_documents.ts';
 import * as m0024 from './0024_document_office.ts';
 import * as m0025 from './0025_register_forms.ts';
 import * as m0026 from './0026_notifications.ts';
+import * as m0032 from './0032_notification_receipts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0024_document_office': m0024,
   '0025_register_forms': m0025,
   '0026_notifications': m0026,
+  '0032_notification_receipts': m0032,
 };

@@ -8,15 +8,17 @@ import {
   type Actor, type ActorRole, type DossierAction, type DossierEvent, type ReturnDelivery,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import type { CalendarSet } from '../calendar/calendar.provider.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { claimFiles } from '../files/files.usecases.ts';
+import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
 import { storeReceivedComponents, storeResultFiles, type DossierFacts } from '../data-store/data-store.usecases.ts';
 import { contextOf, loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 import * as codes from './confirmation-codes.repository.ts';
+import { retireCodeMessages } from './confirmation-code.notifications.ts';
 import * as repo from './dossiers.repository.ts';
 import { handlingAgencyFor } from './participants.ts';
 import {
@@ -77,9 +79,9 @@ export async function performAction(context: AuditContext, dossierId: number, co
     prepared = await prepareResultAction(context, dossierId, command, deps);
   }
   const calendars = await deps.calendars.current();
-  return inTransaction(deps.db, async (tx) => {
+  return inTransactionWaking(deps, async (tx) => {
     const ctx = await loadDossierContext(tx, deps.references, context.actor, dossierId, { lock: true });
-    const actionDeps = { clock: deps.clock, calendars, references: deps.references, results: resultDepsOf(deps, prepared) };
+    const actionDeps = { ...actionDepsOf(deps, calendars), results: resultDepsOf(deps, prepared) };
     const at = prepared?.at.getTime();
     const after = await applyAction(tx, context, ctx, command, actionDeps, at);
     if (command.action !== 'reject' || !prepared) return after;
@@ -89,13 +91,27 @@ export async function performAction(context: AuditContext, dossierId: number, co
   });
 }
 
+export interface ActionDeps {
+  clock: Deps['clock'];
+  calendars: CalendarSet;
+  references: Deps['references'];
+  /** Where the messages the action causes link to (the portal's tracking page, the console). */
+  publicBaseUrl: string;
+  results?: ResultDeps | undefined;
+}
+
+/** What `applyAction` needs of the application's dependencies. */
+export function actionDepsOf(deps: Pick<Deps, 'clock' | 'references' | 'config'>, calendars: CalendarSet): ActionDeps {
+  return { clock: deps.clock, calendars, references: deps.references, publicBaseUrl: deps.config.publicBaseUrl };
+}
+
 /** Applies one action to a loaded (and locked) dossier inside the caller's transaction. */
 export async function applyAction(
   tx: Deps['db'],
   context: AuditContext,
   ctx: DossierContext,
   command: ActionCommand,
-  deps: { clock: Deps['clock']; calendars: CalendarSet; references: Deps['references']; results?: ResultDeps | undefined },
+  deps: ActionDeps,
   atOverride?: number,
 ): Promise<DossierContext> {
   const now = atOverride ?? deps.clock().getTime();
@@ -187,8 +203,17 @@ export async function applyAction(
     effects.projection.counter_id = (await deps.references.counters(tx, ctx.dossier.agency_id))[0]?.id ?? null;
   }
   // A discarded preparation can no longer be confirmed: its live one-time code is void.
-  if (command.action === 'discard_preparation') await codes.closeCodes(tx, ctx.dossier.id, null, new Date(now));
+  if (command.action === 'discard_preparation') {
+    await codes.closeCodes(tx, ctx.dossier.id, null, new Date(now));
+    await retireCodeMessages(tx, ctx.dossier.id, new Date(now));
+  }
   const dossier = await repo.updateProjection(tx, ctx.dossier.id, effects.projection);
+  await enqueueDossierNotices(tx, deps, {
+    dossier, procedureName: ctx.version.name, receivingAgency: ctx.agencies.receiving, handlingAgency: handling,
+    event, before, after, actorName: context.actorName ?? actorName(actor),
+    stepName: effects.stepName ?? lastStepOf(ctx)?.step_name ?? null,
+    stepDueAt: effects.stepDueAt ?? lastStepOf(ctx)?.step_due_at ?? null,
+  }, new Date(now));
   await recordAudit(tx, context, {
     action: `dossier.${command.action}`,
     entityType: 'dossier',
@@ -199,6 +224,9 @@ export async function applyAction(
   });
   return contextOf(tx, deps.references, dossier, [...ctx.events, logged!]);
 }
+
+/** The log's last hand-off (its step name and due instant): an assignment keeps the step it is in. */
+const lastStepOf = (ctx: DossierContext) => ctx.events.findLast((e) => e.step_due_at !== null);
 
 /** The files an action attaches, with the component each one completes (if any). */
 function filesOf(command: ActionCommand, ctx: DossierContext): Array<{ id: string; index: number | null }> {

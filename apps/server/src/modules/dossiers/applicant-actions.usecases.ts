@@ -7,10 +7,10 @@
  */
 import { AppError, isDossierCode, securityCodeCandidates, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import { safeEqual, sha256 } from '../../infra/tokens.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
-import { applyAction } from './actions.usecases.ts';
+import { actionDepsOf, applyAction } from './actions.usecases.ts';
 import { contextOf, notFound } from './dossier.context.ts';
 import { isCitizensDossier } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
@@ -66,7 +66,7 @@ export async function actAsApplicant(context: AuditContext, code: string, input:
     });
   }
   const calendars = await deps.calendars.current();
-  await inTransaction(deps.db, async (tx) => {
+  await inTransactionWaking(deps, async (tx) => {
     const found = await repo.findDossierByCode(tx, code);
     if (!found) throw notFound();
     const { proof } = input;
@@ -86,6 +86,6 @@ export async function actAsApplicant(context: AuditContext, code: string, input:
       components: input.components?.filter((c) => c.fileIds.length),
       uploadTokens: input.uploadTokens,
       proof: proof.kind,
-    }, { clock: deps.clock, calendars, references: deps.references });
+    }, actionDepsOf(deps, calendars));
   });
 }

@@ -19,12 +19,12 @@ const CodeSentSchema = z.object({
   channel: CodeChannel,
   destination: z.string().describe('the phone or e-mail, masked'),
   expiresAt: z.string(),
-  delivered: z.boolean(),
-  devCode: z.string().optional().describe('the code itself, only when the server does not run in production (development sender)'),
+  queued: z.literal(true).describe('the message is in the outbox: the notification dispatcher sends it after commit'),
+  devCode: z.string().optional().describe('the code itself, only when the server does not run in production'),
 });
 
 const presentSent = (sent: CodeSent) => ({
-  channel: sent.channel, destination: sent.destination, expiresAt: formatInstant(sent.expiresAt.getTime()), delivered: sent.delivered,
+  channel: sent.channel, destination: sent.destination, expiresAt: formatInstant(sent.expiresAt.getTime()), queued: sent.queued,
   ...(sent.devCode ? { devCode: sent.devCode } : {}),
 });
 

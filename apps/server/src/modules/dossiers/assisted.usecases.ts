@@ -17,12 +17,14 @@ import {
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import { maskDestination, newOneTimeCode } from '../../infra/one-time-codes.ts';
 import { newSecurityCode, randomToken, safeEqual, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import type { AgencyRef } from '../reference/reference.cache.ts';
-import { applyAction } from './actions.usecases.ts';
+import { actionDepsOf, applyAction } from './actions.usecases.ts';
 import * as codes from './confirmation-codes.repository.ts';
+import { enqueueConfirmationCode, retireCodeMessages } from './confirmation-code.notifications.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
 import { canPrepareAt, canResendCode } from './dossiers.policies.ts';
 import * as repo from './dossiers.repository.ts';
@@ -56,8 +58,9 @@ export interface CodeSent {
   channel: CodeChannel;
   destination: string;
   expiresAt: Date;
-  delivered: boolean;
-  /** The code itself, only when the server does not run in production (the development sender). */
+  /** Always true: the message is in the outbox, sent after commit (its delivery is in the message ledger). */
+  queued: true;
+  /** The code itself, only when the server does not run in production (a demo has no phone to read it on). */
   devCode?: string | undefined;
 }
 
@@ -108,7 +111,7 @@ export async function prepareForApplicant(
       resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
       events: [prepare], roles: new Set<ActorRole>([role]), accessSecret: null, preparedBy: actor.userId, declaration,
     });
-    const sent = await issueCode(tx, context, ctx.dossier, agency.name, channel, destination, deps);
+    const sent = await issueCode(tx, context, ctx.dossier, { agency: agency.name, procedure: version.name }, channel, destination, deps);
     return { ctx, sent };
   });
 }
@@ -128,20 +131,27 @@ export async function resendCode(
     const channel = input.sendCodeBy ?? (d.applicant_phone ? 'sms' : 'email');
     const destination = channel === 'sms' ? d.applicant_phone : d.applicant_email;
     if (!destination) throw new AppError('preparation.no_destination', { issues: [{ path: 'sendCodeBy', message: `the applicant has no ${channel === 'sms' ? 'phone' : 'e-mail'}` }] });
-    return issueCode(tx, context, d, ctx.agencies.receiving.name, channel, destination, deps);
+    return issueCode(tx, context, d, { agency: ctx.agencies.receiving.name, procedure: ctx.version.name }, channel, destination, deps);
   });
 }
 
 const hashCode = (salt: string, code: string) => sha256(`${salt}:${code}`);
 
+/** Where the applicant confirms a prepared dossier (the portal's confirmation page). */
+export const confirmationLink = (publicBaseUrl: string, dossierCode: string) => `${publicBaseUrl}/xac-nhan/${encodeURIComponent(dossierCode)}`;
+
+/**
+ * Issues a new code (the previous one void) and queues its message in the same transaction: the
+ * dispatcher sends it after commit, so a rolled-back preparation sends nothing.
+ */
 async function issueCode(
   tx: Kysely<Database>,
   context: AuditContext,
   dossier: repo.DossierRow,
-  agencyName: string,
+  names: { agency: string; procedure: string },
   channel: CodeChannel,
   destination: string,
-  deps: Pick<Deps, 'clock' | 'codeSender' | 'config'>,
+  deps: Pick<Deps, 'clock' | 'config'>,
 ): Promise<CodeSent> {
   const code = newOneTimeCode();
   const salt = randomToken(12);
@@ -152,20 +162,17 @@ async function issueCode(
     dossierId: dossier.id, salt, codeHash: hashCode(salt, code), channel, destinationMasked: masked,
     issuedBy: context.actor.kind === 'staff' ? context.actor.userId : null, issuedAt, expiresAt,
   });
-  // TODO(#12): a real SMS or e-mail channel sends through the job queue, after commit.
-  let delivered = false;
-  try {
-    delivered = (await deps.codeSender.send({ channel, destination, code, dossierCode: dossier.code, agencyName, expiresAt })).delivered;
-  } catch {
-    delivered = false;
-  }
+  await enqueueConfirmationCode(tx, {
+    dossierId: dossier.id, dossierCode: dossier.code, agencyId: dossier.agency_id, agencyName: names.agency, procedureName: names.procedure,
+    applicantName: dossier.applicant_name, channel, destination, otp: code, expiresAt, link: confirmationLink(deps.config.publicBaseUrl, dossier.code),
+  }, issuedAt);
   await recordAudit(tx, context, {
-    action: delivered ? 'dossier.confirmation_code_sent' : 'dossier.confirmation_code_failed',
+    action: 'dossier.confirmation_code_sent',
     entityType: 'dossier', entityId: dossier.code, agencyId: dossier.agency_id, at: issuedAt,
-    details: { channel, to: masked, expiresAt: expiresAt.toISOString() },
+    details: { channel, to: masked, expiresAt: expiresAt.toISOString(), queued: true },
   });
   return {
-    channel, destination: masked, expiresAt, delivered,
+    channel, destination: masked, expiresAt, queued: true,
     ...(deps.config.env !== 'production' ? { devCode: code } : {}),
   };
 }
@@ -206,7 +213,7 @@ export async function confirmPreparation(
   }
   const now = deps.clock();
   const calendars = await deps.calendars.current();
-  const outcome = await inTransaction(deps.db, async (tx): Promise<AppError | { accessSecret: string }> => {
+  const outcome = await inTransactionWaking(deps, async (tx): Promise<AppError | { accessSecret: string }> => {
     const dossier = await repo.lockDossier(tx, row.id);
     if (!dossier) throw notFound();
     if (dossier.status !== 'awaiting_confirmation') throw notAwaiting();
@@ -223,11 +230,10 @@ export async function confirmPreparation(
     const securityCode = newSecurityCode();
     await applyAction(tx, { ...context, actor: applicant, actorName: dossier.applicant_name }, ctx, {
       action: 'confirm', data: { proof, ...(declarationVerified.length ? { declarationVerified } : {}) },
-    }, {
-      clock: deps.clock, calendars, references: deps.references,
-    }, now.getTime());
+    }, actionDepsOf(deps, calendars), now.getTime());
     if (declarationVerified.length) await repo.markDeclarationVerified(tx, dossier.id, declarationVerified);
     await codes.closeCodes(tx, dossier.id, usedCodeId, now);
+    await retireCodeMessages(tx, dossier.id, now);
     await repo.updateProjection(tx, dossier.id, { access_secret_hash: sha256(securityCode.canonical) });
     return { accessSecret: securityCode.shown };
   });
@@ -308,7 +314,7 @@ export async function discardUnconfirmedPreparations(deps: Pick<Deps, 'db' | 'cl
       await applyAction(tx, { ...sweeper, at: now }, ctx, {
         action: 'discard_preparation', bySystem: true,
         note: `Người nộp không xác nhận trong ${days} ngày`, data: { reason: 'not_confirmed', days },
-      }, { clock: deps.clock, calendars, references: deps.references }, now.getTime());
+      }, actionDepsOf(deps, calendars), now.getTime());
       return 1;
     });
   }

@@ -11,7 +11,7 @@ import {
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import { newSecurityCode, sha256 } from '../../infra/tokens.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
@@ -27,6 +27,7 @@ import {
   type CheckedReuse, type Owner,
 } from '../data-store/data-store.usecases.ts';
 import { checkDeclaration, type CheckedDeclaration } from './declaration.ts';
+import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
 
 export interface ApplicantInput {
   kind: 'citizen' | 'organization';
@@ -321,7 +322,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
   const digitized = online || plan.components.filter((c) => c.received).every((c) => c.digitized) && plan.components.some((c) => c.received);
   const fileIds = plan.components.flatMap((c) => c.fileIds.map((id) => ({ id, index: c.index })));
   const localDate = localDateOf(now);
-  return inTransaction(deps.db, async (tx) => {
+  return inTransactionWaking(deps, async (tx) => {
     // The counter row is locked until commit: take it late to keep concurrent intakes flowing.
     const sequence = await repo.nextCodeSequence(tx, plan.agency.id, localDate);
     const code = formatDossierCode(plan.agency.code, localDate, sequence);
@@ -414,6 +415,11 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       form: formIssuedBy(event.action) ?? null,
       request_id: context.requestId ?? null,
     })));
+    // Received, refused or sent back to complete at the counter: the applicant is told (no read: all is at hand).
+    await enqueueDossierNotices(tx, { publicBaseUrl: deps.config.publicBaseUrl }, effects.map(({ event, before, after, e }) => ({
+      dossier, procedureName: version.name, receivingAgency: plan.agency, handlingAgency: plan.agency, event, before, after,
+      actorName: context.actorName ?? null, stepName: e.stepName, stepDueAt: e.stepDueAt,
+    })), new Date(now));
     await recordAudit(tx, context, {
       action: 'dossier.created',
       entityType: 'dossier',

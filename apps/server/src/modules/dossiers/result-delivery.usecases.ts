@@ -6,10 +6,10 @@
  */
 import { downloadReturnsResult, type Actor, type DossierStatus } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
 import { findByResultFile } from '../signed-documents/signed-documents.repository.ts';
-import { applyAction } from './actions.usecases.ts';
+import { actionDepsOf, applyAction } from './actions.usecases.ts';
 import { contextOf, stateOf } from './dossier.context.ts';
 import * as repo from './dossiers.repository.ts';
 
@@ -29,14 +29,14 @@ export async function returnOnDownload(
   if (!document?.dossier_id || document.status !== 'signed') return false;
   const dossierId = document.dossier_id;
   const calendars = await deps.calendars.current();
-  return inTransaction(deps.db, async (tx) => {
+  return inTransactionWaking(deps, async (tx) => {
     const dossier = await repo.lockDossier(tx, dossierId);
     if (!dossier) return false;
     const ctx = await contextOf(tx, deps.references, dossier);
     if (!downloadReturnsResult({ status: dossier.status as DossierStatus, resultDelivery: dossier.result_delivery }, stateOf(ctx).result)) return false;
     await applyAction(tx, context, ctx, {
       action: 'return_result', delivery: 'download', proof, data: { signedDocument: document.id },
-    }, { clock: deps.clock, calendars, references: deps.references });
+    }, actionDepsOf(deps, calendars));
     return true;
   });
 }

@@ -2,8 +2,8 @@
  * Deletes what has expired: staff sessions past their expiry, files uploaded for an online
  * submission that no dossier claimed within a day (with their stored content), and the sign-in
  * throttle's forgotten rows; and discards the prepared dossiers (assisted filing) nobody confirmed
- * within `PREPARATION_DISCARD_DAYS` (docs/rules/assisted-filing.md). Run at start-up and every hour by the server process (`main.ts`);
- * a plain use case of `deps`, on `deps.clock`, so that a job queue can run it later instead.
+ * within `PREPARATION_DISCARD_DAYS` (docs/rules/assisted-filing.md). Run every hour on the job
+ * queue (`sweep.jobs.ts`, once across all processes); a plain use case of `deps`, on `deps.clock`.
  */
 import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/audit.repository.ts';

@@ -60,7 +60,7 @@ export function issuesOf(kind: NotificationKind, text: TemplateText): FieldIssue
   });
 }
 
-export async function saveNotificationTemplate(context: AuditContext, kind: NotificationKind, channel: NotificationChannel, text: TemplateText, deps: Pick<Deps, 'db'>) {
+export async function saveNotificationTemplate(context: AuditContext, kind: NotificationKind, channel: NotificationChannel, text: TemplateText, deps: Pick<Deps, 'db' | 'templates'>) {
   defaultOf(kind, channel);
   const issues = issuesOf(kind, text);
   if (issues.length) throw new AppError('notification_template.invalid', { messages: issues[0]!.messages!, issues });
@@ -70,9 +70,11 @@ export async function saveNotificationTemplate(context: AuditContext, kind: Noti
     await repo.saveTemplate(tx, kind, channel, text, by, context.at!);
     await recordAudit(tx, context, { action: 'notification_template.saved', entityType: 'notification_template', entityId: `${kind}/${channel}`, details: { kind, channel, ...text } });
   });
+  // This process sends with it at once; the others hear of it from the database's notice.
+  deps.templates.invalidate();
 }
 
-export async function resetNotificationTemplate(context: AuditContext, kind: NotificationKind, channel: NotificationChannel, deps: Pick<Deps, 'db'>) {
+export async function resetNotificationTemplate(context: AuditContext, kind: NotificationKind, channel: NotificationChannel, deps: Pick<Deps, 'db' | 'templates'>) {
   defaultOf(kind, channel);
   if (!canEditTemplates(context.actor)) throw templatesForbidden();
   await deps.db.transaction().execute(async (tx) => {
@@ -80,6 +82,7 @@ export async function resetNotificationTemplate(context: AuditContext, kind: Not
       await recordAudit(tx, context, { action: 'notification_template.reset', entityType: 'notification_template', entityId: `${kind}/${channel}`, details: { kind, channel } });
     }
   });
+  deps.templates.invalidate();
 }
 
 /** A draft (or the default) rendered with sample values, its issues, and for SMS the segments it costs. */

@@ -21,7 +21,7 @@ const calendarTables = new Set(['holiday_schedules', 'calendar_settings', 'agenc
 
 export function listenForReferenceChanges(
   handle: Pick<DatabaseHandle, 'listen'>,
-  caches: Pick<Deps, 'references' | 'calendars'>,
+  caches: Pick<Deps, 'references' | 'calendars'> & Partial<Pick<Deps, 'templates'>>,
   options: ServerListenOptions = {},
 ): Promise<Listener> {
   return handle.listen(
@@ -29,11 +29,13 @@ export function listenForReferenceChanges(
     {
       notify(table) {
         if (calendarTables.has(table)) caches.calendars.invalidate();
+        else if (table === 'notification_templates') caches.templates?.invalidate();
         else caches.references.invalidate();
       },
       gap() {
         caches.references.invalidate();
         caches.calendars.invalidate();
+        caches.templates?.invalidate();
       },
     },
     options,

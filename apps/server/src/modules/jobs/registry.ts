@@ -1,0 +1,9 @@
+/**
+ * Every scheduled job of Motcua (docs/jobs.md). The runner schedules each one on the queue; a
+ * feature adds its own job here (defined next to its use cases, as `<feature>.jobs.ts`).
+ */
+import { sweepExpiredJob } from '../maintenance/sweep.jobs.ts';
+import { reminderJobs } from '../notifications/reminder.jobs.ts';
+import type { ScheduledJob } from './types.ts';
+
+export const scheduledJobs: ScheduledJob[] = [sweepExpiredJob, ...reminderJobs];

@@ -1,0 +1,172 @@
+/**
+ * The messages an action on a dossier causes (docs/rules/notifications.md), added to the outbox in
+ * the action's own transaction: a rolled-back action tells nobody, a committed one is sent by the
+ * dispatcher even if this process dies right after the commit. The domain says which kinds are due
+ * (`noticesOf`); this resolves the people and their addresses and fills the variables.
+ *
+ * Intake speed: a dossier received at the counter has everything at hand (its applicant's contacts,
+ * agency and procedure from the reference cache), so this costs the intake one INSERT and no read.
+ * Only a dossier filed from a citizen account (its preferences) or an assignment (the assignee's
+ * address) reads one row more.
+ */
+import type { Kysely } from 'kysely';
+import {
+  consoleLink, deliveryWords, noticesOf, notificationTime, reasonList, trackingLink,
+  type ApplicantNotificationKind, type DossierEvent, type DossierState, type NotificationChannel,
+  type NotificationLocale, type TemplateVariables,
+} from '@motcua/domain';
+import type { Database } from '../../db/schema.ts';
+import type { DossierRow } from '../dossiers/dossiers.repository.ts';
+import { enqueueNotifications, type NewNotification } from './outbox.repository.ts';
+import { noteEnqueued } from './outbox.wake.ts';
+
+export interface DossierNoticeInput {
+  /** The dossier as it is after the action. */
+  dossier: DossierRow;
+  procedureName: string;
+  receivingAgency: { id: string; name: string };
+  handlingAgency: { id: string; name: string };
+  event: DossierEvent;
+  before: DossierState;
+  after: DossierState;
+  /** Who took the action, as the log names them (the assigner of an assignment). */
+  actorName: string | null;
+  /** The current workflow step's name and due instant (for an assignment). */
+  stepName: string | null;
+  stepDueAt: Date | null;
+}
+
+export interface DossierNoticeDeps {
+  publicBaseUrl: string;
+}
+
+/**
+ * Adds the messages the actions of `inputs` cause (one action, or the first actions of a new
+ * dossier), in one INSERT; nothing at all when none is due. Returns how many.
+ */
+export async function enqueueDossierNotices(
+  tx: Kysely<Database>, deps: DossierNoticeDeps, inputs: DossierNoticeInput | readonly DossierNoticeInput[], at: Date,
+): Promise<number> {
+  const rows: NewNotification[] = [];
+  for (const input of Array.isArray(inputs) ? inputs : [inputs as DossierNoticeInput]) {
+    const notices = noticesOf(input.event, input.before, input.after);
+    if (notices.applicant) rows.push(...(await applicantMessages(tx, deps, input, notices.applicant)));
+    if (notices.staff) rows.push(...(await assigneeMessages(tx, deps, input, notices.staff.userId)));
+  }
+  if (rows.length) noteEnqueued(tx);
+  return enqueueNotifications(tx, rows, at);
+}
+
+function commonOf(input: DossierNoticeInput, link: string, agencyName: string, recipientName: string): TemplateVariables {
+  return { code: input.dossier.code, link, procedureName: input.procedureName, agencyName, recipientName };
+}
+
+function applicantVariables(kind: ApplicantNotificationKind, input: DossierNoticeInput): TemplateVariables {
+  const { dossier, event } = input;
+  const time = (d: Date | number | null | undefined) => (d == null ? '' : notificationTime(typeof d === 'number' ? d : d.getTime()));
+  switch (kind) {
+    case 'dossier_received': return { appointment: time(dossier.due_at) };
+    case 'supplement_requested': return { reasons: reasonList(event.reasons) };
+    case 'apology': return { reason: event.note ?? '', newAppointment: time(event.newDueAt) };
+    case 'result_ready': return { delivery: deliveryWords[dossier.result_delivery] };
+    case 'refused': return { reasons: reasonList(event.reasons) };
+    default: return {};
+  }
+}
+
+/**
+ * The applicant's e-mail and phone as written on the dossier, and the citizen account that filed
+ * it, on the channels its preferences allow (e-mail and SMS unless turned off; chat when turned
+ * on with a chat id). An address the account has turned off is not used even when the dossier
+ * repeats it, and one address gets one message.
+ */
+async function applicantMessages(tx: Kysely<Database>, deps: DossierNoticeDeps, input: DossierNoticeInput, kind: ApplicantNotificationKind): Promise<NewNotification[]> {
+  const { dossier } = input;
+  const link = trackingLink(deps.publicBaseUrl, dossier.code);
+  const variables = { ...applicantVariables(kind, input) };
+  const base = { kind, dossierId: dossier.id, agencyId: dossier.agency_id } as const;
+  const out = new Map<string, NewNotification>();
+  const muted = new Set<string>();
+  if (dossier.submitter_citizen_id) {
+    const c = await citizenContacts(tx, dossier.submitter_citizen_id);
+    if (c) {
+      const vars = { ...commonOf(input, link, input.receivingAgency.name, c.full_name), ...variables };
+      const account = { ...base, recipientKind: 'citizen' as const, citizenId: c.id, locale: c.locale, variables: vars };
+      const offer = (channel: NotificationChannel, destination: string | null, on: boolean) => {
+        if (!destination) return;
+        const key = destinationKey(channel, destination);
+        if (on) out.set(key, { ...account, channel, destination });
+        else muted.add(key);
+      };
+      offer('email', c.email, c.pref_email ?? true);
+      offer('sms', c.phone, c.pref_sms ?? true);
+      offer('chat', c.chat_id, c.pref_chat ?? false);
+    }
+  }
+  const applicant = { ...base, recipientKind: 'applicant' as const, locale: 'vi' as const, variables: { ...commonOf(input, link, input.receivingAgency.name, dossier.applicant_name), ...variables } };
+  for (const [channel, destination] of [['email', dossier.applicant_email], ['sms', dossier.applicant_phone]] as const) {
+    if (!destination) continue;
+    const key = destinationKey(channel, destination);
+    if (!out.has(key) && !muted.has(key)) out.set(key, { ...applicant, channel, destination: destination.trim() });
+  }
+  return [...out.values()];
+}
+
+async function assigneeMessages(tx: Kysely<Database>, deps: DossierNoticeDeps, input: DossierNoticeInput, userId: string): Promise<NewNotification[]> {
+  // The assigner's full name comes with the assignee's row: one read.
+  const ids = [userId, ...(input.event.actorId ? [input.event.actorId] : [])];
+  const users = await tx.selectFrom('users').select(['id', 'full_name', 'email', 'phone']).where('id', 'in', ids).execute();
+  const user = users.find((u) => u.id === userId);
+  const assigner = users.find((u) => u.id === input.event.actorId)?.full_name ?? input.actorName;
+  const target = staffDestination(user);
+  if (!user || !target) return [];
+  const { dossier } = input;
+  const variables: TemplateVariables = {
+    ...commonOf(input, consoleLink(deps.publicBaseUrl, dossier.id), input.handlingAgency.name, user.full_name),
+    stepName: input.stepName ?? '',
+    stepDueAt: input.stepDueAt ? notificationTime(input.stepDueAt.getTime()) : '',
+    assignedBy: assigner ?? '',
+  };
+  return [{
+    kind: 'assigned', ...target, recipientKind: 'staff', userId: user.id, locale: 'vi',
+    dossierId: dossier.id, agencyId: dossier.handling_agency_id, variables,
+  }];
+}
+
+/** A member of staff is written to by e-mail, else by SMS; undefined when they have neither. */
+export function staffDestination(user: { email: string | null; phone: string | null } | undefined): { channel: NotificationChannel; destination: string } | undefined {
+  if (user?.email?.trim()) return { channel: 'email', destination: user.email.trim() };
+  if (user?.phone?.trim()) return { channel: 'sms', destination: user.phone.trim() };
+  return undefined;
+}
+
+/** Addresses compared as a person would: e-mail without case, a phone without spaces or +84. */
+export function destinationKey(channel: NotificationChannel, destination: string): string {
+  const d = destination.trim();
+  if (channel === 'email') return `email:${d.toLowerCase()}`;
+  if (channel === 'sms') return `sms:${d.replace(/[\s.()-]/g, '').replace(/^\+?84/, '0')}`;
+  return `chat:${d}`;
+}
+
+interface CitizenContacts {
+  id: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  pref_email: boolean | null;
+  pref_sms: boolean | null;
+  pref_chat: boolean | null;
+  chat_id: string | null;
+  locale: NotificationLocale;
+}
+
+/** The account's contacts and its preferences (null columns: no row, the defaults apply). */
+async function citizenContacts(tx: Kysely<Database>, citizenId: string): Promise<CitizenContacts | undefined> {
+  const row = await tx
+    .selectFrom('citizens as c')
+    .leftJoin('citizen_notification_preferences as p', 'p.citizen_id', 'c.id')
+    .select(['c.id', 'c.full_name', 'c.email', 'c.phone', 'p.email as pref_email', 'p.sms as pref_sms', 'p.chat as pref_chat', 'p.chat_id', 'p.locale'])
+    .where('c.id', '=', citizenId)
+    .executeTakeFirst();
+  return row ? { ...row, locale: row.locale ?? 'vi' } : undefined;
+}
