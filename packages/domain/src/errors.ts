@@ -247,6 +247,17 @@ export const errorCatalogue = {
     vi: 'Báo cáo phát tin thiếu chữ ký, sai chữ ký hoặc đã quá hạn',
     en: 'The delivery receipt’s signature is missing, wrong or stale',
   },
+  'notification.resend_not_allowed': {
+    status: 409,
+    vi: 'Chỉ gửi lại được thông báo đã gửi, đã nhận hoặc gửi thất bại (không gửi lại mã xác nhận)',
+    en: 'Only a sent, delivered or failed message can be sent again (never a confirmation code)',
+  },
+  'notification_template.not_found': { status: 404, vi: 'Không có mẫu thông báo cho loại và kênh này', en: 'No notification template for this kind and channel' },
+  'notification_template.invalid': {
+    status: 400,
+    vi: 'Mẫu thông báo dùng biến không được phép hoặc thiếu dấu {{ }}',
+    en: 'The template uses a variable that is not allowed, or its {{ }} are unbalanced',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** Every error code the product can answer with. */

@@ -16,6 +16,7 @@ import { bundlePartLoaders } from '../modules/setup/bundle-parts.ts';
 import { publishDemoCatalogueChanges } from './catalogue-changes.ts';
 import { seedDemoDataStore } from './data-store.ts';
 import { seedDemoSignedDocuments } from './signed-documents.ts';
+import { seedDemoNotifications } from './notifications.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
@@ -38,6 +39,8 @@ export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarge
     const signing = performance.now();
     await seedDemoSignedDocuments(deps);
     log.info({ seconds: Math.round((performance.now() - signing) / 100) / 10 }, 'demo signed documents made');
+    // Messages of every delivery status for the console's "Thông báo" (none when actions already wrote theirs).
+    await seedDemoNotifications(deps);
   }
   printDemoAccounts(log);
 }

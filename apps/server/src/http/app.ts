@@ -44,6 +44,9 @@ import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
 import { registerDataStoreRoutes } from '../modules/data-store/data-store.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerDocumentOfficeRoutes } from '../modules/document-office/document-office.routes.ts';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
+import { registerNotificationTemplateRoutes } from '../modules/notifications/templates.routes.ts';
+import { registerNotificationPreferenceRoutes } from '../modules/notifications/preferences.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './problem.ts';
 import { completeDocument } from './openapi.ts';
@@ -175,6 +178,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerReportRoutes(app, deps);
   registerDataStoreRoutes(app, deps);
   registerDocumentOfficeRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerNotificationTemplateRoutes(app, deps);
+  registerNotificationPreferenceRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

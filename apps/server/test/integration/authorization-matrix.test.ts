@@ -62,6 +62,20 @@ function bDocuments(ctx: Ctx): Promise<{ draft: string; incoming: string; unitId
   return made;
 }
 
+/** A failed message to the applicant of commune B's dossier (notifications console); made once. */
+const bMessageMade = new WeakMap<Ctx, Promise<number>>();
+function bMessage(ctx: Ctx): Promise<number> {
+  const made = bMessageMade.get(ctx) ?? (async () => {
+    const row = await ctx.t.database.db.insertInto('notifications').values({
+      kind: 'dossier_received', channel: 'sms', recipient_kind: 'applicant', destination: '0987654321', locale: 'vi', dossier_id: ctx.bDossier.id,
+      variables: JSON.stringify({ code: ctx.bDossier.code }), status: 'failed', last_error: 'refused', next_attempt_at: new Date(), created_at: new Date(),
+    }).returning('id').executeTakeFirstOrThrow();
+    return Number(row.id);
+  })();
+  bMessageMade.set(ctx, made);
+  return made;
+}
+
 type Case = { scoped: true; check: (ctx: Ctx) => Promise<void> } | { scoped: false; why: string };
 
 const matrix: Record<string, Case> = {
@@ -655,6 +669,57 @@ const matrix: Record<string, Case> = {
       expect(rows.map((r) => r.status)).toEqual(['routed', 'drafted']);
     },
   },
+  'GET /api/v1/notifications': {
+    scoped: true,
+    check: async (ctx) => {
+      const id = await bMessage(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const ids = (await agent.get('/api/v1/notifications?limit=200')).json().items.map((i: { id: number }) => i.id);
+        expect(ids).not.toContain(id);
+      }
+    },
+  },
+  'GET /api/v1/notifications/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const id = await bMessage(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(`/api/v1/notifications/${id}`)).json().code).toBe('notification.not_found');
+    },
+  },
+  'POST /api/v1/notifications/:id/resend': {
+    scoped: true,
+    check: async (ctx) => {
+      const id = await bMessage(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post(`/api/v1/notifications/${id}/resend`)).json().code).toBe('notification.not_found');
+      expect(await ctx.t.database.db.selectFrom('notifications').select('id').where('resend_of', '=', id).execute()).toEqual([]);
+    },
+  },
+  'GET /api/v1/dossiers/:id/notifications': {
+    scoped: true,
+    check: async (ctx) => {
+      await bMessage(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(`/api/v1/dossiers/${ctx.bDossier.id}/notifications`)).json().code).toBe('dossier.not_found');
+    },
+  },
+  'GET /api/v1/notification-templates': { scoped: false, why: 'the installation’s wording of messages (no agency data); administrators only' },
+  'POST /api/v1/notification-templates/:kind/:channel/preview': { scoped: false, why: 'renders a draft with sample values; reads and changes nothing' },
+  'PUT /api/v1/notification-templates/:kind/:channel': {
+    scoped: true,
+    check: async (ctx) => {
+      // Templates serve every agency: a commune's administrator may not change them.
+      const text = { subject: { vi: '{{code}}', en: '{{code}}' }, body: { vi: '{{code}}', en: '{{code}}' } };
+      for (const agent of Object.values(ctx.a)) expect((await agent.request('PUT', '/api/v1/notification-templates/dossier_received/email', text)).statusCode).toBe(403);
+      expect(await ctx.t.database.db.selectFrom('notification_templates').selectAll().execute()).toEqual([]);
+    },
+  },
+  'DELETE /api/v1/notification-templates/:kind/:channel': {
+    scoped: true,
+    check: async (ctx) => {
+      for (const agent of Object.values(ctx.a)) expect((await agent.request('DELETE', '/api/v1/notification-templates/dossier_received/email')).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/citizen/notification-preferences': { scoped: false, why: 'the signed-in citizen’s own channels' },
+  'PUT /api/v1/citizen/notification-preferences': { scoped: false, why: 'sets the signed-in citizen’s own channels' },
 };
 
 describe.each(databaseKinds)('authorization matrix on %s', (kind) => {

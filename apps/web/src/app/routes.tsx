@@ -9,6 +9,7 @@
  *   /nop-ho-so/:code       online submission of a dossier for a procedure
  *   /tra-cuu, /tra-cuu/:code  dossier lookup (public status, rating)
  *   /ho-so-cua-toi, /ho-so-cua-toi/:code  the signed-in citizen's dossiers and their actions (e-ID)
+ *   /tai-khoan/thong-bao   the signed-in citizen's notification channels (e-mail, SMS, Zalo; language)
  *   /xac-nhan/:code        the applicant confirms a dossier prepared for them (assisted filing)
  *   /xac-thuc/:id          verification of a signed document (the QR code printed on it)
  *   /console/dang-nhap     staff sign-in (?next= the console page to return to)
@@ -20,6 +21,8 @@
  *   /console/bao-cao       reports dashboard      leader, manager
  *   /console/van-ban       document registers     officer, specialist, leader, manager
  *   /console/van-ban/den/moi, /console/van-ban/di/moi, /console/van-ban/:id  new incoming / outgoing, one document
+ *   /console/thong-bao     messages sent, resend  officer, specialist, leader, manager, admin
+ *   /console/mau-thong-bao message templates      admin
  *   /console/quan-tri      administration         admin
  *   anything else          404
  */
@@ -42,6 +45,7 @@ const ProcedureChangesPage = named(() => import('../portal/ProcedureChangesPage.
 const SubmissionPage = named(() => import('../portal/SubmissionPage.tsx'), 'SubmissionPage');
 const MyDossiersPage = named(() => import('../portal/my-dossiers/MyDossiersPage.tsx'), 'MyDossiersPage');
 const DataStorePage = named(() => import('../portal/data-store/DataStorePage.tsx'), 'DataStorePage');
+const NotificationPreferencesPage = named(() => import('../portal/citizen/NotificationPreferencesPage.tsx'), 'NotificationPreferencesPage');
 const VerificationPage = named(() => import('../portal/verification/VerificationPage.tsx'), 'VerificationPage');
 
 const LoginPage = named(() => import('../console/LoginPage.tsx'), 'LoginPage');
@@ -56,6 +60,8 @@ const AdminPage = named(() => import('../console/admin/AdminPage.tsx'), 'AdminPa
 const RegisterPage = named(() => import('../console/documents/RegisterPage.tsx'), 'RegisterPage');
 const NewDocumentPage = named<{ direction: 'incoming' | 'outgoing' }, 'NewDocumentPage'>(() => import('../console/documents/NewDocumentPage.tsx'), 'NewDocumentPage');
 const DocumentPage = named(() => import('../console/documents/DocumentPage.tsx'), 'DocumentPage');
+const NotificationsPage = named(() => import('../console/notifications/NotificationsPage.tsx'), 'NotificationsPage');
+const TemplatesPage = named(() => import('../console/templates/TemplatesPage.tsx'), 'TemplatesPage');
 
 export function AppRoutes() {
   return (
@@ -73,6 +79,7 @@ export function AppRoutes() {
           <Route path="ho-so-cua-toi/:code" element={<MyDossiersPage />} />
           <Route path="xac-nhan/:code" element={<ConfirmPreparationPage />} />
           <Route path="kho-du-lieu" element={<DataStorePage />} />
+          <Route path="tai-khoan/thong-bao" element={<NotificationPreferencesPage />} />
           <Route path="xac-thuc/:id" element={<VerificationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
@@ -88,6 +95,8 @@ export function AppRoutes() {
           <Route path="van-ban/den/moi" element={<NewDocumentPage direction="incoming" />} />
           <Route path="van-ban/di/moi" element={<NewDocumentPage direction="outgoing" />} />
           <Route path="van-ban/:id" element={<DocumentPage />} />
+          <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="mau-thong-bao" element={<TemplatesPage />} />
           <Route path="quan-tri" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage homePath="/console" />} />
         </Route>

@@ -4,11 +4,11 @@
  */
 import type { StaffRole } from '@motcua/domain';
 import {
-  IconChartBar, IconDeviceMobileMessage, IconFilePlus, IconFiles, IconInbox, IconLayoutDashboard, IconSettings, type Icon,
+  IconBell, IconChartBar, IconDeviceMobileMessage, IconFilePlus, IconFiles, IconInbox, IconLayoutDashboard, IconMessage2Cog, IconSettings, type Icon,
 } from '@tabler/icons-react';
 import type { StaffAssignment } from './auth/session.ts';
 
-export type SectionKey = 'home' | 'inbox' | 'intake' | 'assisted' | 'reports' | 'documents' | 'admin';
+export type SectionKey = 'home' | 'inbox' | 'intake' | 'assisted' | 'reports' | 'documents' | 'notifications' | 'templates' | 'admin';
 
 export interface Section {
   key: SectionKey;
@@ -28,6 +28,9 @@ export const sections: readonly Section[] = [
   { key: 'reports', path: '/console/bao-cao', icon: IconChartBar, roles: ['manager', 'leader', 'admin'] },
   // The document office (văn thư): registers, drafts, approval, signature, issue.
   { key: 'documents', path: '/console/van-ban', icon: IconFiles, roles: ['officer', 'specialist', 'leader', 'manager'] },
+  // What citizens and staff were told (mail, SMS, chat), and sending a failed message again.
+  { key: 'notifications', path: '/console/thong-bao', icon: IconBell, roles: ['officer', 'specialist', 'leader', 'manager', 'admin'] },
+  { key: 'templates', path: '/console/mau-thong-bao', icon: IconMessage2Cog, roles: ['admin'] },
   { key: 'admin', path: '/console/quan-tri', icon: IconSettings, roles: ['admin'] },
 ];
 

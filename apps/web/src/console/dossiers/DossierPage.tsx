@@ -16,6 +16,7 @@ import { DossierTimeline } from './DossierTimeline.tsx';
 import { DossierForms, DossierWorkflow } from './DossierWorkflow.tsx';
 import { useDossier } from './dossiers.api.ts';
 import { inboxReturnPath } from './inboxReturn.ts';
+import { DossierNotifications } from '../notifications/DossierNotifications.tsx';
 
 export function DossierPage() {
   return (
@@ -82,6 +83,7 @@ function Dossier() {
             <DossierResultDocument dossier={d} />
             <DossierWorkflow dossier={d} now={now} />
             <DossierForms dossier={d} />
+            <DossierNotifications dossierId={d.id} code={d.code} />
           </Stack>
         </Grid.Col>
       </Grid>

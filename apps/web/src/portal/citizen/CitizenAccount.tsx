@@ -1,10 +1,10 @@
 /**
  * The citizen's place in the portal header: "Đăng nhập VNeID" when nobody is signed in, else their
- * name with a menu (my dossiers, my data store, sign out). Signing out ends the Motcua session,
+ * name with a menu (my dossiers, my data store, notification settings, sign out). Signing out ends the Motcua session,
  * then sends the browser to the e-ID provider's logout page, which brings it back to the portal.
  */
 import { Button, Group, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconFiles, IconFolder, IconId, IconLogout } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconFiles, IconFolder, IconId, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { citizenSignInUrl, useCitizen, useCitizenSignOut } from './session.ts';
@@ -45,6 +45,7 @@ export function CitizenAccount() {
           <Menu.Label>{t('citizen.level', { level: profile.eidLevel })}</Menu.Label>
           <Menu.Item component={Link} to="/ho-so-cua-toi" leftSection={<IconFiles size={16} aria-hidden="true" />}>{t('citizen.myDossiers')}</Menu.Item>
           <Menu.Item component={Link} to="/kho-du-lieu" leftSection={<IconFolder size={16} aria-hidden="true" />}>{t('citizen.myDataStore')}</Menu.Item>
+          <Menu.Item component={Link} to="/tai-khoan/thong-bao" leftSection={<IconBell size={16} aria-hidden="true" />}>{t('notifications.preferences.link')}</Menu.Item>
           <Menu.Divider />
           <Menu.Item onClick={onSignOut} disabled={signOut.isPending} leftSection={<IconLogout size={16} aria-hidden="true" />}>{t('citizen.signOut')}</Menu.Item>
         </Menu.Dropdown>

@@ -12,6 +12,7 @@ import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
 import { verificationEn } from './parts/verification.en.ts';
 import { documentsEn } from './parts/documents.en.ts';
+import { notificationsEn } from './parts/notifications.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
 
@@ -47,6 +48,7 @@ export const en: Translation = {
   myDossiers: myDossiersEn,
   eform: eformEn,
   documents: documentsEn,
+  notifications: notificationsEn,
   language: {
     label: 'Language',
     vi: 'Tiếng Việt',
@@ -195,6 +197,8 @@ export const en: Translation = {
       assisted: 'Assisted filing',
       reports: 'Reports',
       documents: 'Documents',
+      notifications: 'Notifications',
+      templates: 'Message templates',
       admin: 'Administration',
     },
     home: {
@@ -207,6 +211,8 @@ export const en: Translation = {
         assisted: 'Prepare an online dossier for a citizen, who confirms it with a code or the e-ID.',
         reports: 'How dossiers are being resolved, per reporting period.',
         documents: 'Registers of outgoing and incoming documents; draft, approve, sign, issue.',
+        notifications: 'E-mails, SMS and chat messages sent to citizens and staff; send a failed one again.',
+        templates: 'The wording of messages to citizens and staff, by kind and channel.',
         admin: 'Agencies, counters, working calendars, holiday schedules, staff accounts, audit trail.',
       },
       assignmentsTitle: 'Your assignments',

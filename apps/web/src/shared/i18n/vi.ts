@@ -19,6 +19,7 @@ import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { dataStoreVi } from './parts/dataStore.vi.ts';
 import { verificationVi } from './parts/verification.vi.ts';
 import { documentsVi } from './parts/documents.vi.ts';
+import { notificationsVi } from './parts/notifications.vi.ts';
 
 export const vi = {
   app: {
@@ -44,6 +45,7 @@ export const vi = {
   myDossiers: myDossiersVi,
   eform: eformVi,
   documents: documentsVi,
+  notifications: notificationsVi,
   language: {
     label: 'Ngôn ngữ',
     vi: 'Tiếng Việt',
@@ -192,6 +194,8 @@ export const vi = {
       assisted: 'Nộp hộ trực tuyến',
       reports: 'Báo cáo',
       documents: 'Văn bản',
+      notifications: 'Thông báo',
+      templates: 'Mẫu thông báo',
       admin: 'Quản trị',
     },
     home: {
@@ -204,6 +208,8 @@ export const vi = {
         assisted: 'Chuẩn bị hồ sơ trực tuyến cho người dân; người nộp xác nhận bằng mã hoặc VNeID.',
         reports: 'Tình hình giải quyết hồ sơ theo kỳ báo cáo.',
         documents: 'Sổ văn bản đi, văn bản đến; soạn, duyệt, ký, ban hành.',
+        notifications: 'Thư, SMS, tin nhắn đã gửi cho người dân và cán bộ; gửi lại khi thất bại.',
+        templates: 'Nội dung thông báo gửi người dân và cán bộ theo từng loại, từng kênh.',
         admin: 'Cơ quan, quầy, lịch làm việc, lịch nghỉ lễ, tài khoản cán bộ, nhật ký thay đổi.',
       },
       assignmentsTitle: 'Phân công của bạn',
