@@ -52,7 +52,7 @@ export async function enqueueDossierNotices(
     if (notices.applicant) rows.push(...(await applicantMessages(tx, deps, input, notices.applicant)));
     if (notices.staff) rows.push(...(await assigneeMessages(tx, deps, input, notices.staff.userId)));
   }
-  return enqueueNotifications(tx, rows, at);
+  return (await enqueueNotifications(tx, rows, at)).length;
 }
 
 function commonOf(input: DossierNoticeInput, link: string, agencyName: string, recipientName: string): TemplateVariables {

@@ -5,7 +5,6 @@ import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { loadDossierContext } from '../dossiers/dossier.context.ts';
 import { enqueueNotifications } from './outbox.repository.ts';
-import { noteEnqueued } from './outbox.wake.ts';
 import { canReadNotification, canResend, notificationScope } from './notifications.policies.ts';
 import { presentNotification, presentNotificationDetail } from './notifications.presenter.ts';
 import * as repo from './notifications.repository.ts';
@@ -62,16 +61,14 @@ export async function resendNotification(context: AuditContext, id: number, deps
   const row = await readable(context.actor, id, deps);
   if (!canResend(row)) throw new AppError('notification.resend_not_allowed', { details: { status: row.status, kind: row.kind } });
   const at = context.at!;
-  await enqueueNotifications(deps.db, [{
+  const [created] = await enqueueNotifications(deps.db, [{
     kind: row.kind, channel: row.channel, recipientKind: row.recipient_kind, userId: row.user_id, citizenId: row.citizen_id, destination: row.destination,
     locale: row.locale, dossierId: row.dossier_id, agencyId: row.agency_id, variables: row.variables, resendOf: Number(row.id),
   }], at);
   // The request's transaction wakes the dispatcher once committed (http/idempotency.ts).
-  noteEnqueued(deps.db);
-  const created = await deps.db.selectFrom('notifications').select('id').where('resend_of', '=', Number(row.id)).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
   await recordAudit(deps.db, context, {
-    action: 'notification.resent', entityType: 'notification', entityId: String(created.id), agencyId: row.dossier_agency_id ?? row.agency_id,
+    action: 'notification.resent', entityType: 'notification', entityId: String(created), agencyId: row.dossier_agency_id ?? row.agency_id,
     details: { resendOf: Number(row.id), kind: row.kind, channel: row.channel, dossierCode: row.dossier_code, previousStatus: row.status },
   });
-  return Number(created.id);
+  return created!;
 }

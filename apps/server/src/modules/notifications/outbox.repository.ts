@@ -24,9 +24,9 @@ export interface NewNotification {
   resendOf?: number | null;
 }
 
-/** Adds messages to the outbox in the caller's transaction; returns how many were new. */
-export async function enqueueNotifications(tx: Kysely<Database>, messages: readonly NewNotification[], at: Date): Promise<number> {
-  if (messages.length === 0) return 0;
+/** Adds messages to the outbox in the caller's transaction; returns the ids of the new ones (a repeated dedupe key adds none). */
+export async function enqueueNotifications(tx: Kysely<Database>, messages: readonly NewNotification[], at: Date): Promise<number[]> {
+  if (messages.length === 0) return [];
   const rows = messages.map((m) => ({
     kind: m.kind,
     channel: m.channel,
@@ -51,5 +51,5 @@ export async function enqueueNotifications(tx: Kysely<Database>, messages: reado
     .execute();
   // Whoever opened the transaction wakes this process's dispatcher after the commit (outbox.wake.ts).
   if (inserted.length) noteEnqueued(tx);
-  return inserted.length;
+  return inserted.map((r) => Number(r.id));
 }

@@ -68,7 +68,7 @@ export async function sendOverdueNotices(deps: SweepDeps, at: Date): Promise<{ o
 
 /** One INSERT, committed on its own; the dispatcher is woken when it added anything. */
 async function enqueueAndWake(deps: SweepDeps, messages: NewNotification[], at: Date): Promise<number> {
-  const added = await enqueueNotifications(deps.db, messages, at);
+  const added = (await enqueueNotifications(deps.db, messages, at)).length;
   if (added > 0) deps.outbox.wake();
   return added;
 }
