@@ -5,20 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../../e2e/support/server.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
-
-async function signIn(baseUrl: string, username: string) {
-  const csrfRes = await fetch(`${baseUrl}/api/v1/auth/csrf`);
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
-    body: JSON.stringify({ username, password: 'Motcua@2026' }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
+import { signInOverHttp as signIn } from '../support/http-sign-in.ts';
 
 describe.each(databaseKinds)('durability on %s', (kind) => {
   let server: RunningServer | undefined;

@@ -14,21 +14,7 @@ import { loadBundle } from '../../src/modules/setup/setup.usecases.ts';
 import { bundlePartLoaders } from '../../src/modules/setup/bundle-parts.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { demoPassword } from '../support/app.ts';
-
-async function signIn(baseUrl: string, username: string) {
-  const csrfRes = await fetch(`${baseUrl}/api/v1/auth/csrf`);
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
+import { signInOverHttp as signIn } from '../support/http-sign-in.ts';
 
 describe.runIf(databaseKinds.includes('postgres'))('a notification committed before the server is killed', () => {
   let db: TestDatabase | undefined;
