@@ -3,10 +3,11 @@
  * the change, so a retried request (after a timeout, a crash, a double click) creates nothing twice
  * and gets the first answer back. A key reused with a different request is refused (409).
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AppError, inputText } from '@motcua/domain';
 import type { Kysely } from 'kysely';
+import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -28,18 +29,24 @@ export interface IdempotentResult<T> {
   status: number;
   body: T;
   replayed: boolean;
+  /** The first answer as sent, when `answer` was given (send it as is: it is the stored one). */
+  json?: string;
 }
 
 /**
  * Runs `work` (given a transaction-bound `db`) once per key and caller. Without a key, it simply
  * runs in a transaction. After the commit, the notifications the work enqueued are sent at once by
  * this process's dispatcher (docs/jobs.md).
+ * With `answer` (the route's response schema), the result is encoded and stringified once, as the
+ * route's serializer would, and that string is both stored and returned as `json`: a large answer
+ * is then not checked and stringified twice.
  */
 export async function idempotent<T>(
   request: FastifyRequest,
   deps: Deps,
   status: number,
   work: (txDeps: Deps) => Promise<T>,
+  answer?: z.ZodType,
 ): Promise<IdempotentResult<T>> {
   // Everything the work needs beyond the transaction is taken before it opens (the embedded
   // database has one connection: a query outside the transaction would wait for it forever).
@@ -70,11 +77,13 @@ export async function idempotent<T>(
   // it and rolls its own work back; one that failed because the first changed the dossier first
   // (a retried action, say) also answers with the first's result.
   try {
+    let json: string | undefined;
     const body = await deps.db.transaction().execute(async (tx) => {
       const result = await run(tx);
+      json = answer ? encodeAnswer(request, answer, result) : JSON.stringify(result);
       const inserted = await tx
         .insertInto('idempotency_keys')
-        .values({ scope, key, request_hash: hash, status_code: status, response: JSON.stringify(result) })
+        .values({ scope, key, request_hash: hash, status_code: status, response: json })
         .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
         .returning('key')
         .executeTakeFirst();
@@ -82,7 +91,7 @@ export async function idempotent<T>(
       return result;
     });
     wakeIfEnqueued(deps, opened);
-    return { status, body, replayed: false };
+    return { status, body, replayed: false, json: answer ? json : undefined };
   } catch (error) {
     if (!(error instanceof Replay)) {
       const earlier = await deps.db.selectFrom('idempotency_keys').select('key').where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
@@ -97,4 +106,16 @@ export async function idempotent<T>(
     .executeTakeFirstOrThrow();
   if (stored.request_hash !== hash) throw new AppError('request.idempotency_conflict');
   return { status: stored.status_code ?? status, body: stored.response as T, replayed: true };
+}
+
+/** What fastify-type-provider-zod's serializer sends for `result` (and the same error when it does not fit). */
+function encodeAnswer(request: FastifyRequest, answer: z.ZodType, result: unknown): string {
+  const encoded = z.safeEncode(answer, result);
+  if (encoded.error) throw new ResponseSerializationError(request.routeOptions.method as string, request.routeOptions.url ?? request.url, { cause: encoded.error });
+  return JSON.stringify(encoded.data);
+}
+
+/** Sends an answer `encodeAnswer` made (a JSON string is not serialized again by fastify). */
+export function sendEncoded(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
 }

@@ -8,7 +8,7 @@ import {
 import type { Deps } from '../../deps.ts';
 import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
-import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
+import { IdempotencyHeaders, idempotent, sendEncoded } from '../../http/idempotency.ts';
 import { performAction } from './actions.usecases.ts';
 import { prepareResultAction } from './result-documents.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
@@ -51,8 +51,11 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       const result = await idempotent(request, deps, 201, async (txDeps) => {
         const ctx = await receiveAtCounter(auditContextOf(request), request.body, txDeps);
         return presentContext(request.actor, ctx, txDeps, { created: true });
-      });
-      return reply.status(result.status as 201).header('idempotent-replayed', String(result.replayed)).send(result.body);
+      }, DossierDetailSchema);
+      reply.status(result.status as 201).header('idempotent-replayed', String(result.replayed));
+      // A first answer is already encoded with DossierDetailSchema (idempotency.ts): sent as is.
+      if (result.json !== undefined) return sendEncoded(reply, result.json);
+      return reply.send(result.body);
     },
   });
 
