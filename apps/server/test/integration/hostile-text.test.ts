@@ -10,6 +10,7 @@ import { textProblem, type StaffRole } from '@motcua/domain';
 import type { DeclaredRoute } from '../../src/http/access.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
+import { signedHeaders } from '../../src/infra/notify/signature.ts';
 import { inputProbes } from '../support/input-probes.ts';
 import { samplePdf } from '../support/multipart.ts';
 
@@ -58,16 +59,26 @@ describe.each(databaseKinds)('hostile text on %s', (kind) => {
     return found.agent;
   }
 
-  /** Each request from its own address, so that per-address rate limits never answer instead of validation. */
+  /**
+   * Each request from its own address, so that per-address rate limits never answer instead of
+   * validation. A gateway's delivery receipt is signed with the channel's secret, its access rule.
+   */
   function send(agent: Agent, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     address += 1;
+    const receipt = /^\/api\/v1\/notifications\/receipts\/(sms|chat)$/.exec(url)?.[1] as 'sms' | 'chat' | undefined;
+    const secret = receipt ? t.deps.config.notifications[receipt]?.secret : undefined;
+    const raw = secret && body !== undefined ? JSON.stringify(body) : undefined;
     return t.app.inject({
       method: method as 'GET',
       url,
       remoteAddress: `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`,
       cookies: agent.cookies,
-      headers: { ...(agent.csrfToken && method !== 'GET' ? { 'x-csrf-token': agent.csrfToken } : {}), ...headers },
-      ...(body === undefined ? {} : { payload: body as object }),
+      headers: {
+        ...(agent.csrfToken && method !== 'GET' ? { 'x-csrf-token': agent.csrfToken } : {}),
+        ...(raw !== undefined ? { 'content-type': 'application/json', ...signedHeaders(secret!, raw, t.deps.clock()) } : {}),
+        ...headers,
+      },
+      ...(raw !== undefined ? { payload: raw } : body === undefined ? {} : { payload: body as object }),
     });
   }
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deliveryStatuses, formatInstant } from '@motcua/domain';
+import { deliveryStatuses, formatInstant, inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { publicAccess } from '../../http/access.ts';
 import { recordDeliveryReceipt, verifyReceiptSignature } from './receipts.usecases.ts';
@@ -23,9 +23,9 @@ const ReceiptParams = z.object({ channel: z.enum(['sms', 'chat']) });
 export const DeliveryReceiptBody = z
   .object({
     id: z.number().int().positive().optional().describe('the notification id Motcua sent in the webhook payload'),
-    providerMessageId: z.string().min(1).max(200).optional().describe('the gateway’s own id of the message, as it answered the webhook'),
+    providerMessageId: inputText().min(1).max(200).optional().describe('the gateway’s own id of the message, as it answered the webhook'),
     status: z.enum(['delivered', 'failed']),
-    reason: z.string().max(500).optional().describe('why the message was not delivered (failed only)'),
+    reason: inputText().max(500).optional().describe('why the message was not delivered (failed only)'),
     at: z.iso.datetime({ offset: true }).describe('when the gateway delivered the message or gave up'),
   })
   .refine((b) => b.id !== undefined || b.providerMessageId !== undefined, { message: 'give id or providerMessageId', path: ['id'] });
