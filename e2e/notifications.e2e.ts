@@ -36,9 +36,12 @@ describe('notifications journey: a template edited and previewed, a failed messa
     await consoleNav(page).getByRole('link', { name: 'Mẫu thông báo', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mẫu thông báo' }).waitFor();
     await page.getByRole('navigation', { name: 'Danh sách mẫu' }).getByRole('button', { name: /Yêu cầu bổ sung\s*SMS/ }).click();
-    const editor = page.getByTestId('template-editor');
+    // The editor of the template chosen, once it has replaced the first one (typing earlier would go to the old editor).
+    const editor = page.locator('[data-testid="template-editor"][data-template="supplement_requested.sms"]');
+    await editor.waitFor();
     const body = editor.getByRole('textbox', { name: 'Nội dung (tiếng Việt)' });
     await body.fill('Hồ sơ {{code}} cần bổ sung trước {{hanNop}}.');
+    await expect.poll(() => body.inputValue()).toBe('Hồ sơ {{code}} cần bổ sung trước {{hanNop}}.');
     await editor.getByText(/Biến \{\{hanNop\}\} không dùng được trong nội dung tiếng Việt/).waitFor();
     expect(await editor.getByRole('button', { name: 'Lưu mẫu' }).isDisabled()).toBe(true);
 

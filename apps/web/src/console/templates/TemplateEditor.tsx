@@ -90,7 +90,7 @@ export function TemplateEditor({ entry, editable }: { entry: TemplateEntry; edit
   };
 
   return (
-    <Stack gap="md" data-testid="template-editor">
+    <Stack gap="md" data-testid="template-editor" data-template={`${entry.kind}.${entry.channel}`}>
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Group justify="space-between" align="flex-start" gap="xs">
