@@ -116,6 +116,11 @@ export function startOfLocalDay(date: PlainDate): Instant {
   return epochDayOf(date) * DAY_MS - LOCAL_OFFSET_MS;
 }
 
+/** Where a filter "up to and including `date`" stops: the start of the next local day (exclusive). */
+export function endOfLocalDay(date: PlainDate): Instant {
+  return (epochDayOf(date) + 1) * DAY_MS - LOCAL_OFFSET_MS;
+}
+
 /** `date` moved by `days` (negative goes back). */
 export function addDays(date: PlainDate, days: number): PlainDate {
   if (!Number.isInteger(days)) throw new AppError('calendar.invalid_date', { details: { days } });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AppError, addDays, compareDates, dayOfWeek, daysBetween, epochDayOf, formatInstant, isPlainDate, localDateOf,
-  parseInstant, parseTimeOfDay, plainDateOfEpochDay, startOfLocalDay, toPlainDate,
+  parseInstant, parseTimeOfDay, plainDateOfEpochDay, startOfLocalDay, endOfLocalDay, toPlainDate,
 } from '../../src/index.ts';
 
 describe('instants', () => {
@@ -76,6 +76,9 @@ describe('plain dates', () => {
   it('starts a local day at 00:00 in Vietnam', () => {
     expect(startOfLocalDay('2024-03-12')).toBe(Date.UTC(2024, 2, 11, 17, 0, 0));
     expect(formatInstant(startOfLocalDay('2026-01-01'))).toBe('2026-01-01T00:00:00+07:00');
+    // A filter up to and including a day stops where the next one starts, across months and years.
+    expect(formatInstant(endOfLocalDay('2025-12-31'))).toBe('2026-01-01T00:00:00+07:00');
+    expect(formatInstant(endOfLocalDay('2024-02-28'))).toBe('2024-02-29T00:00:00+07:00');
   });
 
   it('adds days across months, leap days and years', () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addDays, inputText, startOfLocalDay, type PlainDate } from '@motcua/domain';
+import { inputText, endOfLocalDay, startOfLocalDay, type PlainDate } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
 import { listOf, Pagination } from '../../http/schemas.ts';
@@ -44,7 +44,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
       const page = await listAuditEvents(deps.db, {
         ...query, ...auditReadScope(request.actor),
         from: from ? new Date(startOfLocalDay(from as PlainDate)) : undefined,
-        to: to ? new Date(startOfLocalDay(addDays(to as PlainDate, 1))) : undefined,
+        to: to ? new Date(endOfLocalDay(to as PlainDate)) : undefined,
       });
       return { total: page.total, items: page.items.map((e) => ({ ...e, at: e.at.toISOString() })) };
     },

@@ -1,6 +1,6 @@
 /** Reads of the document office, shaped for the API (scoped to the caller's agencies). */
 import {
-  AppError, addDays, compareDates, startOfLocalDay, toPlainDate, allowedOfficeActions, foldVietnamese, formatDocumentNumber, formatInstant, isHandlingOverdue, numberAndSymbol, registerReaderRoles, scopePaths,
+  AppError, compareDates, endOfLocalDay, startOfLocalDay, toPlainDate, allowedOfficeActions, foldVietnamese, formatDocumentNumber, formatInstant, isHandlingOverdue, numberAndSymbol, registerReaderRoles, scopePaths,
   type Actor, type DocumentDirection, type OfficeLogAction, type OfficialDocumentStatus, type OfficialDocumentType, type PlainDate,
 } from '@motcua/domain';
 import type { z } from 'zod';
@@ -81,7 +81,7 @@ export async function documentSummary(actor: Actor, q: { from: string; to: strin
   if (compareDates(from, to) > 0) throw new AppError('report.invalid_period');
   const rows = await repo.officeSummary(deps.db, {
     scopePaths: scopePaths(actor, registerReaderRoles), agencyId: q.agencyId,
-    from: new Date(startOfLocalDay(from)), to: new Date(startOfLocalDay(addDays(to, 1))), now: deps.clock(),
+    from: new Date(startOfLocalDay(from)), to: new Date(endOfLocalDay(to)), now: deps.clock(),
   });
   return rows.map((r): z.infer<typeof SummaryRow> => {
     const issued = Number(r.issued);

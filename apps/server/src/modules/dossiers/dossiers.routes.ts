@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  addDays, dossierChannels, dossierStatuses, formatInstant, startOfLocalDay, workflowRoles,
+  dossierChannels, dossierStatuses, formatInstant, endOfLocalDay, startOfLocalDay, workflowRoles,
   type DossierChannel, type DossierStatus, type PlainDate, type WorkflowRole,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
@@ -79,7 +79,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
         q: q.q,
         due: q.due,
         receivedFrom: q.receivedFrom ? new Date(startOfLocalDay(q.receivedFrom as PlainDate)) : undefined,
-        receivedTo: q.receivedTo ? new Date(startOfLocalDay(addDays(q.receivedTo as PlainDate, 1))) : undefined,
+        receivedTo: q.receivedTo ? new Date(endOfLocalDay(q.receivedTo as PlainDate)) : undefined,
         limit: q.limit,
         offset: q.offset,
       }, deps);

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import {
-  AppError, addDays, counterHeading, formatInstant, hasRoleOver, startOfLocalDay, type Actor, type PlainDate,
+  AppError, counterHeading, formatInstant, hasRoleOver, endOfLocalDay, startOfLocalDay, type Actor, type PlainDate,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { renderForm, type TrackingBookRow } from '../../infra/pdf/index.ts';
@@ -42,7 +42,7 @@ export async function trackingBook(
     ])
     .where('d.counter_id', '=', counter.id)
     .where('d.received_at', '>=', new Date(startOfLocalDay(period.from)))
-    .where('d.received_at', '<', new Date(startOfLocalDay(addDays(period.to, 1))))
+    .where('d.received_at', '<', new Date(endOfLocalDay(period.to)))
     .orderBy('d.received_at')
     .orderBy('d.id')
     .execute();

@@ -4,7 +4,7 @@
  * dossiers with the same codes, appointments and events.
  */
 import type { Kysely } from 'kysely';
-import { formatInstant, type PlainDate, startOfLocalDay, addDays } from '@motcua/domain';
+import { formatInstant, type PlainDate, endOfLocalDay, startOfLocalDay } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { importActions } from './import-line.ts';
 
@@ -37,7 +37,7 @@ export async function* exportDossiers(db: Kysely<Database>, filter: ExportFilter
       q = q.where((eb) => eb.or(paths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))));
     }
     if (filter.from) q = q.where('d.received_at', '>=', new Date(startOfLocalDay(filter.from)));
-    if (filter.to) q = q.where('d.received_at', '<', new Date(startOfLocalDay(addDays(filter.to, 1))));
+    if (filter.to) q = q.where('d.received_at', '<', new Date(endOfLocalDay(filter.to)));
     const dossiers = await q.execute();
     if (!dossiers.length) return;
     const events = await db

@@ -1,5 +1,5 @@
 /** The console's messages: lists scoped to the caller, one message in full, and sending one again. */
-import { AppError, addDays, startOfLocalDay, type Actor, type DeliveryStatus, type PlainDate } from '@motcua/domain';
+import { AppError, endOfLocalDay, startOfLocalDay, type Actor, type DeliveryStatus, type PlainDate } from '@motcua/domain';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
@@ -20,7 +20,7 @@ const filterOf = (q: Partial<ListQuery> & Pick<ListQuery, 'limit' | 'offset'>): 
   destination: q.destination,
   // Days are Vietnam's: from the start of the first to the start of the day after the last.
   createdFrom: q.createdFrom ? new Date(startOfLocalDay(q.createdFrom as PlainDate)) : undefined,
-  createdTo: q.createdTo ? new Date(startOfLocalDay(addDays(q.createdTo as PlainDate, 1))) : undefined,
+  createdTo: q.createdTo ? new Date(endOfLocalDay(q.createdTo as PlainDate)) : undefined,
   limit: q.limit,
   offset: q.offset,
 });
