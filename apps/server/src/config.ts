@@ -53,6 +53,16 @@ export const ConfigSchema = z
     JOBS: z.enum(['inline', 'off']).default('inline'),
     RATE_LIMIT_STORE: z.enum(['database', 'memory', 'redis']).default('database'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    PAYMENT_PROVIDER: z.enum(['vnpay', 'national']).default('vnpay'),
+    PAYMENT_ORDER_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(15),
+    VNPAY_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'letters and digits, at most 16').optional(),
+    VNPAY_HASH_SECRET: z.string().min(16, 'at least 16 characters').max(500).optional(),
+    VNPAY_PAYMENT_URL: z.url().optional(),
+    VNPAY_API_URL: z.url().optional(),
+    NATIONAL_PAYMENT_URL: z.url().optional(),
+    NATIONAL_PAYMENT_API_URL: z.url().optional(),
+    NATIONAL_PAYMENT_MERCHANT: z.string().min(1).max(64).optional(),
+    NATIONAL_PAYMENT_SECRET: z.string().min(16, 'at least 16 characters').max(500).optional(),
   })
   // A shifted clock is for trying the product at a chosen hour (tests, demonstrations): a
   // production server keeps the real time, whatever its environment says.
@@ -75,6 +85,13 @@ export const ConfigSchema = z
         ctx.addIssue({ code: 'custom', path: [e[url] === undefined ? url : secret], message: `required with ${e[url] === undefined ? secret : url}` });
       }
     }
+    // A gateway is configured whole: a payment signed with half a configuration would be refused.
+    for (const group of [vnpayVariables, nationalPaymentVariables]) {
+      const given = group.filter((k) => e[k] !== undefined);
+      if (given.length > 0 && given.length < group.length) {
+        for (const k of group.filter((v) => e[v] === undefined)) ctx.addIssue({ code: 'custom', path: [k], message: `required with ${given.join(', ')}` });
+      }
+    }
     if (e.RATE_LIMIT_STORE === 'redis' && !e.REDIS_URL) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required with RATE_LIMIT_STORE=redis' });
     }
@@ -89,6 +106,8 @@ export const ConfigSchema = z
   });
 
 const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+const vnpayVariables = ['VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_PAYMENT_URL', 'VNPAY_API_URL'] as const;
+const nationalPaymentVariables = ['NATIONAL_PAYMENT_URL', 'NATIONAL_PAYMENT_API_URL', 'NATIONAL_PAYMENT_MERCHANT', 'NATIONAL_PAYMENT_SECRET'] as const;
 
 /** The mount path of the bundled development identity provider (`demo/dev-idp/`). */
 export const devIdentityProviderPath = '/dev-idp';
@@ -98,6 +117,10 @@ export const devTimestampAuthorityPath = '/dev-tsa';
 export const devGatewayPath = '/dev-gateway';
 /** The webhook secret of the development gateway (a demo value, not a secret). */
 export const devGatewaySecret = 'motcua-dev-gateway-secret-NOT-FOR-PRODUCTION';
+/** The mount path of the bundled sandbox payment gateway (`demo/dev-payments/`), VNPay-compatible. */
+export const devPaymentsPath = '/dev-payments';
+/** The merchant code and hash secret of Motcua at the sandbox gateway (demo values, not secrets). */
+export const devPaymentsMerchant = { tmnCode: 'MOTCUA01', hashSecret: 'motcua-sandbox-hash-secret-NOT-FOR-PRODUCTION' } as const;
 /**
  * The passphrase of stored PKCS#12 keys outside production when none is configured: development
  * keys only, and the development root CA says so in its name.
@@ -146,6 +169,30 @@ export interface Config {
   jobs: { inProcess: boolean };
   /** Where request rate limits are counted: `database` (shared by every process), `memory` (this process), `redis`. */
   rateLimit: { store: 'database' | 'memory' | 'redis'; redisUrl: string | undefined };
+  /** Online fee payment (docs/payments.md); undefined: fees are paid at the counter only. */
+  payments: PaymentsConfig | undefined;
+}
+
+export interface PaymentsConfig {
+  /** The gateway new online payments go to (`PAYMENT_PROVIDER`); orders already started keep theirs. */
+  provider: 'vnpay' | 'national';
+  /** How long a payer has at the gateway before an order is expired. */
+  orderTtlMs: number;
+  /** `VNPAY_*`, else with demo data the bundled sandbox gateway. */
+  vnpay: VnpayConfig | undefined;
+  /** `NATIONAL_PAYMENT_*`; no sandbox is bundled for it. */
+  national: { paymentUrl: string; apiUrl: string; merchant: string; secret: string } | undefined;
+}
+
+export interface VnpayConfig {
+  tmnCode: string;
+  hashSecret: string;
+  /** The gateway's payment page, where the payer's browser is sent. */
+  paymentUrl: string;
+  /** The gateway's merchant API (querydr, refund), called by the server. */
+  apiUrl: string;
+  /** The bundled sandbox gateway (`demo/dev-payments/`), served by this server. */
+  devSandbox: boolean;
 }
 
 export interface WebhookChannelConfig {
@@ -275,7 +322,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jobs: { inProcess: e.JOBS === 'inline' },
     rateLimit: { store: e.RATE_LIMIT_STORE, redisUrl: e.REDIS_URL },
+    payments: paymentsConfig(e, demoData, publicBaseUrl),
   };
+}
+
+/**
+ * The configured gateways; with demo data and no VNPay configured, the bundled sandbox: the payer's
+ * browser goes to its page under the public address, the server calls its API on the loopback
+ * address (completed by `withListeningPort` when PORT=0).
+ */
+function paymentsConfig(e: z.infer<typeof ConfigSchema>, demoData: boolean, publicBaseUrl: string): PaymentsConfig | undefined {
+  const vnpay: VnpayConfig | undefined =
+    e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET && e.VNPAY_PAYMENT_URL && e.VNPAY_API_URL
+      ? { tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET, paymentUrl: e.VNPAY_PAYMENT_URL, apiUrl: e.VNPAY_API_URL, devSandbox: false }
+      : demoData
+        ? {
+            ...devPaymentsMerchant,
+            paymentUrl: `${publicBaseUrl}${devPaymentsPath}/vnpay/paymentv2/vpcpay.html`,
+            apiUrl: `http://127.0.0.1:${e.PORT}${devPaymentsPath}/vnpay/merchant_webapi/api/transaction`,
+            devSandbox: true,
+          }
+        : undefined;
+  const national =
+    e.NATIONAL_PAYMENT_URL && e.NATIONAL_PAYMENT_API_URL && e.NATIONAL_PAYMENT_MERCHANT && e.NATIONAL_PAYMENT_SECRET
+      ? { paymentUrl: e.NATIONAL_PAYMENT_URL, apiUrl: e.NATIONAL_PAYMENT_API_URL, merchant: e.NATIONAL_PAYMENT_MERCHANT, secret: e.NATIONAL_PAYMENT_SECRET }
+      : undefined;
+  if (!vnpay && !national) return undefined;
+  const provider = e.PAYMENT_PROVIDER === 'national' && national ? 'national' : vnpay ? 'vnpay' : 'national';
+  return { provider, orderTtlMs: e.PAYMENT_ORDER_MINUTES * 60_000, vnpay, national };
 }
 
 /**
@@ -294,6 +368,12 @@ function webhookChannel(url: string | undefined, secret: string | undefined, dem
  * known only then). Changes `config` in place: the webhook adapters read the address at each send.
  */
 export function withListeningPort(config: Config, port: number): void {
+  const vnpay = config.payments?.vnpay;
+  if (vnpay?.devSandbox) {
+    const api = new URL(vnpay.apiUrl);
+    api.port = String(port);
+    vnpay.apiUrl = api.toString();
+  }
   for (const channel of [config.notifications.sms, config.notifications.chat]) {
     if (!channel?.devGateway) continue;
     const url = new URL(channel.url);

@@ -13,3 +13,4 @@ export * from './validation/index.ts';
 export * from './documents/reuse.ts';
 export * from './office/index.ts';
 export * from './notifications/index.ts';
+export * from './payments/index.ts';

@@ -1,5 +1,6 @@
 /** Table types of migration 0004 (dossiers, their log, files, counters, idempotency keys). */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { FeeTerms } from '@motcua/domain';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -32,6 +33,8 @@ export interface DossiersTable {
   sets: Generated<number>;
   fee_amount: Generated<number>;
   fee_paid: Generated<boolean>;
+  /** What the dossier owes, fixed at reception (migration 0033); null before reception and for dossiers received before fees were recorded. */
+  fee_terms: ColumnType<FeeTerms | null, FeeTerms | string | null | undefined, FeeTerms | string | null>;
   submitted_at: NullableTimestamp;
   received_at: NullableTimestamp;
   due_at: NullableTimestamp;

@@ -8,6 +8,7 @@ import type { DossierTables } from './schema-dossiers.ts';
 import type { SignedDocumentTables } from './schema-signed-documents.ts';
 import type { DocumentOfficeTables } from './schema-document-office.ts';
 import type { NotificationTables } from './schema-notifications.ts';
+import type { PaymentTables } from './schema-payments.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -255,7 +256,7 @@ export interface SigningTrustAnchorsTable {
   created_at: Timestamp;
 }
 
-export interface Database extends DossierTables, SignedDocumentTables, DocumentOfficeTables, NotificationTables {
+export interface Database extends DossierTables, SignedDocumentTables, DocumentOfficeTables, NotificationTables, PaymentTables {
   agencies: AgenciesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

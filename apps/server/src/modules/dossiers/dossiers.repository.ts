@@ -3,7 +3,7 @@
  * here; the use cases decide, these functions store.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { StoredDeclaration } from '@motcua/domain';
+import type { FeeTerms, StoredDeclaration } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { DossiersTable, DossierEventsTable } from '../../db/schema-dossiers.ts';
 
@@ -24,8 +24,10 @@ export async function nextCodeSequence(db: Kysely<Database>, agencyId: string, l
 export type NewDossier = Omit<
   DossierRow,
   'id' | 'participant' | 'sets' | 'fee_amount' | 'fee_paid' | 'digitized' | 'imported' | 'lock_version' | 'created_at' | 'updated_at' | 'applicant' | 'components' | 'result_delivery' | 'prepared_by'
-  | 'declaration' | 'declaration_form' | 'declaration_text'
+  | 'declaration' | 'declaration_form' | 'declaration_text' | 'fee_terms'
 > & {
+  /** What the dossier owes, fixed at reception (docs/rules/payments.md); absent before reception. */
+  fee_terms?: FeeTerms | null;
   prepared_by?: string | null;
   applicant: Record<string, unknown>;
   components: unknown[];
@@ -51,6 +53,7 @@ export async function insertDossier(db: Kysely<Database>, row: NewDossier): Prom
       ...withoutDeclaration(row),
       applicant: JSON.stringify(row.applicant),
       components: JSON.stringify(row.components),
+      ...(row.fee_terms ? { fee_terms: JSON.stringify(row.fee_terms) } : {}),
       ...(row.declaration
         ? { declaration: JSON.stringify(row.declaration.stored), declaration_form: row.declaration.form, declaration_text: row.declaration.text }
         : {}),
@@ -64,6 +67,7 @@ export async function insertDossier(db: Kysely<Database>, row: NewDossier): Prom
     applicant: asStoredJson(row.applicant),
     components: asStoredJson(row.components),
     prepared_by: row.prepared_by ?? null,
+    fee_terms: row.fee_terms ? asStoredJson(row.fee_terms) : null,
     declaration: row.declaration ? asStoredJson(row.declaration.stored) : null,
     declaration_form: row.declaration?.form ?? null,
     declaration_text: row.declaration?.text ?? null,
