@@ -9,9 +9,9 @@ import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { ApplicantActions } from './ApplicantActions.tsx';
 import { DossierLookupForm } from './DossierLookupForm.tsx';
-import { FeeDueSection } from './FeeDueSection.tsx';
 import { usePublicDossier } from './dossiers.api.ts';
 import { normalizeDossierCode, ratingTokenOf } from './paths.ts';
+import { FeeDueWithPayment, PaymentOutcome } from './payments/OnlinePayment.tsx';
 import { PublicDossierStatus } from './PublicDossierStatus.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { SignedResultDownload } from './verification/SignedResultDownload.tsx';
@@ -58,8 +58,9 @@ export function DossierLookupPage() {
             <ErrorState title={t('portal.lookup.errorTitle')} error={result.error} onRetry={() => void result.refetch()} />
           )
         )}
+        {result.data && <PaymentOutcome code={result.data.code} proof="security_code" feeDue={result.data.feeDue} />}
         {result.data && <PublicDossierStatus dossier={result.data} />}
-        {result.data && <FeeDueSection feeDue={result.data.feeDue} />}
+        {result.data && <FeeDueWithPayment code={result.data.code} proof="security_code" feeDue={result.data.feeDue} />}
         {result.data && <ApplicantActions key={result.data.code} dossier={result.data} />}
         {result.data?.signedResult && <SignedResultDownload documentId={result.data.signedResult.id} onDownloaded={() => void result.refetch()} />}
         {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} ratingToken={ratingToken} />}

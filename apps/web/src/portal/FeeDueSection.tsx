@@ -1,13 +1,15 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized, useLanguage } from '../shared/i18n/index.ts';
 import type { PublicDossier } from './dossiers.api.ts';
 
 /**
  * What the applicant still owes, as the server wrote it (amount and words: the web computes no
- * fee), on the status page and in "Hồ sơ của tôi". Nothing when nothing is owed.
+ * fee), on the status page and in "Hồ sơ của tôi". Nothing when nothing is owed. `payAction` is the
+ * online payment form, given by the page when the dossier can be paid online.
  */
-export function FeeDueSection({ feeDue }: { feeDue: PublicDossier['feeDue'] }) {
+export function FeeDueSection({ feeDue, payAction }: { feeDue: PublicDossier['feeDue']; payAction?: ReactNode }) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (!feeDue) return null;
@@ -20,6 +22,7 @@ export function FeeDueSection({ feeDue }: { feeDue: PublicDossier['feeDue'] }) {
           <Text fw={700} fz="lg" className="motcua-figures" data-testid="fee-due-amount">{localized(feeDue.outstandingText, language)}</Text>
         </Group>
         <Text size="sm" c="gray.7">{t(feeDue.payOnline ? 'portal.lookup.fee.online' : 'portal.lookup.fee.counter')}</Text>
+        {feeDue.payOnline && payAction}
       </Stack>
     </Paper>
   );

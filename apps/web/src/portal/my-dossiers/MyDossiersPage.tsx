@@ -7,10 +7,10 @@ import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { ErrorState } from '../../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../../shared/ui/PageLoader.tsx';
 import { isApiError } from '../../shared/api.ts';
-import { FeeDueSection } from '../FeeDueSection.tsx';
 import { ApplicantActions } from '../ApplicantActions.tsx';
 import { PublicDossierStatus, statusColors } from '../PublicDossierStatus.tsx';
 import { RatingForm } from '../RatingForm.tsx';
+import { FeeDueWithPayment, PaymentOutcome } from '../payments/OnlinePayment.tsx';
 import { citizenSignInUrl, useCitizen } from '../citizen/session.ts';
 import { useMyDossier, useMyDossiers, type MyDossier, type MyDossierItem } from './myDossiers.api.ts';
 
@@ -137,6 +137,7 @@ function MyDossierDetail({ code }: { code: string }) {
     <Stack gap="md">
       {back}
       <Title order={1} fz="h2">{d.procedure.name}</Title>
+      <PaymentOutcome code={d.code} proof="eid" feeDue={d.feeDue} />
       <PublicDossierStatus dossier={{ ...d, applicantActions: d.actions }} />
       {d.asks.includes('confirmation') && (
         <Alert variant="light" color="blue" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>
@@ -149,7 +150,7 @@ function MyDossierDetail({ code }: { code: string }) {
       {d.asks.includes('payment') && (
         <Alert variant="light" color="grape" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>{t('myDossiers.paymentDue')}</Alert>
       )}
-      <FeeDueSection feeDue={d.feeDue} />
+      <FeeDueWithPayment code={d.code} proof="eid" feeDue={d.feeDue} />
       <ApplicantActions dossier={{ ...d, applicantActions: d.actions }} proof="eid" />
       {(d.asks.includes('rating') || d.rated) && <RatingForm code={d.code} rated={d.rated} proof="eid" />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

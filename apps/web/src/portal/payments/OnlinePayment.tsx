@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import type { ApplicantProof, PublicDossier } from '../dossiers.api.ts';
+import { FeeDueSection } from '../FeeDueSection.tsx';
+import { PayOnlineForm } from './PayOnlineForm.tsx';
+import { PaymentReturn } from './PaymentReturn.tsx';
+import { paymentReturnParam, type PaymentOrder } from './payments.api.ts';
+
+/** The order reference of `?thanh-toan=<reference>` in the page's address, if the payer is back from the gateway. */
+export function usePaymentReturnReference(): string | undefined {
+  const search = useLocation().search;
+  return new URLSearchParams(search).get(paymentReturnParam)?.trim() || undefined;
+}
+
+interface Props {
+  code: string;
+  proof: ApplicantProof;
+  feeDue: PublicDossier['feeDue'];
+}
+
+/** Back from the gateway: the payment's outcome, at the top of the dossier's page. Nothing otherwise. */
+export function PaymentOutcome({ code, proof, feeDue, receipt }: Props & { receipt?: (order: PaymentOrder) => ReactNode }) {
+  const reference = usePaymentReturnReference();
+  if (!reference) return null;
+  return <PaymentReturn key={reference} code={code} reference={reference} proof={proof} feeDue={feeDue} receipt={receipt} />;
+}
+
+/**
+ * What is still owed, with "Thanh toán trực tuyến" when it can be paid online — not beside an
+ * outcome of the gateway, which offers its own "Thanh toán lại" when there is something to retry.
+ */
+export function FeeDueWithPayment({ code, proof, feeDue }: Props) {
+  const reference = usePaymentReturnReference();
+  const pay = feeDue && !reference ? <PayOnlineForm code={code} proof={proof} amountText={feeDue.outstandingText} /> : undefined;
+  return <FeeDueSection feeDue={feeDue} payAction={pay} />;
+}

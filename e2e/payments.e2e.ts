@@ -1,0 +1,180 @@
+/**
+ * Paying a dossier's fee online, in real Chromium against the real server (`npm start`, fresh demo
+ * database, its bundled sandbox payment gateway at /dev-payments speaking the VNPay protocol): a
+ * citizen files "Đăng ký thành lập hộ kinh doanh" (lệ phí 100.000 đồng) online; the officer of xã
+ * Giao Thủy receives it; on the public status page, with the security code of the receipt, the
+ * citizen starts the online payment, cancels it at the gateway and is told so with the button to
+ * pay again; pays (chooses a bank, "Thanh toán") and, back on Motcua, sees "Đã thanh toán" with the
+ * electronic receipt's number, the fee no longer owed. The officer sees the dossier paid. axe-core
+ * finds nothing critical or serious on any page the journey visits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expectAccessible } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
+import {
+  attachFile, expectConsoleStatus, journeySteps, lookUpPublicly, newPerson, openFromInbox, samplePdf, signIn, startJourneyServer, takeAction,
+  workarounds, type Person,
+} from './support/journey.ts';
+import type { RunningServer } from './support/server.ts';
+
+const procedure = { code: '2.000720', name: 'Đăng ký thành lập hộ kinh doanh', fee: '100.000 đồng', gatewayAmount: /100[.,]000/ };
+const applicant = { fullName: 'Phạm Quang Huy', initials: 'P.Q.H.', private: ['0915 222 333', '0915222333', 'Xóm 7'] };
+const scan = { name: 'giay-de-nghi-dang-ky-ho-kinh-doanh.pdf', mimeType: 'application/pdf', buffer: samplePdf('GIAY DE NGHI DANG KY HO KINH DOANH - PHAM QUANG HUY') };
+
+/** The portal's "Phí, lệ phí" section of the dossier's page. */
+const feeSection = (page: Page): Locator => page.getByRole('region', { name: 'Phí, lệ phí' });
+/** The outcome of a payment, back from the gateway: its `data-payment-status` says which. */
+const outcome = (page: Page): Locator => page.getByTestId('payment-return');
+
+/** On the sandbox gateway's page: checks the amount, chooses `bank` and presses `button`; waits to be back on Motcua. */
+async function atGateway(page: Page, bank: RegExp, button: 'Thanh toán' | 'Hủy', code: string): Promise<string> {
+  await page.waitForURL((url) => url.pathname === '/dev-payments/vnpay/paymentv2/vpcpay.html');
+  await page.getByRole('heading', { level: 1, name: 'Thanh toán trực tuyến' }).waitFor();
+  expect(await page.getByTestId('sandbox-amount').innerText()).toMatch(procedure.gatewayAmount);
+  await expectAccessible(page, 'the sandbox gateway’s payment page');
+  await page.getByLabel(bank).check();
+  await page.getByRole('button', { name: new RegExp(`^${button} `) }).click();
+  await page.waitForURL((url) => url.pathname === `/tra-cuu/${encodeURIComponent(code)}` && url.searchParams.has('thanh-toan'));
+  return new URL(page.url()).searchParams.get('thanh-toan')!;
+}
+
+describe('paying a fee online: the status page, the sandbox gateway, back to Motcua, the officer sees it paid', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let citizen: Person;
+  let officer: Person;
+  const step = journeySteps(() => [citizen, officer]);
+  let code = '';
+  let secret = '';
+  let gateway = '';
+
+  beforeAll(async () => {
+    server = await startJourneyServer();
+    browser = await launchBrowser();
+    citizen = await newPerson(browser, server.baseUrl, 'citizen');
+    officer = await newPerson(browser, server.baseUrl, 'officer');
+  });
+
+  afterAll(async () => {
+    const errors = [citizen, officer].filter(Boolean).flatMap((p) => p.consoleErrors);
+    if (errors.length) console.warn(`browser console errors:\n  ${errors.join('\n  ')}`);
+    if (workarounds.length) console.warn(`workarounds (known problems):\n  ${workarounds.join('\n  ')}`);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a citizen files a procedure with a fee online and gets the code and the security code', () => step('submit', async () => {
+    const { page } = citizen;
+    await page.goto(`/thu-tuc/${procedure.code}`);
+    await page.getByRole('heading', { level: 1, name: procedure.name, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+    const agency = page.getByRole('combobox', { name: 'Cơ quan tiếp nhận' });
+    await agency.click();
+    await agency.fill('Giao Thủy');
+    await page.getByRole('option', { name: 'Ủy ban nhân dân xã Giao Thủy', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Họ và tên' }).fill(applicant.fullName);
+    await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('0915 222 333');
+    await page.getByRole('textbox', { name: 'Địa chỉ' }).fill('Xóm 7, xã Giao Thủy, tỉnh Ninh Bình');
+    await attachFile(page, page.getByRole('button', { name: 'Đính kèm bản quét: Giấy đề nghị đăng ký hộ kinh doanh' }), scan);
+    await page.getByText(scan.name, { exact: true }).waitFor();
+    await page.getByRole('checkbox', { name: /^Tôi cam đoan/ }).check();
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã nộp hồ sơ', exact: true }).waitFor();
+    code = (await page.getByTestId('submission-code').innerText()).trim();
+    secret = (await page.getByTestId('submission-secret').innerText()).trim();
+    expect(secret.length).toBeGreaterThan(10);
+  }));
+
+  it('the officer receives it at xã Giao Thủy: its fee is not paid yet', () => step('receive', async () => {
+    const { page } = officer;
+    await signIn(officer, 'canbo.giaothuy');
+    await openFromInbox(page, code, 'Chờ tiếp nhận');
+    await takeAction(page, 'Tiếp nhận hồ sơ');
+    await expectConsoleStatus(page, code, 'Đã tiếp nhận');
+    await consoleFee(page).getByText('chưa nộp', { exact: true }).waitFor();
+  }));
+
+  it('on the status page the citizen sees what is owed and proves the dossier with the security code (a wrong one is refused)', () => step('fee due', async () => {
+    const { page } = citizen;
+    await lookUpPublicly(citizen, code, { via: { url: `/tra-cuu/${encodeURIComponent(code)}` }, status: 'Đã tiếp nhận', applicant });
+    const fee = feeSection(page);
+    expect(await fee.getByTestId('fee-due-amount').innerText()).toBe(procedure.fee);
+    expect(await fee.getByTestId('pay-online-amount').innerText()).toBe(procedure.fee);
+    await expectAccessible(page, 'the status page with the fee due');
+    const pay = fee.getByRole('button', { name: 'Thanh toán trực tuyến', exact: true });
+    await pay.click();
+    await fee.getByText('Vui lòng nhập mã bảo mật.').waitFor();
+    const secretBox = fee.getByLabel('Mã bảo mật của hồ sơ');
+    await secretBox.fill('ma-bao-mat-sai');
+    await pay.click();
+    await fee.getByText(/Mã bảo mật của hồ sơ không đúng/).waitFor();
+    expect(page.url()).toContain('/tra-cuu/');
+    await secretBox.fill(secret);
+    await pay.click();
+  }));
+
+  it('leaving the gateway without choosing, the order is still waiting for it: the page asks a few times, then says to come back later', () => step('pending', async () => {
+    const { page } = citizen;
+    await page.waitForURL((url) => url.pathname === '/dev-payments/vnpay/paymentv2/vpcpay.html');
+    gateway = page.url();
+    const reference = new URL(gateway).searchParams.get('vnp_TxnRef')!;
+    // As a payer who closed the gateway's tab and comes back by the order's address.
+    await page.goto(`/tra-cuu/${encodeURIComponent(code)}?thanh-toan=${encodeURIComponent(reference)}`);
+    const result = outcome(page);
+    await result.locator('[data-payment-status="pending"]').waitFor();
+    await result.getByText('Đang chờ xác nhận từ cổng thanh toán', { exact: true }).waitFor();
+    await expectAccessible(page, 'the status page waiting for the gateway');
+    // The page stops asking after its last delay (1 + 2 + 3 + 5 + 8 s) and says so.
+    await result.locator('[data-payment-status="pending-later"]').waitFor({ timeout: 60_000 });
+    await result.getByText(/Vui lòng quay lại trang này sau ít phút/).waitFor();
+    await result.getByRole('button', { name: 'Kiểm tra lại', exact: true }).waitFor();
+    await page.goto(gateway);
+  }));
+
+  it('at the gateway the citizen cancels: back on Motcua, told so, with the button to pay again', () => step('cancel', async () => {
+    const { page } = citizen;
+    await atGateway(page, /Agribank/, 'Hủy', code);
+    const result = outcome(page);
+    await result.locator('[data-payment-status="cancelled"]').waitFor();
+    await result.getByText('Bạn đã hủy thanh toán', { exact: true }).waitFor();
+    await result.getByText(/Chưa có khoản tiền nào được thu/).waitFor();
+    // Still owed; the only pay button is the outcome's own.
+    expect(await feeSection(page).getByTestId('fee-due-amount').innerText()).toBe(procedure.fee);
+    expect(await page.getByRole('button', { name: 'Thanh toán trực tuyến', exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'the status page after a cancelled payment');
+    // The code typed before leaving is not asked again in this tab.
+    expect(await result.getByLabel('Mã bảo mật của hồ sơ').count()).toBe(0);
+    await result.getByRole('button', { name: 'Thanh toán lại', exact: true }).click();
+  }));
+
+  it('the citizen pays with a bank: back on Motcua, "Đã thanh toán" with the receipt number, nothing owed any more', () => step('pay', async () => {
+    const { page } = citizen;
+    const reference = await atGateway(page, /Vietcombank/, 'Thanh toán', code);
+    const result = outcome(page);
+    await result.locator('[data-payment-status="paid"]').waitFor();
+    await result.getByText('Đã thanh toán', { exact: true }).waitFor();
+    await result.getByText(new RegExp(`Cổng thanh toán đã xác nhận khoản ${procedure.fee} lúc \\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}`)).waitFor();
+    expect(await result.getByTestId('payment-receipt-number').innerText()).toMatch(/^Biên lai điện tử: ký hiệu BL\d{2}E, số \d+$/);
+    await result.getByText(`Mã giao dịch: ${reference}`, { exact: true }).waitFor();
+    // The page read the dossier again: nothing is owed.
+    await expect.poll(() => page.getByTestId('fee-due').count()).toBe(0);
+    await expectAccessible(page, 'the status page after paying');
+    expect(citizen.pageErrors).toEqual([]);
+  }));
+
+  it('the officer sees the dossier paid', () => step('officer sees it paid', async () => {
+    const { page } = officer;
+    await page.reload();
+    await expectConsoleStatus(page, code, 'Đã tiếp nhận');
+    await consoleFee(page).getByText('đã nộp', { exact: true }).waitFor();
+    await expectAccessible(page, 'the console’s dossier page');
+    expect(officer.pageErrors).toEqual([]);
+  }));
+});
+
+/** The console dossier page's "Phí, lệ phí" line (the fee and whether it is paid). */
+function consoleFee(page: Page): Locator {
+  return page.getByRole('definition').filter({ has: page.locator('.motcua-figures') }).filter({ hasText: /đồng|₫/ }).first();
+}
