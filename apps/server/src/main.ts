@@ -34,13 +34,17 @@ export async function main(): Promise<void> {
   const deps = buildDeps(config, handle.db, configuredClock(config), { citizenOidcFetch: devIdentityProvider?.fetch });
   // Demo mode: what the development gateway and mail catcher receive is listed at /dev-mailbox.
   const devMailbox = config.demoData ? await openMailbox(config) : undefined;
+  // Demo mode without VNPAY_*: online payments go to the sandbox gateway served at /dev-payments.
+  const devPayments = config.payments?.vnpay?.devSandbox ? await startDevPayments(config, deps.clock) : undefined;
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDistDir: config.webDistDir,
     ready: () => ready,
     devIdentityProvider: devIdentityProvider?.provider,
     devMailbox,
+    devPayments,
   });
+  if (devPayments) devPayments.options.log = app.log.child({ module: 'dev-payments' });
   app.log.info({ database: handle.kind, location: handle.location, migrationsApplied: migration.applied }, 'database ready');
   // Changes to agencies, procedures, staff names and calendars committed by any process.
   const referenceChanges = await listenForReferenceChanges(handle, deps, {
@@ -77,6 +81,7 @@ export async function main(): Promise<void> {
   ready = true;
   if (devIdentityProvider) app.log.info({ issuer: devIdentityProvider.provider.issuer }, 'citizens sign in at the bundled development e-ID provider (docs/citizen-sign-in.md)');
   if (mailCatcher) app.log.info({ smtp: `127.0.0.1:${mailCatcher.port}`, mailbox: `${config.publicBaseUrl}/dev-mailbox` }, 'e-mails go to the bundled mail catcher; SMS and chat to the development gateway: see them at /dev-mailbox (docs/notifications-channels.md)');
+  if (devPayments) app.log.info({ transactions: `${config.publicBaseUrl}/dev-payments` }, 'online payments go to the bundled sandbox gateway (docs/payments.md, "The sandbox gateway")');
   if (config.signing.timestamp?.devAuthority) app.log.info({ url: config.signing.timestamp.url }, 'signatures are time-stamped by the bundled development TSA (docs/signing-keys.md)');
   app.log.info(`Motcua ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${config.publicBaseUrl} (API docs: ${config.publicBaseUrl}/api/docs)`);
 
@@ -101,6 +106,11 @@ export async function main(): Promise<void> {
 async function openMailbox(config: Config) {
   const { openDevMailbox } = await import('./demo/dev-mailbox/store.ts');
   return openDevMailbox(path.join(config.dataDir, 'dev-mailbox'));
+}
+
+async function startDevPayments(config: Config, clock: () => Date) {
+  const { motcuaDevPayments } = await import('./demo/dev-payments/motcua.ts');
+  return motcuaDevPayments(config, clock);
 }
 
 async function startCatcher(...args: Parameters<typeof import('./demo/dev-mailbox/mail-catcher.ts').startMailCatcherOrWarn>) {

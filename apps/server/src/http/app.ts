@@ -16,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '@motcua/domain';
 import type { Deps } from '../deps.ts';
+import { devPaymentsPath } from '../config.ts';
 import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.ts';
 import { registerAgencyAdminRoutes } from '../modules/agencies/agencies.admin.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
@@ -28,6 +29,8 @@ import { mountDevTimestampAuthority } from '../demo/dev-tsa/mount.ts';
 import { mountDevGateway } from '../demo/dev-gateway/mount.ts';
 import { mountDevMailbox } from '../demo/dev-mailbox/mount.ts';
 import type { DevMailbox } from '../demo/dev-mailbox/store.ts';
+import { mountDevPayments } from '../demo/dev-payments/mount.ts';
+import type { DevPayments } from '../demo/dev-payments/sandbox.ts';
 import { registerNotificationReceiptRoutes } from '../modules/notifications/receipts.routes.ts';
 import { devTimestampResponder } from '../modules/signing/signing.usecases.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
@@ -65,6 +68,8 @@ export interface AppOptions {
   devIdentityProvider?: DevIdentityProvider | undefined;
   /** Demo mode: the mailbox behind `/dev-mailbox`, filled by the development gateway and mail catcher. */
   devMailbox?: DevMailbox | undefined;
+  /** Demo mode without VNPAY_*: the sandbox payment gateway served at `/dev-payments` (demo/dev-payments/). */
+  devPayments?: DevPayments | undefined;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -162,6 +167,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     mountDevMailbox(app, options.devMailbox);
     mountDevGateway(app, deps.config.notifications, { mailbox: options.devMailbox, clock: deps.clock });
   }
+  if (deps.config.payments?.vnpay?.devSandbox && options.devPayments) mountDevPayments(app, options.devPayments, devPaymentsPath);
   registerNotificationReceiptRoutes(app, deps);
   registerAgencyRoutes(app, deps);
   registerAgencyAdminRoutes(app, deps);

@@ -20,6 +20,8 @@ import { motcuaDevIdentityProvider } from '../../src/demo/dev-idp/motcua.ts';
 import { newDevIdentityProviderSecrets } from '../../src/demo/dev-idp/secrets.ts';
 import { inProcessFetch } from '../../src/demo/dev-idp/in-process-fetch.ts';
 import type { DevMailbox } from '../../src/demo/dev-mailbox/store.ts';
+import { motcuaDevPayments } from '../../src/demo/dev-payments/motcua.ts';
+import type { DevPayments, DevPaymentsOptions } from '../../src/demo/dev-payments/sandbox.ts';
 import { testClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { recordAnswers, undocumentedAnswers } from './documented-answers.ts';
@@ -30,6 +32,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
   database: TestDatabase;
+  /** The sandbox payment gateway served at `/dev-payments` (demo mode without VNPAY_*, as `npm start` does). */
+  devPayments: DevPayments | undefined;
   /** Agency id by bundle code. */
   agencyId(code: string): Promise<string>;
   signIn(username: string, password?: string): Promise<Agent>;
@@ -62,6 +66,12 @@ export async function startTestApp(
     devIdentityProvider?: boolean;
     /** Serve `/dev-mailbox` and the development SMS/chat gateway with this mailbox, as `npm start` does in demo mode. */
     devMailbox?: DevMailbox;
+    /**
+     * The sandbox payment gateway at `/dev-payments` is served whenever the configuration says so
+     * (demo mode without VNPAY_*), as `npm start` does; `false` leaves it out, an object tunes it
+     * (IPN retry delays). Its IPN reaches the server only once it listens (`withListeningPort`).
+     */
+    devPayments?: false | Partial<DevPaymentsOptions>;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
@@ -79,7 +89,8 @@ export async function startTestApp(
   if (options.demo !== false) {
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }
-  const app = await buildApp(deps, { logger: false, devIdentityProvider, devMailbox: options.devMailbox });
+  const devPayments = options.devPayments === false ? undefined : motcuaDevPayments(config, deps.clock, { ipnRetryDelaysMs: [200, 1000], ...options.devPayments });
+  const app = await buildApp(deps, { logger: false, devIdentityProvider, devMailbox: options.devMailbox, devPayments });
   const answers = recordAnswers(app);
   options.extraRoutes?.(app);
   await app.ready();
@@ -115,6 +126,7 @@ export async function startTestApp(
     app,
     deps,
     database,
+    devPayments,
     async agencyId(code) {
       const row = await database.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirstOrThrow();
       return row.id;

@@ -9,6 +9,7 @@ import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { ApplicantActions } from './ApplicantActions.tsx';
 import { DossierLookupForm } from './DossierLookupForm.tsx';
+import { FeeDueSection } from './FeeDueSection.tsx';
 import { usePublicDossier } from './dossiers.api.ts';
 import { normalizeDossierCode, ratingTokenOf } from './paths.ts';
 import { PublicDossierStatus } from './PublicDossierStatus.tsx';
@@ -58,6 +59,7 @@ export function DossierLookupPage() {
           )
         )}
         {result.data && <PublicDossierStatus dossier={result.data} />}
+        {result.data && <FeeDueSection feeDue={result.data.feeDue} />}
         {result.data && <ApplicantActions key={result.data.code} dossier={result.data} />}
         {result.data?.signedResult && <SignedResultDownload documentId={result.data.signedResult.id} onDownloaded={() => void result.refetch()} />}
         {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} ratingToken={ratingToken} />}

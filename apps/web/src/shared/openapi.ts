@@ -6614,6 +6614,18 @@ export interface paths {
                                 /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
                                 id: string;
                             } | null;
+                            /** @description the fee still owed now; null when nothing is */
+                            feeDue: {
+                                /** @description whole đồng still owed */
+                                outstanding: number;
+                                /** @description "50.000 đồng" / "50,000 VND" */
+                                outstandingText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description an online payment can be started from the portal (a gateway is configured) */
+                                payOnline: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -6992,6 +7004,18 @@ export interface paths {
                             signedResult: {
                                 /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
                                 id: string;
+                            } | null;
+                            /** @description the fee still owed now; null when nothing is */
+                            feeDue: {
+                                /** @description whole đồng still owed */
+                                outstanding: number;
+                                /** @description "50.000 đồng" / "50,000 VND" */
+                                outstandingText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description an online payment can be started from the portal (a gateway is configured) */
+                                payOnline: boolean;
                             } | null;
                         };
                     };
@@ -7466,6 +7490,18 @@ export interface paths {
                             signedResult: {
                                 /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
                                 id: string;
+                            } | null;
+                            /** @description the fee still owed now; null when nothing is */
+                            feeDue: {
+                                /** @description whole đồng still owed */
+                                outstanding: number;
+                                /** @description "50.000 đồng" / "50,000 VND" */
+                                outstandingText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description an online payment can be started from the portal (a gateway is configured) */
+                                payOnline: boolean;
                             } | null;
                             /** @enum {string} */
                             channel: "counter" | "online" | "postal";
@@ -7966,6 +8002,18 @@ export interface paths {
                             signedResult: {
                                 /** @description the signed document: /xac-thuc/{id}, and its file with the security code */
                                 id: string;
+                            } | null;
+                            /** @description the fee still owed now; null when nothing is */
+                            feeDue: {
+                                /** @description whole đồng still owed */
+                                outstanding: number;
+                                /** @description "50.000 đồng" / "50,000 VND" */
+                                outstandingText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description an online payment can be started from the portal (a gateway is configured) */
+                                payOnline: boolean;
                             } | null;
                             /** @enum {string} */
                             channel: "counter" | "online" | "postal";

@@ -3,6 +3,7 @@
  * transition table allows), list items, and the public status view (no personal data beyond the
  * applicant's initials).
  */
+import { FeeDueSchema, type FeeDue } from './fee-due.ts';
 import { z } from 'zod';
 import {
   actionRules, actorRoles, componentKinds, allowedActions, budgetUnits, clockStoppedStatuses, closedStatuses, dossierActionNames, dossierChannels,
@@ -265,11 +266,12 @@ export const PublicDossierSchema = z.object({
   rated: z.boolean(),
   signedResult: z.object({ id: z.string().describe('the signed document: /xac-thuc/{id}, and its file with the security code') }).nullable()
     .describe('the signed electronic result (or refusal decision), once signed by the competent person and the agency'),
+  feeDue: FeeDueSchema,
 });
 
 /** The public status page: status, step, appointment, time left; initials only. */
 export function presentPublicDossier(
-  ctx: DossierContext, now: number, calendar: WorkingCalendar, rated: boolean, signedResultId: string | null = null,
+  ctx: DossierContext, now: number, calendar: WorkingCalendar, rated: boolean, signedResultId: string | null = null, feeDue: FeeDue = null,
 ): z.infer<typeof PublicDossierSchema> {
   const d = ctx.dossier;
   const status = d.status as DossierStatus;
@@ -303,6 +305,7 @@ export function presentPublicDossier(
     applicantActions: applicantActionsOf(ctx, state, now, 'security_code'),
     rated,
     signedResult: signedResultId ? { id: signedResultId } : null,
+    feeDue,
   };
 }
 

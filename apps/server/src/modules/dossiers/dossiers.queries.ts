@@ -1,4 +1,5 @@
 /** Reading dossiers: the staff detail view, lists, and the public status page. */
+import { feeDueOf } from './fee-due.ts';
 import { AppError, isDossierCode, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
@@ -66,7 +67,7 @@ export async function dossierIdByCode(actor: Actor, code: string, deps: Pick<Dep
 }
 
 /** The public status page of a dossier, reached by its code (or the QR code on any form). */
-export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>) {
+export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock' | 'calendars' | 'references' | 'config'>) {
   if (!isDossierCode(code)) throw invalidCode();
   const calendars = await deps.calendars.current();
   const found = await repo.findDossierWithLogByCode(deps.db, code);
@@ -78,5 +79,6 @@ export async function publicDossier(code: string, deps: Pick<Deps, 'db' | 'clock
   // and one discarded unconfirmed never was.
   if (found.dossier.status === 'awaiting_confirmation' || found.dossier.status === 'discarded') throw notFound();
   const result = await currentResultOf(deps.db, found.dossier.id);
-  return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated, result?.status === 'signed' ? result.id : null);
+  const feeDue = await feeDueOf(found.dossier, deps);
+  return presentPublicDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated, result?.status === 'signed' ? result.id : null, feeDue);
 }

@@ -5,6 +5,7 @@
  * the domain and the shared presenters: timeliness (`timelinessOfRow`), the applicant's actions
  * (`applicantActionsOf`, the transition table), the asks (`applicantAsks`).
  */
+import type { FeeDue } from './fee-due.ts';
 import { z } from 'zod';
 import { applicantAskKinds, applicantAsks, dossierChannels, formsAvailable, dossierStatuses, filePurposes, statusLabels, type DossierStatus, type WorkingCalendar } from '@motcua/domain';
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
@@ -109,11 +110,12 @@ export function presentMyDossier(
   calendar: WorkingCalendar,
   rated: boolean,
   files: Array<Omit<z.infer<typeof MyDossierDetailSchema>['files'][number], 'url'>>,
+  feeDue: FeeDue = null,
 ): z.infer<typeof MyDossierDetailSchema> {
   const base = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.dossier.code)}`;
   const d = ctx.dossier;
   const receipt = d.received_at !== null && d.due_at !== null && formsAvailable(ctx.events.map((e) => e.action)).includes('01');
-  const { applicantActions: _byCode, supplementRequest: _request, rated: _rated, ...status } = presentPublicDossier(ctx, now, calendar, rated);
+  const { applicantActions: _byCode, supplementRequest: _request, rated: _rated, ...status } = presentPublicDossier(ctx, now, calendar, rated, null, feeDue);
   return {
     ...status,
     channel: ctx.dossier.channel,

@@ -3,6 +3,7 @@
  * and their actions on it without the security code. Whose dossier it is: dossiers.policies.ts
  * (`citizensDossierKeys`, `isCitizensDossier`); a dossier that is not theirs is "not found".
  */
+import { feeDueOf } from './fee-due.ts';
 import { AppError, isDossierCode, type Actor } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import type { AuditContext } from '../audit/audit.repository.ts';
@@ -16,7 +17,7 @@ import * as mine from './my-dossiers.repository.ts';
 import { presentMyDossier, presentMyDossierItem } from './my-dossiers.presenter.ts';
 import { rateDossier, type RatingInput } from './ratings.usecases.ts';
 
-type ReadDeps = Pick<Deps, 'db' | 'clock' | 'calendars' | 'references'>;
+type ReadDeps = Pick<Deps, 'db' | 'clock' | 'calendars' | 'references' | 'config'>;
 
 /** The signed-in citizen (with their name for the log), or 401 when the actor is anyone else. */
 function citizenOf(actor: Actor) {
@@ -58,7 +59,7 @@ export async function myDossier(actor: Actor, code: string, deps: ReadDeps) {
   const files = await mine.filesOfDossier(deps.db, found.dossier.id, [...applicantFilePurposes]);
   return presentMyDossier(ctx, deps.clock().getTime(), calendars.forAgency(found.dossier.agency_id), found.rated, files.map((f) => ({
     id: f.id, name: f.original_name, mediaType: f.media_type, size: Number(f.size_bytes), purpose: f.purpose, componentIndex: f.component_index,
-  })));
+  })), await feeDueOf(found.dossier, deps));
 }
 
 /** The signed-in citizen's dossier with its context, or "not found" (also when it is someone else's). */

@@ -7,6 +7,7 @@ import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { ErrorState } from '../../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../../shared/ui/PageLoader.tsx';
 import { isApiError } from '../../shared/api.ts';
+import { FeeDueSection } from '../FeeDueSection.tsx';
 import { ApplicantActions } from '../ApplicantActions.tsx';
 import { PublicDossierStatus, statusColors } from '../PublicDossierStatus.tsx';
 import { RatingForm } from '../RatingForm.tsx';
@@ -148,6 +149,7 @@ function MyDossierDetail({ code }: { code: string }) {
       {d.asks.includes('payment') && (
         <Alert variant="light" color="grape" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>{t('myDossiers.paymentDue')}</Alert>
       )}
+      <FeeDueSection feeDue={d.feeDue} />
       <ApplicantActions dossier={{ ...d, applicantActions: d.actions }} proof="eid" />
       {(d.asks.includes('rating') || d.rated) && <RatingForm code={d.code} rated={d.rated} proof="eid" />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -129,6 +129,12 @@ export const lookupEn: Portal['lookup'] = {
     cancel: 'Cancel',
     failed: 'The dossier was not withdrawn',
   },
+  fee: {
+    title: 'Fees and charges',
+    outstanding: 'Still to pay',
+    online: 'It can be paid online through the payment gateway.',
+    counter: 'Please pay at the one-stop counter when you collect the result, or as the agency instructs.',
+  },
 };
 
 export const ratingEn: Portal['rating'] = {

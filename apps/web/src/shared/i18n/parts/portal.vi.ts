@@ -125,6 +125,12 @@ export const lookupVi = {
     cancel: 'Hủy',
     failed: 'Chưa rút được hồ sơ',
   },
+  fee: {
+    title: 'Phí, lệ phí',
+    outstanding: 'Số tiền còn phải nộp',
+    online: 'Có thể nộp trực tuyến qua cổng thanh toán.',
+    counter: 'Vui lòng nộp tại Bộ phận một cửa khi nhận kết quả hoặc theo hướng dẫn của cơ quan.',
+  },
 };
 
 export const ratingVi = {
