@@ -55,6 +55,7 @@ export const ConfigSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
     PAYMENT_PROVIDER: z.enum(['vnpay', 'national']).default('vnpay'),
     PAYMENT_ORDER_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(15),
+    PAYMENT_CALLBACK_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(3000),
     VNPAY_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'letters and digits, at most 16').optional(),
     VNPAY_HASH_SECRET: z.string().min(16, 'at least 16 characters').max(500).optional(),
     VNPAY_PAYMENT_URL: z.url().optional(),
@@ -150,6 +151,8 @@ export interface Config {
   server: { idleTimeoutMs: number; requestTimeoutMs: number };
   /** Public dossier lookups allowed per minute and IP address. */
   publicLookupRateLimit: number;
+  /** Gateway notifications (IPN) and returns allowed per minute and IP address: a gateway sends many from few addresses. */
+  paymentCallbackRateLimit: number;
   /**
    * The instant the server's clock starts at (it then advances in real time), to run the product
    * at a chosen hour; undefined: the real time. Never set in production.
@@ -294,6 +297,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     publicLookupRateLimit: e.PUBLIC_LOOKUP_RATE_LIMIT,
+    paymentCallbackRateLimit: e.PAYMENT_CALLBACK_RATE_LIMIT,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     preparationDiscardDays: e.PREPARATION_DISCARD_DAYS,
     server: {

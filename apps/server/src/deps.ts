@@ -12,6 +12,7 @@ import { createReferenceCache, type ReferenceCache } from './modules/reference/r
 import { createCitizenOidc, type CitizenOidc } from './modules/citizens/citizen-oidc.ts';
 import { createTemplateCache, type TemplateCache } from './modules/notifications/templates.ts';
 import { createOutboxSignal, type OutboxSignal } from './modules/notifications/outbox.signal.ts';
+import { paymentProvidersOf, type PaymentProviders } from './infra/payments/providers.ts';
 
 /** The current instant. Injected so that tests can fix time; the domain never reads the clock. */
 export type Clock = () => Date;
@@ -42,6 +43,8 @@ export interface Deps {
   templates: TemplateCache;
   /** Wakes this process's notification dispatcher after a commit that enqueued messages. */
   outbox: OutboxSignal;
+  /** The adapters of the configured payment gateways (none: fees are paid at the counter only). */
+  paymentProviders: PaymentProviders;
 }
 
 export function buildDeps(
@@ -61,5 +64,6 @@ export function buildDeps(
     citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn, { fetch: options.citizenOidcFetch }) : undefined,
     templates: createTemplateCache(),
     outbox: createOutboxSignal(),
+    paymentProviders: paymentProvidersOf(config.payments),
   };
 }

@@ -258,6 +258,14 @@ export const errorCatalogue = {
     vi: 'Mẫu thông báo dùng biến không được phép hoặc thiếu dấu {{ }}',
     en: 'The template uses a variable that is not allowed, or its {{ }} are unbalanced',
   },
+  'payment.unavailable': { status: 503, vi: 'Chưa hỗ trợ thanh toán trực tuyến, vui lòng nộp phí tại bộ phận một cửa', en: 'Online payment is not available; please pay at the counter' },
+  'payment.nothing_owed': { status: 409, vi: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp', en: 'Nothing is owed on this dossier' },
+  'payment.order_pending': {
+    status: 409,
+    vi: 'Đang có một giao dịch thanh toán khác chưa kết thúc, vui lòng thử lại sau ít phút',
+    en: 'Another payment of this dossier is still under way; please try again in a few minutes',
+  },
+  'payment.order_not_found': { status: 404, vi: 'Không tìm thấy giao dịch thanh toán', en: 'Payment not found' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** Every error code the product can answer with. */

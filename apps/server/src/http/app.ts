@@ -50,6 +50,7 @@ import { registerDocumentOfficeRoutes } from '../modules/document-office/documen
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerNotificationTemplateRoutes } from '../modules/notifications/templates.routes.ts';
 import { registerNotificationPreferenceRoutes } from '../modules/notifications/preferences.routes.ts';
+import { registerOnlinePaymentRoutes } from '../modules/payments/online.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './problem.ts';
 import { completeDocument } from './openapi.ts';
@@ -187,6 +188,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerNotificationRoutes(app, deps);
   registerNotificationTemplateRoutes(app, deps);
   registerNotificationPreferenceRoutes(app, deps);
+  registerOnlinePaymentRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

@@ -104,6 +104,16 @@ const matrix: Record<string, Case> = {
       for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
     },
   },
+  'POST /api/v1/citizen/dossiers/:code/payments': {
+    scoped: true,
+    check: async (ctx) => {
+      const { other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/payments`;
+      expect((await other.post(url, {})).statusCode).toBe(404);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post(url, {})).statusCode).toBe(401);
+      expect(await ctx.t.database.db.selectFrom('payment_orders').select('id').where('dossier_id', '=', ctx.bDossier.id).execute()).toEqual([]);
+    },
+  },
   'POST /api/v1/citizen/dossiers/:code/actions': {
     scoped: true,
     check: async (ctx) => {
@@ -530,6 +540,13 @@ const matrix: Record<string, Case> = {
     why: 'an SMS or chat gateway reports delivery; no session: signed with the channel’s webhook secret, else 401 (notification-receipts test)',
   },
   'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },
+  'POST /api/v1/public/dossiers/:code/payments': { scoped: false, why: 'the applicant starts paying the fee online; owned through the security code of the receipt, else 403 (online-payments test)' },
+  'GET /api/v1/payments/orders/:reference': { scoped: false, why: 'a payment’s status for its payer: the dossier’s signed-in citizen or its security code, else 403/404 (online-payments test)' },
+  'GET /api/v1/payments/vnpay/ipn': { scoped: false, why: 'the gateway’s notification; no session: signed with the merchant’s hash secret, else answered 97 (online-payments test)' },
+  'GET /api/v1/payments/national/ipn': { scoped: false, why: 'the national platform’s notification; no session: its checksum with the shared secret, else answered 97' },
+  'POST /api/v1/payments/national/ipn': { scoped: false, why: 'the national platform’s notification; no session: its checksum with the shared secret, else answered 97' },
+  'GET /api/v1/payments/vnpay/return': { scoped: false, why: 'the payer’s browser back from the gateway: logged, never applied; only a redirect to the portal' },
+  'GET /api/v1/payments/national/return': { scoped: false, why: 'the payer’s browser back from the gateway: logged, never applied; only a redirect to the portal' },
   'GET /api/v1/citizen/documents': {
     scoped: true,
     check: async ({ t, a, bApplicantDocument }) => {

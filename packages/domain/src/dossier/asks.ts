@@ -22,12 +22,15 @@ export interface ApplicantAskFacts {
 /** No fee is owed on a dossier that was not submitted or received, was withdrawn, or whose result was handed over. */
 const noFeeOwed: ReadonlySet<DossierStatus> = new Set(['draft', 'awaiting_confirmation', 'refused', 'withdrawn', 'returned']);
 
+/** Whether a dossier in `status` can owe its fee (the portal asks for it, an online payment may start). */
+export const feeOwedIn = (status: DossierStatus): boolean => !noFeeOwed.has(status);
+
 /** The things the applicant is expected to do now, in the order the portal lists them. */
 export function applicantAsks(facts: ApplicantAskFacts): ApplicantAskKind[] {
   const asks: ApplicantAskKind[] = [];
   if (facts.status === 'awaiting_confirmation') asks.push('confirmation');
   if (facts.supplementPending && (facts.status === 'supplement_requested' || facts.status === 'draft')) asks.push('supplement');
-  if (facts.feeAmount > 0 && !facts.feePaid && !noFeeOwed.has(facts.status)) asks.push('payment');
+  if (facts.feeAmount > 0 && !facts.feePaid && feeOwedIn(facts.status)) asks.push('payment');
   if (resultStatuses.has(facts.status) && !facts.rated) asks.push('rating');
   return asks;
 }

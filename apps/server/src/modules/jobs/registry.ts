@@ -4,6 +4,7 @@
  */
 import { sweepExpiredJob } from '../maintenance/sweep.jobs.ts';
 import { reminderJobs } from '../notifications/reminder.jobs.ts';
+import { reconcilePaymentsJob } from '../payments/online.jobs.ts';
 import type { ScheduledJob } from './types.ts';
 
-export const scheduledJobs: ScheduledJob[] = [sweepExpiredJob, ...reminderJobs];
+export const scheduledJobs: ScheduledJob[] = [sweepExpiredJob, ...reminderJobs, reconcilePaymentsJob];

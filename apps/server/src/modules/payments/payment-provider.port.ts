@@ -27,6 +27,12 @@ export interface PaymentOutcome {
   reference: string;
   /** Whole đồng, as the gateway reports it (VNPay sends ×100: the adapter divides). */
   amount: number;
+  /** The currency the gateway names, 'VND' when it names none (VNPay's IPN does not). */
+  currency: string;
+  /**
+   * `pending`: the gateway has no completed payment for the order (not yet paid, or never seen);
+   * `unknown`: it reports something Motcua does not act on (a refund in progress, a suspected fraud).
+   */
   status: 'paid' | 'failed' | 'cancelled' | 'pending' | 'unknown';
   providerTransactionNo: string | null;
   bankCode: string | null;
@@ -39,6 +45,11 @@ export type VerifiedCallback =
   | { ok: true; outcome: PaymentOutcome; params: Record<string, string> }
   | { ok: false; reason: 'signature' | 'malformed'; params: Record<string, string> };
 
+export interface QueryAnswer {
+  outcome: PaymentOutcome;
+  params: Record<string, string>;
+}
+
 /** What Motcua found when applying an IPN; the adapter turns it into the gateway's answer. */
 export type IpnVerdict = 'confirmed' | 'already_confirmed' | 'order_not_found' | 'invalid_amount' | 'invalid_signature' | 'error';
 
@@ -50,6 +61,10 @@ export interface PaymentProvider {
   verifyCallback(params: Record<string, string>): VerifiedCallback;
   /** The body and content type the gateway expects in answer to its IPN. */
   ipnAnswer(verdict: IpnVerdict): { status: number; contentType: string; body: string; code: string };
-  /** Asks the gateway about an order (VNPay `querydr`); the answer is verified before it is returned. */
-  query(order: { reference: string; createdAt: Date; description: string }, requestedAt: Date): Promise<PaymentOutcome>;
+  /**
+   * Asks the gateway about an order (VNPay `querydr`); the answer is verified before it is returned,
+   * with the fields received, which are kept (`payment_callbacks`). Throws when the gateway cannot
+   * be reached or its answer is not signed by it.
+   */
+  query(order: { reference: string; createdAt: Date; description: string }, requestedAt: Date): Promise<QueryAnswer>;
 }
