@@ -22,12 +22,20 @@ const samplePdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj
 const browser = await launch();
 const findings = [];
 
+/** The CSRF token of the page's session: a signed-in citizen's own, else the anonymous one. */
+async function csrfOf(page) {
+  const request = page.context().request;
+  const me = await request.get(`${base}/api/v1/auth/citizen/me`);
+  if (me.ok()) return (await me.json()).csrfToken;
+  return (await (await request.get(`${base}/api/v1/auth/csrf`)).json()).csrfToken;
+}
+
 /** JSON from the API with the page's cookies; writes echo the CSRF token. */
 async function api(page, method, path, body) {
   const request = page.context().request;
   const headers = { accept: 'application/json' };
   if (method !== 'GET') {
-    headers['x-csrf-token'] = (await (await request.get(`${base}/api/v1/auth/csrf`)).json()).csrfToken;
+    headers['x-csrf-token'] = await csrfOf(page);
     headers['idempotency-key'] = crypto.randomUUID();
   }
   const res = await request.fetch(`${base}/api/v1${path}`, { method, headers, data: body });
@@ -39,7 +47,7 @@ async function api(page, method, path, body) {
 /** Files the dossier online (as `page`'s visitor, signed in or not) and has the officer receive it. */
 async function fileAndReceive(page, officer, applicantName) {
   const request = page.context().request;
-  const csrf = (await (await request.get(`${base}/api/v1/auth/csrf`)).json()).csrfToken;
+  const csrf = await csrfOf(page);
   const upload = await request.post(`${base}/api/v1/public/files`, {
     headers: { 'x-csrf-token': csrf },
     multipart: { file: { name: 'giay-de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from(samplePdf) } },

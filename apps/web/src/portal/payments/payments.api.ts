@@ -77,8 +77,10 @@ export const orderKey = (reference: string) => ['payment-order', reference] as c
  * `secret` is the security code (public page); undefined when signed in, or not known yet.
  */
 export function usePaymentOrder(reference: string, proof: ApplicantProof, secret: string | undefined) {
+  const queryClient = useQueryClient();
+  const queryKey = [...orderKey(reference), proof, secret ?? ''];
   const query = useQuery({
-    queryKey: [...orderKey(reference), proof, secret ?? ''],
+    queryKey,
     queryFn: ({ signal }) => client.get('/payments/orders/{reference}', {
       params: { reference },
       signal,
@@ -92,7 +94,10 @@ export function usePaymentOrder(reference: string, proof: ApplicantProof, secret
       return pendingPollDelaysMs[q.state.dataUpdateCount - 1] ?? false;
     },
   });
-  const gaveUp = query.data?.status === 'pending' && query.dataUpdateCount > pendingPollDelaysMs.length && !query.isFetching;
+  // The count of answers is the cache's (the observer's result has none); read at each render,
+  // which the end of every fetch causes (isFetching changes).
+  const answers = queryClient.getQueryState(queryKey)?.dataUpdateCount ?? 0;
+  const gaveUp = query.data?.status === 'pending' && answers > pendingPollDelaysMs.length && !query.isFetching;
   return { ...query, gaveUp, checkAgain: () => void query.refetch() };
 }
 
