@@ -156,6 +156,8 @@ describe.each(databaseKinds)('payments at the counter, on %s', (kind) => {
     expect(right.receipt.number).toBe(wrong.receipt.number + 1);
     const account = (await officer.get(fees(id))).json();
     expect(account.entries.map((e: { kind: string; reversedBy: string | null }) => [e.kind, e.reversedBy !== null])).toEqual([['payment', true], ['reversal', false], ['payment', false]]);
+    expect(account.entries.map((e: { reversible: boolean }) => e.reversible)).toEqual([false, false, true]);
+    expect((await specialist.get(fees(id))).json().entries.map((e: { reversible: boolean }) => e.reversible)).toEqual([false, false, false]);
     expect(account.balance).toMatchObject({ paid: 150_000, settled: true });
     const trail = await t.deps.db.selectFrom('audit_events').select(['action']).where('action', 'like', 'fee.%').where('entity_id', '=', account.code).orderBy('id').execute();
     expect(trail.map((a) => a.action)).toEqual(['fee.payment', 'fee.reversal', 'fee.payment']);
@@ -171,6 +173,7 @@ describe.each(databaseKinds)('payments at the counter, on %s', (kind) => {
     const refund = await officer.post(`${fees(id)}/refunds`, { method: 'transfer', amount: 50_000, reason: 'Hồ sơ được giảm phí thẩm định' });
     expect(refund.statusCode, refund.body).toBe(201);
     expect(refund.json()).toMatchObject({ entry: { kind: 'refund', method: 'transfer', reason: 'Hồ sơ được giảm phí thẩm định', receipt: null }, balance: { paid: 150_000, refunded: 50_000, outstanding: 50_000 } });
+    expect((await officer.get(fees(id))).json().refundable).toBe(100_000);
   });
 
   it('lets the agency’s leader waive what is outstanding, with its legal basis', async () => {

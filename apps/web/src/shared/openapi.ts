@@ -13170,6 +13170,8 @@ export interface paths {
                                 overpaid: number;
                                 settled: boolean;
                             };
+                            /** @description what may still be refunded: paid and not yet refunded */
+                            refundable: number;
                             /** @description oldest first; never edited: a correction is a reversal plus a new entry */
                             entries: {
                                 id: string;
@@ -13198,6 +13200,8 @@ export interface paths {
                                 reverses: string | null;
                                 /** @description the reversal that cancelled this entry, if any */
                                 reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
                                 receipt: {
                                     symbol: string;
                                     number: number;
@@ -13377,6 +13381,8 @@ export interface paths {
                                 reverses: string | null;
                                 /** @description the reversal that cancelled this entry, if any */
                                 reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
                                 receipt: {
                                     symbol: string;
                                     number: number;
@@ -13577,6 +13583,8 @@ export interface paths {
                                 reverses: string | null;
                                 /** @description the reversal that cancelled this entry, if any */
                                 reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
                                 receipt: {
                                     symbol: string;
                                     number: number;
@@ -13777,6 +13785,8 @@ export interface paths {
                                 reverses: string | null;
                                 /** @description the reversal that cancelled this entry, if any */
                                 reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
                                 receipt: {
                                     symbol: string;
                                     number: number;
@@ -13974,6 +13984,8 @@ export interface paths {
                                 reverses: string | null;
                                 /** @description the reversal that cancelled this entry, if any */
                                 reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
                                 receipt: {
                                     symbol: string;
                                     number: number;
@@ -14265,6 +14277,8 @@ export interface paths {
                                 overpaid: number;
                                 settled: boolean;
                             };
+                            /** @description what may still be refunded: paid and not yet refunded */
+                            refundable: number;
                             /** @description oldest first; never edited: a correction is a reversal plus a new entry */
                             entries: {
                                 id: string;
@@ -14293,6 +14307,8 @@ export interface paths {
                                 reverses: string | null;
                                 /** @description the reversal that cancelled this entry, if any */
                                 reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
                                 receipt: {
                                     symbol: string;
                                     number: number;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   feeBalance, feeEntryKindLabels, feeEntryKinds, feeItemKinds, formatInstant, paymentMethodLabels, paymentMethods, paymentOrderStatusLabels,
-  paymentOrderStatuses, paymentProviderLabels, paymentProviders, feeReceiptText, type FeeTerms,
+  paymentOrderStatuses, paymentProviderLabels, paymentProviders, feeReceiptText, planFeeEntry, type FeeTerms,
 } from '@motcua/domain';
 import type { FeeEntryRow } from './fee-ledger.repository.ts';
 import type { PaymentOrderRow } from './fee-account.repository.ts';
@@ -46,6 +46,7 @@ export const FeeEntrySchema = z.object({
   legalBasis: z.string().nullable(),
   reverses: z.string().nullable().describe('for a reversal: the entry it cancels'),
   reversedBy: z.string().nullable().describe('the reversal that cancelled this entry, if any'),
+  reversible: z.boolean().describe('the caller may reverse this entry now (its role, and the ledger’s rules)'),
   receipt: z.object({
     symbol: z.string(),
     number: z.number(),
@@ -74,6 +75,7 @@ export const FeeAccountSchema = z.object({
   code: z.string(),
   terms: FeeTermsSchema.nullable().describe('null when nothing was fixed at reception (no fee, or not received yet)'),
   balance: FeeBalanceSchema,
+  refundable: z.number().describe('what may still be refunded: paid and not yet refunded'),
   entries: z.array(FeeEntrySchema).describe('oldest first; never edited: a correction is a reversal plus a new entry'),
   orders: z.array(PaymentOrderSchema).describe('online payments started with a gateway'),
   may: z.array(z.enum(feeEntryKinds)).describe('the kinds of entry the caller may record now (empty for the applicant)'),
@@ -97,7 +99,12 @@ export interface FeeAccountFacts {
 
 const iso = (d: Date) => formatInstant(d.getTime());
 
-export function presentFeeEntry(e: FeeEntryRow, facts: Pick<FeeAccountFacts, 'names' | 'signed' | 'receiptBase' | 'verificationUrl'>, reversedBy: string | null): z.infer<typeof FeeEntrySchema> {
+export function presentFeeEntry(
+  e: FeeEntryRow,
+  facts: Pick<FeeAccountFacts, 'names' | 'signed' | 'receiptBase' | 'verificationUrl'>,
+  reversedBy: string | null,
+  reversible = false,
+): z.infer<typeof FeeEntrySchema> {
   const signedId = facts.signed.get(e.id);
   return {
     id: e.id,
@@ -113,6 +120,7 @@ export function presentFeeEntry(e: FeeEntryRow, facts: Pick<FeeAccountFacts, 'na
     legalBasis: e.legal_basis,
     reverses: e.reverses,
     reversedBy,
+    reversible,
     receipt: e.receipt_number !== null && e.receipt_year !== null && e.receipt_symbol !== null
       ? {
         symbol: e.receipt_symbol,
@@ -130,12 +138,24 @@ export function presentFeeEntry(e: FeeEntryRow, facts: Pick<FeeAccountFacts, 'na
 export function presentFeeAccount(facts: FeeAccountFacts): FeeAccount {
   const { dossier, entries } = facts;
   const reversedBy = new Map(entries.flatMap((e) => (e.reverses ? [[e.reverses, e.id] as const] : [])));
+  const balance = feeBalance(dossier.fee_amount, entries);
+  // The ledger's own rule says which entries a reversal would be accepted for.
+  const reversible = (id: string) => {
+    if (!facts.may.includes('reversal')) return false;
+    try {
+      planFeeEntry(dossier.fee_amount, entries, { kind: 'reversal', entryId: id });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
     dossierId: dossier.id,
     code: dossier.code,
     terms: dossier.fee_terms,
-    balance: feeBalance(dossier.fee_amount, entries),
-    entries: entries.map((e) => presentFeeEntry(e, facts, reversedBy.get(e.id) ?? null)),
+    balance,
+    refundable: balance.paid - balance.refunded,
+    entries: entries.map((e) => presentFeeEntry(e, facts, reversedBy.get(e.id) ?? null, reversible(e.id))),
     orders: facts.orders.map((o) => ({
       id: o.id, reference: o.reference, provider: o.provider, providerLabel: paymentProviderLabels[o.provider], amount: o.amount,
       status: o.status, statusLabel: paymentOrderStatusLabels[o.status], createdAt: iso(o.created_at), paidAt: o.paid_at ? iso(o.paid_at) : null,
