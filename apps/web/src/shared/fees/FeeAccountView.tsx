@@ -80,31 +80,34 @@ export function FeeAccountView<A extends FeeAccountData>({ account, actions, ent
       {actions}
       <Text size="sm" fw={600}>{t('fees.entries')}</Text>
       {entries.length === 0 ? <Text size="sm" c="gray.7">{t('fees.noEntries')}</Text> : (
-        <Table.ScrollContainer minWidth={entryAction ? 720 : 600}>
+        <Table.ScrollContainer minWidth={entryAction ? 640 : 540} style={{ minWidth: 0 }}>
           <Table striped withTableBorder verticalSpacing={6} fz="sm" data-testid="fee-entries">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('fees.columns.date')}</Table.Th>
                 <Table.Th>{t('fees.columns.kind')}</Table.Th>
-                <Table.Th>{t('fees.columns.method')}</Table.Th>
                 <Table.Th ta="right">{t('fees.columns.amount')}</Table.Th>
                 <Table.Th>{t('fees.columns.receipt')}</Table.Th>
-                <Table.Th>{t('fees.columns.by')}</Table.Th>
                 {entryAction && <Table.Th><VisuallyHidden>{t('fees.columns.actions')}</VisuallyHidden></Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {(entries as A['entries']).map((e) => (
                 <Table.Tr key={e.id} data-kind={e.kind}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.recordedAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" td={e.reversedBy ? 'line-through' : undefined}>{localized(e.kindLabel, language)}</Text>
-                    {e.reversedBy && <Badge size="xs" color="gray" variant="light">{t('fees.reversed')}</Badge>}
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(e.recordedAt)}
+                    <Text size="xs" c="gray.7">{e.recordedBy?.name || emptyValue}</Text>
+                  </Table.Td>
+                  <Table.Td miw={170}>
+                    <Group gap={6}>
+                      <Text size="sm" td={e.reversedBy ? 'line-through' : undefined}>{localized(e.kindLabel, language)}</Text>
+                      {e.reversedBy && <Badge size="xs" color="gray" variant="light">{t('fees.reversed')}</Badge>}
+                    </Group>
+                    {e.methodLabel && <Text size="xs" c="gray.7">{t('fees.columns.method')}: {localized(e.methodLabel, language)}</Text>}
                     {e.reason && <Text size="xs" c="gray.7">{e.reason}</Text>}
                   </Table.Td>
-                  <Table.Td>{e.methodLabel ? localized(e.methodLabel, language) : emptyValue}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatCurrency(e.amount)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {e.receipt ? (
                       <Anchor href={e.receipt.pdf} target="_blank" rel="noopener" size="sm" aria-label={t('fees.receiptLink', { number: e.receipt.text })}>
                         <Group gap={4} wrap="nowrap"><IconFileTypePdf size={16} aria-hidden="true" />{e.receipt.text}</Group>
@@ -112,8 +115,7 @@ export function FeeAccountView<A extends FeeAccountData>({ account, actions, ent
                     ) : emptyValue}
                     {e.receipt?.signed && <Text size="xs" c="green.9">{t('fees.signed')}</Text>}
                   </Table.Td>
-                  <Table.Td>{e.recordedBy?.name || emptyValue}</Table.Td>
-                  {entryAction && <Table.Td>{entryAction(e)}</Table.Td>}
+                  {entryAction && <Table.Td style={{ whiteSpace: 'nowrap' }}>{entryAction(e)}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>

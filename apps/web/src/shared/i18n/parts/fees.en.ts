@@ -15,7 +15,7 @@ export const feesEn = {
   unsettled: 'Not settled',
   entries: 'Entries',
   noEntries: 'Nothing recorded yet.',
-  columns: { date: 'When', kind: 'Entry', method: 'Method', amount: 'Amount', receipt: 'Receipt', by: 'Recorded by', actions: 'Actions' },
+  columns: { date: 'When, by whom', kind: 'Entry', method: 'Method', amount: 'Amount', receipt: 'Receipt', by: 'Recorded by', actions: 'Actions' },
   reversed: 'Reversed',
   signed: 'Signed',
   receiptLink: 'Receipt {{number}} (PDF)',

@@ -15,7 +15,7 @@ export const feesVi = {
   unsettled: 'Chưa nộp đủ',
   entries: 'Các khoản đã ghi',
   noEntries: 'Chưa ghi khoản thu nào.',
-  columns: { date: 'Thời điểm', kind: 'Nội dung', method: 'Hình thức', amount: 'Số tiền', receipt: 'Biên lai', by: 'Người ghi', actions: 'Thao tác' },
+  columns: { date: 'Thời điểm, người ghi', kind: 'Nội dung', method: 'Hình thức', amount: 'Số tiền', receipt: 'Biên lai', by: 'Người ghi', actions: 'Thao tác' },
   reversed: 'Đã hủy',
   signed: 'Đã ký số',
   receiptLink: 'Biên lai {{number}} (PDF)',
