@@ -171,6 +171,28 @@ const matrix: Record<string, Case> = {
       expect((await ctx.t.anonymous().get(url)).statusCode).toBe(401);
     },
   },
+  'GET /api/v1/citizen/dossiers/:code/fees': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/fees`;
+      expect((await owner.get(url)).statusCode).toBe(200);
+      expect((await other.get(url)).json().code).toBe('dossier.not_found');
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
+      expect((await ctx.t.anonymous().get(url)).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/citizen/dossiers/:code/fees/receipts/:entryId.pdf': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/fees/receipts/00000000-0000-4000-8000-000000000000.pdf`;
+      // No payment on commune B's dossier: its owner is told there is no such receipt, anyone else that there is no such dossier.
+      expect((await owner.get(url)).json().code).toBe('fee.receipt_not_found');
+      expect((await other.get(url)).json().code).toBe('dossier.not_found');
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
+    },
+  },
   'POST /api/v1/auth/citizen/logout': { scoped: false, why: 'ends the citizen’s own session' },
   'GET /api/v1/auth/citizen/login': { scoped: false, why: 'starts an e-ID sign-in: a redirect to the provider, no data' },
   'GET /api/v1/auth/citizen/callback': { scoped: false, why: 'the e-ID provider’s answer; opens a session only for the browser that started the sign-in (citizen-oidc tests)' },
@@ -426,6 +448,49 @@ const matrix: Record<string, Case> = {
     },
   },
   'GET /api/v1/public/agencies': { scoped: false, why: 'the public directory of agencies where dossiers can be filed' },
+  'GET /api/v1/dossiers/:id/fees': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/dossiers/${bDossier.id}/fees`)).json().code).toBe('dossier.not_found');
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/payments': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      for (const agent of Object.values(a)) expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/fees/payments`, { method: 'cash', amount: 1 })).json().code).toBe('dossier.not_found');
+      expect(await t.database.db.selectFrom('fee_entries').select('id').where('dossier_id', '=', bDossier.id).execute()).toHaveLength(0);
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/refunds': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/fees/refunds`, { method: 'cash', amount: 1, reason: 'x' })).json().code).toBe('dossier.not_found');
+      }
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/waivers': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/fees/waivers`, { amount: 1, reason: 'x', legalBasis: 'x' })).json().code).toBe('dossier.not_found');
+      }
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/entries/:entryId/reversal': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      const url = `/api/v1/dossiers/${bDossier.id}/fees/entries/00000000-0000-4000-8000-000000000000/reversal`;
+      for (const agent of Object.values(a)) expect((await agent.post(url, { reason: 'x' })).json().code).toBe('dossier.not_found');
+    },
+  },
+  'GET /api/v1/dossiers/:id/fees/receipts/:entryId.pdf': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      const url = `/api/v1/dossiers/${bDossier.id}/fees/receipts/00000000-0000-4000-8000-000000000000.pdf`;
+      for (const agent of Object.values(a)) expect((await agent.get(url)).json().code).toBe('dossier.not_found');
+    },
+  },
   'GET /api/v1/dossiers/:id/forms/:form': {
     scoped: true,
     check: async ({ a, bDossier }) => {

@@ -12,6 +12,7 @@ import { ApplicantActions } from '../ApplicantActions.tsx';
 import { PublicDossierStatus, statusColors } from '../PublicDossierStatus.tsx';
 import { RatingForm } from '../RatingForm.tsx';
 import { citizenSignInUrl, useCitizen } from '../citizen/session.ts';
+import { MyDossierFees } from './MyDossierFees.tsx';
 import { useMyDossier, useMyDossiers, type MyDossier, type MyDossierItem } from './myDossiers.api.ts';
 
 const askColors = { confirmation: 'blue', supplement: 'orange', payment: 'grape', rating: 'teal' } as const;
@@ -156,6 +157,8 @@ function MyDossierDetail({ code }: { code: string }) {
         <ApplicantCard dossier={d} />
         <ComponentsCard dossier={d} />
       </SimpleGrid>
+      {/* The online payment button (another part of issue 13) goes in MyDossierFees' payAction. */}
+      {d.fee.amount > 0 && <MyDossierFees code={d.code} />}
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import { documentsEn } from './parts/documents.en.ts';
 import { notificationsEn } from './parts/notifications.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
+import { feesEn } from './parts/fees.en.ts';
 
 /** Every language has exactly the keys of the Vietnamese source; the compiler checks it. */
 export type Translation = Widen<typeof vi>;
@@ -46,6 +47,7 @@ export const en: Translation = {
   upload: uploadEn,
   dossier: dossierEn,
   myDossiers: myDossiersEn,
+  fees: feesEn,
   eform: eformEn,
   documents: documentsEn,
   notifications: notificationsEn,

@@ -16,6 +16,7 @@ import { reportsVi } from './parts/reports.vi.ts';
 import { reportReuseVi } from './parts/reportReuse.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
+import { feesVi } from './parts/fees.vi.ts';
 import { dataStoreVi } from './parts/dataStore.vi.ts';
 import { verificationVi } from './parts/verification.vi.ts';
 import { documentsVi } from './parts/documents.vi.ts';
@@ -43,6 +44,7 @@ export const vi = {
   upload: uploadVi,
   dossier: dossierVi,
   myDossiers: myDossiersVi,
+  fees: feesVi,
   eform: eformVi,
   documents: documentsVi,
   notifications: notificationsVi,

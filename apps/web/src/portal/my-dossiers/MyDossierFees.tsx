@@ -1,0 +1,31 @@
+import { Paper, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../shared/api.ts';
+import { FeeAccountView } from '../../shared/fees/FeeAccountView.tsx';
+import { ErrorState } from '../../shared/ui/ErrorState.tsx';
+import { myDossierKey } from '../dossiers.api.ts';
+
+/**
+ * The fees of the signed-in citizen's dossier, read-only: what is owed, what was paid, and the
+ * electronic receipts to download. `payAction` is where the online payment button goes (shown
+ * under the balance); without it, nothing is offered.
+ */
+export function MyDossierFees({ code, payAction }: { code: string; payAction?: ReactNode }) {
+  const { t } = useTranslation();
+  const account = useQuery({
+    // Under the dossier's key: signing out drops it, a change of the dossier refreshes it.
+    queryKey: [...myDossierKey(code), 'fees'],
+    queryFn: ({ signal }) => client.get('/citizen/dossiers/{code}/fees', { params: { code }, signal }),
+    staleTime: 0,
+    refetchOnWindowFocus: true,
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="my-fees" data-testid="my-dossier-fees">
+      <Title order={2} fz="h4" id="my-fees" mb="xs">{t('fees.title')}</Title>
+      {account.isError && <ErrorState title={t('fees.loadFailed')} error={account.error} onRetry={() => void account.refetch()} />}
+      {account.data && <FeeAccountView account={account.data}>{account.data.balance.outstanding > 0 ? payAction : null}</FeeAccountView>}
+    </Paper>
+  );
+}
