@@ -7,6 +7,7 @@ import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
 import { demoIdentity } from '../../src/demo/citizens.ts';
+import { appendFeeEntry } from '../../src/modules/payments/fee-ledger.repository.ts';
 
 const communeA = '000.41.00.H40';
 /** The applicant of commune B's dossier, signed in with the e-ID (not one of the demo's citizens). */
@@ -585,6 +586,30 @@ const matrix: Record<string, Case> = {
       expect(res.statusCode).toBe(200);
       expect(res.json().items.map((d: { code: string }) => d.code)).not.toContain(bDossier.code);
       expect((await a.leader.get('/api/v1/reports/dossiers?from=2020-01-01&to=2030-12-31&key=received&agency=000.42.00.H40')).statusCode).toBe(404);
+    },
+  },
+  'GET /api/v1/reports/fees': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      // Commune B's dossier owes and paid 30 000: nobody of commune A sees it.
+      await t.database.db.updateTable('dossiers').set({ fee_amount: 30_000 }).where('id', '=', bDossier.id).execute();
+      await t.database.db.transaction().execute((tx) =>
+        appendFeeEntry(tx, { dossierId: bDossier.id, kind: 'payment', method: 'cash', amount: 30_000, recordedAt: new Date('2026-12-07T09:00:00+07:00') }, { actor: { kind: 'anonymous' }, actorName: 'test' }));
+      for (const role of ['officer', 'leader', 'admin'] as const) {
+        const res = await a[role].get('/api/v1/reports/fees?from=2020-01-01&to=2030-12-31');
+        expect(res.statusCode).toBe(200);
+        expect(res.json().rows.map((r: { key: string }) => r.key)).not.toContain('000.42.00.H40');
+        expect(res.json().total.collected.total).toBe(0);
+        expect((await a[role].get('/api/v1/reports/fees?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
+      }
+      expect((await a.specialist.get('/api/v1/reports/fees?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/reports/fees.xlsx': {
+    scoped: true,
+    check: async ({ a }) => {
+      expect((await a.officer.get('/api/v1/reports/fees.xlsx?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
+      expect((await a.specialist.get('/api/v1/reports/fees.xlsx?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
     },
   },
   'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },

@@ -10455,6 +10455,302 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fees and charges of a period (Báo cáo thu phí, lệ phí): due, collected by method, refunded, waived, outstanding, pending online, online share; per agency, procedure or month and in total */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree to report */
+                    agency?: string;
+                    /** @description level of the receiving agencies */
+                    level?: string;
+                    /** @description procedure code */
+                    procedure?: string;
+                    /** @description one row per receiving agency, procedure or local month */
+                    groupBy?: "agency" | "procedure" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                /** @description only when the period is not over: the instant counted up to */
+                                asOf?: string;
+                            };
+                            filters: {
+                                agency: string | null;
+                                level: string | null;
+                                procedure: string | null;
+                            };
+                            /** @enum {string} */
+                            groupBy: "agency" | "procedure" | "month";
+                            generatedAt: string;
+                            total: {
+                                /** @description dossiers received in the period with a fee due */
+                                dossiersWithFee: number;
+                                /** @description what they owe (đồng), fixed at reception, after exemptions */
+                                amountDue: number;
+                                /** @description payments recorded in the period, reversed ones left out */
+                                collected: {
+                                    total: number;
+                                    cash: number;
+                                    transfer: number;
+                                    card: number;
+                                    online: number;
+                                };
+                                payments: number;
+                                onlinePayments: number;
+                                refunded: number;
+                                /** @description exemptions at reception of the dossiers received in the period plus waivers recorded in it */
+                                waived: number;
+                                waivedAtReception: number;
+                                /** @description what the dossiers received in the period still owe when the report is made */
+                                outstanding: number;
+                                /** @description online orders created in the period still waiting for the gateway */
+                                pendingOrders: number;
+                                pendingOnline: number;
+                                /** @description online payments / all payments (fractions, 4 decimals) */
+                                onlineShare: {
+                                    byCount: number | null;
+                                    byAmount: number | null;
+                                };
+                            };
+                            rows: {
+                                /** @description dossiers received in the period with a fee due */
+                                dossiersWithFee: number;
+                                /** @description what they owe (đồng), fixed at reception, after exemptions */
+                                amountDue: number;
+                                /** @description payments recorded in the period, reversed ones left out */
+                                collected: {
+                                    total: number;
+                                    cash: number;
+                                    transfer: number;
+                                    card: number;
+                                    online: number;
+                                };
+                                payments: number;
+                                onlinePayments: number;
+                                refunded: number;
+                                /** @description exemptions at reception of the dossiers received in the period plus waivers recorded in it */
+                                waived: number;
+                                waivedAtReception: number;
+                                /** @description what the dossiers received in the period still owe when the report is made */
+                                outstanding: number;
+                                /** @description online orders created in the period still waiting for the gateway */
+                                pendingOrders: number;
+                                pendingOnline: number;
+                                /** @description online payments / all payments (fractions, 4 decimals) */
+                                onlineShare: {
+                                    byCount: number | null;
+                                    byAmount: number | null;
+                                };
+                                /** @description agency code, procedure code or YYYY-MM */
+                                key: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/fees.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as an XLSX workbook for accounting: the totals per group and the list of entries with their receipts */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree to report */
+                    agency?: string;
+                    /** @description level of the receiving agencies */
+                    level?: string;
+                    /** @description procedure code */
+                    procedure?: string;
+                    /** @description one row per receiving agency, procedure or local month */
+                    groupBy?: "agency" | "procedure" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/citizen/documents": {
         parameters: {
             query?: never;

@@ -4,3 +4,4 @@ export * from './terms.ts';
 export * from './balance.ts';
 export * from './entries.ts';
 export * from './amount-in-words.ts';
+export * from './report.ts';
