@@ -5,11 +5,15 @@
  * Giao Thủy receives it; on the public status page, with the security code of the receipt, the
  * citizen starts the online payment, cancels it at the gateway and is told so with the button to
  * pay again; pays (chooses a bank, "Thanh toán") and, back on Motcua, sees "Đã thanh toán" with the
- * electronic receipt's number, the fee no longer owed. The officer sees the dossier paid. axe-core
- * finds nothing critical or serious on any page the journey visits.
+ * electronic receipt's number, the fee no longer owed. The officer sees the payment in the console's
+ * "Phí, lệ phí" panel and downloads its receipt, whose PDF carries that number; the provincial
+ * manager's fee report counts it as collected online. axe-core finds nothing critical or serious on
+ * any page the journey visits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { testNow } from '../apps/server/test/support/clock.ts';
+import { flat, pdfText } from '../apps/server/test/support/pdf-tools.ts';
 import { expectAccessible } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import {
@@ -18,7 +22,8 @@ import {
 } from './support/journey.ts';
 import type { RunningServer } from './support/server.ts';
 
-const procedure = { code: '2.000720', name: 'Đăng ký thành lập hộ kinh doanh', fee: '100.000 đồng', gatewayAmount: /100[.,]000/ };
+const procedure = { code: '2.000720', name: 'Đăng ký thành lập hộ kinh doanh', fee: '100.000 đồng', amount: 100_000, gatewayAmount: /100[.,]000/ };
+const agencyCode = '000.41.00.H40';
 const applicant = { fullName: 'Phạm Quang Huy', initials: 'P.Q.H.', private: ['0915 222 333', '0915222333', 'Xóm 7'] };
 const scan = { name: 'giay-de-nghi-dang-ky-ho-kinh-doanh.pdf', mimeType: 'application/pdf', buffer: samplePdf('GIAY DE NGHI DANG KY HO KINH DOANH - PHAM QUANG HUY') };
 
@@ -44,20 +49,25 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
   let browser: Browser;
   let citizen: Person;
   let officer: Person;
-  const step = journeySteps(() => [citizen, officer]);
+  const step = journeySteps(() => [citizen, officer, manager]);
   let code = '';
   let secret = '';
   let gateway = '';
+  let receiptNumber = '';
+  let manager: Person;
+  /** The manager's fee report of today for this agency and procedure, before the payment. */
+  let reportBefore: FeeReport;
 
   beforeAll(async () => {
     server = await startJourneyServer();
     browser = await launchBrowser();
     citizen = await newPerson(browser, server.baseUrl, 'citizen');
     officer = await newPerson(browser, server.baseUrl, 'officer');
+    manager = await newPerson(browser, server.baseUrl, 'manager');
   });
 
   afterAll(async () => {
-    const errors = [citizen, officer].filter(Boolean).flatMap((p) => p.consoleErrors);
+    const errors = [citizen, officer, manager].filter(Boolean).flatMap((p) => p.consoleErrors);
     if (errors.length) console.warn(`browser console errors:\n  ${errors.join('\n  ')}`);
     if (workarounds.length) console.warn(`workarounds (known problems):\n  ${workarounds.join('\n  ')}`);
     await browser?.close();
@@ -93,7 +103,14 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
     await openFromInbox(page, code, 'Chờ tiếp nhận');
     await takeAction(page, 'Tiếp nhận hồ sơ');
     await expectConsoleStatus(page, code, 'Đã tiếp nhận');
-    await consoleFee(page).getByText('chưa nộp', { exact: true }).waitFor();
+    const fees = page.getByTestId('dossier-fees');
+    expect(await fees.getByTestId('fee-status').innerText()).toBe('Chưa nộp đủ');
+    expect(await fees.getByTestId('fee-outstanding').innerText()).toMatch(/^100[.,]000/);
+  }));
+
+  it('the provincial manager’s fee report of today, before the payment', () => step('report before', async () => {
+    await signIn(manager, 'quanly.tinh');
+    reportBefore = await feeReport(manager.page);
   }));
 
   it('on the status page the citizen sees what is owed and proves the dossier with the security code (a wrong one is refused)', () => step('fee due', async () => {
@@ -156,7 +173,9 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
     await result.locator('[data-payment-status="paid"]').waitFor();
     await result.getByText('Đã thanh toán', { exact: true }).waitFor();
     await result.getByText(new RegExp(`Cổng thanh toán đã xác nhận khoản ${procedure.fee} lúc \\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}`)).waitFor();
-    expect(await result.getByTestId('payment-receipt-number').innerText()).toMatch(/^Biên lai điện tử: ký hiệu BL\d{2}E, số \d+$/);
+    const receipt = (await result.getByTestId('payment-receipt-number').innerText()).trim();
+    expect(receipt).toMatch(/^Biên lai điện tử: BL\d{2}E \d{7}$/);
+    receiptNumber = receipt.replace('Biên lai điện tử: ', '');
     await result.getByText(`Mã giao dịch: ${reference}`, { exact: true }).waitFor();
     // The page read the dossier again: nothing is owed.
     await expect.poll(() => page.getByTestId('fee-due').count()).toBe(0);
@@ -164,17 +183,43 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
     expect(citizen.pageErrors).toEqual([]);
   }));
 
-  it('the officer sees the dossier paid', () => step('officer sees it paid', async () => {
+  it('the officer sees the online payment in "Phí, lệ phí" and downloads its receipt, which carries its number', () => step('officer sees it paid', async () => {
     const { page } = officer;
     await page.reload();
     await expectConsoleStatus(page, code, 'Đã tiếp nhận');
-    await consoleFee(page).getByText('đã nộp', { exact: true }).waitFor();
-    await expectAccessible(page, 'the console’s dossier page');
+    const fees = page.getByTestId('dossier-fees');
+    await fees.getByTestId('fee-status').getByText('Đã nộp đủ', { exact: true }).waitFor();
+    const payments = fees.locator('tr[data-kind="payment"]');
+    await expect.poll(() => payments.count()).toBe(1);
+    await payments.getByText('Thanh toán trực tuyến', { exact: true }).waitFor();
+    const link = payments.getByRole('link', { name: `Biên lai ${receiptNumber} (PDF)`, exact: true });
+    await expectAccessible(page, 'the console’s dossier page with the fee paid');
+    const response = await page.request.get((await link.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    const text = flat(pdfText(await response.body()));
+    expect(text).toContain(receiptNumber.split(' ')[1]);
+    expect(text).toContain(code);
     expect(officer.pageErrors).toEqual([]);
+  }));
+
+  it('the manager’s fee report counts the payment as collected online today', () => step('report after', async () => {
+    const after = await feeReport(manager.page);
+    expect(after.total.onlinePayments - reportBefore.total.onlinePayments).toBe(1);
+    expect(after.total.collected.online - reportBefore.total.collected.online).toBe(procedure.amount);
+    expect(after.total.collected.total - reportBefore.total.collected.total).toBe(procedure.amount);
+    expect(after.total.pendingOrders).toBe(reportBefore.total.pendingOrders);
   }));
 });
 
-/** The console dossier page's "Phí, lệ phí" line (the fee and whether it is paid). */
-function consoleFee(page: Page): Locator {
-  return page.getByRole('definition').filter({ has: page.locator('.motcua-figures') }).filter({ hasText: /đồng|₫/ }).first();
+interface FeeReport {
+  total: { onlinePayments: number; pendingOrders: number; collected: { total: number; online: number } };
+}
+
+/** Today's fee report (GET /reports/fees) for xã Giao Thủy and the procedure, with the signed-in manager's session. */
+async function feeReport(page: Page): Promise<FeeReport> {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(testNow());
+  const response = await page.request.get(`/api/v1/reports/fees?from=${today}&to=${today}&agency=${agencyCode}&procedure=${procedure.code}`);
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as FeeReport;
 }

@@ -240,6 +240,17 @@ export const errorCatalogue = {
     en: 'The handling time must be 1 to 60 working days',
   },
   'report.invalid_period': { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
+  'fee.nothing_outstanding': { status: 409, vi: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp', en: 'Nothing is owed on this dossier' },
+  'fee.amount_exceeds_outstanding': {
+    status: 422,
+    vi: 'Số tiền lớn hơn số phí, lệ phí còn phải nộp',
+    en: 'The amount is more than what is still owed',
+  },
+  'fee.refund_exceeds_paid': { status: 422, vi: 'Số tiền hoàn trả lớn hơn số tiền đã thu chưa hoàn trả', en: 'The refund is more than what was paid and not yet refunded' },
+  'fee.entry_not_found': { status: 404, vi: 'Không tìm thấy bút toán phí, lệ phí của hồ sơ', en: 'No such fee entry on this dossier' },
+  'fee.already_reversed': { status: 409, vi: 'Bút toán này đã được hủy', en: 'This entry has already been reversed' },
+  'fee.not_reversible': { status: 409, vi: 'Không thể hủy bút toán này', en: 'This entry cannot be reversed' },
+  'fee.receipt_not_found': { status: 404, vi: 'Không tìm thấy biên lai thu phí, lệ phí', en: 'No such fee receipt' },
   'document.invalid': { status: 400, vi: 'Dữ liệu của biểu mẫu không hợp lệ', en: 'The form data is invalid' },
   'notification.not_found': { status: 404, vi: 'Không tìm thấy tin nhắn thông báo', en: 'Notification not found' },
   'notification.receipt_signature_invalid': {

@@ -1,4 +1,4 @@
-/** Table types of migration 0033 (fees and payments: ledger, receipt series, online orders, gateway callbacks). */
+/** Table types of migrations 0033 and 0035 (fees and payments: ledger, receipt series, online orders, gateway callbacks). */
 import type { ColumnType, Generated } from 'kysely';
 import type { FeeEntryKind, PaymentMethod, PaymentOrderStatus, PaymentProviderName } from '@motcua/domain';
 
@@ -51,6 +51,8 @@ export interface FeeEntriesTable {
   receipt_symbol: string | null;
   payer_name: string | null;
   reason: string | null;
+  /** A waiver's legal basis (migration 0035). */
+  legal_basis: ColumnType<string | null, string | null | undefined, never>;
   recorded_by: string | null;
   recorded_at: Timestamp;
 }
@@ -67,7 +69,15 @@ export interface PaymentCallbacksTable {
   received_at: Timestamp;
 }
 
+/** Migration 0035: the signed receipt of a payment entry. */
+export interface FeeReceiptsTable {
+  entry_id: string;
+  signed_document_id: string;
+  created_at: Timestamp;
+}
+
 export interface PaymentTables {
+  fee_receipts: FeeReceiptsTable;
   payment_orders: PaymentOrdersTable;
   receipt_series: ReceiptSeriesTable;
   fee_entries: FeeEntriesTable;

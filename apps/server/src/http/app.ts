@@ -42,6 +42,7 @@ import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers
 import { registerMyDossierRoutes } from '../modules/dossiers/my-dossiers.routes.ts';
 import { registerSignedDocumentRoutes } from '../modules/signed-documents/signed-documents.routes.ts';
 import { registerDossierFormRoutes } from '../modules/dossiers/dossier-forms.routes.ts';
+import { registerPaymentRoutes } from '../modules/payments/payments.routes.ts';
 import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
 import { registerDataStoreRoutes } from '../modules/data-store/data-store.routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerNotificationTemplateRoutes(app, deps);
   registerNotificationPreferenceRoutes(app, deps);
   registerOnlinePaymentRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;

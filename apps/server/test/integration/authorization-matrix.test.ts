@@ -7,6 +7,7 @@ import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
 import { demoIdentity } from '../../src/demo/citizens.ts';
+import { appendFeeEntry } from '../../src/modules/payments/fee-ledger.repository.ts';
 
 const communeA = '000.41.00.H40';
 /** The applicant of commune B's dossier, signed in with the e-ID (not one of the demo's citizens). */
@@ -169,6 +170,28 @@ const matrix: Record<string, Case> = {
       expect((await other.get(url)).json().code).toBe('dossier.not_found');
       for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
       expect((await ctx.t.anonymous().get(url)).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/citizen/dossiers/:code/fees': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/fees`;
+      expect((await owner.get(url)).statusCode).toBe(200);
+      expect((await other.get(url)).json().code).toBe('dossier.not_found');
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
+      expect((await ctx.t.anonymous().get(url)).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/citizen/dossiers/:code/fees/receipts/:entryId.pdf': {
+    scoped: true,
+    check: async (ctx) => {
+      const { owner, other } = await bCitizens(ctx);
+      const url = `/api/v1/citizen/dossiers/${encodeURIComponent(ctx.bDossier.code)}/fees/receipts/00000000-0000-4000-8000-000000000000.pdf`;
+      // No payment on commune B's dossier: its owner is told there is no such receipt, anyone else that there is no such dossier.
+      expect((await owner.get(url)).json().code).toBe('fee.receipt_not_found');
+      expect((await other.get(url)).json().code).toBe('dossier.not_found');
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(url)).statusCode).toBe(401);
     },
   },
   'POST /api/v1/auth/citizen/logout': { scoped: false, why: 'ends the citizen’s own session' },
@@ -426,6 +449,49 @@ const matrix: Record<string, Case> = {
     },
   },
   'GET /api/v1/public/agencies': { scoped: false, why: 'the public directory of agencies where dossiers can be filed' },
+  'GET /api/v1/dossiers/:id/fees': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/dossiers/${bDossier.id}/fees`)).json().code).toBe('dossier.not_found');
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/payments': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      for (const agent of Object.values(a)) expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/fees/payments`, { method: 'cash', amount: 1 })).json().code).toBe('dossier.not_found');
+      expect(await t.database.db.selectFrom('fee_entries').select('id').where('dossier_id', '=', bDossier.id).execute()).toHaveLength(0);
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/refunds': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/fees/refunds`, { method: 'cash', amount: 1, reason: 'x' })).json().code).toBe('dossier.not_found');
+      }
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/waivers': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      for (const agent of Object.values(a)) {
+        expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/fees/waivers`, { amount: 1, reason: 'x', legalBasis: 'x' })).json().code).toBe('dossier.not_found');
+      }
+    },
+  },
+  'POST /api/v1/dossiers/:id/fees/entries/:entryId/reversal': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      const url = `/api/v1/dossiers/${bDossier.id}/fees/entries/00000000-0000-4000-8000-000000000000/reversal`;
+      for (const agent of Object.values(a)) expect((await agent.post(url, { reason: 'x' })).json().code).toBe('dossier.not_found');
+    },
+  },
+  'GET /api/v1/dossiers/:id/fees/receipts/:entryId.pdf': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      const url = `/api/v1/dossiers/${bDossier.id}/fees/receipts/00000000-0000-4000-8000-000000000000.pdf`;
+      for (const agent of Object.values(a)) expect((await agent.get(url)).json().code).toBe('dossier.not_found');
+    },
+  },
   'GET /api/v1/dossiers/:id/forms/:form': {
     scoped: true,
     check: async ({ a, bDossier }) => {
@@ -520,6 +586,30 @@ const matrix: Record<string, Case> = {
       expect(res.statusCode).toBe(200);
       expect(res.json().items.map((d: { code: string }) => d.code)).not.toContain(bDossier.code);
       expect((await a.leader.get('/api/v1/reports/dossiers?from=2020-01-01&to=2030-12-31&key=received&agency=000.42.00.H40')).statusCode).toBe(404);
+    },
+  },
+  'GET /api/v1/reports/fees': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      // Commune B's dossier owes and paid 30 000: nobody of commune A sees it.
+      await t.database.db.updateTable('dossiers').set({ fee_amount: 30_000 }).where('id', '=', bDossier.id).execute();
+      await t.database.db.transaction().execute((tx) =>
+        appendFeeEntry(tx, { dossierId: bDossier.id, kind: 'payment', method: 'cash', amount: 30_000, recordedAt: new Date('2026-12-07T09:00:00+07:00') }, { actor: { kind: 'anonymous' }, actorName: 'test' }));
+      for (const role of ['officer', 'leader', 'admin'] as const) {
+        const res = await a[role].get('/api/v1/reports/fees?from=2020-01-01&to=2030-12-31');
+        expect(res.statusCode).toBe(200);
+        expect(res.json().rows.map((r: { key: string }) => r.key)).not.toContain('000.42.00.H40');
+        expect(res.json().total.collected.total).toBe(0);
+        expect((await a[role].get('/api/v1/reports/fees?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
+      }
+      expect((await a.specialist.get('/api/v1/reports/fees?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/reports/fees.xlsx': {
+    scoped: true,
+    check: async ({ a }) => {
+      expect((await a.officer.get('/api/v1/reports/fees.xlsx?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
+      expect((await a.specialist.get('/api/v1/reports/fees.xlsx?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
     },
   },
   'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },

@@ -4646,7 +4646,7 @@ export interface paths {
                             resultDocument: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report" | "fee_receipt";
                                 title: string;
                                 /** @enum {string} */
                                 status: "unsigned" | "signed_by_person" | "signed";
@@ -4955,7 +4955,7 @@ export interface paths {
                             resultDocument: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report" | "fee_receipt";
                                 title: string;
                                 /** @enum {string} */
                                 status: "unsigned" | "signed_by_person" | "signed";
@@ -5243,7 +5243,7 @@ export interface paths {
                             resultDocument: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report" | "fee_receipt";
                                 title: string;
                                 /** @enum {string} */
                                 status: "unsigned" | "signed_by_person" | "signed";
@@ -5571,7 +5571,7 @@ export interface paths {
                             resultDocument: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report" | "fee_receipt";
                                 title: string;
                                 /** @enum {string} */
                                 status: "unsigned" | "signed_by_person" | "signed";
@@ -5967,7 +5967,7 @@ export interface paths {
                             resultDocument: {
                                 id: string;
                                 /** @enum {string} */
-                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                                kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report" | "fee_receipt";
                                 title: string;
                                 /** @enum {string} */
                                 status: "unsigned" | "signed_by_person" | "signed";
@@ -8360,7 +8360,7 @@ export interface paths {
                         "application/json": {
                             id: string;
                             /** @enum {string} */
-                            kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report";
+                            kind: "dossier_result" | "rejection_decision" | "form" | "outgoing" | "report" | "fee_receipt";
                             kindText: {
                                 vi: string;
                                 en: string;
@@ -10383,6 +10383,302 @@ export interface paths {
                                 resultClass: ("ahead" | "on_time" | "overdue") | null;
                             }[];
                         };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fees and charges of a period (Báo cáo thu phí, lệ phí): due, collected by method, refunded, waived, outstanding, pending online, online share; per agency, procedure or month and in total */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree to report */
+                    agency?: string;
+                    /** @description level of the receiving agencies */
+                    level?: string;
+                    /** @description procedure code */
+                    procedure?: string;
+                    /** @description one row per receiving agency, procedure or local month */
+                    groupBy?: "agency" | "procedure" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                /** @description only when the period is not over: the instant counted up to */
+                                asOf?: string;
+                            };
+                            filters: {
+                                agency: string | null;
+                                level: string | null;
+                                procedure: string | null;
+                            };
+                            /** @enum {string} */
+                            groupBy: "agency" | "procedure" | "month";
+                            generatedAt: string;
+                            total: {
+                                /** @description dossiers received in the period with a fee due */
+                                dossiersWithFee: number;
+                                /** @description what they owe (đồng), fixed at reception, after exemptions */
+                                amountDue: number;
+                                /** @description payments recorded in the period, reversed ones left out */
+                                collected: {
+                                    total: number;
+                                    cash: number;
+                                    transfer: number;
+                                    card: number;
+                                    online: number;
+                                };
+                                payments: number;
+                                onlinePayments: number;
+                                refunded: number;
+                                /** @description exemptions at reception of the dossiers received in the period plus waivers recorded in it */
+                                waived: number;
+                                waivedAtReception: number;
+                                /** @description what the dossiers received in the period still owe when the report is made */
+                                outstanding: number;
+                                /** @description online orders created in the period still waiting for the gateway */
+                                pendingOrders: number;
+                                pendingOnline: number;
+                                /** @description online payments / all payments (fractions, 4 decimals) */
+                                onlineShare: {
+                                    byCount: number | null;
+                                    byAmount: number | null;
+                                };
+                            };
+                            rows: {
+                                /** @description dossiers received in the period with a fee due */
+                                dossiersWithFee: number;
+                                /** @description what they owe (đồng), fixed at reception, after exemptions */
+                                amountDue: number;
+                                /** @description payments recorded in the period, reversed ones left out */
+                                collected: {
+                                    total: number;
+                                    cash: number;
+                                    transfer: number;
+                                    card: number;
+                                    online: number;
+                                };
+                                payments: number;
+                                onlinePayments: number;
+                                refunded: number;
+                                /** @description exemptions at reception of the dossiers received in the period plus waivers recorded in it */
+                                waived: number;
+                                waivedAtReception: number;
+                                /** @description what the dossiers received in the period still owe when the report is made */
+                                outstanding: number;
+                                /** @description online orders created in the period still waiting for the gateway */
+                                pendingOrders: number;
+                                pendingOnline: number;
+                                /** @description online payments / all payments (fractions, 4 decimals) */
+                                onlineShare: {
+                                    byCount: number | null;
+                                    byAmount: number | null;
+                                };
+                                /** @description agency code, procedure code or YYYY-MM */
+                                key: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/fees.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as an XLSX workbook for accounting: the totals per group and the list of entries with their receipts */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree to report */
+                    agency?: string;
+                    /** @description level of the receiving agencies */
+                    level?: string;
+                    /** @description procedure code */
+                    procedure?: string;
+                    /** @description one row per receiving agency, procedure or local month */
+                    groupBy?: "agency" | "procedure" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
@@ -14045,6 +14341,1389 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{id}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier’s fee account: terms fixed at reception, balance, ledger entries with receipts, online payment orders, and what the caller may record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossierId: number;
+                            code: string;
+                            /** @description null when nothing was fixed at reception (no fee, or not received yet) */
+                            terms: {
+                                /** @enum {string} */
+                                currency: "VND";
+                                /** @description the amount due, in đồng: the items less the exemption */
+                                amount: number;
+                                items: {
+                                    /** @enum {string} */
+                                    kind: "fee" | "charge";
+                                    label: string;
+                                    amount: number;
+                                }[];
+                                exemption?: {
+                                    label: string;
+                                    waived: number;
+                                };
+                                payBeforeProcessing: boolean;
+                                legalBasis: string | null;
+                            } | null;
+                            balance: {
+                                due: number;
+                                /** @description payments received, less those reversed */
+                                paid: number;
+                                refunded: number;
+                                waived: number;
+                                /** @description what is still owed; never negative */
+                                outstanding: number;
+                                overpaid: number;
+                                settled: boolean;
+                            };
+                            /** @description what may still be refunded: paid and not yet refunded */
+                            refundable: number;
+                            /** @description oldest first; never edited: a correction is a reversal plus a new entry */
+                            entries: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "waiver" | "reversal";
+                                kindLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                method: ("cash" | "transfer" | "card" | "online") | null;
+                                methodLabel: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                amount: number;
+                                recordedAt: string;
+                                /** @description the staff member who recorded it; null for a gateway’s notification */
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                payerName: string | null;
+                                reason: string | null;
+                                legalBasis: string | null;
+                                /** @description for a reversal: the entry it cancels */
+                                reverses: string | null;
+                                /** @description the reversal that cancelled this entry, if any */
+                                reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
+                                receipt: {
+                                    symbol: string;
+                                    number: number;
+                                    year: number;
+                                    /** @description "BL26E 0000012": symbol and number as printed */
+                                    text: string;
+                                    /** @description GET it for the electronic receipt (biên lai điện tử) as PDF */
+                                    pdf: string;
+                                    /** @description signed digitally with the collector’s key and the agency’s seal */
+                                    signed: boolean;
+                                    /** @description the public verification page of the signed receipt */
+                                    verifyUrl: string | null;
+                                } | null;
+                            }[];
+                            /** @description online payments started with a gateway */
+                            orders: {
+                                id: string;
+                                reference: string;
+                                /** @enum {string} */
+                                provider: "vnpay" | "national";
+                                providerLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed" | "cancelled" | "expired";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                createdAt: string;
+                                paidAt: string | null;
+                            }[];
+                            /** @description the kinds of entry the caller may record now (empty for the applicant) */
+                            may: ("payment" | "refund" | "waiver" | "reversal")[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/fees/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment at the counter (officer of the receiving agency): cash, transfer or card, at most what is outstanding; issues the electronic receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "cash" | "transfer" | "card";
+                        /** @description whole đồng; what is outstanding when omitted; never more than that */
+                        amount?: number;
+                        /** @description who paid, when not the applicant */
+                        payerName?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "waiver" | "reversal";
+                                kindLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                method: ("cash" | "transfer" | "card" | "online") | null;
+                                methodLabel: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                amount: number;
+                                recordedAt: string;
+                                /** @description the staff member who recorded it; null for a gateway’s notification */
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                payerName: string | null;
+                                reason: string | null;
+                                legalBasis: string | null;
+                                /** @description for a reversal: the entry it cancels */
+                                reverses: string | null;
+                                /** @description the reversal that cancelled this entry, if any */
+                                reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
+                                receipt: {
+                                    symbol: string;
+                                    number: number;
+                                    year: number;
+                                    /** @description "BL26E 0000012": symbol and number as printed */
+                                    text: string;
+                                    /** @description GET it for the electronic receipt (biên lai điện tử) as PDF */
+                                    pdf: string;
+                                    /** @description signed digitally with the collector’s key and the agency’s seal */
+                                    signed: boolean;
+                                    /** @description the public verification page of the signed receipt */
+                                    verifyUrl: string | null;
+                                } | null;
+                            };
+                            balance: {
+                                due: number;
+                                /** @description payments received, less those reversed */
+                                paid: number;
+                                refunded: number;
+                                waived: number;
+                                /** @description what is still owed; never negative */
+                                outstanding: number;
+                                overpaid: number;
+                                settled: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found, fee.entry_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found" | "fee.entry_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: fee.already_reversed, fee.not_reversible, fee.nothing_outstanding, request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.already_reversed" | "fee.not_reversible" | "fee.nothing_outstanding" | "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unprocessable: fee.amount_exceeds_outstanding, fee.refund_exceeds_paid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/fees/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a refund (officer of the receiving agency): at most what was paid and not yet refunded, with its reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "cash" | "transfer" | "card";
+                        /** @description at most what was paid and not yet refunded */
+                        amount: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "waiver" | "reversal";
+                                kindLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                method: ("cash" | "transfer" | "card" | "online") | null;
+                                methodLabel: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                amount: number;
+                                recordedAt: string;
+                                /** @description the staff member who recorded it; null for a gateway’s notification */
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                payerName: string | null;
+                                reason: string | null;
+                                legalBasis: string | null;
+                                /** @description for a reversal: the entry it cancels */
+                                reverses: string | null;
+                                /** @description the reversal that cancelled this entry, if any */
+                                reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
+                                receipt: {
+                                    symbol: string;
+                                    number: number;
+                                    year: number;
+                                    /** @description "BL26E 0000012": symbol and number as printed */
+                                    text: string;
+                                    /** @description GET it for the electronic receipt (biên lai điện tử) as PDF */
+                                    pdf: string;
+                                    /** @description signed digitally with the collector’s key and the agency’s seal */
+                                    signed: boolean;
+                                    /** @description the public verification page of the signed receipt */
+                                    verifyUrl: string | null;
+                                } | null;
+                            };
+                            balance: {
+                                due: number;
+                                /** @description payments received, less those reversed */
+                                paid: number;
+                                refunded: number;
+                                waived: number;
+                                /** @description what is still owed; never negative */
+                                outstanding: number;
+                                overpaid: number;
+                                settled: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found, fee.entry_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found" | "fee.entry_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: fee.already_reversed, fee.not_reversible, fee.nothing_outstanding, request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.already_reversed" | "fee.not_reversible" | "fee.nothing_outstanding" | "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unprocessable: fee.amount_exceeds_outstanding, fee.refund_exceeds_paid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/fees/waivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a waiver (leader of the receiving agency): at most what is outstanding, with its reason and legal basis */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what is outstanding when omitted */
+                        amount?: number;
+                        reason: string;
+                        /** @description the decision or article that exempts */
+                        legalBasis: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "waiver" | "reversal";
+                                kindLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                method: ("cash" | "transfer" | "card" | "online") | null;
+                                methodLabel: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                amount: number;
+                                recordedAt: string;
+                                /** @description the staff member who recorded it; null for a gateway’s notification */
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                payerName: string | null;
+                                reason: string | null;
+                                legalBasis: string | null;
+                                /** @description for a reversal: the entry it cancels */
+                                reverses: string | null;
+                                /** @description the reversal that cancelled this entry, if any */
+                                reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
+                                receipt: {
+                                    symbol: string;
+                                    number: number;
+                                    year: number;
+                                    /** @description "BL26E 0000012": symbol and number as printed */
+                                    text: string;
+                                    /** @description GET it for the electronic receipt (biên lai điện tử) as PDF */
+                                    pdf: string;
+                                    /** @description signed digitally with the collector’s key and the agency’s seal */
+                                    signed: boolean;
+                                    /** @description the public verification page of the signed receipt */
+                                    verifyUrl: string | null;
+                                } | null;
+                            };
+                            balance: {
+                                due: number;
+                                /** @description payments received, less those reversed */
+                                paid: number;
+                                refunded: number;
+                                waived: number;
+                                /** @description what is still owed; never negative */
+                                outstanding: number;
+                                overpaid: number;
+                                settled: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found, fee.entry_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found" | "fee.entry_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: fee.already_reversed, fee.not_reversible, fee.nothing_outstanding, request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.already_reversed" | "fee.not_reversible" | "fee.nothing_outstanding" | "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unprocessable: fee.amount_exceeds_outstanding, fee.refund_exceeds_paid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/fees/entries/{entryId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse an entry recorded by mistake (officer of the receiving agency): a new entry cancelling it, once; the entry itself is never changed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "waiver" | "reversal";
+                                kindLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                method: ("cash" | "transfer" | "card" | "online") | null;
+                                methodLabel: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                amount: number;
+                                recordedAt: string;
+                                /** @description the staff member who recorded it; null for a gateway’s notification */
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                payerName: string | null;
+                                reason: string | null;
+                                legalBasis: string | null;
+                                /** @description for a reversal: the entry it cancels */
+                                reverses: string | null;
+                                /** @description the reversal that cancelled this entry, if any */
+                                reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
+                                receipt: {
+                                    symbol: string;
+                                    number: number;
+                                    year: number;
+                                    /** @description "BL26E 0000012": symbol and number as printed */
+                                    text: string;
+                                    /** @description GET it for the electronic receipt (biên lai điện tử) as PDF */
+                                    pdf: string;
+                                    /** @description signed digitally with the collector’s key and the agency’s seal */
+                                    signed: boolean;
+                                    /** @description the public verification page of the signed receipt */
+                                    verifyUrl: string | null;
+                                } | null;
+                            };
+                            balance: {
+                                due: number;
+                                /** @description payments received, less those reversed */
+                                paid: number;
+                                refunded: number;
+                                waived: number;
+                                /** @description what is still owed; never negative */
+                                outstanding: number;
+                                overpaid: number;
+                                settled: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found, fee.entry_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found" | "fee.entry_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: fee.already_reversed, fee.not_reversible, fee.nothing_outstanding, request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.already_reversed" | "fee.not_reversible" | "fee.nothing_outstanding" | "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unprocessable: fee.amount_exceeds_outstanding, fee.refund_exceeds_paid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/fees/receipts/{entryId}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The electronic receipt (biên lai điện tử thu phí, lệ phí) of a payment as PDF, signed when a key was available */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @description the payment entry’s id */
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found, fee.receipt_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found" | "fee.receipt_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fee account of the signed-in citizen’s dossier: what is owed, what was paid, the receipts (404 when not theirs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossierId: number;
+                            code: string;
+                            /** @description null when nothing was fixed at reception (no fee, or not received yet) */
+                            terms: {
+                                /** @enum {string} */
+                                currency: "VND";
+                                /** @description the amount due, in đồng: the items less the exemption */
+                                amount: number;
+                                items: {
+                                    /** @enum {string} */
+                                    kind: "fee" | "charge";
+                                    label: string;
+                                    amount: number;
+                                }[];
+                                exemption?: {
+                                    label: string;
+                                    waived: number;
+                                };
+                                payBeforeProcessing: boolean;
+                                legalBasis: string | null;
+                            } | null;
+                            balance: {
+                                due: number;
+                                /** @description payments received, less those reversed */
+                                paid: number;
+                                refunded: number;
+                                waived: number;
+                                /** @description what is still owed; never negative */
+                                outstanding: number;
+                                overpaid: number;
+                                settled: boolean;
+                            };
+                            /** @description what may still be refunded: paid and not yet refunded */
+                            refundable: number;
+                            /** @description oldest first; never edited: a correction is a reversal plus a new entry */
+                            entries: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "waiver" | "reversal";
+                                kindLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                method: ("cash" | "transfer" | "card" | "online") | null;
+                                methodLabel: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                amount: number;
+                                recordedAt: string;
+                                /** @description the staff member who recorded it; null for a gateway’s notification */
+                                recordedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                payerName: string | null;
+                                reason: string | null;
+                                legalBasis: string | null;
+                                /** @description for a reversal: the entry it cancels */
+                                reverses: string | null;
+                                /** @description the reversal that cancelled this entry, if any */
+                                reversedBy: string | null;
+                                /** @description the caller may reverse this entry now (its role, and the ledger’s rules) */
+                                reversible: boolean;
+                                receipt: {
+                                    symbol: string;
+                                    number: number;
+                                    year: number;
+                                    /** @description "BL26E 0000012": symbol and number as printed */
+                                    text: string;
+                                    /** @description GET it for the electronic receipt (biên lai điện tử) as PDF */
+                                    pdf: string;
+                                    /** @description signed digitally with the collector’s key and the agency’s seal */
+                                    signed: boolean;
+                                    /** @description the public verification page of the signed receipt */
+                                    verifyUrl: string | null;
+                                } | null;
+                            }[];
+                            /** @description online payments started with a gateway */
+                            orders: {
+                                id: string;
+                                reference: string;
+                                /** @enum {string} */
+                                provider: "vnpay" | "national";
+                                providerLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                amount: number;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed" | "cancelled" | "expired";
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                createdAt: string;
+                                paidAt: string | null;
+                            }[];
+                            /** @description the kinds of entry the caller may record now (empty for the applicant) */
+                            may: ("payment" | "refund" | "waiver" | "reversal")[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/fees/receipts/{entryId}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The electronic receipt of a payment for the signed-in citizen’s dossier, as PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                    /** @description the payment entry’s id */
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found, fee.receipt_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found" | "fee.receipt_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/receipts/{channel}": {
         parameters: {
             query?: never;
@@ -14198,7 +15877,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "office.document_not_found" | "office.transition_not_allowed" | "office.register_busy" | "office.invalid_number" | "office.invalid_symbol" | "office.drafting_unit_required" | "office.unit_not_found" | "office.invalid_deadline" | "report.invalid_period" | "document.invalid" | "notification.not_found" | "notification.receipt_signature_invalid" | "notification.resend_not_allowed" | "notification_template.not_found" | "notification_template.invalid" | "payment.unavailable" | "payment.nothing_owed" | "payment.order_pending" | "payment.order_not_found";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "office.document_not_found" | "office.transition_not_allowed" | "office.register_busy" | "office.invalid_number" | "office.invalid_symbol" | "office.drafting_unit_required" | "office.unit_not_found" | "office.invalid_deadline" | "report.invalid_period" | "fee.nothing_outstanding" | "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid" | "fee.entry_not_found" | "fee.already_reversed" | "fee.not_reversible" | "fee.receipt_not_found" | "document.invalid" | "notification.not_found" | "notification.receipt_signature_invalid" | "notification.resend_not_allowed" | "notification_template.not_found" | "notification_template.invalid" | "payment.unavailable" | "payment.nothing_owed" | "payment.order_pending" | "payment.order_not_found";
             messages: {
                 vi: string;
                 en: string;

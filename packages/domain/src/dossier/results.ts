@@ -5,8 +5,8 @@
 import type { DossierStatus } from './statuses.ts';
 import type { ResultDelivery } from './vocabulary.ts';
 
-/** The documents the product signs: a dossier's result, a refusal decision, a form, an outgoing document, a report. */
-export const signedDocumentKinds = ['dossier_result', 'rejection_decision', 'form', 'outgoing', 'report'] as const;
+/** The documents the product signs: a dossier's result, a refusal decision, a form, an outgoing document, a report, a fee receipt. */
+export const signedDocumentKinds = ['dossier_result', 'rejection_decision', 'form', 'outgoing', 'report', 'fee_receipt'] as const;
 export type SignedDocumentKind = (typeof signedDocumentKinds)[number];
 
 /**
@@ -36,6 +36,7 @@ export const signedDocumentKindLabels: Record<SignedDocumentKind, { vi: string; 
   form: { vi: 'Biểu mẫu', en: 'Form' },
   outgoing: { vi: 'Văn bản đi', en: 'Outgoing document' },
   report: { vi: 'Báo cáo', en: 'Report' },
+  fee_receipt: { vi: 'Biên lai thu phí, lệ phí', en: 'Fee receipt' },
 };
 
 /**

@@ -30,6 +30,7 @@ import * as m0026 from './0026_notifications.ts';
 import * as m0032 from './0032_notification_receipts.ts';
 import * as m0027 from './0027_request_rate_limits.ts';
 import * as m0033 from './0033_payments.ts';
+import * as m0035 from './0035_fee_receipts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '0032_notification_receipts': m0032,
   '0027_request_rate_limits': m0027,
   '0033_payments': m0033,
+  '0035_fee_receipts': m0035,
 };

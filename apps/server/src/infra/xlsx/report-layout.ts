@@ -43,16 +43,20 @@ export type CellValue = string | number | null;
 /** How a value is written: an ordinal, text, a count of dossiers, a rate (fraction), a mean score. */
 export type ColumnKind = 'index' | 'text' | 'count' | 'rate' | 'score';
 
-export interface ReportColumn {
+/** A column of a ruled table whose rows are `Row`s (and a total row of the same shape). */
+export interface TableColumn<Row> {
   /** Heading labels from the top row down; a shorter path spans the rows below it. */
   path: string[];
   kind: ColumnKind;
-  /** The value for an agency's row (`index` counts from 1) or for the total row (`index` null). */
-  value: (row: ReportRowData | (Statistics & BesideFigures), index: number | null) => CellValue;
+  /** The value for a row (`index` counts from 1) or for the total row (`index` null). */
+  value: (row: Row, index: number | null) => CellValue;
   /** Width in the workbook, in characters of the default font. */
   width: number;
   /** The column that takes the width left over on paper (and wraps): the agency name. */
   fill?: true;
+}
+
+export interface ReportColumn extends TableColumn<ReportRowData | (Statistics & BesideFigures)> {
   /** The statistics key, for count and rate columns of the main table. */
   key?: StatisticsKey | 'digitizationRate' | 'onlineRate' | 'onTimeRate';
 }
@@ -136,7 +140,7 @@ export interface HeadingCell {
  * The cells of a multi-level heading: a label spans the neighbouring columns whose paths share it
  * and everything above it, and a path that ends early spans down to the last heading row.
  */
-export function headingCells(columns: readonly ReportColumn[]): { cells: HeadingCell[]; rows: number } {
+export function headingCells(columns: readonly Pick<ReportColumn, 'path'>[]): { cells: HeadingCell[]; rows: number } {
   const rows = Math.max(...columns.map((c) => c.path.length));
   const cells: HeadingCell[] = [];
   for (let level = 0; level < rows; level++) {

@@ -6,7 +6,7 @@
  */
 import type { Borders, Cell, Worksheet } from 'exceljs';
 import { NO_VALUE } from '../charts/vi-number.ts';
-import { headingCells, type ColumnKind, type ReportColumn, type ReportData } from './report-layout.ts';
+import { headingCells, type CellValue, type ColumnKind, type TableColumn } from './report-layout.ts';
 
 /** Official documents are set in Times New Roman (Decree 30/2020/NĐ-CP); every office has it. */
 export const FONT = 'Times New Roman';
@@ -18,7 +18,7 @@ const HEADING_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgCo
 const TOTAL_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
 
 /** The sheet's column widths, from the columns' definitions. */
-export function setColumnWidths(sheet: Worksheet, columns: readonly ReportColumn[]): void {
+export function setColumnWidths(sheet: Worksheet, columns: readonly { width: number }[]): void {
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
 }
 
@@ -61,8 +61,12 @@ export interface TableLayout {
   totalRow: number;
 }
 
-/** Writes the heading, one row per agency and the total from `top`; returns where each part is. */
-export function writeTable(sheet: Worksheet, top: number, columns: readonly ReportColumn[], report: ReportData): TableLayout {
+/**
+ * Writes the heading, one row per agency (or other group) and the total from `top`; returns where
+ * each part is. The first three columns are the ordinal, the name and the code: the total's label
+ * (the name column's value for the total) spans them.
+ */
+export function writeTable<Row>(sheet: Worksheet, top: number, columns: readonly TableColumn<Row>[], report: { rows: readonly Row[]; total: Row }): TableLayout {
   const { cells, rows } = headingCells(columns);
   for (const h of cells) {
     if (h.rowSpan > 1 || h.colSpan > 1) sheet.mergeCells(top + h.row, h.col + 1, top + h.row + h.rowSpan - 1, h.col + h.colSpan);
@@ -89,7 +93,7 @@ export function writeTable(sheet: Worksheet, top: number, columns: readonly Repo
   });
 
   const body = numbers + 1;
-  const write = (rowNumber: number, values: (column: ReportColumn) => ReturnType<ReportColumn['value']>, total: boolean) => {
+  const write = (rowNumber: number, values: (column: TableColumn<Row>) => CellValue, total: boolean) => {
     const row = sheet.getRow(rowNumber);
     let lines = 1;
     columns.forEach((column, c) => {

@@ -63,7 +63,7 @@ export async function myDossier(actor: Actor, code: string, deps: ReadDeps) {
 }
 
 /** The signed-in citizen's dossier with its context, or "not found" (also when it is someone else's). */
-async function myDossierContext(actor: Actor, code: string, deps: Pick<Deps, 'db' | 'references'>) {
+export async function myDossierContext(actor: Actor, code: string, deps: Pick<Deps, 'db' | 'references'>) {
   if (!isDossierCode(code)) throw invalidCode();
   citizenOf(actor);
   const found = await repo.findDossierWithLogByCode(deps.db, code);

@@ -26,6 +26,8 @@ export interface NewFeeEntry {
   orderId?: string | undefined;
   payerName?: string | undefined;
   reason?: string | undefined;
+  /** A waiver's legal basis. */
+  legalBasis?: string | undefined;
   /** The staff member who recorded it; none for a gateway's notification. */
   recordedBy?: string | undefined;
   recordedAt: Date;
@@ -75,6 +77,7 @@ export async function appendFeeEntry(tx: Kysely<Database>, input: NewFeeEntry, a
       receipt_symbol: receipt?.symbol ?? null,
       payer_name: input.payerName ?? null,
       reason: input.reason ?? null,
+      legal_basis: input.legalBasis ?? null,
       recorded_by: input.recordedBy ?? null,
       recorded_at: input.recordedAt,
     })

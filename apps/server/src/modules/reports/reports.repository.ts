@@ -85,7 +85,7 @@ const minDate = (a: PlainDate, b: PlainDate) => (a < b ? a : b);
  * with (a CTE the query reads twice is materialised once: the planner then joins the sums per
  * agency once, instead of once per agency).
  */
-export function scopeCte(f: ReportFilter): RawBuilder<unknown> {
+export function scopeCte(f: Pick<ReportFilter, 'scopePaths' | 'level'>): RawBuilder<unknown> {
   const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
   return sql`scope AS (
       SELECT a.id, a.code, a.name, a.level, a.path FROM agencies a

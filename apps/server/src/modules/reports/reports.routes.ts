@@ -14,6 +14,7 @@ import { renderReport, reportIssuer } from './report-files.ts';
 import { maySignReport, signStatisticsReport } from './report-signing.ts';
 import { auditContextOf } from '../../http/context.ts';
 import { assertPeriod, statisticsReport, type ReportRequest } from './reports.usecases.ts';
+import { registerFeeReportRoutes } from './fee-report.routes.ts';
 
 const Filters = z.object({
   from: z.iso.date().describe('first local date of the period'),
@@ -178,6 +179,8 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       };
     },
   });
+
+  registerFeeReportRoutes(app, deps);
 }
 
 /** The caller's subtrees, narrowed to one agency when asked (which must be inside them). */

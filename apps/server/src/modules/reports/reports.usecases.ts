@@ -71,6 +71,16 @@ export function assertPeriod(request: Pick<ReportRequest, 'from' | 'to'>): void 
   }
 }
 
+/** The subtree of `agencyCode`, which must be inside `scopePaths` (else it is not found); all of `scopePaths` without one. */
+export async function narrowScope(db: Kysely<Database>, scopePaths: string[], agencyCode: string | undefined): Promise<string[]> {
+  if (!agencyCode) return scopePaths;
+  const agency = await db.selectFrom('agencies').select('path').where('code', '=', agencyCode).executeTakeFirst();
+  if (!agency || !scopePaths.some((p) => agency.path.startsWith(p))) {
+    throw new AppError('agency.not_found', { issues: [{ path: 'agency', message: `unknown agency "${agencyCode}"` }] });
+  }
+  return [agency.path];
+}
+
 /**
  * Builds the report for the agencies inside `scopePaths` (the caller's, or every root for the CLI),
  * made at `now` (the server's clock): a period that is not over is counted up to `now`.
@@ -82,15 +92,7 @@ export async function statisticsReport(
   now: number,
 ): Promise<StatisticsReport> {
   assertPeriod(request);
-  let paths = scopePaths;
-  if (request.agencyCode) {
-    const agency = await db.selectFrom('agencies').select('path').where('code', '=', request.agencyCode).executeTakeFirst();
-    if (!agency || !scopePaths.some((p) => agency.path.startsWith(p))) {
-      throw new AppError('agency.not_found', { issues: [{ path: 'agency', message: `unknown agency "${request.agencyCode}"` }] });
-    }
-    paths = [agency.path];
-  }
-  const filter: ReportFilter = { ...request, scopePaths: paths };
+  const filter: ReportFilter = { ...request, scopePaths: await narrowScope(db, scopePaths, request.agencyCode) };
   const window = reportWindow(request, now);
   const [rows, refusals, ratings, reuses] = await Promise.all([
     statisticsByAgency(db, filter, window),

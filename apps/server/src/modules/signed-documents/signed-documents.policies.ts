@@ -11,8 +11,12 @@ export function canSign(actor: Actor, agencyPath: string, as: SignatureRole, kin
   if (as === 'agency') return hasRoleOver(actor, ['leader', 'officer'], agencyPath);
   // The one-stop unit's forms (01, 02) bear the personal signature of the staff member who issued
   // them; which one, and which form, is the form-signing use case's rule (docs/signatures.md). A
-  // statistics report is signed by the leader or the manager who issues it.
-  const roles: StaffRole[] = kind === 'form' ? ['leader', 'officer', 'specialist'] : kind === 'report' ? ['leader', 'manager'] : ['leader'];
+  // statistics report is signed by the leader or the manager who issues it. A fee receipt bears the
+  // signature of whoever collected the money (Decree 123/2020 art. 32: "chữ ký của người thu tiền").
+  const roles: StaffRole[] = kind === 'form' ? ['leader', 'officer', 'specialist']
+    : kind === 'report' ? ['leader', 'manager']
+    : kind === 'fee_receipt' ? ['leader', 'officer']
+    : ['leader'];
   return hasRoleOver(actor, roles, agencyPath);
 }
 

@@ -12,6 +12,7 @@ import { DossierActions } from './DossierActions.tsx';
 import { DossierHeader } from './DossierHeader.tsx';
 import { DossierResultDocument } from './DossierResultDocument.tsx';
 import { DossierApplicant, DossierComponents } from './DossierParticulars.tsx';
+import { DossierFees } from './DossierFees.tsx';
 import { DossierTimeline } from './DossierTimeline.tsx';
 import { DossierForms, DossierWorkflow } from './DossierWorkflow.tsx';
 import { useDossier } from './dossiers.api.ts';
@@ -75,6 +76,7 @@ function Dossier() {
           <Stack gap="md">
             <DossierApplicant dossier={d} />
             <DossierComponents dossier={d} />
+            <DossierFees dossier={d} />
             <DossierTimeline dossier={d} />
           </Stack>
         </Grid.Col>

@@ -10,8 +10,9 @@ import { isApiError } from '../../shared/api.ts';
 import { ApplicantActions } from '../ApplicantActions.tsx';
 import { PublicDossierStatus, statusColors } from '../PublicDossierStatus.tsx';
 import { RatingForm } from '../RatingForm.tsx';
-import { FeeDueWithPayment, PaymentOutcome } from '../payments/OnlinePayment.tsx';
+import { PayOnlineAction, PaymentOutcome } from '../payments/OnlinePayment.tsx';
 import { citizenSignInUrl, useCitizen } from '../citizen/session.ts';
+import { MyDossierFees, MyPaymentReceipt } from './MyDossierFees.tsx';
 import { useMyDossier, useMyDossiers, type MyDossier, type MyDossierItem } from './myDossiers.api.ts';
 
 const askColors = { confirmation: 'blue', supplement: 'orange', payment: 'grape', rating: 'teal' } as const;
@@ -137,7 +138,7 @@ function MyDossierDetail({ code }: { code: string }) {
     <Stack gap="md">
       {back}
       <Title order={1} fz="h2">{d.procedure.name}</Title>
-      <PaymentOutcome code={d.code} proof="eid" feeDue={d.feeDue} />
+      <PaymentOutcome code={d.code} proof="eid" feeDue={d.feeDue} receipt={(order) => <MyPaymentReceipt code={d.code} order={order} />} />
       <PublicDossierStatus dossier={{ ...d, applicantActions: d.actions }} />
       {d.asks.includes('confirmation') && (
         <Alert variant="light" color="blue" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>
@@ -150,7 +151,7 @@ function MyDossierDetail({ code }: { code: string }) {
       {d.asks.includes('payment') && (
         <Alert variant="light" color="grape" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>{t('myDossiers.paymentDue')}</Alert>
       )}
-      <FeeDueWithPayment code={d.code} proof="eid" feeDue={d.feeDue} />
+      {d.fee.amount > 0 && <MyDossierFees code={d.code} payAction={<PayOnlineAction code={d.code} proof="eid" feeDue={d.feeDue} />} />}
       <ApplicantActions dossier={{ ...d, applicantActions: d.actions }} proof="eid" />
       {(d.asks.includes('rating') || d.rated) && <RatingForm code={d.code} rated={d.rated} proof="eid" />}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

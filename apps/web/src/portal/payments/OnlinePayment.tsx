@@ -26,11 +26,16 @@ export function PaymentOutcome({ code, proof, feeDue, receipt }: Props & { recei
 }
 
 /**
- * What is still owed, with "Thanh toán trực tuyến" when it can be paid online — not beside an
- * outcome of the gateway, which offers its own "Thanh toán lại" when there is something to retry.
+ * "Thanh toán trực tuyến" when the server says the fee can be paid online — not beside an outcome
+ * of the gateway, which offers its own "Thanh toán lại" when there is something to retry.
  */
-export function FeeDueWithPayment({ code, proof, feeDue }: Props) {
+export function PayOnlineAction({ code, proof, feeDue }: Props) {
   const reference = usePaymentReturnReference();
-  const pay = feeDue && !reference ? <PayOnlineForm code={code} proof={proof} amountText={feeDue.outstandingText} /> : undefined;
-  return <FeeDueSection feeDue={feeDue} payAction={pay} />;
+  if (!feeDue?.payOnline || reference) return null;
+  return <PayOnlineForm code={code} proof={proof} amountText={feeDue.outstandingText} />;
+}
+
+/** The public status page's "Phí, lệ phí": what is still owed, with the pay button. */
+export function FeeDueWithPayment(props: Props) {
+  return <FeeDueSection feeDue={props.feeDue} payAction={<PayOnlineAction {...props} />} />;
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantin
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconCircleX } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAmount, type Messages } from '@motcua/domain';
+import { feeReceiptText, formatAmount, type Messages } from '@motcua/domain';
 import { isApiError } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
@@ -115,7 +115,7 @@ function OrderOutcome({ code, reference, proof, secret, feeDue, receipt, onRefus
           <Text size="sm">{t('payments.return.paid.body', { amount, at: o.paidAt ? formatDateTime(o.paidAt) : '' })}</Text>
           {o.receipt && (
             <Text size="sm" data-testid="payment-receipt-number">
-              {t('payments.return.paid.receipt', { symbol: o.receipt.symbol, number: o.receipt.number })}
+              {t('payments.return.paid.receipt', { number: feeReceiptText(o.receipt.symbol, o.receipt.number) })}
             </Text>
           )}
           {receipt?.(o)}

@@ -16,6 +16,7 @@ import { notificationsEn } from './parts/notifications.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
 import { paymentsEn } from './parts/payments.en.ts';
+import { feesEn } from './parts/fees.en.ts';
 
 /** Every language has exactly the keys of the Vietnamese source; the compiler checks it. */
 export type Translation = Widen<typeof vi>;
@@ -48,6 +49,7 @@ export const en: Translation = {
   dossier: dossierEn,
   myDossiers: myDossiersEn,
   payments: paymentsEn,
+  fees: feesEn,
   eform: eformEn,
   documents: documentsEn,
   notifications: notificationsEn,

@@ -17,6 +17,7 @@ import { reportReuseVi } from './parts/reportReuse.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { paymentsVi } from './parts/payments.vi.ts';
+import { feesVi } from './parts/fees.vi.ts';
 import { dataStoreVi } from './parts/dataStore.vi.ts';
 import { verificationVi } from './parts/verification.vi.ts';
 import { documentsVi } from './parts/documents.vi.ts';
@@ -45,6 +46,7 @@ export const vi = {
   dossier: dossierVi,
   myDossiers: myDossiersVi,
   payments: paymentsVi,
+  fees: feesVi,
   eform: eformVi,
   documents: documentsVi,
   notifications: notificationsVi,

@@ -21,7 +21,7 @@ export const paymentsEn: typeof paymentsVi = {
     paid: {
       title: 'Paid',
       body: 'The payment gateway confirmed {{amount}} at {{at}}.',
-      receipt: 'Electronic receipt: series {{symbol}}, number {{number}}',
+      receipt: 'Electronic receipt: {{number}}',
       download: 'Download electronic receipt {{number}} (PDF)',
     },
     pending: {

@@ -20,7 +20,7 @@ export const paymentsVi = {
     paid: {
       title: 'Đã thanh toán',
       body: 'Cổng thanh toán đã xác nhận khoản {{amount}} lúc {{at}}.',
-      receipt: 'Biên lai điện tử: ký hiệu {{symbol}}, số {{number}}',
+      receipt: 'Biên lai điện tử: {{number}}',
       download: 'Tải biên lai điện tử {{number}} (PDF)',
     },
     pending: {
