@@ -191,7 +191,7 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
     await fees.getByTestId('fee-status').getByText('Đã nộp đủ', { exact: true }).waitFor();
     const payments = fees.locator('tr[data-kind="payment"]');
     await expect.poll(() => payments.count()).toBe(1);
-    await payments.getByText('Thanh toán trực tuyến', { exact: true }).waitFor();
+    await payments.getByText('Hình thức: Thanh toán trực tuyến', { exact: true }).waitFor();
     const link = payments.getByRole('link', { name: `Biên lai ${receiptNumber} (PDF)`, exact: true });
     await expectAccessible(page, 'the console’s dossier page with the fee paid');
     const response = await page.request.get((await link.getAttribute('href'))!);
