@@ -24,6 +24,8 @@ import type { RunningServer } from './support/server.ts';
 
 const procedure = { code: '2.000720', name: 'Đăng ký thành lập hộ kinh doanh', fee: '100.000 đồng', amount: 100_000, gatewayAmount: /100[.,]000/ };
 const agencyCode = '000.41.00.H40';
+/** A demo citizen of the bundled e-ID provider. */
+const an = { personalId: '036090001234', fullName: 'Nguyễn Văn An', password: 'Vneid@2026' };
 const applicant = { fullName: 'Phạm Quang Huy', initials: 'P.Q.H.', private: ['0915 222 333', '0915222333', 'Xóm 7'] };
 const scan = { name: 'giay-de-nghi-dang-ky-ho-kinh-doanh.pdf', mimeType: 'application/pdf', buffer: samplePdf('GIAY DE NGHI DANG KY HO KINH DOANH - PHAM QUANG HUY') };
 
@@ -32,15 +34,18 @@ const feeSection = (page: Page): Locator => page.getByRole('region', { name: 'Ph
 /** The outcome of a payment, back from the gateway: its `data-payment-status` says which. */
 const outcome = (page: Page): Locator => page.getByTestId('payment-return');
 
-/** On the sandbox gateway's page: checks the amount, chooses `bank` and presses `button`; waits to be back on Motcua. */
-async function atGateway(page: Page, bank: RegExp, button: 'Thanh toán' | 'Hủy', code: string): Promise<string> {
+/**
+ * On the sandbox gateway's page: checks the amount, chooses `bank` and presses `button`; waits to be
+ * back on Motcua's page of the dossier (`back`: the status page, or "Hồ sơ của tôi" signed in).
+ */
+async function atGateway(page: Page, bank: RegExp, button: 'Thanh toán' | 'Hủy', code: string, back = '/tra-cuu'): Promise<string> {
   await page.waitForURL((url) => url.pathname === '/dev-payments/vnpay/paymentv2/vpcpay.html');
   await page.getByRole('heading', { level: 1, name: 'Thanh toán trực tuyến' }).waitFor();
   expect(await page.getByTestId('sandbox-amount').innerText()).toMatch(procedure.gatewayAmount);
   await expectAccessible(page, 'the sandbox gateway’s payment page');
   await page.getByLabel(bank).check();
   await page.getByRole('button', { name: new RegExp(`^${button} `) }).click();
-  await page.waitForURL((url) => url.pathname === `/tra-cuu/${encodeURIComponent(code)}` && url.searchParams.has('thanh-toan'));
+  await page.waitForURL((url) => url.pathname === `${back}/${encodeURIComponent(code)}` && url.searchParams.has('thanh-toan'));
   return new URL(page.url()).searchParams.get('thanh-toan')!;
 }
 
@@ -49,12 +54,13 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
   let browser: Browser;
   let citizen: Person;
   let officer: Person;
-  const step = journeySteps(() => [citizen, officer, manager]);
+  const step = journeySteps(() => [citizen, officer, manager, signedIn]);
   let code = '';
   let secret = '';
   let gateway = '';
   let receiptNumber = '';
   let manager: Person;
+  let signedIn: Person;
   /** The manager's fee report of today for this agency and procedure, before the payment. */
   let reportBefore: FeeReport;
 
@@ -64,10 +70,11 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
     citizen = await newPerson(browser, server.baseUrl, 'citizen');
     officer = await newPerson(browser, server.baseUrl, 'officer');
     manager = await newPerson(browser, server.baseUrl, 'manager');
+    signedIn = await newPerson(browser, server.baseUrl, 'signed-in citizen');
   });
 
   afterAll(async () => {
-    const errors = [citizen, officer, manager].filter(Boolean).flatMap((p) => p.consoleErrors);
+    const errors = [citizen, officer, manager, signedIn].filter(Boolean).flatMap((p) => p.consoleErrors);
     if (errors.length) console.warn(`browser console errors:\n  ${errors.join('\n  ')}`);
     if (workarounds.length) console.warn(`workarounds (known problems):\n  ${workarounds.join('\n  ')}`);
     await browser?.close();
@@ -210,7 +217,77 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
     expect(after.total.collected.total - reportBefore.total.collected.total).toBe(procedure.amount);
     expect(after.total.pendingOrders).toBe(reportBefore.total.pendingOrders);
   }));
+
+  it('signed in with VNeID, "Hồ sơ của tôi" offers the same payment without any code; back from the gateway, the receipt’s PDF', () => step('signed in', async () => {
+    const { page } = signedIn;
+    await page.goto('/ho-so-cua-toi');
+    await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/dev-idp/'));
+    await page.getByLabel('Số định danh cá nhân hoặc số điện thoại').fill(an.personalId);
+    await page.getByLabel('Mật khẩu').fill(an.password);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/ho-so-cua-toi' && !url.searchParams.has('dang-nhap'));
+    const mine = await fileOnline(page, an.fullName);
+    await receive(officer.page, mine);
+
+    await page.goto(`/ho-so-cua-toi/${encodeURIComponent(mine)}`);
+    const fees = page.getByTestId('my-dossier-fees');
+    expect(await fees.getByTestId('pay-online-amount').innerText()).toBe(procedure.fee);
+    await expectAccessible(page, '"Hồ sơ của tôi" with the fee due');
+    expect(await fees.getByLabel('Mã bảo mật của hồ sơ').count()).toBe(0);
+    await fees.getByRole('button', { name: 'Thanh toán trực tuyến', exact: true }).click();
+    await atGateway(page, /MB Bank/, 'Thanh toán', mine, '/ho-so-cua-toi');
+    const result = outcome(page);
+    await result.locator('[data-payment-status="paid"]').waitFor();
+    const number = (await result.getByTestId('payment-receipt-number').innerText()).replace('Biên lai điện tử: ', '').trim();
+    expect(number).not.toBe(receiptNumber);
+    const link = result.getByTestId('payment-receipt-link');
+    expect((await link.innerText()).trim()).toBe(`Tải biên lai điện tử ${number} (PDF)`);
+    await fees.getByTestId('fee-status').getByText('Đã nộp đủ', { exact: true }).waitFor();
+    await expectAccessible(page, '"Hồ sơ của tôi" after paying');
+    const response = await page.request.get((await link.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    const text = flat(pdfText(await response.body()));
+    expect(text).toContain(number.split(' ')[1]);
+    expect(text).toContain(mine);
+    expect(signedIn.pageErrors).toEqual([]);
+  }));
 });
+
+/** The CSRF token of the page's session (a signed-in citizen's, else a staff member's or the anonymous one). */
+async function csrfOf(page: Page): Promise<string> {
+  const me = await page.request.get('/api/v1/auth/citizen/me');
+  const source = me.ok() ? me : await page.request.get('/api/v1/auth/csrf');
+  return ((await source.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Files the procedure online through the API as the page's visitor (one scanned paper); answers the code. */
+async function fileOnline(page: Page, name: string): Promise<string> {
+  const csrf = await csrfOf(page);
+  const upload = await page.request.post('/api/v1/public/files', { headers: { 'x-csrf-token': csrf }, multipart: { file: scan } });
+  expect(upload.status(), await upload.text()).toBe(201);
+  const file = (await upload.json()) as { id: string; uploadToken: string };
+  const submitted = await page.request.post('/api/v1/public/dossiers', {
+    headers: { 'x-csrf-token': csrf, 'idempotency-key': crypto.randomUUID() },
+    data: {
+      procedureCode: procedure.code, agencyCode, applicant: { kind: 'citizen', name, idNumber: an.personalId, phone: '0912345678' },
+      components: [{ index: 0, fileIds: [file.id] }], uploadTokens: { [file.id]: file.uploadToken },
+    },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  return ((await submitted.json()) as { code: string }).code;
+}
+
+/** The signed-in officer receives the dossier through the API (the journey above did it on screen). */
+async function receive(page: Page, code: string): Promise<void> {
+  const found = await page.request.get(`/api/v1/dossiers?view=all&q=${encodeURIComponent(code)}`);
+  const id = ((await found.json()) as { items: Array<{ id: number; code: string }> }).items.find((d) => d.code === code)!.id;
+  const received = await page.request.post(`/api/v1/dossiers/${id}/actions`, {
+    headers: { 'x-csrf-token': await csrfOf(page), 'idempotency-key': crypto.randomUUID() },
+    data: { action: 'receive' },
+  });
+  expect(received.status(), await received.text()).toBeLessThan(300);
+}
 
 interface FeeReport {
   total: { onlinePayments: number; pendingOrders: number; collected: { total: number; online: number } };
