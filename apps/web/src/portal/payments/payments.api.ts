@@ -11,6 +11,7 @@ import { useCallback } from 'react';
 import { client, isApiError, type ApiResponse } from '../../shared/api.ts';
 import { useLanguage } from '../../shared/i18n/index.ts';
 import { myDossierKey, type ApplicantProof } from '../dossiers.api.ts';
+import { pendingPollDelay, pendingPollOver } from './polling.ts';
 
 export type PaymentOrder = ApiResponse<'/payments/orders/{reference}'>;
 export type StartedPayment = ApiResponse<'/public/dossiers/{code}/payments', 'post'>;
@@ -66,9 +67,6 @@ export function useStartPayment(code: string, proof: ApplicantProof) {
   });
 }
 
-/** Waits before asking again about a pending order: 1, 2, 3, 5, 8 s (19 s in all), then stops. */
-export const pendingPollDelaysMs = [1_000, 2_000, 3_000, 5_000, 8_000] as const;
-
 export const orderKey = (reference: string) => ['payment-order', reference] as const;
 
 /**
@@ -91,13 +89,13 @@ export function usePaymentOrder(reference: string, proof: ApplicantProof, secret
     retry: (count, error) => count < 2 && !(isApiError(error) && error.status < 500),
     refetchInterval: (q) => {
       if (q.state.data?.status !== 'pending') return false;
-      return pendingPollDelaysMs[q.state.dataUpdateCount - 1] ?? false;
+      return pendingPollDelay(q.state.dataUpdateCount);
     },
   });
   // The count of answers is the cache's (the observer's result has none); read at each render,
   // which the end of every fetch causes (isFetching changes).
   const answers = queryClient.getQueryState(queryKey)?.dataUpdateCount ?? 0;
-  const gaveUp = query.data?.status === 'pending' && answers > pendingPollDelaysMs.length && !query.isFetching;
+  const gaveUp = query.data?.status === 'pending' && pendingPollOver(answers) && !query.isFetching;
   return { ...query, gaveUp, checkAgain: () => void query.refetch() };
 }
 
