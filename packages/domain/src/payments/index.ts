@@ -2,3 +2,4 @@
 export * from './vocabulary.ts';
 export * from './terms.ts';
 export * from './balance.ts';
+export * from './processing.ts';
