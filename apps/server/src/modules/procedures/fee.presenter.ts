@@ -11,6 +11,8 @@ import {
 
 const Text = z.object({ vi: z.string(), en: z.string() });
 const Row = z.object({ label: z.string(), amount: z.number(), onlineAmount: z.number().nullable() });
+/** One case of an item: counter and online amounts (the same when not reduced). */
+const ItemRow = z.object({ label: z.string(), amount: z.number(), onlineAmount: z.number(), reducedOnline: z.boolean() });
 
 export const FeeView = z.object({
   /** `table`: the amount depends on the case (choose a row of `table`); `fixed`: one amount; `free`: nothing to pay. */
@@ -28,9 +30,12 @@ export const FeeView = z.object({
     kind: z.enum(feeItemKinds),
     kindText: Text,
     label: z.string(),
+    /** Counter amount; null for an amount by case (see `table`). */
     amount: z.number().nullable(),
+    /** Online amount (the counter amount when not reduced); null for an amount by case. */
     onlineAmount: z.number().nullable(),
-    table: z.array(Row),
+    reducedOnline: z.boolean(),
+    table: z.array(ItemRow),
     text: Text,
   })),
   /** Who is exempt, in full or in part, as the officer may grant it at reception. */
@@ -41,7 +46,8 @@ export const FeeView = z.object({
   payBeforeProcessing: z.boolean(),
 });
 
-const online = (amount: number, onlineAmount: number | undefined) => (onlineAmount !== undefined && onlineAmount < amount ? onlineAmount : null);
+const channels = (r: { amount: number; onlineAmount?: number | undefined }) =>
+  ({ amount: r.amount, onlineAmount: r.onlineAmount ?? r.amount, reducedOnline: r.onlineAmount !== undefined && r.onlineAmount < r.amount });
 
 const rowOf = (counter: number | null, online_: number | null, label: string) => ({
   label, amount: counter ?? 0, onlineAmount: online_ !== null && counter !== null && online_ < counter ? online_ : null,
@@ -69,9 +75,8 @@ export function presentFee(fee: Fee): z.infer<typeof FeeView> {
         kind: item.kind,
         kindText: feeItemKindLabels[item.kind],
         label: item.label,
-        amount: single ? single.amount : null,
-        onlineAmount: single ? online(single.amount, single.onlineAmount) : null,
-        table: rows.map((r) => ({ label: r.label, amount: r.amount, onlineAmount: online(r.amount, r.onlineAmount) })),
+        ...(single ? channels(single) : { amount: null, onlineAmount: null, reducedOnline: rows.some((r) => channels(r).reducedOnline) }),
+        table: rows.map((r) => ({ label: r.label, ...channels(r) })),
         text: single && single.amount === 0 && !single.onlineAmount ? formatAmount(0) : text,
       };
     }),
