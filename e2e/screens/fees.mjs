@@ -2,7 +2,7 @@
 // Screenshots and axe-core of fee schedules (not part of the test suite): the portal's page of a
 // procedure with fees and charges by case, an online reduction and exemptions (DEMO.014), of one
 // whose fee is paid before processing (DEMO.016), and the counter intake's papers step for
-// DEMO.014 with the case and the exemption chosen. Each at 1366×768 and 390×844.
+// DEMO.015 (a commune's procedure) with an exemption chosen. Each at 1366×768 and 390×844.
 //   MOTCUA_URL=http://localhost:3300 SHOTS_DIR=/tmp/shots-fees node e2e/screens/fees.mjs
 // Needs a server with a demo database serving a current build of apps/web.
 process.env.SHOTS_DIR ??= '/tmp/shots-fees';
@@ -25,7 +25,7 @@ try {
     await signIn(officer, 'canbo.giaothuy');
     await officer.goto(`${base}/console/tiep-nhan`);
     await officer.getByTestId('console-intake').waitFor();
-    await officer.keyboard.type('chuyển nhượng');
+    await officer.keyboard.type('thường trú');
     await officer.getByRole('option').first().waitFor();
     await officer.keyboard.press('Enter');
     await officer.locator('input[name=applicant-name]').waitFor();
@@ -34,10 +34,8 @@ try {
     await officer.locator('input[name=applicant-phone]').fill('0912 000 111');
     await officer.getByTestId('intake-next').click();
     await officer.getByTestId('fee-schedule').waitFor();
-    await officer.getByLabel('Mức thu áp dụng').click();
-    await officer.getByRole('option', { name: 'Thửa đất từ 500 m² trở lên' }).click();
-    await officer.getByLabel('Miễn, giảm phí, lệ phí').click();
-    await officer.getByRole('option', { name: /Người có công/ }).click();
+    await officer.getByPlaceholder('Không miễn, giảm').click();
+    await officer.getByRole('option', { name: /Hộ nghèo/ }).click();
     await shot(officer, `fees-intake-${size}`);
     findings.push(...await axe(officer, `intake ${size}`));
     await officer.context().close();

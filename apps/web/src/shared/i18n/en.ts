@@ -116,7 +116,7 @@ export const en: Translation = {
       field: 'Field',
       level: 'Level',
       processingTime: 'Processing time',
-      fee: 'Fee',
+      fee: 'Fees and charges',
       free: 'Free of charge',
       fullyOnline: 'Fully online',
       pagination: 'Pagination',

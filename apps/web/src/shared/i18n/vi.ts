@@ -113,7 +113,7 @@ export const vi = {
       field: 'Lĩnh vực',
       level: 'Cấp thực hiện',
       processingTime: 'Thời hạn giải quyết',
-      fee: 'Lệ phí',
+      fee: 'Phí, lệ phí',
       free: 'Miễn phí',
       fullyOnline: 'Trực tuyến toàn trình',
       pagination: 'Phân trang',
