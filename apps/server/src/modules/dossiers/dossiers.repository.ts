@@ -115,12 +115,13 @@ export type ProjectionUpdate = Partial<Omit<DossierRow, 'id' | 'code' | 'created
 };
 
 export async function updateProjection(db: Kysely<Database>, id: number, changes: ProjectionUpdate): Promise<DossierRow> {
-  const { components, ...rest } = changes;
+  const { components, fee_terms, ...rest } = changes;
   return db
     .updateTable('dossiers')
     .set({
       ...rest,
       ...(components ? { components: JSON.stringify(components) } : {}),
+      ...(fee_terms !== undefined ? { fee_terms: fee_terms === null ? null : JSON.stringify(fee_terms) } : {}),
       updated_at: new Date(),
       lock_version: sql`lock_version + 1`,
     })

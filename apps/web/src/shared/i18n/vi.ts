@@ -11,7 +11,7 @@ import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { assistedVi } from './parts/assisted.vi.ts';
 import { eformVi } from './parts/eform.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
-import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
+import { changesVi, feesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
 import { reportReuseVi } from './parts/reportReuse.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
@@ -115,7 +115,7 @@ export const vi = {
       field: 'Lĩnh vực',
       level: 'Cấp thực hiện',
       processingTime: 'Thời hạn giải quyết',
-      fee: 'Lệ phí',
+      fee: 'Phí, lệ phí',
       free: 'Miễn phí',
       fullyOnline: 'Trực tuyến toàn trình',
       pagination: 'Phân trang',
@@ -139,6 +139,7 @@ export const vi = {
     lookup: lookupVi,
     verify: verificationVi,
     procedure: procedureVi,
+    fees: feesVi,
     submit: submitVi,
     rating: ratingVi,
     changes: changesVi,

@@ -3,7 +3,7 @@
 // "Phí, lệ phí" panel before and after a payment at the counter, its payment, refund and reversal
 // dialogs (with a refusal from the server), and the fees of one's own dossier in "Hồ sơ của tôi";
 // each at 1366×768 and 390×844. Then the electronic receipt PDF rendered with pdftoppm -r 60.
-//   MOTCUA_URL=http://localhost:3317 SHOTS_DIR=/tmp/shots-fees node e2e/screens/fees.mjs
+//   MOTCUA_URL=http://localhost:3317 SHOTS_DIR=/tmp/shots-fees node e2e/screens/fee-account.mjs
 // Needs a server with a demo database serving a current build of apps/web. Each run receives one
 // dossier of procedure DEMO.009 (50.000 đồng) at the counter for the demo citizen 036090001234.
 /* global window, document */
