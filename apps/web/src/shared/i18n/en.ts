@@ -5,7 +5,7 @@ import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
 import { assistedEn } from './parts/assisted.en.ts';
 import { eformEn } from './parts/eform.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
-import { changesEn, feesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
+import { changesEn, feeScheduleEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import { reportReuseEn } from './parts/reportReuse.en.ts';
 import { myDocumentsEn } from './parts/myDocuments.en.ts';
@@ -142,7 +142,7 @@ export const en: Translation = {
     lookup: lookupEn,
     verify: verificationEn,
     procedure: procedureEn,
-    fees: feesEn,
+    fees: feeScheduleEn,
     submit: submitEn,
     rating: ratingEn,
     changes: changesEn,

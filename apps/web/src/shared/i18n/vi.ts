@@ -11,7 +11,7 @@ import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { assistedVi } from './parts/assisted.vi.ts';
 import { eformVi } from './parts/eform.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
-import { changesVi, feesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
+import { changesVi, feeScheduleVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
 import { reportReuseVi } from './parts/reportReuse.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
@@ -139,7 +139,7 @@ export const vi = {
     lookup: lookupVi,
     verify: verificationVi,
     procedure: procedureVi,
-    fees: feesVi,
+    fees: feeScheduleVi,
     submit: submitVi,
     rating: ratingVi,
     changes: changesVi,

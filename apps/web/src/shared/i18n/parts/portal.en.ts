@@ -200,7 +200,7 @@ export const changesEn: Portal['changes'] = {
 };
 
 /** A procedure's fee schedule (fees and charges), on the portal and at the counter. */
-export const feesEn = {
+export const feeScheduleEn = {
   section: 'Fees and charges',
   free: 'No fee or charge.',
   item: 'Item',

@@ -197,7 +197,7 @@ export const changesVi = {
 };
 
 /** A procedure's fee schedule (phí, lệ phí), on the portal and at the counter. */
-export const feesVi = {
+export const feeScheduleVi = {
   section: 'Phí, lệ phí',
   free: 'Không thu phí, lệ phí.',
   item: 'Khoản thu',
