@@ -14,6 +14,7 @@ import type { Deps } from '../deps.ts';
 import { fixedCalendars } from '../modules/calendar/calendar.provider.ts';
 import { wakeIfEnqueued } from '../modules/notifications/outbox.wake.ts';
 import { preparedStatement } from '../db/prepared.ts';
+import { answerCheck } from './answers.ts';
 
 export const idempotencyHeader = 'idempotency-key';
 
@@ -107,9 +108,9 @@ export async function idempotent<T>(
   return { status: stored.status_code ?? status, body: stored.response as T, replayed: true };
 }
 
-/** What fastify-type-provider-zod's serializer sends for `result` (and the same error when it does not fit). */
+/** What the route's serializer (answers.ts) sends for `result` (and the same error when it does not fit). */
 function encodeAnswer(request: FastifyRequest, answer: z.ZodType, result: unknown): string {
-  const encoded = z.safeEncode(answer, result);
+  const encoded = answerCheck(answer)(result);
   if (encoded.error) throw new ResponseSerializationError(request.routeOptions.method as string, request.routeOptions.url ?? request.url, { cause: encoded.error });
   return JSON.stringify(encoded.data);
 }
