@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { containsPattern } from '../../db/like.ts';
-import { preparedStatement } from '../../db/prepared.ts';
+import { fixedInsert } from '../../db/prepared.ts';
 
 export interface AuditContext {
   actor: Actor;
@@ -29,13 +29,15 @@ export interface AuditEntry {
   at?: Date;
 }
 
-const insertAudit = preparedStatement('audit_insert', `INSERT INTO audit_events
-  (at, actor_kind, actor_id, actor_name, action, entity_type, entity_id, agency_id, ip, request_id, details)
-  VALUES (coalesce($1::timestamptz, now()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`);
+const auditRows = fixedInsert('audit_insert', 'audit_events',
+  ['at', 'actor_kind', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'agency_id', 'ip', 'request_id', 'details'],
+  // Without an instant from the entry or the context, the database's clock (the column's default).
+  { expressions: { at: (p) => `coalesce(${p}::timestamptz, now())` } });
 
-export async function recordAudit(db: Kysely<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
+/** The row of an audit entry, to insert with others (`insertTogether`). */
+export function auditRow(context: AuditContext, entry: AuditEntry) {
   const actor = context.actor;
-  await insertAudit(db, [
+  return auditRows.part([[
     entry.at ?? context.at ?? null,
     actor.kind,
     actor.kind === 'staff' ? actor.userId : actor.kind === 'citizen' ? actor.citizenId : null,
@@ -47,7 +49,11 @@ export async function recordAudit(db: Kysely<Database>, context: AuditContext, e
     context.ip ?? null,
     context.requestId ?? null,
     JSON.stringify(entry.details ?? {}),
-  ]);
+  ]]);
+}
+
+export async function recordAudit(db: Kysely<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await auditRows.run(db, auditRow(context, entry).rows);
 }
 
 export interface AuditEventRow {

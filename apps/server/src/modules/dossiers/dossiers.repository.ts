@@ -54,7 +54,7 @@ type Unwritten = Exclude<keyof DossiersTable, (typeof dossierColumns)[number] | 
 const _everyColumnWritten: [Unwritten] extends [never] ? true : Unwritten = true;
 
 const insertDossierRow = fixedInsert<Pick<DossierRow, 'id' | 'lock_version' | 'created_at' | 'updated_at'>>(
-  'dossier_insert', 'dossiers', dossierColumns, 'RETURNING id, lock_version, created_at, updated_at');
+  'dossier_insert', 'dossiers', dossierColumns, { returning: 'id, lock_version, created_at, updated_at' });
 
 /**
  * Inserts a dossier and answers the row as stored. Only what the database generates comes back
@@ -80,7 +80,7 @@ export async function insertDossier(db: Kysely<Database>, row: NewDossier): Prom
   };
   const text: Partial<Record<(typeof dossierColumns)[number], string | null>> = { applicant, components, fee_terms: feeTerms, declaration };
   const values = dossierColumns.map((c) => (c in text ? text[c as keyof typeof text] : (stored[c] ?? null)));
-  const generated = (await insertDossierRow(db, [values])).rows[0]!;
+  const generated = (await insertDossierRow.run(db, [values])).rows[0]!;
   return { ...stored, ...generated };
 }
 
@@ -95,20 +95,31 @@ const eventColumns = [
 type UnwrittenEvent = Exclude<keyof DossierEventsTable, (typeof eventColumns)[number] | 'id'>;
 const _everyEventColumnWritten: [UnwrittenEvent] extends [never] ? true : UnwrittenEvent = true;
 
-const insertEventRows = fixedInsert<{ id: number; dossier_id: number; seq: number }>('dossier_events_insert', 'dossier_events', eventColumns, 'RETURNING id, dossier_id, seq');
+const eventRows = fixedInsert<{ id: number; dossier_id: number; seq: number }>('dossier_events_insert', 'dossier_events', eventColumns, { returning: 'id, dossier_id, seq' });
 
-/** Appends events to a dossier's log and answers them as stored (only their ids come back, as in insertDossier). */
-export async function insertEvents(db: Kysely<Database>, events: NewEvent[]): Promise<DossierEventRow[]> {
-  if (events.length === 0) return [];
+/** Events to append, as stored, and the rows of their insert (alone: `insertEvents`; with others: `insertTogether`). */
+export function newEventRows(events: NewEvent[]) {
   const stored = events.map((e) => {
     const reasons = e.reasons ? JSON.stringify(e.reasons) : null;
     const data = JSON.stringify(e.data);
     const values = eventColumns.map((c) => (c === 'reasons' ? reasons : c === 'data' ? data : (e[c] ?? null)));
     return { row: { ...e, reasons: reasons === null ? null : (JSON.parse(reasons) as string[]), data: JSON.parse(data) as Record<string, unknown> }, values };
   });
-  const ids = (await insertEventRows(db, stored.map((s) => s.values))).rows;
-  const idOf = new Map(ids.map((r) => [`${r.dossier_id}/${r.seq}`, r.id]));
-  return stored.map(({ row }) => ({ ...row, id: idOf.get(`${row.dossier_id}/${row.seq}`)! }));
+  return {
+    part: eventRows.part(stored.map((s) => s.values)),
+    /** The events as stored, given what their insert returned. */
+    stored(ids: ReadonlyArray<{ id: number; dossier_id: number; seq: number }>): DossierEventRow[] {
+      const idOf = new Map(ids.map((r) => [`${r.dossier_id}/${r.seq}`, r.id]));
+      return stored.map(({ row }) => ({ ...row, id: idOf.get(`${row.dossier_id}/${row.seq}`)! }));
+    },
+  };
+}
+
+/** Appends events to a dossier's log and answers them as stored (only their ids come back, as in insertDossier). */
+export async function insertEvents(db: Kysely<Database>, events: NewEvent[]): Promise<DossierEventRow[]> {
+  if (events.length === 0) return [];
+  const rows = newEventRows(events);
+  return rows.stored((await eventRows.run(db, rows.part.rows)).rows);
 }
 
 /** The dossier row, locked for the rest of the transaction (one action at a time per dossier). */

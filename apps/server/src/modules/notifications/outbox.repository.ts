@@ -29,18 +29,23 @@ const notificationColumns = [
   'kind', 'channel', 'recipient_kind', 'user_id', 'citizen_id', 'destination', 'locale', 'dossier_id', 'agency_id', 'variables',
   'dedupe_key', 'next_attempt_at', 'created_at', 'resend_of',
 ] as const;
-const insertNotifications = fixedInsert<{ id: number | string }>('notifications_enqueue', 'notifications', notificationColumns,
-  'ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id');
+const notificationRows = fixedInsert<{ id: number | string }>('notifications_enqueue', 'notifications', notificationColumns, {
+  onConflict: 'ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING', returning: 'id',
+});
+
+/** The rows of messages added at `at`, to insert with others (`insertTogether`; then `noteEnqueued`). */
+export function newNotificationRows(messages: readonly NewNotification[], at: Date) {
+  // In the order of notificationColumns.
+  return notificationRows.part(messages.map((m) => [
+    m.kind, m.channel, m.recipientKind, m.userId ?? null, m.citizenId ?? null, m.destination, m.locale ?? 'vi', m.dossierId ?? null,
+    m.agencyId ?? null, JSON.stringify(m.variables), m.dedupeKey ?? null, at, at, m.resendOf ?? null,
+  ]));
+}
 
 /** Adds messages to the outbox in the caller's transaction; returns the ids of the new ones (a repeated dedupe key adds none). */
 export async function enqueueNotifications(tx: Kysely<Database>, messages: readonly NewNotification[], at: Date): Promise<number[]> {
   if (messages.length === 0) return [];
-  // In the order of notificationColumns.
-  const rows = messages.map((m) => [
-    m.kind, m.channel, m.recipientKind, m.userId ?? null, m.citizenId ?? null, m.destination, m.locale ?? 'vi', m.dossierId ?? null,
-    m.agencyId ?? null, JSON.stringify(m.variables), m.dedupeKey ?? null, at, at, m.resendOf ?? null,
-  ]);
-  const inserted = (await insertNotifications(tx, rows)).rows;
+  const inserted = (await notificationRows.run(tx, newNotificationRows(messages, at).rows)).rows;
   // Whoever opened the transaction wakes this process's dispatcher after the commit (outbox.wake.ts).
   if (inserted.length) noteEnqueued(tx);
   return inserted.map((r) => Number(r.id));
