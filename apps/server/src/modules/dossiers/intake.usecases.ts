@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import { newSecurityCode, sha256 } from '../../infra/tokens.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
+import { auditRow, type AuditContext } from '../audit/audit.repository.ts';
 import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
 import type { ReferenceCache } from '../reference/reference.cache.ts';
 import { contextOf, type AgencyRef, type DossierContext } from './dossier.context.ts';
@@ -27,7 +27,10 @@ import {
   type CheckedReuse, type Owner,
 } from '../data-store/data-store.usecases.ts';
 import { checkDeclaration, type CheckedDeclaration } from './declaration.ts';
-import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
+import { dossierNotices } from '../notifications/dossier-notices.ts';
+import { newNotificationRows } from '../notifications/outbox.repository.ts';
+import { noteEnqueued } from '../notifications/outbox.wake.ts';
+import { insertTogether } from '../../db/prepared.ts';
 import { feeAtCounter, feeAtSubmission } from './dossier.fees.ts';
 
 export interface ApplicantInput {
@@ -396,7 +399,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
         id, code, applicantKind: plan.applicant.kind, applicantIdNumber: plan.applicant.idNumber ?? null, components,
       }, version.components, plan.agency, new Date(now), localDate);
     }
-    const logged = await repo.insertEvents(tx, effects.map(({ event, before, after, e }, i) => ({
+    const events = repo.newEventRows(effects.map(({ event, before, after, e }, i) => ({
       dossier_id: id,
       seq: i + 1,
       action: event.action,
@@ -422,11 +425,11 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       request_id: context.requestId ?? null,
     })));
     // Received, refused or sent back to complete at the counter: the applicant is told (no read: all is at hand).
-    await enqueueDossierNotices(tx, { publicBaseUrl: deps.config.publicBaseUrl, payableOnline: deps.config.payments !== undefined }, effects.map(({ event, before, after, e }) => ({
+    const messages = await dossierNotices(tx, { publicBaseUrl: deps.config.publicBaseUrl, payableOnline: deps.config.payments !== undefined }, effects.map(({ event, before, after, e }) => ({
       dossier, procedureName: version.name, receivingAgency: plan.agency, handlingAgency: plan.agency, event, before, after,
       actorName: context.actorName ?? null, stepName: e.stepName, stepDueAt: e.stepDueAt,
-    })), new Date(now));
-    await recordAudit(tx, context, {
+    })));
+    const audit = auditRow(context, {
       action: 'dossier.created',
       entityType: 'dossier',
       entityId: code,
@@ -434,6 +437,10 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       at: new Date(now),
       details: { channel: plan.channel, procedure: version.code, status: state.status, ...(reused.length ? { reusedDocuments: reused } : {}), ...(plan.declaration ? { declarationForm: plan.declaration.form } : {}) },
     });
+    // The log, the messages and the audit row do not read each other: one statement, one round trip.
+    const [ids, enqueued] = await insertTogether(tx, [events.part, newNotificationRows(messages, new Date(now)), audit] as const);
+    if (enqueued.length) noteEnqueued(tx);
+    const logged = events.stored(ids);
     return contextOf(tx, deps.references, dossier, logged);
   });
 }

@@ -48,6 +48,13 @@ export interface DossierNoticeDeps {
 export async function enqueueDossierNotices(
   tx: Kysely<Database>, deps: DossierNoticeDeps, inputs: DossierNoticeInput | readonly DossierNoticeInput[], at: Date,
 ): Promise<number> {
+  return (await enqueueNotifications(tx, await dossierNotices(tx, deps, inputs), at)).length;
+}
+
+/** The messages the actions of `inputs` cause, for the caller to add to the outbox (`enqueueDossierNotices` does both). */
+export async function dossierNotices(
+  tx: Kysely<Database>, deps: DossierNoticeDeps, inputs: DossierNoticeInput | readonly DossierNoticeInput[],
+): Promise<NewNotification[]> {
   const rows: NewNotification[] = [];
   for (const input of Array.isArray(inputs) ? inputs : [inputs as DossierNoticeInput]) {
     const { dossier } = input;
@@ -57,7 +64,7 @@ export async function enqueueDossierNotices(
     if (notices.paymentDue) rows.push(...(await applicantMessages(tx, deps, input, 'payment_due')));
     if (notices.staff) rows.push(...(await assigneeMessages(tx, deps, input, notices.staff.userId)));
   }
-  return (await enqueueNotifications(tx, rows, at)).length;
+  return rows;
 }
 
 function commonOf(input: DossierNoticeInput, link: string, agencyName: string, recipientName: string): TemplateVariables {
