@@ -14,6 +14,7 @@ import { intakeVi } from './parts/intake.vi.ts';
 import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
 import { reportReuseVi } from './parts/reportReuse.vi.ts';
+import { reportFeesVi } from './parts/reportFees.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { dataStoreVi } from './parts/dataStore.vi.ts';
@@ -230,5 +231,6 @@ export const vi = {
   },
   dataStore: dataStoreVi,
   reportReuse: reportReuseVi,
+  reportFees: reportFeesVi,
   myDocuments: myDocumentsVi,
 };
