@@ -8,6 +8,7 @@ import { intakeEn } from './parts/intake.en.ts';
 import { changesEn, feeScheduleEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import { reportReuseEn } from './parts/reportReuse.en.ts';
+import { reportFeesEn } from './parts/reportFees.en.ts';
 import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
 import { verificationEn } from './parts/verification.en.ts';
@@ -236,5 +237,6 @@ export const en: Translation = {
   },
   dataStore: dataStoreEn,
   reportReuse: reportReuseEn,
+  reportFees: reportFeesEn,
   myDocuments: myDocumentsEn,
 };

@@ -14,6 +14,7 @@ import { intakeVi } from './parts/intake.vi.ts';
 import { changesVi, feeScheduleVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
 import { reportReuseVi } from './parts/reportReuse.vi.ts';
+import { reportFeesVi } from './parts/reportFees.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { feesVi } from './parts/fees.vi.ts';
@@ -233,5 +234,6 @@ export const vi = {
   },
   dataStore: dataStoreVi,
   reportReuse: reportReuseVi,
+  reportFees: reportFeesVi,
   myDocuments: myDocumentsVi,
 };
