@@ -133,6 +133,7 @@ export const errorCatalogue = {
   'dossier.not_found': { status: 404, vi: 'Không tìm thấy hồ sơ', en: 'Dossier not found' },
   'dossier.invalid_code': { status: 400, vi: 'Mã hồ sơ không đúng định dạng', en: 'Not a dossier code' },
   'dossier.transition_not_allowed': { status: 409, vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ', en: 'This action is not allowed in the dossier’s current status' },
+  'dossier.fee_unpaid': { status: 409, vi: 'Hồ sơ chưa nộp phí, lệ phí phải nộp trước khi giải quyết', en: 'The fee due before processing has not been paid' },
   'dossier.missing_components': { status: 400, vi: 'Hồ sơ còn thiếu thành phần bắt buộc', en: 'Required components are missing' },
   'dossier.invalid_target_agency': { status: 400, vi: 'Cơ quan nhận không phù hợp', en: 'The receiving agency does not match the chain' },
   'dossier.target_agency_required': { status: 400, vi: 'Cần chọn cơ quan phối hợp để chuyển hồ sơ liên thông', en: 'Choose the agency to hand the inter-agency dossier to' },

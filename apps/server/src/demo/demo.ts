@@ -17,6 +17,7 @@ import { publishDemoCatalogueChanges } from './catalogue-changes.ts';
 import { seedDemoDataStore } from './data-store.ts';
 import { seedDemoSignedDocuments } from './signed-documents.ts';
 import { seedDemoNotifications } from './notifications.ts';
+import { seedDemoFees } from './fees.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
@@ -33,6 +34,10 @@ export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarge
     const started = performance.now();
     const history = await importDossiers(database, lines([seedDatasetLines({ broken: false }), recentDemoLines(deps.clock().getTime())]));
     log.info({ ...history, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo history imported');
+    // Fee terms and ledgers for the recent dossiers of procedures with a fee (the fee report, receipts).
+    const charging = performance.now();
+    const fees = await seedDemoFees(deps);
+    log.info({ ...fees, seconds: Math.round((performance.now() - charging) / 100) / 10 }, 'demo fees recorded');
     // A demo citizen's data store, so that a stored paper can be reused on the portal.
     await seedDemoDataStore(deps);
     // A signed result for the same citizen and a few documents in the commune's document office.

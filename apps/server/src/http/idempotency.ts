@@ -13,6 +13,8 @@ import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { fixedCalendars } from '../modules/calendar/calendar.provider.ts';
 import { wakeIfEnqueued } from '../modules/notifications/outbox.wake.ts';
+import { preparedStatement } from '../db/prepared.ts';
+import { answerCheck } from './answers.ts';
 
 export const idempotencyHeader = 'idempotency-key';
 
@@ -24,6 +26,9 @@ export const IdempotencyHeaders = z.object({
 });
 
 class Replay extends Error {}
+
+const insertKey = preparedStatement<{ key: string }>('idempotency_key_insert', `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response)
+  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope, key) DO NOTHING RETURNING key`);
 
 export interface IdempotentResult<T> {
   status: number;
@@ -81,13 +86,8 @@ export async function idempotent<T>(
     const body = await deps.db.transaction().execute(async (tx) => {
       const result = await run(tx);
       json = answer ? encodeAnswer(request, answer, result) : JSON.stringify(result);
-      const inserted = await tx
-        .insertInto('idempotency_keys')
-        .values({ scope, key, request_hash: hash, status_code: status, response: json })
-        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      if (!inserted) throw new Replay();
+      const inserted = await insertKey(tx, [scope, key, hash, status, json]);
+      if (!inserted.rows.length) throw new Replay();
       return result;
     });
     wakeIfEnqueued(deps, opened);
@@ -108,9 +108,9 @@ export async function idempotent<T>(
   return { status: stored.status_code ?? status, body: stored.response as T, replayed: true };
 }
 
-/** What fastify-type-provider-zod's serializer sends for `result` (and the same error when it does not fit). */
+/** What the route's serializer (answers.ts) sends for `result` (and the same error when it does not fit). */
 function encodeAnswer(request: FastifyRequest, answer: z.ZodType, result: unknown): string {
-  const encoded = z.safeEncode(answer, result);
+  const encoded = answerCheck(answer)(result);
   if (encoded.error) throw new ResponseSerializationError(request.routeOptions.method as string, request.routeOptions.url ?? request.url, { cause: encoded.error });
   return JSON.stringify(encoded.data);
 }

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../shared/api.ts';
 import { componentKindLabel, levelLabel, processingTimeLabel, useProcedure, type ProcedureDetail } from '../shared/catalogue.ts';
-import { formatCurrency, formatPlainDate } from '../shared/format.ts';
+import { formatPlainDate } from '../shared/format.ts';
 import { localized, useLanguage } from '../shared/i18n/index.ts';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
+import { FeeSchedule } from '../shared/fees/FeeSchedule.tsx';
 import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { procedurePath, proceduresPath, submissionPath } from './paths.ts';
@@ -76,23 +77,11 @@ export function ProcedurePage() {
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
             <Fact label={t('portal.procedures.processingTime')}>{processingTimeLabel(t, p.processingTime)}</Fact>
             <Fact label={t('portal.procedures.fee')}>
-              {fee.kind === 'table' ? t('portal.procedure.feeTable') : localized(fee.text, language)}
+              {fee.kind === 'table' ? t('portal.procedure.feeTable') : fee.kind === 'free' ? t('portal.procedures.free') : localized(fee.text, language)}
             </Fact>
             <Fact label={t('portal.procedures.level')}>{p.levels.map((level) => levelLabel(t, level)).join(', ')}</Fact>
             <Fact label={t('portal.procedure.result')}>{p.resultType ?? t('portal.procedure.resultUnspecified')}</Fact>
           </SimpleGrid>
-          {fee.kind === 'table' && (
-            <Table mt="sm" withTableBorder>
-              <Table.Tbody>
-                {fee.table.map((row) => (
-                  <Table.Tr key={row.label}>
-                    <Table.Td>{row.label}</Table.Td>
-                    <Table.Td ta="right" className="motcua-figures">{formatCurrency(row.amount)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
         </Paper>
 
         {p.inForce && (
@@ -107,6 +96,12 @@ export function ProcedurePage() {
               </Button>
             </Group>
           </Paper>
+        )}
+
+        {fee.items.length > 0 && (
+          <Section title={t('portal.fees.section')}>
+            <FeeSchedule fee={fee} />
+          </Section>
         )}
 
         <Section title={t('portal.procedure.components')}>

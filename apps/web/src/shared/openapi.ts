@@ -3082,6 +3082,39 @@ export interface paths {
                                         vi: string;
                                         en: string;
                                     };
+                                    items: {
+                                        /** @enum {string} */
+                                        kind: "fee" | "charge";
+                                        kindText: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        label: string;
+                                        amount: number | null;
+                                        onlineAmount: number | null;
+                                        reducedOnline: boolean;
+                                        table: {
+                                            label: string;
+                                            amount: number;
+                                            onlineAmount: number;
+                                            reducedOnline: boolean;
+                                        }[];
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    exemptions: {
+                                        label: string;
+                                        share: number;
+                                        appliesTo: ("fee" | "charge") | null;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    legalBasis: string | null;
+                                    payBeforeProcessing: boolean;
                                 };
                                 fullyOnline: boolean;
                                 version: number;
@@ -3226,6 +3259,39 @@ export interface paths {
                                     vi: string;
                                     en: string;
                                 };
+                                items: {
+                                    /** @enum {string} */
+                                    kind: "fee" | "charge";
+                                    kindText: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                    label: string;
+                                    amount: number | null;
+                                    onlineAmount: number | null;
+                                    reducedOnline: boolean;
+                                    table: {
+                                        label: string;
+                                        amount: number;
+                                        onlineAmount: number;
+                                        reducedOnline: boolean;
+                                    }[];
+                                    text: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }[];
+                                exemptions: {
+                                    label: string;
+                                    share: number;
+                                    appliesTo: ("fee" | "charge") | null;
+                                    text: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }[];
+                                legalBasis: string | null;
+                                payBeforeProcessing: boolean;
                             };
                             components: {
                                 name: string;
@@ -3649,6 +3715,34 @@ export interface paths {
                                 amount: number;
                                 onlineAmount?: number;
                             }[];
+                            /** @enum {string} */
+                            kind?: "fee" | "charge";
+                            label?: string;
+                            items?: ({
+                                /** @enum {string} */
+                                kind: "fee" | "charge";
+                                label: string;
+                                amount?: number;
+                                onlineAmount?: number;
+                                table?: {
+                                    label: string;
+                                    amount: number;
+                                    onlineAmount?: number;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            exemptions?: ({
+                                label: string;
+                                /** @description percentage waived; 100: exempt in full */
+                                share: number;
+                                /** @enum {string} */
+                                appliesTo?: "fee" | "charge";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            legalBasis?: string;
+                            payBeforeProcessing?: boolean;
                         } & {
                             [key: string]: unknown;
                         };
@@ -3841,6 +3935,39 @@ export interface paths {
                                         vi: string;
                                         en: string;
                                     };
+                                    items: {
+                                        /** @enum {string} */
+                                        kind: "fee" | "charge";
+                                        kindText: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        label: string;
+                                        amount: number | null;
+                                        onlineAmount: number | null;
+                                        reducedOnline: boolean;
+                                        table: {
+                                            label: string;
+                                            amount: number;
+                                            onlineAmount: number;
+                                            reducedOnline: boolean;
+                                        }[];
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    exemptions: {
+                                        label: string;
+                                        share: number;
+                                        appliesTo: ("fee" | "charge") | null;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    legalBasis: string | null;
+                                    payBeforeProcessing: boolean;
                                 };
                                 components: {
                                     name: string;
@@ -4045,6 +4172,39 @@ export interface paths {
                                         vi: string;
                                         en: string;
                                     };
+                                    items: {
+                                        /** @enum {string} */
+                                        kind: "fee" | "charge";
+                                        kindText: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        label: string;
+                                        amount: number | null;
+                                        onlineAmount: number | null;
+                                        reducedOnline: boolean;
+                                        table: {
+                                            label: string;
+                                            amount: number;
+                                            onlineAmount: number;
+                                            reducedOnline: boolean;
+                                        }[];
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    exemptions: {
+                                        label: string;
+                                        share: number;
+                                        appliesTo: ("fee" | "charge") | null;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    legalBasis: string | null;
+                                    payBeforeProcessing: boolean;
                                 };
                                 components: {
                                     name: string;
@@ -4454,7 +4614,10 @@ export interface paths {
                          * @enum {string}
                          */
                         resultDelivery?: "counter" | "post" | "online";
+                        /** @description the case of the fee schedule (a row label of its tables); required to receive when the fee depends on the case */
                         feeRow?: string;
+                        /** @description an exemption of the fee schedule granted at reception, by its label (docs/rules/payments.md) */
+                        feeExemption?: string;
                         /**
                          * @default receive
                          * @enum {string}
@@ -5344,7 +5507,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take an action on a dossier (transfer, forward, supplement request, attach and sign the result, result ready, return, …) */
+        /** Take an action on a dossier (transfer, forward, supplement request, attach and sign the result, result ready, return, …); transfer is refused (dossier.fee_unpaid) while a fee due before processing is unpaid */
         post: {
             parameters: {
                 query?: never;
@@ -5374,6 +5537,10 @@ export interface paths {
                         /** Format: uuid */
                         targetAgencyId?: string;
                         digitized?: boolean;
+                        /** @description receive: the case of the fee schedule (a row label of its tables); default: the case the applicant chose online */
+                        feeRow?: string;
+                        /** @description receive: an exemption of the fee schedule granted by the officer, by its label */
+                        feeExemption?: string;
                         /** @description scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files; attach_result: the one PDF of the result */
                         fileIds?: string[];
                         /**
@@ -5641,7 +5808,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Conflicts with the current state: dossier.transition_not_allowed, request.idempotency_conflict, signed_document.signature_not_allowed, signing_key.not_found */
+                /** @description Conflicts with the current state: dossier.fee_unpaid, dossier.transition_not_allowed, request.idempotency_conflict, signed_document.signature_not_allowed, signing_key.not_found */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5649,7 +5816,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            code?: "dossier.transition_not_allowed" | "request.idempotency_conflict" | "signed_document.signature_not_allowed" | "signing_key.not_found";
+                            code?: "dossier.fee_unpaid" | "dossier.transition_not_allowed" | "request.idempotency_conflict" | "signed_document.signature_not_allowed" | "signing_key.not_found";
                         };
                     };
                 };
@@ -15877,7 +16044,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "office.document_not_found" | "office.transition_not_allowed" | "office.register_busy" | "office.invalid_number" | "office.invalid_symbol" | "office.drafting_unit_required" | "office.unit_not_found" | "office.invalid_deadline" | "report.invalid_period" | "fee.nothing_outstanding" | "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid" | "fee.entry_not_found" | "fee.already_reversed" | "fee.not_reversible" | "fee.receipt_not_found" | "document.invalid" | "notification.not_found" | "notification.receipt_signature_invalid" | "notification.resend_not_allowed" | "notification_template.not_found" | "notification_template.invalid" | "payment.unavailable" | "payment.nothing_owed" | "payment.order_pending" | "payment.order_not_found";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.fee_unpaid" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "office.document_not_found" | "office.transition_not_allowed" | "office.register_busy" | "office.invalid_number" | "office.invalid_symbol" | "office.drafting_unit_required" | "office.unit_not_found" | "office.invalid_deadline" | "report.invalid_period" | "fee.nothing_outstanding" | "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid" | "fee.entry_not_found" | "fee.already_reversed" | "fee.not_reversible" | "fee.receipt_not_found" | "document.invalid" | "notification.not_found" | "notification.receipt_signature_invalid" | "notification.resend_not_allowed" | "notification_template.not_found" | "notification_template.invalid" | "payment.unavailable" | "payment.nothing_owed" | "payment.order_pending" | "payment.order_not_found";
             messages: {
                 vi: string;
                 en: string;

@@ -5,8 +5,9 @@
  */
 import { DEFAULT_SAME_DAY_CUTOFF, defaultWorkflow } from './budgets.ts';
 import { shiftDate } from './dates.ts';
+import { legacyFeeItemLabel } from './fees.ts';
 import {
-  isEndEntry, type Fee, type FeeInput, type LegalProcessingTime, type ProcedureContent, type ProcedureDefinitionInput,
+  isEndEntry, type Fee, type FeeInput, type FeeItem, type FeeRow, type LegalProcessingTime, type ProcedureContent, type ProcedureDefinitionInput,
   type ProcedureEntryInput,
 } from './procedure.ts';
 import { validateProcedure, type CatalogueContext, type ProcedureIssue } from './validate.ts';
@@ -98,19 +99,35 @@ export function procedureContentOf(entry: ProcedureDefinitionInput): ProcedureCo
   };
 }
 
-/** Absent or zero: free; an amount (with an optional reduced online amount); or a table. */
+/**
+ * Absent or zero: free; an amount (with an optional reduced online amount) or a table, stored as
+ * before so their content hash is unchanged; a fee schedule when the entry says more (items, kind,
+ * label, exemptions, legal basis, payment before processing). Optional parts are left out when absent.
+ */
 export function feeOf(input: FeeInput | undefined): Fee {
   if (!input) return { kind: 'free' };
-  if ('table' in input) {
+  const schedule = input.items !== undefined || input.kind !== undefined || input.label !== undefined || input.exemptions !== undefined ||
+    input.legalBasis !== undefined || input.payBeforeProcessing !== undefined;
+  if (schedule) {
+    const items = input.items ?? [{ kind: input.kind ?? 'charge', label: input.label ?? legacyFeeItemLabel, amount: input.amount, onlineAmount: input.onlineAmount, table: input.table }];
     return {
-      kind: 'table',
+      kind: 'schedule',
       currency: 'VND',
-      table: input.table.map((r) => ({ label: r.label, amount: r.amount, ...(r.onlineAmount === undefined ? {} : { onlineAmount: r.onlineAmount }) })),
+      items: items.map((i): FeeItem => (i.table !== undefined
+        ? { kind: i.kind, label: i.label, table: i.table.map(rowOf) }
+        : { kind: i.kind, label: i.label, amount: i.amount ?? 0, ...(i.onlineAmount === undefined ? {} : { onlineAmount: i.onlineAmount }) })),
+      exemptions: (input.exemptions ?? []).map((e) => ({ label: e.label, share: e.share, ...(e.appliesTo === undefined ? {} : { appliesTo: e.appliesTo }) })),
+      legalBasis: input.legalBasis ?? null,
+      payBeforeProcessing: input.payBeforeProcessing ?? false,
     };
   }
-  if (input.amount === 0 && !input.onlineAmount) return { kind: 'free' };
-  return { kind: 'fixed', currency: 'VND', amount: input.amount, ...(input.onlineAmount === undefined ? {} : { onlineAmount: input.onlineAmount }) };
+  if (input.table !== undefined) return { kind: 'table', currency: 'VND', table: input.table.map(rowOf) };
+  const amount = input.amount ?? 0;
+  if (amount === 0 && !input.onlineAmount) return { kind: 'free' };
+  return { kind: 'fixed', currency: 'VND', amount, ...(input.onlineAmount === undefined ? {} : { onlineAmount: input.onlineAmount }) };
 }
+
+const rowOf = (r: FeeRow): FeeRow => ({ label: r.label, amount: r.amount, ...(r.onlineAmount === undefined ? {} : { onlineAmount: r.onlineAmount }) });
 
 /**
  * The canonical text of a version's content: JSON with sorted keys, sets (levels, agencies) sorted,

@@ -1,6 +1,7 @@
 /** Vietnamese and English labels of catalogue terms, for the portal, the console and printed forms. */
 import type { Messages } from '../errors.ts';
-import type { ComponentKind, Fee, WorkflowRole } from './procedure.ts';
+import type { FeeItemKind } from '../payments/terms.ts';
+import type { ComponentKind, Fee, FeeExemption, FeeRow, WorkflowRole } from './procedure.ts';
 
 export const componentKindLabels: Record<ComponentKind, Messages> = {
   original: { vi: 'Bản chính', en: 'Original' },
@@ -21,18 +22,45 @@ export function formatAmount(amount: number): Messages {
   return { vi: `${group('.')} đồng`, en: `${group(',')} VND` };
 }
 
-/** "Miễn phí", "100.000 đồng (nộp trực tuyến: 50.000 đồng)", "Theo biểu phí: …". */
+export const feeItemKindLabels: Record<FeeItemKind, Messages> = {
+  fee: { vi: 'Phí', en: 'Fee' },
+  charge: { vi: 'Lệ phí', en: 'Charge' },
+};
+
+/** "100.000 đồng (nộp trực tuyến: 50.000 đồng)" for an amount with a reduced online amount. */
+function formatChannels(row: { amount: number; onlineAmount?: number | undefined }): Messages {
+  const base = formatAmount(row.amount);
+  if (row.onlineAmount === undefined || row.onlineAmount === row.amount) return base;
+  const online = formatAmount(row.onlineAmount);
+  return { vi: `${base.vi} (nộp trực tuyến: ${online.vi})`, en: `${base.en} (online: ${online.en})` };
+}
+
+function formatRows(table: readonly FeeRow[]): Messages {
+  const rows = table.map((r) => ({ label: r.label, amount: formatChannels(r) }));
+  return { vi: rows.map((r) => `${r.label}: ${r.amount.vi}`).join('; '), en: rows.map((r) => `${r.label}: ${r.amount.en}`).join('; ') };
+}
+
+/** "Miễn" (a full exemption) or "Giảm 50%", of fees or charges only when it says so. */
+export function formatExemptionShare(exemption: Pick<FeeExemption, 'share' | 'appliesTo'>): Messages {
+  const what = exemption.appliesTo === undefined ? { vi: '', en: '' }
+    : exemption.appliesTo === 'fee' ? { vi: ' phí', en: ' (fee)' } : { vi: ' lệ phí', en: ' (charge)' };
+  return exemption.share >= 100
+    ? { vi: `Miễn${what.vi}`, en: `Exempt${what.en}` }
+    : { vi: `Giảm ${exemption.share}%${what.vi}`, en: `${exemption.share}% off${what.en}` };
+}
+
+/** "Miễn phí", "100.000 đồng (nộp trực tuyến: 50.000 đồng)", "Theo biểu phí: …", "Lệ phí …: …; Phí …: …". */
 export function formatFee(fee: Fee): Messages {
   if (fee.kind === 'free') return { vi: 'Miễn phí', en: 'Free of charge' };
-  if (fee.kind === 'fixed') {
-    const base = formatAmount(fee.amount);
-    if (fee.onlineAmount === undefined || fee.onlineAmount === fee.amount) return base;
-    const online = formatAmount(fee.onlineAmount);
-    return { vi: `${base.vi} (nộp trực tuyến: ${online.vi})`, en: `${base.en} (online: ${online.en})` };
+  if (fee.kind === 'fixed') return formatChannels(fee);
+  if (fee.kind === 'table') {
+    const rows = formatRows(fee.table);
+    return { vi: `Theo biểu phí: ${rows.vi}`, en: `By table: ${rows.en}` };
   }
-  const rows = fee.table.map((r) => ({ label: r.label, amount: formatAmount(r.amount) }));
-  return {
-    vi: `Theo biểu phí: ${rows.map((r) => `${r.label}: ${r.amount.vi}`).join('; ')}`,
-    en: `By table: ${rows.map((r) => `${r.label}: ${r.amount.en}`).join('; ')}`,
-  };
+  if (fee.items.length === 0) return { vi: 'Miễn phí', en: 'Free of charge' };
+  const parts = fee.items.map((item) => {
+    const amount = 'table' in item ? formatRows(item.table) : formatChannels(item);
+    return { vi: `${item.label}: ${amount.vi}`, en: `${item.label}: ${amount.en}` };
+  });
+  return { vi: parts.map((p) => p.vi).join('; '), en: parts.map((p) => p.en).join('; ') };
 }

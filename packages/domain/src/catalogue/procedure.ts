@@ -1,4 +1,5 @@
 import type { EFormDefinition } from '../eforms/form.ts';
+import type { FeeItemKind } from '../payments/terms.ts';
 
 /**
  * The procedure catalogue (docs/rules/agencies-and-catalogue.md): what a procedure version says. A version is immutable once
@@ -52,12 +53,44 @@ export interface FeeRow {
   onlineAmount?: number | undefined;
 }
 
-/** Fees and charges (phí, lệ phí), in whole đồng. */
+/** One item of a fee schedule: a fee (phí) or a charge (lệ phí), one amount or an amount by case. */
+export type FeeItem =
+  | { kind: FeeItemKind; label: string; amount: number; onlineAmount?: number | undefined }
+  /** By case (per page, per copy, per area…): the case is chosen at reception, the same for every table of the schedule. */
+  | { kind: FeeItemKind; label: string; table: FeeRow[] };
+
+/**
+ * A group of applicants the law exempts (e.g. "Người có công với cách mạng", "Hộ nghèo"): `share`
+ * is the percentage waived, 100 for a full exemption; `appliesTo` limits it to fees or to charges.
+ */
+export interface FeeExemption {
+  label: string;
+  share: number;
+  appliesTo?: FeeItemKind | undefined;
+}
+
+/**
+ * Fees and charges (phí, lệ phí), in whole đồng. `fixed` and `table` are the first catalogue's
+ * shapes (one amount, not said to be a fee or a charge), kept so that stored versions keep their
+ * content hash; `schedule` is the full fee schedule (docs/rules/payments.md).
+ */
 export type Fee =
   | { kind: 'free' }
   | { kind: 'fixed'; currency: 'VND'; amount: number; onlineAmount?: number | undefined }
   /** The amount depends on the case (per page, per copy, per area…): one row is chosen at intake. */
-  | { kind: 'table'; currency: 'VND'; table: FeeRow[] };
+  | { kind: 'table'; currency: 'VND'; table: FeeRow[] }
+  | FeeSchedule;
+
+export interface FeeSchedule {
+  kind: 'schedule';
+  currency: 'VND';
+  items: FeeItem[];
+  exemptions: FeeExemption[];
+  /** The text that sets the amounts (a circular of the Ministry of Finance, a resolution of the provincial council). */
+  legalBasis: string | null;
+  /** The fee is paid before the dossier is processed: unpaid, it stays at national status 6. */
+  payBeforeProcessing: boolean;
+}
 
 /** One agency in an inter-agency chain (liên thông), with its share of the legal time. */
 export interface InterAgencyParticipant {
@@ -141,7 +174,7 @@ export interface ProcedureDefinitionInput {
   processingTime: LegalProcessingTime;
   restartAfterSupplement?: boolean | undefined;
   lateReceiptWindowMinutes?: number | undefined;
-  /** Absent: free. `{amount, currency, onlineAmount?}` or `{table: [{label, amount, onlineAmount?}]}`. */
+  /** Absent: free. See `FeeInput`. */
   fee?: FeeInput | undefined;
   components: DossierComponent[];
   resultType?: string | undefined;
@@ -172,9 +205,32 @@ export interface ProcedureEndInput {
 
 export type ProcedureEntryInput = ProcedureDefinitionInput | ProcedureEndInput;
 
-export type FeeInput =
-  | { amount: number; currency?: 'VND' | undefined; onlineAmount?: number | undefined }
-  | { table: FeeRow[]; currency?: 'VND' | undefined };
+/**
+ * A fee as a bundle gives it: nothing (free); `{amount, onlineAmount?}` or `{table}` (one item);
+ * or `{items}`. Any of `kind`, `label`, `exemptions`, `legalBasis`, `payBeforeProcessing` makes it
+ * a fee schedule (docs/bundle-format.md).
+ */
+export interface FeeInput {
+  currency?: 'VND' | undefined;
+  amount?: number | undefined;
+  onlineAmount?: number | undefined;
+  table?: FeeRow[] | undefined;
+  /** With `amount` or `table`: what the one item is (default `charge`) and its name. */
+  kind?: FeeItemKind | undefined;
+  label?: string | undefined;
+  items?: FeeItemInput[] | undefined;
+  exemptions?: FeeExemption[] | undefined;
+  legalBasis?: string | undefined;
+  payBeforeProcessing?: boolean | undefined;
+}
+
+export interface FeeItemInput {
+  kind: FeeItemKind;
+  label: string;
+  amount?: number | undefined;
+  onlineAmount?: number | undefined;
+  table?: FeeRow[] | undefined;
+}
 
 export const isEndEntry = (entry: ProcedureEntryInput): entry is ProcedureEndInput =>
   entry.status === 'abolished' || entry.status === 'replaced';

@@ -10,6 +10,7 @@ import {
 } from './budgets.ts';
 import { isCatalogueDate, shiftDate } from './dates.ts';
 import { validateEFormDefinition } from '../eforms/definition.ts';
+import { checkFee } from './fee-checks.ts';
 import {
   isEndEntry, type InterAgencyParticipant, type LegalProcessingTime, type ProcedureDefinitionInput, type ProcedureEndInput,
   type ProcedureEntryInput, type TimeBudget, type WorkflowStep,
@@ -97,18 +98,7 @@ function validateDefinition(entry: ProcedureDefinitionInput, context: CatalogueC
     push(['lateReceiptWindowMinutes'], 'between 1 and 480 minutes (the last part of a working day)');
   }
 
-  const fee = entry.fee;
-  if (fee && 'table' in fee) {
-    if (fee.table.length === 0) push(['fee', 'table'], 'a fee table has at least one row');
-    fee.table.forEach((row, i) => {
-      if (fee.table.findIndex((r) => r.label === row.label) !== i) push(['fee', 'table', i, 'label'], `label "${row.label}" is listed twice`);
-      if (row.onlineAmount !== undefined && row.onlineAmount > row.amount) {
-        push(['fee', 'table', i, 'onlineAmount'], `the online fee ${row.onlineAmount} is higher than the fee ${row.amount}`);
-      }
-    });
-  } else if (fee && fee.onlineAmount !== undefined && fee.onlineAmount > fee.amount) {
-    push(['fee', 'onlineAmount'], `the online fee ${fee.onlineAmount} is higher than the fee ${fee.amount}`);
-  }
+  for (const f of checkFee(entry.fee)) push(f.at, f.message);
 
   entry.components.forEach((c, i) => {
     if (entry.components.findIndex((o) => o.name === c.name && o.kind === c.kind) !== i) {

@@ -17,6 +17,14 @@ export interface ActionNotices {
   applicant: ApplicantNotificationKind | null;
   /** What a member of staff is told, and who. */
   staff: { kind: StaffNotificationKind; userId: string } | null;
+  /** The applicant is also asked to pay (`payment_due`): present only when they are. */
+  paymentDue?: true;
+}
+
+/** What the applicant owes once the action is taken, and whether they can pay it online (a gateway is configured). */
+export interface FeeNoticeFacts {
+  outstanding: number;
+  payableOnline: boolean;
 }
 
 const applicantKindOf: Partial<Record<DossierAction, ApplicantNotificationKind>> = {
@@ -45,6 +53,7 @@ export function noticesOf(
   event: Pick<DossierEvent, 'action' | 'actorId'>,
   before: Pick<DossierState, 'status' | 'result' | 'assigneeId'>,
   after: Pick<DossierState, 'status' | 'result' | 'assigneeId'>,
+  fee?: FeeNoticeFacts,
 ): ActionNotices {
   let applicant = applicantKindOf[event.action] ?? null;
   // `resolve` with a signed or paper result, or `sign_result` on a resolved dossier's draft.
@@ -52,7 +61,9 @@ export function noticesOf(
   // Someone assigning the dossier to themselves needs no message.
   const assignee = event.action === 'assign' ? after.assigneeId : null;
   const staff = assignee && assignee !== event.actorId ? { kind: 'assigned' as const, userId: assignee } : null;
-  return { applicant, staff };
+  // Received with a fee to pay that can be paid online: the applicant gets the link (docs/rules/payments.md).
+  const paymentDue = event.action === 'receive' && fee !== undefined && fee.payableOnline && fee.outstanding > 0;
+  return { applicant, staff, ...(paymentDue ? { paymentDue: true as const } : {}) };
 }
 
 /** An instant as people read it in Vietnam: `dd/MM/yyyy HH:mm`, Asia/Ho_Chi_Minh (the same in English). */

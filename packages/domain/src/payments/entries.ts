@@ -29,12 +29,6 @@ export interface RecordedFeeEntry extends FeeLedgerEntry {
   method: PaymentMethod | null;
 }
 
-/** Phí and lệ phí as a receipt and the console name them. */
-export const feeItemKindLabels = {
-  fee: { vi: 'Phí', en: 'Fee' },
-  charge: { vi: 'Lệ phí', en: 'Charge' },
-} as const;
-
 /** "BL26E 0000012": a receipt's symbol and its number, printed on seven digits. */
 export const feeReceiptText = (symbol: string, number: number): string => `${symbol} ${feeReceiptNumber(number)}`;
 export const feeReceiptNumber = (number: number): string => String(number).padStart(7, '0');

@@ -5,3 +5,4 @@ export * from './balance.ts';
 export * from './entries.ts';
 export * from './amount-in-words.ts';
 export * from './report.ts';
+export * from './processing.ts';

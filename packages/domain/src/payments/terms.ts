@@ -20,8 +20,10 @@ export interface FeeTerms {
   /** The amount due in whole đồng (equals `dossiers.fee_amount`): the items less the exemption. */
   amount: number;
   items: FeeTermsItem[];
-  /** An exemption or reduction granted at reception, with the amount it took off. */
-  exemption?: { label: string; waived: number } | undefined;
+  /** For a schedule by case: the case (row) chosen at reception; the items' amounts are that case's. */
+  case?: string | undefined;
+  /** An exemption or reduction granted at reception, with the amount it took off (and its percentage). */
+  exemption?: { label: string; waived: number; share?: number | undefined } | undefined;
   /**
    * The procedure requires the fee before processing: while it is unpaid the dossier reports
    * national status 6 (financial obligation requested).

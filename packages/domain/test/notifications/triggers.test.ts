@@ -37,6 +37,14 @@ describe('who is told of an action', () => {
     expect(noticesOf(ev('forward'), s('processing', 'none', 'u-spec'), s('processing', 'none', 'u-spec')).staff).toBeNull();
   });
 
+  it('asks the applicant to pay when a dossier is received with a fee that can be paid online', () => {
+    const received = [ev('receive'), s('submitted'), s('received')] as const;
+    expect(noticesOf(...received, { outstanding: 20_000, payableOnline: true })).toMatchObject({ applicant: 'dossier_received', paymentDue: true });
+    expect(noticesOf(...received, { outstanding: 20_000, payableOnline: false })).not.toHaveProperty('paymentDue');
+    expect(noticesOf(...received, { outstanding: 0, payableOnline: true })).not.toHaveProperty('paymentDue');
+    expect(noticesOf(ev('transfer'), s('received'), s('processing'), { outstanding: 20_000, payableOnline: true })).not.toHaveProperty('paymentDue');
+  });
+
   it('writes instants as dd/MM/yyyy HH:mm in Vietnam whatever the hour in UTC', () => {
     expect(notificationTime(Date.parse('2027-02-05T23:30:00Z'))).toBe('06/02/2027 06:30');
     expect(notificationTime(Date.parse('2026-12-31T17:00:00Z'))).toBe('01/01/2027 00:00');

@@ -70,7 +70,7 @@ export interface ReceiptForm extends FormHeader {
   /** Where the result goes when it is not the counter: the postal address or the data store. */
   deliveryAddress?: string;
   trackingBook: { volume?: string; line?: string };
-  fee?: { amount: number; paid: boolean };
+  fee?: ReceiptFee;
   /** "Liên 1: Lưu" / "Liên 2: Giao người nộp hồ sơ": which copy this is, if printed in two. */
   copyLabel?: string;
   /**
@@ -131,6 +131,21 @@ export interface StopNoticeForm extends FormHeader {
   stateReached: string;
   /** The confirmation that processing stops (and what happens to the papers and fees). */
   confirmation: string;
+}
+
+/** The fee terms fixed at reception, as form 01 prints them (docs/rules/payments.md). */
+export interface ReceiptFee {
+  /** The total due, after any exemption. */
+  amount: number;
+  paid: boolean;
+  /** Each fee (phí) or charge (lệ phí) for the dossier's channel and case; none for a single amount that needs no detail. */
+  items?: Array<{ kind: 'Phí' | 'Lệ phí'; label: string; amount: number }>;
+  /** The case the amounts are for. */
+  case?: string;
+  exemption?: { label: string; share: number | null; waived: number };
+  /** "Nộp trước khi giải quyết": the dossier is not processed until it is paid. */
+  payBeforeProcessing?: boolean;
+  legalBasis?: string;
 }
 
 export type StepOutcome = 'ahead' | 'on_time' | 'late' | null;

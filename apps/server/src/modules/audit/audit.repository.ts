@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { containsPattern } from '../../db/like.ts';
+import { fixedInsert } from '../../db/prepared.ts';
 
 export interface AuditContext {
   actor: Actor;
@@ -28,25 +29,31 @@ export interface AuditEntry {
   at?: Date;
 }
 
-export async function recordAudit(db: Kysely<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
+const auditRows = fixedInsert('audit_insert', 'audit_events',
+  ['at', 'actor_kind', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'agency_id', 'ip', 'request_id', 'details'],
+  // Without an instant from the entry or the context, the database's clock (the column's default).
+  { expressions: { at: (p) => `coalesce(${p}::timestamptz, now())` } });
+
+/** The row of an audit entry, to insert with others (`insertTogether`). */
+export function auditRow(context: AuditContext, entry: AuditEntry) {
   const actor = context.actor;
-  const at = entry.at ?? context.at;
-  await db
-    .insertInto('audit_events')
-    .values({
-      ...(at ? { at } : {}),
-      actor_kind: actor.kind,
-      actor_id: actor.kind === 'staff' ? actor.userId : actor.kind === 'citizen' ? actor.citizenId : null,
-      actor_name: context.actorName ?? (actor.kind === 'staff' ? actor.username : null),
-      action: entry.action,
-      entity_type: entry.entityType ?? null,
-      entity_id: entry.entityId ?? null,
-      agency_id: entry.agencyId ?? null,
-      ip: context.ip ?? null,
-      request_id: context.requestId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
+  return auditRows.part([[
+    entry.at ?? context.at ?? null,
+    actor.kind,
+    actor.kind === 'staff' ? actor.userId : actor.kind === 'citizen' ? actor.citizenId : null,
+    context.actorName ?? (actor.kind === 'staff' ? actor.username : null),
+    entry.action,
+    entry.entityType ?? null,
+    entry.entityId ?? null,
+    entry.agencyId ?? null,
+    context.ip ?? null,
+    context.requestId ?? null,
+    JSON.stringify(entry.details ?? {}),
+  ]]);
+}
+
+export async function recordAudit(db: Kysely<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await auditRows.run(db, auditRow(context, entry).rows);
 }
 
 export interface AuditEventRow {

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StaffRole } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
-import { preparedMark } from '../../db/prepared.ts';
+import { preparedStatement } from '../../db/prepared.ts';
 
 export async function findUserByUsername(db: Kysely<Database>, username: string) {
   return db
@@ -166,23 +166,23 @@ export async function deleteForgottenAddresses(db: Kysely<Database>, before: Dat
   return Number(r.numDeletedRows);
 }
 
+const liveSession = preparedStatement<{
+  id: string; user_id: string; csrf_token: string; last_seen_at: Date; username: string; full_name: string; disabled: boolean;
+  assignments: AssignmentRow[];
+}>('staff_session', `SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, u.username, u.full_name, u.disabled,
+         coalesce(json_agg(json_build_object('role', r.role, 'agencyId', a.id, 'agencyCode', a.code, 'agencyName', a.name, 'agencyPath', a.path)
+                           ORDER BY a.path, r.role) FILTER (WHERE r.role IS NOT NULL), '[]'::json) AS assignments
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id
+    LEFT JOIN role_assignments r ON r.user_id = u.id
+    LEFT JOIN agencies a ON a.id = r.agency_id
+   WHERE s.id = $1 AND s.expires_at > $2
+   GROUP BY s.id, u.id`);
+
 /**
  * A live session with its user and role assignments, in one round trip (every request asks);
  * prepared once per connection, since planning the join costs more than running it.
  */
 export async function findLiveSessionWithAssignments(db: Kysely<Database>, sessionId: string, now: Date) {
-  const r = await sql<{
-    id: string; user_id: string; csrf_token: string; last_seen_at: Date; username: string; full_name: string; disabled: boolean;
-    assignments: AssignmentRow[];
-  }>`${sql.raw(preparedMark('staff_session'))}
-    SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, u.username, u.full_name, u.disabled,
-           coalesce(json_agg(json_build_object('role', r.role, 'agencyId', a.id, 'agencyCode', a.code, 'agencyName', a.name, 'agencyPath', a.path)
-                             ORDER BY a.path, r.role) FILTER (WHERE r.role IS NOT NULL), '[]'::json) AS assignments
-      FROM sessions s
-      JOIN users u ON u.id = s.user_id
-      LEFT JOIN role_assignments r ON r.user_id = u.id
-      LEFT JOIN agencies a ON a.id = r.agency_id
-     WHERE s.id = ${sessionId} AND s.expires_at > ${now}
-     GROUP BY s.id, u.id`.execute(db);
-  return r.rows[0];
+  return (await liveSession(db, [sessionId, now])).rows[0];
 }

@@ -4,7 +4,7 @@
  * one transaction, with the dossier row locked so that two officers cannot act at once.
  */
 import {
-  AppError, actionRules, apply, decide, formatInstant, formIssuedBy, localDateOf, parseInstant,
+  AppError, actionRules, apply, assertFeeAllowsAction, decide, formatInstant, formIssuedBy, localDateOf, parseInstant,
   type Actor, type ActorRole, type DossierAction, type DossierEvent, type ReturnDelivery,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
@@ -16,6 +16,7 @@ import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
 import { storeReceivedComponents, storeResultFiles, type DossierFacts } from '../data-store/data-store.usecases.ts';
 import { contextOf, loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
+import { feeAtReception, feeStandingOfRow } from './dossier.fees.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 import * as codes from './confirmation-codes.repository.ts';
 import { retireCodeMessages } from './confirmation-code.notifications.ts';
@@ -39,6 +40,10 @@ export interface ActionCommand {
   delivery?: ReturnDelivery | undefined;
   /** Attach the result: generate the result notice instead of uploading a PDF. */
   generateResult?: GeneratedResult | undefined;
+  /** `receive`: the case of the fee schedule (a row of its tables), when the fee depends on one; default: the applicant's choice. */
+  feeRow?: string | undefined;
+  /** `receive`: an exemption of the fee schedule granted by the officer, by its label. */
+  feeExemption?: string | undefined;
   /** Scans attached with the action (the supplement received, a result), uploaded by the actor. */
   fileIds?: string[] | undefined;
   /** Files for given components of the procedure (an online supplement), uploaded by the actor. */
@@ -98,11 +103,13 @@ export interface ActionDeps {
   /** Where the messages the action causes link to (the portal's tracking page, the console). */
   publicBaseUrl: string;
   results?: ResultDeps | undefined;
+  /** An online payment gateway is configured: a received dossier's applicant is sent the link to pay. */
+  payableOnline?: boolean | undefined;
 }
 
 /** What `applyAction` needs of the application's dependencies. */
 export function actionDepsOf(deps: Pick<Deps, 'clock' | 'references' | 'config'>, calendars: CalendarSet): ActionDeps {
-  return { clock: deps.clock, calendars, references: deps.references, publicBaseUrl: deps.config.publicBaseUrl };
+  return { clock: deps.clock, calendars, references: deps.references, publicBaseUrl: deps.config.publicBaseUrl, payableOnline: deps.config.payments !== undefined };
 }
 
 /** Applies one action to a loaded (and locked) dossier inside the caller's transaction. */
@@ -133,6 +140,12 @@ export async function applyAction(
   if (actor.kind === 'citizen') event.actorRole = 'citizen';
   if (command.action === 'return_result') event.delivery = command.delivery ?? (actor.kind === 'citizen' || system ? 'download' : 'counter');
   decide(before, event, ctx.version.workflow, actor.kind === 'citizen' ? new Set(['citizen']) : roles);
+  // A fee due before processing holds the dossier at reception (docs/rules/payments.md).
+  assertFeeAllowsAction(command.action, feeStandingOfRow(ctx.dossier));
+  // Received: the fee terms are fixed now, from the dossier's own version.
+  const reception = command.action === 'receive'
+    ? await feeAtReception(tx, ctx.version, ctx.dossier, { row: command.feeRow, exemption: command.feeExemption })
+    : undefined;
   const calendar = deps.calendars.forAgency(ctx.dossier.agency_id);
   if (command.action === 'apologize' && event.newDueAt != null && ctx.dossier.clock_due_at && event.newDueAt <= ctx.dossier.clock_due_at.getTime()) {
     throw new AppError('request.invalid', {
@@ -147,7 +160,9 @@ export async function applyAction(
     : ctx.agencies.handling;
   const effects = effectsOf({
     version: ctx.version, before, after, event, calendar, recordedDueAt: ctx.dossier.due_at, handlingAgencyId: handling.id,
+    fee: reception?.standing ?? feeStandingOfRow(ctx.dossier),
   });
+  if (reception) Object.assign(effects.projection, reception.projection);
   const step = await resultStep(tx, context, ctx, command, new Date(now), deps.results);
   const files = step?.filesClaimed ? [] : filesOf(command, ctx);
   const [logged] = await repo.insertEvents(tx, [{

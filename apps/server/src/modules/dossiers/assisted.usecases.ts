@@ -11,7 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, checkAgainstIdentity, feeFor, initialsOf, isDossierCode, localDateOf, preparerRoles, rolesOver,
+  AppError, checkAgainstIdentity, initialsOf, isDossierCode, localDateOf, preparerRoles, rolesOver,
   type Actor, type ActorRole, type CitizenIdentity, type DossierEvent,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
@@ -31,6 +31,7 @@ import * as repo from './dossiers.repository.ts';
 import { invalidCode } from './dossiers.queries.ts';
 import { checkDeclaration } from './declaration.ts';
 import { componentsFor, createDossier, versionForIntake, type ApplicantInput } from './intake.usecases.ts';
+import { feeAtSubmission } from './dossier.fees.ts';
 
 /** How long a one-time code may be used. */
 export const codeLifetimeMinutes = 15;
@@ -100,7 +101,7 @@ export async function prepareForApplicant(
     true,
     declaration?.component,
   );
-  const fee = feeFor(version, 'online', input.feeRow);
+  const fee = feeAtSubmission(version, input.feeRow);
   const rolesHere = rolesOver(actor.assignments, agency.path);
   const role: ActorRole = rolesHere.has('officer') ? 'officer' : 'helper';
   const prepare: DossierEvent = { action: 'prepare', at: now, actorRole: role, actorId: actor.userId };
@@ -108,7 +109,7 @@ export async function prepareForApplicant(
     const txDeps = { ...deps, db: tx };
     const ctx = await createDossier(context, txDeps, {
       agency, version, components, now, channel: 'online', applicant: input.applicant, sets: 1,
-      resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
+      resultDelivery: input.resultDelivery, feeAmount: fee.amount, feeTerms: fee.terms, counterId: null,
       events: [prepare], roles: new Set<ActorRole>([role]), accessSecret: null, preparedBy: actor.userId, declaration,
     });
     const sent = await issueCode(tx, context, ctx.dossier, { agency: agency.name, procedure: version.name }, channel, destination, deps);

@@ -6,8 +6,8 @@
  * apart from the calendar passed in.
  */
 import {
-  classifyResult, clockDueAt, nationalStatusCode, overdueFromOf, stepDueAt, timelinessFactsOfState,
-  type DossierEvent, type DossierState, type WorkingCalendar,
+  classifyResult, clockDueAt, nationalStatusOf, overdueFromOf, stepDueAt, timelinessFactsOfState,
+  type DossierEvent, type DossierState, type FeeStanding, type WorkingCalendar,
 } from '@motcua/domain';
 import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
 import type { ProjectionUpdate } from './dossiers.repository.ts';
@@ -30,6 +30,8 @@ export function effectsOf(args: {
   /** The appointment printed on form 01, if already recorded. */
   recordedDueAt: Date | null;
   handlingAgencyId: string;
+  /** The fee after the action: a fee due before processing and unpaid reports national status 6. */
+  fee?: FeeStanding | undefined;
 }): Effects {
   const { version, before, after, event, calendar } = args;
   const now = event.at;
@@ -45,7 +47,7 @@ export function effectsOf(args: {
   const stepDue = handedOff && step ? new Date(stepDueAt(calendar, now, step.budget)) : null;
   const projection: ProjectionUpdate = {
     status: after.status!,
-    national_status: nationalStatusCode[after.status!],
+    national_status: nationalStatusOf(after.status!, args.fee ?? { outstanding: 0, payBeforeProcessing: false }),
     step_index: after.stepIndex,
     participant: after.participant,
     handling_agency_id: args.handlingAgencyId,

@@ -5,18 +5,18 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, bodyAbbreviation, counterHeading, documentNumberText, formatInstant, formatProcessingTime, formIssuedBy, handsOn, headTitle, localDateOf, officialHeading,
+  AppError, bodyAbbreviation, counterHeading, legacyFeeItemLabel, documentNumberText, formatInstant, formatProcessingTime, formIssuedBy, handsOn, headTitle, localDateOf, officialHeading,
   outcomeAgainst, placeName, receiptNumberOf, statusLabels, workflowRoleLabels,
   type Actor, type DossierStatus, type OfficialHeading,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { renderDeclarationPdfDocument } from '../../infra/pdf/declaration.ts';
-import { renderForm, renderFormDocument, type Applicant, type FormDocument, type FormHeader } from '../../infra/pdf/index.ts';
+import { renderForm, renderFormDocument, type Applicant, type FormDocument, type FormHeader, type ReceiptFee } from '../../infra/pdf/index.ts';
 import type { PageRect } from '../../infra/signing/types.ts';
 import { loadDossierContext, type AgencyRef, type DossierContext } from './dossier.context.ts';
 import type { StoredComponent } from './intake.usecases.ts';
-import type { DossierEventRow } from './dossiers.repository.ts';
+import type { DossierEventRow, DossierRow } from './dossiers.repository.ts';
 import { issueRatingToken, ratingUrl } from './ratings.usecases.ts';
 
 export type DossierFormNumber = '01' | '02' | '03' | '04' | '05' | '06';
@@ -156,7 +156,7 @@ export async function formDocument(
         appointmentAt: at(d.due_at),
         resultDelivery: d.result_delivery,
         trackingBook: { volume: localDateOf(d.received_at.getTime()).slice(0, 4), line: receiptNumberOf(d.code) },
-        ...(d.fee_amount > 0 ? { fee: { amount: d.fee_amount, paid: d.fee_paid } } : {}),
+        ...receiptFeeOf(d),
       };
     }
     case '02': {
@@ -280,4 +280,26 @@ export async function declarationPdfOf(ctx: DossierContext): Promise<{ pdf: Uint
     verified: d.declaration.verified,
   });
   return { pdf, signatureSlot, fileName: `to-khai-${d.code}.pdf` };
+}
+
+/**
+ * Item 7 of form 01 from the fee terms fixed at reception: the items are listed unless the terms
+ * are one unnamed amount (a first-catalogue fee), which the total says alone.
+ */
+function receiptFeeOf(d: Pick<DossierRow, 'fee_amount' | 'fee_paid' | 'fee_terms'>): { fee?: ReceiptFee } {
+  const amount = Number(d.fee_amount);
+  const terms = d.fee_terms;
+  if (!terms?.items.length) return amount > 0 ? { fee: { amount, paid: d.fee_paid } } : {};
+  const plain = terms.items.length === 1 && terms.items[0]!.label === legacyFeeItemLabel && !terms.exemption && !terms.case;
+  return {
+    fee: {
+      amount,
+      paid: d.fee_paid,
+      ...(plain ? {} : { items: terms.items.map((i) => ({ kind: i.kind === 'fee' ? 'Phí' as const : 'Lệ phí' as const, label: i.label, amount: i.amount })) }),
+      ...(terms.case ? { case: terms.case } : {}),
+      ...(terms.exemption ? { exemption: { label: terms.exemption.label, share: terms.exemption.share ?? null, waived: terms.exemption.waived } } : {}),
+      ...(terms.payBeforeProcessing ? { payBeforeProcessing: true } : {}),
+      ...(terms.legalBasis ? { legalBasis: terms.legalBasis } : {}),
+    },
+  };
 }

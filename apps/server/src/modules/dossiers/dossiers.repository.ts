@@ -6,19 +6,17 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { FeeTerms, StoredDeclaration } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { DossiersTable, DossierEventsTable } from '../../db/schema-dossiers.ts';
+import { fixedInsert, preparedStatement } from '../../db/prepared.ts';
 
 export type DossierRow = Selectable<DossiersTable>;
 export type DossierEventRow = Selectable<DossierEventsTable>;
 
+const nextCode = preparedStatement<{ last_value: number }>('dossier_code_next', `INSERT INTO dossier_code_counters (agency_id, local_date, last_value) VALUES ($1, $2, 1)
+  ON CONFLICT (agency_id, local_date) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value`);
+
 /** The next daily sequence number of an agency's dossier codes (never reused). */
 export async function nextCodeSequence(db: Kysely<Database>, agencyId: string, localDate: string): Promise<number> {
-  const r = await db
-    .insertInto('dossier_code_counters')
-    .values({ agency_id: agencyId, local_date: localDate, last_value: 1 })
-    .onConflict((oc) => oc.columns(['agency_id', 'local_date']).doUpdateSet({ last_value: sql`dossier_code_counters.last_value + 1` }))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return r.last_value;
+  return (await nextCode(db, [agencyId, localDate])).rows[0]!.last_value;
 }
 
 export type NewDossier = Omit<
@@ -42,54 +40,86 @@ export type NewDossier = Omit<
   declaration?: { stored: StoredDeclaration; form: string; text: string } | undefined;
 };
 
+/** Every column an intake writes, in the order of the statement's parameters (the rest are generated). */
+const dossierColumns = [
+  'code', 'agency_id', 'handling_agency_id', 'counter_id', 'procedure_version_id', 'procedure_code', 'field', 'channel', 'result_delivery',
+  'status', 'national_status', 'step_index', 'participant', 'assignee_id', 'applicant_kind', 'applicant_name', 'applicant_id_number',
+  'applicant_phone', 'applicant_email', 'applicant_address', 'applicant', 'components', 'sets', 'fee_amount', 'fee_paid', 'fee_terms',
+  'submitted_at', 'received_at', 'due_at', 'clock_due_at', 'apology_due_at', 'result_at', 'returned_at', 'withdrawn_at', 'refused_at',
+  'closed_at', 'clock_stopped_at', 'overdue_from', 'result_class', 'digitized', 'imported', 'import_hash', 'access_secret_hash',
+  'submitter_citizen_id', 'prepared_by', 'declaration', 'declaration_form', 'declaration_text',
+] as const satisfies ReadonlyArray<keyof DossiersTable>;
+// A column added to the table must be added above (or be generated): the statement lists them all.
+type Unwritten = Exclude<keyof DossiersTable, (typeof dossierColumns)[number] | 'id' | 'lock_version' | 'created_at' | 'updated_at'>;
+const _everyColumnWritten: [Unwritten] extends [never] ? true : Unwritten = true;
+
+const insertDossierRow = fixedInsert<Pick<DossierRow, 'id' | 'lock_version' | 'created_at' | 'updated_at'>>(
+  'dossier_insert', 'dossiers', dossierColumns, { returning: 'id, lock_version, created_at, updated_at' });
+
 /**
  * Inserts a dossier and answers the row as stored. Only what the database generates comes back
- * (the rest is what was sent): a wide row with its JSON read back would cost both sides on every intake.
+ * (the rest is what was sent): a wide row with its JSON read back would cost both sides on every
+ * intake. Each JSON column is stringified once: that text is the parameter, and parsed, the value
+ * answered (as it reads back from jsonb: without the keys whose value is undefined).
  */
 export async function insertDossier(db: Kysely<Database>, row: NewDossier): Promise<DossierRow> {
-  const generated = await db
-    .insertInto('dossiers')
-    .values({
-      ...withoutDeclaration(row),
-      applicant: JSON.stringify(row.applicant),
-      components: JSON.stringify(row.components),
-      ...(row.fee_terms ? { fee_terms: JSON.stringify(row.fee_terms) } : {}),
-      ...(row.declaration
-        ? { declaration: JSON.stringify(row.declaration.stored), declaration_form: row.declaration.form, declaration_text: row.declaration.text }
-        : {}),
-    })
-    .returning(['id', 'lock_version', 'created_at', 'updated_at'])
-    .executeTakeFirstOrThrow();
-  return {
+  const applicant = JSON.stringify(row.applicant);
+  const components = JSON.stringify(row.components);
+  const feeTerms = row.fee_terms ? JSON.stringify(row.fee_terms) : null;
+  const declaration = row.declaration ? JSON.stringify(row.declaration.stored) : null;
+  const stored: Omit<DossierRow, 'id' | 'lock_version' | 'created_at' | 'updated_at'> = {
     ...withoutDeclaration(row),
-    ...generated,
-    // As read back from jsonb: without the keys whose value is undefined.
-    applicant: asStoredJson(row.applicant),
-    components: asStoredJson(row.components),
+    applicant: JSON.parse(applicant) as Record<string, unknown>,
+    components: JSON.parse(components) as unknown[],
     prepared_by: row.prepared_by ?? null,
-    fee_terms: row.fee_terms ? asStoredJson(row.fee_terms) : null,
-    declaration: row.declaration ? asStoredJson(row.declaration.stored) : null,
+    submitter_citizen_id: row.submitter_citizen_id ?? null,
+    fee_terms: feeTerms === null ? null : (JSON.parse(feeTerms) as FeeTerms),
+    declaration: declaration === null ? null : (JSON.parse(declaration) as StoredDeclaration),
     declaration_form: row.declaration?.form ?? null,
     declaration_text: row.declaration?.text ?? null,
   };
+  const text: Partial<Record<(typeof dossierColumns)[number], string | null>> = { applicant, components, fee_terms: feeTerms, declaration };
+  const values = dossierColumns.map((c) => (c in text ? text[c as keyof typeof text] : (stored[c] ?? null)));
+  const generated = (await insertDossierRow.run(db, [values])).rows[0]!;
+  return { ...stored, ...generated };
 }
-
-const asStoredJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 const withoutDeclaration = ({ declaration: _, ...row }: NewDossier) => row;
 
 export type NewEvent = Omit<DossierEventRow, 'id' | 'reasons' | 'data'> & { reasons: string[] | null; data: Record<string, unknown> };
 
+const eventColumns = [
+  'dossier_id', 'seq', 'action', 'at', 'actor_kind', 'actor_id', 'actor_name', 'actor_role', 'from_status', 'to_status', 'step_index',
+  'step_name', 'participant', 'handling_agency_id', 'assignee_id', 'step_due_at', 'clock_due_at', 'note', 'reasons', 'data', 'form', 'request_id',
+] as const satisfies ReadonlyArray<keyof NewEvent>;
+type UnwrittenEvent = Exclude<keyof DossierEventsTable, (typeof eventColumns)[number] | 'id'>;
+const _everyEventColumnWritten: [UnwrittenEvent] extends [never] ? true : UnwrittenEvent = true;
+
+const eventRows = fixedInsert<{ id: number; dossier_id: number; seq: number }>('dossier_events_insert', 'dossier_events', eventColumns, { returning: 'id, dossier_id, seq' });
+
+/** Events to append, as stored, and the rows of their insert (alone: `insertEvents`; with others: `insertTogether`). */
+export function newEventRows(events: NewEvent[]) {
+  const stored = events.map((e) => {
+    const reasons = e.reasons ? JSON.stringify(e.reasons) : null;
+    const data = JSON.stringify(e.data);
+    const values = eventColumns.map((c) => (c === 'reasons' ? reasons : c === 'data' ? data : (e[c] ?? null)));
+    return { row: { ...e, reasons: reasons === null ? null : (JSON.parse(reasons) as string[]), data: JSON.parse(data) as Record<string, unknown> }, values };
+  });
+  return {
+    part: eventRows.part(stored.map((s) => s.values)),
+    /** The events as stored, given what their insert returned. */
+    stored(ids: ReadonlyArray<{ id: number; dossier_id: number; seq: number }>): DossierEventRow[] {
+      const idOf = new Map(ids.map((r) => [`${r.dossier_id}/${r.seq}`, r.id]));
+      return stored.map(({ row }) => ({ ...row, id: idOf.get(`${row.dossier_id}/${row.seq}`)! }));
+    },
+  };
+}
+
 /** Appends events to a dossier's log and answers them as stored (only their ids come back, as in insertDossier). */
 export async function insertEvents(db: Kysely<Database>, events: NewEvent[]): Promise<DossierEventRow[]> {
   if (events.length === 0) return [];
-  const ids = await db
-    .insertInto('dossier_events')
-    .values(events.map((e) => ({ ...e, reasons: e.reasons ? JSON.stringify(e.reasons) : null, data: JSON.stringify(e.data) })))
-    .returning(['id', 'dossier_id', 'seq'])
-    .execute();
-  const idOf = new Map(ids.map((r) => [`${r.dossier_id}/${r.seq}`, r.id]));
-  return events.map((e) => ({ ...e, id: idOf.get(`${e.dossier_id}/${e.seq}`)!, reasons: e.reasons ? [...e.reasons] : null, data: asStoredJson(e.data) }));
+  const rows = newEventRows(events);
+  return rows.stored((await eventRows.run(db, rows.part.rows)).rows);
 }
 
 /** The dossier row, locked for the rest of the transaction (one action at a time per dossier). */
@@ -115,12 +145,13 @@ export type ProjectionUpdate = Partial<Omit<DossierRow, 'id' | 'code' | 'created
 };
 
 export async function updateProjection(db: Kysely<Database>, id: number, changes: ProjectionUpdate): Promise<DossierRow> {
-  const { components, ...rest } = changes;
+  const { components, fee_terms, ...rest } = changes;
   return db
     .updateTable('dossiers')
     .set({
       ...rest,
       ...(components ? { components: JSON.stringify(components) } : {}),
+      ...(fee_terms !== undefined ? { fee_terms: fee_terms === null ? null : JSON.stringify(fee_terms) } : {}),
       updated_at: new Date(),
       lock_version: sql`lock_version + 1`,
     })

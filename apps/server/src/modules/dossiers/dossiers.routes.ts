@@ -120,14 +120,14 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     config: {
       access: anyStaff,
       problems: [
-        'dossier.not_found', 'dossier.transition_not_allowed', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable',
+        'dossier.not_found', 'dossier.transition_not_allowed', 'dossier.fee_unpaid', 'dossier.invalid_target_agency', 'dossier.target_agency_required', 'file.not_claimable',
         'file.unsupported_type', 'signed_document.not_found', 'signed_document.unreadable_pdf', 'signed_document.signature_not_allowed',
         'signing_key.not_found', 'signing_key.unreadable', 'signing_key.remote_not_configured', 'timestamp.unavailable',
       ],
     },
     schema: {
       tags: ['dossiers'],
-      summary: 'Take an action on a dossier (transfer, forward, supplement request, attach and sign the result, result ready, return, …)',
+      summary: 'Take an action on a dossier (transfer, forward, supplement request, attach and sign the result, result ready, return, …); transfer is refused (dossier.fee_unpaid) while a fee due before processing is unpaid',
       headers: IdempotencyHeaders,
       params: DossierIdParams,
       body: ActionBody,

@@ -40,7 +40,8 @@ export const CounterIntakeBody = z.object({
     .max(100),
   sets: z.number().int().min(1).max(50).default(1),
   resultDelivery: z.enum(resultDeliveries).default('counter'),
-  feeRow: inputText().max(200).optional(),
+  feeRow: inputText().max(200).optional().describe('the case of the fee schedule (a row label of its tables); required to receive when the fee depends on the case'),
+  feeExemption: inputText().max(300).optional().describe('an exemption of the fee schedule granted at reception, by its label (docs/rules/payments.md)'),
   decision: z.enum(['receive', 'refuse', 'request_completion'] as const satisfies readonly DossierAction[]).default('receive'),
   reasons: z.array(inputText().trim().min(1).max(500)).max(30).optional(),
   note: inputText().max(2000).optional(),
@@ -74,6 +75,9 @@ export const ActionBody = z.object({
   assigneeId: z.uuid().optional(),
   targetAgencyId: z.uuid().optional(),
   digitized: z.boolean().optional(),
+  feeRow: inputText().max(200).optional()
+    .describe('receive: the case of the fee schedule (a row label of its tables); default: the case the applicant chose online'),
+  feeExemption: inputText().max(300).optional().describe('receive: an exemption of the fee schedule granted by the officer, by its label'),
   fileIds: z.array(z.uuid()).max(20).optional().describe('scans attached with the action (e.g. the supplement received), uploaded first through POST /api/v1/files; attach_result: the one PDF of the result'),
   delivery: z.enum(['counter', 'post']).optional()
     .describe('return_result: handed over at the counter (default) or posted; a download is recorded by the applicant’s download itself'),

@@ -6,14 +6,14 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, apply, decide, feeFor, formatDossierCode, formIssuedBy, localDateOf, replay, versionInForce,
-  type Actor, type ActorRole, type CitizenIdentity, type ComponentKind, type DossierEvent, type DossierState,
+  AppError, apply, decide, feeStandingOf, formatDossierCode, formIssuedBy, localDateOf, replay, versionInForce,
+  type Actor, type ActorRole, type CitizenIdentity, type ComponentKind, type DossierEvent, type DossierState, type FeeTerms,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { inTransactionWaking } from '../notifications/outbox.wake.ts';
 import { newSecurityCode, sha256 } from '../../infra/tokens.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
+import { auditRow, type AuditContext } from '../audit/audit.repository.ts';
 import type { ProcedureVersionRow } from '../procedures/procedures.repository.ts';
 import type { ReferenceCache } from '../reference/reference.cache.ts';
 import { contextOf, type AgencyRef, type DossierContext } from './dossier.context.ts';
@@ -27,7 +27,11 @@ import {
   type CheckedReuse, type Owner,
 } from '../data-store/data-store.usecases.ts';
 import { checkDeclaration, type CheckedDeclaration } from './declaration.ts';
-import { enqueueDossierNotices } from '../notifications/dossier-notices.ts';
+import { dossierNotices } from '../notifications/dossier-notices.ts';
+import { newNotificationRows } from '../notifications/outbox.repository.ts';
+import { noteEnqueued } from '../notifications/outbox.wake.ts';
+import { insertTogether } from '../../db/prepared.ts';
+import { feeAtCounter, feeAtSubmission } from './dossier.fees.ts';
 
 export interface ApplicantInput {
   kind: 'citizen' | 'organization';
@@ -77,6 +81,8 @@ export interface CounterIntakeInput {
   sets: number;
   resultDelivery: 'counter' | 'post' | 'online';
   feeRow?: string | undefined;
+  /** An exemption of the fee schedule granted at reception, by its label. */
+  feeExemption?: string | undefined;
   decision: 'receive' | 'refuse' | 'request_completion';
   reasons?: string[] | undefined;
   note?: string | undefined;
@@ -174,10 +180,7 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   const components = componentsFor(version, input.components, input.decision === 'receive', declaration?.component);
   // At the counter the officer has checked the applicant's ID card: their store is the one used.
   const reuses = await reusesFor(db, ownerOfApplicant(input.applicant), version, input.components, localDateOf(now));
-  const fee = feeFor(version, input.channel, input.feeRow);
-  if (fee.amount === null) {
-    throw new AppError('request.invalid', { issues: [{ path: 'feeRow', message: `choose one of: ${fee.options.map((o) => o.label).join('; ')}` }] });
-  }
+  const fee = feeAtCounter(version, input.channel, { row: input.feeRow, exemption: input.feeExemption }, input.decision === 'receive');
   const counterId = await counterOf(db, deps.references, agency.id, input.counterId);
   const officer: ActorRole = 'officer';
   const roles = new Set<ActorRole>(['officer']);
@@ -188,7 +191,7 @@ export async function receiveAtCounter(context: AuditContext, input: CounterInta
   };
   return createDossier(context, deps, {
     agency, version, components, now, channel: input.channel, applicant: input.applicant, sets: input.sets,
-    resultDelivery: input.resultDelivery, feeAmount: fee.amount, counterId,
+    resultDelivery: input.resultDelivery, feeAmount: fee.amount, feeTerms: fee.terms, counterId,
     events: [submit, decision], roles, accessSecret: null, reuses, declaration,
   });
 }
@@ -246,12 +249,12 @@ export async function submitOnline(
   const account = context.actor.kind === 'citizen' ? context.actor.account : undefined;
   if (reusing && !account) throw new AppError('stored_document.sign_in_required');
   const reuses = await reusesFor(db, ownerOfAccount(account), version, input.components, localDateOf(now));
-  const fee = feeFor(version, 'online', input.feeRow);
+  const fee = feeAtSubmission(version, input.feeRow);
   const securityCode = newSecurityCode();
   const submit: DossierEvent = { action: 'submit', at: now, actorRole: 'citizen' };
   const created = await createDossier(submitter ? { ...context, actorName: submitter.identity.fullName } : context, deps, {
     agency, version, components, now, channel: 'online', applicant, sets: 1,
-    resultDelivery: input.resultDelivery, feeAmount: fee.amount ?? 0, counterId: null,
+    resultDelivery: input.resultDelivery, feeAmount: fee.amount, feeTerms: fee.terms, counterId: null,
     events: [submit], roles: new Set<ActorRole>(['citizen']), accessSecret: securityCode.canonical, uploadTokens: input.uploadTokens, reuses, declaration,
     submitterCitizenId: submitter?.citizenId ?? null,
   });
@@ -287,6 +290,8 @@ interface NewDossierPlan {
   sets: number;
   resultDelivery: 'counter' | 'post' | 'online';
   feeAmount: number;
+  /** What the dossier owes (docs/rules/payments.md): fixed when received at the counter, quoted at an online submission. */
+  feeTerms?: FeeTerms | null;
   counterId: string | null;
   submitterCitizenId?: string | null;
   events: DossierEvent[];
@@ -312,7 +317,10 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
   for (const event of plan.events) {
     decide(state, event, workflow, plan.roles);
     const after = apply(state, event, workflow);
-    const e = effectsOf({ version, before: state, after, event, calendar, recordedDueAt: recordedDue, handlingAgencyId: plan.agency.id });
+    const e = effectsOf({
+      version, before: state, after, event, calendar, recordedDueAt: recordedDue, handlingAgencyId: plan.agency.id,
+      fee: feeStandingOf({ feeAmount: plan.feeAmount, feePaid: false, terms: plan.feeTerms }),
+    });
     recordedDue ??= (e.projection.due_at as Date | undefined) ?? null;
     effects.push({ event, before: state, after, e });
     state = after;
@@ -358,6 +366,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       components,
       sets: plan.sets,
       fee_amount: plan.feeAmount,
+      fee_terms: plan.feeTerms ?? null,
       fee_paid: false,
       // A prepared dossier is submitted only when the applicant confirms it.
       submitted_at: state.submittedAt === null ? null : new Date(state.submittedAt),
@@ -390,7 +399,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
         id, code, applicantKind: plan.applicant.kind, applicantIdNumber: plan.applicant.idNumber ?? null, components,
       }, version.components, plan.agency, new Date(now), localDate);
     }
-    const logged = await repo.insertEvents(tx, effects.map(({ event, before, after, e }, i) => ({
+    const events = repo.newEventRows(effects.map(({ event, before, after, e }, i) => ({
       dossier_id: id,
       seq: i + 1,
       action: event.action,
@@ -416,11 +425,11 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       request_id: context.requestId ?? null,
     })));
     // Received, refused or sent back to complete at the counter: the applicant is told (no read: all is at hand).
-    await enqueueDossierNotices(tx, { publicBaseUrl: deps.config.publicBaseUrl }, effects.map(({ event, before, after, e }) => ({
+    const messages = await dossierNotices(tx, { publicBaseUrl: deps.config.publicBaseUrl, payableOnline: deps.config.payments !== undefined }, effects.map(({ event, before, after, e }) => ({
       dossier, procedureName: version.name, receivingAgency: plan.agency, handlingAgency: plan.agency, event, before, after,
       actorName: context.actorName ?? null, stepName: e.stepName, stepDueAt: e.stepDueAt,
-    })), new Date(now));
-    await recordAudit(tx, context, {
+    })));
+    const audit = auditRow(context, {
       action: 'dossier.created',
       entityType: 'dossier',
       entityId: code,
@@ -428,6 +437,10 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       at: new Date(now),
       details: { channel: plan.channel, procedure: version.code, status: state.status, ...(reused.length ? { reusedDocuments: reused } : {}), ...(plan.declaration ? { declarationForm: plan.declaration.form } : {}) },
     });
+    // The log, the messages and the audit row do not read each other: one statement, one round trip.
+    const [ids, enqueued] = await insertTogether(tx, [events.part, newNotificationRows(messages, new Date(now)), audit] as const);
+    if (enqueued.length) noteEnqueued(tx);
+    const logged = events.stored(ids);
     return contextOf(tx, deps.references, dossier, logged);
   });
 }

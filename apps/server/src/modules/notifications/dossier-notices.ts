@@ -11,7 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  consoleLink, deliveryWords, noticesOf, notificationTime, reasonList, trackingLink,
+  consoleLink, deliveryWords, formatAmount, noticesOf, notificationTime, reasonList, trackingLink,
   type ApplicantNotificationKind, type DossierEvent, type DossierState, type NotificationChannel,
   type NotificationLocale, type TemplateVariables,
 } from '@motcua/domain';
@@ -37,6 +37,8 @@ export interface DossierNoticeInput {
 
 export interface DossierNoticeDeps {
   publicBaseUrl: string;
+  /** An online payment gateway is configured: a dossier received with a fee to pay gets `payment_due`. */
+  payableOnline?: boolean | undefined;
 }
 
 /**
@@ -46,20 +48,30 @@ export interface DossierNoticeDeps {
 export async function enqueueDossierNotices(
   tx: Kysely<Database>, deps: DossierNoticeDeps, inputs: DossierNoticeInput | readonly DossierNoticeInput[], at: Date,
 ): Promise<number> {
+  return (await enqueueNotifications(tx, await dossierNotices(tx, deps, inputs), at)).length;
+}
+
+/** The messages the actions of `inputs` cause, for the caller to add to the outbox (`enqueueDossierNotices` does both). */
+export async function dossierNotices(
+  tx: Kysely<Database>, deps: DossierNoticeDeps, inputs: DossierNoticeInput | readonly DossierNoticeInput[],
+): Promise<NewNotification[]> {
   const rows: NewNotification[] = [];
   for (const input of Array.isArray(inputs) ? inputs : [inputs as DossierNoticeInput]) {
-    const notices = noticesOf(input.event, input.before, input.after);
+    const { dossier } = input;
+    const fee = { outstanding: dossier.fee_paid ? 0 : Number(dossier.fee_amount), payableOnline: deps.payableOnline ?? false };
+    const notices = noticesOf(input.event, input.before, input.after, fee);
     if (notices.applicant) rows.push(...(await applicantMessages(tx, deps, input, notices.applicant)));
+    if (notices.paymentDue) rows.push(...(await applicantMessages(tx, deps, input, 'payment_due')));
     if (notices.staff) rows.push(...(await assigneeMessages(tx, deps, input, notices.staff.userId)));
   }
-  return (await enqueueNotifications(tx, rows, at)).length;
+  return rows;
 }
 
 function commonOf(input: DossierNoticeInput, link: string, agencyName: string, recipientName: string): TemplateVariables {
   return { code: input.dossier.code, link, procedureName: input.procedureName, agencyName, recipientName };
 }
 
-function applicantVariables(kind: ApplicantNotificationKind, input: DossierNoticeInput): TemplateVariables {
+function applicantVariables(kind: ApplicantNotificationKind, input: DossierNoticeInput, link: string): TemplateVariables {
   const { dossier, event } = input;
   const time = (d: Date | number | null | undefined) => (d == null ? '' : notificationTime(typeof d === 'number' ? d : d.getTime()));
   switch (kind) {
@@ -68,6 +80,12 @@ function applicantVariables(kind: ApplicantNotificationKind, input: DossierNotic
     case 'apology': return { reason: event.note ?? '', newAppointment: time(event.newDueAt) };
     case 'result_ready': return { delivery: deliveryWords[dossier.result_delivery] };
     case 'refused': return { reasons: reasonList(event.reasons) };
+    // Paid on the dossier's public status page: before processing when the procedure says so, else by the time the result is collected.
+    case 'payment_due': return {
+      amount: formatAmount(Number(dossier.fee_amount)),
+      payBy: dossier.fee_terms?.payBeforeProcessing ? { vi: 'trước khi hồ sơ được giải quyết', en: 'before the dossier is processed' } : { vi: 'khi nhận kết quả', en: 'when you collect the result' },
+      payLink: link,
+    };
     default: return {};
   }
 }
@@ -81,7 +99,7 @@ function applicantVariables(kind: ApplicantNotificationKind, input: DossierNotic
 async function applicantMessages(tx: Kysely<Database>, deps: DossierNoticeDeps, input: DossierNoticeInput, kind: ApplicantNotificationKind): Promise<NewNotification[]> {
   const { dossier } = input;
   const link = trackingLink(deps.publicBaseUrl, dossier.code);
-  const variables = { ...applicantVariables(kind, input) };
+  const variables = { ...applicantVariables(kind, input, link) };
   const base = { kind, dossierId: dossier.id, agencyId: dossier.agency_id } as const;
   const out = new Map<string, NewNotification>();
   const muted = new Set<string>();

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { NotificationChannel, NotificationKind, NotificationLocale, RecipientKind, TemplateVariables } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { noteEnqueued } from './outbox.wake.ts';
+import { fixedInsert } from '../../db/prepared.ts';
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -24,31 +25,27 @@ export interface NewNotification {
   resendOf?: number | null;
 }
 
+const notificationColumns = [
+  'kind', 'channel', 'recipient_kind', 'user_id', 'citizen_id', 'destination', 'locale', 'dossier_id', 'agency_id', 'variables',
+  'dedupe_key', 'next_attempt_at', 'created_at', 'resend_of',
+] as const;
+const notificationRows = fixedInsert<{ id: number | string }>('notifications_enqueue', 'notifications', notificationColumns, {
+  onConflict: 'ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING', returning: 'id',
+});
+
+/** The rows of messages added at `at`, to insert with others (`insertTogether`; then `noteEnqueued`). */
+export function newNotificationRows(messages: readonly NewNotification[], at: Date) {
+  // In the order of notificationColumns.
+  return notificationRows.part(messages.map((m) => [
+    m.kind, m.channel, m.recipientKind, m.userId ?? null, m.citizenId ?? null, m.destination, m.locale ?? 'vi', m.dossierId ?? null,
+    m.agencyId ?? null, JSON.stringify(m.variables), m.dedupeKey ?? null, at, at, m.resendOf ?? null,
+  ]));
+}
+
 /** Adds messages to the outbox in the caller's transaction; returns the ids of the new ones (a repeated dedupe key adds none). */
 export async function enqueueNotifications(tx: Kysely<Database>, messages: readonly NewNotification[], at: Date): Promise<number[]> {
   if (messages.length === 0) return [];
-  const rows = messages.map((m) => ({
-    kind: m.kind,
-    channel: m.channel,
-    recipient_kind: m.recipientKind,
-    user_id: m.userId ?? null,
-    citizen_id: m.citizenId ?? null,
-    destination: m.destination,
-    locale: m.locale ?? 'vi',
-    dossier_id: m.dossierId ?? null,
-    agency_id: m.agencyId ?? null,
-    variables: JSON.stringify(m.variables),
-    dedupe_key: m.dedupeKey ?? null,
-    next_attempt_at: at,
-    created_at: at,
-    resend_of: m.resendOf ?? null,
-  }));
-  const inserted = await tx
-    .insertInto('notifications')
-    .values(rows)
-    .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
-    .returning('id')
-    .execute();
+  const inserted = (await notificationRows.run(tx, newNotificationRows(messages, at).rows)).rows;
   // Whoever opened the transaction wakes this process's dispatcher after the commit (outbox.wake.ts).
   if (inserted.length) noteEnqueued(tx);
   return inserted.map((r) => Number(r.id));

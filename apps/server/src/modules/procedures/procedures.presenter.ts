@@ -5,27 +5,19 @@
 import { z } from 'zod';
 import {
   documentTypeInfo, documentTypes,
-  budgetUnits, componentKindLabels, componentKinds, formatFee, formatProcessingTime, procedureStatuses, timeUnits,
-  workflowRoleLabels, workflowRoles, type Fee, type LegalProcessingTime, type TimeBudget,
+  budgetUnits, componentKindLabels, componentKinds, formatProcessingTime, procedureStatuses, timeUnits,
+  workflowRoleLabels, workflowRoles, type LegalProcessingTime, type TimeBudget,
 } from '@motcua/domain';
 import { EFormSchema } from '../eforms/eforms.schemas.ts';
+import { FeeView, presentFee } from './fee.presenter.ts';
+
+export { presentFee };
 import type { CatalogueItemRow, ProcedureVersionRow } from './procedures.repository.ts';
 
 const Text = z.object({ vi: z.string(), en: z.string() });
 
 const ProcessingTimeView = z.object({ value: z.number(), unit: z.enum(timeUnits), cutoff: z.string().nullable(), text: Text });
 const BudgetView = z.object({ value: z.number(), unit: z.enum(budgetUnits), text: Text });
-
-const FeeView = z.object({
-  kind: z.enum(['free', 'fixed', 'table']),
-  currency: z.literal('VND'),
-  /** Counter amount; `null` for a table (see `table`). */
-  amount: z.number().nullable(),
-  /** Reduced amount when filed online, if any. */
-  onlineAmount: z.number().nullable(),
-  table: z.array(z.object({ label: z.string(), amount: z.number(), onlineAmount: z.number().nullable() })),
-  text: Text,
-});
 
 export const CatalogueItemSchema = z.object({
   code: z.string(),
@@ -114,16 +106,6 @@ export const presentProcessingTime = (t: LegalProcessingTime) =>
   ({ value: t.value, unit: t.unit, cutoff: t.unit === 'same_day' ? t.cutoff ?? null : null, text: formatProcessingTime(t) });
 
 const presentBudget = (b: TimeBudget) => ({ value: b.value, unit: b.unit, text: formatProcessingTime(b) });
-
-export function presentFee(fee: Fee): z.infer<typeof FeeView> {
-  const text = formatFee(fee);
-  if (fee.kind === 'free') return { kind: 'free', currency: 'VND', amount: 0, onlineAmount: null, table: [], text };
-  if (fee.kind === 'fixed') return { kind: 'fixed', currency: 'VND', amount: fee.amount, onlineAmount: fee.onlineAmount ?? null, table: [], text };
-  return {
-    kind: 'table', currency: 'VND', amount: null, onlineAmount: null, text,
-    table: fee.table.map((r) => ({ label: r.label, amount: r.amount, onlineAmount: r.onlineAmount ?? null })),
-  };
-}
 
 export function presentCatalogueItem(r: CatalogueItemRow): z.infer<typeof CatalogueItemSchema> {
   return {

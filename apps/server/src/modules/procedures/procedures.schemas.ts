@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  budgetUnits, componentKinds, documentTypes, inputText, openObject, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
+  budgetUnits, componentKinds, documentTypes, feeItemKinds, inputText, openObject, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
 } from '@motcua/domain';
 import { EFormSchema } from '../eforms/eforms.schemas.ts';
 
@@ -35,14 +35,38 @@ export const ProcessingTimeInput = z.object({
 }, required);
 
 const FeeRowInput = z.object({ label: Text(200), amount: Amount, onlineAmount: Amount.optional() });
+const FeeKind = z.enum(feeItemKinds, oneOf('kind', feeItemKinds));
 
+const FeeItemInput = openObject({
+  kind: FeeKind,
+  label: Text(300),
+  amount: Amount.optional(),
+  onlineAmount: Amount.optional(),
+  table: z.array(FeeRowInput).min(1).max(100).optional(),
+});
+
+const FeeExemptionInput = openObject({
+  label: Text(300),
+  share: z.number(required).int('a whole percentage').min(1).max(100).describe('percentage waived; 100: exempt in full'),
+  appliesTo: FeeKind.optional(),
+});
+
+/** A fee: one amount, a table, or a schedule of items (docs/bundle-format.md, "Fees"); the domain checks the rest. */
 export const FeeInputSchema = openObject({
   amount: Amount.optional(),
   onlineAmount: Amount.optional(),
   currency: z.literal('VND', { error: 'fees are in VND' }).optional(),
   table: z.array(FeeRowInput).min(1).max(100).optional(),
+  kind: FeeKind.optional(),
+  label: Text(300).optional(),
+  items: z.array(FeeItemInput).max(20).optional(),
+  exemptions: z.array(FeeExemptionInput).max(50).optional(),
+  legalBasis: Text(2000).optional(),
+  payBeforeProcessing: z.boolean().optional(),
 })
-  .refine((f) => (f.amount === undefined) !== (f.table === undefined), { message: 'a fee has either an amount or a table', path: ['amount'] })
+  .refine((f) => [f.amount, f.table, f.items].filter((v) => v !== undefined).length === 1, {
+    message: 'a fee has one of an amount, a table or items', path: ['amount'],
+  })
   .refine((f) => f.table === undefined || f.onlineAmount === undefined, {
     message: 'a fee table gives online amounts per row', path: ['onlineAmount'],
   });
@@ -119,8 +143,10 @@ export function toEntryInput(entry: ProcedureEntry): ProcedureEntryInput {
 }
 
 function toFeeInput(fee: z.infer<typeof FeeInputSchema>): FeeInput {
-  if (fee.table) return { table: fee.table, currency: 'VND' };
-  return { amount: fee.amount!, currency: 'VND', onlineAmount: fee.onlineAmount };
+  return {
+    currency: 'VND', amount: fee.amount, onlineAmount: fee.onlineAmount, table: fee.table, kind: fee.kind, label: fee.label,
+    items: fee.items, exemptions: fee.exemptions, legalBasis: fee.legalBasis, payBeforeProcessing: fee.payBeforeProcessing,
+  };
 }
 
 /** Zod issue → message: a missing field says so plainly. */

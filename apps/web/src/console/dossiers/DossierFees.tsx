@@ -43,7 +43,7 @@ export function DossierFees({ dossier }: { dossier: DossierDetail }) {
         account={a}
         actions={buttons.length ? <Group gap="xs">{buttons}</Group> : undefined}
         entryAction={a.may.includes('reversal') ? (entry) => entry.reversible ? (
-          <Button size="compact-xs" variant="subtle" color="red.8" leftSection={<IconArrowBackUp size={14} aria-hidden="true" />}
+          <Button size="compact-xs" variant="default" leftSection={<IconArrowBackUp size={14} aria-hidden="true" />}
             aria-label={t('fees.reverseEntry', { kind: localized(entry.kindLabel, language), amount: formatCurrency(entry.amount) })}
             onClick={() => setIntent({ kind: 'reversal', entry })}>
             {t('fees.actions.reversal')}

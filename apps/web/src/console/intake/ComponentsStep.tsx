@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { componentKinds, feeRows, type ComponentKind } from '../../shared/catalogue.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { FileAttach } from '../../shared/ui/FileAttach.tsx';
+import { FeeSchedule } from '../../shared/fees/FeeSchedule.tsx';
 import { ApplicantStoredDocumentPicker } from '../../portal/data-store/ApplicantStoredDocumentPicker.tsx';
 import { fileUrl } from '../dossiers/dossiers.api.ts';
 import { missingRequired, type Channel, type ComponentDraft, type IntakeDraft, type ResultDelivery } from './intakeDraft.ts';
@@ -14,13 +15,15 @@ interface Props {
   onChange: (patch: Partial<IntakeDraft>) => void;
   onBusyChange: (busy: number) => void;
   feeRowError?: string;
+  /** The officer may grant an exemption of the fee schedule: at counter intake, not when preparing an online dossier. */
+  allowExemption?: boolean;
 }
 
 /**
  * Step 3: the checklist of papers (received or not, which kind, how many, scans, a note), then
  * the number of sets, how it came and how the result goes back, and the fee.
  */
-export function ComponentsStep({ draft, onChange, onBusyChange, feeRowError }: Props) {
+export function ComponentsStep({ draft, onChange, onBusyChange, feeRowError, allowExemption = true }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const procedure = draft.procedure!;
@@ -190,7 +193,24 @@ export function ComponentsStep({ draft, onChange, onBusyChange, feeRowError }: P
             </>
           )}
         </Stack>
+        {allowExemption && procedure.fee.exemptions.length > 0 && (
+          <Select
+            label={t('portal.fees.exemption')}
+            placeholder={t('portal.fees.exemptionNone')}
+            data={procedure.fee.exemptions.map((e) => ({ value: e.label, label: `${e.label} (${localized(e.text, language)})` }))}
+            value={draft.feeExemption || null}
+            onChange={(feeExemption) => onChange({ feeExemption: feeExemption ?? '' })}
+            clearable
+            miw={260}
+          />
+        )}
       </Group>
+      {procedure.fee.items.length > 0 && (
+        <Paper withBorder p="xs">
+          <Text size="sm" fw={600} mb={4}>{t('portal.fees.section')}</Text>
+          <FeeSchedule fee={procedure.fee} compact />
+        </Paper>
+      )}
     </Stack>
   );
 }

@@ -84,7 +84,7 @@ function Intake({ mode }: { mode: IntakeMode }) {
   const patch = (change: Partial<IntakeDraft>) => setDraft((current) => ({ ...current, ...change }));
 
   function pickProcedure(procedure: ProcedureDetail) {
-    patch({ procedure, components: componentsOf(procedure), feeRow: '', decision: 'receive', reasons: [''], declaration: null });
+    patch({ procedure, components: componentsOf(procedure), feeRow: '', feeExemption: '', decision: 'receive', reasons: [''], declaration: null });
     setStep(1);
   }
 
@@ -191,7 +191,7 @@ function Intake({ mode }: { mode: IntakeMode }) {
                     errors={{ ...(isApiError(sending.error) ? serverDeclarationErrors(sending.error.issues, language === 'en' ? 'en' : 'vi') : {}), ...declarationErrors }}
                   />
                 )}
-                {step === 2 && <ComponentsStep draft={draft} onChange={patch} onBusyChange={setUploading} feeRowError={stepError.feeRow} />}
+                {step === 2 && <ComponentsStep draft={draft} onChange={patch} onBusyChange={setUploading} feeRowError={stepError.feeRow} allowExemption={!assisted} />}
                 {step === 3 && !assisted && <DecisionStep draft={draft} onChange={patch} reasonsError={stepError.reasons} />}
                 {step === 3 && assisted && <AssistedStep draft={draft} onChange={patch} />}
                 {step === 3 && sending.isError && <ProblemAlert title={t(assisted ? 'assisted.console.failed' : 'console.intake.failed')} error={sending.error} />}

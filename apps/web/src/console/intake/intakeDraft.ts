@@ -37,6 +37,8 @@ export interface IntakeDraft {
   sets: number;
   resultDelivery: ResultDelivery;
   feeRow: string;
+  /** An exemption of the fee schedule granted at reception (its label); '' for none. */
+  feeExemption: string;
   decision: Decision;
   reasons: string[];
   note: string;
@@ -49,7 +51,7 @@ export interface IntakeDraft {
 export function emptyDraft(agencyId: string | undefined): IntakeDraft {
   return {
     agencyId, procedure: undefined, applicant: emptyApplicant, components: [], channel: 'counter', sets: 1,
-    resultDelivery: 'counter', feeRow: '', decision: 'receive', reasons: [''], note: '', sendCodeBy: 'sms', declaration: null,
+    resultDelivery: 'counter', feeRow: '', feeExemption: '', decision: 'receive', reasons: [''], note: '', sendCodeBy: 'sms', declaration: null,
   };
 }
 
@@ -87,6 +89,7 @@ export function intakeBody(draft: IntakeDraft) {
     sets: draft.sets,
     resultDelivery: draft.resultDelivery,
     ...(draft.feeRow ? { feeRow: draft.feeRow } : {}),
+    ...(draft.feeExemption && draft.decision === 'receive' ? { feeExemption: draft.feeExemption } : {}),
     decision: draft.decision,
     ...(draft.decision !== 'receive' && reasons.length ? { reasons } : {}),
     ...(draft.note.trim() ? { note: draft.note.trim() } : {}),

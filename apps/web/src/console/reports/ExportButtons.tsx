@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { client, problemFromBody } from '../../shared/api.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { signAndDownload } from '../signedPdf.ts';
-import { downloadName, exportUrl, signUrl, type ReportFilters } from './reportQuery.ts';
+import { downloadFile } from './download.ts';
+import { exportUrl, signUrl, type ReportFilters } from './reportQuery.ts';
 
 type Format = 'xlsx' | 'pdf';
 
@@ -50,20 +51,7 @@ export function ExportButtons({ filters }: { filters: ReportFilters }) {
     if (busy) return;
     setBusy(format);
     try {
-      const response = await fetch(exportUrl(filters, format), { credentials: 'same-origin' });
-      if (!response.ok) {
-        const body: unknown = await response.json().catch(() => undefined);
-        throw problemFromBody(response.status, response.statusText, body);
-      }
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = downloadName(response.headers.get('content-disposition'), `bao-cao-${filters.from}-${filters.to}.${format}`);
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await downloadFile(exportUrl(filters, format), `bao-cao-${filters.from}-${filters.to}.${format}`);
     } catch (error) {
       const apiError = error as ReturnType<typeof problemFromBody>;
       notifications.show({

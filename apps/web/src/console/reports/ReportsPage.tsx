@@ -11,6 +11,7 @@ import { SectionGuard } from '../SectionGuard.tsx';
 import { agencyPath, buildAgencyTree, orderRows, reportRoot, shortAgencyName } from './agencyTree.ts';
 import { DossiersDialog } from './DossiersDialog.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { FeeSection } from './FeeSection.tsx';
 import { describePeriod, PeriodPicker } from './PeriodPicker.tsx';
 import { vietnamToday } from './periods.ts';
 import { RankingTable } from './RankingTable.tsx';
@@ -214,6 +215,7 @@ function Reports() {
               </Section>
             </>
           )}
+          <FeeSection filters={filters} period={periodText} />
           <Text size="xs" c="gray.7">{t('console.reports.generatedAt', { at: formatDateTime(data.generatedAt) })}</Text>
         </Stack>
       )}

@@ -138,3 +138,17 @@ export function dossierListQuery(filters: ReportFilters, list: DossierListState)
   if (!list.agency) return base;
   return { ...base, agency: list.agency, agencyOnly: 'true' };
 }
+
+/** The fee report's query for the page's filters (fees have no field or channel filter), grouped by `groupBy`. */
+export function feeApiQuery(filters: ReportFilters, groupBy: 'agency' | 'procedure' | 'month'): ApiQuery<'/reports/fees'> {
+  const query: ApiQuery<'/reports/fees'> = { from: filters.from, to: filters.to, groupBy };
+  for (const name of ['agency', 'level', 'procedure'] as const) {
+    if (filters[name]) query[name] = filters[name];
+  }
+  return query;
+}
+
+/** Where the fee statement for accounting is downloaded (XLSX). */
+export function feeExportUrl(filters: ReportFilters, groupBy: 'agency' | 'procedure' | 'month'): string {
+  return `${apiBase}/reports/fees.xlsx?${new URLSearchParams(feeApiQuery(filters, groupBy) as Record<string, string>).toString()}`;
+}

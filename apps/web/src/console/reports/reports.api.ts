@@ -66,3 +66,17 @@ export function useCatalogueProcedures() {
     staleTime: 30 * 60_000,
   });
 }
+
+export type FeeReport = ApiResponse<'/reports/fees'>;
+export type FeeFigures = FeeReport['total'];
+export type FeeRow = FeeReport['rows'][number];
+export type FeeQuery = ApiQuery<'/reports/fees'>;
+
+/** Fees and charges of the period (docs/rules/payments.md, "Reports"), grouped as asked. */
+export function useFees(query: FeeQuery) {
+  return useQuery({
+    queryKey: ['reports', 'fees', query],
+    queryFn: ({ signal }) => client.get('/reports/fees', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -79,8 +79,9 @@ export function FeeAccountView<A extends FeeAccountData>({ account, actions, ent
       {children}
       {actions}
       <Text size="sm" fw={600}>{t('fees.entries')}</Text>
+      {/* The scroll box is positioned so that the visually hidden header text stays inside it instead of widening the page. */}
       {entries.length === 0 ? <Text size="sm" c="gray.7">{t('fees.noEntries')}</Text> : (
-        <Table.ScrollContainer minWidth={entryAction ? 640 : 540} style={{ minWidth: 0 }}>
+        <Table.ScrollContainer minWidth={entryAction ? 640 : 540} type="native" pos="relative">
           <Table striped withTableBorder verticalSpacing={6} fz="sm" data-testid="fee-entries">
             <Table.Thead>
               <Table.Tr>

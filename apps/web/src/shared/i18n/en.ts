@@ -5,9 +5,10 @@ import { dossierEn, timeEn, uploadEn } from './parts/dossier.en.ts';
 import { assistedEn } from './parts/assisted.en.ts';
 import { eformEn } from './parts/eform.en.ts';
 import { intakeEn } from './parts/intake.en.ts';
-import { changesEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
+import { changesEn, feeScheduleEn, lookupEn, procedureEn, ratingEn, submitEn } from './parts/portal.en.ts';
 import { reportsEn } from './parts/reports.en.ts';
 import { reportReuseEn } from './parts/reportReuse.en.ts';
+import { reportFeesEn } from './parts/reportFees.en.ts';
 import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
 import { verificationEn } from './parts/verification.en.ts';
@@ -120,7 +121,7 @@ export const en: Translation = {
       field: 'Field',
       level: 'Level',
       processingTime: 'Processing time',
-      fee: 'Fee',
+      fee: 'Fees and charges',
       free: 'Free of charge',
       fullyOnline: 'Fully online',
       pagination: 'Pagination',
@@ -144,6 +145,7 @@ export const en: Translation = {
     lookup: lookupEn,
     verify: verificationEn,
     procedure: procedureEn,
+    fees: feeScheduleEn,
     submit: submitEn,
     rating: ratingEn,
     changes: changesEn,
@@ -237,5 +239,6 @@ export const en: Translation = {
   },
   dataStore: dataStoreEn,
   reportReuse: reportReuseEn,
+  reportFees: reportFeesEn,
   myDocuments: myDocumentsEn,
 };

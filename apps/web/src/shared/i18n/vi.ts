@@ -11,9 +11,10 @@ import { dossierVi, timeVi, uploadVi } from './parts/dossier.vi.ts';
 import { assistedVi } from './parts/assisted.vi.ts';
 import { eformVi } from './parts/eform.vi.ts';
 import { intakeVi } from './parts/intake.vi.ts';
-import { changesVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
+import { changesVi, feeScheduleVi, lookupVi, procedureVi, ratingVi, submitVi } from './parts/portal.vi.ts';
 import { reportsVi } from './parts/reports.vi.ts';
 import { reportReuseVi } from './parts/reportReuse.vi.ts';
+import { reportFeesVi } from './parts/reportFees.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { paymentsVi } from './parts/payments.vi.ts';
@@ -117,7 +118,7 @@ export const vi = {
       field: 'Lĩnh vực',
       level: 'Cấp thực hiện',
       processingTime: 'Thời hạn giải quyết',
-      fee: 'Lệ phí',
+      fee: 'Phí, lệ phí',
       free: 'Miễn phí',
       fullyOnline: 'Trực tuyến toàn trình',
       pagination: 'Phân trang',
@@ -141,6 +142,7 @@ export const vi = {
     lookup: lookupVi,
     verify: verificationVi,
     procedure: procedureVi,
+    fees: feeScheduleVi,
     submit: submitVi,
     rating: ratingVi,
     changes: changesVi,
@@ -234,5 +236,6 @@ export const vi = {
   },
   dataStore: dataStoreVi,
   reportReuse: reportReuseVi,
+  reportFees: reportFeesVi,
   myDocuments: myDocumentsVi,
 };

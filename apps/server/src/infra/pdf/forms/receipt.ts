@@ -4,7 +4,7 @@ import type { RenderOptions } from '../document.ts';
 import { openDossierForm } from './open.ts';
 import { count2, longDateTime, money } from '../format.ts';
 import { drawTable } from '../table.ts';
-import type { ReceiptForm, ReceivedComponent, RenderedForm, ResultDelivery } from '../types.ts';
+import type { ReceiptFee, ReceiptForm, ReceivedComponent, RenderedForm, ResultDelivery } from '../types.ts';
 
 const kindLabels: Record<ReceivedComponent['kind'], string> = {
   original: 'Bản chính',
@@ -21,6 +21,24 @@ function delivery(form: ReceiptForm): string {
   };
   const base = labels[form.resultDelivery];
   return form.deliveryAddress ? `${base}: ${form.deliveryAddress}` : base;
+}
+
+/** Item 7: the total due and whether it is paid, then what it is made of, the exemption and when it must be paid. */
+function drawFee(flow: Parameters<typeof drawField>[0], fee: ReceiptFee): void {
+  const state = fee.paid ? 'đã nộp' : fee.amount === 0 ? 'được miễn' : 'chưa nộp';
+  drawField(flow, [{ text: '7. Phí, lệ phí: ' }, { text: `${money(fee.amount, 'fee.amount')} (${state})`, style: 'bold', keep: true }]);
+  const line = (text: string, style?: 'bold' | 'italic') => drawField(flow, [{ text: `   - ${text}`, ...(style ? { style } : {}) }]);
+  if (fee.case) line(`Trường hợp: ${fee.case}`);
+  for (const [i, item] of (fee.items ?? []).entries()) {
+    const kind = item.label.toLocaleLowerCase('vi').startsWith(item.kind.toLocaleLowerCase('vi')) ? '' : `${item.kind} `;
+    line(`${kind}${kind ? item.label.charAt(0).toLocaleLowerCase('vi') + item.label.slice(1) : item.label}: ${money(item.amount, `fee.items.${i}.amount`)}`);
+  }
+  if (fee.exemption) {
+    const share = fee.exemption.share === null ? '' : fee.exemption.share >= 100 ? ', miễn toàn bộ' : `, giảm ${fee.exemption.share}%`;
+    line(`Miễn, giảm (${fee.exemption.label}${share}): trừ ${money(fee.exemption.waived, 'fee.exemption.waived')}`);
+  }
+  if (fee.payBeforeProcessing && !fee.paid && fee.amount > 0) line('Nộp trước khi giải quyết hồ sơ', 'bold');
+  if (fee.legalBasis) line(`Căn cứ thu: ${fee.legalBasis}`, 'italic');
 }
 
 export async function renderReceipt(form: ReceiptForm, options?: RenderOptions): Promise<RenderedForm> {
@@ -65,12 +83,7 @@ export async function renderReceipt(form: ReceiptForm, options?: RenderOptions):
     { text: `Vào hồi ${longDateTime(form.appointmentAt, 'appointmentAt')}`, style: 'bold', keep: true },
   ]);
   drawField(flow, [{ text: '6. Đăng ký nhận kết quả tại: ' }, { text: delivery(form) }]);
-  if (form.fee) {
-    drawField(flow, [
-      { text: '7. Phí, lệ phí: ' },
-      { text: `${money(form.fee.amount, 'fee.amount')} (${form.fee.paid ? 'đã nộp' : 'chưa nộp'})` },
-    ]);
-  }
+  if (form.fee) drawFee(flow, form.fee);
   drawField(flow, [
     { text: 'Vào Sổ theo dõi hồ sơ, Quyển số: ' },
     ...(form.trackingBook.volume ? [{ text: form.trackingBook.volume }] : [{ dots: 70 as const }]),

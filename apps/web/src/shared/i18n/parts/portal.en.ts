@@ -198,3 +198,18 @@ export const changesEn: Portal['changes'] = {
   showRecent: 'See the last 12 months',
   errorTitle: 'Could not load the list of changed procedures',
 };
+
+/** A procedure's fee schedule (fees and charges), on the portal and at the counter. */
+export const feeScheduleEn = {
+  section: 'Fees and charges',
+  free: 'No fee or charge.',
+  item: 'Item',
+  atCounter: 'At the counter',
+  online: 'Online',
+  exemptions: 'Exemptions and reductions',
+  exemptionsHow: 'Show the papers that prove it when you file; the receiving officer decides on the exemption.',
+  payBeforeProcessing: 'The fees are paid before the dossier is processed.',
+  legalBasis: 'Legal basis: {{basis}}',
+  exemption: 'Exemption or reduction',
+  exemptionNone: 'None',
+};

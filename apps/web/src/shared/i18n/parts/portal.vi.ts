@@ -195,3 +195,18 @@ export const changesVi = {
   showRecent: 'Xem 12 tháng gần đây',
   errorTitle: 'Không tải được danh sách thủ tục thay đổi',
 };
+
+/** A procedure's fee schedule (phí, lệ phí), on the portal and at the counter. */
+export const feeScheduleVi = {
+  section: 'Phí, lệ phí',
+  free: 'Không thu phí, lệ phí.',
+  item: 'Khoản thu',
+  atCounter: 'Nộp trực tiếp',
+  online: 'Nộp trực tuyến',
+  exemptions: 'Đối tượng được miễn, giảm',
+  exemptionsHow: 'Xuất trình giấy tờ chứng minh khi nộp hồ sơ; cán bộ tiếp nhận xác định việc miễn, giảm.',
+  payBeforeProcessing: 'Phí, lệ phí nộp trước khi hồ sơ được giải quyết.',
+  legalBasis: 'Căn cứ thu: {{basis}}',
+  exemption: 'Miễn, giảm phí, lệ phí',
+  exemptionNone: 'Không miễn, giảm',
+};

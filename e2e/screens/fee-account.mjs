@@ -3,7 +3,7 @@
 // "Phí, lệ phí" panel before and after a payment at the counter, its payment, refund and reversal
 // dialogs (with a refusal from the server), and the fees of one's own dossier in "Hồ sơ của tôi";
 // each at 1366×768 and 390×844. Then the electronic receipt PDF rendered with pdftoppm -r 60.
-//   MOTCUA_URL=http://localhost:3317 SHOTS_DIR=/tmp/shots-fees node e2e/screens/fees.mjs
+//   MOTCUA_URL=http://localhost:3317 SHOTS_DIR=/tmp/shots-fees node e2e/screens/fee-account.mjs
 // Needs a server with a demo database serving a current build of apps/web. Each run receives one
 // dossier of procedure DEMO.009 (50.000 đồng) at the counter for the demo citizen 036090001234.
 /* global window, document */
@@ -18,6 +18,8 @@ const citizenId = '036090001234';
 const sizes = [desktop, mobile];
 const browser = await launch();
 const findings = [];
+/** Findings elsewhere on the page (the dossier's header and actions): reported, not this script's. */
+const pageFindings = [];
 const overflow = [];
 
 const look = async (page, name, viewport, options = {}) => {
@@ -26,9 +28,23 @@ const look = async (page, name, viewport, options = {}) => {
   await page.waitForTimeout(200);
   const full = `${name}-${viewport.width}`;
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > viewport.width) overflow.push(`${full}: ${width}px`);
+  if (width > viewport.width) {
+    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1)
+      .slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')}`), viewport.width);
+    overflow.push(`${full}: ${width}px (${wide.join(', ')})`);
+  }
   await shot(page, full, options);
-  findings.push(...(await axe(page, full)).map((v) => `${full}: ${v.id}`));
+  // The whole page as the other scripts check it, then this script's own part of it alone.
+  const page_ = (await axe(page, full)).map((v) => `${full}: ${v.id}`);
+  const mine = await page.evaluate(async () => {
+    const include = [...document.querySelectorAll('[data-testid="dossier-fees"], [data-testid="my-dossier-fees"], [role="dialog"]')];
+    if (!include.length) return [];
+    const result = await window.axe.run(include, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  console.log(`  axe ${full}, fees panel and dialog only: ${mine.length ? mine.join('; ') : 'no critical or serious findings'}`);
+  findings.push(...mine.map((v) => `${full} (fees): ${v}`));
+  pageFindings.push(...page_);
 };
 const api = async (page, method, url, body) => {
   const request = page.context().request;
@@ -89,7 +105,8 @@ try {
   await tooMuch.getByTestId('fee-amount').fill('50.000');
   await tooMuch.getByText('Chuyển khoản', { exact: true }).click();
   await tooMuch.getByTestId('fee-submit').click();
-  await tooMuch.waitFor({ state: 'detached' });
+  // Recording signs the receipt: give it time on a busy machine.
+  await tooMuch.waitFor({ state: 'detached', timeout: 90_000 });
   await panel(officer).getByText('Đã nộp đủ').waitFor();
   await showPanel(officer, url, '13-fees-paid', (p) => panel(p).getByText('Đã nộp đủ').waitFor());
 
@@ -100,7 +117,7 @@ try {
   const reversal = await dialogStep(officer, reverse, 'Hủy bút toán', '15-reversal-dialog', async (dialog) => {
     await dialog.getByTestId('fee-reason').fill('Ghi nhầm hình thức thanh toán (tiền mặt, không phải chuyển khoản)');
   });
-  await reversal.waitFor({ state: 'detached' });
+  await reversal.waitFor({ state: 'detached', timeout: 90_000 });
   await api(officer, 'POST', `/dossiers/${intake.id}/fees/payments`, { method: 'cash' });
   await showPanel(officer, url, '16-fees-corrected', (p) => panel(p).getByText('Đã hủy').waitFor());
 
@@ -131,6 +148,7 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`axe critical/serious: ${findings.length ? findings.join('; ') : 'none'}`);
+console.log(`axe critical/serious in the fees panel and dialogs: ${findings.length ? findings.join('; ') : 'none'}`);
+console.log(`axe critical/serious elsewhere on the page: ${pageFindings.length ? [...new Set(pageFindings.map((f) => f.split(': ')[1]))].join(', ') + ` (${pageFindings.length} shots)` : 'none'}`);
 console.log(`wider than the viewport: ${overflow.length ? overflow.join('; ') : 'none'}`);
 console.log(`console problems: ${problems.length ? problems.join('; ') : 'none'}`);
