@@ -7,7 +7,7 @@
  * by a reversal, some still owed and a few online payments still pending. Counter entries fall in
  * working hours on the day of reception. Deterministic for a day, like the history itself.
  */
-import { localDateOf, type Fee, type FeeTerms, type PaymentMethod } from '@motcua/domain';
+import { feeCases, feeTermsFor, localDateOf, type Fee, type FeeTerms, type FilingChannel, type PaymentMethod } from '@motcua/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -19,13 +19,11 @@ const MINUTE = 60_000;
 const VN = 7 * HOUR;
 const communes = ['000.41.00.H40', '000.42.00.H40', '000.43.00.H40'];
 
-/** What the dossier owes for its channel, from its procedure version's fee (the first row of a table). */
-function termsOf(fee: Fee, channel: string): { amount: number; label: string } | null {
+/** What the dossier owes for its channel by the catalogue's own rule (`feeTermsFor`), for the first case of a table; null when nothing. */
+function termsOf(fee: Fee, channel: FilingChannel, legalBasis: string | null): FeeTerms | null {
   if (fee.kind === 'free') return null;
-  const row = fee.kind === 'fixed' ? { label: 'Lệ phí', amount: fee.amount, onlineAmount: fee.onlineAmount } : fee.table[0];
-  if (!row) return null;
-  const amount = channel === 'online' && row.onlineAmount !== undefined ? row.onlineAmount : row.amount;
-  return amount > 0 ? { amount, label: row.label } : null;
+  const terms = feeTermsFor({ fee }, channel, { row: feeCases(fee)[0] });
+  return terms.amount > 0 ? { ...terms, legalBasis: terms.legalBasis ?? legalBasis } : null;
 }
 
 /** `at` moved into the working hours of its local day (08:00–11:30, 13:00–16:30), never before `notBefore`. */
@@ -57,17 +55,17 @@ export async function seedDemoFees(deps: Deps): Promise<{ dossiers: number; entr
   let owing = 0;
   let entries = 0;
   const charge = async (tx: Kysely<Database>, d: (typeof dossiers)[number]) => {
-    const owed = termsOf(d.fee, d.channel);
-    if (!owed) return;
+    const quoted = termsOf(d.fee, d.channel as FilingChannel, d.legal_basis);
+    if (!quoted) return;
+    const owed = { amount: quoted.amount };
     owing++;
     const receivedAt = d.received_at!.getTime();
     const r = rand();
     const exempt = r < 0.03;
-    const terms: FeeTerms = {
-      currency: 'VND', amount: exempt ? 0 : owed.amount, items: [{ kind: 'charge', label: owed.label, amount: owed.amount }],
-      ...(exempt ? { exemption: { label: 'Người có công với cách mạng (miễn lệ phí)', waived: owed.amount } } : {}),
-      payBeforeProcessing: false, legalBasis: d.legal_basis,
-    };
+    // A few applicants exempted at reception (in full: the demo's exemptions are not all in the catalogue).
+    const terms: FeeTerms = exempt
+      ? { ...quoted, amount: 0, exemption: { label: 'Người có công với cách mạng (miễn phí, lệ phí)', waived: quoted.amount } }
+      : quoted;
     const recordedBy = officers.get(d.agency_id);
     const online = d.channel === 'online';
     const method: PaymentMethod = online ? 'online' : (() => {
@@ -104,8 +102,8 @@ export async function seedDemoFees(deps: Deps): Promise<{ dossiers: number; entr
       if (r < 0.06) {
         // Waived after reception by a decision, nothing to pay.
         await other('waiver', owed.amount, later(2), { reason: 'Miễn lệ phí theo quyết định của Chủ tịch UBND xã' });
-      } else if (r < 0.14) {
-        // Still owed; an online applicant may have started a payment that waits for the gateway.
+      } else if (r < 0.14 && !quoted.payBeforeProcessing) {
+        // Still owed (never a fee due before processing: the history processed these dossiers); an online applicant may have started a payment that waits for the gateway.
         if (online && now - receivedAt < 14 * 24 * HOUR) {
           // Started in the last hour: an order lives a quarter of an hour at the gateway.
           const started = now - Math.floor(1 + rand() * 50) * MINUTE;
