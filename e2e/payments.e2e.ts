@@ -191,6 +191,14 @@ describe('paying a fee online: the status page, the sandbox gateway, back to Mot
     expect(citizen.pageErrors).toEqual([]);
   }));
 
+  it('a return the server could not match to an order (/tra-cuu?thanh-toan=loi) says so', () => step('unidentified return', async () => {
+    const { page } = citizen;
+    await page.goto('/tra-cuu?thanh-toan=loi');
+    const notice = page.locator('[data-payment-status="unknown"]');
+    await notice.getByText(/Không xác định được giao dịch mà cổng thanh toán trả về/).waitFor();
+    await expectAccessible(page, 'the lookup page after an unidentified return');
+  }));
+
   it('the officer sees the online payment in "Phí, lệ phí" and downloads its receipt, which carries its number', () => step('officer sees it paid', async () => {
     const { page } = officer;
     await page.reload();

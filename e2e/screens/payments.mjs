@@ -2,7 +2,8 @@
 // Screenshots and axe-core of online fee payment in the portal (not part of the test suite): the
 // status page with the fee due and "Thanh toán trực tuyến", then the pages the payer comes back to
 // from the sandbox gateway — waiting for the gateway (and "come back later" once the page stops
-// asking), cancelled (with "Thanh toán lại"), paid — and "Hồ sơ của tôi" with a dossier to pay.
+// asking), cancelled (with "Thanh toán lại"), paid, the same in English from another browser (the
+// code asked again) — and "Hồ sơ của tôi" with a dossier to pay, then paid with the receipt's link.
 // Each at 1366×768 and 390×844.
 //   MOTCUA_URL=http://localhost:3471 SHOTS_DIR=/tmp/shots-portal-pay node e2e/screens/payments.mjs
 // Needs a server in demo mode without VNPAY_* serving a current build of apps/web. Each run files
@@ -122,11 +123,15 @@ try {
   await visitor.locator('[data-payment-status="paid"]').waitFor();
   await look(visitor, '06-return-paid');
 
-  // The same return without the security code in this tab (another browser): the code is asked.
-  const other = await newPage(browser, { name: 'other' });
+  // The same return in another browser, in English: the code is asked, then the outcome shown.
+  const other = await newPage(browser, { name: 'other', language: 'en' });
   await other.goto(visitor.url());
   await other.locator('[data-payment-status="proof"]').waitFor();
-  await look(other, '07-return-asks-code');
+  await look(other, '07-return-asks-code-en');
+  await other.getByLabel(/security code/i).fill(dossier.secret);
+  await other.getByRole('button', { name: 'Show the result' }).click();
+  await other.locator('[data-payment-status="paid"]').waitFor();
+  await look(other, '07-return-paid-en');
 
   // "Hồ sơ của tôi", signed in with the e-ID: a dossier of this citizen with its fee due.
   const citizen = await newPage(browser, { name: 'citizen' });

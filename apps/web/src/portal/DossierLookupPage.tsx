@@ -11,7 +11,7 @@ import { ApplicantActions } from './ApplicantActions.tsx';
 import { DossierLookupForm } from './DossierLookupForm.tsx';
 import { usePublicDossier } from './dossiers.api.ts';
 import { normalizeDossierCode, ratingTokenOf } from './paths.ts';
-import { FeeDueWithPayment, PaymentOutcome } from './payments/OnlinePayment.tsx';
+import { FeeDueWithPayment, PaymentOutcome, UnidentifiedPaymentNotice } from './payments/OnlinePayment.tsx';
 import { PublicDossierStatus } from './PublicDossierStatus.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { SignedResultDownload } from './verification/SignedResultDownload.tsx';
@@ -36,6 +36,7 @@ export function DossierLookupPage() {
         <Paper withBorder p="md">
           <DossierLookupForm key={code} label={t('portal.lookup.codeLabel')} initialCode={code} size="sm" />
         </Paper>
+        {!code && <UnidentifiedPaymentNotice />}
         {code && result.isPending && <PageLoader />}
         {code && result.isError && (
           failure?.code === 'dossier.invalid_code' ? (

@@ -1,10 +1,13 @@
+import { Alert } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { ApplicantProof, PublicDossier } from '../dossiers.api.ts';
 import { FeeDueSection } from '../FeeDueSection.tsx';
 import { PayOnlineForm } from './PayOnlineForm.tsx';
 import { PaymentReturn } from './PaymentReturn.tsx';
-import { paymentReturnParam, type PaymentOrder } from './payments.api.ts';
+import { paymentReturnParam, unknownPaymentReturn, type PaymentOrder } from './payments.api.ts';
 
 /** The order reference of `?thanh-toan=<reference>` in the page's address, if the payer is back from the gateway. */
 export function usePaymentReturnReference(): string | undefined {
@@ -23,6 +26,20 @@ export function PaymentOutcome({ code, proof, feeDue, receipt }: Props & { recei
   const reference = usePaymentReturnReference();
   if (!reference) return null;
   return <PaymentReturn key={reference} code={code} reference={reference} proof={proof} feeDue={feeDue} receipt={receipt} />;
+}
+
+/**
+ * `/tra-cuu?thanh-toan=loi`: the server's return could not tell which order the gateway meant (a
+ * callback that failed verification), so there is no dossier to show: only that.
+ */
+export function UnidentifiedPaymentNotice() {
+  const { t } = useTranslation();
+  if (usePaymentReturnReference() !== unknownPaymentReturn) return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('payments.return.title')} data-payment-status="unknown">
+      {t('payments.return.unknown')}
+    </Alert>
+  );
 }
 
 /**
