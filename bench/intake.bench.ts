@@ -214,14 +214,18 @@ const responseTemplate = JSON.parse(sampleResponse) as Record<string, unknown>;
 const messageTemplate = messagesPerIntake
   ? (await pool.query(`SELECT kind, channel, recipient_kind, locale, variables FROM notifications WHERE dossier_id = $1`, [responseTemplate.id])).rows[0]
   : undefined;
+// What the API fixed at reception for the sample (fee terms, amount, national status): the baseline writes the same.
+const fee = (await pool.query(`SELECT fee_amount, fee_terms, national_status FROM dossiers WHERE id = $1`, [responseTemplate.id])).rows[0] as {
+  fee_amount: number; fee_terms: unknown; national_status: number | null;
+};
 const insertMessage = `INSERT INTO notifications (kind, channel, recipient_kind, destination, locale, dossier_id, agency_id, variables, next_attempt_at, created_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`;
 // overdue_from: an open dossier's appointment as the report compares it (migration 0015); with it the
 // report aggregates' trigger adds the due day's row too, as it does for the API's dossiers.
 const insertDossier = `INSERT INTO dossiers (code, agency_id, handling_agency_id, counter_id, procedure_version_id, procedure_code, field, channel,
   result_delivery, status, national_status, step_index, participant, applicant_kind, applicant_name, applicant_id_number, applicant_phone,
-  applicant_address, applicant, components, sets, fee_amount, fee_paid, submitted_at, received_at, due_at, clock_due_at, overdue_from, digitized, imported)
-  VALUES ($1, $2, $2, $3, $4, $5, $6, 'counter', 'counter', 'received', 2, 0, 0, 'citizen', $7, $8, $9, $10, $11, $12, 1, 0, false, $13, $13, $14, $14, $14, false, false)
+  applicant_address, applicant, components, sets, fee_amount, fee_paid, fee_terms, submitted_at, received_at, due_at, clock_due_at, overdue_from, digitized, imported)
+  VALUES ($1, $2, $2, $3, $4, $5, $6, 'counter', 'counter', 'received', $16, 0, 0, 'citizen', $7, $8, $9, $10, $11, $12, 1, $15, false, $17, $13, $13, $14, $14, $14, false, false)
   RETURNING id`;
 const insertEvents = `INSERT INTO dossier_events (dossier_id, seq, action, at, actor_kind, actor_id, actor_name, actor_role, from_status, to_status,
   step_index, step_name, participant, handling_agency_id, step_due_at, clock_due_at, data, form, request_id) VALUES
@@ -254,6 +258,7 @@ const sqlResult = await closedLoop(clients, warmup * 1000, seconds * 1000, async
     const id = (await client.query(insertDossier, [
       code, agency.id, agency.counter, version.id, version.procedure_code, version.field, body.applicant.name, body.applicant.idNumber,
       body.applicant.phone, body.applicant.address, JSON.stringify(body.applicant), JSON.stringify(components), now, due,
+      fee.fee_amount, fee.national_status, fee.fee_terms === null ? null : JSON.stringify(fee.fee_terms),
     ])).rows[0].id as number;
     await client.query(insertEvents, [
       id, now, userId, commune.officer, agency.id, JSON.stringify({ channel: 'counter' }), requestId, version.workflow[0].name,
