@@ -14,6 +14,7 @@
  * A group is the receiving agency, the procedure, or the local month of the instant that put the
  * row in the period (recorded, received, created).
  */
+import type { FeeEntryData } from '../../infra/xlsx/fee-workbook.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { FeeEntryKind, PaymentMethod } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
@@ -144,21 +145,8 @@ export async function feeSumsBy(db: Kysely<Database>, f: FeeReportFilter, by: Fe
   });
 }
 
-/** One entry of the period, for accounting's list. */
-export interface FeeEntryLine {
-  recordedAt: Date;
-  dossierCode: string;
-  procedureCode: string;
-  procedureName: string;
-  agencyCode: string;
-  agencyName: string;
-  kind: FeeEntryKind;
-  method: PaymentMethod | null;
-  amount: number;
-  receiptSymbol: string | null;
-  receiptNumber: number | null;
-  orderReference: string | null;
-}
+/** One entry of the period, for accounting's list: the workbook's own line, so the two cannot drift. */
+export type FeeEntryLine = FeeEntryData;
 
 /** The entries the report counts (reversed ones and reversals left out), oldest first. */
 export async function feeEntryLines(db: Kysely<Database>, f: FeeReportFilter): Promise<FeeEntryLine[]> {
