@@ -36,7 +36,7 @@ const WaiverBody = z.object({
   legalBasis: inputText().trim().min(1).max(500).describe('the decision or article that exempts'),
 });
 const ReversalBody = z.object({ reason: Reason });
-const ReceiptParams = { entryId: z.string().max(64).describe('the payment entry’s id') };
+const ReceiptParams = { entryId: inputText().max(64).describe('the payment entry’s id') };
 
 const recordProblems = [
   'dossier.not_found', 'fee.nothing_outstanding', 'fee.amount_exceeds_outstanding', 'fee.refund_exceeds_paid', 'fee.entry_not_found', 'fee.already_reversed',
