@@ -44,7 +44,11 @@ export function useTabParams() {
   const [params, setParams] = useSearchParams();
   const update = useCallback(
     (patch: Record<string, string | number | undefined>, options: { replace?: boolean } = {}) => {
-      setParams((current) => {
+      setParams(() => {
+        // The address as it is now, not the parameters of the last render React Router hands the
+        // updater: a filter chosen right after "clear" (before the page re-rendered) would put the
+        // cleared ones back.
+        const current = new URLSearchParams(window.location.search);
         const next = new URLSearchParams(current);
         next.set('tab', tabOf(current));
         for (const [key, value] of Object.entries(patch)) {
