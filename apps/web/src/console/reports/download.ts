@@ -6,7 +6,11 @@ import { downloadName } from './reportQuery.ts';
  * thrown as the server's problem, so that it is shown as a message instead of being saved.
  */
 export async function downloadFile(href: string, fallback: string): Promise<void> {
-  const response = await fetch(href, { credentials: 'same-origin' });
+  await saveResponse(await fetch(href, { credentials: 'same-origin' }), fallback);
+}
+
+/** Saves an answer as a file under the server's name (else `fallback`); a refusal is thrown as the server's problem. */
+export async function saveResponse(response: Response, fallback: string): Promise<void> {
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => undefined);
     throw problemFromBody(response.status, response.statusText, body);
