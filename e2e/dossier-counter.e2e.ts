@@ -162,8 +162,9 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     statusUrl = `${server.baseUrl}/tra-cuu/${code}`;
     expect(qr).toHaveLength(2);
     expect(qr).toContain(statusUrl);
+    // The rating code opens the counter kiosk's rating page for this dossier, its one-time token in the fragment.
     ratingUrl = qr.find((c) => c !== statusUrl)!;
-    expect(ratingUrl.startsWith(`${statusUrl}#danh-gia=`)).toBe(true);
+    expect(ratingUrl.startsWith(`${server.baseUrl}/danh-gia/${code}#`)).toBe(true);
     expect(text).toContain('ĐÁNH GIÁ HÀI LÒNG');
     await popup.close();
   }));
@@ -255,14 +256,20 @@ describe('counter journey: Đăng ký kết hôn received at the counter, proces
     await rating.getByLabel('Mã bảo mật của hồ sơ').fill('doan-bua-123');
     await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await rating.getByText('Mã bảo mật hoặc mã đánh giá không đúng hoặc đã được sử dụng').waitFor();
-    // The kiosk opens the rating QR code's address: the token travels in the fragment.
+    // The applicant's phone opens the rating QR code's address: the kiosk page of this dossier, the token in the fragment.
     await page.goto('about:blank');
     await page.goto(ratingUrl);
-    const kiosk = page.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
-    await kiosk.getByText('Bạn đánh giá bằng mã QR trên giấy tiếp nhận hồ sơ. Mã chỉ dùng được một lần.').waitFor();
-    await kiosk.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
-    await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await page.getByText('Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp cơ quan phục vụ tốt hơn.').waitFor();
+    await page.getByText(`Hồ sơ ${code}`).waitFor();
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await page.getByText('Câu 1/9').waitFor();
+    await page.getByRole('button', { name: 'Bỏ qua các câu còn lại' }).click();
+    await page.getByRole('heading', { name: 'Góp ý thêm (không bắt buộc)' }).waitFor();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByRole('heading', { name: 'Cảm ơn Ông/Bà đã đánh giá!' }).waitFor();
+    // The same code again: refused, once is once.
+    await page.goto('about:blank');
+    await page.goto(ratingUrl);
+    await page.getByRole('alert').getByText('Hồ sơ này đã được đánh giá.', { exact: false }).waitFor();
     expect([officer, specialist, leader, visitor].flatMap((p) => p.pageErrors)).toEqual([]);
   }));
 });

@@ -81,6 +81,9 @@ describe('catalogue changes: a citizen sees last month’s new, amended and repl
   it('opens the list from the catalogue: nothing changed this month', () => step('this-month', async () => {
     const { page } = citizen;
     await page.goto('/thu-tuc');
+    // The search results show national codes ("Mã thủ tục 1.000894"), never an internal one such as DEMO.015.
+    await page.getByRole('article').filter({ hasText: 'Đăng ký kết hôn' }).first().getByText('1.000894').waitFor();
+    expect(await page.getByRole('main').innerText()).not.toMatch(/DEMO\./);
     await page.getByRole('link', { name: 'Thủ tục mới ban hành, sửa đổi, bãi bỏ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thủ tục mới ban hành, sửa đổi, bãi bỏ' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/thu-tuc/thay-doi');
@@ -103,17 +106,33 @@ describe('catalogue changes: a citizen sees last month’s new, amended and repl
     const replaced = page.getByRole('region', { name: 'Thay thế' });
     await replaced.getByRole('link', { name: 'Đăng ký thường trú', exact: true }).waitFor();
     await replaced.getByText(`15/${shown(previous)}`).waitFor();
-    await replaced.getByRole('link', { name: /DEMO\.115 Đăng ký thường trú \(trực tuyến toàn trình\)/ }).waitFor();
-    await page.getByRole('region', { name: 'Mới ban hành' }).getByRole('link', { name: /DEMO\.015 Đăng ký thường trú$/ }).waitFor();
+    // Internal codes (DEMO.115, DEMO.015) are not shown: the name says which procedure.
+    await replaced.getByRole('link', { name: 'Đăng ký thường trú (trực tuyến toàn trình)', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Mới ban hành' }).getByRole('link', { name: 'Đăng ký thường trú', exact: true }).waitFor();
+    expect(await page.getByRole('main').innerText()).not.toMatch(/DEMO\./);
     expect(await page.getByRole('region', { name: 'Bãi bỏ' }).count()).toBe(0);
   }));
 
-  it('follows a procedure’s link to its page, which shows the amended version', () => step('procedure', async () => {
+  it('follows a procedure’s link to its page, which shows the amended version with the catalogue’s fields', () => step('procedure', async () => {
     const { page } = citizen;
     await page.getByRole('region', { name: 'Sửa đổi, bổ sung' }).getByRole('link', { name: 'Đăng ký kết hôn', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Đăng ký kết hôn', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/thu-tuc/1.000894');
-    await page.getByText('3 ngày làm việc', { exact: true }).first().waitFor();
+    expect(await page.getByTestId('procedure-code').innerText()).toBe('1.000894');
+    const facts = page.getByTestId('procedure-facts');
+    await facts.getByText('3 ngày làm việc', { exact: true }).waitFor();
+    await facts.getByText('Không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết').waitFor();
+    expect(await facts.locator('dt').allInnerTexts()).toEqual([
+      'Cơ quan thực hiện', 'Cấp thực hiện', 'Đối tượng thực hiện', 'Thời hạn giải quyết', 'Phí, lệ phí', 'Kết quả thực hiện',
+    ]);
+    expect(await facts.locator('dd').allInnerTexts()).toEqual(expect.arrayContaining(['Ủy ban nhân dân cấp xã', 'Công dân Việt Nam', 'Miễn phí', 'Giấy chứng nhận kết hôn']));
+    expect(await page.getByTestId('procedure-channels').innerText()).toMatch(/Trực tiếp[\s\S]*Trực tuyến — Dịch vụ công trực tuyến một phần/);
+    await page.getByTestId('procedure-conditions').getByText('Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên').waitFor();
+    await page.getByTestId('procedure-legal-documents').getByText('Luật Hộ tịch số 60/2014/QH13 ngày 20/11/2014 của Quốc hội').waitFor();
+    // The declaration is an e-form: filled online while filing.
+    const fill = page.getByTestId('procedure-forms').getByRole('link', { name: 'Điền tờ khai trực tuyến' });
+    expect(await fill.getAttribute('href')).toBe('/nop-ho-so/1.000894');
+    expect(await page.getByRole('main').innerText()).not.toMatch(/DEMO\./);
     expect(citizen.pageErrors).toEqual([]);
   }));
 });

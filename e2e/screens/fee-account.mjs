@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 process.env.SHOTS_DIR ??= '/tmp/shots-fees';
-const { axe, base, desktop, launch, mobile, newPage, outDir, problems, shot, signIn } = await import('./lib.mjs');
+const { base, desktop, launch, looker, mobile, newPage, outDir, problems, signIn } = await import('./lib.mjs');
 
 const citizenId = '036090001234';
 const sizes = [desktop, mobile];
@@ -22,30 +22,20 @@ const findings = [];
 const pageFindings = [];
 const overflow = [];
 
-const look = async (page, name, viewport, options = {}) => {
-  await page.setViewportSize(viewport);
-  if (!options.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(200);
-  const full = `${name}-${viewport.width}`;
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > viewport.width) {
-    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1)
-      .slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')}`), viewport.width);
-    overflow.push(`${full}: ${width}px (${wide.join(', ')})`);
-  }
-  await shot(page, full, options);
-  // The whole page as the other scripts check it, then this script's own part of it alone.
-  const page_ = (await axe(page, full)).map((v) => `${full}: ${v.id}`);
-  const mine = await page.evaluate(async () => {
-    const include = [...document.querySelectorAll('[data-testid="dossier-fees"], [data-testid="my-dossier-fees"], [role="dialog"]')];
-    if (!include.length) return [];
-    const result = await window.axe.run(include, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-  console.log(`  axe ${full}, fees panel and dialog only: ${mine.length ? mine.join('; ') : 'no critical or serious findings'}`);
-  findings.push(...mine.map((v) => `${full} (fees): ${v}`));
-  pageFindings.push(...page_);
-};
+// The whole page as the other scripts check it, then this script's own part of it alone.
+const { look } = looker({
+  findings: pageFindings, overflow, sizes,
+  then: async (page, full) => {
+    const mine = await page.evaluate(async () => {
+      const include = [...document.querySelectorAll('[data-testid="dossier-fees"], [data-testid="my-dossier-fees"], [role="dialog"]')];
+      if (!include.length) return [];
+      const result = await window.axe.run(include, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    console.log(`  axe ${full}, fees panel and dialog only: ${mine.length ? mine.join('; ') : 'no critical or serious findings'}`);
+    findings.push(...mine.map((v) => `${full} (fees): ${v}`));
+  },
+});
 const api = async (page, method, url, body) => {
   const request = page.context().request;
   const headers = { accept: 'application/json' };

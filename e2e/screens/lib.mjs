@@ -97,17 +97,24 @@ export async function act(page, action, fill, shotName) {
   await page.waitForTimeout(300);
 }
 
+const axeSource = () => fs.readFileSync(path.join(path.dirname(new URL(import.meta.resolve('axe-core')).pathname), 'axe.min.js'), 'utf8');
+
+/** axe-core's whole result (WCAG 2.1 A/AA rules) on the page as it is now. */
+export async function axeResults(page) {
+   
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource() });
+  return page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+}
+
 /**
  * Runs axe-core on the page as it is now and prints its critical and serious findings (WCAG 2.1
  * A/AA rules). Returns them, so a caller can fail on any. `{ lesser }` also prints the moderate and
  * minor ones and hands them to it (an array to fill).
  */
 export async function axe(page, name, { lesser } = {}) {
-  const source = fs.readFileSync(path.join(path.dirname(new URL(import.meta.resolve('axe-core')).pathname), 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const result = await axeResults(page);
   const bad = result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   for (const v of bad) console.log(`  axe ${name}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
   if (!bad.length) console.log(`  axe ${name}: no critical or serious findings`);
@@ -117,4 +124,42 @@ export async function axe(page, name, { lesser } = {}) {
     lesser.push(...rest.map((v) => ({ page: name, id: v.id, impact: v.impact })));
   }
   return bad;
+}
+
+/**
+ * `look` and `visit` of the screen scripts, filling the caller's lists. `look(page, name, viewport,
+ * { keepScroll, fullPage })` shoots the page at one size as `<name>-<width>`, runs axe on it (its
+ * critical and serious findings into `findings`, the rest into `lesser` when given), notes a page
+ * wider than the viewport (and its first wide elements) in `overflow`, then runs `then(page, full)`.
+ * `visit(page, url, name, ready, options)` opens `url` at each of `sizes`, waits for `ready(page)`
+ * and looks.
+ */
+export function looker({ findings = [], lesser, overflow = [], sizes = [desktop, mobile], then } = {}) {
+  const look = async (page, name, viewport, options = {}) => {
+    await page.setViewportSize(viewport);
+     
+    if (!options.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    const full = `${name}-${viewport.width}`;
+    // eslint-disable-next-line no-undef
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > viewport.width) {
+      // eslint-disable-next-line no-undef
+      const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1)
+        .slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')}`), viewport.width);
+      overflow.push(`${full}: ${width}px (${wide.join(', ')})`);
+    }
+    await shot(page, full, options);
+    findings.push(...(await axe(page, full, { lesser })).map((v) => `${full}: ${v.id}`));
+    if (then) await then(page, full);
+  };
+  const visit = async (page, url, name, ready, options) => {
+    for (const viewport of sizes) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${base}${url}`);
+      await ready(page);
+      await look(page, name, viewport, options);
+    }
+  };
+  return { look, visit };
 }

@@ -9,12 +9,11 @@
 //   MOTCUA_URL=http://localhost:3300 SHOTS_DIR=/tmp/screens-shots node e2e/screens/signed-documents.mjs
 // Needs a server with a demo database (its demo data signs a result of Nguyễn Văn An's and issues
 // documents at xã Giao Thủy) serving a current build of apps/web.
-/* global window, document */
 import fs from 'node:fs';
 import path from 'node:path';
 
 process.env.SHOTS_DIR ??= '/tmp/screens-shots';
-const { axe, base, desktop, launch, mobile, newPage, outDir, problems, shot, signIn } = await import('./lib.mjs');
+const { base, desktop, launch, looker, mobile, newPage, outDir, problems, signIn } = await import('./lib.mjs');
 
 const citizenId = '036090001234';
 const sizes = [desktop, mobile];
@@ -23,25 +22,7 @@ const findings = [];
 const lesser = [];
 const overflow = [];
 
-/** Shoots the page at one size and runs axe on it as it is; notes a page wider than the viewport. */
-const look = async (page, name, viewport, options = {}) => {
-  await page.setViewportSize(viewport);
-  if (!options.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(200);
-  const full = `${name}-${viewport.width}`;
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > viewport.width) overflow.push(`${full}: ${width}px`);
-  await shot(page, full, options);
-  findings.push(...(await axe(page, full, { lesser })).map((v) => `${full}: ${v.id}`));
-};
-const visit = async (page, url, name, ready, options) => {
-  for (const viewport of sizes) {
-    await page.setViewportSize(viewport);
-    await page.goto(`${base}${url}`);
-    await ready(page);
-    await look(page, name, viewport, options);
-  }
-};
+const { look, visit } = looker({ findings, lesser, overflow, sizes });
 const api = async (page, method, url, body) => {
   const request = page.context().request;
   const headers = { accept: 'application/json' };

@@ -54,7 +54,8 @@ export async function probeServer(url, timeoutMs = 3000) {
   }
 }
 
-function freePort() {
+/** A TCP port free on 127.0.0.1 now (the screen scripts use it too). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on('error', reject);

@@ -1,7 +1,9 @@
 // Vitest's global setup for each tier: finds what the tier runs on, says it in one line, and stops
 // at once (before any test) when something is missing. The integration tier gets its PostgreSQL
 // server here: TEST_DATABASE_URL when it answers, else an embedded one for this run (`npm test`
-// starts one for the whole run and passes its URL down, so this finds it answering).
+// starts one for the whole run and passes its URL down, so this finds it answering), and the
+// migrated templates every test database is copied from (apps/server/test/support/templates.ts):
+// the migrations run here, once, instead of in every test file on each database.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,15 +27,29 @@ export default async function setup(project) {
   if (tier === 'integration') {
     const kinds = databaseKinds();
     const parts = [];
-    if (kinds.includes('pglite')) parts.push(`PGlite ${pgliteVersion()} (in process)`);
+    // (TypeScript, loaded through Vitest's module runner.)
+    const templates = await import('../../apps/server/test/support/templates.ts');
+    const key = templates.templateKey();
+    const started = Date.now();
+    if (kinds.includes('pglite')) {
+      parts.push(`PGlite ${pgliteVersion()} (in process)`);
+      project.provide('pgliteTemplate', await templates.pgliteTemplate(key));
+    }
     if (kinds.includes('postgres')) {
       const server = await serverDatabaseForTests();
       process.env.TEST_DATABASE_URL = server.url;
+      stop = server.stop;
       project.provide('testDatabaseUrl', server.url);
       parts.push(`PostgreSQL ${server.version} (${server.source})${server.note ? ` — ${server.note}` : ''}`);
-      stop = server.stop;
+      try {
+        project.provide('postgresTemplate', await templates.postgresTemplate(server.url, key));
+      } catch (error) {
+        await stop();
+        throw error;
+      }
     }
     lines.push(`databases: ${parts.join(' and ')}`);
+    lines.push(`each a copy of the migrated template ${key} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   if (tier === 'e2e') {
     lines.push(`database: ${process.env.E2E_DATABASE_URL ? 'E2E_DATABASE_URL' : `PGlite ${pgliteVersion()} in each server process`}`);

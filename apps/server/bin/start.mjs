@@ -19,8 +19,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [path.join(web, 'src'), path.join(root, 'packages/domain/src')].filter((d) => fs.existsSync(d));
-const stale = !fs.existsSync(built) || sources.some((d) => newestMtime(d) > fs.statSync(built).mtimeMs);
+// The build's own set-up counts too: a build from before the precompress step has no .br/.gz copies.
+const sources = [path.join(web, 'src'), path.join(root, 'packages/domain/src'), path.join(web, 'scripts'), path.join(web, 'vite.config.ts')].filter((d) => fs.existsSync(d));
+const newest = (p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+const stale = !fs.existsSync(built) || sources.some((d) => newest(d) > fs.statSync(built).mtimeMs);
 if (stale && process.env.MOTCUA_SKIP_WEB_BUILD !== '1' && fs.existsSync(path.join(web, 'index.html'))) {
   console.log('Building the web app (apps/web)…');
   const r = spawnSync('npm', ['run', 'build', '--workspace', '@motcua/web'], { cwd: root, stdio: 'inherit' });

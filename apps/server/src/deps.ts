@@ -2,6 +2,7 @@
  * What use cases receive: explicit dependencies, wired once by `buildDeps` (called from main.ts,
  * the CLI and the tests, so that all three run the same wiring).
  */
+import { createSessionCache, type SessionCache } from './modules/auth/session.cache.ts';
 import type { Kysely } from 'kysely';
 import type { CustomFetch } from 'openid-client';
 import type { Config } from './config.ts';
@@ -37,6 +38,8 @@ export interface Deps {
   calendars: CalendarProvider;
   storage: FileStorage;
   references: ReferenceCache;
+  /** Staff sessions read on every request, kept in the process (modules/auth/session.cache.ts). */
+  sessions: SessionCache;
   /** The e-ID provider's OpenID Connect client (discovers the provider on first use); undefined: none configured. */
   citizenOidc: CitizenOidc | undefined;
   /** The wording of notifications: administrators' versions cached, else the defaults. */
@@ -61,6 +64,7 @@ export function buildDeps(
     calendars: createCalendarProvider(db),
     storage: localFileStorage(config.dataDir),
     references: createReferenceCache(),
+    sessions: createSessionCache(),
     citizenOidc: config.citizenSignIn ? createCitizenOidc(config.citizenSignIn, { fetch: options.citizenOidcFetch }) : undefined,
     templates: createTemplateCache(),
     outbox: createOutboxSignal(),

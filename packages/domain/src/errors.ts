@@ -147,16 +147,26 @@ export const errorCatalogue = {
   'declaration.not_found': { status: 404, vi: 'Hồ sơ không có tờ khai điện tử', en: 'The dossier has no e-form declaration' },
   'dossier.access_denied': { status: 403, vi: 'Mã bảo mật của hồ sơ không đúng', en: 'Wrong security code for this dossier' },
   'rating.too_early': { status: 409, vi: 'Chỉ đánh giá được khi hồ sơ đã có kết quả', en: 'A dossier can be rated once it has a result' },
-  'rating.already_rated': { status: 409, vi: 'Hồ sơ này đã được đánh giá', en: 'This dossier has already been rated' },
+  'rating.already_rated': {
+    status: 409,
+    vi: 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần; xin cảm ơn Ông/Bà',
+    en: 'This dossier has already been rated. Each dossier is rated once; thank you',
+  },
   'rating.proof_required': {
     status: 401,
-    vi: 'Cần mã bảo mật của hồ sơ hoặc mã QR đánh giá in trên giấy tiếp nhận để đánh giá',
-    en: 'Rating needs the dossier’s security code or the rating QR code printed on the receipt',
+    vi: 'Cần mã bảo mật của hồ sơ hoặc mã QR đánh giá in trên giấy tiếp nhận, phiếu trả kết quả để đánh giá',
+    en: 'Rating needs the dossier’s security code or the rating QR code printed on the receipt or the result slip',
   },
   'rating.proof_invalid': {
     status: 403,
     vi: 'Mã bảo mật hoặc mã đánh giá không đúng hoặc đã được sử dụng',
     en: 'The security code or rating code is wrong or was already used',
+  },
+  'rating_alert.not_found': { status: 404, vi: 'Không tìm thấy cảnh báo đánh giá', en: 'No such rating alert' },
+  'rating_alert.already_handled': {
+    status: 409,
+    vi: 'Cảnh báo đánh giá này đã được đánh dấu xử lý',
+    en: 'This rating alert was already marked handled',
   },
   'preparation.proof_required': {
     status: 401,
@@ -240,6 +250,40 @@ export const errorCatalogue = {
     vi: 'Thời hạn xử lý phải từ 1 đến 60 ngày làm việc',
     en: 'The handling time must be 1 to 60 working days',
   },
+  'feedback.not_found': { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị', en: 'Feedback not found' },
+  'feedback.invalid_code': { status: 400, vi: 'Mã phản ánh, kiến nghị không đúng định dạng (ví dụ PAKN-260207-K7QM3X)', en: 'Not a feedback code (e.g. PAKN-260207-K7QM3X)' },
+  'feedback.transition_not_allowed': {
+    status: 409,
+    vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của phản ánh, kiến nghị',
+    en: 'This step is not allowed in the feedback’s current state',
+  },
+  'feedback.publish_not_allowed': {
+    status: 409,
+    vi: 'Chỉ công khai câu trả lời khi người gửi đồng ý công khai, và chỉ một lần',
+    en: 'An answer is published only when the sender agreed, and only once',
+  },
+  'feedback.access_denied': {
+    status: 403,
+    vi: 'Mã bảo mật của phản ánh, kiến nghị không đúng',
+    en: 'Wrong security code for this feedback',
+  },
+  // Administrative-reform plans (docs/rules/reform-plans.md).
+  'reform.plan_not_found': { status: 404, vi: 'Không tìm thấy kế hoạch cải cách hành chính', en: 'Reform plan not found' },
+  'reform.task_not_found': { status: 404, vi: 'Không tìm thấy nhiệm vụ', en: 'Task not found' },
+  'reform.evidence_not_found': { status: 404, vi: 'Không tìm thấy tài liệu kiểm chứng', en: 'Evidence file not found' },
+  'reform.unit_outside_plan': {
+    status: 400,
+    vi: 'Đơn vị chủ trì, phối hợp phải là phòng, ban của cơ quan ban hành kế hoạch hoặc cơ quan trực thuộc',
+    en: 'Lead and coordinating units must be units of the plan’s agency or agencies under it',
+  },
+  'reform.invalid_deadline': {
+    status: 400,
+    vi: 'Thời hạn hoàn thành phải trong năm của kế hoạch hoặc năm sau',
+    en: 'The deadline must fall in the plan’s year or the next',
+  },
+  'reform.date_in_future': { status: 400, vi: 'Ngày báo cáo, ngày hoàn thành không được sau ngày hôm nay', en: 'The date cannot be after today' },
+  'reform.task_completed': { status: 409, vi: 'Nhiệm vụ đã hoàn thành', en: 'The task is already done' },
+  'reform.task_not_completed': { status: 409, vi: 'Nhiệm vụ chưa có kết quả hoàn thành', en: 'The task has no recorded result' },
   'report.invalid_period': { status: 400, vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The period must end after it starts' },
   'fee.nothing_outstanding': { status: 409, vi: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp', en: 'Nothing is owed on this dossier' },
   'fee.amount_exceeds_outstanding': {
@@ -278,6 +322,32 @@ export const errorCatalogue = {
     en: 'Another payment of this dossier is still under way; please try again in a few minutes',
   },
   'payment.order_not_found': { status: 404, vi: 'Không tìm thấy giao dịch thanh toán', en: 'Payment not found' },
+  // Satisfaction surveys and external figures (docs/rules/service-quality.md).
+  'survey.not_found': { status: 404, vi: 'Không tìm thấy cuộc khảo sát', en: 'Survey not found' },
+  'survey.invalid': { status: 400, vi: 'Nội dung cuộc khảo sát chưa hợp lệ, vui lòng kiểm tra các mục được đánh dấu', en: 'The survey is invalid; check the marked fields' },
+  'survey.not_draft': { status: 409, vi: 'Chỉ sửa hoặc xóa được cuộc khảo sát còn là bản nháp', en: 'Only a draft survey can be changed or deleted' },
+  'survey.transition_not_allowed': { status: 409, vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của cuộc khảo sát', en: 'The survey cannot take this step in its current state' },
+  'survey.period_not_over': {
+    status: 409,
+    vi: 'Chỉ mở khảo sát khi kỳ khảo sát đã kết thúc (mẫu được chọn từ hồ sơ đã kết thúc trong kỳ)',
+    en: 'A survey opens once its period is over (the sample is drawn from the dossiers closed in it)',
+  },
+  'survey.empty_sample': { status: 409, vi: 'Không có hồ sơ nào kết thúc trong kỳ tại các đơn vị được khảo sát', en: 'No dossier closed in the period at the surveyed agencies' },
+  'survey.invitation_not_found': { status: 404, vi: 'Không tìm thấy phiếu khảo sát', en: 'Survey invitation not found' },
+  'survey.token_invalid': {
+    status: 403,
+    vi: 'Đường dẫn hoặc mã khảo sát không đúng, hoặc đã được sử dụng',
+    en: 'The survey link or code is wrong or was already used',
+  },
+  'survey.closed': { status: 409, vi: 'Cuộc khảo sát đã kết thúc, không nhận thêm ý kiến', en: 'The survey is closed and takes no more answers' },
+  'survey.already_answered': { status: 409, vi: 'Phiếu khảo sát này đã được trả lời', en: 'This survey invitation has already been answered' },
+  'survey.invalid_answers': { status: 400, vi: 'Phiếu trả lời chưa hợp lệ, vui lòng kiểm tra các câu được đánh dấu', en: 'The answers are invalid; check the marked questions' },
+  'external_figure.not_found': { status: 404, vi: 'Không tìm thấy số liệu', en: 'Figure not found' },
+  'external_figure.invalid_agency': {
+    status: 400,
+    vi: 'Chỉ số SIPAS và PAR Index được nhập cho cấp tỉnh hoặc cấp huyện',
+    en: 'SIPAS and PAR Index figures are entered for a province or a district',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** Every error code the product can answer with. */

@@ -14,3 +14,5 @@ export * from './documents/reuse.ts';
 export * from './office/index.ts';
 export * from './notifications/index.ts';
 export * from './payments/index.ts';
+export * from './quality/index.ts';
+export * from './audit/actions.ts';

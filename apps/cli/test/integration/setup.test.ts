@@ -57,13 +57,16 @@ describe.each(databaseKinds)('motcua setup on %s', (kind) => {
   it('loads the demo bundle, then loading it again changes nothing', async () => {
     const first = await setup(demo);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ agencies: { created: demoAgencies }, users: { created: demoUsers }, procedures: { created: 19 }, holidays: { created: 4 } });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      agencies: { created: demoAgencies }, users: { created: demoUsers }, procedures: { created: 30 }, holidays: { created: 4 }, searchTerms: { outcome: 'loaded' },
+    });
     const again = JSON.parse((await setup(demo)).stdout);
     expect(again).toMatchObject({
       agencies: { created: 0, updated: 0, unchanged: demoAgencies },
       users: { created: 0, unchanged: demoUsers },
-      procedures: { created: 0, amended: 0, unchanged: 19 },
+      procedures: { created: 0, amended: 0, unchanged: 30 },
       holidays: { created: 0, updated: 0, unchanged: 4 },
+      searchTerms: { outcome: 'unchanged' },
     });
   });
 
@@ -73,6 +76,9 @@ describe.each(databaseKinds)('motcua setup on %s', (kind) => {
     ['a duplicate code', { 'agencies.json': agencies([{ code: 'C1', name: 'Xã một lần nữa', level: 'commune', parentCode: 'P' }]) }, /agencies\.json:\d+ \[2\]\.code: duplicate code "C1"/],
     ['malformed JSON', { 'agencies.json': '[\n  { "code": "P", "name": "x", }\n]' }, /agencies\.json:2:\d+: malformed JSON/],
     ['a holiday both off and worked', { 'holidays.json': JSON.stringify({ years: { '2031': { daysOff: ['2031-01-01'], workingDays: ['2031-01-01'] } } }) }, /holidays\.json.*years\.2031/],
+    ['a search phrase given two meanings', {
+      'search-terms.json': JSON.stringify({ synonyms: [{ phrase: 'GPXD', means: ['giấy phép xây dựng'] }, { phrase: 'gpxd', means: ['xây dựng'] }] }, null, 2),
+    }, /search-terms\.json:\d+ synonyms\[1\]\.phrase: "gpxd" is already at synonyms\[0\]/],
     ['step budgets that do not add up', {
       'procedures.json': JSON.stringify([{
         code: 'T.1', name: 'Thủ tục thử', field: 'Thử', levels: ['commune'], processingTime: { value: 5, unit: 'working_days' },
@@ -89,7 +95,7 @@ describe.each(databaseKinds)('motcua setup on %s', (kind) => {
     expect(result.stderr).toMatch(message);
     const after = await snapshot();
     expect(before.agencies.length).toBe(demoAgencies);
-    expect(before.versions.length).toBe(19);
+    expect(before.versions.length).toBe(30);
     expect(after).toEqual(before);
   });
 });

@@ -28,6 +28,11 @@ export interface DatabaseHandle {
    * transaction commits and never drop.
    */
   listen(channel: string, handlers: ListenHandlers, options?: ServerListenOptions): Promise<Listener>;
+  /**
+   * Embedded only: a copy of the data directory as a tar archive, after a checkpoint (what
+   * `loadDataDir` starts a new embedded database from).
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,12 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** Directory of the embedded database; `memory://` for a throw-away one. */
   dataDir?: string;
+  /**
+   * Embedded only, for a new database: start from this copy of a data directory (a tar archive
+   * made by `dumpDataDir`) instead of an empty one. The tests start each database from a migrated
+   * copy (apps/server/test/support/templates.ts).
+   */
+  loadDataDir?: Uint8Array;
   poolSize?: number;
 }
 
@@ -80,7 +91,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const target = dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir, 'pglite');
   if (!target.startsWith('memory://')) fs.mkdirSync(target, { recursive: true });
-  const pglite = await PGlite.create(target, { extensions: { unaccent, pg_trgm } });
+  const initial = options.loadDataDir;
+  const pglite = await PGlite.create(target, {
+    extensions: { unaccent, pg_trgm },
+    // PGlite reads the archive with `arrayBuffer()` (and its `type`): handed over as it is, not
+    // copied through a Blob.
+    ...(initial ? { loadDataDir: { type: 'application/x-tar', arrayBuffer: async () => new Uint8Array(initial).buffer } as unknown as Blob } : {}),
+  });
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -101,6 +118,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
           await unlisten();
         },
       };
+    },
+    async dumpDataDir() {
+      await pglite.exec('CHECKPOINT');
+      const archive = await pglite.dumpDataDir('none');
+      return new Uint8Array(await archive.arrayBuffer());
     },
     close: async () => {
       await db.destroy();

@@ -119,3 +119,33 @@ export async function insertTogether<P extends ReadonlyArray<InsertPart<any>>>(d
   for (const p of present) if (p.insert.returns) out[p.i] = row[`p${p.i}`]!;
   return out as Returned<P>;
 }
+
+/**
+ * Rows a unit of work leaves for its end (`deferInserts`): they then go in one statement with the
+ * rows its opener adds last — the idempotency key and its answer (http/idempotency.ts) — one round
+ * trip fewer on every intake. Only for rows nothing reads back before the commit.
+ */
+const deferredIn = new WeakMap<Kysely<any>, Array<InsertPart<any>>>();
+
+/** From now on, `insertTogetherOrLater` in `tx` keeps its rows for `takeDeferredInserts`. */
+export function deferInserts(tx: Kysely<any>): void {
+  deferredIn.set(tx, []);
+}
+
+/** The rows kept for the end of `tx`'s unit of work (and no more deferral in it). */
+export function takeDeferredInserts(tx: Kysely<any>): Array<InsertPart<any>> {
+  const parts = deferredIn.get(tx) ?? [];
+  deferredIn.delete(tx);
+  return parts;
+}
+
+/**
+ * `insertTogether`, unless the unit of work that opened `db` defers its inserts: the parts are then
+ * kept for its end and nothing is answered (undefined): the caller must not need what they return.
+ */
+export async function insertTogetherOrLater<P extends ReadonlyArray<InsertPart<any>>>(db: Kysely<any>, parts: P): Promise<Returned<P> | undefined> {
+  const kept = deferredIn.get(db);
+  if (!kept) return insertTogether(db, parts);
+  kept.push(...parts);
+  return undefined;
+}

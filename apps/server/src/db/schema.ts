@@ -9,6 +9,7 @@ import type { SignedDocumentTables } from './schema-signed-documents.ts';
 import type { DocumentOfficeTables } from './schema-document-office.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { PaymentTables } from './schema-payments.ts';
+import type { QualityTables } from './schema-quality.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -221,8 +222,21 @@ export interface ProcedureVersionsTable {
   created_at: Timestamp;
   name_folded: ColumnType<string, never, never>;
   search_text: ColumnType<string, never, never>;
+  /** Migration 0048: the folded words of the name, and of code, name and field, space-padded (catalogue search). */
+  name_words: ColumnType<string, never, never>;
+  search_words: ColumnType<string, never, never>;
   /** The declaration e-form of the version (migration 0018); null when it has none. */
   declaration: ColumnType<import('@motcua/domain').EFormDefinition | null, string | null | undefined, never>;
+  /** Migration 0049: implementing agency, applicants, conditions, channels, legal texts; null when none given. */
+  catalogue_details: ColumnType<import('@motcua/domain').CatalogueDetails | null, string | null | undefined, never>;
+}
+
+/** The catalogue search's vocabulary (migration 0048), in the order of the bundle's file. */
+export interface CatalogueSearchTermsTable {
+  position: number;
+  kind: 'ignored' | 'synonym';
+  phrase: string;
+  means: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** Bytes (bytea): Buffer when read, any byte array when written. */
@@ -256,7 +270,7 @@ export interface SigningTrustAnchorsTable {
   created_at: Timestamp;
 }
 
-export interface Database extends DossierTables, SignedDocumentTables, DocumentOfficeTables, NotificationTables, PaymentTables {
+export interface Database extends DossierTables, SignedDocumentTables, DocumentOfficeTables, NotificationTables, PaymentTables, QualityTables {
   agencies: AgenciesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -274,6 +288,7 @@ export interface Database extends DossierTables, SignedDocumentTables, DocumentO
   units: UnitsTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
+  catalogue_search_terms: CatalogueSearchTermsTable;
   signing_keys: SigningKeysTable;
   signing_trust_anchors: SigningTrustAnchorsTable;
 }

@@ -18,6 +18,8 @@ import { seedDemoDataStore } from './data-store.ts';
 import { seedDemoSignedDocuments } from './signed-documents.ts';
 import { seedDemoNotifications } from './notifications.ts';
 import { seedDemoFees } from './fees.ts';
+import { seedDemoReformPlan } from './reform-plans.ts';
+import { seedDemoFeedback } from './feedback.ts';
 
 export const demoBundleDir = path.resolve(import.meta.dirname, '../../../../bundles/demo');
 
@@ -46,6 +48,11 @@ export async function loadDemoDataOnFirstStart(deps: Deps, database: ImportTarge
     log.info({ seconds: Math.round((performance.now() - signing) / 100) / 10 }, 'demo signed documents made');
     // Messages of every delivery status for the console's "Thông báo" (none when actions already wrote theirs).
     await seedDemoNotifications(deps);
+    // xã Giao Thủy's administrative-reform plan for the year, its tasks in every state (dates from the demo clock).
+    const reform = await seedDemoReformPlan(deps);
+    log.info(reform, 'demo reform plan made');
+    // Feedback and petitions: published answers, one late, one overdue, one waiting for its sender, a complaint.
+    log.info({ feedback: await seedDemoFeedback(deps) }, 'demo feedback received');
   }
   printDemoAccounts(log);
 }

@@ -26,6 +26,26 @@ function workingDaysAfter(from: number, days: number): number {
   return d + 17 * HOUR;
 }
 
+/**
+ * The instant itself when it is working time (08:00–12:00 and 13:00–17:00 on a weekday; the demo
+ * ignores holidays), else the start of the next working period plus `offset` (under an hour): a
+ * receipt is not made at 02:07 nor a result at 22:08.
+ */
+export function atWorkingTime(ms: number, offset = 0): number {
+  let day = ms - ((ms + VN) % DAY);
+  const local = ms - day;
+  if (weekday(day)) {
+    if ((local >= 8 * HOUR && local < 12 * HOUR) || (local >= 13 * HOUR && local < 17 * HOUR)) return ms;
+    if (local < 8 * HOUR) return day + 8 * HOUR + offset;
+    if (local < 13 * HOUR) return day + 13 * HOUR + offset;
+  }
+  do day += DAY; while (!weekday(day));
+  return day + 8 * HOUR + offset;
+}
+
+/** An event after `previous`, in working time: its own instant moved into working hours, never before `previous`. */
+const after = (at: number, previous: number) => atWorkingTime(Math.max(atWorkingTime(at, (Math.floor(at / 60_000) % 45) * 60_000), previous + 10 * 60_000));
+
 export function* recentDemoLines(now: number, count = 1500): Generator<string> {
   const rand = random(Number(localDateOf(now).replaceAll('-', '')));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -34,7 +54,9 @@ export function* recentDemoLines(now: number, count = 1500): Generator<string> {
   for (let i = 0; i < count; i++) {
     let day = today - Math.floor(1 + rand() * 120) * DAY;
     while (!weekday(day)) day -= DAY;
-    const receivedAt = day + (1 + Math.floor(rand() * 8)) * HOUR + Math.floor(rand() * 60) * 60_000;
+    // A working hour of the day (08:00 to 16:59 without the lunch break), local time.
+    const hour = Math.floor(rand() * 8);
+    const receivedAt = day + (hour < 4 ? 8 + hour : 9 + hour) * HOUR + Math.floor(rand() * 60) * 60_000;
     if (receivedAt >= now) continue;
     const agency = pick(communes);
     const [procedure, days] = pick(procedures);
@@ -45,17 +67,27 @@ export function* recentDemoLines(now: number, count = 1500): Generator<string> {
     const events: Array<Record<string, unknown>> = [];
     const r = rand();
     const span = Math.max(HOUR, dueAt - receivedAt);
+    let last = receivedAt;
     if (r < 0.08) {
-      events.push({ type: 'supplement_requested', at: formatInstant(receivedAt + HOUR), reasons: ['Bổ sung bản sao giấy tờ tùy thân có chứng thực'] });
-      if (receivedAt + 2 * DAY < now) events.push({ type: 'supplement_received', at: formatInstant(receivedAt + 2 * DAY) });
+      const requested = after(receivedAt + HOUR, last);
+      if (requested < now) {
+        events.push({ type: 'supplement_requested', at: formatInstant(requested), reasons: ['Bổ sung bản sao giấy tờ tùy thân có chứng thực'] });
+        last = requested;
+        const supplied = after(receivedAt + 2 * DAY, last);
+        if (supplied < now) {
+          events.push({ type: 'supplement_received', at: formatInstant(supplied) });
+          last = supplied;
+        }
+      }
     }
     // Older dossiers have a result: mostly ahead of time, some on the day, a few late.
     const drawn = r < 0.9 ? receivedAt + Math.floor(span * (0.2 + rand() * 0.7)) : r < 0.97 ? dueAt - 2 * HOUR : dueAt + Math.floor(1 + rand() * 3) * DAY;
     // A result comes after the supplement it waited for (else the history would go on after the return).
-    const resultAt = r < 0.08 ? Math.max(drawn, receivedAt + 2 * DAY + HOUR) : drawn;
+    const resultAt = after(r < 0.08 ? Math.max(drawn, receivedAt + 2 * DAY + HOUR) : drawn, last);
     if (resultAt < now - 2 * HOUR && !(r < 0.08 && events.length < 2)) {
       events.push({ type: 'resolved', at: formatInstant(resultAt) });
-      if (resultAt + DAY < now) events.push({ type: 'returned', at: formatInstant(resultAt + DAY) });
+      const returnedAt = after(resultAt + DAY, resultAt);
+      if (returnedAt < now) events.push({ type: 'returned', at: formatInstant(returnedAt) });
     }
     const male = rand() < 0.5;
     yield JSON.stringify({
@@ -107,7 +139,8 @@ function* demoCitizenLines(now: number): Generator<string> {
   let seq = 7000;
   for (const d of dossiers) {
     const dueAt = workingDaysAfter(d.receivedAt, d.days);
-    const events = d.events.filter(([, at]) => at < now).map(([type, at, extra]) => ({ type, at: formatInstant(at), ...extra }));
+    const events = d.events.map(([type, at, extra]) => [type, atWorkingTime(at), extra] as const)
+      .filter(([, at]) => at < now).map(([type, at, extra]) => ({ type, at: formatInstant(at), ...extra }));
     yield JSON.stringify({
       code: `${d.agency}-${formatInstant(d.receivedAt).slice(2, 10).replaceAll('-', '')}-${++seq}`,
       procedure: d.procedure,

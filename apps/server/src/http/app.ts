@@ -2,15 +2,12 @@
  * Builds the Fastify application: validation and OpenAPI from zod, security headers, cookies,
  * sessions, access control, error mapping, the API modules and the web app. No listening here.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
@@ -43,16 +40,23 @@ import { registerPublicDossierRoutes } from '../modules/dossiers/public-dossiers
 import { registerMyDossierRoutes } from '../modules/dossiers/my-dossiers.routes.ts';
 import { registerSignedDocumentRoutes } from '../modules/signed-documents/signed-documents.routes.ts';
 import { registerDossierFormRoutes } from '../modules/dossiers/dossier-forms.routes.ts';
+import { registerDeskPosterRoutes } from '../modules/counters/desk-posters.routes.ts';
 import { registerPaymentRoutes } from '../modules/payments/payments.routes.ts';
 import { registerFileRoutes } from '../modules/files/files.routes.ts';
 import { registerReportRoutes } from '../modules/reports/reports.routes.ts';
+import { registerServiceIndexRoutes } from '../modules/quality-index/service-index.routes.ts';
 import { registerDataStoreRoutes } from '../modules/data-store/data-store.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerDocumentOfficeRoutes } from '../modules/document-office/document-office.routes.ts';
+import { registerFeedbackRoutes } from '../modules/feedback/feedback.routes.ts';
+import { registerReformPlanRoutes } from '../modules/reform-plans/reform-plans.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerNotificationTemplateRoutes } from '../modules/notifications/templates.routes.ts';
 import { registerNotificationPreferenceRoutes } from '../modules/notifications/preferences.routes.ts';
 import { registerOnlinePaymentRoutes } from '../modules/payments/online.routes.ts';
+import { registerRatingAlertRoutes } from '../modules/ratings/rating-alerts.routes.ts';
+import { registerSurveyRoutes } from '../modules/surveys/surveys.routes.ts';
+import { registerExternalFigureRoutes } from '../modules/external-figures/external-figures.routes.ts';
 import { registerAccessControl } from './access.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './problem.ts';
 import { completeDocument } from './openapi.ts';
@@ -60,6 +64,7 @@ import { registerSessions } from './session.ts';
 import { refuseEmptyParameters } from './trailing-slash.ts';
 import { registerRequestTime } from './context.ts';
 import { rateLimitStore } from './rate-limit.ts';
+import { registerWebApp } from './web-app.ts';
 
 export interface AppOptions {
   logger?: boolean | object;
@@ -183,38 +188,23 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerMyDossierRoutes(app, deps);
   registerSignedDocumentRoutes(app, deps);
   registerDossierFormRoutes(app, deps);
+  registerDeskPosterRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerServiceIndexRoutes(app, deps);
   registerDataStoreRoutes(app, deps);
   registerDocumentOfficeRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
+  registerReformPlanRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerNotificationTemplateRoutes(app, deps);
   registerNotificationPreferenceRoutes(app, deps);
   registerOnlinePaymentRoutes(app, deps);
   registerPaymentRoutes(app, deps);
+  registerRatingAlertRoutes(app, deps);
+  registerSurveyRoutes(app, deps);
+  registerExternalFigureRoutes(app, deps);
 
   registerWebApp(app, options.webDistDir);
   return app;
-}
-
-/** The React app: static files, and index.html for any other non-API GET (client-side routes). */
-function registerWebApp(app: FastifyInstance, webDistDir: string | undefined): void {
-  const index = webDistDir ? path.join(webDistDir, 'index.html') : undefined;
-  if (!webDistDir || !index || !fs.existsSync(index)) return;
-  void app.register(fastifyStatic, { root: webDistDir, serve: false });
-  const indexHtml = fs.readFileSync(index, 'utf8');
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    const url = request.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/') || url === '/healthz') throw new AppError('request.not_found');
-    const isAsset = url.startsWith('/assets/');
-    const file = path.join(webDistDir, path.normalize(decodeURIComponent(url)).replace(/^(\.\.[/\\])+/, ''));
-    if (file.startsWith(webDistDir) && file !== webDistDir && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      const rel = path.relative(webDistDir, file);
-      const immutable = rel.startsWith('assets' + path.sep);
-      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300').sendFile(rel);
-    }
-    // A missing script or style of a previous build is a 404, never the app's page.
-    if (isAsset) throw new AppError('request.not_found');
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-  });
 }

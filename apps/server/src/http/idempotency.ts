@@ -13,7 +13,7 @@ import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { fixedCalendars } from '../modules/calendar/calendar.provider.ts';
 import { wakeIfEnqueued } from '../modules/notifications/outbox.wake.ts';
-import { preparedStatement } from '../db/prepared.ts';
+import { deferInserts, fixedInsert, insertTogether, takeDeferredInserts } from '../db/prepared.ts';
 import { answerCheck } from './answers.ts';
 
 export const idempotencyHeader = 'idempotency-key';
@@ -27,8 +27,9 @@ export const IdempotencyHeaders = z.object({
 
 class Replay extends Error {}
 
-const insertKey = preparedStatement<{ key: string }>('idempotency_key_insert', `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response)
-  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope, key) DO NOTHING RETURNING key`);
+const keyRows = fixedInsert<{ key: string }>('idempotency_key_insert', 'idempotency_keys', ['scope', 'key', 'request_hash', 'status_code', 'response'], {
+  onConflict: 'ON CONFLICT (scope, key) DO NOTHING', returning: 'key',
+});
 
 export interface IdempotentResult<T> {
   status: number;
@@ -52,20 +53,35 @@ export async function idempotent<T>(
   status: number,
   work: (txDeps: Deps) => Promise<T>,
   answer?: z.ZodType,
+  options: {
+    /**
+     * The work's last writes may wait for the end (db/prepared.ts `insertTogetherOrLater`) and go in
+     * one statement with the key: only for work that writes nothing after them (counter intake),
+     * since the rows it defers are then inserted after anything it writes later.
+     */
+    deferLastWrites?: boolean;
+  } = {},
 ): Promise<IdempotentResult<T>> {
   // Everything the work needs beyond the transaction is taken before it opens (the embedded
   // database has one connection: a query outside the transaction would wait for it forever).
   const calendars = fixedCalendars(await deps.calendars.current());
   // The dispatcher is woken after the commit when the work enqueued messages (outbox.wake.ts).
   let opened: Kysely<Database> | undefined;
+  // The rows the work leaves for the end (with `deferLastWrites`: db/prepared.ts) go in one
+  // statement with the key, or alone without one.
   const run = (tx: Kysely<Database>) => {
     opened = tx;
+    if (options.deferLastWrites) deferInserts(tx);
     return work({ ...deps, db: tx, calendars });
   };
   const header = request.headers[idempotencyHeader];
   const key = Array.isArray(header) ? header[0] : header;
   if (!key) {
-    const body = await deps.db.transaction().execute(run);
+    const body = await deps.db.transaction().execute(async (tx) => {
+      const result = await run(tx);
+      await insertTogether(tx, takeDeferredInserts(tx));
+      return result;
+    });
     wakeIfEnqueued(deps, opened);
     return { status, body, replayed: false };
   }
@@ -77,8 +93,8 @@ export async function idempotent<T>(
   const who = actor.kind === 'staff' ? `staff:${actor.userId}` : actor.kind === 'citizen' ? `citizen:${actor.citizenId}` : `ip:${request.ip}`;
   const scope = `${who} ${request.routeOptions.method} ${request.routeOptions.url}`;
   const hash = createHash('sha256').update(JSON.stringify([request.url, request.body ?? null])).digest('hex');
-  // The key is written last, with the answer, in the same transaction as the work: one statement
-  // instead of two. A concurrent request with the same key waits on its unique index, then finds
+  // The key is written last, with the answer, in the same transaction as the work, and in the same
+  // statement as the rows the work deferred. A concurrent request with the same key waits on its unique index, then finds
   // it and rolls its own work back; one that failed because the first changed the dossier first
   // (a retried action, say) also answers with the first's result.
   try {
@@ -86,8 +102,8 @@ export async function idempotent<T>(
     const body = await deps.db.transaction().execute(async (tx) => {
       const result = await run(tx);
       json = answer ? encodeAnswer(request, answer, result) : JSON.stringify(result);
-      const inserted = await insertKey(tx, [scope, key, hash, status, json]);
-      if (!inserted.rows.length) throw new Replay();
+      const inserted = await insertTogether(tx, [...takeDeferredInserts(tx), keyRows.part([[scope, key, hash, status, json]])]);
+      if (!inserted.at(-1)!.length) throw new Replay();
       return result;
     });
     wakeIfEnqueued(deps, opened);

@@ -18,6 +18,11 @@ describe.each(databaseKinds)('agency administration on %s', (kind) => {
     expect(offices.units.map((u: { code: string }) => u.code)).toEqual(['DCXD', 'TPHT', 'VPTK']);
     const district = (await admin.get(`/api/v1/agencies/${await t.agencyId('000.00.12.H40')}`)).json();
     expect(district).toMatchObject({ validTo: '2025-06-30', successorCode: '000.41.00.H40' });
+    // The server says it has ended (its last day is past), so that no page compares dates itself.
+    expect(district.endedOn).toBe('2025-06-30');
+    const listed = (await admin.get('/api/v1/agencies?limit=500')).json().items as Array<{ code: string; endedOn: string | null }>;
+    expect(listed.find((a) => a.code === '000.00.12.H40')!.endedOn).toBe('2025-06-30');
+    expect(listed.find((a) => a.code === '000.41.00.H40')!.endedOn).toBeNull();
   });
 
   it('adds a commune under the province, ends an agency with a successor, never deleting it', async () => {

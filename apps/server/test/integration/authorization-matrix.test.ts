@@ -2,12 +2,14 @@
  * A staff member of commune A (Giao Thủy) cannot read or change anything of commune B (Giao Minh),
  * for every API route that exists. A new route fails this test until it has a case here.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
 import { demoIdentity } from '../../src/demo/citizens.ts';
 import { appendFeeEntry } from '../../src/modules/payments/fee-ledger.repository.ts';
+import { importDossiers } from '../../src/modules/imports/import.usecases.ts';
 
 const communeA = '000.41.00.H40';
 /** The applicant of commune B's dossier, signed in with the e-ID (not one of the demo's citizens). */
@@ -76,6 +78,121 @@ function bMessage(ctx: Ctx): Promise<number> {
   bMessageMade.set(ctx, made);
   return made;
 }
+
+/** A feedback sent to commune B by its applicant signed in with the e-ID, consenting to publication, assigned there; made once. */
+const bFeedbackMade = new WeakMap<Ctx, Promise<{ id: string; code: string; securityCode: string }>>();
+function bFeedback(ctx: Ctx): Promise<{ id: string; code: string; securityCode: string }> {
+  const made = bFeedbackMade.get(ctx) ?? (async () => {
+    const { owner } = await bCitizens(ctx);
+    const sent = await owner.post('/api/v1/public/feedback', {
+      title: 'Phản ánh riêng của xã B', content: 'Nội dung riêng của người gửi', agency: communeB, sender: { name: 'Trần Văn Bình', phone: '0987654321' }, publish: true,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const row = await ctx.t.database.db.selectFrom('feedback').select('id').where('code', '=', sent.json().code).executeTakeFirstOrThrow();
+    const bOfficer = await ctx.t.signIn('canbo.giaominh');
+    expect((await bOfficer.post(`/api/v1/feedback/${row.id}/actions`, { action: 'assign' })).statusCode).toBe(200);
+    return { id: row.id, code: sent.json().code as string, securityCode: sent.json().securityCode as string };
+  })();
+  bFeedbackMade.set(ctx, made);
+  return made;
+}
+
+/**
+ * A low rating of another dossier of commune B, with its alert (modules/ratings), written as the
+ * rating's transaction writes them; made once.
+ */
+const bAlertMade = new WeakMap<Ctx, Promise<{ id: number; code: string }>>();
+function bAlert(ctx: Ctx): Promise<{ id: number; code: string }> {
+  const made = bAlertMade.get(ctx) ?? (async () => {
+    const bOfficer = await ctx.t.signIn('canbo.giaominh');
+    const res = await bOfficer.post('/api/v1/dossiers', { procedureCode: '1.000894', applicant: { name: 'Hà Thị Cúc' }, components: [{ index: 0, received: true }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, code } = res.json() as { id: number; code: string };
+    await ctx.t.database.db.insertInto('dossier_ratings').values({ dossier_id: id, score: 1, comment: 'Chờ quá lâu', ip: null, proof: 'token' }).execute();
+    await ctx.t.database.db.insertInto('rating_alerts').values({ dossier_id: id, agency_id: ctx.bAgencyId, score: 1, raised_at: new Date() }).execute();
+    return { id, code };
+  })();
+  bAlertMade.set(ctx, made);
+  return made;
+}
+
+/**
+ * An open satisfaction survey of commune B alone (docs/rules/service-quality.md), designed by the
+ * province's manager, with one invitation: a dossier of commune B closed in March 2025; made once.
+ */
+const bSurveyMade = new WeakMap<Ctx, Promise<{ id: string; invitationId: number }>>();
+function bSurvey(ctx: Ctx): Promise<{ id: string; invitationId: number }> {
+  const made = bSurveyMade.get(ctx) ?? (async () => {
+    async function* lines() {
+      yield JSON.stringify({
+        code: 'KS-B-0001', procedure: '1.000894', agency: communeB, channel: 'counter', applicant: { kind: 'citizen', name: 'Trần Văn Bình', phone: '0987654321' },
+        receivedAt: '2025-03-03T09:00:00+07:00', dueAt: '2025-03-10T17:00:00+07:00', digitized: true, events: [{ type: 'resolved', at: '2025-03-07T10:00:00+07:00' }],
+      });
+    }
+    expect((await importDossiers(ctx.t.database, lines())).rejected).toBe(0);
+    const manager = await ctx.t.signIn('quanly.tinh');
+    const created = await manager.post('/api/v1/surveys', {
+      title: 'Khảo sát xã Giao Minh', period: { kind: 'custom', from: '2025-03-01', to: '2025-03-31' }, agencies: [communeB],
+      questionnaire: { questions: [{ key: 'overall', kind: 'scale5', required: true, text: { vi: 'Đánh giá chung' } }] }, sampling: { mode: 'size', size: 10 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect((await manager.post(`/api/v1/surveys/${id}/actions`, { action: 'open' })).statusCode).toBe(200);
+    const invitation = await ctx.t.database.db.selectFrom('survey_invitations').select('id').where('survey_id', '=', id).executeTakeFirstOrThrow();
+    return { id, invitationId: Number(invitation.id) };
+  })();
+  bSurveyMade.set(ctx, made);
+  return made;
+}
+
+/** Every role of commune A gets 403 (no role for the route) or 404 (commune B's survey is not theirs) on `call`. */
+async function surveyOutOfReach(ctx: Ctx, call: (agent: Agent, survey: { id: string; invitationId: number }) => Promise<{ statusCode: number; body: string }>) {
+  const survey = await bSurvey(ctx);
+  for (const [role, agent] of Object.entries(ctx.a)) {
+    const res = await call(agent, survey);
+    expect([403, 404], `${role}: ${res.body}`).toContain(res.statusCode);
+    expect(res.body).not.toContain('Giao Minh');
+  }
+  return survey;
+}
+/**
+ * Commune B's reform plan (docs/rules/reform-plans.md), made by the province's manager: a task
+ * led by one of B's units, its progress with an evidence file, and a second task done; made once.
+ */
+const bReformMade = new WeakMap<Ctx, Promise<{ plan: string; task: string; done: string; evidence: string; unitId: string }>>();
+function bReform(ctx: Ctx): Promise<{ plan: string; task: string; done: string; evidence: string; unitId: string }> {
+  const made = bReformMade.get(ctx) ?? (async () => {
+    const province = await ctx.t.signIn('quanly.tinh');
+    const unit = await ctx.t.database.db.selectFrom('units').select('id').where('agency_id', '=', ctx.bAgencyId).executeTakeFirstOrThrow();
+    const plan = await province.post('/api/v1/reform-plans', { agencyId: ctx.bAgencyId, year: 2026, title: 'Kế hoạch cải cách hành chính của xã B' });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const task = async (title: string) => {
+      const res = await province.post(`/api/v1/reform-plans/${plan.json().id}/tasks`, { area: 'procedures', title, expectedResult: 'R', deadline: '2026-12-31', lead: { kind: 'unit', id: unit.id } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const [open, done] = [await task('Nhiệm vụ của xã B'), await task('Nhiệm vụ đã xong của xã B')];
+    const file = multipartFile('minh-chung.pdf', samplePdf, 'application/pdf');
+    const evidence = (await province.request('POST', '/api/v1/files', file.payload, file.headers)).json().id as string;
+    expect((await province.post(`/api/v1/reform-tasks/${open}/progress`, { percent: 10, reportedOn: '2026-01-02', fileIds: [evidence] })).statusCode).toBe(200);
+    expect((await province.post(`/api/v1/reform-tasks/${done}/completion`, { completedOn: '2026-01-02', result: 'Xong' })).statusCode).toBe(200);
+    return { plan: plan.json().id, task: open, done, evidence, unitId: unit.id };
+  })();
+  bReformMade.set(ctx, made);
+  return made;
+}
+
+/** Reform plan routes: every commune A agent is told commune B's plan and tasks do not exist, and nothing of them changes. */
+const reformUnchanged = async (ctx: Ctx) => {
+  const { plan, task, done } = await bReform(ctx);
+  const p = await ctx.t.database.db.selectFrom('reform_plans').select(['title', 'document_number']).where('id', '=', plan).executeTakeFirstOrThrow();
+  expect(p).toEqual({ title: 'Kế hoạch cải cách hành chính của xã B', document_number: null });
+  const tasks = await ctx.t.database.db.selectFrom('reform_tasks').select(['id', 'deadline', 'completed_on']).where('plan_id', '=', plan).execute();
+  expect(tasks).toHaveLength(2);
+  expect(tasks.find((x) => x.id === done)!.completed_on).not.toBeNull();
+  const updates = await ctx.t.database.db.selectFrom('reform_task_updates').select('kind').where('task_id', 'in', [task, done]).orderBy('id').execute();
+  expect(updates.map((u) => u.kind)).toEqual(['progress', 'completion']);
+};
 
 type Case = { scoped: true; check: (ctx: Ctx) => Promise<void> } | { scoped: false; why: string };
 
@@ -515,6 +632,22 @@ const matrix: Record<string, Case> = {
       expect(await t.database.db.selectFrom('signed_documents').select('id').where('dossier_id', '=', bDossier.id).where('kind', '=', 'form').execute()).toEqual([]);
     },
   },
+  'GET /api/v1/dossiers/:id/rating-card.pdf': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      const before = await t.database.db.selectFrom('dossier_rating_tokens').select('token_hash').where('dossier_id', '=', bDossier.id).execute();
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/dossiers/${bDossier.id}/rating-card.pdf`)).json().code).toBe('dossier.not_found');
+      expect(await t.database.db.selectFrom('dossier_rating_tokens').select('token_hash').where('dossier_id', '=', bDossier.id).execute()).toEqual(before);
+    },
+  },
+  'POST /api/v1/dossiers/:id/rating-invitation': {
+    scoped: true,
+    check: async ({ t, a, bDossier }) => {
+      const before = await t.database.db.selectFrom('dossier_rating_tokens').select('token_hash').where('dossier_id', '=', bDossier.id).execute();
+      for (const agent of Object.values(a)) expect((await agent.post(`/api/v1/dossiers/${bDossier.id}/rating-invitation`, {})).json().code).toBe('dossier.not_found');
+      expect(await t.database.db.selectFrom('dossier_rating_tokens').select('token_hash').where('dossier_id', '=', bDossier.id).execute()).toEqual(before);
+    },
+  },
   'GET /api/v1/dossiers/:id/declaration.pdf': {
     scoped: true,
     check: async ({ a, bDossier }) => {
@@ -531,6 +664,24 @@ const matrix: Record<string, Case> = {
       const counter = await t.database.db.selectFrom('counters').select('id').where('agency_id', '=', bAgencyId).executeTakeFirstOrThrow();
       for (const agent of Object.values(a)) {
         expect((await agent.get(`/api/v1/counters/${counter.id}/tracking-book?from=2025-01-01&to=2025-12-31`)).statusCode).toBe(404);
+      }
+    },
+  },
+  'GET /api/v1/counters/:id/qr-poster': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      const counter = await t.database.db.selectFrom('counters').select('id').where('agency_id', '=', bAgencyId).executeTakeFirstOrThrow();
+      for (const agent of Object.values(a)) expect((await agent.get(`/api/v1/counters/${counter.id}/qr-poster`)).statusCode).toBe(404);
+    },
+  },
+  'GET /api/v1/counters/:id/procedures/:code/qr-poster': {
+    scoped: true,
+    check: async ({ t, a, bAgencyId }) => {
+      const counter = await t.database.db.selectFrom('counters').select('id').where('agency_id', '=', bAgencyId).executeTakeFirstOrThrow();
+      for (const agent of Object.values(a)) {
+        const res = await agent.get(`/api/v1/counters/${counter.id}/procedures/1.000894/qr-poster`);
+        expect(res.statusCode).toBe(404);
+        expect(res.json().code).toBe('counter.not_found');
       }
     },
   },
@@ -612,6 +763,49 @@ const matrix: Record<string, Case> = {
       expect((await a.specialist.get('/api/v1/reports/fees.xlsx?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
     },
   },
+  'GET /api/v1/service-index': {
+    scoped: true,
+    check: async ({ a }) => {
+      const period = 'from=2020-01-01&to=2030-12-31';
+      const res = await a.leader.get(`/api/v1/service-index?${period}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().rows.map((r: { agency: string }) => r.agency)).not.toContain('000.42.00.H40');
+      expect(res.json().rows.map((r: { agency: string }) => r.agency)).toContain(communeA);
+      expect((await a.leader.get(`/api/v1/service-index?${period}&agency=000.42.00.H40`)).statusCode).toBe(404);
+      for (const role of ['officer', 'specialist'] as const) expect((await a[role].get(`/api/v1/service-index?${period}`)).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/service-index.:format': {
+    scoped: true,
+    check: async ({ a }) => {
+      expect((await a.leader.get('/api/v1/service-index.xlsx?from=2020-01-01&to=2030-12-31&agency=000.42.00.H40')).statusCode).toBe(404);
+      expect((await a.officer.get('/api/v1/service-index.pdf?from=2020-01-01&to=2030-12-31')).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/service-index/items': {
+    scoped: true,
+    check: async ({ a, bDossier }) => {
+      const q = 'from=2020-01-01&to=2030-12-31&indicator=digitized&part=denominator&limit=500';
+      const res = await a.leader.get(`/api/v1/service-index/items?${q}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.map((i: { ref: string }) => i.ref)).not.toContain(bDossier.code);
+      expect((await a.leader.get(`/api/v1/service-index/items?${q}&agency=000.42.00.H40`)).statusCode).toBe(404);
+      expect((await a.specialist.get(`/api/v1/service-index/items?${q}`)).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/service-index/versions': { scoped: false, why: 'the weights of the service index are the same for every unit of the installation; no agency data' },
+  'POST /api/v1/service-index/versions': {
+    scoped: true,
+    check: async ({ t, a }) => {
+      // Weights rank every unit on one scale: an administrator of commune A may not change them.
+      const versions = (await a.admin.get('/api/v1/service-index/versions')).json();
+      expect(versions.canManage).toBe(false);
+      const res = await a.admin.post('/api/v1/service-index/versions', { indicators: versions.items[0].indicators });
+      expect(res.statusCode).toBe(403);
+      expect((await a.leader.post('/api/v1/service-index/versions', { indicators: versions.items[0].indicators })).statusCode).toBe(403);
+      expect(await t.database.db.selectFrom('service_index_versions').select('number').execute()).toEqual([{ number: 1 }]);
+    },
+  },
   'POST /api/v1/files': { scoped: false, why: 'an upload belongs to its uploader until a dossier of theirs claims it' },
   'GET /api/v1/files/:id': {
     scoped: true,
@@ -630,6 +824,7 @@ const matrix: Record<string, Case> = {
     why: 'an SMS or chat gateway reports delivery; no session: signed with the channel’s webhook secret, else 401 (notification-receipts test)',
   },
   'POST /api/v1/public/dossiers/:code/rating': { scoped: false, why: 'the applicant rates the service, by dossier code' },
+  'POST /api/v1/public/dossiers/:code/rating/check': { scoped: false, why: 'the applicant checks their own proof before rating, by dossier code; nothing written but a refused proof' },
   'POST /api/v1/public/dossiers/:code/payments': { scoped: false, why: 'the applicant starts paying the fee online; owned through the security code of the receipt, else 403 (online-payments test)' },
   'GET /api/v1/payments/orders/:reference': { scoped: false, why: 'a payment’s status for its payer: the dossier’s signed-in citizen or its security code, else 403/404 (online-payments test)' },
   'GET /api/v1/payments/vnpay/ipn': { scoped: false, why: 'the gateway’s notification; no session: signed with the merchant’s hash secret, else answered 97 (online-payments test)' },
@@ -700,6 +895,104 @@ const matrix: Record<string, Case> = {
       const res = await a.admin.request('PUT', '/api/v1/calendar/schedules/2031', { daysOff: ['2031-01-01'], workingDays: [] });
       expect(res.statusCode).toBe(403);
       expect(await t.database.db.selectFrom('holiday_schedules').select('year').where('year', '=', 2031).executeTakeFirst()).toBeUndefined();
+    },
+  },
+  'POST /api/v1/public/feedback': { scoped: false, why: 'anyone sends feedback (docs/rules/service-quality.md); answers only the new feedback’s own code, receipt and due instant' },
+  'GET /api/v1/public/feedback': { scoped: false, why: 'published answers only, personal data removed and reviewed before publication' },
+  'GET /api/v1/public/feedback/:code': {
+    scoped: true,
+    check: async (ctx) => {
+      const { code } = await bFeedback(ctx);
+      const { owner, other } = await bCitizens(ctx);
+      expect((await owner.get(`/api/v1/public/feedback/${code}`)).json().own).toMatchObject({ title: 'Phản ánh riêng của xã B' });
+      for (const agent of [other, ctx.t.anonymous(), ...Object.values(ctx.a)]) {
+        const res = await agent.get(`/api/v1/public/feedback/${code}`);
+        expect(res.statusCode).toBe(200);
+        expect(res.json().own).toBeNull();
+        expect(res.body).not.toContain('riêng');
+        expect(res.body).not.toContain('0987654321');
+      }
+    },
+  },
+  'POST /api/v1/public/feedback/:code/view': {
+    scoped: true,
+    check: async (ctx) => {
+      const { code } = await bFeedback(ctx);
+      const { other } = await bCitizens(ctx);
+      for (const agent of [other, ctx.t.anonymous(), ctx.a.officer]) {
+        const res = await agent.post(`/api/v1/public/feedback/${code}/view`, { securityCode: 'AAAA-BBBB-CCCC-DDDD' });
+        expect(res.statusCode).toBe(403);
+        expect(res.body).not.toContain('riêng');
+      }
+    },
+  },
+  'GET /api/v1/citizen/feedback': {
+    scoped: true,
+    check: async (ctx) => {
+      const { code } = await bFeedback(ctx);
+      const { owner, other } = await bCitizens(ctx);
+      const codes = async (agent: Agent) => (await agent.get('/api/v1/citizen/feedback')).json().items.map((i: { code: string }) => i.code);
+      expect(await codes(owner)).toContain(code);
+      expect(await codes(other)).not.toContain(code);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get('/api/v1/citizen/feedback')).statusCode).toBe(401);
+    },
+  },
+  'GET /api/v1/feedback': {
+    scoped: true,
+    check: async (ctx) => {
+      const { id } = await bFeedback(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const res = await agent.get('/api/v1/feedback?limit=200');
+        if (res.statusCode === 200) expect(res.json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+        else expect(res.statusCode).toBe(403);
+        expect([403, 404]).toContain((await agent.get(`/api/v1/feedback?agency=${communeB}`)).statusCode);
+      }
+    },
+  },
+  'GET /api/v1/feedback/figures': {
+    scoped: true,
+    check: async (ctx) => {
+      await bFeedback(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const res = await agent.get('/api/v1/feedback/figures?from=2000-01-01&to=2099-12-31');
+        expect(res.statusCode).toBe(200);
+        expect(res.json().rows.map((r: { agencyCode: string }) => r.agencyCode)).not.toContain(communeB);
+        expect((await agent.get(`/api/v1/feedback/figures?from=2000-01-01&to=2099-12-31&agency=${communeB}`)).json().code).toBe('agency.not_found');
+      }
+    },
+  },
+  'POST /api/v1/feedback': {
+    scoped: true,
+    check: async (ctx) => {
+      for (const agent of Object.values(ctx.a)) {
+        const res = await agent.post('/api/v1/feedback', { agencyId: ctx.bAgencyId, channel: 'phone', title: 'x', content: 'y' });
+        expect(res.statusCode).toBe(403);
+      }
+      expect(await ctx.t.database.db.selectFrom('feedback').select('id').where('title', '=', 'x').where('agency_id', '=', ctx.bAgencyId).execute()).toEqual([]);
+    },
+  },
+  'GET /api/v1/feedback/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const { id } = await bFeedback(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const res = await agent.get(`/api/v1/feedback/${id}`);
+        expect([403, 404]).toContain(res.statusCode);
+        expect(res.body).not.toContain('riêng');
+      }
+    },
+  },
+  'POST /api/v1/feedback/:id/actions': {
+    scoped: true,
+    check: async (ctx) => {
+      const { id } = await bFeedback(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        for (const body of [{ action: 'assign', agency: communeA }, { action: 'answer', answer: 'x' }, { action: 'refuse', category: 'complaint' }, { action: 'ask_sender', note: 'x' }]) {
+          expect([403, 404]).toContain((await agent.post(`/api/v1/feedback/${id}/actions`, body)).statusCode);
+        }
+      }
+      const row = await ctx.t.database.db.selectFrom('feedback').select(['status', 'agency_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'assigned', agency_id: ctx.bAgencyId });
     },
   },
   'GET /api/v1/documents': {
@@ -776,6 +1069,126 @@ const matrix: Record<string, Case> = {
       expect(rows.map((r) => r.status)).toEqual(['routed', 'drafted']);
     },
   },
+  'GET /api/v1/reform-plans': {
+    scoped: true,
+    check: async (ctx) => {
+      const { plan } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        expect((await agent.get('/api/v1/reform-plans')).json().items.map((i: { id: string }) => i.id)).not.toContain(plan);
+        expect((await agent.get(`/api/v1/reform-plans?agencyId=${ctx.bAgencyId}`)).json().items).toEqual([]);
+      }
+    },
+  },
+  'POST /api/v1/reform-plans': {
+    scoped: true,
+    check: async (ctx) => {
+      await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post('/api/v1/reform-plans', { agencyId: ctx.bAgencyId, year: 2026, title: 'x' })).statusCode).toBe(403);
+      expect(await ctx.t.database.db.selectFrom('reform_plans').select('id').where('agency_id', '=', ctx.bAgencyId).execute()).toHaveLength(1);
+    },
+  },
+  'GET /api/v1/reform-plans/report': {
+    scoped: true,
+    check: async (ctx) => {
+      const { plan } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const report = (await agent.get(`/api/v1/reform-plans/report?year=2026&agencyId=${ctx.bAgencyId}`)).json();
+        expect([report.total.total, report.byPlan, report.tasks]).toEqual([0, [], []]);
+        expect((await agent.get(`/api/v1/reform-plans/report?planId=${plan}`)).json().code).toBe('reform.plan_not_found');
+      }
+    },
+  },
+  'GET /api/v1/reform-plans/report.xlsx': {
+    scoped: true,
+    check: async (ctx) => {
+      const { plan } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(`/api/v1/reform-plans/report.xlsx?planId=${plan}`)).json().code).toBe('reform.plan_not_found');
+    },
+  },
+  'GET /api/v1/reform-plans/report.pdf': {
+    scoped: true,
+    check: async (ctx) => {
+      const { plan } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(`/api/v1/reform-plans/report.pdf?planId=${plan}`)).json().code).toBe('reform.plan_not_found');
+    },
+  },
+  'GET /api/v1/reform-plans/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const { plan } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.get(`/api/v1/reform-plans/${plan}`)).json().code).toBe('reform.plan_not_found');
+    },
+  },
+  'PATCH /api/v1/reform-plans/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const { plan } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.request('PATCH', `/api/v1/reform-plans/${plan}`, { title: 'x', documentNumber: '1/KH' })).json().code).toBe('reform.plan_not_found');
+      await reformUnchanged(ctx);
+    },
+  },
+  'POST /api/v1/reform-plans/:id/tasks': {
+    scoped: true,
+    check: async (ctx) => {
+      const { plan, unitId } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        const res = await agent.post(`/api/v1/reform-plans/${plan}/tasks`, { area: 'procedures', title: 'x', expectedResult: 'y', deadline: '2026-12-31', lead: { kind: 'unit', id: unitId } });
+        expect(res.json().code).toBe('reform.plan_not_found');
+      }
+      await reformUnchanged(ctx);
+    },
+  },
+  'GET /api/v1/reform-tasks/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const { task, done } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) for (const id of [task, done]) expect((await agent.get(`/api/v1/reform-tasks/${id}`)).json().code).toBe('reform.task_not_found');
+    },
+  },
+  'PATCH /api/v1/reform-tasks/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const { task } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.request('PATCH', `/api/v1/reform-tasks/${task}`, { deadline: '2026-02-01' })).json().code).toBe('reform.task_not_found');
+      await reformUnchanged(ctx);
+      expect((await ctx.t.database.db.selectFrom('reform_tasks').select(sql<string>`deadline::text`.as('d')).where('id', '=', task).executeTakeFirstOrThrow()).d).toBe('2026-12-31');
+    },
+  },
+  'POST /api/v1/reform-tasks/:id/progress': {
+    scoped: true,
+    check: async (ctx) => {
+      const { task } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post(`/api/v1/reform-tasks/${task}/progress`, { percent: 90, reportedOn: '2026-01-03' })).json().code).toBe('reform.task_not_found');
+      await reformUnchanged(ctx);
+    },
+  },
+  'POST /api/v1/reform-tasks/:id/completion': {
+    scoped: true,
+    check: async (ctx) => {
+      const { task } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post(`/api/v1/reform-tasks/${task}/completion`, { completedOn: '2026-01-03', result: 'x' })).json().code).toBe('reform.task_not_found');
+      await reformUnchanged(ctx);
+    },
+  },
+  'POST /api/v1/reform-tasks/:id/reopening': {
+    scoped: true,
+    check: async (ctx) => {
+      const { done } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) expect((await agent.post(`/api/v1/reform-tasks/${done}/reopening`, { note: 'x' })).json().code).toBe('reform.task_not_found');
+      await reformUnchanged(ctx);
+    },
+  },
+  'GET /api/v1/reform-tasks/:id/evidence/:fileId': {
+    scoped: true,
+    check: async (ctx) => {
+      const { task, evidence } = await bReform(ctx);
+      for (const agent of Object.values(ctx.a)) {
+        expect((await agent.get(`/api/v1/reform-tasks/${task}/evidence/${evidence}`)).json().code).toBe('reform.task_not_found');
+        // Nor through the files route: an evidence file is not the caller's upload.
+        expect((await agent.get(`/api/v1/files/${evidence}`)).statusCode).toBe(404);
+      }
+    },
+  },
   'GET /api/v1/notifications': {
     scoped: true,
     check: async (ctx) => {
@@ -823,6 +1236,122 @@ const matrix: Record<string, Case> = {
     scoped: true,
     check: async (ctx) => {
       for (const agent of Object.values(ctx.a)) expect((await agent.request('DELETE', '/api/v1/notification-templates/dossier_received/email')).statusCode).toBe(403);
+    },
+  },
+  'GET /api/v1/rating-alerts': {
+    scoped: true,
+    check: async (ctx) => {
+      const alert = await bAlert(ctx);
+      const leader = await ctx.a.leader.get('/api/v1/rating-alerts?state=all&limit=100');
+      expect(leader.statusCode).toBe(200);
+      expect(leader.json().items.map((i: { code: string }) => i.code)).not.toContain(alert.code);
+      expect(leader.body).not.toContain('Hà Thị Cúc');
+      for (const agent of [ctx.a.officer, ctx.a.specialist, ctx.a.admin]) expect((await agent.get('/api/v1/rating-alerts')).statusCode).toBe(403);
+    },
+  },
+  'POST /api/v1/rating-alerts/:dossierId/handle': {
+    scoped: true,
+    check: async (ctx) => {
+      const alert = await bAlert(ctx);
+      expect((await ctx.a.leader.post(`/api/v1/rating-alerts/${alert.id}/handle`, { note: 'Đã xử lý' })).json().code).toBe('rating_alert.not_found');
+      for (const agent of [ctx.a.officer, ctx.a.specialist, ctx.a.admin]) expect((await agent.post(`/api/v1/rating-alerts/${alert.id}/handle`, { note: 'Đã xử lý' })).statusCode).toBe(403);
+      const row = await ctx.t.database.db.selectFrom('rating_alerts').select('handled_at').where('dossier_id', '=', alert.id).executeTakeFirstOrThrow();
+      expect(row.handled_at).toBeNull();
+    },
+  },
+  'GET /api/v1/surveys': {
+    scoped: true,
+    check: async (ctx) => {
+      const survey = await bSurvey(ctx);
+      for (const role of ['officer', 'leader', 'admin'] as const) {
+        const res = await ctx.a[role].get('/api/v1/surveys?limit=200');
+        expect(res.statusCode).toBe(200);
+        expect(res.json().items.map((s: { id: string }) => s.id)).not.toContain(survey.id);
+      }
+      expect((await ctx.a.specialist.get('/api/v1/surveys')).statusCode).toBe(403);
+    },
+  },
+  'POST /api/v1/surveys': {
+    scoped: true,
+    check: async (ctx) => {
+      const body = {
+        title: 'Khảo sát trái phép', period: { kind: 'quarter', year: 2025, index: 1 }, agencies: [communeB],
+        questionnaire: { questions: [{ key: 'overall', kind: 'scale5', required: true, text: { vi: 'x' } }] }, sampling: { mode: 'size', size: 1 },
+      };
+      // Commune A's administrator designs for commune A only; its leader (a commune's manager) and officers design nothing.
+      expect((await ctx.a.admin.post('/api/v1/surveys', body)).json().code).toBe('agency.not_found');
+      expect((await ctx.a.admin.post('/api/v1/surveys', { ...body, agencies: [communeA, communeB] })).json().code).toBe('agency.not_found');
+      for (const role of ['officer', 'specialist', 'leader'] as const) expect((await ctx.a[role].post('/api/v1/surveys', body)).statusCode).toBe(403);
+      expect(await ctx.t.database.db.selectFrom('surveys').select('id').where('title', '=', 'Khảo sát trái phép').execute()).toEqual([]);
+    },
+  },
+  'GET /api/v1/surveys/:id': { scoped: true, check: async (ctx) => void (await surveyOutOfReach(ctx, (agent, s) => agent.get(`/api/v1/surveys/${s.id}`))) },
+  'PUT /api/v1/surveys/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const survey = await surveyOutOfReach(ctx, (agent, s) => agent.request('PUT', `/api/v1/surveys/${s.id}`, {
+        title: 'Đổi tên trái phép', period: { kind: 'quarter', year: 2025, index: 1 }, agencies: [communeA],
+        questionnaire: { questions: [{ key: 'overall', kind: 'scale5', required: true, text: { vi: 'x' } }] }, sampling: { mode: 'size', size: 1 },
+      }));
+      expect((await ctx.t.database.db.selectFrom('surveys').select('title').where('id', '=', survey.id).executeTakeFirstOrThrow()).title).toBe('Khảo sát xã Giao Minh');
+    },
+  },
+  'DELETE /api/v1/surveys/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const survey = await surveyOutOfReach(ctx, (agent, s) => agent.request('DELETE', `/api/v1/surveys/${s.id}`));
+      expect(await ctx.t.database.db.selectFrom('surveys').select('id').where('id', '=', survey.id).execute()).toHaveLength(1);
+    },
+  },
+  'GET /api/v1/surveys/:id/sample-preview': { scoped: true, check: async (ctx) => void (await surveyOutOfReach(ctx, (agent, s) => agent.get(`/api/v1/surveys/${s.id}/sample-preview`))) },
+  'POST /api/v1/surveys/:id/actions': {
+    scoped: true,
+    check: async (ctx) => {
+      const survey = await surveyOutOfReach(ctx, (agent, s) => agent.post(`/api/v1/surveys/${s.id}/actions`, { action: 'close' }));
+      expect((await ctx.t.database.db.selectFrom('surveys').select('status').where('id', '=', survey.id).executeTakeFirstOrThrow()).status).toBe('open');
+    },
+  },
+  'GET /api/v1/surveys/:id/invitations': { scoped: true, check: async (ctx) => void (await surveyOutOfReach(ctx, (agent, s) => agent.get(`/api/v1/surveys/${s.id}/invitations`))) },
+  'POST /api/v1/surveys/:id/invitations/print': {
+    scoped: true,
+    check: async (ctx) => {
+      const survey = await surveyOutOfReach(ctx, (agent, s) => agent.post(`/api/v1/surveys/${s.id}/invitations/print`, {}));
+      const printed = await ctx.t.database.db.selectFrom('survey_invitation_tokens').select('token_hash').where('invitation_id', '=', survey.invitationId).where('purpose', '=', 'print').execute();
+      expect(printed).toEqual([]);
+    },
+  },
+  'POST /api/v1/surveys/:id/invitations/:invitationId/answer': {
+    scoped: true,
+    check: async (ctx) => {
+      const survey = await surveyOutOfReach(ctx, (agent, s) => agent.post(`/api/v1/surveys/${s.id}/invitations/${s.invitationId}/answer`, { channel: 'phone', answers: { overall: 1 } }));
+      expect(await ctx.t.database.db.selectFrom('survey_responses').select('invitation_id').where('invitation_id', '=', survey.invitationId).execute()).toEqual([]);
+    },
+  },
+  'GET /api/v1/surveys/:id/results': { scoped: true, check: async (ctx) => void (await surveyOutOfReach(ctx, (agent, s) => agent.get(`/api/v1/surveys/${s.id}/results`))) },
+  'GET /api/v1/surveys/:id/results.xlsx': { scoped: true, check: async (ctx) => void (await surveyOutOfReach(ctx, (agent, s) => agent.get(`/api/v1/surveys/${s.id}/results.xlsx`))) },
+  'POST /api/v1/public/surveys/invitation': { scoped: false, why: 'the applicant opens a survey with the invitation’s one-time token only; a wrong or spent token answers 403 (surveys test)' },
+  'POST /api/v1/public/surveys/answers': { scoped: false, why: 'the applicant answers with the invitation’s one-time token only, once; else 403 (surveys test)' },
+  'GET /api/v1/external-figures': { scoped: false, why: 'SIPAS and PAR Index as the Ministry of Home Affairs publishes them for every province: public figures, read by any member of staff' },
+  'PUT /api/v1/external-figures': {
+    scoped: true,
+    check: async (ctx) => {
+      const figure = { agency: '000.00.00.H40', kind: 'sipas', year: 2025, value: 80, source: 'QĐ thử quyền' };
+      expect((await ctx.a.admin.request('PUT', '/api/v1/external-figures', figure)).json().code).toBe('agency.not_found');
+      for (const role of ['officer', 'specialist', 'leader'] as const) expect((await ctx.a[role].request('PUT', '/api/v1/external-figures', figure)).statusCode).toBe(403);
+      expect(await ctx.t.database.db.selectFrom('external_figures').select('id').execute()).toEqual([]);
+    },
+  },
+  'DELETE /api/v1/external-figures/:id': {
+    scoped: true,
+    check: async (ctx) => {
+      const province = await ctx.t.signIn('quantri');
+      const entered = await province.request('PUT', '/api/v1/external-figures', { agency: '000.00.00.H40', kind: 'par_index', year: 2024, value: 85.5, source: 'QĐ công bố' });
+      expect(entered.statusCode, entered.body).toBe(200);
+      const id = entered.json().id as string;
+      expect((await ctx.a.admin.request('DELETE', `/api/v1/external-figures/${id}`)).json().code).toBe('external_figure.not_found');
+      for (const role of ['officer', 'specialist', 'leader'] as const) expect((await ctx.a[role].request('DELETE', `/api/v1/external-figures/${id}`)).statusCode).toBe(403);
+      expect(await ctx.t.database.db.selectFrom('external_figures').select('id').where('id', '=', id).execute()).toHaveLength(1);
+      expect((await province.request('DELETE', `/api/v1/external-figures/${id}`)).statusCode).toBe(204);
     },
   },
   'GET /api/v1/citizen/notification-preferences': { scoped: false, why: 'the signed-in citizen’s own channels' },

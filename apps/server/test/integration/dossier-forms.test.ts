@@ -91,7 +91,7 @@ describe('forms 01–07 as PDF', () => {
     expect(text).toMatch(/^\s+BỘ PHẬN MỘT CỬA\s+Độc lập/m);
     expect(text).toMatch(new RegExp(`Số: ${ids.main!.code.split('-').at(-1)}\\s`));
     // And the applicant's one-time rating address, a second QR code (rating-proofs.test.ts).
-    expect(qrCodes(pdf)).toEqual(expect.arrayContaining([statusUrl('main'), expect.stringMatching(/#danh-gia=[\w-]{24}$/)]));
+    expect(qrCodes(pdf)).toEqual(expect.arrayContaining([statusUrl('main'), expect.stringMatching(/\/danh-gia\/[^#]+#[\w-]{24}$/)]));
     expect(qrCodes(pdf)).toHaveLength(2);
   });
 

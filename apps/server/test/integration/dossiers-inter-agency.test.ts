@@ -50,6 +50,22 @@ describe.each(databaseKinds)('an inter-agency dossier on %s', (kind) => {
     for (const [user, action, handlingAfter] of chain) {
       now += 4 * 3600_000;
       expect(await inboxCodes(user), `${user} should see ${code} before ${action}`).toContain(code);
+      if (user === 'lanhdao.giaothuy') {
+        // Mid-chain, the commune's leader is told where the dossier goes and cannot record the result.
+        const page = (await agents[user]!.get(`/api/v1/dossiers/${id}`)).json();
+        expect(page.forwardTo).toEqual({ code: '000.30.00.H40', name: 'Công an tỉnh Ninh Bình' });
+        expect(page.allowedActions.map((a: { action: string }) => a.action)).not.toContain('resolve');
+        const early = await agents[user]!.post(`/api/v1/dossiers/${id}/actions`, { action: 'resolve' });
+        expect(early.statusCode, early.body).toBe(409);
+        expect(early.headers['content-type']).toContain('application/problem+json');
+        expect(early.json()).toMatchObject({ code: 'dossier.transition_not_allowed' });
+        expect(JSON.stringify(early.json())).toContain('hồ sơ liên thông chỉ do cơ quan cuối cùng');
+        expect(JSON.stringify(early.json())).toContain('only the last agency of the chain');
+      }
+      if (user === 'chuyenvien.congan') {
+        // Forward inside the police keeps the dossier there: no other agency to name.
+        expect((await agents[user]!.get(`/api/v1/dossiers/${id}`)).json().forwardTo).toBeNull();
+      }
       const res = await agents[user]!.post(`/api/v1/dossiers/${id}/actions`, { action });
       expect(res.statusCode, `${user} ${action}: ${res.body}`).toBe(200);
       expect(res.json().code).toBe(code);
@@ -73,5 +89,16 @@ describe.each(databaseKinds)('an inter-agency dossier on %s', (kind) => {
     const sheet = flat(pdfText((await agents['canbo.giaothuy']!.get(`/api/v1/dossiers/${id}/forms/06`)).rawPayload, { layout: false }));
     expect(sheet).toContain('Công an tỉnh Ninh Bình');
     expect(sheet).toContain('Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình');
+
+    // The audit trail records each step under the actor's own agency: the police's steps are the police's, not the commune's.
+    const audited = await t.database.db.selectFrom('audit_events as e').innerJoin('agencies as a', 'a.id', 'e.agency_id')
+      .select(['e.actor_name', 'e.action', 'a.code']).where('e.entity_id', '=', code).where('e.action', 'like', 'dossier.%').orderBy('e.id').execute();
+    expect(audited.filter((e) => e.action === 'dossier.forward').map((e) => [e.actor_name, e.code])).toEqual([
+      ['chuyenvien.giaothuy', '000.41.00.H40'], ['lanhdao.giaothuy', '000.41.00.H40'],
+      ['canbo.congan', '000.30.00.H40'], ['chuyenvien.congan', '000.30.00.H40'], ['lanhdao.congan', '000.30.00.H40'],
+      ['canbo.vhttdl', '000.22.00.H40'], ['chuyenvien.vhttdl', '000.22.00.H40'],
+    ]);
+    expect(audited.find((e) => e.action === 'dossier.resolve')).toMatchObject({ actor_name: 'lanhdao.vhttdl', code: '000.22.00.H40' });
+    expect(audited.find((e) => e.action === 'dossier.return_result')).toMatchObject({ actor_name: 'canbo.giaothuy', code: '000.41.00.H40' });
   });
 });

@@ -44,6 +44,20 @@ describe.each(databaseKinds)('dossier rules on %s', (kind) => {
     agent.post(`/api/v1/dossiers/${id}/actions`, { action, ...body }, headers);
   const eventCount = async (id: number) => (await t.database.db.selectFrom('dossier_events').select('seq').where('dossier_id', '=', id).execute()).length;
 
+  it('numbers the dossiers of a day in sequence, with more than four digits after the 9 999th (the code is made in the insert)', async () => {
+    now = at('2025-03-04T09:00:00+07:00');
+    const first = await receive();
+    const second = await receive();
+    expect(first.code).toMatch(/^[\w.]+-250304-\d{4}$/);
+    const sequence = (code: string) => Number(code.slice(code.lastIndexOf('-') + 1));
+    expect(sequence(second.code)).toBe(sequence(first.code) + 1);
+    const agency = (await t.database.db.selectFrom('dossiers').select('agency_id').where('id', '=', second.id).executeTakeFirstOrThrow()).agency_id;
+    await t.database.db.updateTable('dossier_code_counters').set({ last_value: 9_998 }).where('agency_id', '=', agency).where('local_date', '=', '2025-03-04').execute();
+    const codes = [(await receive()).code, (await receive()).code];
+    const prefix = first.code.slice(0, first.code.lastIndexOf('-') + 1);
+    expect(codes).toEqual([`${prefix}9999`, `${prefix}10000`]);
+  });
+
   it('refuses an action from a status that does not allow it, and writes nothing', async () => {
     now = at('2025-03-03T09:00:00+07:00');
     const d = await receive();
@@ -130,6 +144,27 @@ describe.each(databaseKinds)('dossier rules on %s', (kind) => {
     const pub = (await t.anonymous().get(`/api/v1/public/dossiers/${d.code}`)).json();
     // A late result is classified once and for all; "overdue" in lists means waiting past the appointment.
     expect(pub).toMatchObject({ newDueAt: '2025-03-14T17:00:00+07:00', clock: { state: 'closed', timeliness: 'resolved_overdue', overdue: false } });
+  });
+
+  it('offers and takes the apology of a same-day dossier only once it cannot make its appointment', async () => {
+    now = at('2025-03-03T09:00:00+07:00');
+    const d = await receive({
+      procedureCode: '2.000815', applicant: { name: 'Lê Văn Đức', idNumber: '036085001111', phone: '0987654321' },
+      components: [{ index: 0, received: true }, { index: 1, received: true }],
+    });
+    await act(officer, d.id, 'transfer');
+    now = at('2025-03-03T09:05:00+07:00');
+    const offered = async () => ((await leader.get(`/api/v1/dossiers/${d.id}`)).json().allowedActions as Array<{ action: string }>).map((a) => a.action);
+    expect(await offered()).not.toContain('apologize');
+    const early = await act(leader, d.id, 'apologize', { note: 'Chậm', newDueAt: '2025-03-04T17:00:00+07:00' });
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.headers['content-type']).toContain('application/problem+json');
+    expect(early.json()).toMatchObject({ code: 'dossier.transition_not_allowed', messages: { vi: expect.stringContaining('chưa quá hạn'), en: expect.stringContaining('not late') } });
+    // The next morning the same-day appointment (17:00) has passed.
+    now = at('2025-03-04T08:30:00+07:00');
+    expect(await offered()).toContain('apologize');
+    const late = await act(leader, d.id, 'apologize', { note: 'Chậm do xác minh', newDueAt: '2025-03-04T17:00:00+07:00' });
+    expect(late.statusCode, late.body).toBe(200);
   });
 
   it('stops processing at the applicant’s request (form 05) and refuses further steps', async () => {
@@ -257,14 +292,14 @@ describe.each(databaseKinds)('dossier rules on %s', (kind) => {
     now = at('2025-03-03T09:00:00+07:00');
     const d = await receive();
     // The rating QR code of form 01 carries the applicant's one-time token (rating-proofs.test.ts).
-    const ratingToken = qrCodes((await officer.get(`/api/v1/dossiers/${d.id}/forms/01`)).rawPayload).find((c) => c.includes('#danh-gia='))!.split('#danh-gia=')[1];
+    const ratingToken = qrCodes((await officer.get(`/api/v1/dossiers/${d.id}/forms/01`)).rawPayload).find((c) => c.includes('/danh-gia/'))!.split('#')[1];
     expect((await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 5, ratingToken })).statusCode).toBe(409);
     await act(officer, d.id, 'transfer');
     await act(specialist, d.id, 'forward');
     await act(leader, d.id, 'resolve');
     const rated = await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 5, comment: 'Cán bộ hướng dẫn tận tình', ratingToken });
     expect(rated.statusCode).toBe(201);
-    expect((await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 1, ratingToken })).json().code).toBe('rating.proof_invalid');
+    expect((await t.anonymous().post(`/api/v1/public/dossiers/${d.code}/rating`, { score: 1, ratingToken })).json().code).toBe('rating.already_rated');
     expect((await t.anonymous().get(`/api/v1/public/dossiers/${d.code}`)).json().rated).toBe(true);
   });
 

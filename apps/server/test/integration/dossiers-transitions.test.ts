@@ -11,7 +11,7 @@ import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 import { multipartFile, samplePdf } from '../support/multipart.ts';
 
 type Role = 'officer' | 'specialist' | 'leader';
-type Setup = 'submitted' | 'received' | 'processing' | 'processing_leader' | 'result_attached' | 'supplement_requested' | 'paused' | 'resolved' | 'rejected' | 'returned';
+type Setup = 'submitted' | 'received' | 'processing' | 'processing_overdue' | 'processing_leader' | 'result_attached' | 'supplement_requested' | 'paused' | 'resolved' | 'rejected' | 'returned';
 
 /** action → [status to start from, who takes it, body, a role that may not, a status it may not be taken from] */
 const cases: Array<[string, Setup, Role, Record<string, unknown>, Role, Setup]> = [
@@ -26,7 +26,7 @@ const cases: Array<[string, Setup, Role, Record<string, unknown>, Role, Setup]> 
   ['receive_supplement', 'supplement_requested', 'officer', {}, 'specialist', 'processing'],
   ['pause', 'processing', 'leader', { note: 'Chờ xác minh' }, 'specialist', 'received'],
   ['resume', 'paused', 'leader', {}, 'officer', 'processing'],
-  ['apologize', 'processing', 'leader', { note: 'Chậm do xác minh', newDueAt: '2025-04-30T17:00:00+07:00' }, 'specialist', 'resolved'],
+  ['apologize', 'processing_overdue', 'leader', { note: 'Chậm do xác minh', newDueAt: '2025-04-30T17:00:00+07:00' }, 'specialist', 'resolved'],
   ['attach_result', 'processing', 'specialist', { generateResult: { outcome: 'Đăng ký kết hôn' } }, 'officer', 'received'],
   ['sign_result', 'result_attached', 'leader', {}, 'specialist', 'received'],
   ['resolve', 'processing_leader', 'leader', {}, 'officer', 'received'],
@@ -38,10 +38,11 @@ const cases: Array<[string, Setup, Role, Record<string, unknown>, Role, Setup]> 
 
 describe.each(databaseKinds)('every action of the transition table on %s', (kind) => {
   let t: TestApp;
+  let now = Date.parse('2025-04-01T09:00:00+07:00');
   const agents = {} as Record<Role | 'other', Agent>;
   let specialistId: string;
   beforeAll(async () => {
-    t = await startTestApp(kind, { clock: () => new Date('2025-04-01T09:00:00+07:00'), config: { SESSION_TTL_HOURS: '720' } });
+    t = await startTestApp(kind, { clock: () => new Date(now), config: { SESSION_TTL_HOURS: '720' } });
     agents.officer = await t.signIn('canbo.giaothuy');
     agents.specialist = await t.signIn('chuyenvien.giaothuy');
     agents.leader = await t.signIn('lanhdao.giaothuy');
@@ -78,6 +79,11 @@ describe.each(databaseKinds)('every action of the transition table on %s', (kind
     if (state === 'received') return id;
     await ok(agents.officer, id, 'transfer');
     if (state === 'processing') return id;
+    if (state === 'processing_overdue') {
+      // Past its appointment (5 working days): an apology (form 04) is warranted only now.
+      now += 9 * 86_400_000;
+      return id;
+    }
     if (state === 'supplement_requested') {
       await ok(agents.specialist, id, 'request_supplement', { reasons: ['Bổ sung'] });
       return id;
@@ -108,12 +114,12 @@ describe.each(databaseKinds)('every action of the transition table on %s', (kind
     const named = dossierActionNames.filter((a) => a !== 'submit' && a !== 'import' && !citizenOnlyActions.includes(a) && !assisted.includes(a));
     expect(cases.map(([a]) => a).sort()).toEqual(named.sort());
     // Each case says what the table says: allowed from its status to its role, and not otherwise.
-    const statusOf = (setup: Setup) => (setup === 'processing_leader' || setup === 'result_attached' ? 'processing' : setup);
+    const statusOf = (setup: Setup) => (setup === 'processing_leader' || setup === 'result_attached' || setup === 'processing_overdue' ? 'processing' : setup);
     for (const [action, from, role, , wrongRole, wrongStatus] of cases) {
       const rule = (actionRules as unknown as Record<string, { from: ReadonlyArray<string | null>; by: readonly string[] }>)[action]!;
       expect(rule.from, action).toContain(statusOf(from));
       // 'step' names the role of the current step: the specialist appraises, then the leader approves.
-      const stepRole = from === 'processing_leader' ? 'leader' : from === 'processing' || from === 'result_attached' ? 'specialist' : null;
+      const stepRole = from === 'processing_leader' ? 'leader' : from === 'processing' || from === 'result_attached' || from === 'processing_overdue' ? 'specialist' : null;
       const takers = rule.by.flatMap((by) => (by === 'step' ? (stepRole ? [stepRole] : []) : [by]));
       expect(takers, action).toContain(role);
       expect(takers, action).not.toContain(wrongRole);

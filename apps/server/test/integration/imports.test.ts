@@ -103,6 +103,8 @@ describe.each(databaseKinds)('import and export on %s', (kind) => {
     const detail = (await officer.get(`/api/v1/dossiers/${id}`)).json();
     expect(detail.status).toBe('supplement_requested');
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['import', 'request_supplement']);
+    // Done by the previous system: no person's name (the internal key 'import' is not one), the role says it.
+    expect(detail.timeline.map((e: { actorName: string | null; actorRole: string }) => [e.actorName, e.actorRole])).toEqual([[null, 'system'], [null, 'system']]);
     const res = await officer.post(`/api/v1/dossiers/${id}/actions`, { action: 'receive_supplement' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'processing' });

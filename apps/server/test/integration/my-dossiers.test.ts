@@ -179,7 +179,7 @@ describe.each(databaseKinds)('the signed-in citizen’s dossiers on %s', (kind) 
     expect(item).toMatchObject({ status: 'resolved', asks: ['rating'], rated: false });
     const rated = await citizenAn.post(`/api/v1/citizen/dossiers/${counter.code}/rating`, { score: 5, comment: 'Nhanh gọn' });
     expect(rated.statusCode, rated.body).toBe(201);
-    expect(rated.json()).toEqual({ code: counter.code, score: 5 });
+    expect(rated.json()).toEqual({ code: counter.code, score: 5, criteria: {}, alerted: false });
     const twice = await citizenAn.post(`/api/v1/citizen/dossiers/${counter.code}/rating`, { score: 1 });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('rating.already_rated');

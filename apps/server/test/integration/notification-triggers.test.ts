@@ -96,14 +96,15 @@ describe.each(databaseKinds)('notifications caused by dossier actions on %s', (k
     await act(specialist, id, 'request_supplement', { reasons: ['Bản sao Giấy khai sinh có chứng thực', 'Tờ khai có chữ ký của hai bên'] });
     now = at('2025-03-05T09:00:00+07:00');
     await act(officer, id, 'receive_supplement');
-    now = at('2025-03-05T10:00:00+07:00');
+    // Past the appointment (10/03 09:00 moved by the pause to 11/03 11:00): an apology is warranted.
+    now = at('2025-03-11T12:00:00+07:00');
     await act(leader, id, 'apologize', { note: 'Cần xác minh nơi cư trú tại xã khác', newDueAt: '2025-03-20T16:30:00+07:00' });
     await act(leader, id, 'assign', { assigneeId: specialistId });
-    now = at('2025-03-06T09:00:00+07:00');
+    now = at('2025-03-12T09:00:00+07:00');
     await act(specialist, id, 'forward');
-    now = at('2025-03-06T11:00:00+07:00');
+    now = at('2025-03-12T11:00:00+07:00');
     await act(leader, id, 'resolve');
-    now = at('2025-03-07T09:00:00+07:00');
+    now = at('2025-03-13T09:00:00+07:00');
     await act(officer, id, 'return_result');
 
     rows = await outbox(id);
@@ -185,6 +186,7 @@ describe.each(databaseKinds)('notifications caused by dossier actions on %s', (k
     const leaderUser = await t.database.db.selectFrom('users').select('id').where('username', '=', 'lanhdao.giaothuy').executeTakeFirstOrThrow();
     const agency = await t.database.db.selectFrom('agencies').select(['id', 'path']).where('code', '=', '000.41.00.H40').executeTakeFirstOrThrow();
     const actor = { kind: 'staff' as const, userId: leaderUser.id, username: 'lanhdao.giaothuy', assignments: [{ role: 'leader' as const, agencyId: agency.id, agencyPath: agency.path }] };
+    now = at('2025-03-19T09:00:00+07:00'); // past its appointment (18/03 09:00): the apology is warranted
     await expect(t.database.db.transaction().execute(async (tx) => {
       await performAction({ actor }, d.id, { action: 'apologize', note: 'Chậm', newDueAt: '2025-03-28T17:00:00+07:00' }, { ...t.deps, db: tx });
       expect(summary(await outboxIn(tx, d.id))).toContain('apology email duc.lv@example.vn');

@@ -48,7 +48,7 @@ for (const kind of databaseKinds) {
       });
       const run = (destinations: string[], entity: string) => database.db.transaction().execute((tx) => insertTogether(tx, [
         newNotificationRows(destinations.map(message), at),
-        auditRow({ actor, requestId: 'r-1' }, { action: 'test.together', entityType: 'dossier', entityId: entity, at, details: { n: destinations.length } }),
+        auditRow({ actor, requestId: 'r-1' }, { action: 'dossier.created', entityType: 'dossier', entityId: entity, at, details: { n: destinations.length } }),
         newNotificationRows([], at),
       ] as const));
       const [first, audited, none] = await run(['0912 345 678', '0987 654 321'], 'A-1');
@@ -59,7 +59,7 @@ for (const kind of databaseKinds) {
       expect(stored.map((r) => [Number(r.id), r.destination])).toEqual([
         [first[0]!.id, '0912 345 678'], [first[1]!.id, '0987 654 321'], [again[0]!.id, '0901 000 111'],
       ]);
-      const audit = await database.db.selectFrom('audit_events').select(['entity_id', 'at', 'details', 'request_id']).where('action', '=', 'test.together').orderBy('id').execute();
+      const audit = await database.db.selectFrom('audit_events').select(['entity_id', 'at', 'details', 'request_id']).where('action', '=', 'dossier.created').orderBy('id').execute();
       expect(audit).toEqual([
         { entity_id: 'A-1', at, details: { n: 2 }, request_id: 'r-1' },
         { entity_id: 'A-2', at, details: { n: 1 }, request_id: 'r-1' },

@@ -99,13 +99,14 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
 
     it('pages through every procedure in force with a stable order and a total', async () => {
       const all = await search('limit=100');
-      expect(all.total).toBe(19);
+      expect(all.total).toBe(30);
       const pages = [];
-      for (let offset = 0; offset < 19; offset += 5) pages.push(...(await search(`limit=5&offset=${offset}`)).items);
+      for (let offset = 0; offset < 30; offset += 7) pages.push(...(await search(`limit=7&offset=${offset}`)).items);
       expect(pages.map((i: { code: string }) => i.code)).toEqual(all.items.map((i: { code: string }) => i.code));
-      expect(new Set(pages.map((i: { code: string }) => i.code)).size).toBe(19);
-      expect((await search('limit=5&offset=15')).items).toHaveLength(4);
-      expect((await search('limit=5&offset=15')).total).toBe(19);
+      expect(new Set(pages.map((i: { code: string }) => i.code)).size).toBe(30);
+      expect((await search('limit=7&offset=28')).items).toHaveLength(2);
+      expect((await search('limit=7&offset=28')).total).toBe(30);
+      expect(await search('limit=7&offset=35')).toEqual({ items: [], total: 30 });
     });
 
     it('filters by field (with or without diacritics), level and agency', async () => {
@@ -116,7 +117,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       const province = await search('level=province&limit=100');
       expect(province.items.map((i: { code: string }) => i.code).sort()).toEqual(['2.000635', 'DEMO.014', 'DEMO.016', 'DEMO.017']);
       expect((await search('agency=000.00.00.H40')).total).toBe(4);
-      expect((await search('agency=000.41.00.H40')).total).toBe(16);
+      expect((await search('agency=000.41.00.H40')).total).toBe(25);
       expect((await search('agency=000.41.00.H40&q=khai+tu')).items[0].code).toBe('1.000656');
       expect((await search('agency=NO.SUCH')).total).toBe(0);
     });
@@ -138,8 +139,8 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       const res = await t.anonymous().get('/api/v1/public/procedure-fields');
       expect(res.statusCode).toBe(200);
       const fields = res.json().items as Array<{ field: string; count: number }>;
-      expect(fields).toEqual(expect.arrayContaining([{ field: 'Hộ tịch', count: 6 }, { field: 'Chứng thực', count: 5 }, { field: 'Đất đai', count: 2 }]));
-      expect(fields.reduce((n, f) => n + f.count, 0)).toBe(19);
+      expect(fields).toEqual(expect.arrayContaining([{ field: 'Hộ tịch', count: 11 }, { field: 'Chứng thực', count: 5 }, { field: 'Đất đai', count: 2 }]));
+      expect(fields.reduce((n, f) => n + f.count, 0)).toBe(30);
     });
 
     it('refuses a limit above 100 with a problem naming the parameter', async () => {
@@ -180,6 +181,43 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       const hours = page.workflow.reduce((h: number, s: { budget: { value: number; unit: string } }) => h + s.budget.value * (s.budget.unit === 'working_days' ? 8 : 1), 0);
       expect(hours).toBe(40);
       expect(page.history).toEqual([expect.objectContaining({ version: 1, validFrom: null, validTo: null, status: 'active', id: page.versionId })]);
+    });
+
+    it('gives the national catalogue’s fields: agency, applicants, conditions, channels, time basis, result, legal texts', async () => {
+      const page = (await t.anonymous().get('/api/v1/public/procedures/1.000894')).json();
+      expect(page).toMatchObject({
+        publicCode: '1.000894',
+        implementingAgency: 'Ủy ban nhân dân cấp xã',
+        applicants: ['Công dân Việt Nam'],
+        processingTime: { text: { vi: '5 ngày làm việc' }, basisText: { vi: 'Không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết' } },
+        // No result type of its own: the kind of paper names it.
+        resultText: 'Giấy chứng nhận kết hôn',
+        channels: [{ channel: 'in_person', text: { vi: 'Trực tiếp', en: 'In person' } }, { channel: 'online', text: { vi: 'Trực tuyến', en: 'Online' } }],
+        onlineService: { level: 'partial', text: { vi: 'Dịch vụ công trực tuyến một phần' } },
+      });
+      expect(page.conditions).toContain('Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên');
+      expect(page.legalDocuments[0]).toEqual({ number: '60/2014/QH13', title: 'Luật Hộ tịch', issuedOn: '2014-11-20', issuer: 'Quốc hội' });
+
+      // A procedure with no condition says so with an empty list; calendar days say they count days off.
+      const residence = (await t.anonymous().get('/api/v1/public/procedures/DEMO.021')).json();
+      expect(residence).toMatchObject({ conditions: [], resultText: 'Văn bản xác nhận thông tin về cư trú', onlineService: { level: 'full' } });
+      expect(residence.channels.map((c: { channel: string }) => c.channel)).toEqual(['in_person', 'postal', 'online']);
+      const building = (await t.anonymous().get('/api/v1/public/procedures/DEMO.012')).json();
+      expect(building.processingTime).toMatchObject({ text: { vi: '15 ngày' }, basisText: { vi: 'Ngày theo lịch, tính cả ngày nghỉ' } });
+    });
+
+    it('never puts an internal code where the public reads it: page and search give a national code or none', async () => {
+      const page = (await t.anonymous().get('/api/v1/public/procedures/DEMO.018')).json();
+      expect(page).toMatchObject({ code: 'DEMO.018', publicCode: null, name: 'Đăng ký tạm trú' });
+      const { code: _key, ...shown } = page;
+      expect(JSON.stringify(shown)).not.toMatch(/DEMO\./);
+      const found = (await t.anonymous().get('/api/v1/public/procedures?q=cu+tru&limit=100')).json();
+      expect(found.items.length).toBeGreaterThan(3);
+      for (const item of found.items) {
+        expect(item.publicCode).toBe(/^\d\.\d{6}$/.test(item.code) ? item.code : null);
+        const { code: _itemKey, ...itemShown } = item;
+        expect(JSON.stringify(itemShown)).not.toMatch(/DEMO\./);
+      }
     });
 
     it('answers an unknown code with 404 problem+json', async () => {
@@ -250,7 +288,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       entries.push({ ...entries[1]!, name: 'Đăng ký kết hôn (bản trùng)' });
       const { issues } = await refused(entries);
       expect(issues).toEqual([{
-        path: expect.stringMatching(/^procedures\.json:\d+ \[19\]\.code$/),
+        path: expect.stringMatching(/^procedures\.json:\d+ \[30\]\.code$/),
         message: expect.stringMatching(/^duplicate code "1\.000894" \(first at procedures\.json:\d+ \[1\]\)$/),
       }]);
     });
@@ -299,7 +337,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
     it('adds a new version for changed content and closes the previous one the day before', async () => {
       const lastAudit = (await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
       const summary = await load(amendedDir());
-      expect(summary.procedures).toEqual({ created: 1, amended: 1, unchanged: 16, abolished: 1, replaced: 1 });
+      expect(summary.procedures).toEqual({ created: 1, amended: 1, unchanged: 27, abolished: 1, replaced: 1 });
       const versions = await t.database.db.selectFrom('procedure_versions').select(['version', 'valid_from', 'valid_to', 'status', 'change_note'])
         .where('procedure_code', '=', '1.000894').orderBy('version').execute();
       expect(versions).toEqual([
@@ -335,7 +373,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
     it('changes nothing when the same bundle is loaded again', async () => {
       const before = await counts();
       const summary = await load(amendedDir());
-      expect(summary.procedures).toEqual({ created: 0, amended: 0, unchanged: 20, abolished: 0, replaced: 0 });
+      expect(summary.procedures).toEqual({ created: 0, amended: 0, unchanged: 31, abolished: 0, replaced: 0 });
       expect(await counts()).toEqual(before);
     });
 
@@ -344,7 +382,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       expect(april.month).toBe('2026-04');
       expect(april.items).toEqual([
         expect.objectContaining({ change: 'amended', date: '2026-04-01', code: '1.000894', version: 2, previousVersion: 1, changeNote: 'Rút ngắn thời hạn còn 3 ngày làm việc' }),
-        expect.objectContaining({ change: 'replaced', date: '2026-04-15', code: 'DEMO.015', name: 'Đăng ký thường trú', replacedBy: { code: 'DEMO.101', name: 'Đăng ký lại khai sinh' } }),
+        expect.objectContaining({ change: 'replaced', date: '2026-04-15', code: 'DEMO.015', name: 'Đăng ký thường trú', replacedBy: { code: 'DEMO.101', publicCode: null, name: 'Đăng ký lại khai sinh' } }),
         expect.objectContaining({ change: 'new', date: '2026-04-15', code: 'DEMO.101', name: 'Đăng ký lại khai sinh', version: 1, previousVersion: null }),
       ]);
       const may = (await t.anonymous().get('/api/v1/public/procedure-changes?month=2026-05')).json();

@@ -46,14 +46,14 @@ describe.each(databaseKinds)('who may rate a dossier, on %s', (kind) => {
     const { id, code } = res.json() as { id: number; code: string };
     const pdf = (await officer.get(`/api/v1/dossiers/${id}/forms/01`)).rawPayload;
     const codes = qrCodes(pdf, 'all');
-    const rating = codes.find((c) => c.includes('#danh-gia='));
-    return { id, code, pdf, codes, token: rating?.split('#danh-gia=')[1] };
+    const rating = codes.find((c) => c.includes('/danh-gia/'));
+    return { id, code, pdf, codes, token: rating?.split('#')[1] };
   };
 
   it('prints two QR codes on form 01, both readable and labelled: the status page and the one-time rating address', async () => {
     const d = await counterDossier();
     const status = `https://dichvucong.example.vn/tra-cuu/${encodeURIComponent(d.code)}`;
-    expect(d.codes.sort()).toEqual([status, `${status}#danh-gia=${d.token}`].sort());
+    expect(d.codes.sort()).toEqual([status, `https://dichvucong.example.vn/danh-gia/${encodeURIComponent(d.code)}#${d.token}`].sort());
     expect(d.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
     const text = pdfText(d.pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Tra cứu hồ sơ:');
@@ -82,10 +82,12 @@ describe.each(databaseKinds)('who may rate a dossier, on %s', (kind) => {
     expect((await t.anonymous().get(`/api/v1/public/dossiers/${encodeURIComponent(d.code)}`)).json().rated).toBe(false);
     const refused = await t.database.db.selectFrom('audit_events').select('action').where('entity_id', '=', d.code).where('action', '=', 'dossier.rating_refused').execute();
     expect(refused).toHaveLength(3);
-    // The applicant, with the receipt's QR code: accepted once; the token is spent.
+    // The applicant, with the receipt's QR code: accepted once; the token is spent, and says so.
     const rated = await rate(d.code, { score: 5, comment: 'Cán bộ hướng dẫn tận tình', ratingToken: d.token });
     expect(rated.statusCode, rated.body).toBe(201);
-    expect((await rate(d.code, { score: 1, ratingToken: d.token })).json().code).toBe('rating.proof_invalid');
+    const again = await rate(d.code, { score: 1, ratingToken: d.token });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'rating.already_rated', detail: expect.stringContaining('Mỗi hồ sơ chỉ được đánh giá một lần') });
     const row = await t.database.db.selectFrom('dossier_ratings as r').innerJoin('dossiers as d', 'd.id', 'r.dossier_id').select(['r.score', 'r.proof']).where('d.code', '=', d.code).executeTakeFirstOrThrow();
     expect(row).toEqual({ score: 5, proof: 'token' });
     expect((await t.anonymous().get(`/api/v1/public/dossiers/${encodeURIComponent(d.code)}`)).json().rated).toBe(true);
@@ -98,7 +100,7 @@ describe.each(databaseKinds)('who may rate a dossier, on %s', (kind) => {
     expect(early.json()).toMatchObject({ code: 'rating.too_early', detail: expect.any(String) });
     await resolve(d.id);
     // A reprint issues another token; either one rates, once in all.
-    const reprinted = qrCodes((await officer.get(`/api/v1/dossiers/${d.id}/forms/01`)).rawPayload, 'all').find((c) => c.includes('#danh-gia='))!.split('#danh-gia=')[1];
+    const reprinted = qrCodes((await officer.get(`/api/v1/dossiers/${d.id}/forms/01`)).rawPayload, 'all').find((c) => c.includes('/danh-gia/'))!.split('#')[1];
     expect(reprinted).not.toBe(d.token);
     expect((await rate(d.code, { score: 4, ratingToken: reprinted })).statusCode).toBe(201);
     expect((await rate(d.code, { score: 2, ratingToken: d.token })).json().code).toBe('rating.already_rated');

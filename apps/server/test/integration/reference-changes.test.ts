@@ -17,6 +17,8 @@ import { bundlePartLoaders } from '../../src/modules/setup/bundle-parts.ts';
 import { readBundle } from '../../src/modules/setup/bundle.read.ts';
 import { loadBundle } from '../../src/modules/setup/setup.usecases.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { sha256 } from '../../src/infra/tokens.ts';
+import { sessionCookie } from '../../src/http/session.ts';
 import { startTestApp, type Agent, type TestApp } from '../support/app.ts';
 
 const communeCode = '000.41.00.H40';
@@ -59,6 +61,19 @@ describe.each(databaseKinds)('reference data changed elsewhere on %s', (kind) =>
   afterAll(async () => t?.close());
 
   const agencyName = async (app: FastifyInstance) => (await app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })).json().agency.name;
+
+  it('refuses a staff session an operator ends in SQL (deleted, or made to expire sooner), though the session is cached', async () => {
+    const me = async (agent: Agent) => (await agent.get('/api/v1/auth/me')).statusCode;
+    const ended = await t.signIn('canbo.giaothuy');
+    const shortened = await t.signIn('chuyenvien.giaothuy');
+    expect([await me(ended), await me(shortened)]).toEqual([200, 200]);
+    // The database keeps a session as the SHA-256 of its cookie.
+    const idOf = (agent: Agent) => sha256(agent.cookies[sessionCookie]!);
+    await t.database.db.deleteFrom('sessions').where('id', '=', idOf(ended)).execute();
+    await t.database.db.updateTable('sessions').set({ expires_at: new Date(now - 1_000) }).where('id', '=', idOf(shortened)).execute();
+    await seen(() => me(ended), 401);
+    await seen(() => me(shortened), 401);
+  });
 
   it('shows an agency renamed by a bundle loaded from separate dependencies, as `motcua setup` does, at once', async () => {
     expect(await agencyName(t.app)).toBe('Ủy ban nhân dân xã Giao Thủy');

@@ -265,5 +265,22 @@ describe.each(databaseKinds)('statistics on %s', (kind) => {
     expect(text).toMatch(/^\s+ỦY BAN NHÂN DÂN\s+CỘNG HÒA/m);
     expect(text).toMatch(/^\s+XÃ GIAO THỦY\s+Độc lập/m);
     expect(text).toMatch(/TM\. ỦY BAN NHÂN DÂN/);
+    // As the form it fills in: its reference, the number left for the clerk before the report's symbol, the signatures.
+    expect(text).toContain('Biểu số 06a/VPCP/KSTT');
+    expect(text).toMatch(/Số:\s*\.{10,}\/BC-UBND/);
+    expect(text).toMatch(/NGƯỜI LẬP BIỂU\s+TM\. ỦY BAN NHÂN DÂN/);
+    expect(text).toMatch(/\(Ký, ghi rõ họ tên\)\s+CHỦ TỊCH\s+\(Ký tên, đóng dấu\)/);
+
+    // The workbook's form: the same heading and signatures in cells, printed on A4 landscape one page wide.
+    const form = workbook.getWorksheet('Báo cáo')!;
+    const cells: string[] = [];
+    form.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    for (const line of [
+      'Biểu số 06a/VPCP/KSTT', 'ỦY BAN NHÂN DÂN', 'XÃ GIAO THỦY', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'Số: ……………/BC-UBND', 'NGƯỜI LẬP BIỂU', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '(Ký tên, đóng dấu)',
+    ]) expect(cells).toContain(line);
+    expect(cells.some((c) => /^Giao Thủy, ngày \d+ tháng \d+ năm \d{4}$/.test(c))).toBe(true);
+    expect(form.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(form.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
   });
 });

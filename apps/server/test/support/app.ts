@@ -72,6 +72,8 @@ export async function startTestApp(
      * (IPN retry delays). Its IPN reaches the server only once it listens (`withListeningPort`).
      */
     devPayments?: false | Partial<DevPaymentsOptions>;
+    /** Serve the web app built in this directory, as `npm start` serves apps/web/dist. */
+    webDistDir?: string;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
@@ -90,7 +92,7 @@ export async function startTestApp(
     await loadBundle(readBundle(demoBundleDir), deps, { extraLoaders: bundlePartLoaders });
   }
   const devPayments = options.devPayments === false ? undefined : motcuaDevPayments(config, deps.clock, { ipnRetryDelaysMs: [200, 1000], ...options.devPayments });
-  const app = await buildApp(deps, { logger: false, devIdentityProvider, devMailbox: options.devMailbox, devPayments });
+  const app = await buildApp(deps, { logger: false, devIdentityProvider, devMailbox: options.devMailbox, devPayments, webDistDir: options.webDistDir });
   const answers = recordAnswers(app);
   options.extraRoutes?.(app);
   await app.ready();

@@ -1,12 +1,14 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlarm, IconAlertTriangle, IconInbox } from '@tabler/icons-react';
+import { IconAlarm, IconAlertTriangle, IconInbox, IconWorld } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { displayTimeZone, formatNumber } from '../shared/format.ts';
+import { formatWorkingDuration } from '../shared/timeLeft.ts';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { fetchDossiers } from './dossiers/dossiers.api.ts';
 import { DigitalShareCard } from './documents/DigitalShareCard.tsx';
+import { RatingAlertsCard } from './ratings/RatingAlertsCard.tsx';
 import { canSee, sectionOf, visibleSections } from './navigation.ts';
 import { useStaff } from './useStaff.ts';
 
@@ -25,11 +27,12 @@ export function ConsoleHome() {
         <Text c="gray.7">{t('console.home.greeting', { name: staff.user.fullName })}</Text>
       </Stack>
 
-      {handlesDossiers && <InboxCounts />}
+      {handlesDossiers && <InboxCounts receives={staff.assignments.some((a) => a.role === 'officer')} />}
 
-      {canSee(sectionOf('documents'), staff.assignments) && (
+      {(canSee(sectionOf('documents'), staff.assignments) || canSee(sectionOf('ratings'), staff.assignments)) && (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-          <DigitalShareCard year={vietnamYear()} />
+          {canSee(sectionOf('documents'), staff.assignments) && <DigitalShareCard year={vietnamYear()} />}
+          {canSee(sectionOf('ratings'), staff.assignments) && <RatingAlertsCard />}
         </SimpleGrid>
       )}
 
@@ -84,34 +87,51 @@ export function ConsoleHome() {
   );
 }
 
-const countCards = [
-  { name: 'inbox', due: undefined, icon: IconInbox, color: 'blue', href: '/console/ho-so' },
+interface CountCardProps {
+  name: 'inbox' | 'waiting' | 'overdue' | 'soon';
+  due?: 'overdue' | 'soon';
+  status?: 'submitted';
+  icon: typeof IconInbox;
+  color: string;
+  href: string;
+}
+
+const countCards: CountCardProps[] = [
+  { name: 'inbox', icon: IconInbox, color: 'blue', href: '/console/ho-so' },
+  // Online dossiers waiting to be received: the officer's first task of the day (they lead the inbox).
+  { name: 'waiting', status: 'submitted', icon: IconWorld, color: 'grape', href: '/console/ho-so?status=submitted' },
   { name: 'overdue', due: 'overdue', icon: IconAlertTriangle, color: 'red', href: '/console/ho-so?due=overdue' },
   { name: 'soon', due: 'soon', icon: IconAlarm, color: 'yellow', href: '/console/ho-so?due=soon' },
-] as const;
+];
 
-/** Three figures from the inbox itself (`total` of a one-row page), each a link to the filtered list. */
-function InboxCounts() {
+/**
+ * Figures from the inbox itself (`total` of a one-row page), each a link to the filtered list;
+ * the dossiers waiting to be received only for those who receive them (officers).
+ */
+function InboxCounts({ receives }: { receives: boolean }) {
   const { t } = useTranslation();
+  const cards = countCards.filter((card) => receives || card.name !== 'waiting');
   return (
     <Stack gap="sm" component="section" aria-labelledby="counts-title">
       <Title order={2} id="counts-title" fz="h3">{t('console.home.countsTitle')}</Title>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        {countCards.map((card) => <CountCard key={card.name} {...card} />)}
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: cards.length }} spacing="sm">
+        {cards.map((card) => <CountCard key={card.name} {...card} />)}
       </SimpleGrid>
     </Stack>
   );
 }
 
-function CountCard({ name, due, icon: Icon, color, href }: (typeof countCards)[number]) {
+function CountCard({ name, due, status, icon: Icon, color, href }: CountCardProps) {
   const { t } = useTranslation();
   const count = useQuery({
-    queryKey: ['dossiers', 'list', { view: 'inbox', due, limit: 1, offset: 0, count: true }],
-    queryFn: ({ signal }) => fetchDossiers({ view: 'inbox', ...(due ? { due } : {}), limit: 1, offset: 0 }, signal),
+    queryKey: ['dossiers', 'list', { view: 'inbox', due, status, limit: 1, offset: 0, count: true }],
+    queryFn: ({ signal }) => fetchDossiers({ view: 'inbox', ...(due ? { due } : {}), ...(status ? { status: [status] } : {}), limit: 1, offset: 0 }, signal),
     refetchInterval: 60_000,
   });
   const total = count.data?.total;
   const alarming = name !== 'inbox' && (total ?? 0) > 0;
+  // The inbox puts the longest waiting first: its first row says how long the oldest has waited.
+  const longest = name === 'waiting' ? count.data?.items[0]?.waitingWorkingMinutes ?? null : null;
   return (
     <Card component={Link} to={href} padding="md" style={{ color: 'inherit', textDecoration: 'none' }} data-count={name}>
       <Group gap="sm" wrap="nowrap">
@@ -124,6 +144,11 @@ function CountCard({ name, due, icon: Icon, color, href }: (typeof countCards)[n
           </Text>
           <Text size="sm" fw={600}>{t(`console.home.counts.${name}`)}</Text>
           <Text size="xs" c="gray.7">{t(`console.home.counts.${name}Hint`)}</Text>
+          {longest !== null && longest > 0 && (
+            <Text size="xs" c="grape.9" fw={600} data-testid="waiting-longest">
+              {t('console.home.counts.waitingLongest', { duration: formatWorkingDuration(t, longest, true) })}
+            </Text>
+          )}
         </Stack>
       </Group>
     </Card>

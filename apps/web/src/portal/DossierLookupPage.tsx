@@ -1,7 +1,7 @@
 import { Container, EmptyState, Paper, Stack, Title } from '@mantine/core';
 import { IconFileUnknown, IconInputX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Navigate, useLocation, useParams } from 'react-router';
 import { resultStatuses, type DossierStatus } from '@motcua/domain';
 import { isApiError } from '../shared/api.ts';
 import { ErrorState } from '../shared/ui/ErrorState.tsx';
@@ -14,6 +14,7 @@ import { normalizeDossierCode, ratingTokenOf } from './paths.ts';
 import { FeeDueWithPayment, PaymentOutcome, UnidentifiedPaymentNotice } from './payments/OnlinePayment.tsx';
 import { PublicDossierStatus } from './PublicDossierStatus.tsx';
 import { RatingForm } from './RatingForm.tsx';
+import { ratingPagePath } from './ratings/ratingLinks.ts';
 import { SignedResultDownload } from './verification/SignedResultDownload.tsx';
 
 /** A dossier can be rated once it has a result (the domain's group). */
@@ -24,9 +25,12 @@ export function DossierLookupPage() {
   const { t } = useTranslation();
   usePageTitle(t('portal.lookup.title'));
   const params = useParams();
-  const ratingToken = ratingTokenOf(useLocation().hash);
+  const hash = useLocation().hash;
   const code = params.code ? normalizeDossierCode(params.code) : undefined;
-  const result = usePublicDossier(code);
+  // A receipt printed before the rating page existed: its rating QR code opens this page with the token.
+  const legacyToken = code ? ratingTokenOf(hash) : undefined;
+  const result = usePublicDossier(legacyToken ? undefined : code);
+  if (code && legacyToken) return <Navigate to={ratingPagePath(code, legacyToken)} replace />;
   const failure = result.isError && isApiError(result.error) ? result.error : undefined;
 
   return (
@@ -64,7 +68,7 @@ export function DossierLookupPage() {
         {result.data && <FeeDueWithPayment code={result.data.code} proof="security_code" feeDue={result.data.feeDue} />}
         {result.data && <ApplicantActions key={result.data.code} dossier={result.data} />}
         {result.data?.signedResult && <SignedResultDownload documentId={result.data.signedResult.id} onDownloaded={() => void result.refetch()} />}
-        {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} ratingToken={ratingToken} />}
+        {result.data && ratable.has(result.data.status) && <RatingForm code={result.data.code} rated={result.data.rated} />}
       </Stack>
     </Container>
   );

@@ -43,6 +43,7 @@ export function PortalLayout() {
                 <Group gap="md" component="ul" className={classes.navList}>
                   <li><NavLink to="/thu-tuc" className={classes.navLink}>{t('portal.nav.procedures')}</NavLink></li>
                   <li><NavLink to="/tra-cuu" className={classes.navLink}>{t('portal.nav.lookup')}</NavLink></li>
+                  <li><NavLink to="/phan-anh" className={classes.navLink}>{t('feedback.nav')}</NavLink></li>
                   <li><NavLink to="/ho-so-cua-toi" className={classes.navLink}>{t('myDossiers.nav')}</NavLink></li>
                 </Group>
               </nav>

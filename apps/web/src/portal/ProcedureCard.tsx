@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,11 +14,17 @@ export function ProcedureCard({ procedure }: { procedure: PublicProcedure }) {
     <Paper withBorder p="md" component="article">
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <Title order={2} fz="md" fw={650} lh={1.4}>
-            <Anchor component={Link} to={procedurePath(procedure.code)} c="inherit" underline="hover">
-              {procedure.name}
-            </Anchor>
-          </Title>
+          <Stack gap={2}>
+            <Title order={2} fz="md" fw={650} lh={1.4}>
+              <Anchor component={Link} to={procedurePath(procedure.code)} c="inherit" underline="hover">
+                {procedure.name}
+              </Anchor>
+            </Title>
+            {/* Only a national code is shown: an internal one means nothing to a citizen. */}
+            {procedure.publicCode && (
+              <Text size="xs" c="gray.7">{t('portal.procedures.code')} <span className="motcua-code">{procedure.publicCode}</span></Text>
+            )}
+          </Stack>
           {procedure.fullyOnline && (
             <Badge color="green" leftSection={<IconWorld size={12} aria-hidden="true" />} style={{ flex: 'none' }}>
               {t('portal.procedures.fullyOnline')}
@@ -26,10 +32,6 @@ export function ProcedureCard({ procedure }: { procedure: PublicProcedure }) {
           )}
         </Group>
         <dl className={classes.facts}>
-          <div>
-            <dt>{t('portal.procedures.code')}</dt>
-            <dd className="motcua-code">{procedure.code}</dd>
-          </div>
           <div>
             <dt>{t('portal.procedures.field')}</dt>
             <dd>{procedure.field}</dd>
@@ -40,7 +42,7 @@ export function ProcedureCard({ procedure }: { procedure: PublicProcedure }) {
           </div>
           <div>
             <dt>{t('portal.procedures.processingTime')}</dt>
-            <dd>{processingTimeLabel(t, procedure.processingTime)}</dd>
+            <dd>{processingTimeLabel(language, procedure.processingTime)}</dd>
           </div>
           <div>
             <dt>{t('portal.procedures.fee')}</dt>

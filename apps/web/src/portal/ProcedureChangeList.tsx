@@ -15,7 +15,7 @@ const kindLook: Record<ProcedureChangeKind, { icon: Icon; color: string }> = {
   abolished: { icon: IconCircleMinus, color: 'red' },
 };
 
-type Reference = { code: string; name: string | null };
+type Reference = { code: string; publicCode: string | null; name: string | null };
 
 /**
  * The changes of a period, grouped by kind in the order of the law's wording (mới ban hành,
@@ -26,7 +26,7 @@ export function ProcedureChangeList({ items, today }: { items: ProcedureChange[]
   const { t } = useTranslation();
   // A replacement names its successor; the successor, when it came in the same period, names what it replaces.
   const replaces = new Map<string, Reference>();
-  for (const item of items) if (item.change === 'replaced' && item.replacedBy) replaces.set(item.replacedBy.code, { code: item.code, name: item.name });
+  for (const item of items) if (item.change === 'replaced' && item.replacedBy) replaces.set(item.replacedBy.code, { code: item.code, publicCode: item.publicCode, name: item.name });
 
   return (
     <Stack gap="xl">
@@ -65,7 +65,7 @@ function ChangeCard({ item, upcoming, replaces }: { item: ProcedureChange; upcom
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" gap="xs">
           <Group gap="xs" align="baseline" wrap="wrap" style={{ flex: '1 1 20rem' }}>
-            <Badge variant="outline" color="gray" className="motcua-code" style={{ flex: 'none' }}>{item.code}</Badge>
+            {item.publicCode && <Badge variant="outline" color="gray" className="motcua-code" style={{ flex: 'none' }}>{item.publicCode}</Badge>}
             <Title order={3} fz="md" fw={650} lh={1.4} style={{ flex: '1 1 14rem' }}>
               <Anchor component={Link} to={procedurePath(item.code)} c="inherit" underline="always">{item.name}</Anchor>
             </Title>
@@ -96,12 +96,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** "→ DEMO.101 Đăng ký lại khai sinh", a link to that procedure's page. */
+/** "→ 1.001193 Đăng ký khai sinh", a link to that procedure's page; an internal code is never shown. */
 function ProcedureReference({ reference }: { reference: Reference }) {
   return (
     <Anchor component={Link} to={procedurePath(reference.code)} fz="sm">
       <IconArrowRight size={14} aria-hidden="true" style={{ verticalAlign: '-2px', marginRight: 4 }} />
-      <span className="motcua-code">{reference.code}</span> {reference.name ?? ''}
+      {reference.publicCode && <><span className="motcua-code">{reference.publicCode}</span> </>}{reference.name ?? ''}
     </Anchor>
   );
 }

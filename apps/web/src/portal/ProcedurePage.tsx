@@ -1,6 +1,8 @@
 import { Alert, Anchor, Badge, Button, Container, EmptyState, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArrowLeft, IconFileUnknown, IconInfoCircle, IconSend, IconWorld } from '@tabler/icons-react';
+import {
+  IconArrowLeft, IconBuildingCommunity, IconDownload, IconFileUnknown, IconForms, IconInfoCircle, IconMail, IconSend, IconWorld,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,8 +15,12 @@ import { FeeSchedule } from '../shared/fees/FeeSchedule.tsx';
 import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { procedurePath, proceduresPath, submissionPath } from './paths.ts';
+import classes from './ProcedurePage.module.css';
 
-/** `/thu-tuc/:code`: one procedure as the citizen needs it — papers, fee, legal time, basis, steps. */
+/**
+ * `/thu-tuc/:code`: one procedure as the national catalogue publishes it — agency, applicants, time,
+ * fee, result, channels, conditions, papers, forms, steps, legal basis. Only a national code is shown.
+ */
 export function ProcedurePage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -56,11 +62,13 @@ export function ProcedurePage() {
         {back}
         <Stack gap={6}>
           <Group gap="xs">
-            <Badge variant="outline" color="gray" className="motcua-code">{p.code}</Badge>
             <Badge variant="light" color="gray">{p.field}</Badge>
             {p.fullyOnline && <Badge color="green" leftSection={<IconWorld size={12} aria-hidden="true" />}>{t('portal.procedures.fullyOnline')}</Badge>}
           </Group>
           <Title order={1} data-testid="procedure-page">{p.name}</Title>
+          {p.publicCode && (
+            <Text size="sm" c="gray.7">{t('portal.procedures.code')}: <span className="motcua-code" data-testid="procedure-code">{p.publicCode}</span></Text>
+          )}
         </Stack>
 
         {!p.inForce && (
@@ -73,16 +81,9 @@ export function ProcedurePage() {
           </Alert>
         )}
 
-        <Paper withBorder p="md">
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
-            <Fact label={t('portal.procedures.processingTime')}>{processingTimeLabel(t, p.processingTime)}</Fact>
-            <Fact label={t('portal.procedures.fee')}>
-              {fee.kind === 'table' ? t('portal.procedure.feeTable') : fee.kind === 'free' ? t('portal.procedures.free') : localized(fee.text, language)}
-            </Fact>
-            <Fact label={t('portal.procedures.level')}>{p.levels.map((level) => levelLabel(t, level)).join(', ')}</Fact>
-            <Fact label={t('portal.procedure.result')}>{p.resultType ?? t('portal.procedure.resultUnspecified')}</Fact>
-          </SimpleGrid>
-        </Paper>
+        <Section title={t('portal.procedure.general')}>
+          <GeneralFacts procedure={p} />
+        </Section>
 
         {p.inForce && (
           <Paper withBorder p="md" bg="brand.0" style={{ borderColor: 'var(--mantine-color-brand-2)' }}>
@@ -98,6 +99,30 @@ export function ProcedurePage() {
           </Paper>
         )}
 
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Section title={t('portal.procedure.channels')}>
+            <List spacing={6} size="sm" data-testid="procedure-channels">
+              {p.channels.map(({ channel, text }) => {
+                const Icon = channelIcons[channel];
+                return (
+                  <List.Item key={channel} icon={<Icon size={18} aria-hidden="true" color="var(--mantine-color-brand-7)" />}>
+                    {localized(text, language)}{channel === 'online' && <Text span size="sm" c="gray.7"> — {localized(p.onlineService.text, language)}</Text>}
+                  </List.Item>
+                );
+              })}
+            </List>
+          </Section>
+          <Section title={t('portal.procedure.conditions')}>
+            {p.conditions === null ? <Text size="sm">{t('portal.procedure.unspecified')}</Text>
+              : p.conditions.length === 0 ? <Text size="sm" data-testid="procedure-conditions">{t('portal.procedure.noConditions')}</Text>
+              : (
+                <List spacing={4} size="sm" data-testid="procedure-conditions">
+                  {p.conditions.map((condition) => <List.Item key={condition}>{condition}</List.Item>)}
+                </List>
+              )}
+          </Section>
+        </SimpleGrid>
+
         {fee.items.length > 0 && (
           <Section title={t('portal.fees.section')}>
             <FeeSchedule fee={fee} />
@@ -106,6 +131,10 @@ export function ProcedurePage() {
 
         <Section title={t('portal.procedure.components')}>
           <ProcedureComponents procedure={p} />
+        </Section>
+
+        <Section title={t('portal.procedure.forms')}>
+          <ProcedureForms procedure={p} />
         </Section>
 
         <Section title={t('portal.procedure.workflow')}>
@@ -130,7 +159,18 @@ export function ProcedurePage() {
         </Section>
 
         <Section title={t('portal.procedure.legalBasis')}>
-          <Text size="sm">{p.legalBasis ?? t('portal.procedure.legalBasisUnspecified')}</Text>
+          {p.legalDocuments.length > 0 ? (
+            <Stack gap={6}>
+              <List spacing={4} size="sm" data-testid="procedure-legal-documents">
+                {p.legalDocuments.map((d) => (
+                  <List.Item key={d.number}>
+                    {t('portal.procedure.legalDocument', { title: d.title, number: d.number, date: formatPlainDate(d.issuedOn), issuer: d.issuer })}
+                  </List.Item>
+                ))}
+              </List>
+              {p.legalBasis && <Text size="xs" c="gray.7">{t('portal.procedure.provisions', { text: p.legalBasis })}</Text>}
+            </Stack>
+          ) : <Text size="sm">{p.legalBasis ?? t('portal.procedure.legalBasisUnspecified')}</Text>}
           {p.changeNote && <Text size="xs" c="gray.7" mt={4}>{p.changeNote}</Text>}
         </Section>
       </Stack>
@@ -138,11 +178,76 @@ export function ProcedurePage() {
   );
 }
 
+const channelIcons = { in_person: IconBuildingCommunity, postal: IconMail, online: IconWorld } as const;
+
+/** Thông tin chung: who handles it, who may apply, how long, what it costs, what one receives — label and value side by side, stacked on a phone. */
+function GeneralFacts({ procedure: p }: { procedure: ProcedureDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const levels = p.levels.map((level) => levelLabel(t, level)).join(', ');
+  const fee = p.fee;
+  return (
+    <dl className={classes.facts} data-testid="procedure-facts">
+      <Fact label={t('portal.procedure.agency')}>{p.implementingAgency ?? levels}</Fact>
+      <Fact label={t('portal.procedures.level')}>{levels}</Fact>
+      <Fact label={t('portal.procedure.applicants')}>
+        {p.applicants.length === 0 ? t('portal.procedure.unspecified') : p.applicants.join('; ')}
+      </Fact>
+      <Fact label={t('portal.procedures.processingTime')}>
+        <Text span fw={650} size="sm">{processingTimeLabel(language, p.processingTime)}</Text>
+        {p.processingTime.basisText && <Text size="xs" c="gray.7">{localized(p.processingTime.basisText, language)}</Text>}
+      </Fact>
+      <Fact label={t('portal.procedures.fee')}>
+        <span className="motcua-figures">
+          {fee.kind === 'table' ? t('portal.procedure.feeTable') : fee.kind === 'free' ? t('portal.procedures.free') : localized(fee.text, language)}
+        </span>
+        {fee.items.length > 0 && fee.kind !== 'table' && <Text size="xs" c="gray.7">{t('portal.procedure.feeDetails')}</Text>}
+      </Fact>
+      <Fact label={t('portal.procedure.result')}>{p.resultText ?? t('portal.procedure.resultUnspecified')}</Fact>
+    </dl>
+  );
+}
+
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Stack gap={2}>
-      <Text size="xs" c="gray.6" fw={500}>{label}</Text>
-      <Text size="sm" fw={600} className="motcua-figures">{children}</Text>
+    <div className={classes.fact}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Mẫu đơn, tờ khai: the declaration e-form (filled online as part of the filing), and any form to download. */
+function ProcedureForms({ procedure: p }: { procedure: ProcedureDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const templates = p.components.filter((c) => c.template);
+  const form = p.declaration;
+  if (!form && templates.length === 0) return <Text size="sm">{t('portal.procedure.noForms')}</Text>;
+  return (
+    <Stack gap="sm" data-testid="procedure-forms">
+      {form && (
+        <Group justify="space-between" gap="sm" align="center">
+          <Stack gap={2} style={{ flex: '1 1 18rem' }}>
+            <Text size="sm" fw={600}>{localized(form.title, language)}</Text>
+            <Text size="xs" c="gray.7">{t('portal.procedure.formBasis', { name: form.legalForm.name, basis: form.legalForm.basis })}</Text>
+            <Text size="xs" c="gray.7">{t('portal.procedure.fillOnlineHint')}</Text>
+          </Stack>
+          {p.inForce && (
+            <Button component={Link} to={submissionPath(p.code)} variant="light" leftSection={<IconForms size={18} aria-hidden="true" />}>
+              {t('portal.procedure.fillOnline')}
+            </Button>
+          )}
+        </Group>
+      )}
+      {templates.map((c) => (
+        <Group key={c.name} justify="space-between" gap="sm">
+          <Text size="sm" fw={600} style={{ flex: '1 1 18rem' }}>{c.name}</Text>
+          {/^https?:\/\//.test(c.template!)
+            ? <Anchor href={c.template!} size="sm"><Group gap={4}><IconDownload size={16} aria-hidden="true" />{t('portal.procedure.downloadForm')}</Group></Anchor>
+            : <Text size="sm" c="gray.7">{c.template}</Text>}
+        </Group>
+      ))}
     </Stack>
   );
 }

@@ -8,9 +8,10 @@ import { ErrorState } from '../shared/ui/ErrorState.tsx';
 import { PageLoader } from '../shared/ui/PageLoader.tsx';
 import { usePageTitle } from '../shared/ui/page.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
+import { ProcedureFilters } from './ProcedureFilters.tsx';
 import { ProcedureSearchForm } from './ProcedureSearchForm.tsx';
 import { proceduresPageSize, usePublicProcedures } from './procedures.api.ts';
-import { procedureChangesPath, proceduresPath } from './paths.ts';
+import { catalogueFiltersOf, procedureChangesPath, proceduresPath } from './paths.ts';
 
 export function ProceduresPage() {
   const { t } = useTranslation();
@@ -19,7 +20,9 @@ export function ProceduresPage() {
   const navigate = useNavigate();
   const query = (params.get('q') ?? '').trim();
   const page = Math.max(1, Number.parseInt(params.get('trang') ?? '1', 10) || 1);
-  const result = usePublicProcedures(query, page);
+  const filters = catalogueFiltersOf(params);
+  const filtered = Boolean(filters.field || filters.level || filters.agency);
+  const result = usePublicProcedures(query, page, filters);
 
   return (
     <Container size="lg" py="lg">
@@ -31,7 +34,8 @@ export function ProceduresPage() {
           </Anchor>
         </Group>
         {/* keyed by the query so the box shows the current search after back/forward */}
-        <ProcedureSearchForm key={query} label={t('portal.procedures.searchLabel')} initialQuery={query} size="sm" />
+        <ProcedureSearchForm key={query} label={t('portal.procedures.searchLabel')} initialQuery={query} size="sm" filters={filters} />
+        <ProcedureFilters filters={filters} onChange={(next) => void navigate(proceduresPath(query, 1, next))} />
         {result.isPending ? (
           <PageLoader />
         ) : result.isError ? (
@@ -52,7 +56,7 @@ export function ProceduresPage() {
             icon={<IconSearchOff size={32} aria-hidden="true" />}
             withIndicatorBackground
             title={t('portal.procedures.empty')}
-            description={t('portal.procedures.emptyHint')}
+            description={filtered ? t('portal.procedures.filters.emptyHint') : t('portal.procedures.emptyHint')}
           />
         ) : (
           <>
@@ -60,7 +64,8 @@ export function ProceduresPage() {
               {t('portal.procedures.resultCount', { count: result.data.total, formattedCount: formatNumber(result.data.total) })}
               {query && ` ${t('portal.procedures.resultFor', { query })}`}
             </Text>
-            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0, opacity: result.isPlaceholderData ? 0.6 : 1 }}>
+            {/* The previous results stay readable (not faded under 4.5:1) while the new ones load. */}
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={result.isPlaceholderData || undefined}>
               {result.data.items.map((procedure) => (
                 <li key={procedure.code}>
                   <ProcedureCard procedure={procedure} />
@@ -72,8 +77,11 @@ export function ProceduresPage() {
                 <Pagination
                   total={Math.ceil(result.data.total / proceduresPageSize)}
                   value={page}
-                  onChange={(next) => void navigate(proceduresPath(query, next))}
+                  onChange={(next) => void navigate(proceduresPath(query, next, filters))}
                   aria-label={t('portal.procedures.pagination')}
+                  // Mantine's arrows carry no text: name them, and the page buttons (as ListPager does).
+                  getControlProps={(control) => ({ 'aria-label': t(`common.pages.${control}`) })}
+                  getItemProps={(n) => ({ 'aria-label': t('common.pages.page', { page: n }) })}
                   size="sm"
                 />
               </Group>

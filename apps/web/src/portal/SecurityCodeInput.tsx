@@ -8,16 +8,16 @@ import { useLanguage } from '../shared/i18n/index.ts';
  * field, masked like a password, never remembered by the browser. Once typed, a whole code is shown
  * as printed (upper case, groups of four with dashes: the domain's rule, under which a code read
  * out in lower case or without dashes is the same code); an older 24-character code is left as
- * typed. Each form gives its own hint and error; a code that cannot be one says why.
+ * typed. Each form gives its own hint and error (and label: a feedback's code is not a dossier's); a code that cannot be one says why.
  */
-export function SecurityCodeInput({ value, onChange, error, ...props }: { value: string; onChange: (value: string) => void } & Omit<PasswordInputProps, 'value' | 'onChange' | 'label'>) {
+export function SecurityCodeInput({ value, onChange, error, label, ...props }: { value: string; onChange: (value: string) => void; label?: string } & Omit<PasswordInputProps, 'value' | 'onChange' | 'label'>) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Said only once the text is as long as a code: not while it is being typed.
   const problem = value.trim().length >= 16 ? securityCodeProblem(value) : undefined;
   return (
     <PasswordInput
-      label={t('portal.lookup.secretLabel')}
+      label={label ?? t('portal.lookup.secretLabel')}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       onBlur={() => onChange(tidySecurityCodeInput(value))}

@@ -203,7 +203,7 @@ function SubmissionForm({ procedure }: { procedure: ProcedureDetail }) {
                   ) : !profile && (
                     <Text size="sm" c="gray.7">
                       {t('eform.signInHint')}{' '}
-                      <Anchor href={citizenSignInUrl(window.location.pathname)}>{t('eform.signIn')}</Anchor>
+                      <Anchor href={citizenSignInUrl(window.location.pathname)} underline="always">{t('eform.signIn')}</Anchor>
                     </Text>
                   )}
                   <EFormFields form={form} value={declaration} onChange={setDeclaration} errors={declarationErrors} verified={verified} />

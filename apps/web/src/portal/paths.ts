@@ -1,7 +1,30 @@
 /** Portal addresses, built in one place. Paths are Vietnamese: citizens read and share them. */
-export function proceduresPath(query = '', page = 1): string {
+
+/** The catalogue's filters (lĩnh vực, cấp, cơ quan), as the search page's address carries them. */
+export interface CatalogueFilters {
+  field?: string | undefined;
+  level?: string | undefined;
+  agency?: string | undefined;
+}
+
+/** `?co-quan=<agency code>`: the catalogue's agency filter, and the agency chosen in the feedback form. */
+export const agencyParam = 'co-quan';
+
+const filterParams = { field: 'linh-vuc', level: 'cap', agency: agencyParam } as const satisfies Record<keyof CatalogueFilters, string>;
+
+/** The filters in a search page's address (`?linh-vuc=&cap=&co-quan=`). */
+export function catalogueFiltersOf(params: URLSearchParams): CatalogueFilters {
+  const value = (name: string) => params.get(name)?.trim() || undefined;
+  return { field: value(filterParams.field), level: value(filterParams.level), agency: value(filterParams.agency) };
+}
+
+export function proceduresPath(query = '', page = 1, filters: CatalogueFilters = {}): string {
   const params = new URLSearchParams();
   if (query.trim()) params.set('q', query.trim());
+  for (const key of ['field', 'level', 'agency'] as const) {
+    const value = filters[key]?.trim();
+    if (value) params.set(filterParams[key], value);
+  }
   if (page > 1) params.set('trang', String(page));
   const search = params.toString();
   return `/thu-tuc${search ? `?${search}` : ''}`;
@@ -41,4 +64,15 @@ export function procedurePath(code: string): string {
 
 export function submissionPath(code: string): string {
   return `/nop-ho-so/${encodeURIComponent(code)}`;
+}
+
+/** The feedback page (`/phan-anh`), on one of its tabs (`?xem=tra-cuu`, `?xem=da-tra-loi`, `?xem=cua-toi`). */
+export function feedbackPath(tab?: 'lookup' | 'published' | 'mine'): string {
+  const param = { lookup: 'tra-cuu', published: 'da-tra-loi', mine: 'cua-toi' } as const;
+  return tab ? `/phan-anh?xem=${param[tab]}` : '/phan-anh';
+}
+
+/** One feedback's public status: `/phan-anh/<code>`. */
+export function feedbackStatusPath(code: string): string {
+  return `/phan-anh/${encodeURIComponent(code)}`;
 }

@@ -5,11 +5,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { client, type ApiItem } from '../shared/api.ts';
 import { useProcedureSearch } from '../shared/catalogue.ts';
+import type { CatalogueFilters } from './paths.ts';
 
 export const proceduresPageSize = 20;
 
-export function usePublicProcedures(query: string, page: number) {
-  return useProcedureSearch({ q: query, limit: proceduresPageSize, offset: (page - 1) * proceduresPageSize });
+export function usePublicProcedures(query: string, page: number, filters: CatalogueFilters = {}) {
+  return useProcedureSearch({ q: query, ...filters, limit: proceduresPageSize, offset: (page - 1) * proceduresPageSize });
+}
+
+/** The fields (lĩnh vực) of the procedures in force, for the search page's filter. */
+export function useProcedureFields() {
+  return useQuery({
+    queryKey: ['public', 'procedure-fields'],
+    queryFn: ({ signal }) => client.get('/public/procedure-fields', { signal }),
+    staleTime: 30 * 60_000,
+  });
 }
 
 /** What a change did to a procedure (`GET /public/procedure-changes`). */

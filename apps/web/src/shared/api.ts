@@ -9,8 +9,8 @@
  * the browser. `ApiResponse`/`ApiBody`/`ApiQuery` name those shapes for the rest of the app.
  */
 import { errorCatalogue, type ErrorCode, type FieldIssue, type Messages } from '@motcua/domain';
-import { en } from './i18n/en.ts';
-import { vi } from './i18n/vi.ts';
+import { errorsEn } from './i18n/parts/errors.en.ts';
+import { errorsVi } from './i18n/parts/errors.vi.ts';
 import type { paths } from './openapi.ts';
 
 export const apiBase = '/api/v1';
@@ -131,7 +131,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       title: 'Network error',
       status: 0,
       code: networkErrorCode,
-      messages: { vi: vi.errors.network, en: en.errors.network },
+      messages: { vi: errorsVi.network, en: errorsEn.network },
     });
   }
 
@@ -256,7 +256,7 @@ export function problemFromBody(status: number, statusText: string, body: unknow
       title: statusText || 'Bad gateway',
       status,
       code: networkErrorCode,
-      messages: { vi: vi.errors.network, en: en.errors.network },
+      messages: { vi: errorsVi.network, en: errorsEn.network },
     });
   }
   const code = fallbackCodes[status] ?? 'internal.unexpected';

@@ -8,6 +8,8 @@ import type { TFunction } from 'i18next';
 import { client, type ApiItem, type ApiResponse } from './api.ts';
 import { vi } from './i18n/vi.ts';
 
+export { processingTimeLabel } from './processingTime.ts';
+
 export type PublicProcedure = ApiItem<'/public/procedures'>;
 export type ProcedureDetail = ApiResponse<'/public/procedures/{code}'>;
 export type ProcessingTime = PublicProcedure['processingTime'];
@@ -20,8 +22,9 @@ export type PublicAgency = ApiItem<'/public/agencies'>;
 
 export interface CatalogueQuery {
   q?: string;
-  agency?: string;
-  level?: string;
+  field?: string | undefined;
+  agency?: string | undefined;
+  level?: string | undefined;
   limit: number;
   offset?: number;
 }
@@ -51,22 +54,6 @@ export function usePublicAgencies(level?: string) {
     queryFn: ({ signal }) => client.get('/public/agencies', { query: { level }, signal }),
     staleTime: 30 * 60_000,
   });
-}
-
-/** `5 ngày làm việc`, `Trong ngày (nhận trước 15:00)`. */
-export function processingTimeLabel(t: TFunction, time: { value: number; unit: string; cutoff?: string | null }): string {
-  switch (time.unit) {
-    case 'same_day':
-      return t('portal.procedures.time.same_day', { cutoff: time.cutoff ?? '15:00' });
-    case 'working_days':
-      return t('portal.procedures.time.working_days', { count: time.value });
-    case 'working_hours':
-      return t('portal.procedures.time.working_hours', { count: time.value });
-    case 'days':
-      return t('portal.procedures.time.days', { count: time.value });
-    default:
-      return String(time.value);
-  }
 }
 
 type Level = keyof typeof vi.portal.procedures.levels;

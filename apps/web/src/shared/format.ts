@@ -32,6 +32,7 @@ const instantParts = new Intl.DateTimeFormat('en-GB', {
 
 const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const percentFormats = new Map<number, Intl.NumberFormat>();
+const decimalFormats = new Map<number, Intl.NumberFormat>();
 const currencyFormat = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
 
 function toDate(value: InstantInput | null | undefined): Date | undefined {
@@ -100,6 +101,17 @@ export function formatPercent(fraction: number | null | undefined, fractionDigit
     percentFormats.set(fractionDigits, format);
   }
   return format.format(fraction);
+}
+
+/** A score with a fixed number of decimals and a decimal comma: `54,63`; `null` is shown as `—`. */
+export function formatDecimal(value: number | null | undefined, fractionDigits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return emptyValue;
+  let format = decimalFormats.get(fractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    decimalFormats.set(fractionDigits, format);
+  }
+  return format.format(value);
 }
 
 /**

@@ -747,6 +747,8 @@ export interface paths {
                                 parentId: string | null;
                                 validFrom: string | null;
                                 validTo: string | null;
+                                /** @description the last day in force (validTo) once it is past on the server’s today: the agency has ended (merged or abolished); null while in force or only scheduled to end */
+                                endedOn: string | null;
                                 successorCode: string | null;
                                 shortName: string | null;
                                 address: string | null;
@@ -856,6 +858,8 @@ export interface paths {
                             parentId: string | null;
                             validFrom: string | null;
                             validTo: string | null;
+                            /** @description the last day in force (validTo) once it is past on the server’s today: the agency has ended (merged or abolished); null while in force or only scheduled to end */
+                            endedOn: string | null;
                             successorCode: string | null;
                             shortName: string | null;
                             address: string | null;
@@ -989,6 +993,8 @@ export interface paths {
                             parentId: string | null;
                             validFrom: string | null;
                             validTo: string | null;
+                            /** @description the last day in force (validTo) once it is past on the server’s today: the agency has ended (merged or abolished); null while in force or only scheduled to end */
+                            endedOn: string | null;
                             successorCode: string | null;
                             shortName: string | null;
                             address: string | null;
@@ -1102,6 +1108,8 @@ export interface paths {
                             parentId: string | null;
                             validFrom: string | null;
                             validTo: string | null;
+                            /** @description the last day in force (validTo) once it is past on the server’s today: the agency has ended (merged or abolished); null while in force or only scheduled to end */
+                            endedOn: string | null;
                             successorCode: string | null;
                             shortName: string | null;
                             address: string | null;
@@ -1922,6 +1930,14 @@ export interface paths {
                                     agencyCode: string;
                                     agencyName: string;
                                 }[];
+                                /** @description the unit (phòng, ban) the staff member works in */
+                                unit: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    agencyId: string;
+                                    agencyName: string;
+                                } | null;
                             }[];
                             total: number;
                         };
@@ -2013,6 +2029,11 @@ export interface paths {
                             /** Format: uuid */
                             agencyId: string;
                         }[];
+                        /**
+                         * Format: uuid
+                         * @description the unit (phòng, ban) they work in: of an agency where they hold a role
+                         */
+                        unitId?: string;
                     };
                 };
             };
@@ -2037,6 +2058,14 @@ export interface paths {
                                 agencyCode: string;
                                 agencyName: string;
                             }[];
+                            /** @description the unit (phòng, ban) the staff member works in */
+                            unit: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                agencyId: string;
+                                agencyName: string;
+                            } | null;
                         };
                     };
                 };
@@ -2171,6 +2200,14 @@ export interface paths {
                                 agencyCode: string;
                                 agencyName: string;
                             }[];
+                            /** @description the unit (phòng, ban) the staff member works in */
+                            unit: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                agencyId: string;
+                                agencyName: string;
+                            } | null;
                         };
                     };
                 };
@@ -2258,6 +2295,8 @@ export interface paths {
                         email?: string | null;
                         phone?: string | null;
                         disabled?: boolean;
+                        /** @description the unit (phòng, ban) they work in; null: none */
+                        unitId?: string | null;
                     };
                 };
             };
@@ -2282,6 +2321,14 @@ export interface paths {
                                 agencyCode: string;
                                 agencyName: string;
                             }[];
+                            /** @description the unit (phòng, ban) the staff member works in */
+                            unit: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                agencyId: string;
+                                agencyName: string;
+                            } | null;
                         };
                     };
                 };
@@ -2412,6 +2459,14 @@ export interface paths {
                                 agencyCode: string;
                                 agencyName: string;
                             }[];
+                            /** @description the unit (phòng, ban) the staff member works in */
+                            unit: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                agencyId: string;
+                                agencyName: string;
+                            } | null;
                         };
                     };
                 };
@@ -3026,16 +3081,20 @@ export interface paths {
         };
         /**
          * Search the procedures in force (Tra cứu thủ tục hành chính)
-         * @description Searches name, code and field, with or without diacritics and in any case ("dang ky khai sinh" finds "Đăng ký khai sinh"). Best matches first: the code, the exact name, names starting with the words, names containing them, then looser matches.
+         * @description Searches name, code and field, with or without diacritics and in any case ("dang ky khai sinh" finds "Đăng ký khai sinh"), reading the province's abbreviations and everyday words (search-terms.json: "GPXD" is "giấy phép xây dựng") and leaving out words that name no procedure ("cho", "của"). Best matches first: the code, the exact name, names holding every word, then every word in the name or field, words begun, most words, and close spellings (docs/rules/catalogue-search.md). Words are matched whole: "tam tru" does not match "trước".
          */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description the words of the search; without it, every procedure in force by name */
                     q?: string;
+                    /** @description a field (lĩnh vực) as `GET /public/procedure-fields` lists it; compared without diacritics */
                     field?: string;
+                    /** @description an agency level (`commune`, `province`, …): procedures implemented at that level */
                     level?: string;
+                    /** @description an agency code: procedures that agency implements, named or by its level */
                     agency?: string;
                 };
                 header?: never;
@@ -3052,7 +3111,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description the key of the procedure in this catalogue (addresses, submissions); show `publicCode` instead */
                                 code: string;
+                                /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                publicCode: string | null;
                                 name: string;
                                 field: string;
                                 levels: string[];
@@ -3065,6 +3127,11 @@ export interface paths {
                                         vi: string;
                                         en: string;
                                     };
+                                    /** @description which days count: working days without rest days and holidays, or calendar days */
+                                    basisText: {
+                                        vi: string;
+                                        en: string;
+                                    } | null;
                                 };
                                 fee: {
                                     /** @enum {string} */
@@ -3211,7 +3278,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the key of the procedure in this catalogue (addresses, submissions); show `publicCode` instead */
                             code: string;
+                            /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                            publicCode: string | null;
                             codeVerified: boolean;
                             asOf: string;
                             inForce: boolean;
@@ -3225,6 +3295,8 @@ export interface paths {
                             endNote: string | null;
                             replacedBy: {
                                 code: string;
+                                /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                publicCode: string | null;
                                 name: string | null;
                             } | null;
                             name: string;
@@ -3240,6 +3312,11 @@ export interface paths {
                                     vi: string;
                                     en: string;
                                 };
+                                /** @description which days count: working days without rest days and holidays, or calendar days */
+                                basisText: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
                             };
                             restartAfterSupplement: boolean;
                             lateReceiptWindowMinutes: number | null;
@@ -3313,7 +3390,33 @@ export interface paths {
                             }[];
                             resultType: string | null;
                             resultDocumentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                            resultText: string | null;
                             legalBasis: string | null;
+                            legalDocuments: {
+                                number: string;
+                                title: string;
+                                issuedOn: string;
+                                issuer: string;
+                            }[];
+                            implementingAgency: string | null;
+                            applicants: string[];
+                            conditions: string[] | null;
+                            channels: {
+                                /** @enum {string} */
+                                channel: "in_person" | "postal" | "online";
+                                text: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            onlineService: {
+                                /** @enum {string} */
+                                level: "full" | "partial";
+                                text: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            };
                             fullyOnline: boolean;
                             interAgency: {
                                 order: number;
@@ -3539,6 +3642,8 @@ export interface paths {
                                 change: "new" | "amended" | "replaced" | "abolished";
                                 date: string;
                                 code: string;
+                                /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                publicCode: string | null;
                                 name: string;
                                 field: string;
                                 version: number;
@@ -3547,6 +3652,8 @@ export interface paths {
                                 legalBasis: string | null;
                                 replacedBy: {
                                     code: string;
+                                    /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                    publicCode: string | null;
                                     name: string | null;
                                 } | null;
                             }[];
@@ -3857,6 +3964,17 @@ export interface paths {
                                 nameField?: string;
                             };
                         };
+                        implementingAgency?: string;
+                        applicants?: string[];
+                        /** @description an empty list: no conditions ("Không") */
+                        conditions?: string[];
+                        channels?: ("in_person" | "postal" | "online")[];
+                        legalDocuments?: {
+                            number: string;
+                            title: string;
+                            issuedOn: string;
+                            issuer: string;
+                        }[];
                         validFrom?: string;
                         validTo?: string;
                         changeNote?: string;
@@ -3887,7 +4005,10 @@ export interface paths {
                             /** @enum {string} */
                             outcome: "unchanged" | "abolished" | "replaced";
                             procedure: {
+                                /** @description the key of the procedure in this catalogue (addresses, submissions); show `publicCode` instead */
                                 code: string;
+                                /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                publicCode: string | null;
                                 codeVerified: boolean;
                                 asOf: string;
                                 inForce: boolean;
@@ -3901,6 +4022,8 @@ export interface paths {
                                 endNote: string | null;
                                 replacedBy: {
                                     code: string;
+                                    /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                    publicCode: string | null;
                                     name: string | null;
                                 } | null;
                                 name: string;
@@ -3916,6 +4039,11 @@ export interface paths {
                                         vi: string;
                                         en: string;
                                     };
+                                    /** @description which days count: working days without rest days and holidays, or calendar days */
+                                    basisText: {
+                                        vi: string;
+                                        en: string;
+                                    } | null;
                                 };
                                 restartAfterSupplement: boolean;
                                 lateReceiptWindowMinutes: number | null;
@@ -3989,7 +4117,33 @@ export interface paths {
                                 }[];
                                 resultType: string | null;
                                 resultDocumentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                                resultText: string | null;
                                 legalBasis: string | null;
+                                legalDocuments: {
+                                    number: string;
+                                    title: string;
+                                    issuedOn: string;
+                                    issuer: string;
+                                }[];
+                                implementingAgency: string | null;
+                                applicants: string[];
+                                conditions: string[] | null;
+                                channels: {
+                                    /** @enum {string} */
+                                    channel: "in_person" | "postal" | "online";
+                                    text: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }[];
+                                onlineService: {
+                                    /** @enum {string} */
+                                    level: "full" | "partial";
+                                    text: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                };
                                 fullyOnline: boolean;
                                 interAgency: {
                                     order: number;
@@ -4124,7 +4278,10 @@ export interface paths {
                             /** @enum {string} */
                             outcome: "created" | "amended";
                             procedure: {
+                                /** @description the key of the procedure in this catalogue (addresses, submissions); show `publicCode` instead */
                                 code: string;
+                                /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                publicCode: string | null;
                                 codeVerified: boolean;
                                 asOf: string;
                                 inForce: boolean;
@@ -4138,6 +4295,8 @@ export interface paths {
                                 endNote: string | null;
                                 replacedBy: {
                                     code: string;
+                                    /** @description the national code of the procedure; null when its code is internal (not to be shown) */
+                                    publicCode: string | null;
                                     name: string | null;
                                 } | null;
                                 name: string;
@@ -4153,6 +4312,11 @@ export interface paths {
                                         vi: string;
                                         en: string;
                                     };
+                                    /** @description which days count: working days without rest days and holidays, or calendar days */
+                                    basisText: {
+                                        vi: string;
+                                        en: string;
+                                    } | null;
                                 };
                                 restartAfterSupplement: boolean;
                                 lateReceiptWindowMinutes: number | null;
@@ -4226,7 +4390,33 @@ export interface paths {
                                 }[];
                                 resultType: string | null;
                                 resultDocumentType: ("cccd" | "ho-chieu" | "giay-khai-sinh" | "trich-luc-khai-sinh" | "giay-chung-sinh" | "giay-chung-nhan-ket-hon" | "xac-nhan-tinh-trang-hon-nhan" | "giay-bao-tu" | "trich-luc-khai-tu" | "xac-nhan-cu-tru" | "ban-sao-chung-thuc" | "phieu-ly-lich-tu-phap" | "giay-chung-nhan-quyen-su-dung-dat" | "giay-chung-nhan-dang-ky-ho-kinh-doanh" | "giay-chung-nhan-dang-ky-doanh-nghiep") | null;
+                                resultText: string | null;
                                 legalBasis: string | null;
+                                legalDocuments: {
+                                    number: string;
+                                    title: string;
+                                    issuedOn: string;
+                                    issuer: string;
+                                }[];
+                                implementingAgency: string | null;
+                                applicants: string[];
+                                conditions: string[] | null;
+                                channels: {
+                                    /** @enum {string} */
+                                    channel: "in_person" | "postal" | "online";
+                                    text: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }[];
+                                onlineService: {
+                                    /** @enum {string} */
+                                    level: "full" | "partial";
+                                    text: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                };
                                 fullyOnline: boolean;
                                 interAgency: {
                                     order: number;
@@ -4426,7 +4616,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Inbox (hồ sơ chờ xử lý, most urgent first) or all dossiers of the caller’s agencies */
+        /** Inbox (hồ sơ chờ xử lý: online dossiers waiting to be received first, oldest first; then most urgent first) or all dossiers of the caller’s agencies */
         get: {
             parameters: {
                 query?: {
@@ -4486,6 +4676,8 @@ export interface paths {
                                 supplementSubmitted: boolean;
                                 /** @description working time to the appointment on the agency’s calendar; negative when overdue; while the clock is stopped, what was left when it stopped; null when not received or closed */
                                 workingMinutesLeft: number | null;
+                                /** @description an online dossier waiting to be received (status submitted): working time since it was submitted, on the receiving agency’s calendar; null otherwise */
+                                waitingWorkingMinutes: number | null;
                             }[];
                             total: number;
                         };
@@ -4761,6 +4953,11 @@ export interface paths {
                                     unit: "working_days" | "working_hours" | "days";
                                 };
                             }[];
+                            /** @description inter-agency: the agency that receives the dossier when the caller forwards it now (the next step is another agency’s); null when forward keeps it here or is not allowed. code is null when the chain leaves a choice (targetAgencyId) */
+                            forwardTo: {
+                                code: string | null;
+                                name: string;
+                            } | null;
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
@@ -4828,6 +5025,37 @@ export interface paths {
                                 }[];
                                 hasSignatureSlot: boolean;
                             } | null;
+                            /** @description the applicant’s satisfaction rating, once given */
+                            rating: {
+                                score: number;
+                                /** @description answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it */
+                                criteria: {
+                                    /** @description Total handling time against the time the law sets */
+                                    total_time?: 2 | 1 | 0;
+                                    /** @description Time taken by each agency involved */
+                                    agency_time?: 2 | 1 | 0;
+                                    /** @description Times you had to contact the office to complete the dossier */
+                                    contacts?: 2 | 1 | 0;
+                                    /** @description Agencies you had to contact to complete the dossier */
+                                    agencies_contacted?: 2 | 1 | 0;
+                                    /** @description The whole process at the one-stop office */
+                                    one_stop?: 2 | 1 | 0;
+                                    /** @description Publication of the procedure (papers, fees, time) */
+                                    publication?: 2 | 1 | 0;
+                                    /** @description Officials’ attitude when guiding, receiving and handling */
+                                    attitude?: 2 | 1 | 0;
+                                    /** @description How your feedback or requests were handled */
+                                    feedback_handling?: 2 | 1 | 0;
+                                    /** @description Quality of the online public service */
+                                    online_service?: 2 | 1 | 0;
+                                };
+                                comment: string | null;
+                                ratedAt: string;
+                                /** @description how the applicant proved it was theirs */
+                                proof: ("security_code" | "token" | "eid") | null;
+                            } | null;
+                            /** @description GET it for the rating card handed over with the result (a one-time rating QR code); POST …/rating-invitation opens the rating page on the counter’s screen. Null before the result and once rated */
+                            ratingCard: string | null;
                         };
                     };
                 };
@@ -5070,6 +5298,11 @@ export interface paths {
                                     unit: "working_days" | "working_hours" | "days";
                                 };
                             }[];
+                            /** @description inter-agency: the agency that receives the dossier when the caller forwards it now (the next step is another agency’s); null when forward keeps it here or is not allowed. code is null when the chain leaves a choice (targetAgencyId) */
+                            forwardTo: {
+                                code: string | null;
+                                name: string;
+                            } | null;
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
@@ -5137,6 +5370,37 @@ export interface paths {
                                 }[];
                                 hasSignatureSlot: boolean;
                             } | null;
+                            /** @description the applicant’s satisfaction rating, once given */
+                            rating: {
+                                score: number;
+                                /** @description answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it */
+                                criteria: {
+                                    /** @description Total handling time against the time the law sets */
+                                    total_time?: 2 | 1 | 0;
+                                    /** @description Time taken by each agency involved */
+                                    agency_time?: 2 | 1 | 0;
+                                    /** @description Times you had to contact the office to complete the dossier */
+                                    contacts?: 2 | 1 | 0;
+                                    /** @description Agencies you had to contact to complete the dossier */
+                                    agencies_contacted?: 2 | 1 | 0;
+                                    /** @description The whole process at the one-stop office */
+                                    one_stop?: 2 | 1 | 0;
+                                    /** @description Publication of the procedure (papers, fees, time) */
+                                    publication?: 2 | 1 | 0;
+                                    /** @description Officials’ attitude when guiding, receiving and handling */
+                                    attitude?: 2 | 1 | 0;
+                                    /** @description How your feedback or requests were handled */
+                                    feedback_handling?: 2 | 1 | 0;
+                                    /** @description Quality of the online public service */
+                                    online_service?: 2 | 1 | 0;
+                                };
+                                comment: string | null;
+                                ratedAt: string;
+                                /** @description how the applicant proved it was theirs */
+                                proof: ("security_code" | "token" | "eid") | null;
+                            } | null;
+                            /** @description GET it for the rating card handed over with the result (a one-time rating QR code); POST …/rating-invitation opens the rating page on the counter’s screen. Null before the result and once rated */
+                            ratingCard: string | null;
                         };
                     };
                 };
@@ -5358,6 +5622,11 @@ export interface paths {
                                     unit: "working_days" | "working_hours" | "days";
                                 };
                             }[];
+                            /** @description inter-agency: the agency that receives the dossier when the caller forwards it now (the next step is another agency’s); null when forward keeps it here or is not allowed. code is null when the chain leaves a choice (targetAgencyId) */
+                            forwardTo: {
+                                code: string | null;
+                                name: string;
+                            } | null;
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
@@ -5425,6 +5694,37 @@ export interface paths {
                                 }[];
                                 hasSignatureSlot: boolean;
                             } | null;
+                            /** @description the applicant’s satisfaction rating, once given */
+                            rating: {
+                                score: number;
+                                /** @description answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it */
+                                criteria: {
+                                    /** @description Total handling time against the time the law sets */
+                                    total_time?: 2 | 1 | 0;
+                                    /** @description Time taken by each agency involved */
+                                    agency_time?: 2 | 1 | 0;
+                                    /** @description Times you had to contact the office to complete the dossier */
+                                    contacts?: 2 | 1 | 0;
+                                    /** @description Agencies you had to contact to complete the dossier */
+                                    agencies_contacted?: 2 | 1 | 0;
+                                    /** @description The whole process at the one-stop office */
+                                    one_stop?: 2 | 1 | 0;
+                                    /** @description Publication of the procedure (papers, fees, time) */
+                                    publication?: 2 | 1 | 0;
+                                    /** @description Officials’ attitude when guiding, receiving and handling */
+                                    attitude?: 2 | 1 | 0;
+                                    /** @description How your feedback or requests were handled */
+                                    feedback_handling?: 2 | 1 | 0;
+                                    /** @description Quality of the online public service */
+                                    online_service?: 2 | 1 | 0;
+                                };
+                                comment: string | null;
+                                ratedAt: string;
+                                /** @description how the applicant proved it was theirs */
+                                proof: ("security_code" | "token" | "eid") | null;
+                            } | null;
+                            /** @description GET it for the rating card handed over with the result (a one-time rating QR code); POST …/rating-invitation opens the rating page on the counter’s screen. Null before the result and once rated */
+                            ratingCard: string | null;
                         };
                     };
                 };
@@ -5690,6 +5990,11 @@ export interface paths {
                                     unit: "working_days" | "working_hours" | "days";
                                 };
                             }[];
+                            /** @description inter-agency: the agency that receives the dossier when the caller forwards it now (the next step is another agency’s); null when forward keeps it here or is not allowed. code is null when the chain leaves a choice (targetAgencyId) */
+                            forwardTo: {
+                                code: string | null;
+                                name: string;
+                            } | null;
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
@@ -5757,6 +6062,37 @@ export interface paths {
                                 }[];
                                 hasSignatureSlot: boolean;
                             } | null;
+                            /** @description the applicant’s satisfaction rating, once given */
+                            rating: {
+                                score: number;
+                                /** @description answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it */
+                                criteria: {
+                                    /** @description Total handling time against the time the law sets */
+                                    total_time?: 2 | 1 | 0;
+                                    /** @description Time taken by each agency involved */
+                                    agency_time?: 2 | 1 | 0;
+                                    /** @description Times you had to contact the office to complete the dossier */
+                                    contacts?: 2 | 1 | 0;
+                                    /** @description Agencies you had to contact to complete the dossier */
+                                    agencies_contacted?: 2 | 1 | 0;
+                                    /** @description The whole process at the one-stop office */
+                                    one_stop?: 2 | 1 | 0;
+                                    /** @description Publication of the procedure (papers, fees, time) */
+                                    publication?: 2 | 1 | 0;
+                                    /** @description Officials’ attitude when guiding, receiving and handling */
+                                    attitude?: 2 | 1 | 0;
+                                    /** @description How your feedback or requests were handled */
+                                    feedback_handling?: 2 | 1 | 0;
+                                    /** @description Quality of the online public service */
+                                    online_service?: 2 | 1 | 0;
+                                };
+                                comment: string | null;
+                                ratedAt: string;
+                                /** @description how the applicant proved it was theirs */
+                                proof: ("security_code" | "token" | "eid") | null;
+                            } | null;
+                            /** @description GET it for the rating card handed over with the result (a one-time rating QR code); POST …/rating-invitation opens the rating page on the counter’s screen. Null before the result and once rated */
+                            ratingCard: string | null;
                         };
                     };
                 };
@@ -6086,6 +6422,11 @@ export interface paths {
                                     unit: "working_days" | "working_hours" | "days";
                                 };
                             }[];
+                            /** @description inter-agency: the agency that receives the dossier when the caller forwards it now (the next step is another agency’s); null when forward keeps it here or is not allowed. code is null when the chain leaves a choice (targetAgencyId) */
+                            forwardTo: {
+                                code: string | null;
+                                name: string;
+                            } | null;
                             timeline: {
                                 seq: number;
                                 /** @enum {string} */
@@ -6153,6 +6494,37 @@ export interface paths {
                                 }[];
                                 hasSignatureSlot: boolean;
                             } | null;
+                            /** @description the applicant’s satisfaction rating, once given */
+                            rating: {
+                                score: number;
+                                /** @description answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it */
+                                criteria: {
+                                    /** @description Total handling time against the time the law sets */
+                                    total_time?: 2 | 1 | 0;
+                                    /** @description Time taken by each agency involved */
+                                    agency_time?: 2 | 1 | 0;
+                                    /** @description Times you had to contact the office to complete the dossier */
+                                    contacts?: 2 | 1 | 0;
+                                    /** @description Agencies you had to contact to complete the dossier */
+                                    agencies_contacted?: 2 | 1 | 0;
+                                    /** @description The whole process at the one-stop office */
+                                    one_stop?: 2 | 1 | 0;
+                                    /** @description Publication of the procedure (papers, fees, time) */
+                                    publication?: 2 | 1 | 0;
+                                    /** @description Officials’ attitude when guiding, receiving and handling */
+                                    attitude?: 2 | 1 | 0;
+                                    /** @description How your feedback or requests were handled */
+                                    feedback_handling?: 2 | 1 | 0;
+                                    /** @description Quality of the online public service */
+                                    online_service?: 2 | 1 | 0;
+                                };
+                                comment: string | null;
+                                ratedAt: string;
+                                /** @description how the applicant proved it was theirs */
+                                proof: ("security_code" | "token" | "eid") | null;
+                            } | null;
+                            /** @description GET it for the rating card handed over with the result (a one-time rating QR code); POST …/rating-invitation opens the rating page on the counter’s screen. Null before the result and once rated */
+                            ratingCard: string | null;
                             codeSent: {
                                 /** @enum {string} */
                                 channel: "sms" | "email";
@@ -7279,7 +7651,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/dossiers/{code}/rating": {
+    "/api/v1/public/dossiers/{code}/rating/check": {
         parameters: {
             query?: never;
             header?: never;
@@ -7288,7 +7660,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The applicant rates the handling of a dossier once it has a result (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied; proven with the security code of an online receipt or the one-time token of the rating QR code on form 01 */
+        /** Before the questions (the counter’s kiosk, a phone opening a rating QR code): whether this proof rates the dossier now, answered with what the rating page shows of it; the same refusals as the rating itself, and nothing written but a refused proof */
         post: {
             parameters: {
                 query?: never;
@@ -7302,11 +7674,188 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description the security code (access secret) of an online receipt */
+                        securityCode?: string;
+                        /** @description the one-time token of a rating QR code (form 01, the rating card handed over with the result) */
+                        ratingToken?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            procedureName: string;
+                            /** @description the receiving unit */
+                            agencyName: string;
+                            /** @enum {string} */
+                            status: "draft" | "awaiting_confirmation" | "submitted" | "received" | "processing" | "supplement_requested" | "paused" | "resolved" | "rejected" | "returned" | "refused" | "withdrawn" | "discarded";
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: dossier.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: rating.proof_required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating.proof_required";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, rating.proof_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "rating.proof_invalid";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: rating.already_rated, rating.too_early */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating.already_rated" | "rating.too_early";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dossiers/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant rates the handling of a dossier once it has a result (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied, the optional criteria of the one-stop scoring tool and a comment; proven with the security code of an online receipt or the one-time token of a rating QR code (form 01, the rating card handed over with the result) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 5 very satisfied … 1 very dissatisfied */
                         score: number;
+                        /** @description answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it */
+                        criteria?: {
+                            /** @description Total handling time against the time the law sets */
+                            total_time?: 2 | 1 | 0;
+                            /** @description Time taken by each agency involved */
+                            agency_time?: 2 | 1 | 0;
+                            /** @description Times you had to contact the office to complete the dossier */
+                            contacts?: 2 | 1 | 0;
+                            /** @description Agencies you had to contact to complete the dossier */
+                            agencies_contacted?: 2 | 1 | 0;
+                            /** @description The whole process at the one-stop office */
+                            one_stop?: 2 | 1 | 0;
+                            /** @description Publication of the procedure (papers, fees, time) */
+                            publication?: 2 | 1 | 0;
+                            /** @description Officials’ attitude when guiding, receiving and handling */
+                            attitude?: 2 | 1 | 0;
+                            /** @description How your feedback or requests were handled */
+                            feedback_handling?: 2 | 1 | 0;
+                            /** @description Quality of the online public service */
+                            online_service?: 2 | 1 | 0;
+                        };
                         comment?: string;
                         /** @description the security code (access secret) of an online receipt */
                         securityCode?: string;
-                        /** @description the one-time token of the rating QR code printed on form 01 */
+                        /** @description the one-time token of a rating QR code (form 01, the rating card handed over with the result) */
                         ratingToken?: string;
                     };
                 };
@@ -7321,6 +7870,29 @@ export interface paths {
                         "application/json": {
                             code: string;
                             score: number;
+                            /** @description the criteria answered */
+                            criteria: {
+                                /** @description Total handling time against the time the law sets */
+                                total_time?: 2 | 1 | 0;
+                                /** @description Time taken by each agency involved */
+                                agency_time?: 2 | 1 | 0;
+                                /** @description Times you had to contact the office to complete the dossier */
+                                contacts?: 2 | 1 | 0;
+                                /** @description Agencies you had to contact to complete the dossier */
+                                agencies_contacted?: 2 | 1 | 0;
+                                /** @description The whole process at the one-stop office */
+                                one_stop?: 2 | 1 | 0;
+                                /** @description Publication of the procedure (papers, fees, time) */
+                                publication?: 2 | 1 | 0;
+                                /** @description Officials’ attitude when guiding, receiving and handling */
+                                attitude?: 2 | 1 | 0;
+                                /** @description How your feedback or requests were handled */
+                                feedback_handling?: 2 | 1 | 0;
+                                /** @description Quality of the online public service */
+                                online_service?: 2 | 1 | 0;
+                            };
+                            /** @description a low rating: the leaders of the receiving unit were told */
+                            alerted: boolean;
                         };
                     };
                 };
@@ -8362,7 +8934,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The signed-in citizen rates their dossier once it has a result (đánh giá mức độ hài lòng), proven by their e-ID: 5 very satisfied … 1 very dissatisfied */
+        /** The signed-in citizen rates their dossier once it has a result (đánh giá mức độ hài lòng), proven by their e-ID: 5 very satisfied … 1 very dissatisfied, the optional criteria of the one-stop scoring tool and a comment */
         post: {
             parameters: {
                 query?: never;
@@ -8376,7 +8948,29 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description 5 very satisfied … 1 very dissatisfied */
                         score: number;
+                        /** @description answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it */
+                        criteria?: {
+                            /** @description Total handling time against the time the law sets */
+                            total_time?: 2 | 1 | 0;
+                            /** @description Time taken by each agency involved */
+                            agency_time?: 2 | 1 | 0;
+                            /** @description Times you had to contact the office to complete the dossier */
+                            contacts?: 2 | 1 | 0;
+                            /** @description Agencies you had to contact to complete the dossier */
+                            agencies_contacted?: 2 | 1 | 0;
+                            /** @description The whole process at the one-stop office */
+                            one_stop?: 2 | 1 | 0;
+                            /** @description Publication of the procedure (papers, fees, time) */
+                            publication?: 2 | 1 | 0;
+                            /** @description Officials’ attitude when guiding, receiving and handling */
+                            attitude?: 2 | 1 | 0;
+                            /** @description How your feedback or requests were handled */
+                            feedback_handling?: 2 | 1 | 0;
+                            /** @description Quality of the online public service */
+                            online_service?: 2 | 1 | 0;
+                        };
                         comment?: string;
                     };
                 };
@@ -8391,6 +8985,29 @@ export interface paths {
                         "application/json": {
                             code: string;
                             score: number;
+                            /** @description the criteria answered */
+                            criteria: {
+                                /** @description Total handling time against the time the law sets */
+                                total_time?: 2 | 1 | 0;
+                                /** @description Time taken by each agency involved */
+                                agency_time?: 2 | 1 | 0;
+                                /** @description Times you had to contact the office to complete the dossier */
+                                contacts?: 2 | 1 | 0;
+                                /** @description Agencies you had to contact to complete the dossier */
+                                agencies_contacted?: 2 | 1 | 0;
+                                /** @description The whole process at the one-stop office */
+                                one_stop?: 2 | 1 | 0;
+                                /** @description Publication of the procedure (papers, fees, time) */
+                                publication?: 2 | 1 | 0;
+                                /** @description Officials’ attitude when guiding, receiving and handling */
+                                attitude?: 2 | 1 | 0;
+                                /** @description How your feedback or requests were handled */
+                                feedback_handling?: 2 | 1 | 0;
+                                /** @description Quality of the online public service */
+                                online_service?: 2 | 1 | 0;
+                            };
+                            /** @description a low rating: the leaders of the receiving unit were told */
+                            alerted: boolean;
                         };
                     };
                 };
@@ -9326,6 +9943,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{id}/rating-card.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rating card handed over with the result (phiếu đánh giá mức độ hài lòng): an A5 PDF with a new one-time rating QR code; once the dossier has a result and until it is rated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: rating.already_rated, rating.too_early */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating.already_rated" | "rating.too_early";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/rating-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** At the return of the result, the officer opens the rating page on the counter’s screen for the applicant: the rating page’s address with a new one-time token in its fragment; once the dossier has a result and until it is rated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the rating page, `/danh-gia/{code}#<token>`; open it on the screen the applicant touches */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: dossier.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "dossier.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: rating.already_rated, rating.too_early */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating.already_rated" | "rating.too_early";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{id}/declaration.pdf": {
         parameters: {
             query?: never;
@@ -9500,6 +10352,204 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             code?: "counter.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counters/{id}/qr-poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counter’s QR poster (áp phích QR), A4 PDF: QR codes to its agency’s procedures on the portal, to rating and to feedback; for officers, leaders and managers of the counter’s agency or above */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: counter.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "counter.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counters/{id}/procedures/{code}/qr-poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A procedure’s QR poster at the counter, A4 PDF: name, legal time, fees, how to submit, QR codes to its public page and to online submission; a procedure in force that the counter’s agency handles; for officers, leaders and managers of that agency or above */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description the procedure’s code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: procedure.not_implemented_here, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "procedure.not_implemented_here" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: counter.not_found, procedure.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "counter.not_found" | "procedure.not_found";
                         };
                     };
                 };
@@ -9926,11 +10976,55 @@ export interface paths {
                                 reused: number;
                                 /** @description reused / receivedInPeriod */
                                 reuseRate: number | null;
+                                /** @description satisfaction ratings given in the period (docs/rules/service-quality.md) */
                                 ratings: {
                                     count: number;
+                                    /** @description average score 1–5, two decimals */
                                     average: number | null;
+                                    /** @description count per score, "5" very satisfied … "1" very dissatisfied */
                                     byScore: {
                                         [key: string]: number;
+                                    };
+                                    /** @description ratings at or below the alert threshold (2) */
+                                    low: number;
+                                    /** @description per criterion of the one-stop scoring tool: ratings that answered it and their average points (0–2) */
+                                    criteria: {
+                                        total_time: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        agency_time: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        contacts: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        agencies_contacted: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        one_stop: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        publication: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        attitude: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        feedback_handling: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        online_service: {
+                                            count: number;
+                                            average: number | null;
+                                        };
                                     };
                                 };
                             };
@@ -9961,11 +11055,55 @@ export interface paths {
                                 reused: number;
                                 /** @description reused / receivedInPeriod */
                                 reuseRate: number | null;
+                                /** @description satisfaction ratings given in the period (docs/rules/service-quality.md) */
                                 ratings: {
                                     count: number;
+                                    /** @description average score 1–5, two decimals */
                                     average: number | null;
+                                    /** @description count per score, "5" very satisfied … "1" very dissatisfied */
                                     byScore: {
                                         [key: string]: number;
+                                    };
+                                    /** @description ratings at or below the alert threshold (2) */
+                                    low: number;
+                                    /** @description per criterion of the one-stop scoring tool: ratings that answered it and their average points (0–2) */
+                                    criteria: {
+                                        total_time: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        agency_time: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        contacts: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        agencies_contacted: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        one_stop: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        publication: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        attitude: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        feedback_handling: {
+                                            count: number;
+                                            average: number | null;
+                                        };
+                                        online_service: {
+                                            count: number;
+                                            average: number | null;
+                                        };
                                     };
                                 };
                             }[];
@@ -10912,6 +12050,977 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service index (Decision 766/QĐ-TTg) of every unit of the scope for a period: the five groups, each indicator, and the rank among the units of its level with the previous period’s */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree whose units are ranked */
+                    agency?: string;
+                    /** @description only the units of this level (province, department, district, commune…) */
+                    level?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                /** @description only when the period is not over: the instant counted up to */
+                                asOf?: string;
+                            };
+                            /** @description the period the ranks are compared with */
+                            previousPeriod: {
+                                from: string;
+                                to: string;
+                            };
+                            filters: {
+                                agency: string | null;
+                                level: string | null;
+                            };
+                            /** @description the version of the weights in force on the period’s first day */
+                            version: {
+                                number: number;
+                                effectiveFrom: string;
+                            };
+                            previousVersion: {
+                                number: number;
+                                effectiveFrom: string;
+                            };
+                            indicators: {
+                                /** @enum {string} */
+                                key: "catalogue_complete" | "feedback_published" | "on_time" | "overdue_apology" | "digitized" | "electronic_results" | "data_reuse" | "online" | "fully_online" | "online_payment" | "satisfied" | "rating_average" | "feedback_on_time";
+                                /** @enum {string} */
+                                group: "publicity" | "progress" | "digitization" | "online" | "satisfaction";
+                                weight: number;
+                                target: number;
+                            }[];
+                            generatedAt: string;
+                            /** @description the index of the whole scope */
+                            total: {
+                                /** @description out of 100, 2 decimals; null without any data */
+                                total: number | null;
+                                /** @description the points of the groups with data (100 when all have); the total is brought back to 100 over them */
+                                pointsCounted: number;
+                                /** @description each group’s score out of its points (18, 20, 22, 22, 18), 2 decimals; null when none of its indicators has data */
+                                groups: {
+                                    publicity: number | null;
+                                    progress: number | null;
+                                    digitization: number | null;
+                                    online: number | null;
+                                    satisfaction: number | null;
+                                };
+                                /** @description each indicator’s figures and value: min(1, share / target), 4 decimals; null without data */
+                                indicators: {
+                                    catalogue_complete: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    feedback_published: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    on_time: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    overdue_apology: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    digitized: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    electronic_results: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    data_reuse: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    online: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    fully_online: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    online_payment: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    satisfied: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    rating_average: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    feedback_on_time: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                };
+                            };
+                            rows: {
+                                agency: string;
+                                agencyName: string;
+                                shortName: string | null;
+                                level: string;
+                                parent: string | null;
+                                /** @description out of 100, 2 decimals; null without any data */
+                                total: number | null;
+                                /** @description the points of the groups with data (100 when all have); the total is brought back to 100 over them */
+                                pointsCounted: number;
+                                /** @description each group’s score out of its points (18, 20, 22, 22, 18), 2 decimals; null when none of its indicators has data */
+                                groups: {
+                                    publicity: number | null;
+                                    progress: number | null;
+                                    digitization: number | null;
+                                    online: number | null;
+                                    satisfaction: number | null;
+                                };
+                                /** @description each indicator’s figures and value: min(1, share / target), 4 decimals; null without data */
+                                indicators: {
+                                    catalogue_complete: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    feedback_published: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    on_time: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    overdue_apology: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    digitized: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    electronic_results: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    data_reuse: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    online: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    fully_online: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    online_payment: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    satisfied: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    rating_average: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                    feedback_on_time: {
+                                        numerator: number;
+                                        denominator: number;
+                                        value: number | null;
+                                    };
+                                };
+                                /** @description among the units of the same level in the scope (1, 2, 2, 4 on ties); null without an index or without any dossier received or resolved in the period */
+                                rank: number | null;
+                                /** @description how many units of that level are ranked */
+                                of: number;
+                                previousTotal: number | null;
+                                previousRank: number | null;
+                                previousOf: number;
+                                /** @description previous rank − rank: positive = moved up */
+                                change: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-index.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking of units as an XLSX workbook (ranking, indicators, weights) or a PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree whose units are ranked */
+                    agency?: string;
+                    /** @description only the units of this level (province, department, district, commune…) */
+                    level?: string;
+                };
+                header?: never;
+                path: {
+                    format: "xlsx" | "pdf";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-index/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is behind one indicator of a unit (or of the scope): the dossiers, ratings, payments, feedback or catalogue entries counted in its denominator or numerator */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first local date of the period */
+                    from: string;
+                    /** @description last local date of the period (included) */
+                    to: string;
+                    /** @description agency code: the subtree whose units are ranked */
+                    agency?: string;
+                    indicator: "catalogue_complete" | "feedback_published" | "on_time" | "overdue_apology" | "digitized" | "electronic_results" | "data_reuse" | "online" | "fully_online" | "online_payment" | "satisfied" | "rating_average" | "feedback_on_time";
+                    part?: "denominator" | "numerator";
+                    /** @description the items of `agency` itself, as its row counts them, not of its subtree */
+                    agencyOnly?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                /** @enum {string} */
+                                kind: "dossier" | "rating" | "payment" | "feedback" | "procedure";
+                                /** @description dossier, feedback or procedure code */
+                                ref: string;
+                                dossierId: number | null;
+                                title: string;
+                                at: string | null;
+                                agency: string;
+                                procedureCode: string | null;
+                                /** @description a dossier’s channel, or a feedback’s */
+                                channel: ("counter" | "online" | "postal" | "portal" | "phone" | "letter" | "email") | null;
+                                resultClass: ("ahead" | "on_time" | "overdue") | null;
+                                score: number | null;
+                                amount: number | null;
+                                method: string | null;
+                                /** @description counted in the numerator too */
+                                met: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-index/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the indicators’ weights and targets, oldest first; when a new one would take effect and whether the caller may make it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                number: number;
+                                effectiveFrom: string;
+                                indicators: {
+                                    catalogue_complete: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    feedback_published: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    on_time: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    overdue_apology: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    digitized: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    electronic_results: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    data_reuse: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    online: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    fully_online: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    online_payment: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    satisfied: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    rating_average: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                    feedback_on_time: {
+                                        /** @description relative weight inside its group; 0 leaves it out */
+                                        weight: number;
+                                        /** @description the share that earns full marks */
+                                        target: number;
+                                    };
+                                };
+                                note: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                            }[];
+                            /** @description a version made now takes effect on this day (the first of next month) */
+                            nextEffectiveFrom: string;
+                            canManage: boolean;
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new version of the weights (administrator of the province), effective from the first day of next month: the current and past periods keep theirs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indicators: {
+                            catalogue_complete: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            feedback_published: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            on_time: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            overdue_apology: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            digitized: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            electronic_results: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            data_reuse: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            online: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            fully_online: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            online_payment: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            satisfied: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            rating_average: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                            feedback_on_time: {
+                                /** @description relative weight inside its group; 0 leaves it out */
+                                weight: number;
+                                /** @description the share that earns full marks */
+                                target: number;
+                            };
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: number;
+                            effectiveFrom: string;
+                            indicators: {
+                                catalogue_complete: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                feedback_published: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                on_time: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                overdue_apology: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                digitized: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                electronic_results: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                data_reuse: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                online: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                fully_online: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                online_payment: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                satisfied: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                rating_average: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                                feedback_on_time: {
+                                    /** @description relative weight inside its group; 0 leaves it out */
+                                    weight: number;
+                                    /** @description the share that earns full marks */
+                                    target: number;
+                                };
+                            };
+                            note: string | null;
+                            createdBy: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12390,6 +14499,4155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published answers to feedback, newest first, personal data removed; searched with or without diacritics */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description words of the published title, content or answer, with or without diacritics */
+                    q?: string;
+                    /** @description an agency code: its subtree */
+                    agency?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                category: "feedback" | "petition" | "complaint" | "denunciation";
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string;
+                                content: string;
+                                answer: string;
+                                receivedAt: string;
+                                answeredAt: string;
+                                publishedAt: string;
+                                onTime: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not found: request.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.not_found";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send a feedback or petition (gửi phản ánh, kiến nghị), no sign-in needed; answered within 10 working days
+         * @description `dueAt` is `receivedAt` plus 10 working days on the addressed agency’s calendar (the root agency when none is named), under the legal clock of the time rules. A signed-in citizen’s feedback is linked to their account. A complaint or a denunciation (`category`) is refused at once, with the way to its own procedure.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        content: string;
+                        /** @description the addressed agency’s code; the root agency when none */
+                        agency?: string;
+                        /** @description who sends it; anonymous when left out */
+                        sender?: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            /** @description removed, with the name, phone and e-mail, before anything is published */
+                            address?: string;
+                        };
+                        /** @description the sender agrees that the answer be published, without their personal data */
+                        publish: boolean;
+                        /**
+                         * @description feedback (default) or petition; a complaint or a denunciation is refused at once with the way to its own procedure
+                         * @enum {string}
+                         */
+                        category?: "feedback" | "petition" | "complaint" | "denunciation";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @description ISO instant, +07:00 */
+                            receivedAt: string;
+                            /** @description receivedAt + 10 working days on the addressed agency’s calendar (docs/rules/service-quality.md) */
+                            dueAt: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                            /** @description the addressed agency */
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            /** @description shown once: with the code, it lets the sender read their own feedback and answer */
+                            securityCode: string;
+                            statusUrl: string;
+                            /** @description a complaint or a denunciation: refused at once, with the way to its own procedure */
+                            refusal: {
+                                /** @enum {string} */
+                                category: "complaint" | "denunciation";
+                                law: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description where the sender should turn instead */
+                                guidance: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/feedback/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status of a feedback and, once published, its answer; its own text too for its signed-in sender */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the code given at submission, e.g. PAKN-260207-K7QM3X */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                            /** @enum {string} */
+                            category: "feedback" | "petition" | "complaint" | "denunciation";
+                            /** @description the unit it is with */
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            receivedAt: string;
+                            /** @description as moved by the pauses while the unit waited for the sender */
+                            dueAt: string;
+                            waitingForSender: boolean;
+                            answeredAt: string | null;
+                            /** @description once answered: not after the due instant */
+                            onTime: boolean | null;
+                            refusal: {
+                                /** @enum {string} */
+                                category: "complaint" | "denunciation";
+                                law: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description where the sender should turn instead */
+                                guidance: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                            /** @description the published (redacted) question and answer, once published */
+                            publication: {
+                                title: string;
+                                content: string;
+                                answer: string;
+                                publishedAt: string;
+                            } | null;
+                            /** @description the sender’s own view: signed in as its sender, or proven with the security code */
+                            own: {
+                                title: string;
+                                content: string;
+                                answer: string | null;
+                                senderName: string | null;
+                                publishConsent: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: feedback.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "feedback.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not found: feedback.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "feedback.not_found";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/feedback/{code}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sender reads their own feedback and its answer (published or not) with the security code given at submission */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the code given at submission, e.g. PAKN-260207-K7QM3X */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the security code given at submission */
+                        securityCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                            /** @enum {string} */
+                            category: "feedback" | "petition" | "complaint" | "denunciation";
+                            /** @description the unit it is with */
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            receivedAt: string;
+                            /** @description as moved by the pauses while the unit waited for the sender */
+                            dueAt: string;
+                            waitingForSender: boolean;
+                            answeredAt: string | null;
+                            /** @description once answered: not after the due instant */
+                            onTime: boolean | null;
+                            refusal: {
+                                /** @enum {string} */
+                                category: "complaint" | "denunciation";
+                                law: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description where the sender should turn instead */
+                                guidance: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                            /** @description the published (redacted) question and answer, once published */
+                            publication: {
+                                title: string;
+                                content: string;
+                                answer: string;
+                                publishedAt: string;
+                            } | null;
+                            /** @description the sender’s own view: signed in as its sender, or proven with the security code */
+                            own: {
+                                title: string;
+                                content: string;
+                                answer: string | null;
+                                senderName: string | null;
+                                publishConsent: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: feedback.invalid_code, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "feedback.invalid_code" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, feedback.access_denied */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "feedback.access_denied";
+                        };
+                    };
+                };
+                /** @description Not found: feedback.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "feedback.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feedback the signed-in citizen sent, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "feedback" | "petition" | "complaint" | "denunciation";
+                                /** @enum {string} */
+                                status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                                agencyName: string;
+                                receivedAt: string;
+                                dueAt: string;
+                                answeredAt: string | null;
+                                published: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feedback of the caller’s agencies (and those below): open first by due instant; filters by status, overdue, unit, period, words */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                    category?: "feedback" | "petition" | "complaint" | "denunciation";
+                    channel?: "portal" | "counter" | "phone" | "letter" | "email";
+                    /** @description true: open and past its due instant now */
+                    overdue?: "true" | "false";
+                    /** @description an agency code: its subtree (inside the caller’s) */
+                    agency?: string;
+                    /** @description received on or after this day */
+                    from?: string;
+                    /** @description received on or before this day */
+                    to?: string;
+                    /** @description words of the code, title, content or sender, with or without diacritics */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** @enum {string} */
+                                channel: "portal" | "counter" | "phone" | "letter" | "email";
+                                /** @enum {string} */
+                                category: "feedback" | "petition" | "complaint" | "denunciation";
+                                title: string;
+                                senderName: string | null;
+                                /** @enum {string} */
+                                status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                                receivedAt: string;
+                                dueAt: string;
+                                answeredAt: string | null;
+                                refusedAt: string | null;
+                                publishedAt: string | null;
+                                publishConsent: boolean;
+                                /** @description open and past its due instant at the instant of the answer (the clock stops while waiting for the sender) */
+                                overdue: boolean;
+                                /** @description once answered: not after the due instant */
+                                onTime: boolean | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, request.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "request.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take in a feedback received at the counter, by phone, by letter or by e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description the agency it is addressed to (its calendar counts the 10 working days)
+                         */
+                        agencyId: string;
+                        /** @enum {string} */
+                        channel: "counter" | "phone" | "letter" | "email";
+                        title: string;
+                        content: string;
+                        /** @enum {string} */
+                        category?: "feedback" | "petition" | "complaint" | "denunciation";
+                        sender?: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            /** @description removed, with the name, phone and e-mail, before anything is published */
+                            address?: string;
+                        };
+                        /** @default false */
+                        publish?: boolean;
+                        /**
+                         * Format: date-time
+                         * @description when it arrived (a letter’s date of arrival), if before now
+                         */
+                        receivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @enum {string} */
+                            channel: "portal" | "counter" | "phone" | "letter" | "email";
+                            /** @enum {string} */
+                            category: "feedback" | "petition" | "complaint" | "denunciation";
+                            title: string;
+                            senderName: string | null;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                            receivedAt: string;
+                            dueAt: string;
+                            answeredAt: string | null;
+                            refusedAt: string | null;
+                            publishedAt: string | null;
+                            publishConsent: boolean;
+                            /** @description open and past its due instant at the instant of the answer (the clock stops while waiting for the sender) */
+                            overdue: boolean;
+                            /** @description once answered: not after the due instant */
+                            onTime: boolean | null;
+                            agencyCode: string;
+                            addressedAgencyName: string | null;
+                            content: string;
+                            sender: {
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            };
+                            /** @description sent by a citizen signed in with the e-ID */
+                            citizenLinked: boolean;
+                            assignedAt: string | null;
+                            waitingSince: string | null;
+                            answer: string | null;
+                            refusal: {
+                                /** @enum {string} */
+                                category: "complaint" | "denunciation";
+                                law: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description where the sender should turn instead */
+                                guidance: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                            publication: {
+                                title: string;
+                                content: string;
+                                answer: string;
+                                publishedAt: string;
+                            } | null;
+                            /** @description when the sender agreed to publication: the text as it would be published, personal data removed, for the officer to review */
+                            preview: {
+                                title: string;
+                                content: string;
+                                answer: string | null;
+                                removed: {
+                                    name: number;
+                                    email: number;
+                                    address: number;
+                                    id_number: number;
+                                    phone: number;
+                                };
+                            } | null;
+                            /** @description the steps the caller may take now */
+                            allowedActions: ("assign" | "ask_sender" | "resume" | "answer" | "refuse" | "publish")[];
+                            events: {
+                                /** @enum {string} */
+                                action: "receive" | "assign" | "ask_sender" | "resume" | "answer" | "refuse" | "publish";
+                                from: ("received" | "assigned" | "waiting_sender" | "answered" | "refused") | null;
+                                /** @enum {string} */
+                                to: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                                /**
+                                 * @description staff, or the sender (signed in as a citizen, or not)
+                                 * @enum {string}
+                                 */
+                                actorKind: "staff" | "citizen" | "anonymous";
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per unit and in total for a period: received, answered on time, answered late, refused, pending and of those overdue */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period */
+                    from: string;
+                    /** @description last day of the period, included */
+                    to: string;
+                    /** @description an agency code: its subtree (inside the caller’s) */
+                    agency?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                /** @description only when the period is not over: the instant counted up to */
+                                asOf?: string;
+                            };
+                            generatedAt: string;
+                            total: {
+                                /** @description received in the period */
+                                received: number;
+                                /** @description answered in the period, not after the due instant */
+                                answeredOnTime: number;
+                                /** @description answered in the period, after the due instant */
+                                answeredLate: number;
+                                /** @description refused in the period as complaints or denunciations */
+                                refused: number;
+                                /** @description open at the end of the period (or now) */
+                                pending: number;
+                                /** @description of those, past their due instant then */
+                                pendingOverdue: number;
+                                /** @description answeredOnTime / answered, 0–1; null when none was answered */
+                                onTimeShare: number | null;
+                            };
+                            rows: {
+                                /** @description received in the period */
+                                received: number;
+                                /** @description answered in the period, not after the due instant */
+                                answeredOnTime: number;
+                                /** @description answered in the period, after the due instant */
+                                answeredLate: number;
+                                /** @description refused in the period as complaints or denunciations */
+                                refused: number;
+                                /** @description open at the end of the period (or now) */
+                                pending: number;
+                                /** @description of those, past their due instant then */
+                                pendingOverdue: number;
+                                /** @description answeredOnTime / answered, 0–1; null when none was answered */
+                                onTimeShare: number | null;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyCode: string;
+                                agencyName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: report.invalid_period, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "report.invalid_period" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feedback with its timeline, the redacted text for review before publication, and the steps the caller may take now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @enum {string} */
+                            channel: "portal" | "counter" | "phone" | "letter" | "email";
+                            /** @enum {string} */
+                            category: "feedback" | "petition" | "complaint" | "denunciation";
+                            title: string;
+                            senderName: string | null;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                            receivedAt: string;
+                            dueAt: string;
+                            answeredAt: string | null;
+                            refusedAt: string | null;
+                            publishedAt: string | null;
+                            publishConsent: boolean;
+                            /** @description open and past its due instant at the instant of the answer (the clock stops while waiting for the sender) */
+                            overdue: boolean;
+                            /** @description once answered: not after the due instant */
+                            onTime: boolean | null;
+                            agencyCode: string;
+                            addressedAgencyName: string | null;
+                            content: string;
+                            sender: {
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            };
+                            /** @description sent by a citizen signed in with the e-ID */
+                            citizenLinked: boolean;
+                            assignedAt: string | null;
+                            waitingSince: string | null;
+                            answer: string | null;
+                            refusal: {
+                                /** @enum {string} */
+                                category: "complaint" | "denunciation";
+                                law: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description where the sender should turn instead */
+                                guidance: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                            publication: {
+                                title: string;
+                                content: string;
+                                answer: string;
+                                publishedAt: string;
+                            } | null;
+                            /** @description when the sender agreed to publication: the text as it would be published, personal data removed, for the officer to review */
+                            preview: {
+                                title: string;
+                                content: string;
+                                answer: string | null;
+                                removed: {
+                                    name: number;
+                                    email: number;
+                                    address: number;
+                                    id_number: number;
+                                    phone: number;
+                                };
+                            } | null;
+                            /** @description the steps the caller may take now */
+                            allowedActions: ("assign" | "ask_sender" | "resume" | "answer" | "refuse" | "publish")[];
+                            events: {
+                                /** @enum {string} */
+                                action: "receive" | "assign" | "ask_sender" | "resume" | "answer" | "refuse" | "publish";
+                                from: ("received" | "assigned" | "waiting_sender" | "answered" | "refused") | null;
+                                /** @enum {string} */
+                                to: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                                /**
+                                 * @description staff, or the sender (signed in as a citizen, or not)
+                                 * @enum {string}
+                                 */
+                                actorKind: "staff" | "citizen" | "anonymous";
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: feedback.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "feedback.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a step: assign to the competent unit, ask the sender for details (the clock stops), resume, answer, refuse as a complaint or a denunciation, publish the reviewed answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description retrying with the same key creates nothing twice and answers the first answer again */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "assign" | "ask_sender" | "resume" | "answer" | "refuse" | "publish";
+                        /** @description assign: the competent agency’s code (default: the agency it is with) */
+                        agency?: string;
+                        /** @description ask_sender: what the sender is asked for (required); any step: a note for the log */
+                        note?: string;
+                        /** @description answer: the answer to the sender (required) */
+                        answer?: string;
+                        /**
+                         * @description refuse: what it is instead (required)
+                         * @enum {string}
+                         */
+                        category?: "complaint" | "denunciation";
+                        /** @description publish: the text as the officer reviewed it (personal data removed again); default the redacted preview */
+                        publication?: {
+                            title?: string;
+                            content?: string;
+                            answer?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @enum {string} */
+                            channel: "portal" | "counter" | "phone" | "letter" | "email";
+                            /** @enum {string} */
+                            category: "feedback" | "petition" | "complaint" | "denunciation";
+                            title: string;
+                            senderName: string | null;
+                            /** @enum {string} */
+                            status: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                            receivedAt: string;
+                            dueAt: string;
+                            answeredAt: string | null;
+                            refusedAt: string | null;
+                            publishedAt: string | null;
+                            publishConsent: boolean;
+                            /** @description open and past its due instant at the instant of the answer (the clock stops while waiting for the sender) */
+                            overdue: boolean;
+                            /** @description once answered: not after the due instant */
+                            onTime: boolean | null;
+                            agencyCode: string;
+                            addressedAgencyName: string | null;
+                            content: string;
+                            sender: {
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            };
+                            /** @description sent by a citizen signed in with the e-ID */
+                            citizenLinked: boolean;
+                            assignedAt: string | null;
+                            waitingSince: string | null;
+                            answer: string | null;
+                            refusal: {
+                                /** @enum {string} */
+                                category: "complaint" | "denunciation";
+                                law: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description where the sender should turn instead */
+                                guidance: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            } | null;
+                            publication: {
+                                title: string;
+                                content: string;
+                                answer: string;
+                                publishedAt: string;
+                            } | null;
+                            /** @description when the sender agreed to publication: the text as it would be published, personal data removed, for the officer to review */
+                            preview: {
+                                title: string;
+                                content: string;
+                                answer: string | null;
+                                removed: {
+                                    name: number;
+                                    email: number;
+                                    address: number;
+                                    id_number: number;
+                                    phone: number;
+                                };
+                            } | null;
+                            /** @description the steps the caller may take now */
+                            allowedActions: ("assign" | "ask_sender" | "resume" | "answer" | "refuse" | "publish")[];
+                            events: {
+                                /** @enum {string} */
+                                action: "receive" | "assign" | "ask_sender" | "resume" | "answer" | "refuse" | "publish";
+                                from: ("received" | "assigned" | "waiting_sender" | "answered" | "refused") | null;
+                                /** @enum {string} */
+                                to: "received" | "assigned" | "waiting_sender" | "answered" | "refused";
+                                /**
+                                 * @description staff, or the sender (signed in as a citizen, or not)
+                                 * @enum {string}
+                                 */
+                                actorKind: "staff" | "citizen" | "anonymous";
+                                actorName: string | null;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, feedback.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "feedback.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: feedback.publish_not_allowed, feedback.transition_not_allowed, request.idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "feedback.publish_not_allowed" | "feedback.transition_not_allowed" | "request.idempotency_conflict";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reform plans the caller sees (whole, or their units’ tasks), with today’s counts of those tasks */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description plans of this agency and the agencies under it */
+                    agencyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                year: number;
+                                title: string;
+                                documentNumber: string | null;
+                                documentDate: string | null;
+                                /** @description the caller administers or manages the plan’s agency */
+                                canEdit: boolean;
+                                /** @description the caller sees every task of it (otherwise only their units’) */
+                                wholePlan: boolean;
+                                /** @description the tasks the caller sees, counted today */
+                                tally: {
+                                    total: number;
+                                    done: number;
+                                    doneOnTime: number;
+                                    doneLate: number;
+                                    /** @description not done, past the deadline */
+                                    overdue: number;
+                                    /** @description not done, still in time: inProgress + notStarted */
+                                    pending: number;
+                                    inProgress: number;
+                                    notStarted: number;
+                                    /** @description done / total, 0–1 */
+                                    doneShare: number | null;
+                                    /** @description doneOnTime / done, 0–1 */
+                                    onTimeShare: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: request.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a yearly reform plan of an agency the caller administers or manages */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description the issuing agency; the caller administers or manages it
+                         */
+                        agencyId: string;
+                        year: number;
+                        title: string;
+                        /** @description number and symbol of the issuing document, e.g. 05/KH-UBND */
+                        documentNumber?: string;
+                        /**
+                         * Format: date
+                         * @description date of the issuing document
+                         */
+                        documentDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            year: number;
+                            title: string;
+                            documentNumber: string | null;
+                            documentDate: string | null;
+                            /** @description the caller administers or manages the plan’s agency */
+                            canEdit: boolean;
+                            /** @description the caller sees every task of it (otherwise only their units’) */
+                            wholePlan: boolean;
+                            /** @description the tasks the caller sees, counted today */
+                            tally: {
+                                total: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                /** @description not done, past the deadline */
+                                overdue: number;
+                                /** @description not done, still in time: inProgress + notStarted */
+                                pending: number;
+                                inProgress: number;
+                                notStarted: number;
+                                /** @description done / total, 0–1 */
+                                doneShare: number | null;
+                                /** @description doneOnTime / done, 0–1 */
+                                onTimeShare: number | null;
+                            };
+                            today: string;
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                planId: string;
+                                /** @enum {string} */
+                                area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                                /** @description its order in its area (1, 2, …) */
+                                number: number;
+                                title: string;
+                                expectedResult: string;
+                                deadline: string;
+                                lead: {
+                                    /** @enum {string} */
+                                    kind: "unit" | "agency";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                    agencyName: string;
+                                    /** @description a unit of the plan’s own agency, or that agency itself */
+                                    ofPlanAgency: boolean;
+                                };
+                                coordinators: {
+                                    /** @enum {string} */
+                                    kind: "unit" | "agency";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                    agencyName: string;
+                                    /** @description a unit of the plan’s own agency, or that agency itself */
+                                    ofPlanAgency: boolean;
+                                }[];
+                                /** @description the share reported as of today, 100 once done */
+                                progress: number;
+                                lastReportedOn: string | null;
+                                completedOn: string | null;
+                                result: string | null;
+                                /**
+                                 * @description today (docs/rules/reform-plans.md)
+                                 * @enum {string}
+                                 */
+                                state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                                /** @description not done and past the deadline: highlighted */
+                                overdue: boolean;
+                                daysLate: number;
+                                /** @description the caller’s unit’s part in it */
+                                part: ("lead" | "coordinating") | null;
+                            }[];
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-plans/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks done (on time, late), overdue and pending on a date, per lead unit, per plan and in total */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description plans of this year; default the year of `on`, else this year */
+                    year?: number;
+                    /** @description the date the states are counted on; default today, or 31 December of a past year */
+                    on?: string;
+                    /** @description plans of this agency and the agencies under it */
+                    agencyId?: string;
+                    planId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @description the date the states are counted on */
+                            on: string;
+                            generatedAt: string;
+                            filters: {
+                                agency: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                plan: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                            };
+                            total: {
+                                total: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                /** @description not done, past the deadline */
+                                overdue: number;
+                                /** @description not done, still in time: inProgress + notStarted */
+                                pending: number;
+                                inProgress: number;
+                                notStarted: number;
+                                /** @description done / total, 0–1 */
+                                doneShare: number | null;
+                                /** @description doneOnTime / done, 0–1 */
+                                onTimeShare: number | null;
+                            };
+                            /** @description per lead unit */
+                            byUnit: {
+                                total: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                /** @description not done, past the deadline */
+                                overdue: number;
+                                /** @description not done, still in time: inProgress + notStarted */
+                                pending: number;
+                                inProgress: number;
+                                notStarted: number;
+                                /** @description done / total, 0–1 */
+                                doneShare: number | null;
+                                /** @description doneOnTime / done, 0–1 */
+                                onTimeShare: number | null;
+                                key: string;
+                                name: string;
+                                detail: string | null;
+                            }[];
+                            byPlan: {
+                                total: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                /** @description not done, past the deadline */
+                                overdue: number;
+                                /** @description not done, still in time: inProgress + notStarted */
+                                pending: number;
+                                inProgress: number;
+                                notStarted: number;
+                                /** @description done / total, 0–1 */
+                                doneShare: number | null;
+                                /** @description doneOnTime / done, 0–1 */
+                                onTimeShare: number | null;
+                                key: string;
+                                name: string;
+                                detail: string | null;
+                            }[];
+                            /** @description every task counted, in plan order */
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                planId: string;
+                                planTitle: string;
+                                /** @enum {string} */
+                                area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                                number: number;
+                                title: string;
+                                lead: string;
+                                deadline: string;
+                                completedOn: string | null;
+                                progress: number;
+                                /** @enum {string} */
+                                state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                                daysLate: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, reform.plan_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "reform.plan_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-plans/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as an XLSX workbook: per unit, per plan, and every task with its state */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description plans of this year; default the year of `on`, else this year */
+                    year?: number;
+                    /** @description the date the states are counted on; default today, or 31 December of a past year */
+                    on?: string;
+                    /** @description plans of this agency and the agencies under it */
+                    agencyId?: string;
+                    planId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, reform.plan_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "reform.plan_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-plans/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as a PDF (A4 landscape) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description plans of this year; default the year of `on`, else this year */
+                    year?: number;
+                    /** @description the date the states are counted on; default today, or 31 December of a past year */
+                    on?: string;
+                    /** @description plans of this agency and the agencies under it */
+                    agencyId?: string;
+                    planId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, reform.plan_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "reform.plan_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan with the tasks the caller sees, each in its state today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            year: number;
+                            title: string;
+                            documentNumber: string | null;
+                            documentDate: string | null;
+                            /** @description the caller administers or manages the plan’s agency */
+                            canEdit: boolean;
+                            /** @description the caller sees every task of it (otherwise only their units’) */
+                            wholePlan: boolean;
+                            /** @description the tasks the caller sees, counted today */
+                            tally: {
+                                total: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                /** @description not done, past the deadline */
+                                overdue: number;
+                                /** @description not done, still in time: inProgress + notStarted */
+                                pending: number;
+                                inProgress: number;
+                                notStarted: number;
+                                /** @description done / total, 0–1 */
+                                doneShare: number | null;
+                                /** @description doneOnTime / done, 0–1 */
+                                onTimeShare: number | null;
+                            };
+                            today: string;
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                planId: string;
+                                /** @enum {string} */
+                                area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                                /** @description its order in its area (1, 2, …) */
+                                number: number;
+                                title: string;
+                                expectedResult: string;
+                                deadline: string;
+                                lead: {
+                                    /** @enum {string} */
+                                    kind: "unit" | "agency";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                    agencyName: string;
+                                    /** @description a unit of the plan’s own agency, or that agency itself */
+                                    ofPlanAgency: boolean;
+                                };
+                                coordinators: {
+                                    /** @enum {string} */
+                                    kind: "unit" | "agency";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                    agencyName: string;
+                                    /** @description a unit of the plan’s own agency, or that agency itself */
+                                    ofPlanAgency: boolean;
+                                }[];
+                                /** @description the share reported as of today, 100 once done */
+                                progress: number;
+                                lastReportedOn: string | null;
+                                completedOn: string | null;
+                                result: string | null;
+                                /**
+                                 * @description today (docs/rules/reform-plans.md)
+                                 * @enum {string}
+                                 */
+                                state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                                /** @description not done and past the deadline: highlighted */
+                                overdue: boolean;
+                                daysLate: number;
+                                /** @description the caller’s unit’s part in it */
+                                part: ("lead" | "coordinating") | null;
+                            }[];
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.plan_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.plan_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a plan’s title or issuing document (its editors) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        documentNumber?: string | null;
+                        documentDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            year: number;
+                            title: string;
+                            documentNumber: string | null;
+                            documentDate: string | null;
+                            /** @description the caller administers or manages the plan’s agency */
+                            canEdit: boolean;
+                            /** @description the caller sees every task of it (otherwise only their units’) */
+                            wholePlan: boolean;
+                            /** @description the tasks the caller sees, counted today */
+                            tally: {
+                                total: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                /** @description not done, past the deadline */
+                                overdue: number;
+                                /** @description not done, still in time: inProgress + notStarted */
+                                pending: number;
+                                inProgress: number;
+                                notStarted: number;
+                                /** @description done / total, 0–1 */
+                                doneShare: number | null;
+                                /** @description doneOnTime / done, 0–1 */
+                                onTimeShare: number | null;
+                            };
+                            today: string;
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                planId: string;
+                                /** @enum {string} */
+                                area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                                /** @description its order in its area (1, 2, …) */
+                                number: number;
+                                title: string;
+                                expectedResult: string;
+                                deadline: string;
+                                lead: {
+                                    /** @enum {string} */
+                                    kind: "unit" | "agency";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                    agencyName: string;
+                                    /** @description a unit of the plan’s own agency, or that agency itself */
+                                    ofPlanAgency: boolean;
+                                };
+                                coordinators: {
+                                    /** @enum {string} */
+                                    kind: "unit" | "agency";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                    agencyName: string;
+                                    /** @description a unit of the plan’s own agency, or that agency itself */
+                                    ofPlanAgency: boolean;
+                                }[];
+                                /** @description the share reported as of today, 100 once done */
+                                progress: number;
+                                lastReportedOn: string | null;
+                                completedOn: string | null;
+                                result: string | null;
+                                /**
+                                 * @description today (docs/rules/reform-plans.md)
+                                 * @enum {string}
+                                 */
+                                state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                                /** @description not done and past the deadline: highlighted */
+                                overdue: boolean;
+                                daysLate: number;
+                                /** @description the caller’s unit’s part in it */
+                                part: ("lead" | "coordinating") | null;
+                            }[];
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.plan_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.plan_not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reform-plans/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a task to a plan (its editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                        title: string;
+                        /** @description the expected result or product (kết quả, sản phẩm) */
+                        expectedResult: string;
+                        /**
+                         * Format: date
+                         * @description in the plan’s year or the next
+                         */
+                        deadline: string;
+                        lead: {
+                            /** @enum {string} */
+                            kind: "unit" | "agency";
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        /** @default [] */
+                        coordinators?: {
+                            /** @enum {string} */
+                            kind: "unit" | "agency";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @enum {string} */
+                            area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                            /** @description its order in its area (1, 2, …) */
+                            number: number;
+                            title: string;
+                            expectedResult: string;
+                            deadline: string;
+                            lead: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            };
+                            coordinators: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description the share reported as of today, 100 once done */
+                            progress: number;
+                            lastReportedOn: string | null;
+                            completedOn: string | null;
+                            result: string | null;
+                            /**
+                             * @description today (docs/rules/reform-plans.md)
+                             * @enum {string}
+                             */
+                            state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                            /** @description not done and past the deadline: highlighted */
+                            overdue: boolean;
+                            daysLate: number;
+                            /** @description the caller’s unit’s part in it */
+                            part: ("lead" | "coordinating") | null;
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                year: number;
+                                agencyName: string;
+                                documentNumber: string | null;
+                            };
+                            today: string;
+                            /** @description report progress and record the result */
+                            canReport: boolean;
+                            /** @description change the task, withdraw its result */
+                            canEdit: boolean;
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description oldest first */
+                            updates: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "completion" | "reopening";
+                                reportedOn: string;
+                                percent: number | null;
+                                note: string | null;
+                                actorName: string | null;
+                                recordedAt: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: reform.invalid_deadline, reform.unit_outside_plan, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.invalid_deadline" | "reform.unit_outside_plan" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.plan_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.plan_not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its progress reports, result and evidence, and what the caller may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @enum {string} */
+                            area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                            /** @description its order in its area (1, 2, …) */
+                            number: number;
+                            title: string;
+                            expectedResult: string;
+                            deadline: string;
+                            lead: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            };
+                            coordinators: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description the share reported as of today, 100 once done */
+                            progress: number;
+                            lastReportedOn: string | null;
+                            completedOn: string | null;
+                            result: string | null;
+                            /**
+                             * @description today (docs/rules/reform-plans.md)
+                             * @enum {string}
+                             */
+                            state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                            /** @description not done and past the deadline: highlighted */
+                            overdue: boolean;
+                            daysLate: number;
+                            /** @description the caller’s unit’s part in it */
+                            part: ("lead" | "coordinating") | null;
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                year: number;
+                                agencyName: string;
+                                documentNumber: string | null;
+                            };
+                            today: string;
+                            /** @description report progress and record the result */
+                            canReport: boolean;
+                            /** @description change the task, withdraw its result */
+                            canEdit: boolean;
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description oldest first */
+                            updates: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "completion" | "reopening";
+                                reportedOn: string;
+                                percent: number | null;
+                                note: string | null;
+                                actorName: string | null;
+                                recordedAt: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.task_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a task: area, title, expected result, deadline, lead and coordinating units (the plan’s editors) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        area?: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                        title?: string;
+                        expectedResult?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD (Vietnam calendar date)
+                         */
+                        deadline?: string;
+                        lead?: {
+                            /** @enum {string} */
+                            kind: "unit" | "agency";
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        coordinators?: {
+                            /** @enum {string} */
+                            kind: "unit" | "agency";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @enum {string} */
+                            area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                            /** @description its order in its area (1, 2, …) */
+                            number: number;
+                            title: string;
+                            expectedResult: string;
+                            deadline: string;
+                            lead: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            };
+                            coordinators: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description the share reported as of today, 100 once done */
+                            progress: number;
+                            lastReportedOn: string | null;
+                            completedOn: string | null;
+                            result: string | null;
+                            /**
+                             * @description today (docs/rules/reform-plans.md)
+                             * @enum {string}
+                             */
+                            state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                            /** @description not done and past the deadline: highlighted */
+                            overdue: boolean;
+                            daysLate: number;
+                            /** @description the caller’s unit’s part in it */
+                            part: ("lead" | "coordinating") | null;
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                year: number;
+                                agencyName: string;
+                                documentNumber: string | null;
+                            };
+                            today: string;
+                            /** @description report progress and record the result */
+                            canReport: boolean;
+                            /** @description change the task, withdraw its result */
+                            canEdit: boolean;
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description oldest first */
+                            updates: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "completion" | "reopening";
+                                reportedOn: string;
+                                percent: number | null;
+                                note: string | null;
+                                actorName: string | null;
+                                recordedAt: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: reform.invalid_deadline, reform.unit_outside_plan, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.invalid_deadline" | "reform.unit_outside_plan" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.task_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reform-tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress with evidence (the lead unit, or the plan’s editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description share done; the result (completion) makes a task 100 % */
+                        percent: number;
+                        /**
+                         * Format: date
+                         * @description the date the share is as of; default today, never after it
+                         */
+                        reportedOn?: string;
+                        note?: string;
+                        /**
+                         * @description evidence: uploads of the caller (POST /api/v1/files)
+                         * @default []
+                         */
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @enum {string} */
+                            area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                            /** @description its order in its area (1, 2, …) */
+                            number: number;
+                            title: string;
+                            expectedResult: string;
+                            deadline: string;
+                            lead: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            };
+                            coordinators: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description the share reported as of today, 100 once done */
+                            progress: number;
+                            lastReportedOn: string | null;
+                            completedOn: string | null;
+                            result: string | null;
+                            /**
+                             * @description today (docs/rules/reform-plans.md)
+                             * @enum {string}
+                             */
+                            state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                            /** @description not done and past the deadline: highlighted */
+                            overdue: boolean;
+                            daysLate: number;
+                            /** @description the caller’s unit’s part in it */
+                            part: ("lead" | "coordinating") | null;
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                year: number;
+                                agencyName: string;
+                                documentNumber: string | null;
+                            };
+                            today: string;
+                            /** @description report progress and record the result */
+                            canReport: boolean;
+                            /** @description change the task, withdraw its result */
+                            canEdit: boolean;
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description oldest first */
+                            updates: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "completion" | "reopening";
+                                reportedOn: string;
+                                percent: number | null;
+                                note: string | null;
+                                actorName: string | null;
+                                recordedAt: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: file.not_claimable, reform.date_in_future, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.not_claimable" | "reform.date_in_future" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.task_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: reform.task_completed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_completed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-tasks/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the result and its completion date, with evidence (the lead unit, or the plan’s editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description default today, never after it
+                         */
+                        completedOn?: string;
+                        /** @description the result achieved */
+                        result: string;
+                        /**
+                         * @description evidence: uploads of the caller (POST /api/v1/files)
+                         * @default []
+                         */
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @enum {string} */
+                            area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                            /** @description its order in its area (1, 2, …) */
+                            number: number;
+                            title: string;
+                            expectedResult: string;
+                            deadline: string;
+                            lead: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            };
+                            coordinators: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description the share reported as of today, 100 once done */
+                            progress: number;
+                            lastReportedOn: string | null;
+                            completedOn: string | null;
+                            result: string | null;
+                            /**
+                             * @description today (docs/rules/reform-plans.md)
+                             * @enum {string}
+                             */
+                            state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                            /** @description not done and past the deadline: highlighted */
+                            overdue: boolean;
+                            daysLate: number;
+                            /** @description the caller’s unit’s part in it */
+                            part: ("lead" | "coordinating") | null;
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                year: number;
+                                agencyName: string;
+                                documentNumber: string | null;
+                            };
+                            today: string;
+                            /** @description report progress and record the result */
+                            canReport: boolean;
+                            /** @description change the task, withdraw its result */
+                            canEdit: boolean;
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description oldest first */
+                            updates: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "completion" | "reopening";
+                                reportedOn: string;
+                                percent: number | null;
+                                note: string | null;
+                                actorName: string | null;
+                                recordedAt: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: file.not_claimable, reform.date_in_future, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "file.not_claimable" | "reform.date_in_future" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.task_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: reform.task_completed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_completed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-tasks/{id}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a result recorded by mistake, with the reason (the plan’s editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why the recorded result is withdrawn */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @enum {string} */
+                            area: "institutions" | "procedures" | "apparatus" | "civil_service" | "public_finance" | "digital_government";
+                            /** @description its order in its area (1, 2, …) */
+                            number: number;
+                            title: string;
+                            expectedResult: string;
+                            deadline: string;
+                            lead: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            };
+                            coordinators: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description the share reported as of today, 100 once done */
+                            progress: number;
+                            lastReportedOn: string | null;
+                            completedOn: string | null;
+                            result: string | null;
+                            /**
+                             * @description today (docs/rules/reform-plans.md)
+                             * @enum {string}
+                             */
+                            state: "done_on_time" | "done_late" | "overdue" | "in_progress" | "not_started";
+                            /** @description not done and past the deadline: highlighted */
+                            overdue: boolean;
+                            daysLate: number;
+                            /** @description the caller’s unit’s part in it */
+                            part: ("lead" | "coordinating") | null;
+                            plan: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                year: number;
+                                agencyName: string;
+                                documentNumber: string | null;
+                            };
+                            today: string;
+                            /** @description report progress and record the result */
+                            canReport: boolean;
+                            /** @description change the task, withdraw its result */
+                            canEdit: boolean;
+                            /** @description for editors: the units a task may name */
+                            unitChoices: {
+                                /** @enum {string} */
+                                kind: "unit" | "agency";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description the agency a unit belongs to (short name); for an agency, its own */
+                                agencyName: string;
+                                /** @description a unit of the plan’s own agency, or that agency itself */
+                                ofPlanAgency: boolean;
+                            }[];
+                            /** @description oldest first */
+                            updates: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "progress" | "completion" | "reopening";
+                                reportedOn: string;
+                                percent: number | null;
+                                note: string | null;
+                                actorName: string | null;
+                                recordedAt: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mediaType: string;
+                                    size: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.task_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: reform.task_not_completed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.task_not_completed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reform-tasks/{id}/evidence/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence file of a task the caller sees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: reform.evidence_not_found, reform.task_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "reform.evidence_not_found" | "reform.task_not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -12404,7 +18662,7 @@ export interface paths {
                     /** @description comma-separated delivery statuses (queued, sending, sent, delivered, failed) */
                     status?: string;
                     channel?: "email" | "sms" | "chat";
-                    kind?: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                    kind?: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                     /** @description the dossier’s code, any letter case */
                     dossierCode?: string;
                     /** @description part of the e-mail address, phone number or chat id */
@@ -12432,7 +18690,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 /** @enum {string} */
-                                kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                                kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                                 /** @enum {string} */
                                 channel: "email" | "sms" | "chat";
                                 /** @enum {string} */
@@ -12561,7 +18819,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                            kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                             /** @enum {string} */
                             channel: "email" | "sms" | "chat";
                             /** @enum {string} */
@@ -12706,7 +18964,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                            kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                             /** @enum {string} */
                             channel: "email" | "sms" | "chat";
                             /** @enum {string} */
@@ -12872,7 +19130,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 /** @enum {string} */
-                                kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                                kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                                 /** @enum {string} */
                                 channel: "email" | "sms" | "chat";
                                 /** @enum {string} */
@@ -12999,7 +19257,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                                kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                                 /** @enum {string} */
                                 channel: "email" | "sms" | "chat";
                                 /** @enum {string} */
@@ -13097,7 +19355,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                    kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                     channel: "email" | "sms" | "chat";
                 };
                 cookie?: never;
@@ -13206,7 +19464,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                    kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                     channel: "email" | "sms" | "chat";
                 };
                 cookie?: never;
@@ -13314,7 +19572,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "assigned" | "due_tomorrow" | "overdue" | "escalated";
+                    kind: "dossier_received" | "supplement_requested" | "apology" | "result_ready" | "withdrawn" | "refused" | "payment_due" | "confirmation_code" | "feedback_answered" | "survey_invitation" | "assigned" | "due_tomorrow" | "overdue" | "escalated" | "feedback_overdue" | "low_rating";
                     channel: "email" | "sms" | "chat";
                 };
                 cookie?: never;
@@ -15891,6 +22149,2939 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rating-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Low ratings (score 2 or 1) of dossiers received by the caller’s units, newest first, with their criteria and comment (leaders and managers) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "handled" | "all";
+                    /** @description one dossier’s alert, by its code (the link of a leader’s message) */
+                    code?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            /** @description alerts not yet handled, whatever the filter */
+                            open: number;
+                            items: {
+                                dossierId: number;
+                                code: string;
+                                procedureName: string;
+                                applicantName: string;
+                                /** @description the dossier’s receiving unit, whose leaders are alerted */
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                score: number;
+                                level: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description the criteria the applicant answered (2 good … 0 poor) */
+                                criteria: {
+                                    /** @description Total handling time against the time the law sets */
+                                    total_time?: 2 | 1 | 0;
+                                    /** @description Time taken by each agency involved */
+                                    agency_time?: 2 | 1 | 0;
+                                    /** @description Times you had to contact the office to complete the dossier */
+                                    contacts?: 2 | 1 | 0;
+                                    /** @description Agencies you had to contact to complete the dossier */
+                                    agencies_contacted?: 2 | 1 | 0;
+                                    /** @description The whole process at the one-stop office */
+                                    one_stop?: 2 | 1 | 0;
+                                    /** @description Publication of the procedure (papers, fees, time) */
+                                    publication?: 2 | 1 | 0;
+                                    /** @description Officials’ attitude when guiding, receiving and handling */
+                                    attitude?: 2 | 1 | 0;
+                                    /** @description How your feedback or requests were handled */
+                                    feedback_handling?: 2 | 1 | 0;
+                                    /** @description Quality of the online public service */
+                                    online_service?: 2 | 1 | 0;
+                                };
+                                comment: string | null;
+                                ratedAt: string;
+                                handledAt: string | null;
+                                /** @description the leader who marked it handled */
+                                handledBy: string | null;
+                                /** @description what the leader wrote was done */
+                                note: string | null;
+                                /** @description the caller may mark it handled (a leader of the unit or above it) */
+                                canHandle: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rating-alerts/{dossierId}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader of the unit marks a low rating’s alert handled, saying what was done (audited; once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    dossierId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what was done: a call to the applicant, a measure taken */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossierId: number;
+                            code: string;
+                            procedureName: string;
+                            applicantName: string;
+                            /** @description the dossier’s receiving unit, whose leaders are alerted */
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            score: number;
+                            level: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description the criteria the applicant answered (2 good … 0 poor) */
+                            criteria: {
+                                /** @description Total handling time against the time the law sets */
+                                total_time?: 2 | 1 | 0;
+                                /** @description Time taken by each agency involved */
+                                agency_time?: 2 | 1 | 0;
+                                /** @description Times you had to contact the office to complete the dossier */
+                                contacts?: 2 | 1 | 0;
+                                /** @description Agencies you had to contact to complete the dossier */
+                                agencies_contacted?: 2 | 1 | 0;
+                                /** @description The whole process at the one-stop office */
+                                one_stop?: 2 | 1 | 0;
+                                /** @description Publication of the procedure (papers, fees, time) */
+                                publication?: 2 | 1 | 0;
+                                /** @description Officials’ attitude when guiding, receiving and handling */
+                                attitude?: 2 | 1 | 0;
+                                /** @description How your feedback or requests were handled */
+                                feedback_handling?: 2 | 1 | 0;
+                                /** @description Quality of the online public service */
+                                online_service?: 2 | 1 | 0;
+                            };
+                            comment: string | null;
+                            ratedAt: string;
+                            handledAt: string | null;
+                            /** @description the leader who marked it handled */
+                            handledBy: string | null;
+                            /** @description what the leader wrote was done */
+                            note: string | null;
+                            /** @description the caller may mark it handled (a leader of the unit or above it) */
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: rating_alert.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating_alert.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: rating_alert.already_handled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "rating_alert.already_handled";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The satisfaction surveys that cover one of the caller’s agencies, newest first (counts at the caller’s agencies) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "open" | "closed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                periodFrom: string;
+                                periodTo: string;
+                                agencies: number;
+                                invited: number;
+                                answered: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: request.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new draft survey of agencies in the caller’s subtrees (administrators; managers of a province or district) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description a reporting period in the statistics’ words, or any range of local dates */
+                        period: {
+                            /** @enum {string} */
+                            kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+                            year: number;
+                            /** @description the month (1–12), quarter (1–4) or half-year (1–2) */
+                            index?: number;
+                            /** @description the official period, from the 15th of the month before (Decree 09/2019/NĐ-CP) */
+                            official?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            kind: "custom";
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        /** @description codes of the agencies surveyed; each is a unit (stratum) of the sample */
+                        agencies: string[];
+                        questionnaire: {
+                            questions: {
+                                key: string;
+                                /**
+                                 * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                 * @enum {string}
+                                 */
+                                kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                /** @default false */
+                                required?: boolean;
+                                text: {
+                                    /** @description Vietnamese (required) */
+                                    vi: string;
+                                    /**
+                                     * @description English (optional: the Vietnamese is shown when empty)
+                                     * @default
+                                     */
+                                    en?: string;
+                                };
+                                /** @description the choices of a choice question; none for the others */
+                                options?: {
+                                    key: string;
+                                    text: {
+                                        /** @description Vietnamese (required) */
+                                        vi: string;
+                                        /**
+                                         * @description English (optional: the Vietnamese is shown when empty)
+                                         * @default
+                                         */
+                                        en?: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                        sampling: {
+                            /** @enum {string} */
+                            mode: "size";
+                            /** @description dossiers drawn in each unit (all of them when it has fewer) */
+                            size: number;
+                        } | {
+                            /** @enum {string} */
+                            mode: "fraction";
+                            /** @description the share of each unit’s dossiers drawn, rounded up */
+                            fraction: number;
+                            /**
+                             * @description at least this many in each unit (all of them when it has fewer)
+                             * @default 0
+                             */
+                            minimum?: number;
+                        };
+                        /** @description the seed of the draw; a random one when left out */
+                        seed?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            /** @description a reporting period in the statistics’ words, or any range of local dates */
+                            period: {
+                                /** @enum {string} */
+                                kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+                                year: number;
+                                /** @description the month (1–12), quarter (1–4) or half-year (1–2) */
+                                index?: number;
+                                /** @description the official period, from the 15th of the month before (Decree 09/2019/NĐ-CP) */
+                                official?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                kind: "custom";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            periodFrom: string;
+                            periodTo: string;
+                            agencies: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: string;
+                            }[];
+                            questionnaire: {
+                                questions: {
+                                    key: string;
+                                    /**
+                                     * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                     * @enum {string}
+                                     */
+                                    kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                    /** @default false */
+                                    required: boolean;
+                                    text: {
+                                        /** @description Vietnamese (required) */
+                                        vi: string;
+                                        /**
+                                         * @description English (optional: the Vietnamese is shown when empty)
+                                         * @default
+                                         */
+                                        en: string;
+                                    };
+                                    /** @description the choices of a choice question; none for the others */
+                                    options?: {
+                                        key: string;
+                                        text: {
+                                            /** @description Vietnamese (required) */
+                                            vi: string;
+                                            /**
+                                             * @description English (optional: the Vietnamese is shown when empty)
+                                             * @default
+                                             */
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            sampling: {
+                                /** @enum {string} */
+                                mode: "size";
+                                /** @description dossiers drawn in each unit (all of them when it has fewer) */
+                                size: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "fraction";
+                                /** @description the share of each unit’s dossiers drawn, rounded up */
+                                fraction: number;
+                                /**
+                                 * @description at least this many in each unit (all of them when it has fewer)
+                                 * @default 0
+                                 */
+                                minimum: number;
+                            };
+                            seed: string;
+                            createdAt: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            invited: number;
+                            answered: number;
+                            /** @description the caller designs surveys over every agency this one covers */
+                            canManage: boolean;
+                            /** @description the steps the caller may take now */
+                            actions: ("open" | "close")[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: calendar.invalid_period, request.invalid, survey.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "calendar.invalid_period" | "request.invalid" | "survey.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey: its questionnaire, period, agencies, sampling plan and seed, counts, and the steps the caller may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            /** @description a reporting period in the statistics’ words, or any range of local dates */
+                            period: {
+                                /** @enum {string} */
+                                kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+                                year: number;
+                                /** @description the month (1–12), quarter (1–4) or half-year (1–2) */
+                                index?: number;
+                                /** @description the official period, from the 15th of the month before (Decree 09/2019/NĐ-CP) */
+                                official?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                kind: "custom";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            periodFrom: string;
+                            periodTo: string;
+                            agencies: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: string;
+                            }[];
+                            questionnaire: {
+                                questions: {
+                                    key: string;
+                                    /**
+                                     * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                     * @enum {string}
+                                     */
+                                    kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                    /** @default false */
+                                    required: boolean;
+                                    text: {
+                                        /** @description Vietnamese (required) */
+                                        vi: string;
+                                        /**
+                                         * @description English (optional: the Vietnamese is shown when empty)
+                                         * @default
+                                         */
+                                        en: string;
+                                    };
+                                    /** @description the choices of a choice question; none for the others */
+                                    options?: {
+                                        key: string;
+                                        text: {
+                                            /** @description Vietnamese (required) */
+                                            vi: string;
+                                            /**
+                                             * @description English (optional: the Vietnamese is shown when empty)
+                                             * @default
+                                             */
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            sampling: {
+                                /** @enum {string} */
+                                mode: "size";
+                                /** @description dossiers drawn in each unit (all of them when it has fewer) */
+                                size: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "fraction";
+                                /** @description the share of each unit’s dossiers drawn, rounded up */
+                                fraction: number;
+                                /**
+                                 * @description at least this many in each unit (all of them when it has fewer)
+                                 * @default 0
+                                 */
+                                minimum: number;
+                            };
+                            seed: string;
+                            createdAt: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            invited: number;
+                            answered: number;
+                            /** @description the caller designs surveys over every agency this one covers */
+                            canManage: boolean;
+                            /** @description the steps the caller may take now */
+                            actions: ("open" | "close")[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        /** Rewrite a draft survey */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description a reporting period in the statistics’ words, or any range of local dates */
+                        period: {
+                            /** @enum {string} */
+                            kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+                            year: number;
+                            /** @description the month (1–12), quarter (1–4) or half-year (1–2) */
+                            index?: number;
+                            /** @description the official period, from the 15th of the month before (Decree 09/2019/NĐ-CP) */
+                            official?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            kind: "custom";
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        /** @description codes of the agencies surveyed; each is a unit (stratum) of the sample */
+                        agencies: string[];
+                        questionnaire: {
+                            questions: {
+                                key: string;
+                                /**
+                                 * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                 * @enum {string}
+                                 */
+                                kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                /** @default false */
+                                required?: boolean;
+                                text: {
+                                    /** @description Vietnamese (required) */
+                                    vi: string;
+                                    /**
+                                     * @description English (optional: the Vietnamese is shown when empty)
+                                     * @default
+                                     */
+                                    en?: string;
+                                };
+                                /** @description the choices of a choice question; none for the others */
+                                options?: {
+                                    key: string;
+                                    text: {
+                                        /** @description Vietnamese (required) */
+                                        vi: string;
+                                        /**
+                                         * @description English (optional: the Vietnamese is shown when empty)
+                                         * @default
+                                         */
+                                        en?: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                        sampling: {
+                            /** @enum {string} */
+                            mode: "size";
+                            /** @description dossiers drawn in each unit (all of them when it has fewer) */
+                            size: number;
+                        } | {
+                            /** @enum {string} */
+                            mode: "fraction";
+                            /** @description the share of each unit’s dossiers drawn, rounded up */
+                            fraction: number;
+                            /**
+                             * @description at least this many in each unit (all of them when it has fewer)
+                             * @default 0
+                             */
+                            minimum?: number;
+                        };
+                        /** @description the seed of the draw; a random one when left out */
+                        seed?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            /** @description a reporting period in the statistics’ words, or any range of local dates */
+                            period: {
+                                /** @enum {string} */
+                                kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+                                year: number;
+                                /** @description the month (1–12), quarter (1–4) or half-year (1–2) */
+                                index?: number;
+                                /** @description the official period, from the 15th of the month before (Decree 09/2019/NĐ-CP) */
+                                official?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                kind: "custom";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            periodFrom: string;
+                            periodTo: string;
+                            agencies: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: string;
+                            }[];
+                            questionnaire: {
+                                questions: {
+                                    key: string;
+                                    /**
+                                     * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                     * @enum {string}
+                                     */
+                                    kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                    /** @default false */
+                                    required: boolean;
+                                    text: {
+                                        /** @description Vietnamese (required) */
+                                        vi: string;
+                                        /**
+                                         * @description English (optional: the Vietnamese is shown when empty)
+                                         * @default
+                                         */
+                                        en: string;
+                                    };
+                                    /** @description the choices of a choice question; none for the others */
+                                    options?: {
+                                        key: string;
+                                        text: {
+                                            /** @description Vietnamese (required) */
+                                            vi: string;
+                                            /**
+                                             * @description English (optional: the Vietnamese is shown when empty)
+                                             * @default
+                                             */
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            sampling: {
+                                /** @enum {string} */
+                                mode: "size";
+                                /** @description dossiers drawn in each unit (all of them when it has fewer) */
+                                size: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "fraction";
+                                /** @description the share of each unit’s dossiers drawn, rounded up */
+                                fraction: number;
+                                /**
+                                 * @description at least this many in each unit (all of them when it has fewer)
+                                 * @default 0
+                                 */
+                                minimum: number;
+                            };
+                            seed: string;
+                            createdAt: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            invited: number;
+                            answered: number;
+                            /** @description the caller designs surveys over every agency this one covers */
+                            canManage: boolean;
+                            /** @description the steps the caller may take now */
+                            actions: ("open" | "close")[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: calendar.invalid_period, request.invalid, survey.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "calendar.invalid_period" | "request.invalid" | "survey.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: survey.not_draft */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_draft";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a draft survey */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: survey.not_draft */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_draft";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/sample-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per unit: the dossiers closed in the period (counted up to now while it is not over) and how many the sampling plan draws */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description only when the period is not over: the closed dossiers are counted up to this instant */
+                            asOf?: string;
+                            units: {
+                                agency: string;
+                                agencyName: string;
+                                population: number;
+                                sampleSize: number;
+                            }[];
+                            total: {
+                                population: number;
+                                sampleSize: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a draft (draws the sample, creates the invitations, messages the applicants) or close an open survey */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "open" | "close";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            /** @description a reporting period in the statistics’ words, or any range of local dates */
+                            period: {
+                                /** @enum {string} */
+                                kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+                                year: number;
+                                /** @description the month (1–12), quarter (1–4) or half-year (1–2) */
+                                index?: number;
+                                /** @description the official period, from the 15th of the month before (Decree 09/2019/NĐ-CP) */
+                                official?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                kind: "custom";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            periodFrom: string;
+                            periodTo: string;
+                            agencies: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: string;
+                            }[];
+                            questionnaire: {
+                                questions: {
+                                    key: string;
+                                    /**
+                                     * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                     * @enum {string}
+                                     */
+                                    kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                    /** @default false */
+                                    required: boolean;
+                                    text: {
+                                        /** @description Vietnamese (required) */
+                                        vi: string;
+                                        /**
+                                         * @description English (optional: the Vietnamese is shown when empty)
+                                         * @default
+                                         */
+                                        en: string;
+                                    };
+                                    /** @description the choices of a choice question; none for the others */
+                                    options?: {
+                                        key: string;
+                                        text: {
+                                            /** @description Vietnamese (required) */
+                                            vi: string;
+                                            /**
+                                             * @description English (optional: the Vietnamese is shown when empty)
+                                             * @default
+                                             */
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            sampling: {
+                                /** @enum {string} */
+                                mode: "size";
+                                /** @description dossiers drawn in each unit (all of them when it has fewer) */
+                                size: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "fraction";
+                                /** @description the share of each unit’s dossiers drawn, rounded up */
+                                fraction: number;
+                                /**
+                                 * @description at least this many in each unit (all of them when it has fewer)
+                                 * @default 0
+                                 */
+                                minimum: number;
+                            };
+                            seed: string;
+                            createdAt: string;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            invited: number;
+                            answered: number;
+                            /** @description the caller designs surveys over every agency this one covers */
+                            canManage: boolean;
+                            /** @description the steps the caller may take now */
+                            actions: ("open" | "close")[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: survey.empty_sample, survey.period_not_over, survey.transition_not_allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.empty_sample" | "survey.period_not_over" | "survey.transition_not_allowed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitations at the caller’s agencies, for follow-up: the dossier, the applicant’s contacts, whether messaged and answered */
+        get: {
+            parameters: {
+                query?: {
+                    agency?: string;
+                    answered?: string;
+                    /** @description a dossier code or part of the applicant’s name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                dossierId: number;
+                                dossierCode: string;
+                                agency: string;
+                                agencyName: string;
+                                procedureName: string;
+                                applicantName: string;
+                                applicantPhone: string | null;
+                                applicantAddress: string | null;
+                                closedAt: string | null;
+                                /** @description a message with the answer link was sent to one of the applicant’s addresses */
+                                notified: boolean;
+                                answeredAt: string | null;
+                                channel: ("web" | "phone" | "letter" | "counter") | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/invitations/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unanswered invitations at the caller’s agencies as a printable PDF, one QR code each for phone or letter follow-up; every print issues new one-time tokens (audited) */
+        post: {
+            parameters: {
+                query?: {
+                    agency?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found, survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found" | "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: survey.closed, survey.transition_not_allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.closed" | "survey.transition_not_allowed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/invitations/{invitationId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An officer of the dossier’s agency enters the answers the applicant gave by phone, by letter or at the counter (audited, with the officer and the channel) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    invitationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description how the applicant answered: a phone call, a letter, or at the counter
+                         * @enum {string}
+                         */
+                        channel: "phone" | "letter" | "counter";
+                        /** @description per question key: a level 1–5, an option key, option keys, or text */
+                        answers: {
+                            [key: string]: number | string | string[];
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid, survey.invalid_answers */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid" | "survey.invalid_answers";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: survey.invitation_not_found, survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.invitation_not_found" | "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: survey.already_answered, survey.closed, survey.transition_not_allowed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.already_answered" | "survey.closed" | "survey.transition_not_allowed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results per unit (the caller’s agencies) and question: response rate, averages, distributions, free-text answers; with the external figures of the period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                periodFrom: string;
+                                periodTo: string;
+                                questionnaire: {
+                                    questions: {
+                                        key: string;
+                                        /**
+                                         * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                         * @enum {string}
+                                         */
+                                        kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                        /** @default false */
+                                        required: boolean;
+                                        text: {
+                                            /** @description Vietnamese (required) */
+                                            vi: string;
+                                            /**
+                                             * @description English (optional: the Vietnamese is shown when empty)
+                                             * @default
+                                             */
+                                            en: string;
+                                        };
+                                        /** @description the choices of a choice question; none for the others */
+                                        options?: {
+                                            key: string;
+                                            text: {
+                                                /** @description Vietnamese (required) */
+                                                vi: string;
+                                                /**
+                                                 * @description English (optional: the Vietnamese is shown when empty)
+                                                 * @default
+                                                 */
+                                                en: string;
+                                            };
+                                        }[];
+                                    }[];
+                                };
+                            };
+                            generatedAt: string;
+                            units: {
+                                invited: number;
+                                answered: number;
+                                /** @description answered / invited, 4 decimals */
+                                responseRate: number | null;
+                                questions: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                    answered: number;
+                                    average: number | null;
+                                    levels: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                        5: number;
+                                    } | null;
+                                    options: {
+                                        key: string;
+                                        count: number;
+                                        share: number | null;
+                                    }[] | null;
+                                    texts: string[] | null;
+                                }[];
+                                agency: string;
+                                agencyName: string;
+                            }[];
+                            total: {
+                                invited: number;
+                                answered: number;
+                                /** @description answered / invited, 4 decimals */
+                                responseRate: number | null;
+                                questions: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                    answered: number;
+                                    average: number | null;
+                                    levels: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                        5: number;
+                                    } | null;
+                                    options: {
+                                        key: string;
+                                        count: number;
+                                        share: number | null;
+                                    }[] | null;
+                                    texts: string[] | null;
+                                }[];
+                            };
+                            /** @description SIPAS and PAR Index of the surveyed agencies and those above them, of the period’s year or the latest published before it, as published (never computed) */
+                            externalFigures: {
+                                /** Format: uuid */
+                                id: string;
+                                agency: string;
+                                agencyName: string;
+                                level: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "sipas" | "par_index";
+                                /** @description as published: a percentage 0–100 */
+                                value: number;
+                                rank: number | null;
+                                rankOf: number | null;
+                                source: string;
+                                publishedOn: string | null;
+                                note: string | null;
+                                enteredAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same results as an XLSX workbook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: survey.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The survey an invitation’s one-time token opens: its title, the dossier, the questionnaire (spends nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the invitation’s one-time token (from the link or the printed QR code) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: string;
+                            agencyName: string;
+                            dossierCode: string;
+                            procedureName: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            questionnaire: {
+                                questions: {
+                                    key: string;
+                                    /**
+                                     * @description scale5: the five levels (5 very satisfied … 1 very dissatisfied); single_choice; multiple_choice; free_text
+                                     * @enum {string}
+                                     */
+                                    kind: "scale5" | "single_choice" | "multiple_choice" | "free_text";
+                                    /** @default false */
+                                    required: boolean;
+                                    text: {
+                                        /** @description Vietnamese (required) */
+                                        vi: string;
+                                        /**
+                                         * @description English (optional: the Vietnamese is shown when empty)
+                                         * @default
+                                         */
+                                        en: string;
+                                    };
+                                    /** @description the choices of a choice question; none for the others */
+                                    options?: {
+                                        key: string;
+                                        text: {
+                                            /** @description Vietnamese (required) */
+                                            vi: string;
+                                            /**
+                                             * @description English (optional: the Vietnamese is shown when empty)
+                                             * @default
+                                             */
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, survey.token_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "survey.token_invalid";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: survey.already_answered, survey.closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.already_answered" | "survey.closed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant answers the survey with the invitation’s one-time token (once; the token is spent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the invitation’s one-time token (from the link or the printed QR code) */
+                        token: string;
+                        /** @description per question key: a level 1–5, an option key, option keys, or text */
+                        answers: {
+                            [key: string]: number | string | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid, survey.invalid_answers */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid" | "survey.invalid_answers";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, survey.token_invalid */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "survey.token_invalid";
+                        };
+                    };
+                };
+                /** @description Conflicts with the current state: survey.already_answered, survey.closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "survey.already_answered" | "survey.closed";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Too many requests: request.rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.rate_limited";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SIPAS and PAR Index as the Ministry of Home Affairs published them (never computed by Motcua): of `agency`, the agencies above and below it, or of all */
+        get: {
+            parameters: {
+                query?: {
+                    agency?: string;
+                    year?: number;
+                    /** @description with `year`: for each agency and index, the figure of that year or the latest published before it */
+                    latest?: string;
+                    kind?: "sipas" | "par_index";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                agency: string;
+                                agencyName: string;
+                                level: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "sipas" | "par_index";
+                                /** @description as published: a percentage 0–100 */
+                                value: number;
+                                rank: number | null;
+                                rankOf: number | null;
+                                source: string;
+                                publishedOn: string | null;
+                                note: string | null;
+                                enteredAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        /** Enter (or correct) the published figure of a province or district for a year, with the decision that published it; audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description code of the province or district the figure is published for */
+                        agency: string;
+                        /**
+                         * @description sipas: Chỉ số hài lòng về sự phục vụ hành chính; par_index: Chỉ số cải cách hành chính
+                         * @enum {string}
+                         */
+                        kind: "sipas" | "par_index";
+                        /** @description the year the index measures */
+                        year: number;
+                        /** @description as published: a percentage 0–100, two decimals at most */
+                        value: number;
+                        rank?: number | null;
+                        /** @description out of how many agencies ranked */
+                        rankOf?: number | null;
+                        /** @description the publishing decision, e.g. "Quyết định số …/QĐ-BNV ngày …" */
+                        source: string;
+                        publishedOn?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            agency: string;
+                            agencyName: string;
+                            level: string;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "sipas" | "par_index";
+                            /** @description as published: a percentage 0–100 */
+                            value: number;
+                            rank: number | null;
+                            rankOf: number | null;
+                            source: string;
+                            publishedOn: string | null;
+                            note: string | null;
+                            enteredAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: external_figure.invalid_agency, request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "external_figure.invalid_agency" | "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: agency.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "agency.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/external-figures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a figure entered by mistake; audited */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input, or a rule of the domain refuses it: request.invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.invalid";
+                        };
+                    };
+                };
+                /** @description Not signed in, or wrong credentials: auth.unauthenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.unauthenticated";
+                        };
+                    };
+                };
+                /** @description Not allowed: auth.csrf_invalid, auth.forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "auth.csrf_invalid" | "auth.forbidden";
+                        };
+                    };
+                };
+                /** @description Not found: external_figure.not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "external_figure.not_found";
+                        };
+                    };
+                };
+                /** @description Too large: request.too_large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "request.too_large";
+                        };
+                    };
+                };
+                /** @description Unexpected error (the request id is in the server log): internal.unexpected */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            code?: "internal.unexpected";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/receipts/{channel}": {
         parameters: {
             query?: never;
@@ -16044,7 +25235,7 @@ export interface components {
              * @description the stable code of the problem, from the error catalogue
              * @enum {string}
              */
-            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.fee_unpaid" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "office.document_not_found" | "office.transition_not_allowed" | "office.register_busy" | "office.invalid_number" | "office.invalid_symbol" | "office.drafting_unit_required" | "office.unit_not_found" | "office.invalid_deadline" | "report.invalid_period" | "fee.nothing_outstanding" | "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid" | "fee.entry_not_found" | "fee.already_reversed" | "fee.not_reversible" | "fee.receipt_not_found" | "document.invalid" | "notification.not_found" | "notification.receipt_signature_invalid" | "notification.resend_not_allowed" | "notification_template.not_found" | "notification_template.invalid" | "payment.unavailable" | "payment.nothing_owed" | "payment.order_pending" | "payment.order_not_found";
+            code: "request.invalid" | "request.not_found" | "request.too_large" | "request.rate_limited" | "request.idempotency_conflict" | "internal.unexpected" | "auth.unauthenticated" | "auth.invalid_credentials" | "auth.throttled" | "auth.account_disabled" | "auth.csrf_invalid" | "auth.forbidden" | "signing_key.not_found" | "signing_key.unreadable" | "signing_key.remote_not_configured" | "timestamp.unavailable" | "citizen_sign_in.unavailable" | "citizen_sign_in.state_invalid" | "citizen_sign_in.provider_error" | "citizen_sign_in.token_refused" | "citizen_sign_in.claims_invalid" | "agency.not_found" | "user.not_found" | "bundle.invalid" | "audit.immutable" | "procedure.not_found" | "procedure.invalid" | "procedure.version_frozen" | "calendar.invalid_instant" | "calendar.invalid_date" | "calendar.invalid_time_of_day" | "calendar.invalid_lunar_date" | "calendar.invalid_config" | "calendar.invalid_schedule" | "calendar.schedule_conflict" | "calendar.invalid_duration" | "calendar.invalid_pause" | "calendar.invalid_period" | "calendar.out_of_range" | "agency.already_exists" | "counter.not_found" | "counter.already_exists" | "unit.already_exists" | "user.already_exists" | "user.self_change_not_allowed" | "procedure.not_implemented_here" | "dossier.not_found" | "dossier.invalid_code" | "dossier.transition_not_allowed" | "dossier.fee_unpaid" | "dossier.missing_components" | "dossier.invalid_target_agency" | "dossier.target_agency_required" | "dossier.form_not_issued" | "dossier.verified_field_changed" | "declaration.invalid" | "declaration.not_found" | "dossier.access_denied" | "rating.too_early" | "rating.already_rated" | "rating.proof_required" | "rating.proof_invalid" | "rating_alert.not_found" | "rating_alert.already_handled" | "preparation.proof_required" | "preparation.code_invalid" | "preparation.code_expired" | "preparation.code_locked" | "preparation.not_applicant" | "preparation.declaration_mismatch" | "preparation.no_destination" | "file.not_found" | "file.too_large" | "file.unsupported_type" | "file.not_claimable" | "signed_document.not_found" | "signed_document.unreadable_pdf" | "signed_document.signature_not_allowed" | "signed_document.file_access_denied" | "stored_document.not_found" | "stored_document.not_usable" | "stored_document.sign_in_required" | "office.document_not_found" | "office.transition_not_allowed" | "office.register_busy" | "office.invalid_number" | "office.invalid_symbol" | "office.drafting_unit_required" | "office.unit_not_found" | "office.invalid_deadline" | "feedback.not_found" | "feedback.invalid_code" | "feedback.transition_not_allowed" | "feedback.publish_not_allowed" | "feedback.access_denied" | "reform.plan_not_found" | "reform.task_not_found" | "reform.evidence_not_found" | "reform.unit_outside_plan" | "reform.invalid_deadline" | "reform.date_in_future" | "reform.task_completed" | "reform.task_not_completed" | "report.invalid_period" | "fee.nothing_outstanding" | "fee.amount_exceeds_outstanding" | "fee.refund_exceeds_paid" | "fee.entry_not_found" | "fee.already_reversed" | "fee.not_reversible" | "fee.receipt_not_found" | "document.invalid" | "notification.not_found" | "notification.receipt_signature_invalid" | "notification.resend_not_allowed" | "notification_template.not_found" | "notification_template.invalid" | "payment.unavailable" | "payment.nothing_owed" | "payment.order_pending" | "payment.order_not_found" | "survey.not_found" | "survey.invalid" | "survey.not_draft" | "survey.transition_not_allowed" | "survey.period_not_over" | "survey.empty_sample" | "survey.invitation_not_found" | "survey.token_invalid" | "survey.closed" | "survey.already_answered" | "survey.invalid_answers" | "external_figure.not_found" | "external_figure.invalid_agency";
             messages: {
                 vi: string;
                 en: string;

@@ -4,7 +4,7 @@
  * identity), gold only as a thin accent, compact controls, 14–15 px text with tabular figures,
  * and a blue focus ring that never reads as an error.
  */
-import { DEFAULT_THEME, createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
+import { DEFAULT_THEME, createTheme, mergeThemeOverrides, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type MantineColorsTuple, type MantineThemeOverride, type VariantColorsResolver } from '@mantine/core';
 
 /** Deep lacquer red. Shade 7 (#a3262b) on white is 7.3:1; white text on it passes AA. */
 const brand: MantineColorsTuple = [
@@ -44,13 +44,20 @@ const monoStack = 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", "Liberatio
 
 /**
  * Light badges and buttons keep Mantine's tinted background but take their text from shade 9: the
- * default (shade 6 or so) is under 4.5:1 for green, teal and orange at badge size.
+ * default (shade 6 or so) is under 4.5:1 for green, teal and orange at badge size. Outline ones
+ * take shade 8 (below).
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
-  if (input.variant !== 'light') return colors;
+  if (input.variant !== 'light' && input.variant !== 'outline') return colors;
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
-  return parsed.isThemeColor && parsed.shade === undefined ? { ...colors, color: `var(--mantine-color-${parsed.color}-9)` } : colors;
+  if (!parsed.isThemeColor || parsed.shade !== undefined) return colors;
+  if (input.variant === 'light') return { ...colors, color: `var(--mantine-color-${parsed.color}-9)` };
+  // Outline takes text and border from shade 6 (teal, orange: 2.5–3:1 on white); shade 8 is over
+  // 4.5:1. Gray and brand already are, and keep their look.
+  if (parsed.color === 'gray' || parsed.color === 'brand') return colors;
+  const deep = `var(--mantine-color-${parsed.color}-8)`;
+  return { ...colors, color: deep, border: `1px solid ${deep}` };
 };
 
 export const theme = createTheme({
@@ -99,6 +106,22 @@ export const theme = createTheme({
     AppShell: { defaultProps: { padding: 'md' } },
   },
 });
+
+/**
+ * The theme in the reader's language: the clear (×) button of every clearable input and the close
+ * (×) button of every notification, dialog and drawer carry no text, so they are named here once instead of at each
+ * use (one may still name its own).
+ */
+export function localizedTheme(labels: { clear: string; close: string }): MantineThemeOverride {
+  return mergeThemeOverrides(theme, {
+    components: {
+      InputClearButton: { defaultProps: { 'aria-label': labels.clear } },
+      Notification: { defaultProps: { closeButtonProps: { 'aria-label': labels.close } } },
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': labels.close } } },
+      Drawer: { defaultProps: { closeButtonProps: { 'aria-label': labels.close } } },
+    },
+  });
+}
 
 /**
  * Mantine's error red (red.6) is 3.6:1 on white, too faint for small error text read all day;

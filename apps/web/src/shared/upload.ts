@@ -4,8 +4,8 @@
  * back as the same `ApiError` as every other request.
  */
 import { ApiError, apiBase, currentCsrfToken, networkErrorCode, problemFromBody, type ApiResponse } from './api.ts';
-import { en } from './i18n/en.ts';
-import { vi } from './i18n/vi.ts';
+import { errorsEn } from './i18n/parts/errors.en.ts';
+import { errorsVi } from './i18n/parts/errors.vi.ts';
 
 /** A stored file (`POST /files`); public uploads (`POST /public/files`) add the upload token presented with the submission. */
 export type UploadedFile = ApiResponse<'/files', 'post'> & Partial<Pick<ApiResponse<'/public/files', 'post'>, 'uploadToken'>>;
@@ -56,7 +56,7 @@ export function uploadFile(file: File, options: UploadOptions = {}): Promise<Upl
       }
     };
     const networkError = () => reject(new ApiError({
-      title: 'Network error', status: 0, code: networkErrorCode, messages: { vi: vi.errors.network, en: en.errors.network },
+      title: 'Network error', status: 0, code: networkErrorCode, messages: { vi: errorsVi.network, en: errorsEn.network },
     }));
     xhr.onerror = networkError;
     xhr.ontimeout = networkError;

@@ -3,7 +3,7 @@ import type { Agency } from '../../src/console/admin/admin.api.ts';
 import { buildForest } from '../../src/console/admin/agencies/agencyModel.ts';
 
 const agency = (id: string, parentId: string | null, level: string, name: string, validTo: string | null = null): Agency => ({
-  id, code: id.toUpperCase(), name, level, parentId, validFrom: null, validTo, successorCode: null, shortName: null, address: null, phone: null, email: null,
+  id, code: id.toUpperCase(), name, level, parentId, validFrom: null, validTo, endedOn: null, successorCode: null, shortName: null, address: null, phone: null, email: null,
 });
 
 describe('the administration’s agency forest', () => {

@@ -1,6 +1,7 @@
 /**
  * The production build publishes no source maps: no `.map` file and no `sourceMappingURL`
- * comment in what the server serves. Reads `apps/web/dist` (the test command builds it first);
+ * comment in what the server serves. Every text file worth compressing has its brotli and gzip
+ * copies beside it (scripts/precompress.ts), holding the very same bytes. Reads `apps/web/dist` (the test command builds it first);
  * when it is missing, builds the app into a temporary directory instead of skipping.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compressible, minBytes } from '../../scripts/precompress.ts';
 
 const webDir = fileURLToPath(new URL('../..', import.meta.url));
 const distDir = path.join(webDir, 'dist');
@@ -44,5 +47,19 @@ describe('production build of the web app', () => {
     const hint = dir === distDir ? ' (apps/web/dist may predate this rule: run `npm run build`)' : '';
     expect(maps, `source maps in the build${hint}`).toEqual([]);
     expect(pointing, `files pointing to a source map${hint}`).toEqual([]);
+  });
+
+  it('leaves a brotli and a gzip copy beside every script, style and page of 1 kB or more, decoding to the same bytes', { timeout: 180_000 }, () => {
+    const dir = builtOutput();
+    const texts = filesUnder(dir).filter((f) => compressible.test(f) && fs.statSync(f).size >= minBytes);
+    expect(texts.some((f) => f.endsWith('.js'))).toBe(true);
+    const hint = dir === distDir ? ' (apps/web/dist may predate this rule: run `npm run build`)' : '';
+    const wrong = texts.filter((f) => {
+      const bytes = fs.readFileSync(f);
+      const br = fs.existsSync(f + '.br') && zlib.brotliDecompressSync(fs.readFileSync(f + '.br')).equals(bytes);
+      const gz = fs.existsSync(f + '.gz') && zlib.gunzipSync(fs.readFileSync(f + '.gz')).equals(bytes);
+      return !br || !gz;
+    });
+    expect(wrong.map((f) => path.relative(dir, f)), `files without both copies${hint}`).toEqual([]);
   });
 });

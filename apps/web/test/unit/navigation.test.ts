@@ -9,18 +9,18 @@ const at = (role: StaffAssignment['role'], agencyId = 'a41'): StaffAssignment =>
 const keys = (assignments: StaffAssignment[]) => visibleSections(assignments).map((s) => s.key);
 
 describe('console navigation', () => {
-  it('offers a counter officer the inbox, intake, assisted filing, the document registers and the messages sent, not reports or administration', () => {
-    expect(keys([at('officer')])).toEqual(['home', 'inbox', 'intake', 'assisted', 'documents', 'notifications']);
+  it('offers a counter officer the inbox, intake, assisted filing, surveys, the document registers, feedback, reform plans and the messages sent, not reports or administration', () => {
+    expect(keys([at('officer')])).toEqual(['home', 'inbox', 'intake', 'assisted', 'surveys', 'documents', 'feedback', 'reform', 'notifications']);
   });
 
-  it('offers reports and the document registers to leaders and managers', () => {
-    expect(keys([at('leader')])).toEqual(['home', 'inbox', 'reports', 'documents', 'notifications']);
-    expect(keys([at('manager')])).toEqual(['home', 'reports', 'documents', 'notifications']);
+  it('offers reports, external figures, the document registers, feedback and the low ratings to handle to leaders and managers', () => {
+    expect(keys([at('leader')])).toEqual(['home', 'inbox', 'reports', 'surveys', 'externalFigures', 'documents', 'feedback', 'reform', 'notifications', 'ratings']);
+    expect(keys([at('manager')])).toEqual(['home', 'reports', 'surveys', 'externalFigures', 'documents', 'feedback', 'reform', 'notifications', 'ratings']);
   });
 
   it('offers administration and the message templates to administrators only, with the reports and messages of their agencies', () => {
-    expect(keys([at('admin')])).toEqual(['home', 'reports', 'notifications', 'templates', 'admin']);
-    expect(keys([at('specialist')])).toEqual(['home', 'inbox', 'documents', 'notifications']);
+    expect(keys([at('admin')])).toEqual(['home', 'reports', 'surveys', 'externalFigures', 'reform', 'notifications', 'templates', 'admin']);
+    expect(keys([at('specialist')])).toEqual(['home', 'inbox', 'documents', 'feedback', 'reform', 'notifications']);
   });
 
   it('offers a community helper assisted filing only', () => {
@@ -28,7 +28,9 @@ describe('console navigation', () => {
   });
 
   it('joins the sections of every role a user holds', () => {
-    expect(keys([at('officer'), at('manager', 'a00')])).toEqual(['home', 'inbox', 'intake', 'assisted', 'reports', 'documents', 'notifications']);
+    expect(keys([at('officer'), at('manager', 'a00')])).toEqual([
+      'home', 'inbox', 'intake', 'assisted', 'reports', 'surveys', 'externalFigures', 'documents', 'feedback', 'reform', 'notifications', 'ratings',
+    ]);
   });
 
   it('sends the user back after sign-in only to a console page', () => {

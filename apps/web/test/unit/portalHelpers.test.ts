@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierStatus } from '@motcua/domain';
 import { stagesOf } from '../../src/portal/dossierStages.ts';
-import { dossierLookupPath, ratingTokenOf } from '../../src/portal/paths.ts';
+import { catalogueFiltersOf, dossierLookupPath, proceduresPath, ratingTokenOf } from '../../src/portal/paths.ts';
 import { newIdempotencyKey } from '../../src/shared/idempotency.ts';
 import { formatFileSize, uploadRefusal } from '../../src/shared/upload.ts';
 import { toVietnamWallTime, vietnamWallTimeToIso } from '../../src/shared/vietnamTime.ts';
@@ -78,5 +78,19 @@ describe('portal addresses for dossier codes and the rating QR code', () => {
     expect(ratingTokenOf('')).toBeUndefined();
     expect(ratingTokenOf('#khac=1')).toBeUndefined();
     expect(ratingTokenOf('#danh-gia=<script>')).toBeUndefined();
+  });
+});
+
+describe('the catalogue search page’s address', () => {
+  it('carries the words, the filters and the page in Vietnamese names, and reads the filters back', () => {
+    const path = proceduresPath(' tam tru ', 2, { field: 'Cư trú', level: 'commune', agency: '000.41.00.H40' });
+    expect(path).toBe('/thu-tuc?q=tam+tru&linh-vuc=C%C6%B0+tr%C3%BA&cap=commune&co-quan=000.41.00.H40&trang=2');
+    expect(catalogueFiltersOf(new URL(path, 'https://x').searchParams)).toEqual({ field: 'Cư trú', level: 'commune', agency: '000.41.00.H40' });
+  });
+
+  it('leaves out what is not chosen', () => {
+    expect(proceduresPath('', 1, { field: undefined, level: ' ' })).toBe('/thu-tuc');
+    expect(proceduresPath()).toBe('/thu-tuc');
+    expect(catalogueFiltersOf(new URLSearchParams('cap=+'))).toEqual({ field: undefined, level: undefined, agency: undefined });
   });
 });

@@ -8,7 +8,6 @@ import { formatAverage } from '../../src/console/reports/figures.ts';
 import {
   calendarMonth, calendarQuarter, calendarYear, currentOfficialQuarter, officialPeriod, periodOfKindNear, periodOptions, recognizePeriod,
 } from '../../src/console/reports/periods.ts';
-import { rankAgencies } from '../../src/console/reports/ranking.ts';
 import {
   dossierListQuery, downloadName, exportUrl, parseReportState, reportApiQuery, reportSearch, type ReportFilters,
 } from '../../src/console/reports/reportQuery.ts';
@@ -164,35 +163,15 @@ describe('the agency tree of the drill-down', () => {
     expect(data).toHaveLength(1);
     expect(data[0]?.children?.map((c) => c.value)).toEqual(['000.20.00.H40', '000.00.12.H40', '000.41.00.H40']);
     expect(levelsOf(agencies)).toEqual(['province', 'department', 'district', 'commune']);
+    // The label is the caller's: the report's filter adds the end the server gives (endedOn).
+    const labelled = treeSelectData(tree, (a) => `${a.name}${a.code === '000.00.12.H40' ? ' (đã kết thúc 30/06/2025)' : ''}`);
+    expect(labelled[0]?.children?.[1]?.label).toBe('Ủy ban nhân dân huyện Giao Thủy (đã kết thúc 30/06/2025)');
   });
 
   it('writes agency names the short way officials do, preferring the registered short name', () => {
     expect(shortAgencyName('Ủy ban nhân dân huyện Giao Thủy')).toBe('UBND huyện Giao Thủy');
     expect(shortAgencyName('Sở Tư pháp tỉnh Ninh Bình', 'Sở Tư pháp')).toBe('Sở Tư pháp');
     expect(shortAgencyName('Công an tỉnh Ninh Bình')).toBe('Công an tỉnh Ninh Bình');
-  });
-});
-
-describe('the ranking of units', () => {
-  const row = (agencyName: string, onTimeRate: number | null, digitizationRate: number | null, received: number, resolved = received) => ({
-    agency: agencyName, agencyName, onTimeRate, digitizationRate, received, resolved,
-  });
-
-  it('ranks by on-time rate, then digitization rate, then volume; equal units share a rank; no rate comes last', () => {
-    const ranked = rankAgencies([
-      row('D', 1, 0.6874, 3884),
-      row('A', 1, 0.9777, 15740),
-      row('E', null, null, 3, 0),
-      row('B', 1, 0.9777, 15740),
-      row('C', 1, 0.9777, 15739),
-      row('F', 0.95, 1, 20000),
-    ]);
-    expect(ranked.map((r) => [r.rank, r.row.agencyName])).toEqual([[1, 'A'], [1, 'B'], [3, 'C'], [4, 'D'], [5, 'F'], [6, 'E']]);
-  });
-
-  it('flags units with too few resolved dossiers for their rate to compare', () => {
-    const ranked = rankAgencies([row('Small', 1, 1, 12), row('Big', 0.99, 0.9, 5000)], 30);
-    expect(ranked.map((r) => [r.row.agencyName, r.fewDossiers])).toEqual([['Small', true], ['Big', false]]);
   });
 });
 

@@ -20,6 +20,10 @@ export interface OfficialHeading {
   body: string[];
 }
 
+/** The national name and motto, top right of every official document (Decree 30/2020, Annex I, item II.1). */
+export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
 const COMMITTEE = 'Ủy ban nhân dân';
 
 const upper = (text: string) => text.normalize('NFC').toLocaleUpperCase('vi');

@@ -79,3 +79,12 @@ export function orderParentsFirst<T extends AgencyEntry>(entries: readonly T[]):
   entries.forEach(visit);
   return out;
 }
+
+/**
+ * The day an agency ended (merged into a successor or abolished: its `validTo`, the last day it was
+ * in force), once that day is past on `today`; null for an agency still in force, or whose end is
+ * only scheduled. A commune merged on 30/06/2025 has ended on 01/07/2025.
+ */
+export function agencyEndedOn(agency: { validTo?: string | null | undefined }, today: string): string | null {
+  return agency.validTo && agency.validTo < today ? agency.validTo : null;
+}

@@ -7,7 +7,7 @@ import { DEFAULT_SAME_DAY_CUTOFF, defaultWorkflow } from './budgets.ts';
 import { shiftDate } from './dates.ts';
 import { legacyFeeItemLabel } from './fees.ts';
 import {
-  isEndEntry, type Fee, type FeeInput, type FeeItem, type FeeRow, type LegalProcessingTime, type ProcedureContent, type ProcedureDefinitionInput,
+  isEndEntry, submissionChannels, type CatalogueDetails, type Fee, type FeeInput, type FeeItem, type FeeRow, type LegalProcessingTime, type ProcedureContent, type ProcedureDefinitionInput,
   type ProcedureEntryInput,
 } from './procedure.ts';
 import { validateProcedure, type CatalogueContext, type ProcedureIssue } from './validate.ts';
@@ -96,7 +96,22 @@ export function procedureContentOf(entry: ProcedureDefinitionInput): ProcedureCo
     interAgency,
     workflow,
     ...(entry.declaration ? { declaration: entry.declaration } : {}),
+    ...detailsOf(entry),
   };
+}
+
+/** The catalogue details an entry gives, each key only when given; nothing when it gives none (older hashes stay). */
+function detailsOf(entry: ProcedureDefinitionInput): { details?: CatalogueDetails } {
+  const details: CatalogueDetails = {
+    ...(entry.implementingAgency !== undefined ? { implementingAgency: entry.implementingAgency } : {}),
+    ...(entry.applicants !== undefined ? { applicants: [...entry.applicants] } : {}),
+    ...(entry.conditions !== undefined ? { conditions: [...entry.conditions] } : {}),
+    ...(entry.channels !== undefined ? { channels: submissionChannels.filter((c) => entry.channels!.includes(c)) } : {}),
+    ...(entry.legalDocuments !== undefined
+      ? { legalDocuments: entry.legalDocuments.map((d) => ({ number: d.number, title: d.title, issuedOn: d.issuedOn, issuer: d.issuer })) }
+      : {}),
+  };
+  return Object.keys(details).length > 0 ? { details } : {};
 }
 
 /**

@@ -11,3 +11,5 @@ export * from './versions.ts';
 export * from './fees.ts';
 export * from './labels.ts';
 export * from './document-types.ts';
+export * from './search.ts';
+export * from './portal-links.ts';

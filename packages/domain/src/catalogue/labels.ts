@@ -1,13 +1,33 @@
 /** Vietnamese and English labels of catalogue terms, for the portal, the console and printed forms. */
 import type { Messages } from '../errors.ts';
 import type { FeeItemKind } from '../payments/terms.ts';
-import type { ComponentKind, Fee, FeeExemption, FeeRow, WorkflowRole } from './procedure.ts';
+import type { ComponentKind, Fee, FeeExemption, FeeRow, ProcessingTimeUnit, SubmissionChannel, WorkflowRole } from './procedure.ts';
 
 export const componentKindLabels: Record<ComponentKind, Messages> = {
   original: { vi: 'Bản chính', en: 'Original' },
   certified_copy: { vi: 'Bản sao có chứng thực', en: 'Certified copy' },
   copy: { vi: 'Bản sao', en: 'Copy' },
   electronic: { vi: 'Bản điện tử', en: 'Electronic copy' },
+};
+
+export const submissionChannelLabels: Record<SubmissionChannel, Messages> = {
+  in_person: { vi: 'Trực tiếp', en: 'In person' },
+  postal: { vi: 'Qua dịch vụ bưu chính', en: 'By post' },
+  online: { vi: 'Trực tuyến', en: 'Online' },
+};
+
+/** The level of the online service (Decree 42/2022/NĐ-CP): the whole procedure online, or part of it. */
+export const onlineServiceLabels: Record<'full' | 'partial', Messages> = {
+  full: { vi: 'Dịch vụ công trực tuyến toàn trình', en: 'Fully online public service' },
+  partial: { vi: 'Dịch vụ công trực tuyến một phần', en: 'Partly online public service' },
+};
+
+/** What days a legal time counts, said beside it: working days leave out rest days and holidays, days do not. */
+export const processingTimeBasisLabels: Record<ProcessingTimeUnit, Messages | null> = {
+  working_days: { vi: 'Không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết', en: 'Saturdays, Sundays and public holidays are not counted' },
+  working_hours: { vi: 'Tính trong giờ làm việc', en: 'Counted in working hours' },
+  days: { vi: 'Ngày theo lịch, tính cả ngày nghỉ', en: 'Calendar days, days off included' },
+  same_day: null, // the time itself says "Trong ngày (tiếp nhận trước 15:00; …)"
 };
 
 export const workflowRoleLabels: Record<WorkflowRole, Messages> = {

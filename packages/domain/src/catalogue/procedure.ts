@@ -114,6 +114,34 @@ export interface WorkflowStep {
   budget: TimeBudget;
 }
 
+/** How a dossier may be submitted (cách thức thực hiện): at the counter, by post, online. */
+export const submissionChannels = ['in_person', 'postal', 'online'] as const;
+export type SubmissionChannel = (typeof submissionChannels)[number];
+
+/** One text of the legal basis (căn cứ pháp lý): its number, name, date of issue (`YYYY-MM-DD`) and issuer. */
+export interface LegalDocument {
+  number: string;
+  title: string;
+  issuedOn: string;
+  issuer: string;
+}
+
+/**
+ * What the national catalogue publishes about a procedure beyond how a dossier is handled. Each
+ * key is left out (not null) when the entry does not give it, so that older versions keep their hash.
+ */
+export interface CatalogueDetails {
+  /** Cơ quan thực hiện, in words ("Ủy ban nhân dân cấp xã"). */
+  implementingAgency?: string | undefined;
+  /** Đối tượng thực hiện: who may apply. */
+  applicants?: string[] | undefined;
+  /** Điều kiện thực hiện; an empty list says there are none ("Không"). */
+  conditions?: string[] | undefined;
+  /** Cách thức thực hiện; online is the level `fullyOnline` says (toàn trình or một phần). */
+  channels?: SubmissionChannel[] | undefined;
+  legalDocuments?: LegalDocument[] | undefined;
+}
+
 /** Everything a version says about how a dossier is handled: the part that is hashed and frozen. */
 export interface ProcedureContent {
   name: string;
@@ -140,6 +168,8 @@ export interface ProcedureContent {
   workflow: WorkflowStep[];
   /** The declaration as an interactive e-form (docs/eforms.md); left out (not null) when there is none, so older hashes stay. */
   declaration?: EFormDefinition | undefined;
+  /** What the public catalogue shows besides; left out when the entry gives none of it. */
+  details?: CatalogueDetails | undefined;
 }
 
 export const procedureStatuses = ['active', 'amended', 'replaced', 'abolished'] as const;
@@ -186,6 +216,11 @@ export interface ProcedureDefinitionInput {
   workflow?: WorkflowStep[] | undefined;
   /** The declaration e-form, already resolved (a bundle may name one of `eforms.json`). */
   declaration?: EFormDefinition | undefined;
+  implementingAgency?: string | undefined;
+  applicants?: string[] | undefined;
+  conditions?: string[] | undefined;
+  channels?: SubmissionChannel[] | undefined;
+  legalDocuments?: LegalDocument[] | undefined;
   validFrom?: string | undefined;
   validTo?: string | undefined;
   changeNote?: string | undefined;
@@ -234,3 +269,9 @@ export interface FeeItemInput {
 
 export const isEndEntry = (entry: ProcedureEntryInput): entry is ProcedureEndInput =>
   entry.status === 'abolished' || entry.status === 'replaced';
+
+/**
+ * A code of the national database of procedures ("1.000894", "2.000635"): the public may see it.
+ * Any other code ("DEMO.018", a province's own numbering) is internal and never shown as "Mã thủ tục".
+ */
+export const isNationalProcedureCode = (code: string): boolean => /^\d\.\d{6}$/.test(code);

@@ -109,9 +109,25 @@ function validateDefinition(entry: ProcedureDefinitionInput, context: CatalogueC
   const chain = entry.interAgency ?? [];
   issues.push(...checkInterAgency(chain, entry.processingTime, context));
   if (entry.workflow) issues.push(...checkWorkflow(entry.workflow, chain, entry.processingTime));
+  issues.push(...checkDetails(entry));
   if (entry.declaration) {
     for (const i of validateEFormDefinition(entry.declaration, entry.components.length)) issues.push(issue(['declaration', ...i.at], i.message));
   }
+  return issues;
+}
+
+/** The public catalogue's details: the portal takes every procedure online, and legal texts carry real dates. */
+function checkDetails(entry: ProcedureDefinitionInput): ProcedureIssue[] {
+  const issues: ProcedureIssue[] = [];
+  if (entry.channels) {
+    if (!entry.channels.includes('online')) issues.push(issue(['channels'], 'the portal takes every procedure online: channels include "online"'));
+    entry.channels.forEach((c, i) => {
+      if (entry.channels!.indexOf(c) !== i) issues.push(issue(['channels', i], `channel "${c}" is listed twice`));
+    });
+  }
+  (entry.legalDocuments ?? []).forEach((d, i) => {
+    if (!isCatalogueDate(d.issuedOn)) issues.push(issue(['legalDocuments', i, 'issuedOn'], `"${d.issuedOn}" is not a date YYYY-MM-DD`));
+  });
   return issues;
 }
 

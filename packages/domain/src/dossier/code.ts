@@ -35,10 +35,18 @@ export function dossierCodeKey(code: string): string {
   return code.toUpperCase();
 }
 
+/** The daily sequence is written with at least this many digits (zeros in front), more when it needs them. */
+export const dossierSequenceDigits = 4;
+
+/** What a day's codes of an agency start with: its electronic id and the local date (YYYY-MM-DD) as yymmdd. */
+export function dossierCodePrefix(agencyCode: string, localDate: string): string {
+  const yymmdd = localDate.slice(2, 4) + localDate.slice(5, 7) + localDate.slice(8, 10);
+  return `${agencyCode}-${yymmdd}-`;
+}
+
 /** Formats a code from the agency's electronic id, the local date (YYYY-MM-DD) and the sequence. */
 export function formatDossierCode(agencyCode: string, localDate: string, sequence: number): string {
-  const yymmdd = localDate.slice(2, 4) + localDate.slice(5, 7) + localDate.slice(8, 10);
-  return `${agencyCode}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
+  return dossierCodePrefix(agencyCode, localDate) + String(sequence).padStart(dossierSequenceDigits, '0');
 }
 
 const codePattern = /^([A-Za-z0-9.]{1,40})-(\d{2})(\d{2})(\d{2})-(\d{4,9})$/;

@@ -9,3 +9,4 @@ export * from './asks.ts';
 export * from './security-code.ts';
 export * from './results.ts';
 export * from './form-signing.ts';
+export * from './apology.ts';

@@ -254,6 +254,15 @@ export function refusalOf(
       break;
     case 'resolve':
       if (at !== last - 1 && !rolesHere.has('leader')) return () => notAllowed(action, status, 'the dossier has not reached its last processing step', 'hồ sơ chưa đến bước xử lý cuối');
+      // Một cửa liên thông: each agency does its share in turn and the last one decides the result
+      // (docs/rules/dossier-lifecycle.md, "Process"); a leader earlier in the chain forwards it.
+      if (workflow.slice(at + 1, last).some((later) => (later.participant ?? 0) !== (step?.participant ?? 0))) {
+        return () => notAllowed(
+          action, status,
+          'in an inter-agency dossier only the last agency of the chain records the result; forward it to the next agency',
+          'hồ sơ liên thông chỉ do cơ quan cuối cùng trong chuỗi cập nhật kết quả; hãy chuyển cho cơ quan tiếp theo',
+        );
+      }
       break;
     case 'apologize':
       if (state.apology) return () => notAllowed(action, status, 'the appointment may be moved only once', 'chỉ được hẹn lại một lần');

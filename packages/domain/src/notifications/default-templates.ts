@@ -149,6 +149,20 @@ export const defaultTemplates: DefaultTemplates = {
       'Confirmation code for dossier {{code}} ({{agencyName}}): {{otp}}. Valid until {{expiresAt}}. Do not share it.',
     ),
   },
+  survey_invitation: {
+    email: email(
+      { vi: 'Mời tham gia khảo sát mức độ hài lòng về hồ sơ {{code}}', en: 'Survey: how satisfied were you with dossier {{code}}?' },
+      {
+        vi: 'Kính gửi Ông/Bà {{recipientName}},\n\n{{agencyName}} đang thực hiện "{{surveyTitle}}" để nâng cao chất lượng phục vụ. Hồ sơ thủ tục "{{procedureName}}", mã hồ sơ {{code}}, của Ông/Bà nằm trong số hồ sơ được chọn ngẫu nhiên để khảo sát.\n\nKính mời Ông/Bà dành vài phút trả lời phiếu khảo sát tại địa chỉ: {{link}}\n\nĐường dẫn dành riêng cho Ông/Bà và chỉ dùng được một lần. Ý kiến của Ông/Bà chỉ được dùng để tổng hợp, đánh giá chất lượng phục vụ.',
+        en: 'Dear {{recipientName}},\n\n{{agencyName}} is conducting "{{surveyTitle}}" to improve its service. Your dossier for the procedure "{{procedureName}}", dossier code {{code}}, is among those drawn at random for the survey.\n\nPlease take a few minutes to answer the questionnaire at: {{link}}\n\nThe link is yours alone and works once. Your answers are used only to assess the quality of the service.',
+      },
+    ),
+    sms: short('Mời Ông/Bà đánh giá sự hài lòng về hồ sơ đã giải quyết: {{link}}', 'Please tell us how satisfied you were with your dossier: {{link}}'),
+    chat: short(
+      '{{agencyName}} mời Ông/Bà tham gia "{{surveyTitle}}" về hồ sơ {{code}} ({{procedureName}}). Trả lời phiếu khảo sát (dùng một lần): {{link}}',
+      '{{agencyName}} invites you to "{{surveyTitle}}" about dossier {{code}} ({{procedureName}}). Answer the questionnaire (works once): {{link}}',
+    ),
+  },
   assigned: {
     email: email(
       { vi: 'Hồ sơ {{code}} được giao cho đồng chí xử lý', en: 'Dossier {{code}} assigned to you' },
@@ -194,6 +208,35 @@ export const defaultTemplates: DefaultTemplates = {
       'Dossier {{code}} ({{procedureName}}) has been overdue since {{overdueSince}} (due {{dueAt}}). Please act and apologise to the applicant: {{link}}',
     ),
   },
+  feedback_answered: {
+    email: email(
+      { vi: 'Trả lời phản ánh, kiến nghị {{code}}', en: 'Answer to your feedback {{code}}' },
+      {
+        vi: 'Kính gửi Ông/Bà {{recipientName}},\n\n{{agencyName}} trả lời phản ánh, kiến nghị "{{title}}" của Ông/Bà, mã {{code}}, ngày {{answeredAt}}:\n\n{{answer}}\n\nÔng/Bà có thể xem tình trạng phản ánh, kiến nghị tại: {{link}}',
+        en: 'Dear {{recipientName}},\n\n{{agencyName}} answers your feedback "{{title}}", code {{code}}, on {{answeredAt}}:\n\n{{answer}}\n\nYou can see its status at: {{link}}',
+      },
+    ),
+    sms: short('Phản ánh, kiến nghị của Ông/Bà đã được trả lời. Xem tại: {{link}}', 'Your feedback has been answered. See: {{link}}'),
+    chat: short(
+      '{{agencyName}} đã trả lời phản ánh, kiến nghị {{code}} ("{{title}}") ngày {{answeredAt}}. Xem tại: {{link}}',
+      '{{agencyName}} answered your feedback {{code}} ("{{title}}") on {{answeredAt}}. See: {{link}}',
+    ),
+  },
+  feedback_overdue: {
+    email: email(
+      { vi: 'Phản ánh, kiến nghị {{code}} đã quá hạn trả lời', en: 'Feedback {{code}} is past its answer date' },
+      {
+        vi: 'Kính gửi đồng chí {{recipientName}},\n\nPhản ánh, kiến nghị {{code}} "{{title}}", tiếp nhận ngày {{receivedAt}}, có hạn trả lời {{dueAt}} (10 ngày làm việc) và đến nay chưa được trả lời.\n\nĐề nghị đồng chí chỉ đạo trả lời người gửi. Phản ánh, kiến nghị: {{link}}',
+        en: 'Dear {{recipientName}},\n\nFeedback {{code}} "{{title}}", received on {{receivedAt}}, was to be answered by {{dueAt}} (10 working days) and has not been answered yet.\n\nPlease see that the sender is answered. Feedback: {{link}}',
+      },
+      true,
+    ),
+    sms: short('Phản ánh, kiến nghị {{code}} đã quá hạn trả lời ({{dueAt}}). Đề nghị chỉ đạo.', 'Feedback {{code}} is past its answer date ({{dueAt}}). Please act.'),
+    chat: short(
+      'Phản ánh, kiến nghị {{code}} ("{{title}}") đã quá hạn trả lời từ {{dueAt}}. Đề nghị chỉ đạo trả lời: {{link}}',
+      'Feedback {{code}} ("{{title}}") has been past its answer date since {{dueAt}}. Please see it answered: {{link}}',
+    ),
+  },
   escalated: {
     email: email(
       { vi: 'Báo cáo hồ sơ {{code}} quá hạn', en: 'Overdue dossier {{code}} reported to you' },
@@ -207,6 +250,21 @@ export const defaultTemplates: DefaultTemplates = {
     chat: short(
       'Hồ sơ {{code}} ({{procedureName}}) do {{handlerName}} xử lý đã quá hạn từ {{overdueSince}} (hạn {{dueAt}}), quá một ngày làm việc. Đề nghị chỉ đạo: {{link}}',
       'Dossier {{code}} ({{procedureName}}) handled by {{handlerName}} has been overdue since {{overdueSince}} (due {{dueAt}}), over one working day. Please act: {{link}}',
+    ),
+  },
+  low_rating: {
+    email: email(
+      { vi: 'Hồ sơ {{code}} bị đánh giá {{score}}', en: 'Dossier {{code}} rated {{score}}' },
+      {
+        vi: 'Kính gửi đồng chí {{recipientName}},\n\nNgười nộp hồ sơ {{code}}, thủ tục "{{procedureName}}", đã đánh giá mức độ hài lòng: {{score}} (lúc {{ratedAt}}).\n\nÝ kiến của người dân: {{comment}}\n\nĐề nghị đồng chí xem xét, chỉ đạo khắc phục và đánh dấu đã xử lý tại: {{link}}',
+        en: 'Dear {{recipientName}},\n\nThe applicant of dossier {{code}}, procedure "{{procedureName}}", rated the service: {{score}} (at {{ratedAt}}).\n\nTheir comment: {{comment}}\n\nPlease look into it, see that it is put right, and mark it handled at: {{link}}',
+      },
+      true,
+    ),
+    sms: short('Hồ sơ {{code}} bị người dân đánh giá {{score}}. Đề nghị xem và xử lý.', 'Dossier {{code}} was rated {{score}} by its applicant. Please look into it.'),
+    chat: short(
+      'Hồ sơ {{code}} bị người dân đánh giá {{score}}. Ý kiến: {{comment}}. Đề nghị xem và xử lý: {{link}}',
+      'Dossier {{code}} was rated {{score}} by its applicant. Comment: {{comment}}. Please look into it: {{link}}',
     ),
   },
 };

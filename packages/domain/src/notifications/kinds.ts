@@ -17,12 +17,21 @@ export type NotificationChannel = (typeof notificationChannels)[number];
 export const deliveryStatuses = ['queued', 'sending', 'sent', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
-/** Messages to the applicant of a dossier (and to the citizen account that filed it). */
+/**
+ * Messages to the applicant of a dossier (and to the citizen account that filed it), and to the
+ * sender of a feedback (`feedback_answered`, by e-mail when they gave one).
+ * `survey_invitation`: the dossier was drawn for a satisfaction survey; the link carries the
+ * invitation's one-time token (docs/rules/service-quality.md).
+ */
 export const applicantNotificationKinds = [
   'dossier_received', 'supplement_requested', 'apology', 'result_ready', 'withdrawn', 'refused', 'payment_due', 'confirmation_code',
+  'feedback_answered', 'survey_invitation',
 ] as const;
-/** Messages to staff: the assignee, the unit, and its leader when a dossier stays overdue. */
-export const staffNotificationKinds = ['assigned', 'due_tomorrow', 'overdue', 'escalated'] as const;
+/**
+ * Messages to staff: the assignee, the unit, and its leader when a dossier stays overdue; the
+ * leaders of the unit a feedback is with once it passes its due instant (`feedback_overdue`).
+ */
+export const staffNotificationKinds = ['assigned', 'due_tomorrow', 'overdue', 'escalated', 'feedback_overdue', 'low_rating'] as const;
 export const notificationKinds = [...applicantNotificationKinds, ...staffNotificationKinds] as const;
 export type ApplicantNotificationKind = (typeof applicantNotificationKinds)[number];
 export type StaffNotificationKind = (typeof staffNotificationKinds)[number];
@@ -32,7 +41,10 @@ export type RecipientKind = 'applicant' | 'citizen' | 'staff';
 export const recipientKindOf = (kind: NotificationKind): 'applicant' | 'staff' =>
   (staffNotificationKinds as readonly string[]).includes(kind) ? 'staff' : 'applicant';
 
-/** Every message names the dossier and links to it. */
+/**
+ * Every message names the dossier (or the feedback: `code` is then the feedback's code,
+ * `procedureName` empty) and links to it.
+ */
 export const commonVariables = ['code', 'link', 'procedureName', 'agencyName', 'recipientName'] as const;
 
 /** The variables each kind may use besides the common ones. */
@@ -45,10 +57,14 @@ export const kindVariables: Record<NotificationKind, readonly string[]> = {
   refused: ['reasons'],
   payment_due: ['amount', 'payBy', 'payLink'],
   confirmation_code: ['otp', 'expiresAt'],
+  survey_invitation: ['surveyTitle'],
   assigned: ['stepName', 'stepDueAt', 'assignedBy'],
   due_tomorrow: ['dueAt'],
   overdue: ['dueAt', 'overdueSince'],
   escalated: ['dueAt', 'overdueSince', 'handlerName'],
+  feedback_answered: ['title', 'answeredAt', 'answer'],
+  feedback_overdue: ['title', 'receivedAt', 'dueAt'],
+  low_rating: ['score', 'comment', 'ratedAt'],
 };
 
 export function variablesOf(kind: NotificationKind): readonly string[] {
@@ -56,3 +72,19 @@ export function variablesOf(kind: NotificationKind): readonly string[] {
 }
 
 export const isNotificationKind = (v: string): v is NotificationKind => (notificationKinds as readonly string[]).includes(v);
+
+/**
+ * The one-time secret a message carries, which staff never see and which is masked once it is no
+ * longer live: the code of a `confirmation_code`, the token in a `survey_invitation`'s link (after
+ * `#t=`). Undefined for every other kind. Such messages are not sent again from the console: a
+ * new secret is issued instead.
+ */
+export function messageSecret(kind: NotificationKind, variables: Readonly<Record<string, unknown>>): string | undefined {
+  if (kind === 'confirmation_code') return typeof variables.otp === 'string' && variables.otp !== '' ? variables.otp : undefined;
+  if (kind === 'survey_invitation') {
+    const link = typeof variables.link === 'string' ? variables.link : '';
+    const token = link.split('#t=')[1];
+    return token ? token : undefined;
+  }
+  return undefined;
+}

@@ -205,6 +205,27 @@ describe('the canonical content of a version', () => {
     expect(tagged.components[0]!.documentType).toBe('cccd');
     expect(tagged.resultDocumentType).toBe('giay-chung-nhan-ket-hon');
   });
+  it('keeps the hash of a version without public catalogue details, and stores the ones given in a fixed order', () => {
+    expect(procedureContentOf(marriage)).not.toHaveProperty('details');
+    const detailed = procedureContentOf({
+      ...marriage, implementingAgency: 'Ủy ban nhân dân cấp xã', conditions: [], channels: ['online', 'postal', 'in_person'],
+      legalDocuments: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', issuedOn: '2014-11-20', issuer: 'Quốc hội' }],
+    });
+    expect(detailed.details).toEqual({
+      implementingAgency: 'Ủy ban nhân dân cấp xã', conditions: [], channels: ['in_person', 'postal', 'online'],
+      legalDocuments: [{ number: '60/2014/QH13', title: 'Luật Hộ tịch', issuedOn: '2014-11-20', issuer: 'Quốc hội' }],
+    });
+    expect(canonicalVersionContent(detailed)).not.toBe(canonicalVersionContent(base));
+    // No condition stated differs from "no conditions".
+    expect(canonicalVersionContent(procedureContentOf({ ...marriage, conditions: [] }))).not.toBe(canonicalVersionContent(base));
+  });
+  it('refuses channels without online, a channel twice, and a legal text without a real date', () => {
+    const issues = validateProcedure({
+      ...marriage, channels: ['in_person', 'in_person'], legalDocuments: [{ number: '1/2020/QH14', title: 'Luật', issuedOn: '2020-02-30', issuer: 'Quốc hội' }],
+    }).map((i) => i.path);
+    expect(issues).toEqual(['channels', 'channels[1]', 'legalDocuments[0].issuedOn']);
+    expect(validateProcedure({ ...marriage, channels: ['postal', 'online'] })).toEqual([]);
+  });
   it('makes the defaults explicit, so leaving out a default changes nothing', () => {
     const explicit = procedureContentOf({ ...marriage, restartAfterSupplement: false, workflow: defaultWorkflow(marriage.processingTime) });
     expect(canonicalVersionContent(explicit)).toBe(canonicalVersionContent(base));

@@ -140,6 +140,38 @@ describe('the dossier state machine', () => {
     expect(state).toMatchObject({ stepIndex: 2, participant: 1 });
   });
 
+  it('lets only the last agency of an inter-agency chain record the result; a leader earlier in the chain forwards it', () => {
+    const chain: WorkflowStepRef[] = [
+      { role: 'officer' }, { role: 'specialist', participant: 0 }, { role: 'leader', participant: 0 },
+      { role: 'specialist', participant: 1 }, { role: 'leader', participant: 1 }, { role: 'officer' },
+    ];
+    const communeLeader = replay([ev('submit', t0), ev('receive', t0), ev('transfer', t0), ev('forward', t0)], chain);
+    expect(communeLeader).toMatchObject({ stepIndex: 2, participant: 0 });
+    expect(() => decide(communeLeader, ev('resolve', t0), chain, roles('leader'))).toThrow(/only the last agency of the chain/);
+    expect(allowedActions(communeLeader, chain, roles('leader'))).not.toContain('resolve');
+    expect(allowedActions(communeLeader, chain, roles('leader'))).toContain('forward');
+
+    const lastAgency = replay([ev('submit', t0), ev('receive', t0), ev('transfer', t0), ev('forward', t0), ev('forward', t0)], chain);
+    expect(lastAgency).toMatchObject({ stepIndex: 3, participant: 1 });
+    // The last agency's leader may record the result from its own first step, as in a one-agency workflow.
+    expect(allowedActions(lastAgency, chain, roles('leader'))).toContain('resolve');
+    expect(decide(lastAgency, ev('resolve', t0), chain, roles('leader')).toStatus).toBe('resolved');
+  });
+
+  it('refuses the result mid-chain in Vietnamese and English', () => {
+    const chain: WorkflowStepRef[] = [{ role: 'officer' }, { role: 'leader', participant: 0 }, { role: 'leader', participant: 1 }, { role: 'officer' }];
+    const state = replay([ev('submit', t0), ev('receive', t0), ev('transfer', t0)], chain);
+    try {
+      decide(state, ev('resolve', t0), chain, roles('leader'));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('dossier.transition_not_allowed');
+      expect((error as AppError).messages.vi).toContain('hồ sơ liên thông chỉ do cơ quan cuối cùng');
+      expect((error as AppError).messages.en).toContain('only the last agency');
+    }
+  });
+
   it('shows an officer the buttons for a submitted dossier', () => {
     expect(allowedActions(replay([ev('submit', t0)], workflow), workflow, roles('officer')).sort())
       .toEqual(['receive', 'record_digitization', 'refuse', 'request_completion', 'withdraw']);

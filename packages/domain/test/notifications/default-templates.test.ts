@@ -28,6 +28,15 @@ const realistic: TemplateVariables = {
   dueAt: { vi: '08/12/2026 17:00', en: '08/12/2026 17:00' },
   overdueSince: { vi: '08/12/2026 17:00', en: '08/12/2026 17:00' },
   handlerName: 'Trần Thị Bình',
+  title: 'Đề nghị sửa chữa đoạn đường liên thôn bị sụt lún sau mưa lớn kéo dài',
+  receivedAt: { vi: '02/02/2026 08:00', en: '02/02/2026 08:00' },
+  answeredAt: { vi: '12/02/2026 15:30', en: '12/02/2026 15:30' },
+  answer: { vi: 'Ủy ban nhân dân xã đã kiểm tra hiện trường và bố trí kinh phí sửa chữa trong tháng 3/2026.', en: 'The commune checked the road and set aside funds to repair it in March 2026.' },
+  score: { vi: '1 – Rất không hài lòng', en: '1 – Very dissatisfied' },
+  // As long as a comment gets in a message (`ratingCommentExcerpt`).
+  comment: 'Cán bộ hẹn tôi ba lần mới trả kết quả, mỗi lần đến lại phải chờ rất lâu, không ai giải thích vì sao hồ sơ bị chậm và cũng không có thư xin lỗi gửi đến gia đì…',
+  ratedAt: { vi: '16/12/2026 10:05', en: '16/12/2026 10:05' },
+  surveyTitle: { vi: 'Khảo sát mức độ hài lòng quý III năm 2026', en: 'Satisfaction survey, third quarter of 2026' },
 };
 
 const all = notificationKinds.flatMap((kind) =>
@@ -55,7 +64,8 @@ describe('default templates', () => {
     for (const locale of ['vi', 'en'] as const) {
       const body = renderTemplate(t.body[locale], realistic, locale);
       expect(body, kind).toContain(code);
-      if (kind !== 'confirmation_code') expect(body, kind).toContain(`/tra-cuu/${code}`);
+      // A code's message links nowhere; a survey invitation links to its questionnaire (the link it is given).
+      if (kind !== 'confirmation_code') expect(body, kind).toContain(realistic.link as string);
       expect(body, kind).toContain('Giao Thủy');
       expect(renderTemplate(t.subject[locale], realistic, locale)).toContain(code);
     }

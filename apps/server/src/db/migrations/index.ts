@@ -31,6 +31,16 @@ import * as m0032 from './0032_notification_receipts.ts';
 import * as m0027 from './0027_request_rate_limits.ts';
 import * as m0033 from './0033_payments.ts';
 import * as m0035 from './0035_fee_receipts.ts';
+import * as m0040 from './0040_feedback.ts';
+import * as m0046 from './0046_session_change_notices.ts';
+import * as m0041 from './0041_feedback_handling.ts';
+import * as m0042 from './0042_rating_criteria_and_alerts.ts';
+import * as m0043 from './0043_surveys.ts';
+import * as m0044 from './0044_service_index.ts';
+import * as m0045 from './0045_reform_plans.ts';
+import * as m0047 from './0047_apology_covering_index.ts';
+import * as m0048 from './0048_catalogue_search_terms.ts';
+import * as m0049 from './0049_procedure_catalogue_details.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -61,4 +71,14 @@ export const migrations: Record<string, Migration> = {
   '0027_request_rate_limits': m0027,
   '0033_payments': m0033,
   '0035_fee_receipts': m0035,
+  '0040_feedback': m0040,
+  '0046_session_change_notices': m0046,
+  '0041_feedback_handling': m0041,
+  '0042_rating_criteria_and_alerts': m0042,
+  '0043_surveys': m0043,
+  '0044_service_index': m0044,
+  '0045_reform_plans': m0045,
+  '0047_apology_covering_index': m0047,
+  '0048_catalogue_search_terms': m0048,
+  '0049_procedure_catalogue_details': m0049,
 };

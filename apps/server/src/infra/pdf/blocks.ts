@@ -4,6 +4,7 @@
  * and the place and date under the motto; the title centred; the dossier code and its QR code;
  * labelled fields with dotted blanks; signature blocks.
  */
+import { NATIONAL_MOTTO, NATIONAL_NAME } from '@motcua/domain';
 import type { PageRect } from '../signing/types.ts';
 import { MM, type Flow } from './flow.ts';
 import { drawQr } from './qr.ts';
@@ -12,8 +13,8 @@ import type { Inline, Span } from './text.ts';
 import { measure, wrap } from './text.ts';
 import type { Applicant, FormHeader } from './types.ts';
 
-export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO_2 = 'Độc lập - Tự do - Hạnh phúc';
+export const MOTTO = NATIONAL_NAME;
+export const MOTTO_2 = NATIONAL_MOTTO;
 
 /** Body text size (Decree 30: 13–14 pt). */
 export const BODY = 13;
@@ -89,7 +90,8 @@ export function drawHeader(flow: Flow, header: Omit<FormHeader, 'dossierCode' | 
 
   // "Số: …" under the body and the place and date under the motto, on one line.
   const lineTop = Math.max(leftBottom, rightBottom) + 6;
-  const number: Inline[] = header.number ? [{ text: `Số: ${header.number}`, keep: true }] : [{ text: 'Số:' }, { dots: 80 }];
+  const blank: Inline[] = header.symbol ? [{ text: 'Số:' }, { dots: 50 }, { text: `/${header.symbol}`, keep: true }] : [{ text: 'Số:' }, { dots: 80 }];
+  const number: Inline[] = header.number ? [{ text: `Số: ${header.number}`, keep: true }] : blank;
   const h1 = options.showNumber === false ? 0 : flow.box(number, flow.left, lineTop, leftWidth, { size: BODY, align: 'center' });
   const h2 = flow.box([{ text: placeAndDate(header.place, header.issuedAt), style: 'italic' }], rightX, lineTop, rightWidth, {
     size: BODY,

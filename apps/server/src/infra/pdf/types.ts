@@ -22,6 +22,11 @@ export interface FormHeader {
    * or one taken from the agency's register; a dotted blank when missing.
    */
   number?: string;
+  /**
+   * The symbol without the number ("BC-UBND"), for a document numbered by the clerk when it is
+   * registered: printed after a dotted blank, "Số: ……/BC-UBND", where "number" is missing.
+   */
+  symbol?: string;
   /** "Giao Thủy", printed "Giao Thủy, ngày 04 tháng 3 năm 2025". */
   place: string;
   /** ISO instant of issue. */

@@ -5,7 +5,10 @@
  * reported beside it (refusals, satisfaction). Both documents draw these lists, so they can never
  * disagree on a heading or an order. The values are the report's, never recomputed.
  */
-import type { Statistics, StatisticsKey } from '@motcua/domain';
+import {
+  REPORT_KIND_ABBREVIATION, bodyAbbreviation, headTitle, officialHeading, placeName, ratingCriteria, type CriterionFigure, type OfficialHeading,
+  type RatingCriterion, type Statistics, type StatisticsKey,
+} from '@motcua/domain';
 import { localParts, shortPlainDate } from '../pdf/format.ts';
 
 /**
@@ -18,7 +21,13 @@ export interface BesideFigures {
   reused: number;
   /** reused / receivedInPeriod (a fraction), null when nothing was received. */
   reuseRate: number | null;
-  ratings: { count: number; average: number | null; byScore: Record<'5' | '4' | '3' | '2' | '1', number> };
+  ratings: {
+    count: number;
+    average: number | null;
+    byScore: Record<'5' | '4' | '3' | '2' | '1', number>;
+    /** Per criterion of the one-stop scoring tool: the ratings that answered it and their average points (0–2). */
+    criteria: Record<RatingCriterion, CriterionFigure>;
+  };
 }
 
 /** One agency's row, as the report API returns it. */
@@ -68,13 +77,13 @@ const isRow = (row: object): row is ReportRowData => 'agency' in row;
 
 const index: ReportColumn = { path: ['STT'], kind: 'index', width: 5, value: (_, i) => (i === null ? null : i) };
 const agencyName: ReportColumn = {
-  path: ['Đơn vị', 'Tên đơn vị'], kind: 'text', width: 34, fill: true,
+  path: ['Đơn vị', 'Tên đơn vị'], kind: 'text', width: 30, fill: true,
   value: (row) => (isRow(row) ? row.agencyName : TOTAL_LABEL),
 };
-const agencyCode: ReportColumn = { path: ['Đơn vị', 'Mã đơn vị'], kind: 'text', width: 15, value: (row) => (isRow(row) ? row.agency : null) };
+const agencyCode: ReportColumn = { path: ['Đơn vị', 'Mã đơn vị'], kind: 'text', width: 14, value: (row) => (isRow(row) ? row.agency : null) };
 
-const count = (path: string[], key: StatisticsKey, width = 10): ReportColumn => ({ path, kind: 'count', key, width, value: (row) => row[key] });
-const rate = (path: string[], key: 'digitizationRate' | 'onlineRate' | 'onTimeRate'): ReportColumn => ({ path, kind: 'rate', key, width: 9, value: (row) => row[key] });
+const count = (path: string[], key: StatisticsKey, width = 8.5): ReportColumn => ({ path, kind: 'count', key, width, value: (row) => row[key] });
+const rate = (path: string[], key: 'digitizationRate' | 'onlineRate' | 'onTimeRate'): ReportColumn => ({ path, kind: 'rate', key, width: 8.5, value: (row) => row[key] });
 
 const RECEIVED = 'Số hồ sơ nhận giải quyết';
 const RESOLVED = 'Số hồ sơ đã giải quyết';
@@ -86,13 +95,13 @@ export const reportColumns: readonly ReportColumn[] = [
   index,
   agencyName,
   agencyCode,
-  count([RECEIVED, 'Tổng số'], 'received', 11),
+  count([RECEIVED, 'Tổng số'], 'received', 10),
   count([RECEIVED, 'Kỳ trước chuyển qua'], 'carriedOver'),
-  count([RECEIVED, 'Trong kỳ', 'Tổng số'], 'receivedInPeriod', 11),
+  count([RECEIVED, 'Trong kỳ', 'Tổng số'], 'receivedInPeriod', 10),
   count([RECEIVED, 'Trong kỳ', 'Trực tuyến'], 'online'),
   count([RECEIVED, 'Trong kỳ', 'Trực tiếp'], 'counter'),
   count([RECEIVED, 'Trong kỳ', 'Dịch vụ bưu chính'], 'postal'),
-  count([RESOLVED, 'Tổng số'], 'resolved', 11),
+  count([RESOLVED, 'Tổng số'], 'resolved', 10),
   count([RESOLVED, 'Trước hạn'], 'resolvedAhead'),
   count([RESOLVED, 'Đúng hạn'], 'resolvedOnTime'),
   count([RESOLVED, 'Quá hạn'], 'resolvedOverdue'),
@@ -125,6 +134,18 @@ export const besideColumns: readonly ReportColumn[] = [
   score([RATINGS, 'Bình thường'], '3'),
   score([RATINGS, 'Không hài lòng'], '2'),
   score([RATINGS, 'Rất không hài lòng'], '1'),
+];
+
+const CRITERIA = 'Điểm trung bình theo tiêu chí (0–2 điểm)';
+
+/** The nine criteria of the one-stop scoring tool beside the table: the average points of each, per agency and in total. */
+export const criteriaColumns: readonly ReportColumn[] = [
+  index,
+  agencyName,
+  agencyCode,
+  ...ratingCriteria.map((c): ReportColumn => ({
+    path: [CRITERIA, c.short.vi], kind: 'score', width: 11, value: (row) => row.ratings.criteria[c.key as RatingCriterion].average,
+  })),
 ];
 
 /** A heading cell: its text, top row and left column (from 0) and how far it spans. */
@@ -162,7 +183,8 @@ export function headingCells(columns: readonly Pick<ReportColumn, 'path'>[]): { 
   return { cells, rows };
 }
 
-const LEVELS: Record<string, string> = { province: 'cấp tỉnh', department: 'sở, ngành', district: 'cấp huyện', commune: 'cấp xã' };
+/** Levels of agencies in words (lower case, as inside a sentence). */
+export const LEVELS: Record<string, string> = { province: 'cấp tỉnh', department: 'sở, ngành', police: 'công an', district: 'cấp huyện', commune: 'cấp xã' };
 const CHANNELS: Record<string, string> = { online: 'trực tuyến', counter: 'trực tiếp', postal: 'dịch vụ bưu chính' };
 
 /** "Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023". */
@@ -214,3 +236,41 @@ export const BESIDE_NOTES = [
   'Tái sử dụng dữ liệu: số hồ sơ tiếp nhận trong kỳ đã dùng giấy tờ có sẵn trong kho dữ liệu của người nộp thay cho bản tải lên; '
     + 'tỷ lệ = số hồ sơ đó / số hồ sơ tiếp nhận trong kỳ. Thành phần lấy từ kho được tính là đã số hóa.',
 ];
+
+export const CRITERIA_TITLE = 'ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG THEO TIÊU CHÍ CỦA BỘ CHỈ SỐ MỘT CỬA';
+export const CRITERIA_NOTES = [
+  'Mỗi tiêu chí là một câu hỏi không bắt buộc sau mức hài lòng: 2 điểm cho câu trả lời tốt nhất, 0 cho câu trả lời kém nhất; '
+    + 'điểm trung bình tính trên các lượt đánh giá có trả lời tiêu chí đó. "—": chưa có câu trả lời.',
+];
+
+/**
+ * Who issues the report: the heading (Decree 30/2020, Annex I), the place before the date, the
+ * number from the register ("12/BC-UBND") or the symbol alone, and the head's title over the
+ * signature. The PDF and the workbook print the same.
+ */
+export interface ReportIssuer {
+  heading: OfficialHeading;
+  place: string;
+  /** The number and symbol when the register gave one ("12/BC-UBND")… */
+  number?: string;
+  /** …else the symbol alone ("BC-UBND"), after a dotted blank the clerk fills in when registering the signed report. */
+  symbol?: string;
+  signerTitle: string;
+}
+
+/**
+ * The issuer read from the report alone (the command line, which has no caller): the agency it is
+ * scoped to, without its managing body (a People's Committee needs none). None for a report of no
+ * single agency.
+ */
+export function issuerOf(report: Pick<ReportData, 'filters' | 'rows'>): ReportIssuer | undefined {
+  const root = report.filters.agency ? report.rows.find((r) => r.agency === report.filters.agency) : undefined;
+  if (!root) return undefined;
+  const agency = { name: root.agencyName, level: root.level };
+  return {
+    heading: officialHeading(agency),
+    place: placeName(agency),
+    symbol: `${REPORT_KIND_ABBREVIATION}-${bodyAbbreviation(agency)}`,
+    signerTitle: headTitle(agency),
+  };
+}

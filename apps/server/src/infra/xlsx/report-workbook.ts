@@ -1,5 +1,6 @@
 /**
- * The statistics report as an XLSX workbook (exceljs): "Báo cáo", the official table; "Biểu đồ",
+ * The statistics report as an XLSX workbook (exceljs): "Báo cáo", the official form (its reference,
+ * the heading of the issuing body, the table and the signatures); "Biểu đồ",
  * the charts as pictures (exceljs cannot write native charts); "Ngoài bảng", refusals, reuse of
  * the applicants' stored data and satisfaction ratings per agency.
  */
@@ -7,21 +8,22 @@ import ExcelJS from 'exceljs';
 import { parseInstant } from '@motcua/domain';
 import type { ReportChart } from '../charts/report-charts.ts';
 import {
-  BESIDE_NOTES, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, periodLine, reportColumns,
-  type ReportColumn, type ReportData,
+  BESIDE_NOTES, BESIDE_TITLE, CRITERIA_NOTES, CRITERIA_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, criteriaColumns, filtersLine, generatedLine, issuerOf, periodLine, reportColumns,
+  type ReportColumn, type ReportData, type ReportIssuer,
 } from './report-layout.ts';
+import { writeDocumentHeading, writeSignatures } from './report-heading.ts';
 import { FONT, bannerRow, printSetup, setColumnWidths, writeTable } from './table-sheet.ts';
 
 /** Sheet names, as the tests and users look them up. */
-export const SHEETS = { table: 'Báo cáo', charts: 'Biểu đồ', beside: 'Ngoài bảng' } as const;
+export const SHEETS = { table: 'Báo cáo', charts: 'Biểu đồ', beside: 'Ngoài bảng', criteria: 'Tiêu chí đánh giá' } as const;
 
 /**
  * Title lines above a table: the title, the period (and, for a period that is not over, the
  * instant its figures are counted up to), the scope and filters, the export date.
  */
-function banners(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn[], report: ReportData, title: string): number {
+function banners(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn[], report: ReportData, title: string, first: number): number {
   const width = columns.length;
-  let row = 1;
+  let row = first;
   bannerRow(sheet, row++, width, title, { size: 14, bold: true, height: 24 });
   bannerRow(sheet, row++, width, periodLine(report), { size: 12, bold: true });
   const asOf = asOfLine(report);
@@ -31,12 +33,22 @@ function banners(sheet: ExcelJS.Worksheet, columns: readonly ReportColumn[], rep
   return row + 1; // a blank row, then the table
 }
 
-function tableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly ReportColumn[], report: ReportData, title: string, notes: string[]): void {
+/**
+ * A table sheet; the official form's (`issuer` given) opens with the document heading and ends
+ * with the signatures, the sheet beside it carries neither.
+ */
+function tableSheet(
+  workbook: ExcelJS.Workbook, name: string, columns: readonly ReportColumn[], report: ReportData, title: string, notes: string[],
+  document?: { issuer: ReportIssuer | undefined },
+): void {
   const sheet = workbook.addWorksheet(name, { properties: { defaultRowHeight: 15 } });
   setColumnWidths(sheet, columns);
-  const top = banners(sheet, columns, report, title);
+  const widths = columns.map((c) => c.width);
+  const first = document ? writeDocumentHeading(sheet, widths, document.issuer, report.generatedAt) : 1;
+  const top = banners(sheet, columns, report, title, first);
   const layout = writeTable(sheet, top, columns, report);
   notes.forEach((note, i) => bannerRow(sheet, layout.totalRow + 2 + i, columns.length, note, { size: 10, italic: true, align: 'left', height: 28 }));
+  if (document) writeSignatures(sheet, widths, layout.totalRow + 3 + notes.length, document.issuer);
   // The heading and the agency columns stay in view while scrolling.
   sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: layout.headingRows[1], topLeftCell: `D${layout.firstBodyRow}`, activeCell: `D${layout.firstBodyRow}` }];
   printSetup(sheet, layout.headingRows);
@@ -70,14 +82,15 @@ function chartSheet(workbook: ExcelJS.Workbook, report: ReportData, charts: Repo
 }
 
 /** The whole workbook as bytes. */
-export async function renderReportWorkbook(report: ReportData, charts: ReportChart[]): Promise<Uint8Array> {
+export async function renderReportWorkbook(report: ReportData, charts: ReportChart[], issuer = issuerOf(report)): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Motcua';
   workbook.title = 'Báo cáo tình hình, kết quả giải quyết thủ tục hành chính';
   // The report's own date, not the clock's: the same report gives the same properties.
   workbook.created = workbook.modified = new Date(parseInstant(report.generatedAt));
-  tableSheet(workbook, SHEETS.table, reportColumns, report, REPORT_TITLE, RATE_NOTES);
+  tableSheet(workbook, SHEETS.table, reportColumns, report, REPORT_TITLE, RATE_NOTES, { issuer });
   chartSheet(workbook, report, charts);
   tableSheet(workbook, SHEETS.beside, besideColumns, report, BESIDE_TITLE, BESIDE_NOTES);
+  tableSheet(workbook, SHEETS.criteria, criteriaColumns, report, CRITERIA_TITLE, CRITERIA_NOTES);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

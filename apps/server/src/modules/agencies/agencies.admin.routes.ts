@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { emailInput, inputText } from '@motcua/domain';
+import { emailInput, inputText, localDateOf } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { anyStaff, staffWith } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -27,7 +27,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
     },
     handler: async (request, reply) => {
       const agency = await createAgency(auditContextOf(request), request.body, deps);
-      return reply.status(201).send(presentAgency(agency));
+      return reply.status(201).send(presentAgency(agency, localDateOf(deps.clock().getTime())));
     },
   });
 
@@ -50,7 +50,7 @@ export function registerAgencyAdminRoutes(app: FastifyInstance, deps: Deps): voi
     },
     handler: async (request) => {
       const agency = await updateAgency(auditContextOf(request), request.params.id, request.body, deps);
-      return presentAgency(agency);
+      return presentAgency(agency, localDateOf(deps.clock().getTime()));
     },
   });
 

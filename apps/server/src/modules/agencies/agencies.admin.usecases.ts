@@ -27,7 +27,7 @@ export interface NewAgencyInput {
   validFrom?: string | undefined;
 }
 
-export async function createAgency(context: AuditContext, input: NewAgencyInput, deps: Pick<Deps, 'db' | 'references'>) {
+export async function createAgency(context: AuditContext, input: NewAgencyInput, deps: Pick<Deps, 'db' | 'references' | 'sessions'>) {
   const parent = await managedAgency(context.actor, input.parentId, deps);
   if (await repo.findAgencyByCode(deps.db, input.code)) {
     throw new AppError('agency.already_exists', {
@@ -42,6 +42,7 @@ export async function createAgency(context: AuditContext, input: NewAgencyInput,
   });
   // Other processes hear of it from the database (`reference.changes.ts`); this one at once.
   deps.references.invalidate();
+  deps.sessions.invalidate();
   return created;
 }
 
@@ -55,7 +56,7 @@ export interface AgencyChanges {
   successorCode?: string | null | undefined;
 }
 
-export async function updateAgency(context: AuditContext, id: string, changes: AgencyChanges, deps: Pick<Deps, 'db' | 'references'>) {
+export async function updateAgency(context: AuditContext, id: string, changes: AgencyChanges, deps: Pick<Deps, 'db' | 'references' | 'sessions'>) {
   const agency = await managedAgency(context.actor, id, deps);
   if (changes.successorCode) {
     const successor = await repo.findAgencyByCode(deps.db, changes.successorCode);
@@ -77,6 +78,7 @@ export async function updateAgency(context: AuditContext, id: string, changes: A
     await recordAudit(tx, context, { action: 'agency.updated', entityType: 'agency', entityId: agency.code, agencyId: agency.id, details: { ...changes } });
   });
   deps.references.invalidate();
+  deps.sessions.invalidate();
   return (await repo.findAgencyById(deps.db, agency.id))!;
 }
 
@@ -106,7 +108,7 @@ export async function addOffice(
   id: string,
   kind: 'counters' | 'units',
   input: { code: string; name: string; address?: string | undefined },
-  deps: Pick<Deps, 'db' | 'references'>,
+  deps: Pick<Deps, 'db' | 'references' | 'sessions'>,
 ) {
   const agency = await managedAgency(context.actor, id, deps);
   const exists = await deps.db.selectFrom(kind).select('id').where('agency_id', '=', agency.id).where('code', '=', input.code).executeTakeFirst();
@@ -121,6 +123,7 @@ export async function addOffice(
     return row;
   });
   deps.references.invalidate();
+  deps.sessions.invalidate();
   return office;
 }
 

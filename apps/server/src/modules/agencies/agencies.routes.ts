@@ -22,14 +22,15 @@ export function registerAgencyRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (request) => {
       const page = await listAgencies(request.actor, request.query, deps);
-      return { items: page.items.map(presentAgency), total: page.total };
+      const today = localDateOf(deps.clock().getTime());
+      return { items: page.items.map((a) => presentAgency(a, today)), total: page.total };
     },
   });
 
   r.get('/api/v1/agencies/:id', {
     config: { access: anyStaff, problems: ['agency.not_found'] },
     schema: { tags: ['agencies'], summary: 'One agency', params: IdParams, response: { 200: AgencySchema } },
-    handler: async (request) => presentAgency(await getAgency(request.actor, request.params.id, deps)),
+    handler: async (request) => presentAgency(await getAgency(request.actor, request.params.id, deps), localDateOf(deps.clock().getTime())),
   });
 
   r.get('/api/v1/agencies/:id/staff', {

@@ -3,7 +3,7 @@
  * deletes). Write them in the same transaction as the change they record.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '@motcua/domain';
+import type { Actor, AuditAction } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { containsPattern } from '../../db/like.ts';
 import { fixedInsert } from '../../db/prepared.ts';
@@ -21,7 +21,8 @@ export interface AuditContext {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** Only actions with a label (the domain's `auditActionLabels`): the trail never shows a raw key. */
+  action: AuditAction;
   entityType?: string;
   entityId?: string;
   agencyId?: string | null;

@@ -167,9 +167,9 @@ export async function deleteForgottenAddresses(db: Kysely<Database>, before: Dat
 }
 
 const liveSession = preparedStatement<{
-  id: string; user_id: string; csrf_token: string; last_seen_at: Date; username: string; full_name: string; disabled: boolean;
+  id: string; user_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date; username: string; full_name: string; disabled: boolean;
   assignments: AssignmentRow[];
-}>('staff_session', `SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, u.username, u.full_name, u.disabled,
+}>('staff_session', `SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.username, u.full_name, u.disabled,
          coalesce(json_agg(json_build_object('role', r.role, 'agencyId', a.id, 'agencyCode', a.code, 'agencyName', a.name, 'agencyPath', a.path)
                            ORDER BY a.path, r.role) FILTER (WHERE r.role IS NOT NULL), '[]'::json) AS assignments
     FROM sessions s

@@ -89,6 +89,7 @@ export async function signIn(input: SignInInput, deps: Deps): Promise<{ sessionT
       { action: 'auth.signed_in', entityType: 'user', entityId: user.id, agencyId: assignments[0]?.agencyId ?? null },
     );
   });
+  if (input.previousSessionToken) deps.sessions.forget(sha256(input.previousSessionToken));
   return { sessionToken, profile: toProfile(user.id, user.username, user.full_name, assignments, csrfToken) };
 }
 
@@ -104,12 +105,21 @@ export interface ResolvedSession {
 export async function resolveSession(sessionToken: string, deps: Deps): Promise<ResolvedSession | undefined> {
   const now = deps.clock();
   const sessionId = sha256(sessionToken);
-  const session = await repo.findLiveSessionWithAssignments(deps.db, sessionId, now);
-  if (!session || session.disabled) return undefined;
+  let session = deps.sessions.get(sessionId, now);
+  if (!session) {
+    const generation = deps.sessions.generation;
+    session = await repo.findLiveSessionWithAssignments(deps.db, sessionId, now);
+    if (!session) return undefined;
+    deps.sessions.put(session, generation);
+  }
+  if (session.disabled) return undefined;
   const assignments = session.assignments;
   // Sliding expiry, written at most once a minute.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
-    await repo.touchSession(deps.db, sessionId, now, new Date(now.getTime() + deps.config.sessionTtlMs));
+    const generation = deps.sessions.generation;
+    const expiresAt = new Date(now.getTime() + deps.config.sessionTtlMs);
+    await repo.touchSession(deps.db, sessionId, now, expiresAt);
+    deps.sessions.put({ ...session, last_seen_at: now, expires_at: expiresAt }, generation);
   }
   return {
     actor: {
@@ -139,6 +149,7 @@ export async function signOut(
       agencyId: session.assignments[0]?.agencyId ?? null,
     });
   });
+  deps.sessions.forget(session.sessionId);
 }
 
 export function profileOf(session: ResolvedSession): StaffProfile {

@@ -36,12 +36,15 @@ export async function findUser(db: Kysely<Database>, userId: string) {
   return db.selectFrom('users').select(['id', 'full_name', 'unit_id']).where('id', '=', userId).executeTakeFirst();
 }
 
-/** The uploaded file with what already claims it (a dossier, a document). Locked when in a transaction. */
+/** The uploaded file with what already claims it (a dossier, a document, a reform task's evidence). Locked when in a transaction. */
 export async function findFileForClaim(tx: Kysely<Database>, fileId: string) {
   return tx
     .selectFrom('files')
     .leftJoin('official_documents as d', 'd.file_id', 'files.id')
-    .select(['files.id', 'files.uploaded_by', 'files.dossier_id', 'files.media_type', 'd.id as document_id'])
+    .select((eb) => [
+      'files.id', 'files.uploaded_by', 'files.dossier_id', 'files.media_type', 'd.id as document_id',
+      eb.exists(eb.selectFrom('reform_task_evidence as e').select('e.file_id').whereRef('e.file_id', '=', 'files.id')).as('reform_evidence'),
+    ])
     .where('files.id', '=', fileId)
     .forUpdate('files')
     .executeTakeFirst();

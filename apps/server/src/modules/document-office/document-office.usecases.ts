@@ -35,10 +35,10 @@ async function unitOfAgency(db: Kysely<Database>, unitId: string, agencyId: stri
   return unit;
 }
 
-/** The file must be the caller's own upload, claimed by no dossier and no other document. */
+/** The file must be the caller's own upload, claimed by no dossier, no other document and no reform task's evidence. */
 async function claimableFile(tx: Kysely<Database>, actor: Actor, fileId: string, pdfOnly: boolean): Promise<void> {
   const file = await repo.findFileForClaim(tx, fileId);
-  const mine = file && actor.kind === 'staff' && file.uploaded_by === actor.userId && file.dossier_id === null && file.document_id === null;
+  const mine = file && actor.kind === 'staff' && file.uploaded_by === actor.userId && file.dossier_id === null && file.document_id === null && !file.reform_evidence;
   if (!mine) throw new AppError('file.not_claimable', { issues: [{ path: 'fileId', message: 'unknown, already used, or not yours' }] });
   if (pdfOnly && file.media_type !== 'application/pdf') {
     throw new AppError('file.unsupported_type', { messages: { vi: 'Văn bản đi phải là tệp PDF', en: 'An outgoing document must be a PDF' }, issues: [{ path: 'fileId', message: 'not a PDF' }] });

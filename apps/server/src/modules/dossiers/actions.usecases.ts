@@ -4,7 +4,7 @@
  * one transaction, with the dossier row locked so that two officers cannot act at once.
  */
 import {
-  AppError, actionRules, apply, assertFeeAllowsAction, decide, formatInstant, formIssuedBy, localDateOf, parseInstant,
+  AppError, actionRules, apologyNotWarranted, apologyWarranted, apply, assertFeeAllowsAction, decide, formatInstant, formIssuedBy, localDateOf, parseInstant,
   type Actor, type ActorRole, type DossierAction, type DossierEvent, type ReturnDelivery,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
@@ -17,7 +17,8 @@ import { storeReceivedComponents, storeResultFiles, type DossierFacts } from '..
 import { contextOf, loadDossierContext, stateOf, type DossierContext } from './dossier.context.ts';
 import { effectsOf } from './dossier.effects.ts';
 import { feeAtReception, feeStandingOfRow } from './dossier.fees.ts';
-import { rolesForAction } from './dossiers.policies.ts';
+import { apologyFactsOf } from './dossiers.presenter.ts';
+import { auditAgencyOf, rolesForAction } from './dossiers.policies.ts';
 import * as codes from './confirmation-codes.repository.ts';
 import { retireCodeMessages } from './confirmation-code.notifications.ts';
 import * as repo from './dossiers.repository.ts';
@@ -147,6 +148,8 @@ export async function applyAction(
     ? await feeAtReception(tx, ctx.version, ctx.dossier, { row: command.feeRow, exemption: command.feeExemption })
     : undefined;
   const calendar = deps.calendars.forAgency(ctx.dossier.agency_id);
+  // Form 04 only when the dossier is late or can no longer make its appointment (docs/rules/dossier-lifecycle.md).
+  if (command.action === 'apologize' && !system && !apologyWarranted(apologyFactsOf(ctx, now, calendar))) throw apologyNotWarranted();
   if (command.action === 'apologize' && event.newDueAt != null && ctx.dossier.clock_due_at && event.newDueAt <= ctx.dossier.clock_due_at.getTime()) {
     throw new AppError('request.invalid', {
       messages: { vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại', en: 'The new appointment must be after the current one' },
@@ -233,7 +236,7 @@ export async function applyAction(
     action: `dossier.${command.action}`,
     entityType: 'dossier',
     entityId: ctx.dossier.code,
-    agencyId: ctx.dossier.agency_id,
+    agencyId: auditAgencyOf(actor, command.action, { ...ctx.agencies, receivingId: ctx.dossier.agency_id }),
     at: new Date(now),
     details: { from: before.status, to: after.status, ...(event.delivery ? { delivery: event.delivery } : {}), ...(step?.data.signedDocument ? { signedDocument: step.data.signedDocument } : {}), ...(command.note ? { note: command.note } : {}), ...(command.proof ? { proof: command.proof } : {}), ...command.data },
   });

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import {
   AppError, checkAgainstIdentity, initialsOf, isDossierCode, localDateOf, preparerRoles, rolesOver,
   type Actor, type ActorRole, type CitizenIdentity, type DossierEvent,
+  type AuditAction,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -265,7 +266,7 @@ function declarationAgainstIdentity(ctx: DossierContext, identity: CitizenIdenti
  */
 async function checkCode(tx: Kysely<Database>, context: AuditContext, dossier: repo.DossierRow, typed: string, now: Date): Promise<number | AppError> {
   const live = await codes.lockLiveCode(tx, dossier.id);
-  const audit = (action: string, details: Record<string, unknown>) =>
+  const audit = (action: AuditAction, details: Record<string, unknown>) =>
     recordAudit(tx, context, { action, entityType: 'dossier', entityId: dossier.code, agencyId: dossier.agency_id, at: now, details });
   if (!live) {
     await audit('dossier.confirmation_code_refused', { reason: 'no_live_code' });

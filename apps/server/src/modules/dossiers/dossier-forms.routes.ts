@@ -11,6 +11,8 @@ import { declarationPdf, dossierForm } from './dossier.forms.ts';
 import { signDossierForm, signableFormsOf } from './form-signing.usecases.ts';
 import { DossierIdParams } from './dossiers.schemas.ts';
 import { trackingBook } from './tracking-book.ts';
+import { ratingCardPdf } from './rating-card.ts';
+import { ratingInvitation } from './ratings.usecases.ts';
 
 const pdf = (reply: FastifyReply, body: { pdf: Uint8Array; fileName: string }) =>
   sendDownload(reply, { bytes: body.pdf, mediaType: 'application/pdf', fileName: body.fileName });
@@ -54,6 +56,34 @@ export function registerDossierFormRoutes(app: FastifyInstance, deps: Deps): voi
       produces: ['application/pdf'],
     },
     handler: async (request, reply) => pdf(reply, await signDossierForm(auditContextOf(request), request.params.id, request.params.form, deps)),
+  });
+
+  r.get('/api/v1/dossiers/:id/rating-card.pdf', {
+    config: { access: anyStaff, problems: ['dossier.not_found', 'rating.too_early', 'rating.already_rated'] },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'The rating card handed over with the result (phiếu đánh giá mức độ hài lòng): an A5 PDF with a new one-time rating QR code; '
+        + 'once the dossier has a result and until it is rated',
+      params: DossierIdParams,
+      produces: ['application/pdf'],
+    },
+    handler: async (request, reply) => pdf(reply, await ratingCardPdf(request.actor, request.params.id, deps)),
+  });
+
+  r.post('/api/v1/dossiers/:id/rating-invitation', {
+    config: { access: anyStaff, problems: ['dossier.not_found', 'rating.too_early', 'rating.already_rated'] },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'At the return of the result, the officer opens the rating page on the counter’s screen for the applicant: the rating page’s address '
+        + 'with a new one-time token in its fragment; once the dossier has a result and until it is rated',
+      params: DossierIdParams,
+      response: { 201: z.object({ url: z.string().describe('the rating page, `/danh-gia/{code}#<token>`; open it on the screen the applicant touches') }) },
+    },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const { url } = await ratingInvitation(request.actor, request.params.id, deps);
+      return reply.status(201).send({ url });
+    },
   });
 
   r.get('/api/v1/dossiers/:id/declaration.pdf', {

@@ -2,7 +2,9 @@
  * Dossier lists for staff. The inbox holds what waits for the caller's roles: intake, transfer,
  * supplements and results at the counters of their agencies (officers), the workflow steps of
  * their role at the agencies that hold dossiers (specialists, leaders), suspended dossiers
- * (leaders); most urgent first (overdue, then the nearest appointment).
+ * (leaders). Online dossiers waiting to be received come first, the longest waiting first: no
+ * clock runs for them yet (docs/rules/time.md), so an order by appointment would put them last;
+ * then the most urgent (overdue, then the nearest appointment).
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { dossierReaderRoles, openStatuses, scopePaths, statusList, type Actor, type DossierStatus, type StaffRole } from '@motcua/domain';
@@ -118,7 +120,9 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, filter: D
            WHERE e.dossier_id = d.id AND e.action IN ('request_supplement', 'submit_supplement')
            ORDER BY e.seq DESC LIMIT 1), false))`.as('supplement_submitted'),
       ])
-      // Most urgent first: the nearest appointment (overdue ones are the earliest), then the oldest.
+      // The inbox: waiting to be received first (they have no appointment yet). Then the nearest
+      // appointment (overdue ones are the earliest), then the oldest submission.
+      .$if(filter.view === 'inbox', (qb) => qb.orderBy(sql`(d.status <> 'submitted')`))
       .orderBy(sql`d.clock_due_at ASC NULLS LAST`)
       .orderBy('d.submitted_at', 'asc')
       .orderBy('d.id', 'asc')

@@ -53,6 +53,21 @@ export function rolesForAction(actor: Actor, action: DossierAction, agencies: Do
   return roles;
 }
 
+/**
+ * The agency an action is recorded under in the audit trail: the actor's own agency, the one of
+ * their assignments through which they act (the deepest that covers where the action is taken),
+ * so a provincial police officer's step in an inter-agency chain is the police's, not the
+ * receiving commune's. Anyone else (the applicant, the system) acts at the receiving agency.
+ */
+export function auditAgencyOf(actor: Actor, action: DossierAction, agencies: DossierAgencies & { receivingId: string }): string {
+  if (actor.kind !== 'staff') return agencies.receivingId;
+  const where = counterActions.has(action) ? agencies.receivingPath : agencies.handlingPath;
+  const covering = (path: string) => actor.assignments.filter((a) => path.startsWith(a.agencyPath));
+  const through = covering(where).length ? covering(where) : covering(agencies.receivingPath).concat(covering(agencies.handlingPath));
+  const own = through.sort((a, b) => b.agencyPath.length - a.agencyPath.length)[0];
+  return own?.agencyId ?? agencies.receivingId;
+}
+
 /** Officers receive dossiers at the counters of agencies inside their subtree. */
 export const canReceiveAt = (actor: Actor, agency: { path: string }): boolean => hasRoleOver(actor, ['officer'], agency.path);
 

@@ -8,13 +8,14 @@ import { z } from 'zod';
 import {
   actionRules, actorRoles, componentKinds, allowedActions, budgetUnits, clockStoppedStatuses, closedStatuses, dossierActionNames, dossierChannels,
   dossierFormNumbers, dossierStatuses, filePurposes, finalStatuses, formatInstant, initialsOf, outcomeAgainst, refusalOf, resultClasses,
-  resultDeliveries, statusLabels, timeUnits, timelinessAt, workflowRoles, workingTimeBetween,
+  resultDeliveries, resultStatuses, statusLabels, timeUnits, timelinessAt, workflowRoles, workingTimeBetween, apologyWarranted, type ApologyFacts,
   type Actor, type ActorRole, type DossierAction, type DossierFormNumber, type DossierStatus, type Timeliness, type TimelinessFacts, type WorkingCalendar, formsAvailable,
 } from '@motcua/domain';
 import { iso, stateOf, type DossierContext } from './dossier.context.ts';
 import { rolesForAction } from './dossiers.policies.ts';
 import { TimelinessSchema, timelinessFactsOfRow } from './timeliness.ts';
 import { ResultDocumentSchema } from '../signed-documents/signed-documents.presenter.ts';
+import { DossierRatingSchema } from './ratings.presenter.ts';
 
 const Labels = z.object({ vi: z.string(), en: z.string() });
 const Instant = z.string().nullable();
@@ -108,12 +109,17 @@ export const DossierDetailSchema = z.object({
   clock: ClockSchema,
   step: z.object({ index: z.number(), name: z.string(), role: z.enum(workflowRoles), dueAt: Instant, assigneeId: z.string().nullable() }).nullable(),
   workflow: z.array(z.object({ key: z.string(), name: z.string(), role: z.enum(workflowRoles), participant: z.number(), budget: z.object({ value: z.number(), unit: z.enum(budgetUnits) }) })),
+  forwardTo: z.object({ code: z.string().nullable(), name: z.string() }).nullable()
+    .describe('inter-agency: the agency that receives the dossier when the caller forwards it now (the next step is another agency’s); null when forward keeps it here or is not allowed. code is null when the chain leaves a choice (targetAgencyId)'),
   timeline: z.array(TimelineEntrySchema),
   allowedActions: z.array(z.object({ action: Action, label: Labels, form: Form.nullable(), needsReasons: z.boolean(), needsNote: z.boolean() })),
   forms: z.array(Form).describe('the forms that can be printed now (GET /api/v1/dossiers/{id}/forms/{form})'),
   files: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), purpose: z.enum(filePurposes), componentIndex: z.number().nullable() })),
   resultDocument: ResultDocumentSchema.nullable()
     .describe('the electronic result (or refusal decision) as a document to sign: GET /api/v1/signed-documents/{id}/file for its current file'),
+  rating: DossierRatingSchema.nullable().describe('the applicant’s satisfaction rating, once given'),
+  ratingCard: z.string().nullable()
+    .describe('GET it for the rating card handed over with the result (a one-time rating QR code); POST …/rating-invitation opens the rating page on the counter’s screen. Null before the result and once rated'),
 });
 export type DossierDetail = z.infer<typeof DossierDetailSchema>;
 
@@ -149,6 +155,31 @@ export function workingMinutesLeft(calendar: WorkingCalendar, now: number, due: 
   return Math.round(ms / 60_000);
 }
 
+/**
+ * What decides whether an apology (form 04) is warranted now (the domain's apologyWarranted): the
+ * clock at `now` and the budgets of the steps still to come.
+ */
+export function apologyFactsOf(ctx: Pick<DossierContext, 'dossier' | 'version'>, now: number, calendar: WorkingCalendar): ApologyFacts {
+  const facts = timelinessFactsOfRow(ctx.dossier);
+  const time = clockTimeLeft(facts, now, calendar);
+  const stoppedInTime = facts.clockStoppedAt !== null && facts.dueAt !== null && facts.clockStoppedAt < facts.dueAt;
+  const calendarMinutesLeft = facts.dueAt === null ? null : Math.round((facts.dueAt - (stoppedInTime ? facts.clockStoppedAt! : now)) / 60_000);
+  return {
+    overdue: time.overdue, workingMinutesLeft: time.workingMinutesLeft, calendarMinutesLeft,
+    budgets: ctx.version.workflow.map((s) => s.budget), stepIndex: ctx.dossier.step_index,
+  };
+}
+
+/**
+ * How long an online dossier has waited for an officer to receive it, in working time on the
+ * receiving agency's calendar: the legal clock has not started (docs/rules/time.md), and a night or
+ * a weekend nobody is at the counter is not time the counter let pass. Null for anything else.
+ */
+export function waitingWorkingMinutes(status: string, submittedAt: Date | null, now: number, calendar: WorkingCalendar): number | null {
+  if (status !== 'submitted' || submittedAt === null || submittedAt.getTime() > now) return null;
+  return Math.round(workingTimeBetween(calendar, submittedAt.getTime(), now) / 60_000);
+}
+
 /** The forms that can be printed for the dossier now. */
 export function formsOf(ctx: DossierContext): DossierFormNumber[] {
   return formsAvailable(ctx.events.map((e) => e.action)).filter((f): f is DossierFormNumber => f !== '07');
@@ -160,6 +191,8 @@ export interface DetailExtras {
   names: Map<string, string>;
   files: DossierDetail['files'];
   resultDocument: DossierDetail['resultDocument'];
+  rating: DossierDetail['rating'];
+  forwardTo: DossierDetail['forwardTo'];
 }
 
 export function presentDossier(ctx: DossierContext, actor: Actor, now: number, calendar: WorkingCalendar, extras: DetailExtras): DossierDetail {
@@ -172,7 +205,8 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
   const lastHandOff = [...ctx.events].reverse().find((e) => e.step_due_at);
   const roles = new Set([...rolesForAction(actor, 'forward', ctx.agencies), ...rolesForAction(actor, 'receive', ctx.agencies)]);
   const actions = allowedActions(state, workflow, roles, actor.kind === 'staff' ? actor.userId : undefined)
-    .filter((a) => rolesForAction(actor, a, ctx.agencies, d.prepared_by).size > 0);
+    .filter((a) => rolesForAction(actor, a, ctx.agencies, d.prepared_by).size > 0)
+    .filter((a) => a !== 'apologize' || apologyWarranted(apologyFactsOf(ctx, now, calendar)));
   return {
     id: d.id,
     code: d.code,
@@ -209,12 +243,14 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
       ? { index: d.step_index, name: step.name, role: step.role, dueAt: iso(lastHandOff?.step_due_at), assigneeId: d.assignee_id }
       : null,
     workflow: workflow.map((s) => ({ key: s.key, name: s.name, role: s.role, participant: s.participant ?? 0, budget: { value: s.budget.value, unit: s.budget.unit } })),
+    forwardTo: actions.includes('forward') ? extras.forwardTo : null,
     timeline: ctx.events.map((e) => ({
       seq: e.seq,
       action: e.action as DossierAction,
       actionLabel: actionRules[e.action as DossierAction]?.labels ?? { vi: e.action, en: e.action },
       at: formatInstant(e.at.getTime()),
-      actorName: (e.actor_id && names.get(e.actor_id)) || e.actor_name,
+      // A system actor's name is an internal key ('import', a job's name), not a person's: the screen says "Hệ thống".
+      actorName: e.actor_kind === 'system' ? null : (e.actor_id && names.get(e.actor_id)) || e.actor_name,
       actorRole: e.actor_role as ActorRole | null,
       fromStatus: e.from_status as DossierStatus | null,
       toStatus: e.to_status as DossierStatus,
@@ -233,6 +269,8 @@ export function presentDossier(ctx: DossierContext, actor: Actor, now: number, c
     forms: formsOf(ctx),
     files: extras.files,
     resultDocument: extras.resultDocument,
+    rating: extras.rating,
+    ratingCard: resultStatuses.has(status) && !extras.rating ? `/api/v1/dossiers/${d.id}/rating-card.pdf` : null,
   };
 }
 

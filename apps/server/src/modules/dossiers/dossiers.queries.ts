@@ -1,11 +1,14 @@
 /** Reading dossiers: the staff detail view, lists, and the public status page. */
+import { forwardTargetOf } from './participants.ts';
 import { feeDueOf } from './fee-due.ts';
-import { AppError, isDossierCode, type Actor } from '@motcua/domain';
+import { AppError, isDossierCode, resultStatuses, type Actor, type DossierStatus } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { contextOf, loadDossierContext, notFound, type DossierContext } from './dossier.context.ts';
 import { listDossiers, type DossierListFilter } from './dossiers.list.ts';
 import { presentDossier, presentPublicDossier } from './dossiers.presenter.ts';
 import * as repo from './dossiers.repository.ts';
+import { presentRating } from './ratings.presenter.ts';
+import { findRating } from './ratings.repository.ts';
 import { presentResultDocument } from '../signed-documents/signed-documents.presenter.ts';
 import { currentResultOf } from '../signed-documents/signed-documents.repository.ts';
 import { verificationUrl } from '../signed-documents/signed-documents.usecases.ts';
@@ -31,10 +34,16 @@ export async function presentContext(
       .execute()
     : [];
   const result = options.created ? undefined : await currentResultOf(deps.db, ctx.dossier.id);
+  const rating = options.created || !resultStatuses.has(ctx.dossier.status as DossierStatus) ? undefined : await findRating(deps.db, ctx.dossier.id);
+  const forwardTo = ctx.dossier.status === 'processing'
+    ? await forwardTargetOf(deps.db, deps.references, ctx.version, ctx.dossier.step_index, ctx.agencies.receiving, ctx.agencies.handling)
+    : null;
   return presentDossier(ctx, actor, deps.clock().getTime(), calendars.forAgency(ctx.dossier.agency_id), {
+    forwardTo,
     agencyCodes: codes,
     names,
     resultDocument: result ? presentResultDocument(result, verificationUrl(deps.config, result.id)) : null,
+    rating: rating ? presentRating(rating) : null,
     files: files.map((f) => ({ id: f.id, name: f.original_name, mediaType: f.media_type, size: Number(f.size_bytes), purpose: f.purpose, componentIndex: f.component_index })),
   });
 }

@@ -3,7 +3,7 @@
  * here; the use cases decide, these functions store.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { FeeTerms, StoredDeclaration } from '@motcua/domain';
+import { dossierCodePrefix, dossierSequenceDigits, formatDossierCode, parseDossierCode, type FeeTerms, type StoredDeclaration } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { DossiersTable, DossierEventsTable } from '../../db/schema-dossiers.ts';
 import { fixedInsert, preparedStatement } from '../../db/prepared.ts';
@@ -11,13 +11,9 @@ import { fixedInsert, preparedStatement } from '../../db/prepared.ts';
 export type DossierRow = Selectable<DossiersTable>;
 export type DossierEventRow = Selectable<DossierEventsTable>;
 
-const nextCode = preparedStatement<{ last_value: number }>('dossier_code_next', `INSERT INTO dossier_code_counters (agency_id, local_date, last_value) VALUES ($1, $2, 1)
-  ON CONFLICT (agency_id, local_date) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value`);
-
-/** The next daily sequence number of an agency's dossier codes (never reused). */
-export async function nextCodeSequence(db: Kysely<Database>, agencyId: string, localDate: string): Promise<number> {
-  return (await nextCode(db, [agencyId, localDate])).rows[0]!.last_value;
-}
+/** Takes the next daily sequence number of an agency's dossier codes (never reused), as `WITH` part `c`. */
+const nextCodePart = `c AS (INSERT INTO dossier_code_counters (agency_id, local_date, last_value) VALUES ($1, $2, 1)
+  ON CONFLICT (agency_id, local_date) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value)`;
 
 export type NewDossier = Omit<
   DossierRow,
@@ -53,22 +49,39 @@ const dossierColumns = [
 type Unwritten = Exclude<keyof DossiersTable, (typeof dossierColumns)[number] | 'id' | 'lock_version' | 'created_at' | 'updated_at'>;
 const _everyColumnWritten: [Unwritten] extends [never] ? true : Unwritten = true;
 
-const insertDossierRow = fixedInsert<Pick<DossierRow, 'id' | 'lock_version' | 'created_at' | 'updated_at'>>(
-  'dossier_insert', 'dossiers', dossierColumns, { returning: 'id, lock_version, created_at, updated_at' });
+/**
+ * The dossier row, its code made in the same statement from the agency's counter (part `c`): the
+ * code's parameter is the day's prefix (`dossierCodePrefix`) and the sequence is appended as
+ * `formatDossierCode` writes it (zeros in front up to `dossierSequenceDigits`). One round trip
+ * instead of two on every intake; the code that comes back is checked against the domain's format.
+ */
+const numberedDossierRow = fixedInsert<Pick<DossierRow, 'id' | 'code' | 'lock_version' | 'created_at' | 'updated_at'>>(
+  'dossier_insert', 'dossiers', dossierColumns, {
+    returning: 'id, code, lock_version, created_at, updated_at',
+    expressions: {
+      code: (p) => `(SELECT ${p} || lpad(c.last_value::text, greatest(${dossierSequenceDigits}, length(c.last_value::text)), '0') FROM c)`,
+    },
+  });
+const insertNumberedDossierRow = preparedStatement<Pick<DossierRow, 'id' | 'code' | 'lock_version' | 'created_at' | 'updated_at'>>(
+  'dossier_insert_numbered', `WITH ${nextCodePart} ${numberedDossierRow.text(1, 2)}`);
 
 /**
- * Inserts a dossier and answers the row as stored. Only what the database generates comes back
+ * Inserts a dossier with the next code of its agency's day and answers the row as stored. Only what the database generates comes back
  * (the rest is what was sent): a wide row with its JSON read back would cost both sides on every
  * intake. Each JSON column is stringified once: that text is the parameter, and parsed, the value
  * answered (as it reads back from jsonb: without the keys whose value is undefined).
  */
-export async function insertDossier(db: Kysely<Database>, row: NewDossier): Promise<DossierRow> {
+export async function insertNumberedDossier(
+  db: Kysely<Database>, day: { agencyCode: string; localDate: string }, row: Omit<NewDossier, 'code'>,
+): Promise<DossierRow> {
   const applicant = JSON.stringify(row.applicant);
   const components = JSON.stringify(row.components);
   const feeTerms = row.fee_terms ? JSON.stringify(row.fee_terms) : null;
   const declaration = row.declaration ? JSON.stringify(row.declaration.stored) : null;
+  const prefix = dossierCodePrefix(day.agencyCode, day.localDate);
   const stored: Omit<DossierRow, 'id' | 'lock_version' | 'created_at' | 'updated_at'> = {
     ...withoutDeclaration(row),
+    code: prefix,
     applicant: JSON.parse(applicant) as Record<string, unknown>,
     components: JSON.parse(components) as unknown[],
     prepared_by: row.prepared_by ?? null,
@@ -80,11 +93,15 @@ export async function insertDossier(db: Kysely<Database>, row: NewDossier): Prom
   };
   const text: Partial<Record<(typeof dossierColumns)[number], string | null>> = { applicant, components, fee_terms: feeTerms, declaration };
   const values = dossierColumns.map((c) => (c in text ? text[c as keyof typeof text] : (stored[c] ?? null)));
-  const generated = (await insertDossierRow.run(db, [values])).rows[0]!;
+  const generated = (await insertNumberedDossierRow(db, [row.agency_id, day.localDate, ...values])).rows[0]!;
+  const sequence = parseDossierCode(generated.code)?.sequence;
+  if (sequence === undefined || formatDossierCode(day.agencyCode, day.localDate, sequence) !== generated.code) {
+    throw new Error(`dossier code ${generated.code} is not of the domain's format`);
+  }
   return { ...stored, ...generated };
 }
 
-const withoutDeclaration = ({ declaration: _, ...row }: NewDossier) => row;
+const withoutDeclaration = <R extends { declaration?: unknown }>({ declaration: _, ...row }: R): Omit<R, 'declaration'> => row;
 
 export type NewEvent = Omit<DossierEventRow, 'id' | 'reasons' | 'data'> & { reasons: string[] | null; data: Record<string, unknown> };
 
@@ -107,10 +124,14 @@ export function newEventRows(events: NewEvent[]) {
   });
   return {
     part: eventRows.part(stored.map((s) => s.values)),
-    /** The events as stored, given what their insert returned. */
-    stored(ids: ReadonlyArray<{ id: number; dossier_id: number; seq: number }>): DossierEventRow[] {
-      const idOf = new Map(ids.map((r) => [`${r.dossier_id}/${r.seq}`, r.id]));
-      return stored.map(({ row }) => ({ ...row, id: idOf.get(`${row.dossier_id}/${row.seq}`)! }));
+    /**
+     * The events as stored, given what their insert returned; without it (an insert deferred to the
+     * end of the unit of work, db/prepared.ts), with id 0, as the import row has: an event's id is
+     * never presented, and nothing in the unit reads it.
+     */
+    stored(ids?: ReadonlyArray<{ id: number; dossier_id: number; seq: number }>): DossierEventRow[] {
+      const idOf = new Map(ids?.map((r) => [`${r.dossier_id}/${r.seq}`, r.id]));
+      return stored.map(({ row }) => ({ ...row, id: ids ? idOf.get(`${row.dossier_id}/${row.seq}`)! : 0 }));
     },
   };
 }

@@ -12,7 +12,7 @@ import { IdempotencyHeaders, idempotent, sendEncoded } from '../../http/idempote
 import { performAction } from './actions.usecases.ts';
 import { prepareResultAction } from './result-documents.usecases.ts';
 import { receiveAtCounter } from './intake.usecases.ts';
-import { DossierDetailSchema, clockTimeLeft } from './dossiers.presenter.ts';
+import { DossierDetailSchema, clockTimeLeft, waitingWorkingMinutes } from './dossiers.presenter.ts';
 import { dossierDetail, dossierIdByCode, dossierList, presentContext } from './dossiers.queries.ts';
 import { ActionBody, CounterIntakeBody, DossierCodeParams, DossierIdParams, ListQuery } from './dossiers.schemas.ts';
 import { TimelinessSchema, timelinessFactsOfRow } from './timeliness.ts';
@@ -26,6 +26,7 @@ const ListItem = z.object({
   timeliness: TimelinessSchema,
   supplementSubmitted: z.boolean().describe('waiting for a supplement the applicant has already sent online (to be received by an officer)'),
   workingMinutesLeft: z.number().nullable().describe('working time to the appointment on the agency’s calendar; negative when overdue; while the clock is stopped, what was left when it stopped; null when not received or closed'),
+  waitingWorkingMinutes: z.number().nullable().describe('an online dossier waiting to be received (status submitted): working time since it was submitted, on the receiving agency’s calendar; null otherwise'),
 });
 
 export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
@@ -51,7 +52,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
       const result = await idempotent(request, deps, 201, async (txDeps) => {
         const ctx = await receiveAtCounter(auditContextOf(request), request.body, txDeps);
         return presentContext(request.actor, ctx, txDeps, { created: true });
-      }, DossierDetailSchema);
+      }, DossierDetailSchema, { deferLastWrites: true });
       reply.status(result.status as 201).header('idempotent-replayed', String(result.replayed));
       // A first answer is already encoded with DossierDetailSchema (idempotency.ts): sent as is.
       if (result.json !== undefined) return sendEncoded(reply, result.json);
@@ -63,7 +64,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
     config: { access: anyStaff },
     schema: {
       tags: ['dossiers'],
-      summary: 'Inbox (hồ sơ chờ xử lý, most urgent first) or all dossiers of the caller’s agencies',
+      summary: 'Inbox (hồ sơ chờ xử lý: online dossiers waiting to be received first, oldest first; then most urgent first) or all dossiers of the caller’s agencies',
       querystring: ListQuery,
       response: { 200: z.object({ items: z.array(ListItem), total: z.number() }) },
     },
@@ -95,6 +96,7 @@ export function registerDossierRoutes(app: FastifyInstance, deps: Deps): void {
             ...i,
             status: i.status as DossierStatus, channel: i.channel as DossierChannel, stepRole: i.stepRole as WorkflowRole | null,
             workingMinutesLeft: time.workingMinutesLeft,
+            waitingWorkingMinutes: waitingWorkingMinutes(i.status, i.submittedAt, now.getTime(), calendars.forAgency(agencyId)),
             submittedAt: iso(i.submittedAt), receivedAt: iso(i.receivedAt), dueAt: iso(i.dueAt), clockDueAt: iso(i.clockDueAt),
             overdue: time.overdue,
             timeliness: time.timeliness,

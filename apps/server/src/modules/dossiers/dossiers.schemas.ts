@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   addressMaxLength, citizenOnlyActions, creationActions, componentKinds, dossierActionNames, dossierChannels, dossierStatuses, emailInput, idNumberInput, inputText,
-  personNameInput, phoneInput, resultDeliveries, type DossierAction,
+  personNameInput, phoneInput, ratingCommentMaxLength, ratingCriteria, ratingCriterionKeys, resultDeliveries, type DossierAction, type RatingCriterion,
 } from '@motcua/domain';
 import { DeclarationAnswers } from '../eforms/eforms.schemas.ts';
 
@@ -118,3 +118,26 @@ export const DossierCodeParams = z.object({
   code: inputText().min(1).max(80).describe('the dossier code as printed on the receipt, Motcua’s or an earlier system’s (a "/" in it URL-encoded as %2F); letters in any case'),
 });
 export const DossierIdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/**
+ * The answers to the optional criteria of a rating (docs/rules/service-quality.md): each criterion
+ * of the one-stop scoring tool answered with its points, 2 (good), 1 or 0 (poor); a criterion left
+ * out was not answered. Unknown criteria are refused.
+ */
+export const RatingCriteriaAnswers = z.strictObject(Object.fromEntries(ratingCriterionKeys.map((key) => [
+  key, z.union([z.literal(2), z.literal(1), z.literal(0)]).optional().describe(ratingCriteria.find((c) => c.key === key)!.question.en),
+])) as Record<RatingCriterion, z.ZodOptional<z.ZodUnion<[z.ZodLiteral<2>, z.ZodLiteral<1>, z.ZodLiteral<0>]>>>)
+  .describe('answers to the nine criteria of the one-stop scoring tool (Circular 01/2018): 2 good, 1 acceptable, 0 poor; leave a criterion out to skip it');
+
+/** What every rating carries, whoever proves it: the five-level score, the criteria answered, a comment. */
+export const RatingFields = {
+  score: z.number().int().min(1).max(5).describe('5 very satisfied … 1 very dissatisfied'),
+  criteria: RatingCriteriaAnswers.optional(),
+  comment: inputText().max(ratingCommentMaxLength).optional(),
+};
+
+/** The applicant's proof on the public routes (docs/rules/service-quality.md). */
+export const RatingProofFields = {
+  securityCode: inputText().max(200).optional().describe('the security code (access secret) of an online receipt'),
+  ratingToken: inputText().max(200).optional().describe('the one-time token of a rating QR code (form 01, the rating card handed over with the result)'),
+};

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, apply, decide, feeStandingOf, formatDossierCode, formIssuedBy, localDateOf, replay, versionInForce,
+  AppError, apply, decide, feeStandingOf, formIssuedBy, localDateOf, replay, versionInForce,
   type Actor, type ActorRole, type CitizenIdentity, type ComponentKind, type DossierEvent, type DossierState, type FeeTerms,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
@@ -30,7 +30,7 @@ import { checkDeclaration, type CheckedDeclaration } from './declaration.ts';
 import { dossierNotices } from '../notifications/dossier-notices.ts';
 import { newNotificationRows } from '../notifications/outbox.repository.ts';
 import { noteEnqueued } from '../notifications/outbox.wake.ts';
-import { insertTogether } from '../../db/prepared.ts';
+import { insertTogetherOrLater } from '../../db/prepared.ts';
 import { feeAtCounter, feeAtSubmission } from './dossier.fees.ts';
 
 export interface ApplicantInput {
@@ -331,9 +331,6 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
   const fileIds = plan.components.flatMap((c) => c.fileIds.map((id) => ({ id, index: c.index })));
   const localDate = localDateOf(now);
   return inTransactionWaking(deps, async (tx) => {
-    // The counter row is locked until commit: take it late to keep concurrent intakes flowing.
-    const sequence = await repo.nextCodeSequence(tx, plan.agency.id, localDate);
-    const code = formatDossierCode(plan.agency.code, localDate, sequence);
     const reuser = reuseActor(context.actor, context.actorName ?? (context.actor.kind === 'staff' ? null : plan.applicant.name));
     const copies = await copyReusedFiles(tx, plan.reuses ?? [], reuser, new Date(now));
     const components = plan.components.map((c) => {
@@ -341,8 +338,9 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       return copied.length ? { ...c, fileIds: [...c.fileIds, ...copied] } : c;
     });
     const reused = copies.map((r) => ({ index: r.index, documentId: r.document.id, sourceDossier: r.document.source_dossier_code }));
-    const dossier = await repo.insertDossier(tx, {
-      code,
+    // The counter row is locked until commit: it is taken late, with the dossier's own insert, to keep
+    // concurrent intakes flowing.
+    const dossier = await repo.insertNumberedDossier(tx, { agencyCode: plan.agency.code, localDate }, {
       agency_id: plan.agency.id,
       handling_agency_id: plan.agency.id,
       counter_id: plan.counterId,
@@ -390,7 +388,7 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       submitter_citizen_id: plan.submitterCitizenId ?? null,
       ...(plan.declaration ? { declaration: { stored: plan.declaration.stored, form: plan.declaration.form, text: plan.declaration.text } } : {}),
     });
-    const id = dossier.id;
+    const { id, code } = dossier;
     if (fileIds.length) await claimFiles(tx, context.actor, id, fileIds, plan.uploadTokens);
     await recordReuses(tx, id, copies, reuser, new Date(now));
     // Received at once (at the counter): its digitized components go into the applicant's store.
@@ -437,10 +435,12 @@ export async function createDossier(context: AuditContext, deps: Deps, plan: New
       at: new Date(now),
       details: { channel: plan.channel, procedure: version.code, status: state.status, ...(reused.length ? { reusedDocuments: reused } : {}), ...(plan.declaration ? { declarationForm: plan.declaration.form } : {}) },
     });
-    // The log, the messages and the audit row do not read each other: one statement, one round trip.
-    const [ids, enqueued] = await insertTogether(tx, [events.part, newNotificationRows(messages, new Date(now)), audit] as const);
-    if (enqueued.length) noteEnqueued(tx);
-    const logged = events.stored(ids);
+    // The log, the messages and the audit row do not read each other: one statement, one round trip,
+    // or none of its own when the request's unit of work sends them with its idempotency key.
+    const outbox = newNotificationRows(messages, new Date(now));
+    const inserted = await insertTogetherOrLater(tx, [events.part, outbox, audit] as const);
+    if (outbox.rows.length) noteEnqueued(tx);
+    const logged = events.stored(inserted?.[0]);
     return contextOf(tx, deps.references, dossier, logged);
   });
 }

@@ -100,7 +100,9 @@ export async function actOnMyDossier(context: AuditContext & { actorName: string
 }
 
 /** The signed-in citizen rates their dossier (proof `eid`). */
-export async function rateMyDossier(context: AuditContext & { actorName: string }, code: string, input: Pick<RatingInput, 'score' | 'comment'>, deps: Pick<Deps, 'db' | 'clock'>) {
+export async function rateMyDossier(
+  context: AuditContext & { actorName: string }, code: string, input: Pick<RatingInput, 'score' | 'criteria' | 'comment'>, deps: Pick<Deps, 'db' | 'clock' | 'references' | 'config' | 'outbox'>,
+) {
   citizenOf(context.actor);
   return rateDossier(context, code, { ...input, citizen: { actor: context.actor, name: context.actorName } }, deps);
 }

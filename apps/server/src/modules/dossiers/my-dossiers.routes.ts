@@ -12,7 +12,8 @@ import { auditContextOf } from '../../http/context.ts';
 import { sendDownload } from '../../http/download.ts';
 import { IdempotencyHeaders, idempotent } from '../../http/idempotency.ts';
 import { uploadMediaTypes } from '../../infra/sniff.ts';
-import { ApplicantActionBody, DossierCodeParams } from './dossiers.schemas.ts';
+import { ApplicantActionBody, DossierCodeParams, RatingFields } from './dossiers.schemas.ts';
+import { RatingResultSchema } from './ratings.presenter.ts';
 import { returnOnDownload } from './result-delivery.usecases.ts';
 import { MyDossierDetailSchema, MyDossierListSchema } from './my-dossiers.presenter.ts';
 import { actOnMyDossier, listMyDossiers, myDeclarationPdf, myDossier, myDossierFile, myReceiptPdf, rateMyDossier } from './my-dossiers.queries.ts';
@@ -135,10 +136,11 @@ export function registerMyDossierRoutes(app: FastifyInstance, deps: Deps): void 
     },
     schema: {
       tags: ['citizen'],
-      summary: 'The signed-in citizen rates their dossier once it has a result (đánh giá mức độ hài lòng), proven by their e-ID: 5 very satisfied … 1 very dissatisfied',
+      summary: 'The signed-in citizen rates their dossier once it has a result (đánh giá mức độ hài lòng), proven by their e-ID: 5 very satisfied … 1 very dissatisfied, '
+        + 'the optional criteria of the one-stop scoring tool and a comment',
       params: DossierCodeParams,
-      body: z.object({ score: z.number().int().min(1).max(5), comment: inputText().max(2000).optional() }),
-      response: { 201: z.object({ code: z.string(), score: z.number() }) },
+      body: z.object(RatingFields),
+      response: { 201: RatingResultSchema },
     },
     handler: async (request, reply) => reply.status(201).send(await rateMyDossier(citizenContext(request), request.params.code, request.body, deps)),
   });

@@ -53,3 +53,30 @@ export async function handlingAgencyFor(
   }
   return (await refs.agencies(db, [chosen.id])).get(chosen.id)!;
 }
+
+/**
+ * Where `forward` hands the dossier now, named for the dialog: the agency of the next step when it
+ * is another participant's (the next agency of the chain); null when the next step stays here.
+ * When the chain leaves a choice (several agencies of a level), the participant's own name.
+ */
+export async function forwardTargetOf(
+  db: Kysely<Database>,
+  refs: ReferenceCache,
+  version: Pick<ProcedureVersionRow, 'interAgency' | 'workflow'>,
+  stepIndex: number | null,
+  receiving: AgencyRef,
+  currentHandling: AgencyRef,
+): Promise<{ code: string | null; name: string } | null> {
+  if (stepIndex === null) return null;
+  const next = version.workflow[stepIndex + 1];
+  if (!next || (next.participant ?? 0) === (version.workflow[stepIndex]?.participant ?? 0)) return null;
+  try {
+    const agency = await handlingAgencyFor(db, refs, version, next.participant ?? 0, receiving, currentHandling);
+    return { code: agency.code, name: agency.name };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'dossier.target_agency_required') {
+      return { code: null, name: version.interAgency[next.participant ?? 0]?.name ?? '' };
+    }
+    throw error;
+  }
+}

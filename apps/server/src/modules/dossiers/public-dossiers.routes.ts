@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inputText } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { publicAccess } from '../../http/access.ts';
 import { auditContextOf } from '../../http/context.ts';
@@ -10,8 +9,9 @@ import { actAsApplicant } from './applicant-actions.usecases.ts';
 import { submitOnline } from './intake.usecases.ts';
 import { PublicDossierSchema } from './dossiers.presenter.ts';
 import { publicDossier } from './dossiers.queries.ts';
-import { rateDossier } from './ratings.usecases.ts';
-import { ApplicantActionBody, DossierCodeParams, OnlineSubmissionBody } from './dossiers.schemas.ts';
+import { checkRatingProof, rateDossier } from './ratings.usecases.ts';
+import { RatingCheckSchema, RatingResultSchema } from './ratings.presenter.ts';
+import { ApplicantActionBody, DossierCodeParams, OnlineSubmissionBody, RatingFields, RatingProofFields } from './dossiers.schemas.ts';
 
 export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -84,6 +84,26 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
     },
   });
 
+  r.post('/api/v1/public/dossiers/:code/rating/check', {
+    config: {
+      access: publicAccess,
+      problems: ['dossier.invalid_code', 'dossier.not_found', 'rating.proof_required', 'rating.proof_invalid', 'rating.too_early', 'rating.already_rated'],
+      rateLimit: { max: 20, timeWindow: '1 minute' },
+    },
+    schema: {
+      tags: ['public'],
+      summary: 'Before the questions (the counter’s kiosk, a phone opening a rating QR code): whether this proof rates the dossier now, '
+        + 'answered with what the rating page shows of it; the same refusals as the rating itself, and nothing written but a refused proof',
+      params: DossierCodeParams,
+      body: z.object(RatingProofFields),
+      response: { 200: RatingCheckSchema },
+    },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return checkRatingProof(auditContextOf(request), request.params.code, request.body, deps);
+    },
+  });
+
   r.post('/api/v1/public/dossiers/:code/rating', {
     config: {
       access: publicAccess,
@@ -92,16 +112,12 @@ export function registerPublicDossierRoutes(app: FastifyInstance, deps: Deps): v
     },
     schema: {
       tags: ['public'],
-      summary: 'The applicant rates the handling of a dossier once it has a result (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied; '
-        + 'proven with the security code of an online receipt or the one-time token of the rating QR code on form 01',
+      summary: 'The applicant rates the handling of a dossier once it has a result (đánh giá mức độ hài lòng): 5 very satisfied … 1 very dissatisfied, '
+        + 'the optional criteria of the one-stop scoring tool and a comment; proven with the security code of an online receipt or the one-time token '
+        + 'of a rating QR code (form 01, the rating card handed over with the result)',
       params: DossierCodeParams,
-      body: z.object({
-        score: z.number().int().min(1).max(5),
-        comment: inputText().max(2000).optional(),
-        securityCode: inputText().max(200).optional().describe('the security code (access secret) of an online receipt'),
-        ratingToken: inputText().max(200).optional().describe('the one-time token of the rating QR code printed on form 01'),
-      }),
-      response: { 201: z.object({ code: z.string(), score: z.number() }) },
+      body: z.object({ ...RatingFields, ...RatingProofFields }),
+      response: { 201: RatingResultSchema },
     },
     handler: async (request, reply) => reply.status(201).send(await rateDossier(auditContextOf(request), request.params.code, request.body, deps)),
   });

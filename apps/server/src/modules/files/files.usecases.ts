@@ -92,11 +92,20 @@ export async function claimFiles(
   purpose?: 'component' | 'supplement' | 'result' | 'attachment',
 ): Promise<void> {
   const ids = [...new Set(files.map((f) => f.id))];
-  const rows = await tx.selectFrom('files').select(['id', 'dossier_id', 'uploaded_by', 'upload_token_hash']).where('id', 'in', ids).forUpdate().execute();
+  const rows = await tx
+    .selectFrom('files')
+    .select((eb) => [
+      'id', 'dossier_id', 'uploaded_by', 'upload_token_hash',
+      // Evidence of a reform task (docs/rules/reform-plans.md) is claimed already.
+      eb.exists(eb.selectFrom('reform_task_evidence as e').select('e.file_id').whereRef('e.file_id', '=', 'files.id')).as('evidence'),
+    ])
+    .where('id', 'in', ids)
+    .forUpdate('files')
+    .execute();
   const issues = ids.flatMap((id) => {
     const row = rows.find((r) => r.id === id);
     const mine = row && (actor.kind === 'staff' ? row.uploaded_by === actor.userId : Boolean(uploadTokens[id]) && row.upload_token_hash === sha256(uploadTokens[id]!));
-    return row && mine && row.dossier_id === null ? [] : [{ path: `files.${id}`, message: 'unknown, already used, or not yours' }];
+    return row && mine && row.dossier_id === null && !row.evidence ? [] : [{ path: `files.${id}`, message: 'unknown, already used, or not yours' }];
   });
   if (issues.length) {
     throw new AppError('file.not_claimable', {

@@ -100,30 +100,50 @@ async function applicantMessages(tx: Kysely<Database>, deps: DossierNoticeDeps, 
   const { dossier } = input;
   const link = trackingLink(deps.publicBaseUrl, dossier.code);
   const variables = { ...applicantVariables(kind, input, link) };
-  const base = { kind, dossierId: dossier.id, agencyId: dossier.agency_id } as const;
-  const out = new Map<string, NewNotification>();
+  const account = dossier.submitter_citizen_id ? await citizenContacts(tx, dossier.submitter_citizen_id) : undefined;
+  return applicantAddresses(dossier, account).map((a) => ({
+    kind, dossierId: dossier.id, agencyId: dossier.agency_id, channel: a.channel, destination: a.destination, recipientKind: a.recipientKind,
+    ...(a.citizenId ? { citizenId: a.citizenId } : {}), locale: a.locale,
+    variables: { ...commonOf(input, link, input.receivingAgency.name, a.recipientName), ...variables },
+  }));
+}
+
+/** One address the applicant of a dossier is written to, in the language they read. */
+export interface ApplicantAddress {
+  channel: NotificationChannel;
+  destination: string;
+  recipientKind: 'applicant' | 'citizen';
+  citizenId?: string | undefined;
+  locale: NotificationLocale;
+  recipientName: string;
+}
+
+/**
+ * Where the applicant of a dossier is written to (docs/rules/notifications.md, "The applicant's
+ * addresses"): the citizen account that filed it (`account`, with its preferences) first, then
+ * the e-mail and phone written on the dossier, each address once, none the account turned off.
+ */
+export function applicantAddresses(
+  dossier: Pick<DossierRow, 'applicant_email' | 'applicant_phone' | 'applicant_name'>,
+  account: CitizenContacts | undefined,
+): ApplicantAddress[] {
+  const out = new Map<string, ApplicantAddress>();
   const muted = new Set<string>();
-  if (dossier.submitter_citizen_id) {
-    const c = await citizenContacts(tx, dossier.submitter_citizen_id);
-    if (c) {
-      const vars = { ...commonOf(input, link, input.receivingAgency.name, c.full_name), ...variables };
-      const account = { ...base, recipientKind: 'citizen' as const, citizenId: c.id, locale: c.locale, variables: vars };
-      const offer = (channel: NotificationChannel, destination: string | null, on: boolean) => {
-        if (!destination) return;
-        const key = destinationKey(channel, destination);
-        if (on) out.set(key, { ...account, channel, destination });
-        else muted.add(key);
-      };
-      offer('email', c.email, c.pref_email ?? true);
-      offer('sms', c.phone, c.pref_sms ?? true);
-      offer('chat', c.chat_id, c.pref_chat ?? false);
-    }
+  if (account) {
+    const offer = (channel: NotificationChannel, destination: string | null, on: boolean) => {
+      if (!destination) return;
+      const key = destinationKey(channel, destination);
+      if (on) out.set(key, { channel, destination, recipientKind: 'citizen', citizenId: account.id, locale: account.locale, recipientName: account.full_name });
+      else muted.add(key);
+    };
+    offer('email', account.email, account.pref_email ?? true);
+    offer('sms', account.phone, account.pref_sms ?? true);
+    offer('chat', account.chat_id, account.pref_chat ?? false);
   }
-  const applicant = { ...base, recipientKind: 'applicant' as const, locale: 'vi' as const, variables: { ...commonOf(input, link, input.receivingAgency.name, dossier.applicant_name), ...variables } };
   for (const [channel, destination] of [['email', dossier.applicant_email], ['sms', dossier.applicant_phone]] as const) {
     if (!destination) continue;
     const key = destinationKey(channel, destination);
-    if (!out.has(key) && !muted.has(key)) out.set(key, { ...applicant, channel, destination: destination.trim() });
+    if (!out.has(key) && !muted.has(key)) out.set(key, { channel, destination: destination.trim(), recipientKind: 'applicant', locale: 'vi', recipientName: dossier.applicant_name });
   }
   return [...out.values()];
 }
@@ -164,7 +184,7 @@ export function destinationKey(channel: NotificationChannel, destination: string
   return `chat:${d}`;
 }
 
-interface CitizenContacts {
+export interface CitizenContacts {
   id: string;
   full_name: string;
   email: string | null;
@@ -178,11 +198,17 @@ interface CitizenContacts {
 
 /** The account's contacts and its preferences (null columns: no row, the defaults apply). */
 async function citizenContacts(tx: Kysely<Database>, citizenId: string): Promise<CitizenContacts | undefined> {
-  const row = await tx
+  return (await citizenContactsOf(tx, [citizenId])).get(citizenId);
+}
+
+/** The contacts and preferences of several accounts at once, by id. */
+export async function citizenContactsOf(tx: Kysely<Database>, citizenIds: readonly string[]): Promise<Map<string, CitizenContacts>> {
+  if (citizenIds.length === 0) return new Map();
+  const rows = await tx
     .selectFrom('citizens as c')
     .leftJoin('citizen_notification_preferences as p', 'p.citizen_id', 'c.id')
     .select(['c.id', 'c.full_name', 'c.email', 'c.phone', 'p.email as pref_email', 'p.sms as pref_sms', 'p.chat as pref_chat', 'p.chat_id', 'p.locale'])
-    .where('c.id', '=', citizenId)
-    .executeTakeFirst();
-  return row ? { ...row, locale: row.locale ?? 'vi' } : undefined;
+    .where('c.id', 'in', [...new Set(citizenIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, { ...row, locale: row.locale ?? 'vi' }]));
 }

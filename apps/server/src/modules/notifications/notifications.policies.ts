@@ -32,11 +32,12 @@ const resendable: ReadonlySet<DeliveryStatus> = new Set(['sent', 'delivered', 'f
 
 /**
  * A message is sent again once it has left (sent, delivered) or been given up (failed); a queued
- * or sending one is still on its way. A one-time code is never repeated: it may have expired, and
- * the assisted-filing page sends a fresh one.
+ * or sending one is still on its way. A message with a one-time secret is never repeated: a code
+ * may have expired (the assisted-filing page sends a fresh one), a survey's token may have been
+ * spent (the survey's printed list issues a fresh one).
  */
 export const canResend = (message: { status: DeliveryStatus; kind: NotificationKind }): boolean =>
-  resendable.has(message.status) && message.kind !== 'confirmation_code';
+  resendable.has(message.status) && message.kind !== 'confirmation_code' && message.kind !== 'survey_invitation';
 
 /**
  * Templates apply to every agency of the installation (they have no agency), so, as catalogue-wide

@@ -1,5 +1,5 @@
 /** Shapes ledger rows for the console: instants in Vietnam time, destinations masked, one-time codes hidden. */
-import { formatInstant, type Actor, type DeliveryStatus, type NotificationChannel, type NotificationKind, type TemplateVariables } from '@motcua/domain';
+import { formatInstant, messageSecret, type Actor, type DeliveryStatus, type NotificationChannel, type NotificationKind, type TemplateVariables } from '@motcua/domain';
 import type { z } from 'zod';
 import { maskDestination } from '../../infra/one-time-codes.ts';
 import { canResend, seesDestination } from './notifications.policies.ts';
@@ -43,11 +43,11 @@ export function presentNotification(actor: Actor, row: NotificationRow): z.infer
   };
 }
 
-/** A one-time code is the applicant's alone: staff see the message without it. */
+/** A one-time code or survey token is the applicant's alone: staff see the message without it. */
 function withoutCode(text: string | null, kind: NotificationKind, variables: TemplateVariables): string | null {
-  const otp = variables.otp;
-  if (text === null || kind !== 'confirmation_code' || typeof otp !== 'string' || otp === '') return text;
-  return text.split(otp).join('••••••');
+  const secret = messageSecret(kind, variables);
+  if (text === null || secret === undefined || secret.startsWith('••')) return text;
+  return text.split(secret).join('••••••');
 }
 
 export function presentNotificationDetail(

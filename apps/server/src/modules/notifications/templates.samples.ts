@@ -27,5 +27,16 @@ export function sampleVariables(publicBaseUrl: string): TemplateVariables {
     dueAt: '08/12/2026 17:00',
     overdueSince: '08/12/2026 17:00',
     handlerName: 'Trần Thị Bình',
+    title: { vi: 'Đề nghị sửa chữa đường liên thôn bị sụt lún', en: 'Please repair the sunken road between the hamlets' },
+    receivedAt: '02/12/2026 08:00',
+    answeredAt: '11/12/2026 15:30',
+    answer: {
+      vi: 'Ủy ban nhân dân xã đã kiểm tra hiện trường và bố trí kinh phí sửa chữa trong tháng 01/2027.',
+      en: 'The commune checked the road and has set aside funds to repair it in January 2027.',
+    },
+    surveyTitle: { vi: 'Khảo sát mức độ hài lòng quý III năm 2026', en: 'Satisfaction survey, third quarter of 2026' },
+    score: { vi: '2 – Không hài lòng', en: '2 – Dissatisfied' },
+    comment: { vi: 'Phải đi lại nhiều lần; Trả kết quả trễ hẹn', en: 'Too many trips; Result was late' },
+    ratedAt: '16/12/2026 10:05',
   };
 }

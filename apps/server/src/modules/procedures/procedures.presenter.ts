@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import {
-  documentTypeInfo, documentTypes,
+  documentTypeInfo, documentTypes, isNationalProcedureCode, onlineServiceLabels, processingTimeBasisLabels, submissionChannelLabels, submissionChannels,
   budgetUnits, componentKindLabels, componentKinds, formatProcessingTime, procedureStatuses, timeUnits,
-  workflowRoleLabels, workflowRoles, type LegalProcessingTime, type TimeBudget,
+  workflowRoleLabels, workflowRoles, type LegalProcessingTime, type SubmissionChannel, type TimeBudget,
 } from '@motcua/domain';
 import { EFormSchema } from '../eforms/eforms.schemas.ts';
 import { FeeView, presentFee } from './fee.presenter.ts';
@@ -16,11 +16,17 @@ import type { CatalogueItemRow, ProcedureVersionRow } from './procedures.reposit
 
 const Text = z.object({ vi: z.string(), en: z.string() });
 
-const ProcessingTimeView = z.object({ value: z.number(), unit: z.enum(timeUnits), cutoff: z.string().nullable(), text: Text });
+const ProcessingTimeView = z.object({
+  value: z.number(), unit: z.enum(timeUnits), cutoff: z.string().nullable(), text: Text,
+  basisText: Text.nullable().describe('which days count: working days without rest days and holidays, or calendar days'),
+});
+/** The code the public may see ("Mã thủ tục"): a national code, never an internal one such as "DEMO.018". */
+const PublicCode = z.string().nullable().describe('the national code of the procedure; null when its code is internal (not to be shown)');
 const BudgetView = z.object({ value: z.number(), unit: z.enum(budgetUnits), text: Text });
 
 export const CatalogueItemSchema = z.object({
-  code: z.string(),
+  code: z.string().describe('the key of the procedure in this catalogue (addresses, submissions); show `publicCode` instead'),
+  publicCode: PublicCode,
   name: z.string(),
   field: z.string(),
   levels: z.array(z.string()),
@@ -42,10 +48,12 @@ const VersionSummary = z.object({
   createdAt: z.string(),
 });
 
-const Reference = z.object({ code: z.string(), name: z.string().nullable() });
+const Reference = z.object({ code: z.string(), publicCode: PublicCode, name: z.string().nullable() });
+const referenceTo = (r: { code: string; name: string | null } | null) => r && { code: r.code, publicCode: publicCodeOf(r.code), name: r.name };
 
 export const ProcedureSchema = z.object({
-  code: z.string(),
+  code: z.string().describe('the key of the procedure in this catalogue (addresses, submissions); show `publicCode` instead'),
+  publicCode: PublicCode,
   codeVerified: z.boolean(),
   /** The local date the page describes (today unless `at` was given). */
   asOf: z.string(),
@@ -76,7 +84,21 @@ export const ProcedureSchema = z.object({
   })),
   resultType: z.string().nullable(),
   resultDocumentType: z.enum(documentTypes).nullable(),
+  /** Kết quả thực hiện in words: the result type, or the name of the kind of paper. */
+  resultText: z.string().nullable(),
   legalBasis: z.string().nullable(),
+  /** Căn cứ pháp lý, text by text; empty when the version gives only `legalBasis`. */
+  legalDocuments: z.array(z.object({ number: z.string(), title: z.string(), issuedOn: z.string(), issuer: z.string() })),
+  /** Cơ quan thực hiện; null when not given (the levels say who). */
+  implementingAgency: z.string().nullable(),
+  /** Đối tượng thực hiện. */
+  applicants: z.array(z.string()),
+  /** Điều kiện thực hiện: empty when there are none ("Không"); null when the version does not say. */
+  conditions: z.array(z.string()).nullable(),
+  /** Cách thức thực hiện; left out of a version: at the counter and online, as the portal takes every procedure. */
+  channels: z.array(z.object({ channel: z.enum(submissionChannels), text: Text })),
+  /** The level of the online service: toàn trình (`full`) or một phần (`partial`). */
+  onlineService: z.object({ level: z.enum(['full', 'partial']), text: Text }),
   fullyOnline: z.boolean(),
   interAgency: z.array(z.object({ order: z.number().int(), agency: z.string(), name: z.string(), share: BudgetView })),
   workflow: z.array(z.object({
@@ -92,6 +114,7 @@ export const CatalogueChangeSchema = z.object({
   /** The local date the change takes effect. */
   date: z.string(),
   code: z.string(),
+  publicCode: PublicCode,
   name: z.string(),
   field: z.string(),
   version: z.number().int(),
@@ -102,14 +125,21 @@ export const CatalogueChangeSchema = z.object({
   replacedBy: Reference.nullable(),
 });
 
-export const presentProcessingTime = (t: LegalProcessingTime) =>
-  ({ value: t.value, unit: t.unit, cutoff: t.unit === 'same_day' ? t.cutoff ?? null : null, text: formatProcessingTime(t) });
+export const presentProcessingTime = (t: LegalProcessingTime) => ({
+  value: t.value, unit: t.unit, cutoff: t.unit === 'same_day' ? t.cutoff ?? null : null, text: formatProcessingTime(t),
+  basisText: processingTimeBasisLabels[t.unit],
+});
+
+const publicCodeOf = (code: string) => (isNationalProcedureCode(code) ? code : null);
+
+/** Counter and online: what the portal offers every procedure when its version names no channels. */
+const defaultChannels: SubmissionChannel[] = ['in_person', 'online'];
 
 const presentBudget = (b: TimeBudget) => ({ value: b.value, unit: b.unit, text: formatProcessingTime(b) });
 
 export function presentCatalogueItem(r: CatalogueItemRow): z.infer<typeof CatalogueItemSchema> {
   return {
-    code: r.code, name: r.name, field: r.field, levels: r.levels, processingTime: presentProcessingTime(r.processingTime),
+    code: r.code, publicCode: publicCodeOf(r.code), name: r.name, field: r.field, levels: r.levels, processingTime: presentProcessingTime(r.processingTime),
     fee: presentFee(r.fee), fullyOnline: r.fullyOnline, version: r.version, validFrom: r.validFrom,
   };
 }
@@ -120,6 +150,7 @@ export function presentProcedure(page: {
   const v = page.version;
   return {
     code: v.code,
+    publicCode: publicCodeOf(v.code),
     codeVerified: v.codeVerified,
     asOf: page.asOf,
     inForce: page.inForce,
@@ -130,7 +161,7 @@ export function presentProcedure(page: {
     validTo: v.validTo,
     changeNote: v.changeNote,
     endNote: v.endNote,
-    replacedBy: page.replacedBy,
+    replacedBy: referenceTo(page.replacedBy),
     name: v.name,
     field: v.field,
     levels: v.levels,
@@ -145,7 +176,14 @@ export function presentProcedure(page: {
     })),
     resultType: v.resultType,
     resultDocumentType: v.resultDocumentType ?? null,
+    resultText: v.resultType ?? (v.resultDocumentType ? documentTypeInfo[v.resultDocumentType].label.vi : null),
     legalBasis: v.legalBasis,
+    legalDocuments: v.details?.legalDocuments ?? [],
+    implementingAgency: v.details?.implementingAgency ?? null,
+    applicants: v.details?.applicants ?? [],
+    conditions: v.details?.conditions ?? null,
+    channels: (v.details?.channels ?? defaultChannels).map((channel) => ({ channel, text: submissionChannelLabels[channel] })),
+    onlineService: v.fullyOnline ? { level: 'full', text: onlineServiceLabels.full } : { level: 'partial', text: onlineServiceLabels.partial },
     fullyOnline: v.fullyOnline,
     interAgency: v.interAgency.map((p, i) => ({ order: i, agency: p.agency, name: p.name, share: presentBudget(p.share) })),
     workflow: v.workflow.map((s, i) => ({
@@ -163,10 +201,10 @@ export function presentChange(c: {
   replacedBy: { code: string; name: string | null } | null;
 }): z.infer<typeof CatalogueChangeSchema> {
   return {
-    change: c.kind, date: c.date, code: c.code, name: c.version.name, field: c.version.field, version: c.version.version,
+    change: c.kind, date: c.date, code: c.code, publicCode: publicCodeOf(c.code), name: c.version.name, field: c.version.field, version: c.version.version,
     previousVersion: c.previous?.version ?? null,
     changeNote: c.kind === 'abolished' || c.kind === 'replaced' ? c.version.endNote : c.version.changeNote,
     legalBasis: c.kind === 'abolished' || c.kind === 'replaced' ? null : c.version.legalBasis,
-    replacedBy: c.replacedBy,
+    replacedBy: referenceTo(c.replacedBy),
   };
 }

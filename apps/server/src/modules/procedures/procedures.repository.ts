@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
-  DocumentType, DossierComponent, EFormDefinition, Fee, InterAgencyParticipant, LegalProcessingTime, ProcedureContent, ProcedureStatus, WorkflowStep,
+  CatalogueDetails, DocumentType, DossierComponent, EFormDefinition, Fee, InterAgencyParticipant, LegalProcessingTime, ProcedureContent, ProcedureStatus, WorkflowStep,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 
@@ -29,7 +29,7 @@ const versionColumns = [
   'v.id', 'v.procedure_code', 'p.code_verified', 'v.version', 'v.name', 'v.field', 'v.levels', 'v.agency_codes', 'v.processing_time',
   'v.restart_after_supplement', 'v.late_receipt_window_minutes', 'v.fee', 'v.components', 'v.result_type', 'v.result_document_type', 'v.legal_basis',
   'v.fully_online', 'v.inter_agency', 'v.workflow', 'v.valid_from', 'v.valid_to', 'v.status', 'v.replaced_by', 'v.content_hash',
-  'v.change_note', 'v.end_note', 'v.created_at', 'v.declaration',
+  'v.change_note', 'v.end_note', 'v.created_at', 'v.declaration', 'v.catalogue_details',
 ] as const;
 
 interface RawVersion {
@@ -38,7 +38,7 @@ interface RawVersion {
   fee: Fee; components: DossierComponent[]; result_type: string | null; result_document_type: DocumentType | null; legal_basis: string | null; fully_online: boolean;
   inter_agency: InterAgencyParticipant[]; workflow: WorkflowStep[]; valid_from: string | null; valid_to: string | null;
   status: ProcedureStatus; replaced_by: string | null; content_hash: string; change_note: string | null; end_note: string | null;
-  created_at: Date; declaration: EFormDefinition | null;
+  created_at: Date; declaration: EFormDefinition | null; catalogue_details: CatalogueDetails | null;
 }
 
 function toRow(r: RawVersion): ProcedureVersionRow {
@@ -47,11 +47,11 @@ function toRow(r: RawVersion): ProcedureVersionRow {
     levels: r.levels, agencies: r.agency_codes, processingTime: r.processing_time, restartAfterSupplement: r.restart_after_supplement,
     lateReceiptWindowMinutes: r.late_receipt_window_minutes, fee: r.fee, components: r.components, resultType: r.result_type,
     ...(r.result_document_type ? { resultDocumentType: r.result_document_type } : {}),
-    ...(r.result_document_type ? { resultDocumentType: r.result_document_type } : {}),
     legalBasis: r.legal_basis, fullyOnline: r.fully_online, interAgency: r.inter_agency, workflow: r.workflow,
     validFrom: r.valid_from, validTo: r.valid_to, status: r.status, replacedBy: r.replaced_by, contentHash: r.content_hash,
     changeNote: r.change_note, endNote: r.end_note, createdAt: r.created_at,
     ...(r.declaration ? { declaration: r.declaration } : {}),
+    ...(r.catalogue_details ? { details: r.catalogue_details } : {}),
   };
 }
 
@@ -135,6 +135,7 @@ export async function insertVersion(
       inter_agency: JSON.stringify(c.interAgency),
       workflow: JSON.stringify(c.workflow),
       declaration: c.declaration ? JSON.stringify(c.declaration) : null,
+      catalogue_details: c.details ? JSON.stringify(c.details) : null,
       valid_from: input.validFrom,
       valid_to: null,
       status: 'active',
@@ -163,7 +164,6 @@ export async function closeVersion(
 export interface CatalogueFilter {
   /** Local date: only versions in force on it. */
   date: string;
-  q?: string | undefined;
   field?: string | undefined;
   level?: string | undefined;
   /** An agency code: procedures that agency implements (listed explicitly, or by its level). */
@@ -183,7 +183,8 @@ export interface CatalogueItemRow {
   validFrom: string | null;
 }
 
-function filterConditions(filter: CatalogueFilter): RawBuilder<unknown>[] {
+/** The conditions of a catalogue filter on `procedure_versions v` (the search adds its ranking, catalogue-search.repository.ts). */
+export function filterConditions(filter: CatalogueFilter): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [
     sql`(v.valid_from IS NULL OR v.valid_from <= ${filter.date}::date)`,
     sql`(v.valid_to IS NULL OR v.valid_to >= ${filter.date}::date)`,
@@ -195,62 +196,7 @@ function filterConditions(filter: CatalogueFilter): RawBuilder<unknown>[] {
       SELECT 1 FROM agencies a WHERE a.code = ${filter.agency}
         AND (a.code = ANY (v.agency_codes) OR (cardinality(v.agency_codes) = 0 AND a.level = ANY (v.levels))))`);
   }
-  if (filter.q) {
-    // Folded query q: the whole phrase anywhere (name, code or field), or every word somewhere,
-    // or close enough by trigram word similarity (pg_trgm's `<%`, default threshold 0.6: typos).
-    conditions.push(sql`(
-      strpos(v.search_text, q.fq) > 0
-      OR NOT EXISTS (SELECT 1 FROM unnest(string_to_array(q.fq, ' ')) AS w(word) WHERE strpos(v.search_text, w.word) = 0)
-      OR q.fq <% v.search_text)`);
-  }
   return conditions;
-}
-
-/**
- * Procedures in force on a date, searched and filtered. Ranking, best first:
- *   0 the code itself · 1 the name exactly · 2 the name starts with the phrase · 3 the name
- *   contains it · 4 the code or field contains it · 5 every word appears · 6 trigram similarity;
- * then by word similarity, then by folded name (the same order on every database), then code.
- * The catalogue is small (a few thousand rows): a scan of the in-force versions is cheap; the
- * trigram GIN index serves the `<%` operator.
- */
-export async function searchCatalogue(
-  db: Kysely<Database>,
-  filter: CatalogueFilter & { limit: number; offset: number },
-): Promise<{ items: CatalogueItemRow[]; total: number }> {
-  const q = filter.q ?? '';
-  const where = sql.join(filterConditions(filter), sql` AND `);
-  const from = sql`procedure_versions v CROSS JOIN (SELECT motcua_fold(${q}) AS fq, lower(btrim(${q})) AS code) AS q`;
-  const byName = sql`v.name_folded, v.name COLLATE "C", v.procedure_code`;
-  const order = filter.q
-    ? sql`CASE
-        WHEN lower(v.procedure_code) = q.code THEN 0
-        WHEN v.name_folded = q.fq THEN 1
-        WHEN starts_with(v.name_folded, q.fq) THEN 2
-        WHEN strpos(v.name_folded, q.fq) > 0 THEN 3
-        WHEN strpos(v.search_text, q.fq) > 0 THEN 4
-        WHEN NOT EXISTS (SELECT 1 FROM unnest(string_to_array(q.fq, ' ')) AS w(word) WHERE strpos(v.search_text, w.word) = 0) THEN 5
-        ELSE 6 END, word_similarity(q.fq, v.search_text) DESC, ${byName}`
-    : byName;
-  const [rows, count] = await Promise.all([
-    sql<{
-      id: string; procedure_code: string; name: string; field: string; levels: string[]; processing_time: LegalProcessingTime;
-      fee: Fee; fully_online: boolean; version: number; valid_from: string | null;
-    }>`
-      SELECT v.id, v.procedure_code, v.name, v.field, v.levels, v.processing_time, v.fee, v.fully_online, v.version, v.valid_from
-      FROM ${from}
-      WHERE ${where}
-      ORDER BY ${order}
-      LIMIT ${filter.limit} OFFSET ${filter.offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`.execute(db),
-  ]);
-  return {
-    total: Number(count.rows[0]?.n ?? 0),
-    items: rows.rows.map((r) => ({
-      id: r.id, code: r.procedure_code, name: r.name, field: r.field, levels: r.levels, processingTime: r.processing_time,
-      fee: r.fee, fullyOnline: r.fully_online, version: r.version, validFrom: r.valid_from,
-    })),
-  };
 }
 
 /** Fields (lĩnh vực) of the procedures in force on a date, with how many procedures each has. */

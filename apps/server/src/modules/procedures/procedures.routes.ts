@@ -45,14 +45,17 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: Deps): void 
       tags: ['procedures'],
       summary: 'Search the procedures in force (Tra cứu thủ tục hành chính)',
       description:
-        'Searches name, code and field, with or without diacritics and in any case ("dang ky khai sinh" finds "Đăng ký khai sinh"). ' +
-        'Best matches first: the code, the exact name, names starting with the words, names containing them, then looser matches.',
+        'Searches name, code and field, with or without diacritics and in any case ("dang ky khai sinh" finds "Đăng ký khai sinh"), ' +
+        'reading the province\'s abbreviations and everyday words (search-terms.json: "GPXD" is "giấy phép xây dựng") and leaving ' +
+        'out words that name no procedure ("cho", "của"). Best matches first: the code, the exact name, names holding every word, ' +
+        'then every word in the name or field, words begun, most words, and close spellings (docs/rules/catalogue-search.md). ' +
+        'Words are matched whole: "tam tru" does not match "trước".',
       querystring: Pagination.extend({
         limit: z.coerce.number().int().min(1).max(100).default(20),
-        q: inputText().trim().max(200).optional(),
-        field: Filter(200),
-        level: Filter(50),
-        agency: Filter(64),
+        q: inputText().trim().max(200).optional().describe('the words of the search; without it, every procedure in force by name'),
+        field: Filter(200).describe('a field (lĩnh vực) as `GET /public/procedure-fields` lists it; compared without diacritics'),
+        level: Filter(50).describe('an agency level (`commune`, `province`, …): procedures implemented at that level'),
+        agency: Filter(64).describe('an agency code: procedures that agency implements, named or by its level'),
       }),
       response: { 200: listOf(CatalogueItemSchema) },
     },

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  budgetUnits, componentKinds, documentTypes, feeItemKinds, inputText, openObject, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
+  budgetUnits, componentKinds, documentTypes, feeItemKinds, inputText, openObject, submissionChannels, timeUnits, workflowRoles, type FeeInput, type ProcedureEntryInput,
 } from '@motcua/domain';
 import { EFormSchema } from '../eforms/eforms.schemas.ts';
 
@@ -90,6 +90,8 @@ const StepInput = z.object({
   budget: TimeBudgetInput,
 });
 
+const LegalDocumentInput = z.object({ number: Text(100), title: Text(500), issuedOn: PlainDate, issuer: Text(300) }, required);
+
 /** A procedure (or a new version of one). `status` may be left out. */
 export const ProcedureDefinitionEntry = openObject({
   code: Code,
@@ -113,6 +115,11 @@ export const ProcedureDefinitionEntry = openObject({
   workflow: z.array(StepInput).min(1).max(50).optional(),
   /** The declaration e-form (docs/bundle-format.md); in a bundle, the id of a form of `eforms.json` is replaced by the form before this check. */
   declaration: EFormSchema.optional(),
+  implementingAgency: Text(500).optional(),
+  applicants: z.array(Text(300)).min(1).max(20).optional(),
+  conditions: z.array(Text(1000)).max(30).optional().describe('an empty list: no conditions ("Không")'),
+  channels: z.array(z.enum(submissionChannels, oneOf('channel', submissionChannels))).min(1).max(3).optional(),
+  legalDocuments: z.array(LegalDocumentInput).min(1).max(30).optional(),
   validFrom: PlainDate.optional(),
   validTo: PlainDate.optional(),
   changeNote: Text(2000).optional(),

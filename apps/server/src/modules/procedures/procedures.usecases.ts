@@ -6,13 +6,15 @@
 import { createHash } from 'node:crypto';
 import {
   AppError, canonicalVersionContent, catalogueChanges, formatIssuePath, localDateOf, parseProcedureBundleEntry, planCatalogueChange,
-  versionInForce, type CatalogueDecision, type ParsedProcedureEntry, type ProcedureEntryInput, type ProcedureIssue,
+  readCatalogueQuery, versionInForce, type CatalogueDecision, type SearchVocabulary, type ParsedProcedureEntry, type ProcedureEntryInput, type ProcedureIssue,
+  type AuditAction,
 } from '@motcua/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.repository.ts';
 import { canPublishProcedure } from './procedures.policies.ts';
+import { readSearchTerms, searchCatalogue, type SearchTermRow } from './catalogue-search.repository.ts';
 import * as repo from './procedures.repository.ts';
 
 /** Today's local date in Asia/Ho_Chi_Minh, from the injected clock. */
@@ -79,7 +81,7 @@ export async function planProcedureEntries(
   return { plans, issues };
 }
 
-const auditActions: Record<Exclude<EntryOutcome, 'unchanged'>, string> = {
+const auditActions: Record<Exclude<EntryOutcome, 'unchanged'>, AuditAction> = {
   created: 'procedure.created',
   amended: 'procedure.amended',
   abolished: 'procedure.abolished',
@@ -159,11 +161,25 @@ export async function publishProcedureEntry(
   return published;
 }
 
+/**
+ * The public search: the query read with the province's vocabulary (abbreviations, ignored words),
+ * then ranked over the procedures in force today (docs/rules/catalogue-search.md).
+ */
 export async function searchProcedures(
   query: { q?: string | undefined; field?: string | undefined; level?: string | undefined; agency?: string | undefined; limit: number; offset: number },
   deps: Pick<Deps, 'db' | 'clock'>,
 ) {
-  return repo.searchCatalogue(deps.db, { ...query, q: query.q?.trim() || undefined, date: todayOf(deps.clock) });
+  const { q, ...filter } = query;
+  const text = q?.trim();
+  const read = text ? readCatalogueQuery(text, vocabularyOf(await readSearchTerms(deps.db))) : undefined;
+  return searchCatalogue(deps.db, { ...filter, query: read, date: todayOf(deps.clock) });
+}
+
+function vocabularyOf(rows: readonly SearchTermRow[]): SearchVocabulary {
+  return {
+    ignoredWords: rows.filter((r) => r.kind === 'ignored').map((r) => r.phrase),
+    synonyms: rows.filter((r) => r.kind === 'synonym').map((r) => ({ phrase: r.phrase, means: r.means })),
+  };
 }
 
 export async function listProcedureFields(deps: Pick<Deps, 'db' | 'clock'>) {

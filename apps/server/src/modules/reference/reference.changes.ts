@@ -16,23 +16,28 @@ import type { Deps } from '../../deps.ts';
 
 export const referenceChannel = 'motcua_reference';
 
+/** What a cached staff session holds comes from these (the session, its user, roles and their agencies). */
+const sessionTables = new Set(['sessions', 'users', 'role_assignments', 'agencies']);
+
 /** The tables the working calendars are built from; any other notice concerns the reference cache. */
 const calendarTables = new Set(['holiday_schedules', 'calendar_settings', 'agency_calendars']);
 
 export function listenForReferenceChanges(
   handle: Pick<DatabaseHandle, 'listen'>,
-  caches: Pick<Deps, 'references' | 'calendars'> & Partial<Pick<Deps, 'templates'>>,
+  caches: Pick<Deps, 'references' | 'calendars'> & Partial<Pick<Deps, 'templates' | 'sessions'>>,
   options: ServerListenOptions = {},
 ): Promise<Listener> {
   return handle.listen(
     referenceChannel,
     {
       notify(table) {
+        if (sessionTables.has(table)) caches.sessions?.invalidate();
         if (calendarTables.has(table)) caches.calendars.invalidate();
         else if (table === 'notification_templates') caches.templates?.invalidate();
-        else caches.references.invalidate();
+        else if (table !== 'sessions' && table !== 'role_assignments') caches.references.invalidate();
       },
       gap() {
+        caches.sessions?.invalidate();
         caches.references.invalidate();
         caches.calendars.invalidate();
         caches.templates?.invalidate();

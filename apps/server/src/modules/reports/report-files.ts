@@ -8,7 +8,7 @@
  * the server and of every CLI command.
  */
 import type { Kysely } from 'kysely';
-import { headTitle, officialHeading, placeName } from '@motcua/domain';
+import { REPORT_KIND_ABBREVIATION, bodyAbbreviation, headTitle, officialHeading, placeName } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import type { RenderedReport, ReportIssuer } from '../../infra/pdf/report/report-pdf.ts';
 import type { ReportData } from '../../infra/xlsx/report-layout.ts';
@@ -16,15 +16,26 @@ import { agencyWithParent } from './reports.repository.ts';
 import type { StatisticsReport } from './reports.usecases.ts';
 
 /**
- * Who issues a report scoped to one agency, for the PDF's heading (Decree 30/2020, Annex I): the
- * agency under its direct managing body, its place and its head's title. Undefined for a report
- * of no single agency.
+ * Who issues a report, for the heading of its PDF and workbook (Decree 30/2020, Annex I): the
+ * agency it is scoped to or, without one, the top of the caller's scope when that is a single
+ * agency (a district manager's report of all their agencies is the district's); the agency under
+ * its direct managing body, its place, the report's symbol ("BC-UBND", the number left for the
+ * clerk) and its head's title. Undefined for a report of several separate subtrees.
  */
-export async function reportIssuer(db: Kysely<Database>, report: StatisticsReport): Promise<ReportIssuer | undefined> {
-  if (!report.filters.agency) return undefined;
-  const agency = await agencyWithParent(db, report.filters.agency);
+export async function reportIssuer(db: Kysely<Database>, report: StatisticsReport, scopePaths: readonly string[] = []): Promise<ReportIssuer | undefined> {
+  let code = report.filters.agency;
+  if (!code && scopePaths.length === 1) {
+    code = (await db.selectFrom('agencies').select('code').where('path', '=', scopePaths[0]!).executeTakeFirst())?.code ?? null;
+  }
+  if (!code) return undefined;
+  const agency = await agencyWithParent(db, code);
   if (!agency) return undefined;
-  return { heading: officialHeading(agency, agency.parent), place: placeName(agency), signerTitle: headTitle(agency) };
+  return {
+    heading: officialHeading(agency, agency.parent),
+    place: placeName(agency),
+    symbol: `${REPORT_KIND_ABBREVIATION}-${bodyAbbreviation(agency, agency.parent)}`,
+    signerTitle: headTitle(agency),
+  };
 }
 
 export async function renderReport(report: StatisticsReport, format: 'xlsx' | 'pdf', issuer?: ReportIssuer): Promise<Uint8Array> {
@@ -33,7 +44,7 @@ export async function renderReport(report: StatisticsReport, format: 'xlsx' | 'p
   const charts = await reportCharts(data);
   if (format === 'xlsx') {
     const { renderReportWorkbook } = await import('../../infra/xlsx/report-workbook.ts');
-    return renderReportWorkbook(data, charts);
+    return renderReportWorkbook(data, charts, issuer);
   }
   const { renderReportPdf } = await import('../../infra/pdf/report/report-pdf.ts');
   return renderReportPdf(data, charts, issuer ? { issuer } : {});

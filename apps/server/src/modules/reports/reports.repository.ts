@@ -17,7 +17,10 @@
  * (A period that has not begun yet counts its start as E: everything up to now is "before".)
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { addDays, localDateOf, reportInstants, startOfLocalDay, type Counts, type DateRange, type Instant, type PlainDate } from '@motcua/domain';
+import {
+  addDays, localDateOf, reportInstants, startOfLocalDay,
+  type Counts, type CriteriaTotals, type DateRange, type Instant, type PlainDate, type RatingCriterion, type ScoreCounts,
+} from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 
 export interface ReportFilter {
@@ -237,26 +240,48 @@ export async function refusalsByAgency(db: Kysely<Database>, f: ReportFilter, w:
   return new Map(rows.rows.map((r) => [r.agency_id, Number(r.n)]));
 }
 
-/** Satisfaction ratings given in the period (five levels), beside the main table. */
-export async function ratingsByAgency(db: Kysely<Database>, f: ReportFilter, w: ReportWindow): Promise<Map<string, number[]>> {
-  if (f.scopePaths.length === 0) return new Map();
+/**
+ * Satisfaction ratings given in the period (local dates of `rated_at`, up to E), beside the main
+ * table, per receiving agency: the count at each of the five levels, and for each criterion of
+ * the one-stop scoring tool how many ratings answered it and their points (docs/rules/service-quality.md).
+ * The criteria's query reads the same ratings (the same conditions) joined to their answers.
+ */
+export async function ratingsByAgency(db: Kysely<Database>, f: ReportFilter, w: ReportWindow): Promise<AgencyRatings> {
+  if (f.scopePaths.length === 0) return { scores: new Map(), criteria: new Map() };
   const scope = sql.join(f.scopePaths.map((p) => sql`starts_with(a.path, ${p})`), sql` OR `);
-  const rows = await sql<{ agency_id: string; score: number; n: string }>`
-    SELECT d.agency_id, r.score, count(*) AS n FROM dossier_ratings r
-      JOIN dossiers d ON d.id = r.dossier_id JOIN agencies a ON a.id = d.agency_id
-     WHERE r.rated_at >= (${f.from}::date - 1)::timestamptz AND r.rated_at < (${addDays(f.to, 2)}::date)::timestamptz AND r.rated_at < ${w.end}
+  const joins = sql`JOIN dossiers d ON d.id = r.dossier_id JOIN agencies a ON a.id = d.agency_id`;
+  const conditions = sql`
+       r.rated_at >= (${f.from}::date - 1)::timestamptz AND r.rated_at < (${addDays(f.to, 2)}::date)::timestamptz AND r.rated_at < ${w.end}
        AND motcua_local_date(r.rated_at) BETWEEN ${f.from}::date AND ${f.to}::date
        AND (${scope}) ${f.level ? sql`AND a.level = ${f.level}` : sql``}
        ${f.field ? sql`AND d.field = ${f.field}` : sql``} ${f.procedureCode ? sql`AND d.procedure_code = ${f.procedureCode}` : sql``}
-       ${f.channel ? sql`AND d.channel = ${f.channel}` : sql``}
-     GROUP BY d.agency_id, r.score`.execute(db);
-  const out = new Map<string, number[]>();
-  for (const r of rows.rows) {
-    const scores = out.get(r.agency_id) ?? [0, 0, 0, 0, 0];
-    scores[r.score - 1] = Number(r.n);
-    out.set(r.agency_id, scores);
+       ${f.channel ? sql`AND d.channel = ${f.channel}` : sql``}`;
+  const [byScore, byCriterion] = await Promise.all([
+    sql<{ agency_id: string; score: number; n: string }>`
+      SELECT d.agency_id, r.score, count(*) AS n FROM dossier_ratings r ${joins} WHERE ${conditions} GROUP BY d.agency_id, r.score`.execute(db),
+    sql<{ agency_id: string; criterion: RatingCriterion; n: string; points: string }>`
+      SELECT d.agency_id, x.criterion, count(*) AS n, sum(x.points) AS points
+        FROM dossier_ratings r JOIN dossier_rating_answers x ON x.dossier_id = r.dossier_id ${joins}
+       WHERE ${conditions}
+       GROUP BY d.agency_id, x.criterion`.execute(db),
+  ]);
+  const scores = new Map<string, [number, number, number, number, number]>();
+  for (const r of byScore.rows) {
+    const counts = scores.get(r.agency_id) ?? [0, 0, 0, 0, 0];
+    counts[r.score - 1] = Number(r.n);
+    scores.set(r.agency_id, counts);
   }
-  return out;
+  const criteria = new Map<string, CriteriaTotals>();
+  for (const r of byCriterion.rows) {
+    criteria.set(r.agency_id, { ...(criteria.get(r.agency_id) ?? {}), [r.criterion]: { count: Number(r.n), points: Number(r.points) } });
+  }
+  return { scores, criteria };
+}
+
+export interface AgencyRatings {
+  /** Per receiving agency: counts at scores 1…5 (index 0 = score 1). */
+  scores: Map<string, ScoreCounts>;
+  criteria: Map<string, CriteriaTotals>;
 }
 
 /**

@@ -3,8 +3,8 @@ import { sendDownload } from '../../http/download.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AppError, dossierChannels, dossierStatuses, formatInstant, inputText, resultClasses, statisticsKeys,
-  type DossierChannel, type DossierStatus, type PlainDate, type ResultClass,
+  AppError, dossierChannels, dossierStatuses, formatInstant, inputText, ratingCriterionKeys, resultClasses, statisticsKeys,
+  type DossierChannel, type DossierStatus, type PlainDate, type RatingCriterion, type ResultClass,
 } from '@motcua/domain';
 import type { Deps } from '../../deps.ts';
 import { staffWith } from '../../http/access.ts';
@@ -26,12 +26,20 @@ const Filters = z.object({
   channel: z.enum(dossierChannels).optional(),
 });
 
+const CriterionFigure = z.object({ count: z.number(), average: z.number().nullable() });
 const Counts = Object.fromEntries(statisticsKeys.map((k) => [k, z.number()])) as Record<(typeof statisticsKeys)[number], z.ZodNumber>;
 const Beside = {
   refused: z.number(),
   reused: z.number().describe('dossiers received in the period that reused documents of the applicant’s data store'),
   reuseRate: z.number().nullable().describe('reused / receivedInPeriod'),
-  ratings: z.object({ count: z.number(), average: z.number().nullable(), byScore: z.record(z.string(), z.number()) }),
+  ratings: z.object({
+    count: z.number(),
+    average: z.number().nullable().describe('average score 1–5, two decimals'),
+    byScore: z.record(z.string(), z.number()).describe('count per score, "5" very satisfied … "1" very dissatisfied'),
+    low: z.number().describe('ratings at or below the alert threshold (2)'),
+    criteria: z.object(Object.fromEntries(ratingCriterionKeys.map((k) => [k, CriterionFigure])) as Record<RatingCriterion, typeof CriterionFigure>)
+      .describe('per criterion of the one-stop scoring tool: ratings that answered it and their average points (0–2)'),
+  }).describe('satisfaction ratings given in the period (docs/rules/service-quality.md)'),
 };
 const Rates = { digitizationRate: z.number().nullable(), onlineRate: z.number().nullable(), onTimeRate: z.number().nullable() };
 const ReportSchema = z.object({
@@ -94,7 +102,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
     },
     handler: async (request, reply) => {
       const report = await statisticsReport(deps.db, reportScope(request.actor), requestOf(request.query), deps.clock().getTime());
-      const bytes = await renderReport(report, request.params.format, request.params.format === 'pdf' ? await reportIssuer(deps.db, report) : undefined);
+      const bytes = await renderReport(report, request.params.format, await reportIssuer(deps.db, report, reportScope(request.actor)));
       const type = request.params.format === 'xlsx' ? xlsxType : 'application/pdf';
       return sendDownload(reply, { bytes, mediaType: type, fileName: `bao-cao-${report.period.from}-${report.period.to}.${request.params.format}`, disposition: 'attachment' });
     },

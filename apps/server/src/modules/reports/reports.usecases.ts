@@ -5,8 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  AppError, addCounts, checkIdentities, emptyCounts, formatInstant, rate, withRates,
-  type Counts, type PlainDate, type Statistics,
+  AppError, addCounts, addCriteriaTotals, addScoreCounts, checkIdentities, emptyCounts, formatInstant, rate, ratingFigures, withRates,
+  type Counts, type CriteriaTotals, type PlainDate, type RatingFigures, type ScoreCounts, type Statistics,
 } from '@motcua/domain';
 import type { Database } from '../../db/schema.ts';
 import { ratingsByAgency, refusalsByAgency, reportWindow, reusesByAgency, statisticsByAgency, type ReportFilter } from './reports.repository.ts';
@@ -28,7 +28,8 @@ export interface Beside {
   reused: number;
   /** reused / receivedInPeriod, 4 decimals; null when nothing was received. */
   reuseRate: number | null;
-  ratings: { count: number; average: number | null; byScore: { '5': number; '4': number; '3': number; '2': number; '1': number } };
+  /** Satisfaction ratings given in the period (docs/rules/service-quality.md): count, average, per level, low ones, criteria averages. */
+  ratings: RatingFigures;
 }
 
 export interface ReportRow extends Statistics, Beside {
@@ -49,16 +50,8 @@ export interface StatisticsReport {
   rows: ReportRow[];
 }
 
-function beside(refused: number, scores: number[] | undefined, reused: number, receivedInPeriod: number): Beside {
-  const s = scores ?? [0, 0, 0, 0, 0];
-  const count = s.reduce((a, b) => a + b, 0);
-  const sum = s.reduce((a, n, i) => a + n * (i + 1), 0);
-  return {
-    refused,
-    reused,
-    reuseRate: rate(reused, receivedInPeriod),
-    ratings: { count, average: count ? Math.round((sum / count) * 100) / 100 : null, byScore: { '5': s[4]!, '4': s[3]!, '3': s[2]!, '2': s[1]!, '1': s[0]! } },
-  };
+function beside(refused: number, scores: ScoreCounts | undefined, criteria: CriteriaTotals | undefined, reused: number, receivedInPeriod: number): Beside {
+  return { refused, reused, reuseRate: rate(reused, receivedInPeriod), ratings: ratingFigures(scores, criteria) };
 }
 
 /** A period that ends before it starts is refused. */
@@ -104,11 +97,15 @@ export async function statisticsReport(
   const reportRows: ReportRow[] = rows.map((r) => {
     const { agencyId, agencyCode, agencyName, level, path: _path, ...counts } = r;
     total = addCounts(total, counts);
-    return { agency: agencyCode, agencyName, level, ...withRates(counts), ...beside(refusals.get(agencyId) ?? 0, ratings.get(agencyId), reuses.get(agencyId) ?? 0, counts.receivedInPeriod) };
+    return {
+      agency: agencyCode, agencyName, level, ...withRates(counts),
+      ...beside(refusals.get(agencyId) ?? 0, ratings.scores.get(agencyId), ratings.criteria.get(agencyId), reuses.get(agencyId) ?? 0, counts.receivedInPeriod),
+    };
   });
   const problems = checkIdentities(total);
   if (problems.length) throw new AppError('internal.unexpected', { details: { reportIdentities: problems } });
-  const allScores = [...ratings.values()].reduce((acc, s) => acc.map((v, i) => v + s[i]!), [0, 0, 0, 0, 0]);
+  const allScores = [...ratings.scores.values()].reduce<ScoreCounts>(addScoreCounts, [0, 0, 0, 0, 0]);
+  const allCriteria = [...ratings.criteria.values()].reduce<CriteriaTotals>(addCriteriaTotals, {});
   return {
     period: { from: request.from, to: request.to, ...(window.asOf === null ? {} : { asOf: formatInstant(window.asOf) }) },
     filters: {
@@ -118,7 +115,7 @@ export async function statisticsReport(
     generatedAt: formatInstant(now),
     total: {
       ...withRates(total),
-      ...beside([...refusals.values()].reduce((a, b) => a + b, 0), allScores, [...reuses.values()].reduce((a, b) => a + b, 0), total.receivedInPeriod),
+      ...beside([...refusals.values()].reduce((a, b) => a + b, 0), allScores, allCriteria, [...reuses.values()].reduce((a, b) => a + b, 0), total.receivedInPeriod),
     },
     rows: reportRows,
   };

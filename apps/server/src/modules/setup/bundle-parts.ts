@@ -3,6 +3,7 @@
  * of the bundle (procedures, holiday schedules) adds its loader here.
  */
 import { loadHolidayBundle } from '../calendar/calendar.usecases.ts';
+import { searchTermsBundleLoader } from '../procedures/catalogue-search.bundle.ts';
 import { procedureBundleLoader } from '../procedures/procedures.bundle.ts';
 import type { BundlePartLoader } from './setup.usecases.ts';
 
@@ -11,4 +12,4 @@ const holidays: BundlePartLoader = async (tx, bundle, summary) => {
   summary.holidays = await loadHolidayBundle(tx, bundle.raw.holidays.value, (path) => bundle.locate('holidays.json', path));
 };
 
-export const bundlePartLoaders: BundlePartLoader[] = [holidays, procedureBundleLoader()];
+export const bundlePartLoaders: BundlePartLoader[] = [holidays, procedureBundleLoader(), searchTermsBundleLoader];

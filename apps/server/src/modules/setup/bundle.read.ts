@@ -13,12 +13,18 @@ export interface Bundle {
   agencies: AgencyBundleEntry[];
   users: UserBundleEntry[];
   /** Raw JSON of the files later features validate themselves (procedures, holidays). */
-  raw: { procedures?: { value: unknown; text: string }; holidays?: { value: unknown; text: string }; eforms?: { value: unknown; text: string } };
+  raw: {
+    procedures?: { value: unknown; text: string }; holidays?: { value: unknown; text: string }; eforms?: { value: unknown; text: string };
+    searchTerms?: { value: unknown; text: string };
+  };
   /** `fileName` and a JSON path → "file:line" for messages. */
   locate: (file: string, jsonPath: Array<string | number>) => string;
 }
 
-const files = { agencies: 'agencies.json', procedures: 'procedures.json', holidays: 'holidays.json', users: 'users.json', eforms: 'eforms.json' } as const;
+const files = {
+  agencies: 'agencies.json', procedures: 'procedures.json', holidays: 'holidays.json', users: 'users.json', eforms: 'eforms.json',
+  searchTerms: 'search-terms.json',
+} as const;
 
 export function readBundle(dir: string): Bundle {
   const issues: FieldIssue[] = [];
@@ -62,6 +68,7 @@ export function readBundle(dir: string): Bundle {
   if (values.has(files.procedures)) raw.procedures = { value: values.get(files.procedures), text: texts.get(files.procedures)! };
   if (values.has(files.holidays)) raw.holidays = { value: values.get(files.holidays), text: texts.get(files.holidays)! };
   if (values.has(files.eforms)) raw.eforms = { value: values.get(files.eforms), text: texts.get(files.eforms)! };
+  if (values.has(files.searchTerms)) raw.searchTerms = { value: values.get(files.searchTerms), text: texts.get(files.searchTerms)! };
   return { dir, agencies, users, raw, locate };
 }
 

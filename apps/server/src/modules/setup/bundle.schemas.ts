@@ -39,6 +39,8 @@ export const UserBundleEntry = openObject({
   password: inputText().min(8).max(200).optional(),
   passwordHash: inputText().startsWith('$argon2').optional(),
   roles: z.array(z.object({ role: z.enum(staffRoles), agency: inputText().min(1) })).min(1),
+  /** The unit (phòng, ban) they work in: its agency's code and its code among that agency's `units`. */
+  unit: z.object({ agency: inputText().min(1), code: inputText().trim().min(1).max(64) }).optional(),
 }).refine((u) => Boolean(u.password) !== Boolean(u.passwordHash), {
   message: 'exactly one of password or passwordHash is required',
   path: ['password'],

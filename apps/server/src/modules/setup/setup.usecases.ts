@@ -151,6 +151,15 @@ async function loadUsers(tx: Kysely<Database>, bundle: Bundle, summary: SetupSum
       agencies.has(r.agency) ? [] : [{ path: bundle.locate('users.json', [i, 'roles', k, 'agency']), message: `unknown agency "${r.agency}"` }],
     ),
   );
+  const units = new Map((await tx.selectFrom('units').innerJoin('agencies', 'agencies.id', 'units.agency_id').select(['units.id', 'units.code', 'agencies.code as agency']).execute())
+    .map((unit) => [`${unit.agency}/${unit.code}`, unit.id]));
+  bundle.users.forEach((u, i) => {
+    if (u.unit && !units.has(`${u.unit.agency}/${u.unit.code}`)) {
+      issues.push({ path: bundle.locate('users.json', [i, 'unit']), message: `unknown unit "${u.unit.code}" of agency "${u.unit.agency}"` });
+    } else if (u.unit && !u.roles.some((r) => r.agency === u.unit!.agency)) {
+      issues.push({ path: bundle.locate('users.json', [i, 'unit']), message: 'the unit must be of an agency where the user holds a role' });
+    }
+  });
   const seen = new Set<string>();
   bundle.users.forEach((u, i) => {
     const key = u.username.toLowerCase();
@@ -166,7 +175,8 @@ async function loadUsers(tx: Kysely<Database>, bundle: Bundle, summary: SetupSum
       continue;
     }
     const passwordHash = u.passwordHash ?? (await hashPassword(u.password!));
-    const id = await insertUser(tx, { username: u.username, fullName: u.fullName, email: u.email ?? null, phone: u.phone ?? null, passwordHash });
+    const unitId = u.unit ? units.get(`${u.unit.agency}/${u.unit.code}`) : undefined;
+    const id = await insertUser(tx, { username: u.username, fullName: u.fullName, email: u.email ?? null, phone: u.phone ?? null, passwordHash, unitId });
     await insertAssignments(tx, id, u.roles.map((r) => ({ role: r.role, agencyId: agencies.get(r.agency)!.id })));
     summary.users.created++;
     if (u.password) {

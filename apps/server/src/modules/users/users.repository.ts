@@ -11,6 +11,8 @@ export interface UserRow {
   phone: string | null;
   disabled: boolean;
   assignments: Array<{ role: string; agencyId: string; agencyCode: string; agencyName: string; agencyPath: string }>;
+  /** The unit (phòng, ban) of an agency the staff member works in, if set. */
+  unit: { id: string; code: string; name: string; agencyId: string; agencyName: string } | null;
 }
 
 /**
@@ -52,9 +54,14 @@ export async function findUsersByIds(db: Kysely<Database>, ids: string[]): Promi
   if (ids.length === 0) return [];
   const users = await db
     .selectFrom('users')
-    .select(['id', 'username', 'full_name', 'email', 'phone', 'disabled'])
-    .where('id', 'in', ids)
-    .orderBy(sql`lower(username)`)
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .leftJoin('agencies as ua', 'ua.id', 'units.agency_id')
+    .select([
+      'users.id', 'users.username', 'users.full_name', 'users.email', 'users.phone', 'users.disabled',
+      'units.id as unit_id', 'units.code as unit_code', 'units.name as unit_name', 'ua.id as unit_agency_id', 'ua.name as unit_agency_name',
+    ])
+    .where('users.id', 'in', ids)
+    .orderBy(sql`lower(users.username)`)
     .execute();
   const roles = await db
     .selectFrom('role_assignments as r')
@@ -73,12 +80,15 @@ export async function findUsersByIds(db: Kysely<Database>, ids: string[]): Promi
     assignments: roles
       .filter((r) => r.user_id === u.id)
       .map((r) => ({ role: r.role, agencyId: r.agency_id, agencyCode: r.code, agencyName: r.name, agencyPath: r.path })),
+    unit: u.unit_id && u.unit_code && u.unit_name && u.unit_agency_id && u.unit_agency_name
+      ? { id: u.unit_id, code: u.unit_code, name: u.unit_name, agencyId: u.unit_agency_id, agencyName: u.unit_agency_name }
+      : null,
   }));
 }
 
 export async function insertUser(
   db: Kysely<Database>,
-  input: { username: string; fullName: string; email?: string | null; phone?: string | null; passwordHash: string },
+  input: { username: string; fullName: string; email?: string | null; phone?: string | null; passwordHash: string; unitId?: string | null | undefined },
 ): Promise<string> {
   const r = await db
     .insertInto('users')
@@ -88,6 +98,7 @@ export async function insertUser(
       email: input.email ?? null,
       phone: input.phone ?? null,
       password_hash: input.passwordHash,
+      unit_id: input.unitId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -116,11 +127,11 @@ export async function usernameTaken(db: Kysely<Database>, username: string): Pro
 export async function updateUser(
   db: Kysely<Database>,
   id: string,
-  changes: { fullName?: string | undefined; email?: string | null | undefined; phone?: string | null | undefined; disabled?: boolean | undefined },
+  changes: { fullName?: string | undefined; email?: string | null | undefined; phone?: string | null | undefined; disabled?: boolean | undefined; unitId?: string | null | undefined },
   now: Date,
 ): Promise<void> {
   const set = Object.fromEntries(
-    Object.entries({ full_name: changes.fullName, email: changes.email, phone: changes.phone, disabled: changes.disabled })
+    Object.entries({ full_name: changes.fullName, email: changes.email, phone: changes.phone, disabled: changes.disabled, unit_id: changes.unitId })
       .filter(([, value]) => value !== undefined),
   );
   await db.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', id).execute();
@@ -138,6 +149,16 @@ export async function deleteAssignmentsWithin(db: Kysely<Database>, userId: stri
     .select('a.id')
     .where((eb) => eb.or(scopePaths.map((p) => eb(eb.fn('starts_with', ['a.path', eb.val(p)]), '=', true))));
   await db.deleteFrom('role_assignments').where('user_id', '=', userId).where('agency_id', 'in', inScope).execute();
+}
+
+/** A unit with its agency's path, to check where it may be given. */
+export async function findUnitWithAgency(db: Kysely<Database>, unitId: string) {
+  return db
+    .selectFrom('units')
+    .innerJoin('agencies', 'agencies.id', 'units.agency_id')
+    .select(['units.id', 'units.active', 'units.code', 'agencies.id as agency_id', 'agencies.path as agency_path'])
+    .where('units.id', '=', unitId)
+    .executeTakeFirst();
 }
 
 /** Ends every session of the user (they must sign in again). */

@@ -17,6 +17,8 @@ const UserSchema = z.object({
   phone: z.string().nullable(),
   disabled: z.boolean(),
   assignments: z.array(z.object({ role: z.enum(staffRoles), agencyId: z.string(), agencyCode: z.string(), agencyName: z.string() })),
+  unit: z.object({ id: z.string(), code: z.string(), name: z.string(), agencyId: z.string(), agencyName: z.string() }).nullable()
+    .describe('the unit (phòng, ban) the staff member works in'),
 });
 
 const Password = passwordInput();
@@ -30,6 +32,7 @@ export const CreateStaffBody = z.object({
   phone: Phone.optional(),
   password: Password,
   assignments: Assignments,
+  unitId: z.uuid().optional().describe('the unit (phòng, ban) they work in: of an agency where they hold a role'),
 });
 
 export const UpdateStaffBody = z.object({
@@ -37,6 +40,7 @@ export const UpdateStaffBody = z.object({
   email: emailInput().nullable().optional(),
   phone: Phone.nullable().optional(),
   disabled: z.boolean().optional(),
+  unitId: z.uuid().nullable().optional().describe('the unit (phòng, ban) they work in; null: none'),
 });
 
 const present = (u: UserRow) => ({
@@ -47,6 +51,7 @@ const present = (u: UserRow) => ({
   phone: u.phone,
   disabled: u.disabled,
   assignments: u.assignments.map(({ role, agencyId, agencyCode, agencyName }) => ({ role: role as StaffRole, agencyId, agencyCode, agencyName })),
+  unit: u.unit,
 });
 
 export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {

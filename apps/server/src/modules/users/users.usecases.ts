@@ -28,6 +28,22 @@ async function checkAssignable(actor: Actor, assignments: Array<{ agencyId: stri
   });
 }
 
+/**
+ * A unit (phòng, ban) given to a staff member must be active, of an agency inside the admin's
+ * subtree, and of an agency where the staff member holds a role (or under one): the unit is where
+ * they work (docs/rules/reform-plans.md uses it for the tasks of their unit).
+ */
+async function checkUnit(actor: Actor, unitId: string, assignmentPaths: string[], deps: Pick<Deps, 'db'>): Promise<void> {
+  const unit = await repo.findUnitWithAgency(deps.db, unitId);
+  const fits = unit && unit.active && canAssignRoleAt(actor, { path: unit.agency_path }) && assignmentPaths.some((p) => isWithin(unit.agency_path, p));
+  if (!fits) {
+    throw new AppError('request.invalid', {
+      messages: { vi: 'Phòng, ban không thuộc cơ quan nơi cán bộ được phân công', en: 'The unit is not one of an agency where the staff member holds a role' },
+      issues: [{ path: 'unitId', message: 'not a unit of the staff member’s agencies' }],
+    });
+  }
+}
+
 export interface CreateStaffInput {
   username: string;
   fullName: string;
@@ -35,11 +51,16 @@ export interface CreateStaffInput {
   phone?: string | undefined;
   password: string;
   assignments: Array<{ role: StaffRole; agencyId: string }>;
+  unitId?: string | undefined;
 }
 
 /** Creates a staff account; every role must be on an agency inside the admin's own subtree. */
 export async function createStaff(context: AuditContext, input: CreateStaffInput, deps: Pick<Deps, 'db'>) {
   await checkAssignable(context.actor, input.assignments, deps);
+  if (input.unitId) {
+    const agencies = await Promise.all(input.assignments.map((a) => findAgencyById(deps.db, a.agencyId)));
+    await checkUnit(context.actor, input.unitId, agencies.flatMap((a) => (a ? [a.path] : [])), deps);
+  }
   if (await repo.usernameTaken(deps.db, input.username)) {
     throw new AppError('user.already_exists', {
       messages: { vi: 'Tên đăng nhập đã được sử dụng', en: 'The username is already taken' },
@@ -55,7 +76,7 @@ export async function createStaff(context: AuditContext, input: CreateStaffInput
       entityType: 'user',
       entityId: userId,
       agencyId: input.assignments[0]?.agencyId ?? null,
-      details: { username: input.username, assignments: input.assignments },
+      details: { username: input.username, assignments: input.assignments, ...(input.unitId ? { unitId: input.unitId } : {}) },
     });
     return userId;
   });
@@ -102,20 +123,24 @@ export interface StaffChanges {
   email?: string | null | undefined;
   phone?: string | null | undefined;
   disabled?: boolean | undefined;
+  /** The unit they work in; null: none. */
+  unitId?: string | null | undefined;
 }
 
-/** Edits a staff account's profile or disables (enables) it; disabling ends its sessions at once. */
-export async function updateStaff(context: AuditContext, id: string, changes: StaffChanges, deps: Pick<Deps, 'db' | 'clock' | 'references'>) {
+/** Edits a staff account's profile or unit, or disables (enables) it; disabling ends its sessions at once. */
+export async function updateStaff(context: AuditContext, id: string, changes: StaffChanges, deps: Pick<Deps, 'db' | 'clock' | 'references' | 'sessions'>) {
   const user = await managedUser(context.actor, id, deps);
   if (changes.disabled === true) refuseSelf(context.actor, user.id);
+  if (changes.unitId) await checkUnit(context.actor, changes.unitId, user.assignments.map((a) => a.agencyPath), deps);
   const action = changes.disabled === true && !user.disabled ? 'user.disabled' : changes.disabled === false && user.disabled ? 'user.enabled' : 'user.updated';
   await deps.db.transaction().execute(async (tx) => {
     await repo.updateUser(tx, user.id, changes, deps.clock());
     if (changes.disabled === true) await repo.deleteSessionsOf(tx, user.id);
     await recordAudit(tx, context, { action, entityType: 'user', entityId: user.id, agencyId: auditAgencyOf(context.actor, user), details: { username: user.username, ...changes } });
   });
-  // Staff names are cached; other processes hear of the change from the database.
+  // Staff names and sessions are cached; other processes hear of the change from the database.
   deps.references.invalidate();
+  deps.sessions.invalidate();
   return getUser(context.actor, user.id, deps);
 }
 
@@ -127,7 +152,7 @@ export async function replaceStaffAssignments(
   context: AuditContext,
   id: string,
   assignments: Array<{ role: StaffRole; agencyId: string }>,
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'sessions'>,
 ) {
   const user = await getUser(context.actor, id, deps);
   refuseSelf(context.actor, user.id);
@@ -141,11 +166,13 @@ export async function replaceStaffAssignments(
       details: { username: user.username, before, after: assignments },
     });
   });
+  // The user's sessions carry their roles: forgotten here at once, elsewhere on the database's notice.
+  deps.sessions.invalidate();
   return getUser(context.actor, user.id, deps);
 }
 
 /** Sets a new password chosen by the admin (to hand over in person); the user's sessions end. */
-export async function resetStaffPassword(context: AuditContext, id: string, password: string, deps: Pick<Deps, 'db' | 'clock'>) {
+export async function resetStaffPassword(context: AuditContext, id: string, password: string, deps: Pick<Deps, 'db' | 'clock' | 'sessions'>) {
   const user = await managedUser(context.actor, id, deps);
   refuseSelf(context.actor, user.id);
   const passwordHash = await hashPassword(password);
@@ -154,4 +181,5 @@ export async function resetStaffPassword(context: AuditContext, id: string, pass
     await repo.deleteSessionsOf(tx, user.id);
     await recordAudit(tx, context, { action: 'user.password_reset', entityType: 'user', entityId: user.id, agencyId: auditAgencyOf(context.actor, user), details: { username: user.username } });
   });
+  deps.sessions.invalidate();
 }

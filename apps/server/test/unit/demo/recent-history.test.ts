@@ -21,4 +21,20 @@ describe('recent demo history', () => {
     }
     expect(lines).toBeGreaterThan(1000);
   });
+
+  it.each(['2026-12-07T00:20:00+07:00', '2026-12-08T02:07:00+07:00', '2026-12-11T16:59:00+07:00'])('receives and resolves within working hours on weekdays, made at %s', (at) => {
+    const now = parseInstant(at);
+    const outside: string[] = [];
+    for (const line of recentDemoLines(now)) {
+      const d = JSON.parse(line) as { code: string; receivedAt: string; events: Array<{ type: string; at: string }> };
+      for (const [what, instant] of [['received', d.receivedAt], ...d.events.map((e) => [e.type, e.at])] as Array<[string, string]>) {
+        const local = new Date(parseInstant(instant) + 7 * 3_600_000);
+        const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+        const working = ![0, 6].includes(local.getUTCDay()) && ((minutes >= 480 && minutes < 720) || (minutes >= 780 && minutes < 1020));
+        if (!working) outside.push(`${d.code} ${what} ${instant}`);
+        expect(parseInstant(instant), `${d.code} ${what}`).toBeLessThan(now);
+      }
+    }
+    expect(outside.slice(0, 5)).toEqual([]);
+  });
 });

@@ -318,7 +318,7 @@ describe('the regulated forms as PDF', () => {
   });
 
   it('prints the applicant’s rating QR code on form 01 at the left of the title, labelled, both codes readable, still one page', async () => {
-    const ratingUrl = `https://dichvucong.ninhbinh.gov.vn/tra-cuu/${dossierCode}#danh-gia=AbCdEfGhIjKlMnOpQrStUvWx`;
+    const ratingUrl = `https://dichvucong.ninhbinh.gov.vn/danh-gia/${dossierCode}#AbCdEfGhIjKlMnOpQrStUvWx`;
     const bytes = await renderForm({ ...samples.receipt, ratingUrl });
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
     const codes = (await qrOfFirstPage(bytes)).split('\n').sort();

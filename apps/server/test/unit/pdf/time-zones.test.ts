@@ -43,7 +43,8 @@ describe('printed times are Vietnam time whatever the server time zone', () => {
     expect(sheet.replace(/\s+/g, ' ')).toContain('17:00 14/03/2025');
   });
 
-  it('renders byte-identical files in every time zone', async () => {
+  // Two child processes, each loading the PDF renderer and its fonts: on two busy cores that can take longer than a unit test's 30 s.
+  it('renders byte-identical files in every time zone', { timeout: 120_000 }, async () => {
     const a = await renderIn('UTC', dir);
     const b = await renderIn('America/New_York', dir);
     expect(Buffer.from(a.receipt).equals(Buffer.from(b.receipt))).toBe(true);

@@ -1,4 +1,4 @@
-import { emptyCounts, withRates, type PlainDate } from '@motcua/domain';
+import { emptyCounts, ratingFigures, withRates, type PlainDate } from '@motcua/domain';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
@@ -102,15 +102,15 @@ describe('a report with nothing in it', () => {
     period: { from: '2024-01-01' as PlainDate, to: '2024-01-31' as PlainDate },
     filters: { agency: null, level: 'commune', field: null, procedure: '1.001193', channel: 'postal' },
     generatedAt: '2024-02-01T01:00:00Z',
-    total: { ...withRates(emptyCounts()), refused: 0, reused: 0, reuseRate: null, ratings: { count: 0, average: null, byScore: { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0 } } },
+    total: { ...withRates(emptyCounts()), refused: 0, reused: 0, reuseRate: null, ratings: ratingFigures(undefined, undefined) },
     rows: [],
   };
 
   it('still renders both files, with the filters in words and no chart', async () => {
     const workbook = await readWorkbook(await renderReport(empty, 'xlsx'));
     const sheet = workbook.getWorksheet('Báo cáo')!;
-    expect(sheet.getCell('A3').value).toBe('Phạm vi: tất cả các đơn vị; cấp đơn vị tiếp nhận: cấp xã; thủ tục: 1.001193; hình thức tiếp nhận: dịch vụ bưu chính');
-    expect(sheet.getCell('A4').value).toBe('Ngày xuất báo cáo: 01/02/2024, lúc 08:00');
+    expect(sheet.getCell('A10').value).toBe('Phạm vi: tất cả các đơn vị; cấp đơn vị tiếp nhận: cấp xã; thủ tục: 1.001193; hình thức tiếp nhận: dịch vụ bưu chính');
+    expect(sheet.getCell('A11').value).toBe('Ngày xuất báo cáo: 01/02/2024, lúc 08:00');
     expect(workbook.getWorksheet('Biểu đồ')!.getImages()).toHaveLength(0);
     const pdf = await PDFDocument.load(await renderReport(empty, 'pdf'));
     expect(pdf.getPageCount()).toBe(2); // the table, then the figures beside it

@@ -4,7 +4,7 @@
  * three communes together 47.219); `largeReport(n)` is a province-sized report whose every key
  * differs from every other in each row, so that a column printed under the wrong heading shows.
  */
-import { addCounts, emptyCounts, rate, statisticsKeys, withRates, type Counts, type PlainDate } from '@motcua/domain';
+import { addCounts, emptyCounts, rate, ratingFigures, statisticsKeys, withRates, type Counts, type PlainDate } from '@motcua/domain';
 import type { ReportRow, StatisticsReport } from '../../../src/modules/reports/reports.usecases.ts';
 import { seededRandom as random } from '../../../src/demo/random.ts';
 
@@ -12,18 +12,7 @@ type Beside = Pick<ReportRow, 'refused' | 'reused' | 'reuseRate' | 'ratings'>;
 
 /** `reuseRate` is filled in by `row` and `report`, from the counts it divides by. */
 function beside(refused: number, scores: [number, number, number, number, number], reused = 0): Beside {
-  const count = scores.reduce((a, b) => a + b, 0);
-  const sum = scores.reduce((a, n, i) => a + n * (i + 1), 0);
-  return {
-    refused,
-    reused,
-    reuseRate: null,
-    ratings: {
-      count,
-      average: count ? Math.round((sum / count) * 100) / 100 : null,
-      byScore: { '5': scores[4], '4': scores[3], '3': scores[2], '2': scores[1], '1': scores[0] },
-    },
-  };
+  return { refused, reused, reuseRate: null, ratings: ratingFigures(scores, undefined) };
 }
 
 /** Counts from the handful of figures that determine them; the identities of the report (docs/rules/statistics.md) hold by construction. */

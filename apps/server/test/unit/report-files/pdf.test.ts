@@ -1,3 +1,4 @@
+import { ratingCriteria, ratingFigures } from '@motcua/domain';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport, renderReportPdfDocument } from '../../../src/modules/reports/report-files.ts';
@@ -63,6 +64,15 @@ describe('the statistics report as PDF', () => {
     expect(first).toMatch(/^\s+HUYỆN GIAO THỦY\s+Độc lập - Tự do - Hạnh phúc/m);
     expect(first).toContain('Giao Thủy, ngày 15 tháng 9 năm 2023');
     expect(first).not.toContain('TỈNH NINH BÌNH');
+    // The number is the clerk's, given when the signed report is registered: a dotted blank before the symbol.
+    expect(first).toMatch(/Số:\s*\.{10,}\/BC-UBND\s+Giao Thủy, ng/);
+  });
+
+  it('names its form top right, above the motto', async () => {
+    const first = (await pdfText(seed, 'layout', 1)).split('\n').filter((l) => l.trim());
+    expect(first[0]).toMatch(/^\s+Biểu số 06a\/VPCP\/KSTT$/);
+    expect(first[1]).toMatch(/^\s+\(Ban hành kèm theo Thông tư số 01\/2020\/TT-VPCP\)$/);
+    expect(first[2]).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
   });
 
   it('ends with the maker and the head, leaving the head’s signature slot on the last page between title and name', async () => {
@@ -77,7 +87,9 @@ describe('the statistics report as PDF', () => {
     expect(first).toMatch(/^\s+UBND TỈNH NINH BÌNH\s+CỘNG HÒA/m);
     expect(first).toMatch(/^\s+SỞ TƯ PHÁP\s+Độc lập/m);
     expect(first).toMatch(/Số: 12\/BC-STP\s+Ninh Bình, ngày 15 tháng 9 năm 2023/);
-    expect(await pdfText(pdf, 'layout', pages)).toMatch(/NGƯỜI LẬP BIỂU\s+GIÁM ĐỐC/);
+    const last = await pdfText(pdf, 'layout', pages);
+    expect(last).toMatch(/NGƯỜI LẬP BIỂU\s+GIÁM ĐỐC/);
+    expect(last).toMatch(/\(Ký, ghi rõ họ tên\)\s+\(Ký tên, đóng dấu\)/);
     const slot = signatureSlot!;
     expect(slot.page).toBe(pages - 1);
     expect(slot.height).toBeGreaterThanOrEqual(22 * (72 / 25.4) - 0.01);
@@ -140,6 +152,22 @@ describe('the statistics report as PDF', () => {
     }
     // The district: 57 of its 3.884 dossiers reused stored data.
     expect(figuresAfter(last, '000.00.12.H40').slice(1, 3)).toEqual(['57', '1,5%']);
+  });
+
+  it('reports the average points of each of the nine criteria beside the table, per agency and in total', async () => {
+    // The district's ratings answered two criteria: "total time" 4 times for 7 points (1,75), "contacts" once for 0.
+    const rated = ratingFigures([0, 0, 1, 1, 2], { total_time: { count: 4, points: 7 }, contacts: { count: 1, points: 0 } });
+    const bytes = await renderReport({
+      ...seedReport, rows: seedReport.rows.map((row, i) => (i === 0 ? { ...row, ratings: rated } : row)), total: { ...seedReport.total, ratings: rated },
+    }, 'pdf');
+    const last = await pdfText(bytes, 'layout', (await PDFDocument.load(bytes)).getPageCount());
+    const title = 'ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG THEO TIÊU CHÍ CỦA BỘ CHỈ SỐ MỘT CỬA';
+    expect(last).toContain(title);
+    const criteria = last.slice(last.indexOf(title));
+    const expected = ratingCriteria.map((c) => (c.key === 'total_time' ? '1,75' : c.key === 'contacts' ? '0,00' : '—'));
+    expect(figuresAfter(criteria, '000.00.12.H40')).toEqual(expected);
+    expect(figuresAfter(criteria, 'Tổng cộng')).toEqual(expected);
+    expect(figuresAfter(criteria, '000.31.12.H40')).toEqual(ratingCriteria.map(() => '—'));
   });
 
   it('embeds the charts as pictures at about 190 dpi', async () => {

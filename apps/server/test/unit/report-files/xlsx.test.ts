@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkIdentities } from '@motcua/domain';
+import { checkIdentities, ratingCriteria, ratingFigures } from '@motcua/domain';
 import { renderReport } from '../../../src/modules/reports/report-files.ts';
 import type { StatisticsReport } from '../../../src/modules/reports/reports.usecases.ts';
 import { besideFigures, figureColumns } from './expected.ts';
@@ -47,29 +47,73 @@ describe('the statistics report as a workbook', () => {
   }, 60_000);
 
   it('has the table, the charts and the figures beside, in that order', () => {
-    expect(seed.worksheets.map((s) => s.name)).toEqual(['Báo cáo', 'Biểu đồ', 'Ngoài bảng']);
+    expect(seed.worksheets.map((s) => s.name)).toEqual(['Báo cáo', 'Biểu đồ', 'Ngoài bảng', 'Tiêu chí đánh giá']);
   });
 
   it('opens with the title, the official period, the scope and the export date', () => {
     const sheet = seed.getWorksheet('Báo cáo')!;
-    expect(sheet.getCell('A1').value).toBe('BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
-    expect(sheet.getCell('A2').value).toBe('Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023');
-    expect(sheet.getCell('A3').value).toBe('Phạm vi: Ủy ban nhân dân huyện Giao Thủy (000.00.12.H40) và các đơn vị trực thuộc');
-    expect(sheet.getCell('A4').value).toBe('Ngày xuất báo cáo: 15/09/2023, lúc 08:30');
+    expect(sheet.getCell('A8').value).toBe('BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
+    expect(sheet.getCell('A9').value).toBe('Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023');
+    expect(sheet.getCell('A10').value).toBe('Phạm vi: Ủy ban nhân dân huyện Giao Thủy (000.00.12.H40) và các đơn vị trực thuộc');
+    expect(sheet.getCell('A11').value).toBe('Ngày xuất báo cáo: 15/09/2023, lúc 08:30');
     const filtered = large.getWorksheet('Báo cáo')!;
-    expect(filtered.getCell('A2').value).toBe('Kỳ báo cáo: từ ngày 01/01/2023 đến ngày 31/12/2023');
-    expect(filtered.getCell('A3').value).toBe('Phạm vi: tất cả các đơn vị; lĩnh vực: Hộ tịch');
+    expect(filtered.getCell('A9').value).toBe('Kỳ báo cáo: từ ngày 01/01/2023 đến ngày 31/12/2023');
+    expect(filtered.getCell('A10').value).toBe('Phạm vi: tất cả các đơn vị; lĩnh vực: Hộ tịch');
+  });
+
+  it('is headed as an official document: the form, the district’s People’s Committee, the motto, the number left for the clerk, place and date', () => {
+    const sheet = seed.getWorksheet('Báo cáo')!;
+    const merges = (sheet.model as unknown as { merges: string[] }).merges;
+    const right = merges.find((m) => m.startsWith('O1:') || /^[A-U]1:U1$/.test(m))!;
+    const r = right.split(':')[0]!.replace(/\d+/, '');
+    expect(sheet.getCell(`${r}1`).value).toBe('Biểu số 06a/VPCP/KSTT');
+    expect(sheet.getCell(`${r}2`).value).toBe('(Ban hành kèm theo Thông tư số 01/2020/TT-VPCP)');
+    expect(sheet.getCell('A3').value).toBe('ỦY BAN NHÂN DÂN');
+    expect(sheet.getCell('A4').value).toBe('HUYỆN GIAO THỦY');
+    expect(sheet.getCell(`${r}3`).value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(sheet.getCell(`${r}4`).value).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(sheet.getCell('A6').value).toBe('Số: ……………/BC-UBND');
+    expect(sheet.getCell(`${r}6`).value).toBe('Giao Thủy, ngày 15 tháng 9 năm 2023');
+    // Each block is merged across its columns, the left one from the first column, the right one to the last.
+    expect(merges).toContain(`${r}3:U3`);
+    expect(merges.some((m) => /^A3:[B-M]3$/.test(m))).toBe(true);
+  });
+
+  it('ends the form with the maker and the head of the People’s Committee, room left to sign', () => {
+    const sheet = seed.getWorksheet('Báo cáo')!;
+    const cells = new Map<string, number>();
+    sheet.eachRow((row, r) => row.eachCell((cell) => cells.set(String(cell.value), r)));
+    const total = cells.get('Tổng cộng')!;
+    expect(cells.get('NGƯỜI LẬP BIỂU')).toBeGreaterThan(total);
+    expect(cells.get('TM. ỦY BAN NHÂN DÂN')).toBe(cells.get('NGƯỜI LẬP BIỂU'));
+    expect(cells.get('CHỦ TỊCH')).toBe(cells.get('NGƯỜI LẬP BIỂU')! + 1);
+    expect(cells.get('(Ký, ghi rõ họ tên)')).toBe(cells.get('(Ký tên, đóng dấu)'));
+    // The sheet beside the table carries neither heading nor signatures.
+    const beside: string[] = [];
+    seed.getWorksheet('Ngoài bảng')!.eachRow((row) => row.eachCell((cell) => beside.push(String(cell.value))));
+    expect(beside).not.toContain('NGƯỜI LẬP BIỂU');
+    expect(beside).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  });
+
+  it('prints a report of no single agency under the motto, with no issuing body', () => {
+    const sheet = large.getWorksheet('Báo cáo')!;
+    expect(sheet.getCell('A3').value).toBeNull();
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(texts).toContain('Biểu số 06a/VPCP/KSTT');
+    expect(texts).toContain('THỦ TRƯỞNG CƠ QUAN');
   });
 
   it('says, for a period that is not over, up to when its figures are counted, under the period', async () => {
     const asOf = { ...seedReport, period: { ...seedReport.period, asOf: '2023-09-06T14:05:00+07:00' }, generatedAt: '2023-09-06T14:05:00+07:00' };
     const book = await readWorkbook(await renderReport(asOf, 'xlsx'));
     const sheet = book.getWorksheet('Báo cáo')!;
-    expect(sheet.getCell('A2').value).toBe('Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023');
-    expect(sheet.getCell('A3').value).toBe('Số liệu tính đến 14:05 ngày 06/09/2023');
-    expect(sheet.getCell('A5').value).toBe('Ngày xuất báo cáo: 06/09/2023, lúc 14:05');
+    expect(sheet.getCell('A9').value).toBe('Kỳ báo cáo: từ ngày 15/12/2022 đến ngày 14/09/2023');
+    expect(sheet.getCell('A10').value).toBe('Số liệu tính đến 14:05 ngày 06/09/2023');
+    expect(sheet.getCell('A12').value).toBe('Ngày xuất báo cáo: 06/09/2023, lúc 14:05');
     // The table one row lower, the same figures.
-    expect(numbersRow(sheet)).toBe(10);
+    expect(numbersRow(sheet)).toBe(17);
     expect(book.getWorksheet('Ngoài bảng')!.getCell('A3').value).toBe('Số liệu tính đến 14:05 ngày 06/09/2023');
     expect(String(book.getWorksheet('Biểu đồ')!.getCell('B2').value)).toContain('(số liệu tính đến 14:05 ngày 06/09/2023)');
     // A period that is over says nothing of the kind.
@@ -81,21 +125,21 @@ describe('the statistics report as a workbook', () => {
   it('heads the columns as the official form does, with merged cells over three rows and the columns numbered', () => {
     const sheet = seed.getWorksheet('Báo cáo')!;
     const numbers = numbersRow(sheet);
-    expect(numbers).toBe(9);
-    expect(headingPath(sheet, 1, 6, 8)).toEqual(['STT']);
-    expect(headingPath(sheet, 2, 6, 8)).toEqual(['Đơn vị', 'Tên đơn vị']);
-    expect(headingPath(sheet, 3, 6, 8)).toEqual(['Đơn vị', 'Mã đơn vị']);
-    figureColumns.forEach((c, i) => expect(headingPath(sheet, 4 + i, 6, 8), c.key).toEqual(c.path));
+    expect(numbers).toBe(16);
+    expect(headingPath(sheet, 1, 13, 15)).toEqual(['STT']);
+    expect(headingPath(sheet, 2, 13, 15)).toEqual(['Đơn vị', 'Tên đơn vị']);
+    expect(headingPath(sheet, 3, 13, 15)).toEqual(['Đơn vị', 'Mã đơn vị']);
+    figureColumns.forEach((c, i) => expect(headingPath(sheet, 4 + i, 13, 15), c.key).toEqual(c.path));
     expect(sheet.columnCount).toBe(21);
     for (let c = 1; c <= 21; c++) expect(sheet.getCell(numbers, c).value).toBe(`(${c})`);
     const merges = (sheet.model as unknown as { merges: string[] }).merges;
-    for (const range of ['A6:A8', 'B6:C6', 'D6:I6', 'F7:I7', 'D7:D8', 'E7:E8', 'J6:M6', 'N6:N8', 'O6:Q6', 'R6:S6', 'T6:T8', 'U6:U8']) {
+    for (const range of ['A13:A15', 'B13:C13', 'D13:I13', 'F14:I14', 'D14:D15', 'E14:E15', 'J13:M13', 'N13:N15', 'O13:Q13', 'R13:S13', 'T13:T15', 'U13:U15']) {
       expect(merges).toContain(range);
     }
-    expect(sheet.getCell('D6').value).toBe('Số hồ sơ nhận giải quyết');
-    expect(sheet.getCell('F7').value).toBe('Trong kỳ');
-    expect(sheet.getCell('J6').value).toBe('Số hồ sơ đã giải quyết');
-    expect(sheet.getCell('O6').value).toBe('Số hồ sơ đang giải quyết');
+    expect(sheet.getCell('D13').value).toBe('Số hồ sơ nhận giải quyết');
+    expect(sheet.getCell('F14').value).toBe('Trong kỳ');
+    expect(sheet.getCell('J13').value).toBe('Số hồ sơ đã giải quyết');
+    expect(sheet.getCell('O13').value).toBe('Số hồ sơ đang giải quyết');
   });
 
   it('holds every figure of every agency and of the total exactly as the JSON report has it', () => {
@@ -103,12 +147,12 @@ describe('the statistics report as a workbook', () => {
     expectFiguresOf(large.getWorksheet('Báo cáo')!, big);
     // The district as published: 3.884 received, 3.839 resolved = 3.517 ahead + 322 on time, 2.670 digitized (68,7%).
     const sheet = seed.getWorksheet('Báo cáo')!;
-    expect(sheet.getRow(10).values).toEqual([
+    expect(sheet.getRow(17).values).toEqual([
       undefined, 1, 'Ủy ban nhân dân huyện Giao Thủy', '000.00.12.H40',
       3884, 0, 3884, 1165, 2603, 116, 3839, 3517, 322, 0, 0, 45, 41, 4, 2670, 0.6874, 0.2999, 1,
     ]);
-    expect(sheet.getCell('B14').value).toBe('Tổng cộng');
-    expect(sheet.getCell('D14').value).toBe(51103);
+    expect(sheet.getCell('B21').value).toBe('Tổng cộng');
+    expect(sheet.getCell('D21').value).toBe(51103);
   });
 
   it('writes figures as real numbers: counts as #,##0, rates as fractions in 0.0%, a missing rate as "—"', () => {
@@ -145,8 +189,8 @@ describe('the statistics report as a workbook', () => {
 
   it('keeps the heading and the agency in view and prints on A4 landscape, one page wide, the heading on every page', () => {
     const sheet = large.getWorksheet('Báo cáo')!;
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 9 });
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '6:9' });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 16 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '13:16' });
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(30);
     expect(sheet.getColumn(4).width).toBeGreaterThanOrEqual(8);
   });
@@ -177,5 +221,23 @@ describe('the statistics report as a workbook', () => {
         expect(values).toEqual(besideFigures.map((f) => f.value(row) ?? '—'));
       });
     }
+  });
+
+  it('reports the average points of each of the nine criteria, per agency and in total', async () => {
+    // One agency's ratings answered two criteria: "total time" 4 times for 7 points (1,75), "contacts" once for 0.
+    const rated = ratingFigures([0, 0, 1, 1, 2], { total_time: { count: 4, points: 7 }, contacts: { count: 1, points: 0 } });
+    const report: StatisticsReport = {
+      ...seedReport,
+      rows: seedReport.rows.map((row, i) => (i === 0 ? { ...row, ratings: rated } : row)),
+      total: { ...seedReport.total, ratings: rated },
+    };
+    const sheet = (await readWorkbook(await renderReport(report, 'xlsx'))).getWorksheet('Tiêu chí đánh giá')!;
+    const numbers = numbersRow(sheet);
+    ratingCriteria.forEach((c, i) => expect(headingPath(sheet, 4 + i, 6, numbers - 1)).toEqual(['Điểm trung bình theo tiêu chí (0–2 điểm)', c.short.vi]));
+    const at = (r: number) => ratingCriteria.map((_, i) => sheet.getCell(r, 4 + i).value);
+    const expected = ratingCriteria.map((c) => (c.key === 'total_time' ? 1.75 : c.key === 'contacts' ? 0 : '—'));
+    expect(at(numbers + 1)).toEqual(expected);
+    expect(at(numbers + 1 + report.rows.length)).toEqual(expected);
+    expect(at(numbers + 2)).toEqual(ratingCriteria.map(() => '—'));
   });
 });

@@ -1,5 +1,5 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconCalendarEvent, IconHistory, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarEvent, IconChartDots3, IconHistory, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../shared/ui/page.ts';
@@ -7,6 +7,7 @@ import { SectionGuard } from '../SectionGuard.tsx';
 import { AgenciesTab } from './agencies/AgenciesTab.tsx';
 import { AuditTab } from './audit/AuditTab.tsx';
 import { HolidaysTab } from './holidays/HolidaysTab.tsx';
+import { IndexWeightsTab } from './index-weights/IndexWeightsTab.tsx';
 import { adminTabs, tabOf, type AdminTab } from './adminQuery.ts';
 import { UsersTab } from './users/UsersTab.tsx';
 
@@ -18,12 +19,12 @@ export function AdminPage() {
   );
 }
 
-const icons = { 'co-quan': IconBuildingCommunity, 'lich-nghi': IconCalendarEvent, 'tai-khoan': IconUsers, 'nhat-ky': IconHistory } as const;
-const labels = { 'co-quan': 'agencies', 'lich-nghi': 'holidays', 'tai-khoan': 'users', 'nhat-ky': 'audit' } as const;
+const icons = { 'co-quan': IconBuildingCommunity, 'lich-nghi': IconCalendarEvent, 'tai-khoan': IconUsers, 'nhat-ky': IconHistory, 'chi-so': IconChartDots3 } as const;
+const labels = { 'co-quan': 'agencies', 'lich-nghi': 'holidays', 'tai-khoan': 'users', 'nhat-ky': 'audit', 'chi-so': 'indexWeights' } as const;
 
 /**
  * `/console/quan-tri?tab=…`: the administrator's workbench. The tab is in the address (`co-quan`,
- * `lich-nghi`, `tai-khoan`, `nhat-ky`), and so is what each tab has selected, so any screen can be
+ * `lich-nghi`, `tai-khoan`, `nhat-ky`, `chi-so`), and so is what each tab has selected, so any screen can be
  * linked; each tab keeps only its own parameters when another is chosen.
  */
 function Admin() {
@@ -58,6 +59,7 @@ function Admin() {
         <Tabs.Panel value="lich-nghi" pt="md"><HolidaysTab /></Tabs.Panel>
         <Tabs.Panel value="tai-khoan" pt="md"><UsersTab /></Tabs.Panel>
         <Tabs.Panel value="nhat-ky" pt="md"><AuditTab /></Tabs.Panel>
+        <Tabs.Panel value="chi-so" pt="md"><IndexWeightsTab /></Tabs.Panel>
       </Tabs>
     </Stack>
   );

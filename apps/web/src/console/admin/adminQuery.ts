@@ -6,12 +6,13 @@
  *   /console/quan-tri?tab=tai-khoan&q=giaothuy&page=2&user=<id>
  *   /console/quan-tri?tab=nhat-ky&entityType=agency&entityId=000.41.00.H40&page=3
  *   /console/quan-tri?tab=nhat-ky&action=calendar.&actor=quantri&from=2026-11-01&to=2026-11-30
+ *   /console/quan-tri?tab=chi-so   (the weights of the service index)
  */
 import { isPlainDate } from '@motcua/domain';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
-export const adminTabs = ['co-quan', 'lich-nghi', 'tai-khoan', 'nhat-ky'] as const;
+export const adminTabs = ['co-quan', 'lich-nghi', 'tai-khoan', 'nhat-ky', 'chi-so'] as const;
 export type AdminTab = (typeof adminTabs)[number];
 
 export function tabOf(params: URLSearchParams): AdminTab {

@@ -2,7 +2,7 @@ import '@mantine/dates/styles.css';
 import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconFileText, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowsRight, IconFileText, IconInfoCircle } from '@tabler/icons-react';
 import 'dayjs/locale/vi';
 import { actionRules, type DossierAction } from '@motcua/domain';
 import { useRef, useState, type FormEvent } from 'react';
@@ -121,6 +121,13 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
               {t('console.dossier.dialog.nextStatus')} <b>{t(`dossierStatus.${target}`)}</b>
             </Text>
           )}
+          {name === 'forward' && dossier.forwardTo && (
+            <Alert variant="light" color="blue" icon={<IconArrowsRight size={18} aria-hidden="true" />} py={8} data-testid="forward-to">
+              <Text size="sm">
+                {t(dossier.forwardTo.code ? 'console.dossier.dialog.forwardTo' : 'console.dossier.dialog.forwardToChoice')} <b>{dossier.forwardTo.name}</b>
+              </Text>
+            </Alert>
+          )}
           {action.form && isFormNumber(action.form) && (
             <Alert variant="light" color="blue" icon={<IconFileText size={18} aria-hidden="true" />} py={8}>
               <Text size="sm">{t('console.dossier.dialog.issuesForm', { name: t(`dossier.forms.${action.form}`), form: action.form })}</Text>
@@ -139,6 +146,12 @@ export function ActionDialog({ dossier, action, onClose }: Props) {
               required
               data-autofocus
             />
+          )}
+          {isApology && (
+            <Alert variant="light" color="orange" icon={<IconInfoCircle size={18} aria-hidden="true" />} py={8} data-testid="apology-counted">
+              <Text size="sm">{t('console.dossier.dialog.apologyWhen')}</Text>
+              <Text size="sm" mt={4}>{t('console.dossier.dialog.apologyCounted', { at: formatDateTime(dossier.clock.dueAt ?? dossier.dueAt) })}</Text>
+            </Alert>
           )}
           {isApology && (
             <DatesProvider settings={{ locale: language === 'vi' ? 'vi' : 'en', firstDayOfWeek: 1 }}>

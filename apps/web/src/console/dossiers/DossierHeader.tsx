@@ -2,6 +2,7 @@ import { ActionIcon, CopyButton, Group, Paper, SimpleGrid, Stack, Text, Title, T
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../shared/i18n/index.ts';
 import { processingTimeLabel } from '../../shared/catalogue.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { dueStateOf, formatWorkingTimeLeft } from '../../shared/timeLeft.ts';
@@ -13,6 +14,7 @@ import { activeStep } from './workflowProgress.ts';
 /** The dossier at a glance: code, status, procedure, appointment, the legal clock and the current step. */
 export function DossierHeader({ dossier, now }: { dossier: DossierDetail; now: number }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const state = dueStateOf({ status: dossier.status, timeliness: dossier.clock.timeliness });
   return (
     <Paper withBorder p="md">
@@ -28,7 +30,7 @@ export function DossierHeader({ dossier, now }: { dossier: DossierDetail; now: n
           <Text size="sm" c="gray.7">
             <span className="motcua-code">{dossier.procedure.code}</span>
             {' · '}{dossier.procedure.field}
-            {' · '}{t('console.dossier.legalTime')}: {processingTimeLabel(t, dossier.procedure.processingTime)}
+            {' · '}{t('console.dossier.legalTime')}: {processingTimeLabel(language, dossier.procedure.processingTime)}
           </Text>
         </Stack>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
@@ -103,7 +105,7 @@ function ClockText({ dossier }: { dossier: DossierDetail }) {
   const text = formatWorkingTimeLeft(t, clock.workingMinutesLeft);
   return (
     <Stack gap={0}>
-      <Text size="sm" fw={600} c={clock.overdue ? 'red.8' : clock.timeliness === 'due_soon' ? 'yellow.9' : undefined}>{text}</Text>
+      <Text size="sm" fw={600} c={clock.overdue ? 'red.8' : clock.timeliness === 'due_soon' ? 'orange.9' : undefined}>{text}</Text>
       {clock.state === 'stopped' && <Text size="xs" c="orange.8">{t('dossier.clock.stopped')}</Text>}
       {clock.dueAt && formatDateTime(clock.dueAt) !== formatDateTime(dossier.dueAt) && (
         <Text size="xs" c="gray.7">{t('console.dossier.clockDueAt', { at: formatDateTime(clock.dueAt) })}</Text>

@@ -18,6 +18,7 @@ import { DossierForms, DossierWorkflow } from './DossierWorkflow.tsx';
 import { useDossier } from './dossiers.api.ts';
 import { inboxReturnPath } from './inboxReturn.ts';
 import { DossierNotifications } from '../notifications/DossierNotifications.tsx';
+import { DossierRating } from '../ratings/DossierRating.tsx';
 
 export function DossierPage() {
   return (
@@ -85,6 +86,7 @@ function Dossier() {
             <DossierResultDocument dossier={d} />
             <DossierWorkflow dossier={d} now={now} />
             <DossierForms dossier={d} />
+            <DossierRating dossier={d} />
             <DossierNotifications dossierId={d.id} code={d.code} />
           </Stack>
         </Grid.Col>

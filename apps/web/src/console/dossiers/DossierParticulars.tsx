@@ -72,60 +72,65 @@ export function DossierComponents({ dossier }: { dossier: DossierDetail }) {
   return (
     <Paper withBorder component="section" aria-labelledby="components-title" style={{ overflow: 'hidden' }}>
       <Title order={2} fz="h4" id="components-title" px="md" pt="md" pb="xs">{t('console.dossier.sections.components')}</Title>
-      <Table.ScrollContainer minWidth={620}>
-        <Table verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={36}>#</Table.Th>
-              <Table.Th>{t('console.dossier.components.name')}</Table.Th>
-              <Table.Th>{t('console.dossier.components.kind')}</Table.Th>
-              <Table.Th ta="right">{t('console.dossier.components.count')}</Table.Th>
-              <Table.Th>{t('console.dossier.components.received')}</Table.Th>
-              <Table.Th>{t('console.dossier.components.files')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {dossier.components.map((component, i) => (
-              <Table.Tr key={component.index}>
-                <Table.Td className="motcua-figures" c="gray.7">{i + 1}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {component.name}
-                    {component.required && <Text span c="red.8" aria-label={t('console.dossier.components.required')}> *</Text>}
-                  </Text>
-                  {component.note && <Text size="xs" c="gray.7">{component.note}</Text>}
-                </Table.Td>
-                <Table.Td><Text size="sm">{componentKindLabel(t, component.kind)}</Text></Table.Td>
-                <Table.Td ta="right" className="motcua-figures">{component.count}</Table.Td>
-                <Table.Td>
-                  {component.received
-                    ? <Group gap={4} c="green.8"><IconCheck size={16} aria-hidden="true" /><Text size="sm">{t('console.dossier.components.yes')}</Text></Group>
-                    : <Group gap={4} c={component.required ? 'red.8' : 'gray.6'}><IconX size={16} aria-hidden="true" /><Text size="sm">{t('console.dossier.components.no')}</Text></Group>}
-                </Table.Td>
-                <Table.Td>
-                  {component.fileIds.length === 0 && !supplementsOf(component.index).length ? <Text size="sm" c="gray.6">{emptyValue}</Text> : (
-                    <Group gap="xs">
-                      {component.fileIds.map((id, n) => (
-                        <Anchor key={id} href={fileUrl(id)} target="_blank" rel="noopener" size="sm">
-                          <Group gap={2} wrap="nowrap"><IconPaperclip size={14} aria-hidden="true" />{dossier.files.find((f) => f.id === id)?.name ?? t('console.dossier.components.file', { n: n + 1 })}</Group>
-                        </Anchor>
-                      ))}
-                      {supplementsOf(component.index).map((file) => <SupplementFile key={file.id} file={file} />)}
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {dossier.components.length === 0 && <Text size="sm" c="gray.7" px="md" pb="md">{t('console.dossier.components.none')}</Text>}
+      {dossier.components.length > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={620}>
+            <Table verticalSpacing={6}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={36}>#</Table.Th>
+                  <Table.Th>{t('console.dossier.components.name')}</Table.Th>
+                  <Table.Th>{t('console.dossier.components.kind')}</Table.Th>
+                  <Table.Th ta="right">{t('console.dossier.components.count')}</Table.Th>
+                  <Table.Th>{t('console.dossier.components.received')}</Table.Th>
+                  <Table.Th>{t('console.dossier.components.files')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {dossier.components.map((component, i) => (
+                  <Table.Tr key={component.index}>
+                    <Table.Td className="motcua-figures" c="gray.7">{i + 1}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {component.name}
+                        {component.required && <Text span c="red.8" aria-label={t('console.dossier.components.required')}> *</Text>}
+                      </Text>
+                      {component.note && <Text size="xs" c="gray.7">{component.note}</Text>}
+                    </Table.Td>
+                    <Table.Td><Text size="sm">{componentKindLabel(t, component.kind)}</Text></Table.Td>
+                    <Table.Td ta="right" className="motcua-figures">{component.count}</Table.Td>
+                    <Table.Td>
+                      {component.received
+                        ? <Group gap={4} c="green.8"><IconCheck size={16} aria-hidden="true" /><Text size="sm">{t('console.dossier.components.yes')}</Text></Group>
+                        : <Group gap={4} c={component.required ? 'red.8' : 'gray.6'}><IconX size={16} aria-hidden="true" /><Text size="sm">{t('console.dossier.components.no')}</Text></Group>}
+                    </Table.Td>
+                    <Table.Td>
+                      {component.fileIds.length === 0 && !supplementsOf(component.index).length ? <Text size="sm" c="gray.6">{emptyValue}</Text> : (
+                        <Group gap="xs">
+                          {component.fileIds.map((id, n) => (
+                            <Anchor key={id} href={fileUrl(id)} target="_blank" rel="noopener" size="sm">
+                              <Group gap={2} wrap="nowrap"><IconPaperclip size={14} aria-hidden="true" />{dossier.files.find((f) => f.id === id)?.name ?? t('console.dossier.components.file', { n: n + 1 })}</Group>
+                            </Anchor>
+                          ))}
+                          {supplementsOf(component.index).map((file) => <SupplementFile key={file.id} file={file} />)}
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Text size="xs" c="gray.6" px="md" py={6}>{t('console.dossier.components.requiredNote')}</Text>
+        </>
+      )}
       {supplementsOf(null).length > 0 && (
         <Group gap="xs" px="md" pt={6}>
           <Text size="sm" fw={600}>{t('dossier.supplement.files')}:</Text>
           {supplementsOf(null).map((file) => <SupplementFile key={file.id} file={file} />)}
         </Group>
       )}
-      <Text size="xs" c="gray.6" px="md" py={6}>{t('console.dossier.components.requiredNote')}</Text>
     </Paper>
   );
 }

@@ -40,7 +40,7 @@ export function DossierStatusBadge({ status, ...props }: { status: string } & Ba
 export function DueBadge({ state, ...props }: { state: DueState } & BadgeProps) {
   const { t } = useTranslation();
   if (state === 'overdue') return <Badge color="red" variant="filled" {...props}>{t('dossier.due.overdue')}</Badge>;
-  if (state === 'soon') return <Badge color="yellow" c="yellow.9" variant="light" {...props}>{t('dossier.due.soon')}</Badge>;
+  if (state === 'soon') return <Badge color="yellow" c="orange.9" variant="light" {...props}>{t('dossier.due.soon')}</Badge>;
   if (state === 'stopped') return <Badge color="orange" variant="outline" {...props}>{t('dossier.due.stopped')}</Badge>;
   return null;
 }

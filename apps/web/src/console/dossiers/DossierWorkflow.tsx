@@ -15,6 +15,7 @@ import { workflowProgress } from './workflowProgress.ts';
 /** The procedure's workflow with the current step highlighted, and each step's due time and outcome. */
 export function DossierWorkflow({ dossier, now }: { dossier: DossierDetail; now: number }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const steps = workflowProgress(dossier, now);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="workflow-title">
@@ -48,7 +49,7 @@ export function DossierWorkflow({ dossier, now }: { dossier: DossierDetail; now:
                   <Text size="sm" fw={current ? 700 : 600} lh={1.35} c={current ? 'brand.8' : undefined}>{step.name}</Text>
                   {current && <Text size="xs" fw={650} c="brand.8">{t('console.dossier.workflow.current')}</Text>}
                   <Text size="xs" c="gray.7">
-                    {t(`roles.${step.role as 'officer'}`)} · {processingTimeLabel(t, step.budget)}
+                    {t(`roles.${step.role as 'officer'}`)} · {processingTimeLabel(language, step.budget)}
                   </Text>
                   {step.dueAt && (
                     <Text size="xs" c={step.late ? 'red.8' : 'gray.7'} fw={step.late ? 600 : undefined} className="motcua-figures">

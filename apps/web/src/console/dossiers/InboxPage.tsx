@@ -1,5 +1,5 @@
 import { Button, EmptyState, Group, LoadingOverlay, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconBook2, IconFilePlus, IconInbox, IconSearchOff } from '@tabler/icons-react';
+import { IconBook2, IconFilePlus, IconInbox, IconQrcode, IconSearchOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -18,6 +18,7 @@ import { InboxTable } from './InboxTable.tsx';
 import { rememberInboxSearch } from './inboxReturn.ts';
 import { trackingBookAgencies } from './trackingBook.api.ts';
 import { TrackingBookDialog } from './TrackingBookDialog.tsx';
+import { QrPostersDialog } from './QrPostersDialog.tsx';
 import { ListPager } from '../../shared/ui/ListPager.tsx';
 
 export function InboxPage() {
@@ -36,6 +37,8 @@ function Inbox() {
   const isOfficer = staff.assignments.some((a) => a.role === 'officer');
   const bookAgencies = useMemo(() => trackingBookAgencies(staff.assignments), [staff.assignments]);
   const [bookOpen, setBookOpen] = useState(false);
+  // The desk's QR posters: printed by the same people as the tracking book.
+  const [postersOpen, setPostersOpen] = useState(false);
   const [params, setParams] = useSearchParams();
   const filters = parseInboxFilters(params);
   const list = useDossierList(listQueryOf(filters), { refetchInterval: 60_000 });
@@ -60,6 +63,11 @@ function Inbox() {
               {t('console.inbox.trackingBook.open')}
             </Button>
           )}
+          {bookAgencies.length > 0 && (
+            <Button variant="default" onClick={() => setPostersOpen(true)} leftSection={<IconQrcode size={16} aria-hidden="true" />}>
+              {t('console.inbox.qrPosters.open')}
+            </Button>
+          )}
           {isOfficer && (
             <Button component={Link} to="/console/tiep-nhan" leftSection={<IconFilePlus size={16} aria-hidden="true" />}>
               {t('console.inbox.newIntake')}
@@ -68,6 +76,7 @@ function Inbox() {
         </Group>
       </Group>
       {bookAgencies.length > 0 && <TrackingBookDialog opened={bookOpen} onClose={() => setBookOpen(false)} agencies={bookAgencies} />}
+      {bookAgencies.length > 0 && <QrPostersDialog opened={postersOpen} onClose={() => setPostersOpen(false)} agencies={bookAgencies} />}
 
       <Group gap="sm" justify="space-between">
         <Group gap="sm">

@@ -3,8 +3,8 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort, IconBuildingBank, IconMail,
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { formatDateTime } from '../../shared/format.ts';
-import { dueStateOf, formatWorkingTimeLeft, type DueState } from '../../shared/timeLeft.ts';
+import { emptyValue, formatDate, formatTime } from '../../shared/format.ts';
+import { dueStateOf, formatWorkingDuration, formatWorkingTimeLeft, type DueState } from '../../shared/timeLeft.ts';
 import { DossierStatusBadge, DueBadge } from './DossierStatusBadge.tsx';
 import type { DossierListItem } from './dossiers.api.ts';
 import type { SortColumn, SortState } from './inboxQuery.ts';
@@ -52,8 +52,17 @@ export function InboxTable({ rows, sort, onSort, linkOf }: Props) {
   };
 
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={880}>
       <Table className={classes.table} stickyHeader verticalSpacing={6} horizontalSpacing="xs" fz="sm">
+        {/* Fixed widths so the table fits a 1280-pixel screen beside the menu: codes break after a hyphen, instants put the time under the date. */}
+        <colgroup>
+          <col className={classes.colCode} />
+          <col className={classes.colApplicant} />
+          <col />
+          <col className={classes.colStatus} />
+          <col className={classes.colReceived} />
+          <col className={classes.colAppointment} />
+        </colgroup>
         <Table.Thead>
           <Table.Tr>
             {header('code', t('console.inbox.columns.code'))}
@@ -80,7 +89,7 @@ export function InboxTable({ rows, sort, onSort, linkOf }: Props) {
                 }}
               >
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                  <Group gap={6} wrap="nowrap" align="flex-start">
                     {ChannelIcon && (
                       <Tooltip label={t(`dossier.channels.${row.channel as keyof typeof channelIcons}`)}>
                         <ChannelIcon size={15} stroke={1.6} color="var(--mantine-color-gray-6)" aria-label={t(`dossier.channels.${row.channel as keyof typeof channelIcons}`)} />
@@ -91,13 +100,13 @@ export function InboxTable({ rows, sort, onSort, linkOf }: Props) {
                     </Link>
                   </Group>
                 </Table.Td>
-                <Table.Td maw={200}>
-                  <Text size="sm" fw={500} truncate="end">{row.applicantName}</Text>
+                <Table.Td>
+                  <Text size="sm" fw={500} lineClamp={2} title={row.applicantName}>{row.applicantName}</Text>
                 </Table.Td>
-                <Table.Td miw={200} maw={300}>
+                <Table.Td>
                   <Text size="sm" lineClamp={2} title={row.procedureName}>{row.procedureName}</Text>
                 </Table.Td>
-                <Table.Td miw={180} maw={230}>
+                <Table.Td>
                   <Stack gap={2} align="flex-start">
                     <Group gap={4} wrap="wrap">
                       <DossierStatusBadge status={row.status} size="sm" />
@@ -109,13 +118,15 @@ export function InboxTable({ rows, sort, onSort, linkOf }: Props) {
                     )}
                   </Stack>
                 </Table.Td>
-                <Table.Td className={`${classes.nowrap} motcua-figures`}>
-                  {formatDateTime(row.receivedAt ?? row.submittedAt)}
-                  {!row.receivedAt && row.submittedAt && <Text span size="xs" c="gray.6" display="block">{t('console.inbox.notReceivedYet')}</Text>}
+                <Table.Td className="motcua-figures">
+                  <InstantLines at={row.receivedAt ?? row.submittedAt} />
+                  {!row.receivedAt && row.submittedAt && <Text size="xs" c="gray.7">{t('console.inbox.notReceivedYet')}</Text>}
                 </Table.Td>
-                <Table.Td miw={150}>
-                  <Text size="sm" className={`${classes.nowrap} motcua-figures`} fw={state === 'overdue' ? 650 : undefined}>{formatDateTime(row.clockDueAt)}</Text>
-                  <TimeLeftCell state={state} minutes={row.workingMinutesLeft} />
+                <Table.Td>
+                  <Text size="sm" className={`${classes.nowrap} motcua-figures`} fw={state === 'overdue' ? 650 : undefined}>
+                    {formatDate(row.clockDueAt)}{row.clockDueAt && <Text span size="sm" c="gray.7" inherit> {formatTime(row.clockDueAt)}</Text>}
+                  </Text>
+                  <TimeLeftCell state={state} minutes={row.workingMinutesLeft} waited={row.waitingWorkingMinutes} />
                 </Table.Td>
               </Table.Tr>
             );
@@ -126,14 +137,36 @@ export function InboxTable({ rows, sort, onSort, linkOf }: Props) {
   );
 }
 
-/** The server's working time left (on the agency's calendar, at the server's instant), formatted. */
-function TimeLeftCell({ state, minutes }: { state: DueState; minutes: number | null }) {
+/** An instant as its date over its time: narrow enough for the list's columns. */
+function InstantLines({ at }: { at: string | null }) {
+  if (!at) return <Text size="sm">{emptyValue}</Text>;
+  return (
+    <>
+      <Text size="sm" className={classes.nowrap}>{formatDate(at)}</Text>
+      <Text size="xs" c="gray.7">{formatTime(at)}</Text>
+    </>
+  );
+}
+
+/**
+ * The server's working time left (on the agency's calendar, at the server's instant), formatted;
+ * for an online dossier not received yet, how long it has waited (the server's working time too).
+ */
+function TimeLeftCell({ state, minutes, waited }: { state: DueState; minutes: number | null; waited: number | null }) {
   const { t } = useTranslation();
   if (state === 'closed') return <Text size="xs" c="gray.6">{t('dossier.due.closed')}</Text>;
   if (state === 'stopped') return <Text size="xs" c="orange.8" fw={600}>{t('dossier.due.stopped')}</Text>;
+  if (waited !== null) {
+    return (
+      <Text size="xs" c="grape.8" fw={600} data-testid="waiting-age">
+        {/* Submitted out of working hours with not a working minute since: the date column says when. */}
+        {waited > 0 ? t('console.inbox.waited', { duration: formatWorkingDuration(t, waited, true) }) : t('console.inbox.waitedNone')}
+      </Text>
+    );
+  }
   if (state === 'none' || minutes === null) return <Text size="xs" c="gray.6">{t('dossier.due.notStarted')}</Text>;
   return (
-    <Text size="xs" c={state === 'overdue' ? 'red.8' : state === 'soon' ? 'yellow.9' : 'gray.8'} fw={state === 'on_track' ? 400 : 600}>
+    <Text size="xs" c={state === 'overdue' ? 'red.8' : state === 'soon' ? 'orange.9' : 'gray.8'} fw={state === 'on_track' ? 400 : 600}>
       {formatWorkingTimeLeft(t, minutes, true)}
     </Text>
   );

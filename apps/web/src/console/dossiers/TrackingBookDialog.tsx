@@ -23,7 +23,8 @@ interface Props {
 export function TrackingBookDialog({ opened, onClose, agencies }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{t('console.inbox.trackingBook.title')}</Text>} size="lg">
+    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{t('console.inbox.trackingBook.title')}</Text>} size="lg"
+      closeButtonProps={{ 'aria-label': t('console.inbox.trackingBook.close') }}>
       <TrackingBookForm agencies={agencies} onClose={onClose} />
     </Modal>
   );

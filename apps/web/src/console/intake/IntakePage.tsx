@@ -230,7 +230,7 @@ function ProcedureSummary({ procedure, onChange }: { procedure: ProcedureDetail;
     <Group gap="sm" mb="md" p="xs" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-sm)' }} wrap="wrap">
       <Text size="sm" fw={650}>{procedure.name}</Text>
       <Text size="sm" c="gray.7">
-        <span className="motcua-code">{procedure.code}</span> · {t('console.intake.legalTime')}: {processingTimeLabel(t, procedure.processingTime)} · {t('console.intake.fee')}: {localized(procedure.fee.text, language)}
+        <span className="motcua-code">{procedure.code}</span> · {t('console.intake.legalTime')}: {processingTimeLabel(language, procedure.processingTime)} · {t('console.intake.fee')}: {localized(procedure.fee.text, language)}
       </Text>
       {procedure.fullyOnline && <Badge size="sm" color="green" leftSection={<IconWorld size={11} aria-hidden="true" />}>{t('portal.procedures.fullyOnline')}</Badge>}
       <Button variant="subtle" size="compact-sm" onClick={onChange} ml="auto">{t('console.intake.changeProcedure')}</Button>

@@ -129,7 +129,7 @@ export function ProcedureStep({ counters, agencyId, onAgency, onPick }: Props) {
                 <Stack gap={0} miw={0}>
                   <Text size="sm" fw={600}>{item.name}</Text>
                   <Text size="xs" c="gray.7">
-                    <span className="motcua-code">{item.code}</span> · {item.field} · {processingTimeLabel(t, item.processingTime)} · {localized(item.fee.text, language)}
+                    <span className="motcua-code">{item.code}</span> · {item.field} · {processingTimeLabel(language, item.processingTime)} · {localized(item.fee.text, language)}
                   </Text>
                 </Stack>
                 <Group gap={6} wrap="nowrap" style={{ flex: 'none' }}>

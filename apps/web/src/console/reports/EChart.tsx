@@ -54,7 +54,7 @@ export function EChart({ option, height, label, name }: Props) {
       <div ref={box} role="img" aria-label={label} data-chart={name} data-ready={chart ? 'true' : 'false'} style={{ width: '100%', height }} />
       {!chart && (
         <Center pos="absolute" inset={0}>
-          {failed ? <Text size="sm" c="red.8">{t('console.reports.charts.failed')}</Text> : <Loader size="sm" aria-label={t('console.reports.charts.loading')} />}
+          {failed ? <Text size="sm" c="red.8">{t('console.reports.charts.failed')}</Text> : <Loader size="sm" role="status" aria-label={t('console.reports.charts.loading')} />}
         </Center>
       )}
     </Box>

@@ -1,6 +1,7 @@
 import '@mantine/dates/styles.css';
 import { Group, SegmentedControl, Select, Stack, Text, type ComboboxItem } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck } from '@tabler/icons-react';
 import type { PlainDate } from '@motcua/domain';
 import type { TFunction } from 'i18next';
@@ -48,6 +49,7 @@ interface Props {
  */
 export function PeriodPicker({ value, today, onChange }: Props) {
   const { t } = useTranslation();
+  const narrow = useMediaQuery('(max-width: 30em)');
   const language = useLanguage();
   const preset = value.custom ? undefined : recognizePeriod(value);
   const kind: PeriodKind = preset?.kind ?? 'custom';
@@ -80,10 +82,13 @@ export function PeriodPicker({ value, today, onChange }: Props) {
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <Stack gap={4}>
+      <Stack gap={4} w={narrow ? '100%' : undefined}>
         <Text component="span" size="sm" fw={500} id="report-period-kind">{t('console.reports.period.kindLabel')}</Text>
+        {/* Five kinds do not fit across a phone: stacked there, rather than widening the page. */}
         <SegmentedControl
           aria-labelledby="report-period-kind"
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          fullWidth={narrow}
           value={kind}
           onChange={changeKind}
           data={periodKinds.map((k) => ({ value: k, label: t(`console.reports.period.kinds.${k}`) }))}

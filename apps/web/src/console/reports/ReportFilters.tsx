@@ -3,6 +3,7 @@ import { IconFilterOff } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPlainDate } from '../../shared/format.ts';
 import { vi } from '../../shared/i18n/vi.ts';
 import { levelsOf, treeSelectData, type AgencyTree, type StaffAgency } from './agencyTree.ts';
 import { channels, hasFilters, type ReportFilters as Filters } from './reportQuery.ts';
@@ -26,7 +27,11 @@ interface Props {
 /** The agency subtree (a tree of the caller's agencies), level, field, procedure and channel. */
 export function ReportFilters({ filters, tree, agencies, fields, procedures, onChange }: Props) {
   const { t } = useTranslation();
-  const agencyData = useMemo(() => (tree ? treeSelectData(tree) : []), [tree]);
+  // An agency that has ended (merged or abolished) keeps its history: it stays, saying since when (the server's `endedOn`).
+  const agencyData = useMemo(
+    () => (tree ? treeSelectData(tree, (a) => (a.endedOn ? t('console.reports.filters.ended', { name: a.name, date: formatPlainDate(a.endedOn) }) : a.name)) : []),
+    [tree, t],
+  );
   const levels = useMemo(() => levelsOf(agencies), [agencies]);
   const procedureData = useMemo(
     () => procedures
@@ -49,7 +54,7 @@ export function ReportFilters({ filters, tree, agencies, fields, procedures, onC
         nothingFoundMessage={t('console.reports.filters.nothingFound')}
         chevronAriaLabels={{ expand: t('console.reports.filters.expand'), collapse: t('console.reports.filters.collapse') }}
         maxDropdownHeight={320}
-        comboboxProps={{ width: 360, position: 'bottom-start' }}
+        comboboxProps={{ width: 'min(520px, calc(100vw - 32px))', position: 'bottom-start' }}
         w={240}
         key={agencyData.length}
         data-testid="report-agency"

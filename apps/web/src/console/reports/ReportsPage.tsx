@@ -12,17 +12,21 @@ import { agencyPath, buildAgencyTree, orderRows, reportRoot, shortAgencyName } f
 import { DossiersDialog } from './DossiersDialog.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { FeeSection } from './FeeSection.tsx';
+import { FeedbackSection } from './FeedbackSection.tsx';
 import { describePeriod, PeriodPicker } from './PeriodPicker.tsx';
 import { vietnamToday } from './periods.ts';
-import { RankingTable } from './RankingTable.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportFilters } from './ReportFilters.tsx';
+import { ServiceIndexSection } from './ServiceIndexSection.tsx';
 import {
   dossierListQuery, parseReportState, reportApiQuery, reportSearch, type DossierListState, type ReportFilters as Filters, type ReportState,
 } from './reportQuery.ts';
 import { useCatalogueProcedures, useProcedureFields, useStaffAgencies, useStatistics, useTrend, type ReportRow } from './reports.api.ts';
 import { StatisticsTable } from './StatisticsTable.tsx';
 import { SummaryCards } from './SummaryCards.tsx';
+import { RatingsTable } from './RatingsTable.tsx';
+import { ExternalFiguresBeside } from '../surveys/ExternalFiguresBeside.tsx';
+import { useExternalFigures } from '../surveys/surveys.api.ts';
 
 export function ReportsPage() {
   return (
@@ -47,7 +51,8 @@ function Section({ title, hint, children, id }: { title: string; hint?: string; 
 /**
  * `/console/bao-cao`: the official statistics of dossier handling (docs/rules/statistics.md) for a period and an
  * agency subtree: summary figures, the official table with drill-down to subordinate agencies and
- * to the dossiers behind any figure, charts, a ranking of units, and the same report as files.
+ * to the dossiers behind any figure, charts, the service index with the ranking of units
+ * (ServiceIndexSection), and the same report as files.
  * Every figure is the API's; nothing is recomputed here.
  */
 function Reports() {
@@ -79,6 +84,10 @@ function Reports() {
     [report.data, tree, root?.code],
   );
   const rowList = useMemo(() => rows.map((r) => r.row), [rows]);
+  // SIPAS and PAR Index as published, for the agency on screen and those above and below it: of the
+  // period's year, or the latest published before it (a year's indices come out the next spring).
+  const figureAgency = filters.agency || (tree && tree.roots.length === 1 ? tree.roots[0]!.code : undefined);
+  const figures = useExternalFigures({ agency: figureAgency, year: Number(filters.to.slice(0, 4)), latest: true }, Boolean(tree));
   const procedureNames = useMemo(() => new Map((procedures.data?.items ?? []).map((p) => [p.code, p.name])), [procedures.data]);
 
   const go = (next: ReportState, replace = false) => setParams(reportSearch(next).slice(1), { replace });
@@ -102,6 +111,11 @@ function Reports() {
   const labelOf = useCallback((row: ReportRow) => {
     const node = tree?.byCode.get(row.agency);
     return shortAgencyName(row.agencyName, node?.shortName);
+  }, [tree]);
+  // A unit of the service index by code (its name from the tree when the answer has none: the scope).
+  const unitLabel = useCallback((row: { agency: string; agencyName: string }) => {
+    const node = tree?.byCode.get(row.agency);
+    return row.agencyName || node ? shortAgencyName(row.agencyName || node!.name, node?.shortName) : '';
   }, [tree]);
   const data = report.data;
   const empty = data && data.total.received === 0 && data.total.refused === 0 && data.rows.every((r) => r.received === 0);
@@ -210,12 +224,15 @@ function Reports() {
                   }}
                 />
               </Section>
-              <Section id="report-ranking-title" title={t('console.reports.ranking.title')} hint={t('console.reports.ranking.hint')}>
-                <RankingTable rows={rowList} labelOf={labelOf} />
+              <Section id="report-ratings-title" title={t('ratings.report.title')}>
+                <RatingsTable total={data.total} rows={rowList} labelOf={labelOf} />
               </Section>
             </>
           )}
+          <ExternalFiguresBeside figures={figures.data?.items ?? []} id="report-external-title" />
+          <ServiceIndexSection filters={filters} period={periodText} labelOf={unitLabel} />
           <FeeSection filters={filters} period={periodText} />
+          <FeedbackSection filters={filters} period={periodText} />
           <Text size="xs" c="gray.7">{t('console.reports.generatedAt', { at: formatDateTime(data.generatedAt) })}</Text>
         </Stack>
       )}

@@ -113,7 +113,7 @@ export function StatisticsTable({ total, rows, period, onOpen, onDrill, labelOf 
               <tr key={row.agency} className={classes.row} data-agency={row.agency}>
                 <th scope="row" className={classes.agencyCell} style={{ paddingLeft: 6 + depth * 14, fontWeight: 400 }} title={`${row.agencyName} (${row.agency})`}>
                   {drillable ? (
-                    <button type="button" className={classes.drill} onClick={() => onDrill(row.agency)} aria-label={t('console.reports.table.drill', { agency: row.agencyName })}>
+                    <button type="button" className={classes.drill} onClick={() => onDrill(row.agency)} aria-label={t('console.reports.table.drill', { agency: name })}>
                       <span className={classes.agencyName}>{name}</span>
                       <IconChevronRight size={14} aria-hidden="true" style={{ flex: 'none' }} />
                     </button>

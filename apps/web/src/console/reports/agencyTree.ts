@@ -6,7 +6,8 @@
 import type { ApiItem } from '../../shared/api.ts';
 
 /** An agency as `GET /agencies` lists it: what the tree and the report filters read of it. */
-export type StaffAgency = Pick<ApiItem<'/agencies'>, 'id' | 'code' | 'name' | 'shortName' | 'level' | 'parentId' | 'validFrom' | 'validTo'>;
+export type StaffAgency = Pick<ApiItem<'/agencies'>, 'id' | 'code' | 'name' | 'shortName' | 'level' | 'parentId' | 'validFrom' | 'validTo'>
+  & Partial<Pick<ApiItem<'/agencies'>, 'endedOn'>>;
 
 /** An agency linked to its parent and its subordinates. */
 export type TreeNode<T extends StaffAgency> = T & { parent: TreeNode<T> | null; children: Array<TreeNode<T>> };
@@ -105,11 +106,11 @@ export interface TreeSelectNode {
   children?: TreeSelectNode[];
 }
 
-/** Data for the agency tree select: value = agency code. */
-export function treeSelectData(tree: AgencyTree): TreeSelectNode[] {
+/** Data for the agency tree select: value = agency code, label = `label(agency)` (its name by default). */
+export function treeSelectData(tree: AgencyTree, label: (agency: AgencyNode) => string = (n) => n.name): TreeSelectNode[] {
   const toNode = (n: AgencyNode): TreeSelectNode => ({
     value: n.code,
-    label: n.name,
+    label: label(n),
     ...(n.children.length ? { children: n.children.map(toNode) } : {}),
   });
   return tree.roots.map(toNode);

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Container, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDownload, IconFileText, IconId, IconLogin2 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDownload, IconFileText, IconHeartHandshake, IconId, IconLogin2 } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatCurrency, formatDate, formatDateTime, formatPlainDate } from '../../shared/format.ts';
@@ -109,6 +110,14 @@ function MyDossierCard({ item }: { item: MyDossierItem }) {
             {late && <Badge variant="outline" color={late === 'due_soon' ? 'orange.9' : 'red.9'}>{t(`myDossiers.timeliness.${late}`)}</Badge>}
           </Group>
         )}
+        {item.asks.includes('rating') && (
+          <Group>
+            <Button component={Link} to={`/ho-so-cua-toi/${encodeURIComponent(item.code)}#danh-gia`} size="sm" variant="light" color="teal"
+              leftSection={<IconHeartHandshake size={16} aria-hidden="true" />} aria-label={t('ratings.my.rateLabel', { code: item.code })}>
+              {t('ratings.my.rate')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );
@@ -117,6 +126,12 @@ function MyDossierCard({ item }: { item: MyDossierItem }) {
 function MyDossierDetail({ code }: { code: string }) {
   const { t } = useTranslation();
   const dossier = useMyDossier(code, true);
+  const { hash } = useLocation();
+  const loaded = dossier.isSuccess;
+  // The list's "Đánh giá" button opens the dossier at its rating form.
+  useEffect(() => {
+    if (loaded && hash === '#danh-gia') document.getElementById('danh-gia')?.scrollIntoView({ block: 'start' });
+  }, [loaded, hash]);
   const back = (
     <Anchor component={Link} to="/ho-so-cua-toi" size="sm">
       <Group gap={4}><IconArrowLeft size={16} aria-hidden="true" />{t('myDossiers.back')}</Group>

@@ -9,15 +9,21 @@ import { changesEn, feeScheduleEn, lookupEn, procedureEn, ratingEn, submitEn } f
 import { reportsEn } from './parts/reports.en.ts';
 import { reportReuseEn } from './parts/reportReuse.en.ts';
 import { reportFeesEn } from './parts/reportFees.en.ts';
+import { serviceIndexEn } from './parts/serviceIndex.en.ts';
 import { myDocumentsEn } from './parts/myDocuments.en.ts';
 import { dataStoreEn } from './parts/dataStore.en.ts';
 import { verificationEn } from './parts/verification.en.ts';
 import { documentsEn } from './parts/documents.en.ts';
 import { notificationsEn } from './parts/notifications.en.ts';
+import { feedbackEn } from './parts/feedback.en.ts';
+import { ratingsEn } from './parts/ratings.en.ts';
+import { reformEn } from './parts/reform.en.ts';
+import { errorsEn } from './parts/errors.en.ts';
 import type { vi } from './vi.ts';
 import { myDossiersEn } from './parts/myDossiers.en.ts';
 import { paymentsEn } from './parts/payments.en.ts';
 import { feesEn } from './parts/fees.en.ts';
+import { externalFiguresEn, surveysEn } from './parts/surveys.en.ts';
 
 /** Every language has exactly the keys of the Vietnamese source; the compiler checks it. */
 export type Translation = Widen<typeof vi>;
@@ -41,6 +47,8 @@ export const en: Translation = {
     skipToContent: 'Skip to main content',
     requestId: 'Request ID: {{id}}',
     cancel: 'Cancel',
+    clear: 'Clear',
+    close: 'Close',
     pages: { previous: 'Previous page', next: 'Next page', first: 'First page', last: 'Last page', page: 'Page {{page}}' },
   },
   citizen: citizenEn,
@@ -54,16 +62,16 @@ export const en: Translation = {
   eform: eformEn,
   documents: documentsEn,
   notifications: notificationsEn,
+  feedback: feedbackEn,
+  ratings: ratingsEn,
+  reform: reformEn,
   language: {
     label: 'Language',
     vi: 'Tiếng Việt',
     en: 'English',
     short: { vi: 'VI', en: 'EN' },
   },
-  errors: {
-    network: 'Cannot reach the server. Please check your network connection and try again.',
-    unexpected: 'Something went wrong. Please try again later.',
-  },
+  errors: errorsEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has moved. Please check the link.',
@@ -131,15 +139,19 @@ export const en: Translation = {
         department: 'Department',
         district: 'District',
         commune: 'Commune',
+        police: 'Police',
       },
-      time: {
-        working_days_one: '{{count}} working day',
-        working_days_other: '{{count}} working days',
-        working_hours_one: '{{count}} working hour',
-        working_hours_other: '{{count}} working hours',
-        days_one: '{{count}} day',
-        days_other: '{{count}} days',
-        same_day: 'Same day (if received by {{cutoff}})',
+      filters: {
+        label: 'Narrow the list of procedures',
+        field: 'Field',
+        allFields: 'All fields',
+        level: 'Level',
+        allLevels: 'All levels',
+        agency: 'Implementing agency',
+        allAgencies: 'All agencies',
+        noAgency: 'No agency has this name',
+        clear: 'Clear filters',
+        emptyHint: 'Try removing a filter, or another keyword.',
       },
     },
     lookup: lookupEn,
@@ -203,9 +215,14 @@ export const en: Translation = {
       assisted: 'Assisted filing',
       reports: 'Reports',
       documents: 'Documents',
+      feedback: 'Feedback',
       notifications: 'Notifications',
+      ratings: 'Satisfaction ratings',
+      reform: 'Administrative reform',
       templates: 'Message templates',
       admin: 'Administration',
+      surveys: 'Satisfaction surveys',
+      externalFigures: 'SIPAS, PAR Index',
     },
     home: {
       title: 'Workspace',
@@ -217,9 +234,14 @@ export const en: Translation = {
         assisted: 'Prepare an online dossier for a citizen, who confirms it with a code or the e-ID.',
         reports: 'How dossiers are being resolved, per reporting period.',
         documents: 'Registers of outgoing and incoming documents; draft, approve, sign, issue.',
+        feedback: 'Complaints and suggestions of citizens and businesses: receive, handle, answer.',
         notifications: 'E-mails, SMS and chat messages sent to citizens and staff; send a failed one again.',
+        ratings: 'Citizens’ low ratings, criteria and comments; mark them put right.',
+        reform: 'Administrative reform plans: tasks, progress, results, report.',
         templates: 'The wording of messages to citizens and staff, by kind and channel.',
         admin: 'Agencies, counters, working calendars, holiday schedules, staff accounts, audit trail.',
+        surveys: 'Periodic satisfaction surveys: draw the sample, send the questionnaire, read the results.',
+        externalFigures: 'SIPAS and PAR Index as the Ministry of Home Affairs publishes them each year.',
       },
       assignmentsTitle: 'Your assignments',
       role: 'Role',
@@ -240,5 +262,8 @@ export const en: Translation = {
   dataStore: dataStoreEn,
   reportReuse: reportReuseEn,
   reportFees: reportFeesEn,
+  serviceIndex: serviceIndexEn,
   myDocuments: myDocumentsEn,
+  surveys: surveysEn,
+  externalFigures: externalFiguresEn,
 };

@@ -1,11 +1,13 @@
 /**
  * i18next set-up. Vietnamese is the default; the choice is remembered in localStorage and the
  * `<html lang>` attribute follows it (screen readers pick their voice from it).
+ * Vietnamese is in the first load; English is a chunk of its own, fetched when it is chosen (or
+ * was chosen on an earlier visit, before the first render: see `languageReady`).
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Messages } from '@motcua/domain';
-import { en } from './en.ts';
+import type { Translation } from './en.ts';
 import { vi } from './vi.ts';
 
 export const languages = ['vi', 'en'] as const;
@@ -28,9 +30,14 @@ function storedLanguage(): Language {
 
 export const i18n = i18next.createInstance();
 
+const strings: Record<Language, () => Promise<Translation>> = {
+  vi: async () => vi,
+  en: async () => (await import('./en.ts')).en,
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { vi: { translation: vi } },
+  lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: [...languages],
   interpolation: { escapeValue: false }, // React escapes already
@@ -53,9 +60,19 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'vi';
 }
 
-export function setLanguage(language: Language): void {
-  void i18n.changeLanguage(language);
+/** Switches to `language`, fetching its strings the first time. */
+export async function setLanguage(language: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    i18n.addResourceBundle(language, 'translation', await strings[language]());
+  }
+  await i18n.changeLanguage(language);
 }
+
+/**
+ * Settles once the remembered language is in place: the app renders after it, so an English
+ * reader never sees a flash of Vietnamese. Should English fail to load, the app stays Vietnamese.
+ */
+export const languageReady: Promise<void> = storedLanguage() === 'vi' ? Promise.resolve() : setLanguage(storedLanguage()).catch(() => {});
 
 /** The active language, re-rendering the caller when it changes. */
 export function useLanguage(): Language {

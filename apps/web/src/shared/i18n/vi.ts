@@ -15,6 +15,7 @@ import { changesVi, feeScheduleVi, lookupVi, procedureVi, ratingVi, submitVi } f
 import { reportsVi } from './parts/reports.vi.ts';
 import { reportReuseVi } from './parts/reportReuse.vi.ts';
 import { reportFeesVi } from './parts/reportFees.vi.ts';
+import { serviceIndexVi } from './parts/serviceIndex.vi.ts';
 import { myDocumentsVi } from './parts/myDocuments.vi.ts';
 import { myDossiersVi } from './parts/myDossiers.vi.ts';
 import { paymentsVi } from './parts/payments.vi.ts';
@@ -23,6 +24,11 @@ import { dataStoreVi } from './parts/dataStore.vi.ts';
 import { verificationVi } from './parts/verification.vi.ts';
 import { documentsVi } from './parts/documents.vi.ts';
 import { notificationsVi } from './parts/notifications.vi.ts';
+import { feedbackVi } from './parts/feedback.vi.ts';
+import { ratingsVi } from './parts/ratings.vi.ts';
+import { externalFiguresVi, surveysVi } from './parts/surveys.vi.ts';
+import { reformVi } from './parts/reform.vi.ts';
+import { errorsVi } from './parts/errors.vi.ts';
 
 export const vi = {
   app: {
@@ -38,6 +44,8 @@ export const vi = {
     skipToContent: 'Bỏ qua, đến nội dung chính',
     requestId: 'Mã yêu cầu: {{id}}',
     cancel: 'Hủy',
+    clear: 'Xóa nội dung',
+    close: 'Đóng',
     pages: { previous: 'Trang trước', next: 'Trang sau', first: 'Trang đầu', last: 'Trang cuối', page: 'Trang {{page}}' },
   },
   citizen: citizenVi,
@@ -51,16 +59,16 @@ export const vi = {
   eform: eformVi,
   documents: documentsVi,
   notifications: notificationsVi,
+  feedback: feedbackVi,
+  ratings: ratingsVi,
+  reform: reformVi,
   language: {
     label: 'Ngôn ngữ',
     vi: 'Tiếng Việt',
     en: 'English',
     short: { vi: 'VI', en: 'EN' },
   },
-  errors: {
-    network: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
-    unexpected: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
-  },
+  errors: errorsVi,
   notFound: {
     title: 'Không tìm thấy trang',
     body: 'Địa chỉ bạn mở không tồn tại hoặc đã được chuyển đi. Vui lòng kiểm tra lại đường dẫn.',
@@ -128,15 +136,19 @@ export const vi = {
         department: 'Sở, ngành',
         district: 'Cấp huyện',
         commune: 'Cấp xã',
+        police: 'Công an',
       },
-      time: {
-        working_days_one: '{{count}} ngày làm việc',
-        working_days_other: '{{count}} ngày làm việc',
-        working_hours_one: '{{count}} giờ làm việc',
-        working_hours_other: '{{count}} giờ làm việc',
-        days_one: '{{count}} ngày',
-        days_other: '{{count}} ngày',
-        same_day: 'Trong ngày (nhận trước {{cutoff}})',
+      filters: {
+        label: 'Lọc danh sách thủ tục',
+        field: 'Lĩnh vực',
+        allFields: 'Tất cả lĩnh vực',
+        level: 'Cấp thực hiện',
+        allLevels: 'Tất cả các cấp',
+        agency: 'Cơ quan thực hiện',
+        allAgencies: 'Tất cả cơ quan',
+        noAgency: 'Không có cơ quan nào có tên này',
+        clear: 'Bỏ lọc',
+        emptyHint: 'Thử bỏ bớt điều kiện lọc, hoặc gõ từ khóa khác.',
       },
     },
     lookup: lookupVi,
@@ -200,9 +212,14 @@ export const vi = {
       assisted: 'Nộp hộ trực tuyến',
       reports: 'Báo cáo',
       documents: 'Văn bản',
+      feedback: 'Phản ánh, kiến nghị',
       notifications: 'Thông báo',
+      ratings: 'Đánh giá hài lòng',
+      reform: 'Cải cách hành chính',
       templates: 'Mẫu thông báo',
       admin: 'Quản trị',
+      surveys: 'Khảo sát hài lòng',
+      externalFigures: 'SIPAS, PAR Index',
     },
     home: {
       title: 'Bàn làm việc',
@@ -214,9 +231,14 @@ export const vi = {
         assisted: 'Chuẩn bị hồ sơ trực tuyến cho người dân; người nộp xác nhận bằng mã hoặc VNeID.',
         reports: 'Tình hình giải quyết hồ sơ theo kỳ báo cáo.',
         documents: 'Sổ văn bản đi, văn bản đến; soạn, duyệt, ký, ban hành.',
+        feedback: 'Phản ánh, kiến nghị của người dân và doanh nghiệp: tiếp nhận, xử lý, trả lời.',
         notifications: 'Thư, SMS, tin nhắn đã gửi cho người dân và cán bộ; gửi lại khi thất bại.',
+        ratings: 'Đánh giá thấp của người dân, tiêu chí, góp ý; đánh dấu đã khắc phục.',
+        reform: 'Kế hoạch cải cách hành chính: nhiệm vụ, tiến độ, kết quả, báo cáo.',
         templates: 'Nội dung thông báo gửi người dân và cán bộ theo từng loại, từng kênh.',
         admin: 'Cơ quan, quầy, lịch làm việc, lịch nghỉ lễ, tài khoản cán bộ, nhật ký thay đổi.',
+        surveys: 'Khảo sát định kỳ mức độ hài lòng: chọn mẫu, gửi phiếu, tổng hợp kết quả.',
+        externalFigures: 'Chỉ số SIPAS, PAR Index do Bộ Nội vụ công bố hằng năm.',
       },
       assignmentsTitle: 'Phân công của bạn',
       role: 'Vai trò',
@@ -237,5 +259,8 @@ export const vi = {
   dataStore: dataStoreVi,
   reportReuse: reportReuseVi,
   reportFees: reportFeesVi,
+  serviceIndex: serviceIndexVi,
   myDocuments: myDocumentsVi,
+  surveys: surveysVi,
+  externalFigures: externalFiguresVi,
 };

@@ -12,7 +12,7 @@ export function LanguageSwitch() {
       radius="sm"
       aria-label={t('language.label')}
       value={language}
-      onChange={(value) => setLanguage(value as Language)}
+      onChange={(value) => void setLanguage(value as Language)}
       data={languages.map((lng) => ({
         value: lng,
         label: (

@@ -8,10 +8,11 @@ import type { PDFRef } from 'pdf-lib';
 import type { ReportChart } from '../../charts/report-charts.ts';
 import { NO_VALUE, viDecimal, viInteger, viPercent } from '../../charts/vi-number.ts';
 import {
-  BESIDE_NOTES, BESIDE_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, filtersLine, generatedLine, headingCells, periodLine, reportColumns,
-  type CellValue, type ColumnKind, type ReportColumn, type ReportData, type ReportRowData,
+  BESIDE_NOTES, BESIDE_TITLE, CRITERIA_NOTES, CRITERIA_TITLE, RATE_NOTES, REPORT_TITLE, asOfLine, besideColumns, criteriaColumns, filtersLine, generatedLine, headingCells, issuerOf, periodLine, reportColumns,
+  type ReportIssuer,
+  type CellValue, type ColumnKind, type ReportData, type TableColumn,
 } from '../../xlsx/report-layout.ts';
-import { headTitle, officialHeading, placeName, type OfficialHeading } from '@motcua/domain';
+import { REPORT_MAKER_TITLE, STATISTICS_REPORT_FORM } from '@motcua/domain';
 import type { PageRect } from '../../signing/types.ts';
 import { drawHeader, drawSignatures } from '../blocks.ts';
 import { newDocument, type RenderOptions } from '../document.ts';
@@ -32,7 +33,7 @@ const PT_PER_PX = 0.75;
  * A4 landscape with narrower side margins than the forms: twenty-one columns need the room, and a
  * report is filed, not bound along its short edge.
  */
-const PAGE = { size: A4_LANDSCAPE.size, margins: { top: 12 * MM, right: 10 * MM, bottom: 14 * MM, left: 15 * MM } };
+export const PAGE = { size: A4_LANDSCAPE.size, margins: { top: 12 * MM, right: 10 * MM, bottom: 14 * MM, left: 15 * MM } };
 
 /** A value as the table prints it: 3.884, 68,7%, 4,62, "—". */
 export function cellText(kind: ColumnKind, value: CellValue): string {
@@ -48,7 +49,7 @@ export function cellText(kind: ColumnKind, value: CellValue): string {
  * Column widths from the content: every number and every heading word must fit on one line, the
  * agency name takes what is left (and wraps). Returned as weights for `drawTable`.
  */
-function columnWidths(flow: Flow, columns: readonly ReportColumn[], body: string[][], total: string[]): number[] {
+function columnWidths(flow: Flow, columns: readonly Pick<TableColumn<unknown>, 'kind' | 'path' | 'fill'>[], body: string[][], total: string[]): number[] {
   const widths = columns.map((column, i) => {
     if (column.fill) return 0;
     const values = body.map((r) => measure(flow.fonts, 'regular', BODY_SIZE, r[i]!));
@@ -67,7 +68,12 @@ function columnWidths(flow: Flow, columns: readonly ReportColumn[], body: string
   return widths;
 }
 
-function drawReportTable(flow: Flow, columns: readonly ReportColumn[], report: ReportData): void {
+/**
+ * A ruled table of `columns` (the workbook's own list): the multi-level heading and the row of
+ * column numbers repeated on every page, one row per row of `table` and its total in bold.
+ */
+export function drawRuledTable<Row>(flow: Flow, columns: readonly TableColumn<Row>[], table: { rows: readonly Row[]; total: Row }): void {
+  const report = table;
   const body = report.rows.map((row, r) => columns.map((c) => cellText(c.kind, c.value(row, r + 1))));
   const total = columns.map((c) => cellText(c.kind, c.value(report.total, null)));
   const weights = columnWidths(flow, columns, body, total);
@@ -89,12 +95,12 @@ function drawReportTable(flow: Flow, columns: readonly ReportColumn[], report: R
   );
 }
 
-function notes(flow: Flow, lines: string[]): void {
+export function notes(flow: Flow, lines: string[]): void {
   flow.y += 4;
   for (const line of lines) flow.paragraph([{ text: line, style: 'italic' }], { size: 8.5, spaceAfter: 1 });
 }
 
-function heading(flow: Flow, text: string, size = 12): void {
+export function heading(flow: Flow, text: string, size = 12): void {
   flow.paragraph([{ text, style: 'bold' }], { size, align: 'center', spaceAfter: 2 });
 }
 
@@ -115,18 +121,7 @@ function drawChart(flow: Flow, chart: ReportChart, image: PDFRef): void {
   flow.y += height + 14;
 }
 
-/**
- * Who issues the report: the heading (Decree 30/2020, Annex I), the place before the date, the
- * number from the register ("12/BC-UBND") and the head's title over the signature. Without it the
- * report is headed by the agency it is scoped to (a People's Committee needs nothing more), and
- * a report of no single agency has no heading.
- */
-export interface ReportIssuer {
-  heading: OfficialHeading;
-  place: string;
-  number?: string;
-  signerTitle: string;
-}
+export type { ReportIssuer } from '../../xlsx/report-layout.ts';
 
 export interface RenderedReport {
   pdf: Uint8Array;
@@ -134,13 +129,12 @@ export interface RenderedReport {
   signatureSlot?: PageRect;
 }
 
-function issuerOf(root: ReportRowData | undefined): ReportIssuer | undefined {
-  if (!root) return undefined;
-  return {
-    heading: officialHeading({ name: root.agencyName, level: root.level }),
-    place: placeName({ name: root.agencyName }),
-    signerTitle: headTitle({ name: root.agencyName, level: root.level }),
-  };
+/** The form's reference, top right above the heading, as the reporting forms carry it. */
+function drawFormReference(flow: Flow): void {
+  const width = flow.contentWidth * 0.45;
+  const x = flow.left + flow.contentWidth - width;
+  flow.y += flow.box([{ text: STATISTICS_REPORT_FORM.reference, style: 'bold' }], x, flow.y, width, { size: 10, align: 'right' });
+  flow.y += flow.box([{ text: `(${STATISTICS_REPORT_FORM.issuedWith})`, style: 'italic' }], x, flow.y, width, { size: 9, align: 'right' }) + 4;
 }
 
 /** The report as PDF bytes (`renderReportPdfDocument` without the signature slot). */
@@ -154,7 +148,7 @@ export async function renderReportPdfDocument(
   options: RenderOptions & { issuer?: ReportIssuer } = {},
 ): Promise<RenderedReport> {
   const root = report.filters.agency ? report.rows.find((r) => r.agency === report.filters.agency) : undefined;
-  const issuer = options.issuer ?? issuerOf(root);
+  const issuer = options.issuer ?? issuerOf(report);
   const { pdf, flow } = await newDocument(
     {
       title: 'Báo cáo tình hình, kết quả giải quyết thủ tục hành chính',
@@ -166,11 +160,12 @@ export async function renderReportPdfDocument(
     PAGE,
     options,
   );
+  drawFormReference(flow);
   if (issuer) {
     const { managing, body } = issuer.heading;
     drawHeader(
       flow,
-      { issuingBody: { ...(managing ? { parentName: managing } : {}), name: body.join('\n') }, ...(issuer.number ? { number: issuer.number } : {}), place: issuer.place, issuedAt: report.generatedAt },
+      { issuingBody: { ...(managing ? { parentName: managing } : {}), name: body.join('\n') }, ...(issuer.number ? { number: issuer.number } : {}), ...(issuer.symbol ? { symbol: issuer.symbol } : {}), place: issuer.place, issuedAt: report.generatedAt },
       { leftShare: 0.4 },
     );
     flow.y += 6;
@@ -183,7 +178,7 @@ export async function renderReportPdfDocument(
   flow.paragraph(filtersLine(report), { size: 10.5, align: 'center', spaceAfter: 1 });
   flow.paragraph([{ text: generatedLine(report), style: 'italic' }], { size: 10.5, align: 'center', spaceAfter: 8 });
 
-  drawReportTable(flow, reportColumns, report);
+  drawRuledTable(flow, reportColumns, report);
   notes(flow, RATE_NOTES);
 
   const images = charts.map((c) => embedChartPng(pdf, c.image.png));
@@ -197,10 +192,19 @@ export async function renderReportPdfDocument(
   heading(flow, BESIDE_TITLE);
   flow.paragraph(periodLine(report), { size: 10.5, align: 'center', spaceAfter: asOf ? 1 : 8 });
   if (asOf) flow.paragraph(asOf, { size: 10.5, align: 'center', spaceAfter: 8 });
-  drawReportTable(flow, besideColumns, report);
+  drawRuledTable(flow, besideColumns, report);
   notes(flow, BESIDE_NOTES);
+  // The title stays with the table's heading rows: a new page when both would not fit here.
+  flow.ensure(flow.measureParagraph(CRITERIA_TITLE, { size: 12 }) + 120);
+  flow.y += 12;
+  heading(flow, CRITERIA_TITLE);
+  drawRuledTable(flow, criteriaColumns, report);
+  notes(flow, CRITERIA_NOTES);
   // The maker of the table and the head who signs it (Decree 30/2020, Annex I, item II.7).
-  const [, head] = drawSignatures(flow, [{ title: 'NGƯỜI LẬP BIỂU' }, { title: issuer?.signerTitle ?? 'THỦ TRƯỞNG CƠ QUAN' }]);
+  const [, head] = drawSignatures(flow, [
+    { title: REPORT_MAKER_TITLE, hint: '(Ký, ghi rõ họ tên)' },
+    { title: issuer?.signerTitle ?? 'THỦ TRƯỞNG CƠ QUAN', hint: '(Ký tên, đóng dấu)' },
+  ]);
 
   const period = `${shortPlainDate(report.period.from)}–${shortPlainDate(report.period.to)}`;
   const footer = `Báo cáo tình hình, kết quả giải quyết TTHC · Kỳ ${period}${asOf ? ` (${asOf.charAt(0).toLowerCase()}${asOf.slice(1)})` : ''} · ${generatedLine(report)}`;

@@ -80,7 +80,7 @@ function OfficeTable({ kind, rows }: { kind: Kind; rows: Office[] }) {
             <Table.Tr key={office.id} className={office.active ? undefined : classes.endedRow}>
               <Table.Td className={`${classes.nowrap} motcua-code`}>{office.code}</Table.Td>
               <Table.Td>{office.name}</Table.Td>
-              {kind === 'counters' && <Table.Td>{('address' in office && office.address) || <Text span c="gray.5">—</Text>}</Table.Td>}
+              {kind === 'counters' && <Table.Td>{('address' in office && office.address) || <Text span c="gray.6">—</Text>}</Table.Td>}
               <Table.Td className={classes.nowrap}>
                 <Text span size="xs" fw={600} c={office.active ? 'green.9' : 'gray.7'}>
                   {t(office.active ? 'console.admin.offices.active' : 'console.admin.offices.inactive')}

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, EmptyState, LoadingOverlay, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, EmptyState, LoadingOverlay, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconFilterOff, IconHistory, IconSearchOff } from '@tabler/icons-react';
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -150,7 +150,7 @@ function AuditTable({ rows, agencyById, agencyByCode, userById }: TableProps) {
       <Table stickyHeader verticalSpacing={5} horizontalSpacing="xs" fz="sm" data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th className={classes.th} w={28} />
+            <Table.Th className={classes.th} w={28}><VisuallyHidden>{t('console.admin.audit.columns.details')}</VisuallyHidden></Table.Th>
             <Table.Th className={classes.th}>{t('console.admin.audit.columns.at')}</Table.Th>
             <Table.Th className={classes.th}>{t('console.admin.audit.columns.actor')}</Table.Th>
             <Table.Th className={classes.th}>{t('console.admin.audit.columns.action')}</Table.Th>

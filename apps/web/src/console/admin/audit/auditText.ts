@@ -2,13 +2,12 @@
  * How an audit row reads: the action in words (dossier actions take their label from the domain's
  * transition table), the target named rather than shown as an id, the time to the second in Vietnam.
  */
-import { actionRules, type DossierAction } from '@motcua/domain';
+import { auditActionLabel } from '@motcua/domain';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../../shared/format.ts';
 import { localized, type Language } from '../../../shared/i18n/index.ts';
 import { vi } from '../../../shared/i18n/vi.ts';
 
-type ActionKey = keyof typeof vi.console.admin.audit.actions;
 type EntityKey = keyof typeof vi.console.admin.audit.entities;
 type FamilyKey = keyof typeof vi.console.admin.audit.families;
 
@@ -46,15 +45,14 @@ export function formatAuditTime(at: string): string {
   return `${formatDateTime(date)}:${String(date.getUTCSeconds()).padStart(2, '0')}`;
 }
 
-/** "Đổi tên, sửa thông tin cơ quan" for `agency.updated`; a dossier action's own label; else the code. */
-export function actionLabel(t: TFunction, language: Language, action: string): string {
-  const key = action.replace('.', '_');
-  if (key in vi.console.admin.audit.actions) return t(`console.admin.audit.actions.${key as ActionKey}`);
-  const [scope, name] = action.split('.');
-  if (scope === 'dossier' && name && name in actionRules) {
-    return t('console.admin.audit.dossierAction', { action: localized(actionRules[name as DossierAction].labels, language) });
-  }
-  return action;
+/**
+ * "Sửa thông tin cơ quan" for `agency.updated`, "Hồ sơ: Tiếp nhận hồ sơ" for `dossier.receive`: the
+ * domain's label of every action the server records; the code itself only for a row of an action
+ * this version no longer knows.
+ */
+export function actionLabel(_t: TFunction, language: Language, action: string): string {
+  const label = auditActionLabel(action);
+  return label ? localized(label, language) : action;
 }
 
 export function entityLabel(t: TFunction, entityType: string | null): string {

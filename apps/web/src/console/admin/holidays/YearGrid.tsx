@@ -43,7 +43,8 @@ export function YearGrid({ year, daysOff, workingDays, today, onToggle }: Props)
                   if (!cell) return <td key={i} className={classes.day} />;
                   const kind = kindOf(cell.date, cell.weekday, off, worked);
                   const weekend = cell.weekday === 0 || cell.weekday === 6;
-                  const label = `${t(`console.admin.weekdays.long.${weekdayKeys[cell.weekday]!}`)} ${formatPlainDate(cell.date)}: ${kindLabel(kind)}`;
+                  // Begins with the number shown, so that a button is named by what one sees on it.
+                  const label = `${cell.day}, ${t(`console.admin.weekdays.long.${weekdayKeys[cell.weekday]!}`)} ${formatPlainDate(cell.date)}: ${kindLabel(kind)}`;
                   const common = {
                     className: classes.dayInner,
                     'data-kind': kind === 'off' || kind === 'working' ? kind : undefined,

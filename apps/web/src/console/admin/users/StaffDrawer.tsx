@@ -1,6 +1,8 @@
-import { Alert, Badge, Button, Divider, Drawer, Fieldset, Group, Modal, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, Fieldset, Group, Modal, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconInfoCircle, IconKey, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { useQueries } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { client } from '../../../shared/api.ts';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../shared/ui/ErrorState.tsx';
 import { useStaff } from '../../useStaff.ts';
@@ -32,7 +34,7 @@ export function StaffDrawer({ userId, onClose }: { userId: string | undefined; o
       ) : account.isError || !user ? (
         <ErrorState title={t('console.admin.users.errorOne')} error={account.error} onRetry={() => void account.refetch()} />
       ) : (
-        <StaffDetails key={`${user.id}:${user.fullName}:${user.email}:${user.phone}:${user.disabled}:${JSON.stringify(user.assignments)}`} user={user} />
+        <StaffDetails key={`${user.id}:${user.fullName}:${user.email}:${user.phone}:${user.disabled}:${user.unit?.id ?? ''}:${JSON.stringify(user.assignments)}`} user={user} />
       )}
     </Drawer>
   );
@@ -81,10 +83,25 @@ function StaffDetails({ user }: { user: StaffAccount }) {
 
 type ProfileField = 'fullName' | 'email' | 'phone';
 
+/** The active units (phòng, ban) of the agencies where the account holds a role: where it may work. */
+function useUnitOptions(user: StaffAccount) {
+  const agencies = [...new Map(user.assignments.map((a) => [a.agencyId, a.agencyName])).entries()];
+  const offices = useQueries({
+    queries: agencies.map(([id]) => ({
+      queryKey: ['agencies', id, 'offices'],
+      queryFn: ({ signal }: { signal: AbortSignal }) => client.get('/agencies/{id}/offices', { params: { id }, signal }),
+    })),
+  });
+  return agencies.flatMap(([, name], i) => (offices[i]?.data?.units ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.name} (${name})` })));
+}
+
 function ProfileForm({ user, readOnly }: { user: StaffAccount; readOnly: boolean }) {
   const { t } = useTranslation();
   const initial = { fullName: user.fullName, email: user.email ?? '', phone: user.phone ?? '' };
   const [fields, setFields] = useState(initial);
+  const [unitId, setUnitId] = useState<string | null>(user.unit?.id ?? null);
+  const unitOptions = useUnitOptions(user);
+  if (user.unit && !unitOptions.some((o) => o.value === user.unit!.id)) unitOptions.unshift({ value: user.unit.id, label: `${user.unit.name} (${user.unit.agencyName})` });
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
   const save = useAdminMutation({
     mutationFn: (changes: StaffChanges) => adminApi.updateStaff(user.id, changes),
@@ -96,6 +113,7 @@ function ProfileForm({ user, readOnly }: { user: StaffAccount; readOnly: boolean
   if (fields.fullName.trim() !== initial.fullName) changes.fullName = fields.fullName.trim();
   if (fields.email.trim() !== initial.email) changes.email = orNull(fields.email);
   if (fields.phone.trim() !== initial.phone) changes.phone = orNull(fields.phone);
+  if (unitId !== (user.unit?.id ?? null)) changes.unitId = unitId;
   const dirty = Object.keys(changes).length > 0;
   const set = (key: ProfileField) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
@@ -123,6 +141,8 @@ function ProfileForm({ user, readOnly }: { user: StaffAccount; readOnly: boolean
           <TextInput label={t('console.admin.users.email')} value={fields.email} onChange={set('email')} error={errors.email} type="email" maxLength={200} />
           <TextInput label={t('console.admin.users.phone')} value={fields.phone} onChange={set('phone')} error={errors.phone} type="tel" maxLength={20} />
         </Group>
+        <Select label={t('console.admin.users.unit')} description={t('console.admin.users.unitHint')} placeholder={t('console.admin.users.noUnit')}
+          data={unitOptions} value={unitId} onChange={setUnitId} clearable searchable data-testid="staff-unit" />
         {!readOnly && (
           <Group justify="flex-end">
             <Button type="submit" size="xs" disabled={!dirty} loading={save.isPending} leftSection={<IconDeviceFloppy size={14} aria-hidden="true" />}>

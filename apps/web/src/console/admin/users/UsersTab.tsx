@@ -137,7 +137,7 @@ function StaffTable({ rows, selectedId, onOpen }: { rows: StaffAccount[]; select
               <Table.Td>
                 <Text size="xs">{user.email ?? ''}</Text>
                 <Text size="xs" className="motcua-figures">{user.phone ?? ''}</Text>
-                {!user.email && !user.phone && <Text size="xs" c="gray.5">—</Text>}
+                {!user.email && !user.phone && <Text size="xs" c="gray.6">—</Text>}
               </Table.Td>
               <Table.Td>
                 <Badge size="sm" color={user.disabled ? 'gray' : 'green'}>{t(user.disabled ? 'console.admin.users.disabled' : 'console.admin.users.enabled')}</Badge>
