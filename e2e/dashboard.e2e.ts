@@ -16,6 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDatasetLines } from '../apps/cli/test/fixtures/seed-dataset.ts';
 import { clockEnvironment } from '../apps/server/test/support/clock.ts';
 import { formatNumber, formatPercent } from '../apps/web/src/shared/format.ts';
+import { expectAccessible } from './support/axe.ts';
 import { launchBrowser, newContext } from './support/browser.ts';
 import { freePort, repoRoot, startServer, type RunningServer } from './support/server.ts';
 
@@ -204,5 +205,32 @@ describe('the managers’ reports dashboard', () => {
     expect(json.rows.length).toBeGreaterThan(1);
     for (const row of json.rows) expect(numbersAfter(row.agency), row.agencyName).toEqual(expected(row));
     expect(numbersAfter('Tổng cộng')).toEqual(expected(json.total));
+    // The official form's heading and signatures: the province's, whose manager made it with no agency chosen.
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    for (const line of ['Biểu số 06a/VPCP/KSTT', 'ỦY BAN NHÂN DÂN', 'TỈNH NINH BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: ……………/BC-UBND', 'NGƯỜI LẬP BIỂU', 'CHỦ TỊCH']) {
+      expect(texts).toContain(line);
+    }
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+  });
+
+  it('marks the agencies that ended (the district, merged on 30/06/2025) in the agency filter', async () => {
+    await page.getByTestId('report-agency').click();
+    const ended = page.getByRole('option', { name: 'Ủy ban nhân dân huyện Giao Thủy (đã kết thúc 30/06/2025)' });
+    await ended.waitFor();
+    await page.keyboard.press('Escape');
+    // The next test measures the page's width: a list still closing would be counted in it.
+    await ended.waitFor({ state: 'hidden' });
+  });
+
+  it('fits a phone: the page never scrolls sideways at 390 px, the table scrolls in its own box', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await cellReads(district, 'received', formatNumber((await report(quarter1)).rows.find((r) => r.agency === district)!.received));
+    await page.locator('[data-chart="share"][data-ready="true"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await page.getByTestId('report-table').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(box.scroll).toBeGreaterThan(box.client);
+    await expectAccessible(page, 'the report page at 390 px');
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 });
