@@ -17,6 +17,7 @@ import { seedDatasetLines } from '../apps/cli/test/fixtures/seed-dataset.ts';
 import { clockEnvironment } from '../apps/server/test/support/clock.ts';
 import { formatNumber, formatPercent } from '../apps/web/src/shared/format.ts';
 import { expectAccessible } from './support/axe.ts';
+import { pageOverflow } from './support/layout.ts';
 import { launchBrowser, newContext } from './support/browser.ts';
 import { freePort, repoRoot, startServer, type RunningServer } from './support/server.ts';
 
@@ -227,7 +228,8 @@ describe('the managers’ reports dashboard', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await cellReads(district, 'received', formatNumber((await report(quarter1)).rows.find((r) => r.agency === district)!.received));
     await page.locator('[data-chart="share"][data-ready="true"]').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const width = await pageOverflow(page);
+    expect(width.scrollWidth, `past the right edge: ${width.past.join('; ')}`).toBeLessThanOrEqual(390);
     const box = await page.getByTestId('report-table').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(box.scroll).toBeGreaterThan(box.client);
     await expectAccessible(page, 'the report page at 390 px');

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Progress, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDownRight, IconArrowUpRight, IconEqual, IconFileSpreadsheet, IconFileTypePdf, IconMinus } from '@tabler/icons-react';
 import { serviceIndexGroups, type ServiceIndexGroup } from '@motcua/domain';
@@ -143,6 +144,8 @@ export function ServiceIndexSection({ filters, period, labelOf }: { filters: Rep
   const [chosenLevel, setLevel] = useState<string | null>(null);
   const [target, setTarget] = useState<IndexTarget | null>(null);
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
+  // Five levels side by side are 406 px: on a phone they stack rather than widen the page.
+  const narrow = useMediaQuery('(max-width: 36em)');
   const data = index.data;
 
   const levels = useMemo(() => {
@@ -217,8 +220,10 @@ export function ServiceIndexSection({ filters, period, labelOf }: { filters: Rep
               value={level}
               onChange={setLevel}
               aria-label={t('serviceIndex.level.label')}
+              orientation={narrow ? 'vertical' : 'horizontal'}
+              fullWidth={narrow}
               data={levels.map((value) => ({ value, label: t(`serviceIndex.level.${value as 'commune'}`, { defaultValue: value }) }))}
-              style={{ alignSelf: 'flex-start' }}
+              style={narrow ? undefined : { alignSelf: 'flex-start' }}
               data-testid="index-levels"
             />
           )}
