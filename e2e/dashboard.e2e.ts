@@ -228,6 +228,8 @@ describe('the managers’ reports dashboard', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await cellReads(district, 'received', formatNumber((await report(quarter1)).rows.find((r) => r.agency === district)!.received));
     await page.locator('[data-chart="share"][data-ready="true"]').waitFor();
+    // Everything the page shows, the service index's ranking included, before it is measured.
+    await page.getByTestId('report-index').getByTestId('index-ranking').waitFor();
     const width = await pageOverflow(page);
     expect(width.scrollWidth, `past the right edge: ${width.past.join('; ')}`).toBeLessThanOrEqual(390);
     const box = await page.getByTestId('report-table').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
