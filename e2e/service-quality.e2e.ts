@@ -179,10 +179,15 @@ describe('service quality: a low rating at the counter kiosk reaches the commune
 
   it('a citizen sends a feedback to the commune from the portal and gets its code and due date', () => step('feedback', async () => {
     const { page } = citizen;
-    await page.goto('/phan-anh');
+    // As the desk's QR poster links it: the commune is chosen already, and stays chosen after a look at another tab.
+    await page.goto('/phan-anh?co-quan=000.41.00.H40');
     await page.getByTestId('feedback-page').waitFor();
-    await page.getByRole('combobox', { name: 'Cơ quan nhận' }).fill('xã Giao Thủy');
-    await page.getByRole('option').filter({ hasText: 'xã Giao Thủy' }).first().click();
+    const agency = page.getByRole('combobox', { name: 'Cơ quan nhận' });
+    await expect.poll(() => agency.inputValue()).toContain('xã Giao Thủy');
+    await page.getByRole('tab', { name: 'Tra cứu' }).click();
+    await page.getByRole('tab', { name: 'Gửi phản ánh' }).click();
+    await expect.poll(() => agency.inputValue()).toContain('xã Giao Thủy');
+    expect(new URL(page.url()).searchParams.get('co-quan')).toBe('000.41.00.H40');
     await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Đề nghị bố trí thêm ghế chờ tại Bộ phận Một cửa');
     await page.getByRole('textbox', { name: 'Nội dung', exact: true }).fill('Buổi sáng người dân phải đứng chờ lâu. Đề nghị bố trí thêm ghế chờ.');
     await page.getByTestId('feedback-submit').click();

@@ -30,7 +30,13 @@ export function FeedbackPage() {
   const go = (next: string | null) => {
     const value = (next ?? 'send') as Tab;
     const param = paramOf[value];
-    setParams(param ? { xem: param } : {}, { replace: true });
+    // The other parameters stay: the agency a desk's QR poster chose is still chosen back on "Gửi".
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (param) next.set('xem', param);
+      else next.delete('xem');
+      return next;
+    }, { replace: true });
   };
 
   return (
