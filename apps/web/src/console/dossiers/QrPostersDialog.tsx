@@ -1,15 +1,15 @@
-import { Button, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconQrcode, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../shared/api.ts';
 import { processingTimeLabel, useProcedureSearch } from '../../shared/catalogue.ts';
 import { formatNumber } from '../../shared/format.ts';
-import { localized, useLanguage } from '../../shared/i18n/index.ts';
+import { useLanguage } from '../../shared/i18n/index.ts';
 import { ErrorState } from '../../shared/ui/ErrorState.tsx';
 import { counterPosterUrl, procedurePosterUrl } from './qrPosters.api.ts';
-import { defaultCounter, useAgencyCounters, type BookAgency } from './trackingBook.api.ts';
+import { CounterFields, useCounterChoice } from './CounterChoice.tsx';
+import type { BookAgency } from './trackingBook.api.ts';
 
 interface Props {
   opened: boolean;
@@ -32,49 +32,26 @@ export function QrPostersDialog({ opened, onClose, agencies }: Props) {
 function QrPosters({ agencies }: Pick<Props, 'agencies'>) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [agencyId, setAgencyId] = useState(agencies[0]?.id);
-  const agency = agencies.find((a) => a.id === agencyId);
-  const [chosenCounter, setChosenCounter] = useState<string | null>(null);
+  const choice = useCounterChoice(agencies, { openOnly: true });
+  const { agency, counterId } = choice;
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
-  // A poster goes on the wall of a counter that is open.
-  const counters = useAgencyCounters(agencyId);
-  const open = (counters.data ?? []).filter((c) => c.active);
-  const counterId = chosenCounter ?? defaultCounter(open)?.id ?? null;
   const procedures = useProcedureSearch({ ...(query ? { q: query } : {}), agency: agency?.code, limit: 100 }, Boolean(agency));
-
-  const countersError = counters.isError
-    ? `${t('console.inbox.qrPosters.countersFailed')}: ${isApiError(counters.error) ? localized(counters.error.messages, language) : t('errors.network')}`
-    : counters.data && open.length === 0 ? t('console.inbox.qrPosters.noCounters') : undefined;
   const items = procedures.data?.items ?? [];
 
   return (
     <Stack gap="md">
       <Text size="sm" c="gray.7">{t('console.inbox.qrPosters.intro')}</Text>
       <Group grow align="flex-start" gap="sm">
-        {agencies.length > 1 && (
-          <Select
-            label={t('console.inbox.qrPosters.agency')}
-            data={agencies.map((a) => ({ value: a.id, label: a.name }))}
-            value={agencyId ?? null}
-            onChange={(value) => {
-              if (!value) return;
-              setAgencyId(value);
-              setChosenCounter(null);
-            }}
-            allowDeselect={false}
-          />
-        )}
-        <Select
-          label={t('console.inbox.qrPosters.counter')}
-          placeholder={counters.isPending ? t('common.loading') : t('console.inbox.qrPosters.counterPlaceholder')}
-          data={open.map((c) => ({ value: c.id, label: c.name }))}
-          value={counterId}
-          onChange={setChosenCounter}
-          error={countersError}
-          allowDeselect={false}
-          required
-          data-autofocus
+        <CounterFields
+          choice={choice}
+          texts={{
+            agency: t('console.inbox.qrPosters.agency'),
+            counter: t('console.inbox.qrPosters.counter'),
+            counterPlaceholder: t('console.inbox.qrPosters.counterPlaceholder'),
+            countersFailed: t('console.inbox.qrPosters.countersFailed'),
+            noCounters: t('console.inbox.qrPosters.noCounters'),
+          }}
         />
       </Group>
 

@@ -1,4 +1,4 @@
-import { Button, Group, Input, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Input, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { localDateOf, type PlainDate } from '@motcua/domain';
@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api.ts';
 import { localized, useLanguage } from '../../shared/i18n/index.ts';
 import { DateField } from '../../shared/ui/DateField.tsx';
+import { CounterFields, useCounterChoice } from './CounterChoice.tsx';
 import {
-  bookPresets, defaultCounter, fetchTrackingBook, periodProblem, presetOf, presetPeriod, trackingBookUrl, useAgencyCounters,
-  type BookAgency, type BookPeriod,
+  bookPresets, fetchTrackingBook, periodProblem, presetOf, presetPeriod, trackingBookUrl, type BookAgency, type BookPeriod,
 } from './trackingBook.api.ts';
 
 interface Props {
@@ -36,14 +36,12 @@ function TrackingBookForm({ agencies, onClose }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
   const language = useLanguage();
   const today = useMemo(() => localDateOf(Date.now()), []);
-  const [agencyId, setAgencyId] = useState(agencies[0]?.id);
-  const [chosenCounter, setChosenCounter] = useState<string | null>(null);
+  const choice = useCounterChoice(agencies, { openOnly: false });
+  const { counterId } = choice;
   const [from, setFrom] = useState<string>(() => presetPeriod('thisMonth', today).from);
   const [to, setTo] = useState<string>(() => presetPeriod('thisMonth', today).to);
   const [busy, setBusy] = useState<Delivery | null>(null);
 
-  const counters = useAgencyCounters(agencyId);
-  const counterId = chosenCounter ?? defaultCounter(counters.data ?? [])?.id ?? null;
   const period: BookPeriod | undefined = from && to ? { from: from as PlainDate, to: to as PlainDate } : undefined;
   const problem = period ? periodProblem(period) : undefined;
   const url = counterId && period && !problem ? trackingBookUrl(counterId, period) : undefined;
@@ -81,40 +79,20 @@ function TrackingBookForm({ agencies, onClose }: Omit<Props, 'opened'>) {
     }
   }
 
-  const counterOptions = (counters.data ?? []).map((c) => ({
-    value: c.id,
-    label: c.active ? c.name : t('console.inbox.trackingBook.inactive', { name: c.name }),
-  }));
-  const countersError = counters.isError
-    ? `${t('console.inbox.trackingBook.countersFailed')}: ${isApiError(counters.error) ? localized(counters.error.messages, language) : t('errors.network')}`
-    : counters.data?.length === 0 ? t('console.inbox.trackingBook.noCounters') : undefined;
-
   return (
     <Stack gap="md">
       <Text size="sm" c="gray.7">{t('console.inbox.trackingBook.intro')}</Text>
-      {agencies.length > 1 && (
-        <Select
-          label={t('console.inbox.trackingBook.agency')}
-          data={agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }))}
-          value={agencyId ?? null}
-          onChange={(value) => {
-            if (!value) return;
-            setAgencyId(value);
-            setChosenCounter(null);
-          }}
-          allowDeselect={false}
-        />
-      )}
-      <Select
-        label={t('console.inbox.trackingBook.counter')}
-        placeholder={counters.isPending ? t('common.loading') : t('console.inbox.trackingBook.counterPlaceholder')}
-        data={counterOptions}
-        value={counterId}
-        onChange={setChosenCounter}
-        error={countersError}
-        allowDeselect={false}
-        required
-        data-autofocus
+      <CounterFields
+        choice={choice}
+        texts={{
+          agency: t('console.inbox.trackingBook.agency'),
+          counter: t('console.inbox.trackingBook.counter'),
+          counterPlaceholder: t('console.inbox.trackingBook.counterPlaceholder'),
+          countersFailed: t('console.inbox.trackingBook.countersFailed'),
+          noCounters: t('console.inbox.trackingBook.noCounters'),
+        }}
+        agencyLabel={(a) => `${a.name} (${a.code})`}
+        counterLabel={(c) => (c.active ? c.name : t('console.inbox.trackingBook.inactive', { name: c.name }))}
       />
       <Stack gap="xs" role="group" aria-labelledby="tracking-book-period">
         <Input.Label labelElement="div" id="tracking-book-period">{t('console.inbox.trackingBook.period')}</Input.Label>
