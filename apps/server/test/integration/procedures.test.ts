@@ -203,7 +203,7 @@ describe.each(databaseKinds)('the procedure catalogue on %s', (kind) => {
       expect(residence).toMatchObject({ conditions: [], resultText: 'Văn bản xác nhận thông tin về cư trú', onlineService: { level: 'full' } });
       expect(residence.channels.map((c: { channel: string }) => c.channel)).toEqual(['in_person', 'postal', 'online']);
       const building = (await t.anonymous().get('/api/v1/public/procedures/DEMO.012')).json();
-      expect(building.processingTime).toMatchObject({ text: { vi: '15 ngày' }, basisText: { vi: 'Ngày theo lịch, tính cả ngày nghỉ' } });
+      expect(building.processingTime).toMatchObject({ text: { vi: '15 ngày theo lịch', en: '15 calendar days' }, basisText: { vi: 'Tính cả thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết' } });
     });
 
     it('never puts an internal code where the public reads it: page and search give a national code or none', async () => {

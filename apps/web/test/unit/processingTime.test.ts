@@ -14,7 +14,8 @@ describe('a processing time or a step budget in words, the same in the console a
   it('keeps whole units as they are', () => {
     expect(processingTimeLabel('vi', { value: 5, unit: 'working_days' })).toBe('5 ngày làm việc');
     expect(processingTimeLabel('en', { value: 1, unit: 'working_days' })).toBe('1 working day');
-    expect(processingTimeLabel('vi', { value: 30, unit: 'days' })).toBe('30 ngày');
+    expect(processingTimeLabel('vi', { value: 30, unit: 'days' })).toBe('30 ngày theo lịch');
+    expect(processingTimeLabel('en', { value: 1, unit: 'days' })).toBe('1 calendar day');
   });
 
   it('gives a same-day procedure its cut-off hour', () => {

@@ -63,7 +63,8 @@ export function describeLegalTime(time: LegalProcessingTime): string {
 const unitLabels: Record<BudgetUnit, { vi: string; en: string; enOne: string }> = {
   working_days: { vi: 'ngày làm việc', en: 'working days', enOne: 'working day' },
   working_hours: { vi: 'giờ làm việc', en: 'working hours', enOne: 'working hour' },
-  days: { vi: 'ngày', en: 'days', enOne: 'day' },
+  // "12 ngày" alone leaves the reader to guess whether rest days count: say it.
+  days: { vi: 'ngày theo lịch', en: 'calendar days', enOne: 'calendar day' },
 };
 
 const viNumber = (n: number): string => formatNumber(n).replace('.', ',');

@@ -26,7 +26,7 @@ export const onlineServiceLabels: Record<'full' | 'partial', Messages> = {
 export const processingTimeBasisLabels: Record<ProcessingTimeUnit, Messages | null> = {
   working_days: { vi: 'Không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết', en: 'Saturdays, Sundays and public holidays are not counted' },
   working_hours: { vi: 'Tính trong giờ làm việc', en: 'Counted in working hours' },
-  days: { vi: 'Ngày theo lịch, tính cả ngày nghỉ', en: 'Calendar days, days off included' },
+  days: { vi: 'Tính cả thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết', en: 'Saturdays, Sundays and public holidays are counted' },
   same_day: null, // the time itself says "Trong ngày (tiếp nhận trước 15:00; …)"
 };
 

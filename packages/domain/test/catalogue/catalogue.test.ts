@@ -139,8 +139,8 @@ describe('the default workflow', () => {
     [{ value: 1, unit: 'working_days' }, ['1 giờ làm việc', '5 giờ làm việc', '1 giờ làm việc', '1 giờ làm việc']],
     [{ value: 20, unit: 'working_days' }, ['1 ngày làm việc', '14 ngày làm việc', '4 ngày làm việc', '1 ngày làm việc']],
     [{ value: 3, unit: 'working_hours' }, ['15 phút làm việc', '2 giờ làm việc', '30 phút làm việc', '15 phút làm việc']],
-    [{ value: 15, unit: 'days' }, ['1 ngày', '10 ngày', '3 ngày', '1 ngày']],
-    [{ value: 2, unit: 'days' }, ['0,25 ngày', '1,25 ngày', '0,25 ngày', '0,25 ngày']],
+    [{ value: 15, unit: 'days' }, ['1 ngày theo lịch', '10 ngày theo lịch', '3 ngày theo lịch', '1 ngày theo lịch']],
+    [{ value: 2, unit: 'days' }, ['0,25 ngày theo lịch', '1,25 ngày theo lịch', '0,25 ngày theo lịch', '0,25 ngày theo lịch']],
     [{ value: 0, unit: 'same_day', cutoff: '15:00' }, ['15 phút làm việc', '1 giờ 15 phút làm việc', '15 phút làm việc', '15 phút làm việc']],
   ];
   it.each(times)('splits %j into intake, appraisal, approval and return that add up exactly', (time, texts) => {
