@@ -15,7 +15,7 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 declare const window: object;
 declare const document: {
   contentType: string;
-  getAnimations(): Array<{ effect: { getComputedTiming(): { iterations?: number } } | null; finished: Promise<unknown> }>;
+  getAnimations(): Array<{ effect: { getComputedTiming(): { iterations?: number } } | null; playState: string; finished: Promise<unknown> }>;
 };
 
 interface Finding { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }
@@ -23,12 +23,25 @@ interface Finding { id: string; impact: string | null; help: string; nodes: Arra
 /** Fails with each critical or serious finding (rule, help, the first elements) of `page` as it is now. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  // A menu or dialog fading in is half transparent: judged mid-way, its text fails the contrast
-  // rule. Wait for the finite animations and transitions running now (a spinner's never end), 1 s at most.
-  await page.evaluate(() => Promise.race([
-    Promise.all(document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().iterations ?? Infinity)).map((a) => a.finished.catch(() => undefined))),
-    new Promise((resolve) => setTimeout(resolve, 1_000)),
-  ]));
+  // A menu, drawer or dialog fading in is half transparent: judged mid-way, its text fails the
+  // contrast rule. Wait until no finite animation or transition has run for 150 ms (a spinner's
+  // never end): one that React starts a frame after the step's wait is waited for too. 3 s at most.
+  await page.evaluate(async () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const deadline = Date.now() + 3_000;
+    let still = 0;
+    while (still < 3 && Date.now() < deadline) {
+      const running = document.getAnimations()
+        .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().iterations ?? Infinity));
+      if (running.length === 0) {
+        still += 1;
+        await pause(50);
+      } else {
+        still = 0;
+        await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), pause(Math.max(0, deadline - Date.now()))]);
+      }
+    }
+  });
   const violations = await page.evaluate(async () => {
     const run = (window as unknown as { axe: { run: (context: unknown, options: object) => Promise<{ violations: Finding[] }> } }).axe.run;
     const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
